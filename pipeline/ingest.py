@@ -1,0 +1,337 @@
+"""Read articles from .txt files (with a syndication footer), JSONL and CSV records.
+
+Every input becomes either an :class:`Article` (cleaned text, metadata read
+from the footer or the record) or a :class:`Skipped` (where, and why). Nothing
+is dropped silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import Errors, FaitsError
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv")
+DEFAULT_MAX_BYTES = 20_000_000
+
+# The syndication footer of scraped articles (see the seed articles): field name → regex.
+FOOTER_FIELDS = {
+    "url": re.compile(r"^\s*Source link\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE),
+    "author": re.compile(r"^\s*Author\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE),
+    "published": re.compile(r"^\s*Publish(?:ed)? date\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE),
+    "tags": re.compile(r"^\s*Tags\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE),
+}
+# Lines of web debris, whatever the article's language.
+DEBRIS_LINES = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^\s*Copyright for syndicated content belongs to the linked Source\.?\s*$",
+        r"^\s*Quitter la version mobile\s*$",
+        r"^\s*(?:Partager|Partager sur (?:Facebook|Twitter|X)|Imprimer|Abonnez-vous|"
+        r"S'abonner|S’abonner|Lire aussi|Lire la suite|Publicité|Newsletter)\s*:?\s*$",
+    )
+]
+
+
+@dataclass
+class Article:
+    """One article ready for the pipeline. ``text`` is the cleaned text offsets refer to."""
+
+    article_id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    author: str | None = None
+    source: str | None = None
+    lang: str | None = None
+    origin: str = ""  # file (and line or record) it came from
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not become an article, and why."""
+
+    origin: str
+    reason: str
+    article_id: str | None = None
+
+
+def parse_published(value: str | None) -> date | None:
+    """ISO date or datetime → date. Raises ValueError when unreadable."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not value or value.lower() in ("nan", "none", "null"):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    return date.fromisoformat(value[:10])
+
+
+def _decode(raw: bytes, origin: str, warnings: list[str]) -> str:
+    if b"\x00" in raw[:8192]:
+        raise ValueError(Errors.E013)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warnings.append(Errors.E023.format(encoding="cp1252"))
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+
+
+def clean_text(raw: str) -> tuple[str, dict[str, str]]:
+    """Remove the metadata footer and web debris; return (clean text, footer fields).
+
+    The title is the first paragraph. Paragraphs are separated by a blank
+    line; a paragraph repeated right after itself (a title printed twice) is
+    kept once.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    fields: dict[str, str] = {}
+    kept: list[str] = []
+    for line in text.split("\n"):
+        matched = False
+        for name, rx in FOOTER_FIELDS.items():
+            m = rx.match(line)
+            if m:
+                fields.setdefault(name, m.group("value"))
+                matched = True
+                break
+        if matched or any(rx.match(line) for rx in DEBRIS_LINES):
+            continue
+        kept.append(line.strip())
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in kept + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            para = "\n".join(current)
+            if not paragraphs or paragraphs[-1] != para:
+                paragraphs.append(para)
+            current = []
+    tag = fields.get("tags")
+    if tag and paragraphs and paragraphs[0] == tag:
+        paragraphs.pop(0)
+    if tag and paragraphs:
+        # scrapers glue the site's name to the last sentence: "...conquises.L’Express"
+        last = paragraphs[-1]
+        if last.endswith(tag) and len(last) > len(tag) and last[-len(tag) - 1] in ".!?»":
+            paragraphs[-1] = last[: -len(tag)]
+    return "\n\n".join(paragraphs), fields
+
+
+def article_from_text(
+    raw: str,
+    article_id: str,
+    *,
+    published: date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    lang: str | None = None,
+    origin: str = "",
+    warnings: list[str] | None = None,
+) -> Article:
+    warnings = list(warnings or [])
+    text, fields = clean_text(raw)
+    if title:
+        title = title.strip()
+        if not text.startswith(title):
+            text = f"{title}\n\n{text}" if text else title
+    if not text.strip():
+        raise ValueError(Errors.E012)
+    pub_value = published if published is not None else fields.get("published")
+    pub: date | None = None
+    if isinstance(pub_value, date):
+        pub = pub_value
+    elif pub_value:
+        try:
+            pub = parse_published(pub_value)
+        except ValueError:
+            warnings.append(Errors.E019.format(value=pub_value))
+    first = text.split("\n\n", 1)[0]
+    return Article(
+        article_id=safe_id(article_id),
+        text=text,
+        title=title or first,
+        published=pub,
+        url=url or fields.get("url"),
+        author=fields.get("author"),
+        source=source or fields.get("tags"),
+        lang=lang,
+        origin=origin,
+        warnings=warnings,
+    )
+
+
+def safe_id(value: str) -> str:
+    """An id usable as a file name: no path separators, no leading dots."""
+    value = re.sub(r"[\\/\x00-\x1f]+", "_", str(value)).strip()
+    value = value.lstrip(".") or "article"
+    return value[:200]
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files, directories (searched recursively) and globs → article files, in a stable order."""
+    files: list[Path] = []
+    missing: list[Skipped] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
+        elif p.is_file():
+            files.append(p)
+        else:
+            matches = sorted(Path(m) for m in glob.glob(str(item), recursive=True))
+            matches = [m for m in matches if m.is_file()]
+            if matches:
+                files.extend(matches)
+            else:
+                missing.append(Skipped(str(item), Errors.E010.format(path=item)))
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, missing
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
+    """All articles of one file: one for .txt, one per record for .jsonl and .csv."""
+    origin = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        yield Skipped(origin, Errors.E020.format(suffix=suffix or "(none)"))
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Skipped(origin, Errors.E022.format(limit=max_bytes, size=size))
+            return
+        raw = path.read_bytes()
+    except OSError as e:
+        yield Skipped(origin, f"cannot read file: {e.strerror or e}")
+        return
+    warnings: list[str] = []
+    try:
+        text = _decode(raw, origin, warnings)
+    except ValueError as e:
+        yield Skipped(origin, str(e))
+        return
+    if suffix == ".txt":
+        try:
+            yield article_from_text(text, path.stem, origin=origin, warnings=warnings)
+        except ValueError as e:
+            yield Skipped(origin, str(e), safe_id(path.stem))
+    elif suffix == ".jsonl":
+        yield from _read_jsonl(text, origin, warnings)
+    else:
+        yield from _read_csv(text, origin, warnings)
+
+
+def _record_article(rec: dict, origin: str, warnings: list[str], fallback_id: str) -> Article:
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("empty or missing 'text'")
+    rid = rec.get("id")
+    rid = fallback_id if rid is None or str(rid).strip() == "" else str(rid)
+    return article_from_text(
+        text,
+        rid,
+        published=rec.get("published") or None,
+        title=rec.get("title") or None,
+        url=rec.get("url") or None,
+        source=rec.get("source") or None,
+        lang=rec.get("lang") or None,
+        origin=origin,
+        warnings=warnings,
+    )
+
+
+def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article | Skipped]:
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Skipped(where, Errors.E014.format(line=n, error=e.msg))
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            got = type(rec).__name__ if not isinstance(rec, dict) else f"keys {sorted(rec)}"
+            yield Skipped(where, Errors.E015.format(line=n, got=got))
+            continue
+        try:
+            yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
+        except ValueError as e:
+            yield Skipped(where, f"line {n}: {e}")
+
+
+def _read_csv(text: str, origin: str, warnings: list[str]) -> Iterator[Article | Skipped]:
+    reader = csv.DictReader(io.StringIO(text))
+    columns = reader.fieldnames or []
+    if "text" not in columns:
+        yield Skipped(origin, Errors.E016.format(columns=", ".join(columns) or "none"))
+        return
+    for n, rec in enumerate(reader, start=1):
+        where = f"{origin}:record {n}"
+        try:
+            yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
+        except ValueError as e:
+            yield Skipped(where, Errors.E017.format(record=n) if "text" in str(e) else str(e))
+
+
+def _looks_like_path(item: str) -> bool:
+    if "\n" in item or len(item) > 1024:
+        return False
+    return Path(item).exists() or bool(glob.glob(item))
+
+
+def read_inputs(
+    inputs: Iterable[str | Path | Article], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Skipped]:
+    """Articles from paths, globs, directories, raw texts or Article objects, in order.
+
+    A string that names no existing file and matches no glob is taken as an
+    article's text (id ``text-<n>``).
+    """
+    n_text = 0
+    for item in inputs:
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
+            files, missing = expand_inputs([item])
+            yield from missing
+            for f in files:
+                yield from read_file(f, max_bytes)
+        elif isinstance(item, str):
+            n_text += 1
+            try:
+                yield article_from_text(item, f"text-{n_text}", origin=f"<text {n_text}>")
+            except ValueError as e:
+                yield Skipped(f"<text {n_text}>", str(e))
+        else:
+            raise FaitsError(f"Cannot read input of type {type(item).__name__}: expected a path or a text.")

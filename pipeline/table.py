@@ -1,0 +1,123 @@
+"""The facts table: SPEC's columns, in order, with real dtypes, and its writers.
+
+Writers are atomic (a temporary file renamed into place), so a crash never
+leaves a half-written table. In CSV only, a text cell that a spreadsheet
+would run as a formula is prefixed with an apostrophe; Parquet and JSONL
+keep the exact text.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .errors import Errors, FaitsError
+
+COLUMNS = [
+    "article_id", "fact_id", "who", "what", "event_type", "how_many", "how_many_high",
+    "qualifier", "unit", "when_start", "when_end", "when_text", "where", "source",
+    "evidence", "char_start", "char_end", "published", "mentions", "confidence",
+]
+EXTRA_COLUMNS = ["mention_text"]
+TEXT_COLUMNS = [
+    "article_id", "who", "what", "event_type", "qualifier", "unit", "when_text", "where",
+    "source", "evidence", "mention_text",
+]
+DATE_COLUMNS = ["when_start", "when_end", "published"]
+FORMATS = ("csv", "parquet", "jsonl")
+
+ARROW_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()), ("fact_id", pa.int64()), ("who", pa.string()),
+        ("what", pa.string()), ("event_type", pa.string()), ("how_many", pa.float64()),
+        ("how_many_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()),
+        ("when_start", pa.date32()), ("when_end", pa.date32()), ("when_text", pa.string()),
+        ("where", pa.string()), ("source", pa.string()), ("evidence", pa.string()),
+        ("char_start", pa.int64()), ("char_end", pa.int64()), ("published", pa.date32()),
+        ("mentions", pa.int64()), ("confidence", pa.float64()), ("mention_text", pa.string()),
+    ]
+)
+
+
+def facts_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows (dicts with at least SPEC's columns) → a typed DataFrame with SPEC's column order."""
+    df = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+    for col in TEXT_COLUMNS:
+        df[col] = df[col].astype("string")
+    for col in ("fact_id", "char_start", "char_end", "mentions"):
+        df[col] = df[col].astype("Int64")
+    for col in ("how_many", "how_many_high", "confidence"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    for col in DATE_COLUMNS:
+        df[col] = pd.to_datetime(df[col], errors="coerce").astype("datetime64[s]")
+    return df
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _spreadsheet_safe(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def _to_arrow(df: pd.DataFrame) -> pa.Table:
+    plain = df.copy()
+    for col in DATE_COLUMNS:
+        plain[col] = plain[col].dt.date.astype(object).where(plain[col].notna(), None)
+    for col in plain.columns:
+        plain[col] = plain[col].astype(object).where(plain[col].notna(), None)
+    return pa.Table.from_pandas(plain, schema=ARROW_SCHEMA, preserve_index=False)
+
+
+def write_table(df: pd.DataFrame, out_dir: Path, formats=FORMATS, stem: str = "facts") -> list[Path]:
+    """Write ``df`` as ``<stem>.csv|.parquet|.jsonl`` under ``out_dir``; returns the paths."""
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".probe.", delete=True)
+        probe.close()
+    except OSError as e:
+        raise FaitsError(Errors.E031.format(path=out_dir, error=e.strerror or e)) from e
+    written = []
+    for fmt in formats:
+        path = out_dir / f"{stem}.{fmt}"
+        if fmt == "csv":
+            safe = df.copy()
+            for col in TEXT_COLUMNS:
+                safe[col] = safe[col].map(_spreadsheet_safe, na_action="ignore")
+            for col in DATE_COLUMNS:
+                safe[col] = safe[col].dt.strftime("%Y-%m-%d")
+            _atomic_write(path, lambda p, t=safe: t.to_csv(p, index=False))
+        elif fmt == "parquet":
+            table = _to_arrow(df)
+            _atomic_write(path, lambda p, t=table: pq.write_table(t, p))
+        else:
+            plain = df.copy()
+            for col in DATE_COLUMNS:
+                plain[col] = plain[col].dt.strftime("%Y-%m-%d")
+            _atomic_write(
+                path,
+                lambda p, t=plain: t.to_json(p, orient="records", lines=True, force_ascii=False),
+            )
+        written.append(path)
+    return written
