@@ -78,5 +78,35 @@ def run_cli(
         _fail("no article could be processed")
 
 
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Path = Opt(..., "--gold", "-g", help="Gold JSONL (SPEC section 5)."),
+    articles: Path = Opt(None, "--articles", "-a", help="Directory (or file) of the gold articles."),
+    pred: Path = Opt(None, "--pred", "-p", help="Score this facts table instead of running the pipeline."),
+    json_path: Path = Opt(None, "--json", help="Write the scores as JSON here."),
+    report: Path = Opt(None, "--report", help="Write a self-contained HTML report here."),
+    split: str = Opt(None, "--split", help="Only gold lines with this split (dev, test)."),
+    lang: str = Opt("fr", "--lang", help="Language of the articles."),
+    quiet: bool = Opt(False, "--quiet", "-q", help="Print only the headline figures."),
+) -> None:
+    """Score the pipeline against hand-labelled gold: fact and tuple P/R/F1, slot accuracy, breakdowns."""
+    from .evaluate import evaluate, format_scores
+
+    try:
+        scores = evaluate(gold, articles, pred_path=pred, json_path=json_path, report_path=report,
+                          split=split, lang=lang, progress=not quiet)
+    except FaitsError as e:
+        _fail(str(e))
+        return
+    if quiet:
+        typer.echo(f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}")
+    else:
+        typer.echo(format_scores(scores))
+    if json_path:
+        typer.echo(f"wrote {json_path}")
+    if report:
+        typer.echo(f"wrote {report}")
+
+
 def main() -> None:  # pragma: no cover
     app()

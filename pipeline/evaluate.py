@@ -1,0 +1,230 @@
+"""``faits evaluate``: run the pipeline (or read a predicted table) and score it against gold.
+
+    >>> from pipeline.evaluate import evaluate
+    >>> scores = evaluate("corpus/gold.jsonl", "corpus/articles", split="dev")
+    >>> scores["tuple_f1"]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Errors, FaitsError
+from .ingest import expand_inputs, read_file
+from .scoring import score
+from .table import COLUMNS
+
+GOLD_FACT_KEYS = ("how_many", "qualifier", "event_type")
+EVENT_TYPES = ("killed", "wounded", "casualties", "missing", "detained", "displaced", "deployed",
+               "affected", "money", "other")
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+
+
+def load_gold(path: str | Path, split: str | None = None) -> dict[str, dict]:
+    """Read a gold JSONL file; every problem names its line."""
+    path = Path(path)
+    if not path.is_file():
+        raise FaitsError(Errors.E010.format(path=path))
+    gold: dict[str, dict] = {}
+    with path.open(encoding="utf-8-sig") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise FaitsError(Errors.E030.format(path=path, line=n, problem=f"invalid JSON ({e.msg})")) from e
+            problem = _gold_problem(rec)
+            if problem:
+                raise FaitsError(Errors.E030.format(path=path, line=n, problem=problem))
+            if split and rec.get("split", split) != split:
+                continue
+            gold[str(rec["article_id"])] = rec
+    return gold
+
+
+def _gold_problem(rec) -> str | None:
+    if not isinstance(rec, dict):
+        return f"expected a JSON object, got {type(rec).__name__}"
+    if "article_id" not in rec:
+        return "missing 'article_id'"
+    if not isinstance(rec.get("facts"), list):
+        return "missing 'facts' list"
+    for i, fact in enumerate(rec["facts"], start=1):
+        if not isinstance(fact, dict):
+            return f"fact {i} is not an object"
+        for key in GOLD_FACT_KEYS:
+            if key not in fact:
+                return f"fact {i} lacks '{key}'"
+        if not isinstance(fact["how_many"], (int, float)) or isinstance(fact["how_many"], bool):
+            return f"fact {i}: how_many must be a number, got {fact['how_many']!r}"
+        if fact["event_type"] not in EVENT_TYPES:
+            return f"fact {i}: event_type {fact['event_type']!r} not in {', '.join(EVENT_TYPES)}"
+        if fact["qualifier"] not in QUALIFIERS:
+            return f"fact {i}: qualifier {fact['qualifier']!r} not in {', '.join(QUALIFIERS)}"
+    return None
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """A predicted facts table written by ``faits run`` (CSV, Parquet or JSONL)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FaitsError(Errors.E010.format(path=path))
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        df = pd.read_parquet(path)
+    elif suffix == ".jsonl":
+        df = pd.read_json(path, lines=True)
+    else:
+        df = pd.read_csv(path)
+    missing = [c for c in ("article_id", "how_many") if c not in df.columns]
+    if missing:
+        raise FaitsError(Errors.E033.format(path=path, missing=", ".join(missing)))
+    return df
+
+
+def _records(df: pd.DataFrame) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for rec in df.to_dict(orient="records"):
+        clean = {k: (None if _missing(v) else v) for k, v in rec.items()}
+        out.setdefault(str(clean["article_id"]), []).append(clean)
+    return out
+
+
+def _missing(v) -> bool:
+    try:
+        return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+    except TypeError:
+        return False
+
+
+def predict(articles: str | Path | list, gold_ids: set[str], lang: str = "fr", progress: bool = False):
+    """Run the pipeline on the gold articles found under ``articles``.
+
+    Returns (facts DataFrame, mentions per article, article texts, ids not found).
+    """
+    from .api import _screen, RunSummary, fact_rows, load_nlp, process
+    from .table import facts_frame
+
+    paths = articles if isinstance(articles, list) else [articles]
+    files, missing = expand_inputs(paths)
+    if missing:
+        raise FaitsError(missing[0].reason)
+    wanted = [a for f in files for a in read_file(f) if getattr(a, "article_id", None) in gold_ids]
+    summary = RunSummary()
+    nlp = load_nlp(lang)
+    rows, mentions, texts = [], {}, {}
+    iterator = process(_screen(wanted, lang, summary), nlp)
+    if progress:
+        from tqdm import tqdm
+
+        iterator = tqdm(iterator, total=len(wanted), unit="article", desc="evaluate", leave=False)
+    for article, doc in iterator:
+        rows.extend(fact_rows(article, doc))
+        texts[article.article_id] = article.text
+        mentions[article.article_id] = {
+            "numbers": [{"value": q["value"], "qualifier": q["qualifier"], "text": q["text"],
+                         "start": q["start"], "end": q["end"]} for q in doc._.quantities or []],
+            "dates": [{"start": d["when_start"], "end": d["when_end"], "text": d["text"]}
+                      for d in doc._.dates or [] if d["when_start"]],
+            "entities": [{"text": e.text, "label": e.label_} for e in doc.ents
+                         if e.label_ in ("PER", "ORG", "LOC", "MISC")],
+        }
+    found = {a.article_id for a in wanted}
+    return facts_frame(rows), mentions, texts, sorted(gold_ids - found), summary
+
+
+def evaluate(
+    gold_path: str | Path,
+    articles: str | Path | None = None,
+    *,
+    pred_path: str | Path | None = None,
+    json_path: str | Path | None = None,
+    report_path: str | Path | None = None,
+    split: str | None = None,
+    lang: str = "fr",
+    progress: bool = False,
+) -> dict:
+    """Score the pipeline (or a predicted table) against gold; silent, returns the scores dict."""
+    gold = load_gold(gold_path, split)
+    if not gold:
+        raise FaitsError(f"No gold article in {gold_path}" + (f" for split '{split}'" if split else ""))
+    texts: dict[str, str] = {}
+    mentions = None
+    not_found: list[str] = []
+    if pred_path is not None:
+        df = read_table(pred_path)
+    else:
+        if articles is None:
+            raise FaitsError("Give --articles DIR (to run the pipeline) or --pred TABLE.")
+        df, mentions, texts, not_found, _ = predict(articles, set(gold), lang, progress)
+    pred = _records(df[[c for c in df.columns if c in COLUMNS or c in ("mention_start", "mention_end",
+                                                                       "mention_text")]])
+    scores = score(gold, pred, mentions)
+    scores["gold"] = str(gold_path)
+    scores["split"] = split
+    scores["articles_not_found"] = not_found
+    if json_path:
+        Path(json_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_path).write_text(json.dumps(scores, ensure_ascii=False, indent=1, default=_json_default),
+                                   encoding="utf-8")
+    if report_path:
+        from .report import write_report
+
+        if not texts and articles is not None:
+            files, _ = expand_inputs([articles])
+            texts = {a.article_id: a.text for f in files for a in read_file(f)
+                     if getattr(a, "article_id", None) in gold}
+        write_report(report_path, scores, gold, pred, texts)
+    return scores
+
+
+def _json_default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    return str(value)
+
+
+def format_scores(scores: dict) -> str:
+    """A readable table for the terminal."""
+    lines = [
+        f"articles {scores['articles']}  gold facts {scores['n_gold']}  predicted {scores['n_pred']}  "
+        f"matched {scores['n_matched']}  tuple hits {scores['n_tuple_hits']}",
+        "",
+        f"{'':14}{'P':>8}{'R':>8}{'F1':>8}",
+        f"{'facts':14}{scores['fact_p']:8.3f}{scores['fact_r']:8.3f}{scores['fact_f1']:8.3f}",
+        f"{'tuples':14}{scores['tuple_p']:8.3f}{scores['tuple_r']:8.3f}{scores['tuple_f1']:8.3f}",
+    ]
+    for kind in ("numbers", "dates", "entities"):
+        s = scores.get(kind)
+        if s:
+            lines.append(f"{kind:14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}")
+    lines += ["", "slot accuracy on matched facts:"]
+    lines += [f"  {slot:12}{acc:8.3f}" for slot, acc in scores["slots"].items()]
+    lines += ["", f"{'event_type':14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>6}{'pred':>6}"]
+    for k, s in scores["by_event_type"].items():
+        lines.append(f"{k:14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}{s['n_gold']:6d}{s['n_pred']:6d}")
+    lines += ["", f"{'qualifier':14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>6}{'pred':>6}"]
+    for k, s in scores["by_qualifier"].items():
+        lines.append(f"{k:14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}{s['n_gold']:6d}{s['n_pred']:6d}")
+    lines += ["", f"{'confidence':14}{'preds':>8}{'prec':>8}{'tuple':>8}"]
+    for b in scores["by_confidence"]:
+        prec = "-" if b["precision"] is None else f"{b['precision']:.3f}"
+        tp = "-" if b["tuple_precision"] is None else f"{b['tuple_precision']:.3f}"
+        lines.append(f"{b['bucket']:14}{b['predictions']:8d}{prec:>8}{tp:>8}")
+    lines += ["", f"misses ({len(scores['misses'])}):"]
+    lines += [f"  {m['article_id']}: {m['how_many']} {m['qualifier']} — {m['evidence']}" for m in scores["misses"]]
+    lines += [f"false positives ({len(scores['false_positives'])}):"]
+    lines += [f"  {m['article_id']}: {m['how_many']} {m['qualifier']} — {m['evidence']}"
+              for m in scores["false_positives"]]
+    if scores.get("articles_not_found"):
+        lines.append(f"gold articles not found: {', '.join(scores['articles_not_found'])}")
+    lines += ["", f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"]
+    return "\n".join(lines)
