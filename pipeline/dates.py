@@ -16,7 +16,7 @@ import calendar
 import re
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import dateparser
@@ -126,7 +126,7 @@ class DateGrammar:
         ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(lang: str = DEFAULT_LANG) -> DateGrammar:
     return DateGrammar(language_data(lang).dates)
 

@@ -108,7 +108,7 @@ def predict(articles: str | Path | list, gold_ids: set[str], lang: str = "fr", p
 
     Returns (facts DataFrame, mentions per article, article texts, ids not found).
     """
-    from .api import _screen, RunSummary, fact_rows, load_nlp, process
+    from .api import RunSummary, _screen, fact_rows, load_nlp, process
     from .table import facts_frame
 
     paths = articles if isinstance(articles, list) else [articles]

@@ -319,6 +319,7 @@ def read_inputs(
     article's text (id ``text-<n>``).
     """
     n_text = 0
+    seen: set[Path] = set()
     for item in inputs:
         if isinstance(item, Article):
             yield item
@@ -326,7 +327,9 @@ def read_inputs(
             files, missing = expand_inputs([item])
             yield from missing
             for f in files:
-                yield from read_file(f, max_bytes)
+                if f.resolve() not in seen:
+                    seen.add(f.resolve())
+                    yield from read_file(f, max_bytes)
         elif isinstance(item, str):
             n_text += 1
             try:

@@ -12,7 +12,7 @@ import copy
 import json
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,7 @@ def _read_json(path: Path) -> dict[str, Any]:
         raise FaitsError(Errors.E004.format(path=path, error=e)) from e
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(code: str) -> LanguageResources:
     folder = models_dir() / code
     config_path = folder / "language.json"

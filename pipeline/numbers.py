@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from text_to_num import text2num
@@ -119,7 +119,7 @@ class NumberGrammar:
         self.currency_after = re.compile(
             rf"^\s?(?:(?:de|d{_APOS})\s*)?(?P<cur>{cur_alt})(?![\w])", re.IGNORECASE
         )
-        self.currency_before = re.compile(rf"(?P<cur>[$€£])\s?$")
+        self.currency_before = re.compile(r"(?P<cur>[$€£])\s?$")
         pct_alt = _alternation(lex["percent_words"])
         self.percent_after = re.compile(rf"^\s?(?P<pct>{pct_alt})(?!\w)", re.IGNORECASE)
         tu_alt = _alternation(list(self.time_unit_of))
@@ -151,7 +151,7 @@ class NumberGrammar:
         self.phone = re.compile(r"(?<!\d)0\d(?:[\s.]\d{2}){4}(?!\d)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(lang: str = DEFAULT_LANG) -> NumberGrammar:
     return NumberGrammar(language_data(lang).numbers)
 

@@ -192,7 +192,8 @@ class RelationExtractor:
             head = t.head
             is_root = head.i == t.i
             if t.dep_ == "conj" and head.pos_ in NOMINAL and not is_root:
-                if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
+                counted = any(c.like_num for c in head.children)
+                if not counted and (head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns):
                     return head
                 t = head
                 continue
@@ -454,7 +455,7 @@ class RelationExtractor:
                 ctx.actor.lower_ if ctx.actor is not None else None)
         source = self._source_for(ctx, sources)
         blocked = set()
-        for _, text, toks in sources:
+        for _, _, toks in sources:
             blocked |= toks
         where = self._place(ctx, blocked)
         sent = ctx.sentence

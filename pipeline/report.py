@@ -20,9 +20,11 @@ from .scoring import match_facts
 
 COLORS = {"MATCH": "#9be39b", "MISS": "#f7a6a6", "FALSE+": "#ffd27f", "MISS+FALSE+": "#e0b0ff"}
 STYLE = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;
+     max-width:1100px;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;margin:.6rem 0;font-size:.88rem}td,th{border:1px solid #ddd;padding:3px 7px;text-align:left}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.88rem}
+td,th{border:1px solid #ddd;padding:3px 7px;text-align:left}
 th{background:#f4f4f4}.num{text-align:right}.bad{background:#fde2e2}.ok{background:#e4f7e4}
 .legend span{padding:2px 8px;margin-right:8px;border-radius:3px}
 details{margin:.4rem 0 1rem}summary{cursor:pointer;font-weight:600}

@@ -24,7 +24,7 @@ COLUMNS = [
     "qualifier", "unit", "when_start", "when_end", "when_text", "where", "source",
     "evidence", "char_start", "char_end", "published", "mentions", "confidence",
 ]
-EXTRA_COLUMNS = ["mention_text"]
+EXTRA_COLUMNS = ["mention_text", "mention_start", "mention_end"]
 TEXT_COLUMNS = [
     "article_id", "who", "what", "event_type", "qualifier", "unit", "when_text", "where",
     "source", "evidence", "mention_text",
@@ -41,6 +41,7 @@ ARROW_SCHEMA = pa.schema(
         ("where", pa.string()), ("source", pa.string()), ("evidence", pa.string()),
         ("char_start", pa.int64()), ("char_end", pa.int64()), ("published", pa.date32()),
         ("mentions", pa.int64()), ("confidence", pa.float64()), ("mention_text", pa.string()),
+        ("mention_start", pa.int64()), ("mention_end", pa.int64()),
     ]
 )
 
@@ -50,7 +51,7 @@ def facts_frame(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
     for col in TEXT_COLUMNS:
         df[col] = df[col].astype("string")
-    for col in ("fact_id", "char_start", "char_end", "mentions"):
+    for col in ("fact_id", "char_start", "char_end", "mentions", "mention_start", "mention_end"):
         df[col] = df[col].astype("Int64")
     for col in ("how_many", "how_many_high", "confidence"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")

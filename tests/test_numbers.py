@@ -1,0 +1,121 @@
+"""Number normalization and the quantity finder, without spaCy (SPEC section 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.numbers import Quantity, find_quantities, normalize_number
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+# fmt: off
+CASES = [
+    ("6 000", 6000, None, "exact", None),
+    (f"6{NBSP}000", 6000, None, "exact", None),
+    (f"6{NNBSP}000", 6000, None, "exact", None),
+    ("6.000", 6000, None, "exact", None),
+    ("6000", 6000, None, "exact", None),
+    ("cinq mille", 5000, None, "exact", None),
+    ("six milliers", 6000, None, "exact", None),
+    ("quatre-vingt-dix-neuf", 99, None, "exact", None),
+    ("2,5 millions", 2_500_000, None, "exact", None),
+    ("1,2 milliard d'euros", 1_200_000_000, None, "exact", "EUR"),
+    ("300 millions de dollars", 300_000_000, None, "exact", "USD"),
+    ("45 000 €", 45000, None, "exact", "EUR"),
+    ("12,5 %", 12.5, None, "exact", "%"),
+    ("plus de 6 000", 6000, None, "more_than", None),
+    ("au-delà de 300", 300, None, "more_than", None),
+    ("ont dépassé les 6.000", 6000, None, "more_than", None),
+    ("au moins 700", 700, None, "at_least", None),
+    ("pas moins de 40", 40, None, "at_least", None),
+    ("moins de 3 %", 3, None, "less_than", "%"),
+    ("jusqu'à 5 000 euros", 5000, None, "at_most", "EUR"),
+    ("au maximum 12", 12, None, "at_most", None),
+    ("environ 11 000", 11000, None, "approx", None),
+    ("quelque 11.000", 11000, None, "approx", None),
+    ("près de huit", 8, None, "approx", None),
+    ("presque 90", 90, None, "approx", None),
+    ("une dizaine", 10, None, "approx", None),
+    ("une trentaine", 30, None, "approx", None),
+    ("une centaine", 100, None, "approx", None),
+    ("un millier", 1000, None, "approx", None),
+    ("plus d'un millier", 1000, None, "more_than", None),
+    ("des dizaines", 10, None, "more_than", None),
+    ("des centaines", 100, None, "more_than", None),
+    ("des milliers", 1000, None, "more_than", None),
+    ("plusieurs milliers", 1000, None, "more_than", None),
+    ("entre 200 et 300", 200, 300, "range", None),
+    ("de 10 à 15 %", 10, 15, "range", "%"),
+    ("entre 2 et 3 millions d'euros", 2_000_000, 3_000_000, "range", "EUR"),
+    ("la moitié des", 50, None, "exact", "%"),
+    ("plus de la moitié des", 50, None, "more_than", "%"),
+    ("un tiers des", 33.33, None, "exact", "%"),
+    ("un quart des", 25, None, "exact", "%"),
+    ("deux tiers des", 66.67, None, "exact", "%"),
+    ("trois ans de prison", 3, None, "exact", "ans"),
+    ("pendant huit mois", 8, None, "exact", "mois"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,value,high,qualifier,unit", CASES)
+def test_normalize_number(text, value, high, qualifier, unit):
+    q = normalize_number(text)
+    assert q is not None, text
+    assert q.value == pytest.approx(value)
+    assert (q.high is None) == (high is None)
+    if high is not None:
+        assert q.high == pytest.approx(high)
+    assert q.qualifier == qualifier
+    assert q.unit == unit
+
+
+def test_returns_frozen_dataclass():
+    q = normalize_number("environ 3 000")
+    assert q == Quantity(3000.0, None, "approx", None)
+    with pytest.raises(AttributeError):
+        q.value = 1  # type: ignore[misc]
+
+
+# fmt: off
+NOT_QUANTITIES = [
+    "Il est arrivé en 2024, comme prévu.",
+    "un homme de 45 ans a été interpellé",
+    "Jean Dupont, 45 ans, a été entendu.",
+    "la réunion a commencé à 14 h 30",
+    "vers 7h15 le matin",
+    "le sommet du G7 et l'article 49.3",
+    "un Airbus A320 de la compagnie",
+    "victoire 3-1 face à Lyon",
+    "appelez le 01 23 45 67 89",
+    "un chiffre, une personne, un homme",
+    "Aucun chiffre n'a été communiqué.",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_a_quantity(text):
+    assert find_quantities(text) == []
+
+
+def test_qualifier_applies_to_the_number_it_stands_before():
+    found = find_quantities("au moins 700 morts et 2 800 blessés")
+    assert [(m.value, m.qualifier) for m in found] == [(700, "at_least"), (2800, "exact")]
+
+
+def test_offsets_point_into_the_text():
+    text = "Selon le bilan, plus de 6 000 soldats ont été tués."
+    (m,) = find_quantities(text)
+    assert text[m.start : m.end] == "plus de 6 000"
+    assert text[m.core_start : m.core_end] == "6 000"
+
+
+def test_excluded_spans_are_skipped():
+    text = "le 17 juin, 5 000 ouvriers"
+    found = find_quantities(text, exclude=[(3, 10)])
+    assert [m.value for m in found] == [5000]
+
+
+def test_four_digit_count_before_a_plural_noun_is_a_count():
+    assert [m.value for m in find_quantities("En tout, 2000 manifestants ont défilé.")] == [2000]
