@@ -76,9 +76,15 @@ class RelationExtractor:
         self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
         self.attribution_nouns = set(lex["attribution_nouns"])
         self.reporting = set(lex["reporting_verbs"])
+        self.holder_nouns = set(lex["holder_nouns"])
+        self.measure_units = {w.lower() for w in lex["measure_units"]}
+        self.strong_types = set(lex["strong_types"])
         self.negations = {w.lower() for w in lex["negations"]}
         self.subset_rx = re.compile(
             r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
+        )
+        self.ellipsis_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")\s+$", re.IGNORECASE
         )
         places = data.places
         self.wide_places = {strip_accents(p).lower() for p in places["countries"] + places["regions"]}
@@ -89,14 +95,20 @@ class RelationExtractor:
             n + "s" for n in num["approximate_nouns"]
         }
         self.fraction_words = set(num["fractions"]) | {f + "s" for f in num["fractions"]}
+        self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
 
     # -- entry point --------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> list[dict]:
         quantities = doc._.quantities or []
+        in_dates = set()
+        for d in doc._.dates or []:
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if span is not None:
+                in_dates.update(t.i for t in span)
         contexts: list[MentionContext] = []
         for q in quantities:
-            ctx = self._context(doc, q)
+            ctx = self._context(doc, q, in_dates)
             if ctx is not None:
                 contexts.append(ctx)
         for i, ctx in enumerate(contexts):
@@ -117,7 +129,7 @@ class RelationExtractor:
 
     # -- counted noun and predicate -------------------------------------------------------
 
-    def _context(self, doc: Doc, q: dict) -> MentionContext | None:
+    def _context(self, doc: Doc, q: dict, in_dates: set[int]) -> MentionContext | None:
         span = doc.char_span(q["core_start"], q["core_end"], alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
@@ -125,32 +137,36 @@ class RelationExtractor:
         ctx = MentionContext(quantity=q, tokens=tokens, sentence=tokens[0].sent)
         inside = {t.i for t in tokens}
         unit = q["unit"]
-        inner_nouns = [t for t in tokens if t.pos_ in NOMINAL or t.lower_ in self.fraction_words]
+        root = span.root
         after = doc[span.end] if span.end < len(doc) else None
-        if unit == "%" or (inner_nouns and inner_nouns[-1].lower_ in self.fraction_words):
-            anchor = next((t for t in tokens if t.lower_ in self.fraction_words or t.text == "%"), None)
-            anchor = anchor or self._outside_head(tokens, inside)
-            ctx.anchor = anchor
-            ctx.noun = self._group_of(anchor) if anchor is not None else None
+        fraction = next((t for t in tokens if t.lower_ in self.fraction_words), None)
+        if unit == "%" or fraction is not None:
+            ctx.anchor = fraction or next((t for t in tokens if t.text == "%"), root)
+            group = self._group_of(ctx.anchor, in_dates)
+            ctx.noun = group if group is not None and group.lower_ not in self.holder_nouns else None
         elif unit and unit.isupper() and len(unit) == 3:  # a currency code
-            ctx.anchor = next((t for t in reversed(tokens) if t.lower_ in self.currency_words), tokens[-1])
+            ctx.anchor = root
         elif unit is not None:  # a duration: the time unit word follows the number
-            ctx.anchor = after if after is not None and after.pos_ in NOMINAL else self._outside_head(tokens, inside)
+            ctx.anchor = after if after is not None and after.pos_ in NOMINAL else root
             ctx.noun = ctx.anchor
         else:
-            ctx.noun = self._counted_noun(doc, span, inside)
-            ctx.anchor = ctx.noun or tokens[-1]
+            ctx.noun = self._counted_noun(doc, span, inside, in_dates)
+            ctx.anchor = ctx.noun or root
         if ctx.noun is not None and ctx.noun.lemma_ in self.containers:
-            ctx.noun = self._group_of(ctx.noun) or ctx.noun
+            ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
         ctx.predicate = self._predicate(ctx.anchor) if ctx.anchor is not None else None
         if ctx.predicate is None and ctx.noun is not None and (ctx.anchor is None or ctx.noun.i != ctx.anchor.i):
             ctx.predicate = self._predicate(ctx.noun)
-        ctx.actor = self._actor(ctx.predicate) if ctx.predicate is not None else None
+        ctx.actor = self._actor(ctx.predicate, in_dates) if ctx.predicate is not None else None
+        if ctx.actor is None and ctx.anchor is not None:
+            ctx.actor = self._actor(ctx.anchor, in_dates)
+        if ctx.actor is not None and (ctx.actor.lower_ in self.scale_words or ctx.actor.lemma_ in self.containers):
+            ctx.actor = self._group_of(ctx.actor, in_dates) or ctx.actor
         if ctx.noun is None and unit is None and ctx.actor is not None:
             # "les pertes ont dépassé les 6.000": the subject is what is counted
             ctx.noun = ctx.actor
             if ctx.noun.lemma_ in self.containers:
-                ctx.noun = self._group_of(ctx.noun) or ctx.noun
+                ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
         ctx.anchors = inside | {t.i for t in (ctx.noun, ctx.anchor, ctx.predicate) if t is not None}
         return ctx
 
@@ -160,29 +176,33 @@ class RelationExtractor:
                 return t.head
         return None
 
-    def _counted_noun(self, doc: Doc, span: Span, inside: set[int]) -> Token | None:
+    def _counted_noun(self, doc: Doc, span: Span, inside: set[int], in_dates: set[int]) -> Token | None:
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("de", "d'", "d’") and span.end + 1 < len(doc):
+        if nxt is not None and nxt.lower_ in ("de", "d'", "d’", "des") and span.end + 1 < len(doc):
             cand = doc[span.end + 1]
-            if cand.pos_ in CONTENT and cand.is_alpha:
+            if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
                 return cand
-        if nxt is not None and nxt.is_alpha and nxt.pos_ in CONTENT and nxt.lower_ not in self.currency_words:
+        if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
+                and nxt.lower_ not in self.currency_words and nxt.i not in in_dates):
             return nxt
         head = self._outside_head(list(span), inside)
-        if head is not None and head.pos_ in NOMINAL and head.i > span.start:
+        if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates:
             return head
         return None
 
-    def _group_of(self, token: Token) -> Token | None:
+    def _group_of(self, token: Token, in_dates: set[int]) -> Token | None:
         """The group a fraction or a container noun is taken of: "la moitié *de ces troupes*"."""
+        def fits(t: Token) -> bool:
+            return t.i not in in_dates and t.lower_ not in self.time_words
+
         for child in token.children:
             if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i:
-                return child
+                return child if fits(child) else None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in ("de", "des", "du", "d'", "d’"):
             for t in token.doc[token.i + 2 : min(token.i + 6, token.sent.end)]:
                 if t.pos_ in NOMINAL:
-                    return t
+                    return t if fits(t) else None
         return None
 
     def _predicate(self, token: Token) -> Token | None:
@@ -199,7 +219,14 @@ class RelationExtractor:
                 continue
             if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj":
                 return head
-            acl = [c for c in t.children if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and c.i > t.i]
+            if not is_root and t.dep_ in SUBJECT_DEPS:
+                return head  # "huit migrants sont morts": a nominal or adjectival predicate
+            cop = next((c for c in t.children if c.dep_ == "cop"), None)
+            if cop is not None and t.pos_ not in NOMINAL[1:]:
+                return cop  # "le taux est de 12 %"
+            acl = [c for c in t.children if c.i > t.i and (
+                (c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ"))
+                or (c.dep_ == "amod" and ("Part" in c.morph.get("VerbForm") or c.lower_ in self.trigger_of)))]
             if acl:
                 return acl[0]
             if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
@@ -209,26 +236,28 @@ class RelationExtractor:
             if t.dep_.startswith("nmod") and head.pos_ in NOMINAL:
                 if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
                     return head
-                if head.lemma_ in self.containers or head.lower_ in self.fraction_words:
-                    t = head
-                    continue
-                return None
+                # "un millier de bénévoles ont été mobilisés": the verb hangs on "millier";
+                # "un fonds de 50 millions d'euros": on the thing the amount measures
+                t = head
+                continue
             if head.pos_ in ("ADV", "NUM", "DET", "ADP", "ADJ") or t.dep_ in ("nummod", "det", "amod", "advmod"):
                 t = head
                 continue
             return None
         return None
 
-    def _actor(self, predicate: Token) -> Token | None:
-        t = predicate
+    def _actor(self, predicate: Token, in_dates: set[int] = frozenset()) -> Token | None:
+        t = predicate.head if predicate.dep_ == "cop" else predicate
         for _ in range(3):
             for child in t.children:
-                if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON":
+                if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON" and child.i not in in_dates:
                     return child
             for child in t.children:
                 if child.dep_ == "obl:agent":
                     return child
-            if t.dep_ in ("advcl", "conj", "xcomp", "acl") and t.head.i != t.i:
+            if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
+                return t.head  # "la fréquentation progresse": a participle's noun is its subject
+            if t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
                 t = t.head
             else:
                 break
@@ -236,10 +265,16 @@ class RelationExtractor:
 
     def _link_subset(self, doc: Doc, ctx: MentionContext, earlier: list[MentionContext]) -> None:
         start = ctx.quantity["start"]
-        if earlier and self.subset_rx.search(doc.text[max(0, start - 25) : start]):
-            prev = earlier[-1]
-            if prev.sentence.start == ctx.sentence.start:
-                ctx.subset_of = prev
+        if not earlier or earlier[-1].sentence.start != ctx.sentence.start:
+            return
+        prev = earlier[-1]
+        before = doc.text[max(0, start - 25) : start]
+        if self.subset_rx.search(before):
+            ctx.subset_of = prev
+        if ctx.noun is None and prev.noun is not None and ctx.quantity["unit"] == prev.quantity["unit"] and (
+                self.ellipsis_rx.search(before)):
+            # "12 480 inscrits ... contre 9 700 l'an dernier": the same noun is meant
+            ctx.noun = prev.noun
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -273,7 +308,9 @@ class RelationExtractor:
                 child.lower_ in ("ne", "n'", "n’") or any(c.lower_ in ("ne", "n'", "n’") for c in pred.children)
             ):
                 keep.append(child)
-            elif child.dep_ in ("expl:comp", "expl:pv") or (child.dep_ == "amod" and pred.pos_ in NOMINAL
+            elif child.dep_ in ("aux:tense", "aux:pass", "aux", "expl:comp", "expl:pv") or (
+                    child.dep_ == "xcomp" and child.pos_ == "ADJ" and child.i == pred.i + 1) or (
+                    child.dep_ == "amod" and pred.pos_ in NOMINAL
                                                             and child.i == pred.i + 1):
                 keep.append(child)
         keep.sort(key=lambda t: t.i)
@@ -309,12 +346,16 @@ class RelationExtractor:
                 noun_side += [g for g in c.children if g.dep_ == "conj"]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
-            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children if c.dep_ in ("conj", "obj")]
+            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children if c.dep_ in ("conj", "obj", "xcomp")]
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
-        for side in (noun_side, pred_side):
-            resolved = self._resolve_type(self._types_of(side))
+        noun_types, pred_types = self._types_of(noun_side), self._types_of(pred_side)
+        if pred_types & self.strong_types and not noun_types & self.strong_types:
+            # "huit migrants sont morts": the predicate says what happened to them
+            return self._resolve_type(pred_types), True
+        for types in (noun_types, pred_types):
+            resolved = self._resolve_type(types)
             if resolved:
                 return resolved, True
         if ctx.subset_of is not None:
@@ -445,11 +486,17 @@ class RelationExtractor:
         if ctx.predicate is None and ctx.subset_of is not None:
             ctx.predicate = ctx.subset_of.predicate
         who_token = ctx.noun
-        if unit not in (None, "%") or (unit == "%" and who_token is None):
+        if unit not in (None, "%") or (unit == "%" and who_token is None) or (
+                who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
+        with_nmod = who_token is not None and who_token.lemma_ in self.containers
+        if who_token is not None and who_token.lower_ in self.measure_units:
+            material = self._group_of(who_token, set())
+            if material is not None:
+                who_token, with_nmod = material, True
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
-        who = self._phrase(who_token, with_nmod=who_token.lemma_ in self.containers) if who_token else None
+        who = self._phrase(who_token, with_nmod=with_nmod) if who_token else None
         if unit is None:
             unit = ctx.noun.lower_ if ctx.noun is not None else (
                 ctx.actor.lower_ if ctx.actor is not None else None)

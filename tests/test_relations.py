@@ -66,7 +66,7 @@ def test_coordinated_figures_share_verb_date_place_and_source(vocab):
     for f in facts:
         # 2025-06-19 is a Thursday: "mardi" is 2025-06-17
         assert slots(f, "what", "when_start", "when_end", "where", "source") == (
-            "recensés", "2025-06-17", "2025-06-17", "Lyon", "préfecture")
+            "ont été recensés", "2025-06-17", "2025-06-17", "Lyon", "préfecture")
 
 
 # fmt: off
@@ -85,7 +85,7 @@ def test_dont_subset_is_a_second_fact_with_its_own_who(vocab):
     total, part = build(vocab, SUBSET)
     assert slots(total, "how_many", "who", "event_type") == (300, "victimes", "casualties")
     assert slots(part, "how_many", "who", "event_type") == (40, "enfants", "casualties")
-    assert part["what"] == total["what"] == "secourues"
+    assert part["what"] == total["what"] == "ont été secourues"
 
 
 # fmt: off
