@@ -53,6 +53,7 @@ class MentionContext:
     predicate: Token | None = None
     actor: Token | None = None  # the subject, for money, percentages and durations
     subset_of: MentionContext | None = None
+    linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
     anchors: set[int] = field(default_factory=set)
     trigger_type: str | None = None
 
@@ -79,6 +80,8 @@ class RelationExtractor:
         self.holder_nouns = set(lex["holder_nouns"])
         self.measure_units = {w.lower() for w in lex["measure_units"]}
         self.strong_types = set(lex["strong_types"])
+        self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
+        self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
         self.negations = {w.lower() for w in lex["negations"]}
         self.subset_rx = re.compile(
             r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
@@ -121,6 +124,9 @@ class RelationExtractor:
         for ctxs in by_sentence.values():
             sent = ctxs[0].sentence
             when = self._assign_dates(doc, sent, ctxs, dates)
+            for ctx in ctxs:
+                if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
+                    when[id(ctx)] = when[id(ctx.linked_to)]
             sources = self._attributions(sent)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources))
@@ -271,10 +277,14 @@ class RelationExtractor:
         before = doc.text[max(0, start - 25) : start]
         if self.subset_rx.search(before):
             ctx.subset_of = prev
+            ctx.linked_to = prev
+        if ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj" and ctx.noun.head.i == prev.noun.i:
+            ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"
         if ctx.noun is None and prev.noun is not None and ctx.quantity["unit"] == prev.quantity["unit"] and (
                 self.ellipsis_rx.search(before)):
             # "12 480 inscrits ... contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = prev.noun
+            ctx.linked_to = ctx.linked_to or prev
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -319,6 +329,8 @@ class RelationExtractor:
     def _types_of(self, tokens: list[Token]) -> set[str]:
         found = set()
         for t in tokens:
+            if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
+                continue  # "les électeurs se sont déplacés"
             for key in (t.lower_, t.lemma_.lower()):
                 if key in self.trigger_of:
                     found.add(self.trigger_of[key])
@@ -351,16 +363,20 @@ class RelationExtractor:
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
         noun_types, pred_types = self._types_of(noun_side), self._types_of(pred_side)
-        if pred_types & self.strong_types and not noun_types & self.strong_types:
-            # "huit migrants sont morts": the predicate says what happened to them
-            return self._resolve_type(pred_types), True
+        strong = (noun_types | pred_types) & self.strong_types
+        if strong:
+            # "huit migrants sont morts": killed or wounded says more than "migrants"
+            return self._resolve_type(strong), True
         for types in (noun_types, pred_types):
             resolved = self._resolve_type(types)
             if resolved:
                 return resolved, True
         if ctx.subset_of is not None:
-            parent_type, trig = self._event_type(ctx.subset_of)
-            return parent_type, trig
+            return self._event_type(ctx.subset_of)
+        if ctx.noun is not None and unit in (None, "%"):
+            fallback = self.fallback_type_of.get(ctx.noun.lower_)
+            if fallback:
+                return fallback, False
         return "other", False
 
     # -- dates, places, sources -----------------------------------------------------------
