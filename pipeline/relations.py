@@ -77,7 +77,8 @@ class RelationExtractor:
         self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
         self.attribution_nouns = set(lex["attribution_nouns"])
         self.reporting = set(lex["reporting_verbs"])
-        self.holder_nouns = set(lex["holder_nouns"])
+        self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
+        self.implied_who = lex["implied_who"]
         self.measure_units = {w.lower() for w in lex["measure_units"]}
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
@@ -163,9 +164,9 @@ class RelationExtractor:
         ctx.predicate = self._predicate(ctx.anchor) if ctx.anchor is not None else None
         if ctx.predicate is None and ctx.noun is not None and (ctx.anchor is None or ctx.noun.i != ctx.anchor.i):
             ctx.predicate = self._predicate(ctx.noun)
-        ctx.actor = self._actor(ctx.predicate, in_dates) if ctx.predicate is not None else None
-        if ctx.actor is None and ctx.anchor is not None:
-            ctx.actor = self._actor(ctx.anchor, in_dates)
+        ctx.actor = self._actor(ctx.predicate, in_dates, inside) if ctx.predicate is not None else None
+        if ctx.actor is None and ctx.anchor is not None and ctx.anchor.i not in inside:
+            ctx.actor = self._actor(ctx.anchor, in_dates, inside)
         if ctx.actor is not None and (ctx.actor.lower_ in self.scale_words or ctx.actor.lemma_ in self.containers):
             ctx.actor = self._group_of(ctx.actor, in_dates) or ctx.actor
         if ctx.noun is None and unit is None and ctx.actor is not None:
@@ -202,7 +203,8 @@ class RelationExtractor:
             return t.i not in in_dates and t.lower_ not in self.time_words
 
         for child in token.children:
-            if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i:
+            if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i and any(
+                    c.dep_ == "case" and c.lower_ in ("de", "des", "du", "d'", "d’") for c in child.children):
                 return child if fits(child) else None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in ("de", "des", "du", "d'", "d’"):
@@ -252,11 +254,16 @@ class RelationExtractor:
             return None
         return None
 
-    def _actor(self, predicate: Token, in_dates: set[int] = frozenset()) -> Token | None:
+    def _actor(self, predicate: Token, in_dates: set[int] = frozenset(), inside: set[int] = frozenset()
+               ) -> Token | None:
         t = predicate.head if predicate.dep_ == "cop" else predicate
         for _ in range(3):
+            if t.pos_ in NOMINAL and t.head.i != t.i and t.dep_ not in SUBJECT_DEPS:
+                t = t.head  # "a enregistré une perte de 41 millions": the actor is the verb's subject
+        for _ in range(3):
             for child in t.children:
-                if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON" and child.i not in in_dates:
+                if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON" and child.i not in in_dates
+                        and child.i not in inside):
                     return child
             for child in t.children:
                 if child.dep_ == "obl:agent":
@@ -280,11 +287,12 @@ class RelationExtractor:
             ctx.linked_to = prev
         if ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj" and ctx.noun.head.i == prev.noun.i:
             ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"
-        if ctx.noun is None and prev.noun is not None and ctx.quantity["unit"] == prev.quantity["unit"] and (
-                self.ellipsis_rx.search(before)):
-            # "12 480 inscrits ... contre 9 700 l'an dernier": the same noun is meant
-            ctx.noun = prev.noun
-            ctx.linked_to = ctx.linked_to or prev
+        same_unit = [c for c in earlier if c.sentence.start == ctx.sentence.start
+                     and c.quantity["unit"] == ctx.quantity["unit"] and c.noun is not None]
+        if ctx.noun is None and same_unit and self.ellipsis_rx.search(before):
+            # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
+            ctx.noun = same_unit[-1].noun
+            ctx.linked_to = ctx.linked_to or same_unit[-1]
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -513,6 +521,8 @@ class RelationExtractor:
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
         who = self._phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
+            who = self.implied_who[who_token.lower_]
         if unit is None:
             unit = ctx.noun.lower_ if ctx.noun is not None else (
                 ctx.actor.lower_ if ctx.actor is not None else None)
