@@ -366,12 +366,14 @@ class RelationExtractor:
                 noun_side += [g for g in c.children if g.dep_ == "conj"]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
-            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children if c.dep_ in ("conj", "obj", "xcomp")]
+            # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
+            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children if c.dep_ in ("conj", "obj", "xcomp")
+                                           and not any(g.like_num for g in c.children)]
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
         noun_types, pred_types = self._types_of(noun_side), self._types_of(pred_side)
-        strong = (noun_types | pred_types) & self.strong_types
+        strong = (noun_types & self.strong_types) or (pred_types & self.strong_types)
         if strong:
             # "huit migrants sont morts": killed or wounded says more than "migrants"
             return self._resolve_type(strong), True
