@@ -79,6 +79,9 @@ class RelationExtractor:
         self.reporting = set(lex["reporting_verbs"])
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
         self.implied_who = lex["implied_who"]
+        self.cause_verbs = set(lex["cause_verbs"])
+        self.comparison_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
@@ -88,7 +91,7 @@ class RelationExtractor:
             r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
         )
         self.ellipsis_rx = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")\s+$", re.IGNORECASE
+            r"(?:(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")|,)\s+$", re.IGNORECASE
         )
         places = data.places
         self.wide_places = {strip_accents(p).lower() for p in places["countries"] + places["regions"]}
@@ -117,6 +120,7 @@ class RelationExtractor:
                 contexts.append(ctx)
         for i, ctx in enumerate(contexts):
             self._link_subset(doc, ctx, contexts[:i])
+            self._subject_as_noun(ctx, in_dates)
         by_sentence: dict[int, list[MentionContext]] = {}
         for ctx in contexts:
             by_sentence.setdefault(ctx.sentence.start, []).append(ctx)
@@ -169,13 +173,20 @@ class RelationExtractor:
             ctx.actor = self._actor(ctx.anchor, in_dates, inside)
         if ctx.actor is not None and (ctx.actor.lower_ in self.scale_words or ctx.actor.lemma_ in self.containers):
             ctx.actor = self._group_of(ctx.actor, in_dates) or ctx.actor
-        if ctx.noun is None and unit is None and ctx.actor is not None:
-            # "les pertes ont dépassé les 6.000": the subject is what is counted
-            ctx.noun = ctx.actor
-            if ctx.noun.lemma_ in self.containers:
-                ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
         ctx.anchors = inside | {t.i for t in (ctx.noun, ctx.anchor, ctx.predicate) if t is not None}
         return ctx
+
+    def _subject_as_noun(self, ctx: MentionContext, in_dates: set[int]) -> None:
+        """"les pertes ont dépassé les 6.000": a bare figure counts the subject of its verb,
+        unless the verb names a cause ("les bombardements ont fait 87")."""
+        if ctx.noun is not None or ctx.quantity["unit"] is not None or ctx.actor is None:
+            return
+        if ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs:
+            return
+        ctx.noun = ctx.actor
+        if ctx.noun.lemma_ in self.containers:
+            ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
+        ctx.anchors.add(ctx.noun.i)
 
     def _outside_head(self, tokens: list[Token], inside: set[int]) -> Token | None:
         for t in tokens:
@@ -293,6 +304,14 @@ class RelationExtractor:
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
             ctx.linked_to = ctx.linked_to or same_unit[-1]
+            ctx.anchors.add(ctx.noun.i)
+        for other in reversed(earlier):
+            if (other.sentence.start == ctx.sentence.start and ctx.predicate is not None
+                    and other.predicate is not None and ctx.predicate.head.i == other.predicate.i
+                    and ctx.predicate.i != other.predicate.i):
+                # "ont dépassé 19 500, en hausse de 12,5 %": a figure on another figure's verb
+                ctx.linked_to = ctx.linked_to or other
+                break
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -424,6 +443,8 @@ class RelationExtractor:
             dists = [(self._nearest(root, c), c) for c in ctxs]
             best = min(x for x, _ in dists)
             reporting = root.head.lemma_ in self.reporting and root.head.pos_ == "VERB"
+            # a point of comparison ("par rapport à 2023") ranks with the reporting day
+            reporting = reporting or bool(self.comparison_rx.search(doc.text[max(0, d["start"] - 20) : d["start"]]))
             for dist, c in dists:
                 if dist == best:
                     char_gap = abs(d["start"] - c.quantity["start"])
