@@ -201,7 +201,9 @@ class RelationExtractor:
             if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
                 return cand
         if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
-                and nxt.lower_ not in self.currency_words and nxt.i not in in_dates):
+                and nxt.lower_ not in self.currency_words and nxt.i not in in_dates
+                and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)):
+            # "41 placées en garde à vue" has no noun of its own; "500 blessés" has one
             return nxt
         head = self._outside_head(list(span), inside)
         if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates:
@@ -380,13 +382,15 @@ class RelationExtractor:
             return "money", True
         noun_side: list[Token] = []
         if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
-            noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl")]
+            noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
+                c.i == ctx.noun.i + 1 and c.pos_ in CONTENT and not any(g.dep_ == "case" for g in c.children))]
             for c in list(noun_side[1:]):
                 noun_side += [g for g in c.children if g.dep_ == "conj"]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
-            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children if c.dep_ in ("conj", "obj", "xcomp")
+            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
+                                           if c.dep_ in ("conj", "obj", "xcomp", "obl:arg")
                                            and not any(g.like_num for g in c.children)]
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
@@ -533,7 +537,10 @@ class RelationExtractor:
         if ctx.predicate is None and ctx.subset_of is not None:
             ctx.predicate = ctx.subset_of.predicate
         who_token = ctx.noun
-        if unit not in (None, "%") or (unit == "%" and who_token is None) or (
+        if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
+                ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.lemma_ not in self.event_nouns):
+            who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
+        elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
