@@ -278,11 +278,11 @@ class RelationExtractor:
                 if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON" and child.i not in in_dates
                         and child.i not in inside):
                     return child
-            for child in t.children:
-                if child.dep_ == "obl:agent":
-                    return child
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
-                return t.head  # "la fréquentation progresse": a participle's noun is its subject
+                return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
+            for child in t.children:
+                if child.dep_ == "obl:agent" and t.lemma_ not in self.reporting:
+                    return child
             if t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
                 t = t.head
             else:
@@ -301,7 +301,7 @@ class RelationExtractor:
         if ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj" and ctx.noun.head.i == prev.noun.i:
             ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"
         same_unit = [c for c in earlier if c.sentence.start == ctx.sentence.start
-                     and c.quantity["unit"] == ctx.quantity["unit"] and c.noun is not None]
+                     and c.quantity["unit"] == ctx.quantity["unit"] and c.noun is not None and c.subset_of is None]
         if ctx.noun is None and same_unit and self.ellipsis_rx.search(before):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
@@ -328,6 +328,10 @@ class RelationExtractor:
                     keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
             if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:
                 keep |= {t.i for t in child.subtree}
+            if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > token.i and not any(
+                    g.like_num for g in child.children):
+                # "3 000 pompiers et militaires de la sécurité civile"
+                keep |= {t.i for t in child.subtree if t.pos_ != "PUNCT"}
         lo, hi = min(keep), max(keep)
         toks = [t for t in token.doc[lo : hi + 1] if t.i in keep or t.pos_ == "ADP" and lo < t.i < hi]
         while toks and (toks[0].pos_ in ("DET", "ADP", "PUNCT") or toks[0].like_num):
@@ -544,10 +548,19 @@ class RelationExtractor:
                 who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
+        if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
+            with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
         if who_token is not None and who_token.lower_ in self.measure_units:
             material = self._group_of(who_token, set())
             if material is not None:
                 who_token, with_nmod = material, True
+            elif ctx.actor is not None:
+                who_token, with_nmod = ctx.actor, ctx.actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
+        if unit not in (None, "%") and ctx.predicate is not None and ctx.predicate.lemma_ in self.reporting:
+            valued = next((c for c in ctx.predicate.children if c.dep_ == "obj" and c.pos_ == "NOUN"
+                           and c.i not in {t.i for t in ctx.tokens}), None)
+            if valued is not None:
+                who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
         who = self._phrase(who_token, with_nmod=with_nmod) if who_token else None
