@@ -80,6 +80,7 @@ class RelationExtractor:
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
         self.implied_who = lex["implied_who"]
         self.cause_verbs = set(lex["cause_verbs"])
+        self.verb_object_triggers = lex["verb_object_triggers"]
         self.comparison_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
@@ -132,7 +133,7 @@ class RelationExtractor:
             for ctx in ctxs:
                 if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
                     when[id(ctx)] = when[id(ctx.linked_to)]
-            sources = self._attributions(sent)
+            sources = self._attributions(sent, in_dates)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources))
         facts.sort(key=lambda f: f["mention_start"])
@@ -171,7 +172,10 @@ class RelationExtractor:
         ctx.actor = self._actor(ctx.predicate, in_dates, inside) if ctx.predicate is not None else None
         if ctx.actor is None and ctx.anchor is not None and ctx.anchor.i not in inside:
             ctx.actor = self._actor(ctx.anchor, in_dates, inside)
-        if ctx.actor is not None and (ctx.actor.lower_ in self.scale_words or ctx.actor.lemma_ in self.containers):
+        if ctx.actor is not None and (ctx.actor.lower_ in self.scale_words or (
+                unit is None and ctx.actor.lemma_ in self.containers)):
+            # "un millier de salariés seront placés": the people, not "millier";
+            # but "le taux de chômage a atteint 7,5 %" keeps "taux de chômage"
             ctx.actor = self._group_of(ctx.actor, in_dates) or ctx.actor
         ctx.anchors = inside | {t.i for t in (ctx.noun, ctx.anchor, ctx.predicate) if t is not None}
         return ctx
@@ -327,7 +331,7 @@ class RelationExtractor:
                 if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
                     keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
             if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:
-                keep |= {t.i for t in child.subtree}
+                keep |= self._complement(child)
             if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > token.i and not any(
                     g.like_num for g in child.children):
                 # "3 000 pompiers et militaires de la sécurité civile"
@@ -339,6 +343,14 @@ class RelationExtractor:
         while toks and toks[-1].pos_ in ("DET", "ADP", "PUNCT", "SPACE"):
             toks.pop()
         return "".join(t.text_with_ws for t in toks).strip() or token.text
+
+    def _complement(self, token: Token) -> set[int]:
+        """A noun complement without its clauses: "de personnes", not "...ayant traversé la Manche"."""
+        keep = {token.i}
+        for child in token.children:
+            if child.dep_ in ("case", "det", "amod", "flat:name", "fixed") or child.dep_.startswith("nmod"):
+                keep |= self._complement(child) if child.dep_.startswith("nmod") else {child.i}
+        return keep
 
     def _predicate_text(self, pred: Token) -> str:
         keep = [pred]
@@ -368,6 +380,10 @@ class RelationExtractor:
                 if key in self.trigger_of:
                     found.add(self.trigger_of[key])
                     break
+            for obj in t.children:
+                pair = f"{t.lemma_} {obj.lemma_}"
+                if obj.dep_ == "obj" and pair in self.verb_object_triggers:
+                    found.add(self.verb_object_triggers[pair])  # "ont perdu la vie"
         return found
 
     def _resolve_type(self, types: set[str]) -> str | None:
@@ -485,7 +501,7 @@ class RelationExtractor:
                 return ent.doc[proper[0].i : proper[-1].i + 1].text
         return ent.text
 
-    def _attributions(self, sent: Span) -> list[tuple[Token, str, set[int]]]:
+    def _attributions(self, sent: Span, in_dates: set[int]) -> list[tuple[Token, str, set[int]]]:
         """(anchor token, source text, tokens of the source phrase) for each attribution."""
         found = []
         for t in sent:
@@ -499,7 +515,7 @@ class RelationExtractor:
                 if head is not None and head.dep_ == "case":
                     head = head.head
                 if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
-                    found.append((head, self._source_phrase(head), {x.i for x in head.subtree}))
+                    found.append((head, self._source_phrase(head, in_dates), {x.i for x in head.subtree}))
             elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ == "de":
                 found.append((t, self._phrase(t), {t.i}))
             elif t.lemma_ in self.reporting and t.pos_ == "VERB":
@@ -512,18 +528,23 @@ class RelationExtractor:
                     agent = next((c for c in t.children if c.dep_ == "obj" and c.i > t.i and c.pos_ in NOMINAL
                                   and t.dep_ in ("advcl", "parataxis", "parataxis:insert")), None)
                 if agent is not None:
-                    found.append((t, self._source_phrase(agent), {x.i for x in agent.subtree}))
+                    found.append((t, self._source_phrase(agent, in_dates), {x.i for x in agent.subtree}))
         return found
 
-    def _source_phrase(self, token: Token) -> str:
+    def _source_phrase(self, token: Token, in_dates: set[int]) -> str:
+        def undated(span: Span) -> str:
+            # an entity the NER ran into a date ("le HCR mardi") loses the date words
+            toks = [t for t in span if t.i not in in_dates]
+            return token.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
+
         persons = [e for e in token.doc.ents if e.label_ == "PER" and token.left_edge.i <= e.start
                    and e.end <= token.right_edge.i + 1]
         if persons:
-            return persons[0].text
+            return undated(persons[0])
         if token.pos_ == "PROPN" or token.ent_type_:
             ents = [e for e in token.doc.ents if e.start <= token.i < e.end]
             if ents:
-                return ents[0].text
+                return undated(ents[0])
         return self._phrase(token, with_nmod=True)
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
