@@ -210,8 +210,9 @@ class RelationExtractor:
             # "41 placées en garde à vue" has no noun of its own; "500 blessés" has one
             return nxt
         head = self._outside_head(list(span), inside)
-        if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates:
-            return head
+        if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates and not any(
+                t.pos_ == "ADP" for t in doc[span.end : head.i]):
+            return head  # not "45 selon les rebelles": a preposition stands between
         return None
 
     def _group_of(self, token: Token, in_dates: set[int]) -> Token | None:
