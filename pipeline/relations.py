@@ -77,6 +77,8 @@ class RelationExtractor:
         self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
         self.attribution_nouns = set(lex["attribution_nouns"])
         self.reporting = set(lex["reporting_verbs"])
+        self.source_nouns = {w.lower() for w in lex["source_nouns"]}
+        self.reporting_nouns = set(lex["reporting_nouns"]) | {"chiffres", "données", "résultats", "estimation"}
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
         self.implied_who = lex["implied_who"]
         self.cause_verbs = set(lex["cause_verbs"])
@@ -135,7 +137,7 @@ class RelationExtractor:
                     when[id(ctx)] = when[id(ctx.linked_to)]
             sources = self._attributions(sent, in_dates)
             for ctx in ctxs:
-                facts.append(self._fact(ctx, when.get(id(ctx)), sources))
+                facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates))
         facts.sort(key=lambda f: f["mention_start"])
         return facts
 
@@ -303,7 +305,8 @@ class RelationExtractor:
         if self.subset_rx.search(before):
             ctx.subset_of = prev
             ctx.linked_to = prev
-        if ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj" and ctx.noun.head.i == prev.noun.i:
+        if (ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj"
+                and ctx.noun.head.i == prev.noun.i):
             ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"
         same_unit = [c for c in earlier if c.sentence.start == ctx.sentence.start
                      and c.quantity["unit"] == ctx.quantity["unit"] and c.noun is not None and c.subset_of is None]
@@ -516,21 +519,40 @@ class RelationExtractor:
                 if head is not None and head.dep_ == "case":
                     head = head.head
                 if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
-                    found.append((head, self._source_phrase(head, in_dates), {x.i for x in head.subtree}))
+                    author = self._author_of(head)
+                    found.append((head, self._source_phrase(author or head, in_dates), {x.i for x in head.subtree}))
             elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ == "de":
                 found.append((t, self._phrase(t), {t.i}))
-            elif t.lemma_ in self.reporting and t.pos_ == "VERB":
+            elif t.lemma_ in self.reporting and t.pos_ == "VERB" and "Inf" not in t.morph.get("VerbForm"):
                 agent = None
                 for c in t.children:
-                    if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON":
+                    if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON" and not self._counts(c):
                         agent = c
                         break
                 if agent is None:
-                    agent = next((c for c in t.children if c.dep_ == "obj" and c.i > t.i and c.pos_ in NOMINAL
-                                  and t.dep_ in ("advcl", "parataxis", "parataxis:insert")), None)
+                    # "..., estime l'ONU": an inverted subject the parser took for an object
+                    agent = next((c for c in t.children if c.dep_ in ("obj", "nsubj") and c.i > t.i
+                                  and c.pos_ in NOMINAL and (c.ent_type_ in ("ORG", "PER")
+                                                             or c.lemma_.lower() in self.source_nouns
+                                                             or c.lower_ in self.source_nouns)), None)
                 if agent is not None:
                     found.append((t, self._source_phrase(agent, in_dates), {x.i for x in agent.subtree}))
         return found
+
+    def _counts(self, token: Token) -> bool:
+        """Whether ``token`` is a counted noun (bears a number) or a scale word: never a source."""
+        return token.lower_ in self.scale_words or any(c.like_num for c in token.children)
+
+    def _author_of(self, noun: Token) -> Token | None:
+        """ "selon les chiffres publiés par l'Ofpra": the agent behind a reporting noun."""
+        if noun.lemma_ not in self.reporting_nouns and noun.lower_ not in self.reporting_nouns:
+            return None
+        for acl in noun.children:
+            if acl.dep_ == "acl":
+                agent = next((c for c in acl.children if c.dep_ == "obl:agent"), None)
+                if agent is not None:
+                    return agent
+        return None
 
     def _source_phrase(self, token: Token, in_dates: set[int]) -> str:
         def undated(span: Span) -> str:
@@ -538,10 +560,15 @@ class RelationExtractor:
             toks = [t for t in span if t.i not in in_dates]
             return token.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
 
-        persons = [e for e in token.doc.ents if e.label_ == "PER" and token.left_edge.i <= e.start
-                   and e.end <= token.right_edge.i + 1]
+        inner = [e for e in token.doc.ents if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
+        persons = [e for e in inner if e.label_ == "PER"]
         if persons:
             return undated(persons[0])
+        if token.is_lower and token.lemma_ not in self.source_nouns:
+            # "le sous-traitant aéronautique Sofralec": the name says who
+            names = [e for e in inner if e.label_ in ("ORG", "MISC") and e.start > token.i]
+            if names:
+                return undated(names[0])
         if token.pos_ == "PROPN" or token.ent_type_:
             ents = [e for e in token.doc.ents if e.start <= token.i < e.end]
             if ents:
@@ -556,7 +583,7 @@ class RelationExtractor:
 
     # -- the record -----------------------------------------------------------------------
 
-    def _fact(self, ctx: MentionContext, date: dict | None, sources) -> dict:
+    def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int]) -> dict:
         q = ctx.quantity
         unit = q["unit"]
         event_type, from_trigger = self._event_type(ctx)
@@ -595,7 +622,7 @@ class RelationExtractor:
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        where = self._place(ctx, blocked)
+        where = self._place(ctx, blocked | in_dates)
         sent = ctx.sentence
         confidence = 0.3
         confidence += 0.2 if who else 0.0
