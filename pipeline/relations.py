@@ -372,6 +372,12 @@ class RelationExtractor:
                     child.dep_ == "amod" and pred.pos_ in NOMINAL
                                                             and child.i == pred.i + 1):
                 keep.append(child)
+        if pred.dep_ == "xcomp" and pred.head.pos_ == "VERB" and pred.head.i < pred.i:
+            # "s'était engagé à financer": the governing verb belongs to the predicate
+            matrix = pred.head
+            keep += [matrix] + [c for c in matrix.children if c.dep_ in ("aux:tense", "aux:pass", "expl:comp",
+                                                                            "expl:pv") and c.i < matrix.i]
+            keep += [c for c in pred.children if c.dep_ == "mark" and c.i < pred.i]
         keep.sort(key=lambda t: t.i)
         return " ".join(t.text for t in keep).replace("’ ", "’").replace("' ", "'")
 
@@ -587,8 +593,8 @@ class RelationExtractor:
         q = ctx.quantity
         unit = q["unit"]
         event_type, from_trigger = self._event_type(ctx)
-        if ctx.predicate is None and ctx.subset_of is not None:
-            ctx.predicate = ctx.subset_of.predicate
+        if ctx.predicate is None and ctx.linked_to is not None:
+            ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         who_token = ctx.noun
         if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
                 ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.lemma_ not in self.event_nouns):
