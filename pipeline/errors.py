@@ -34,12 +34,40 @@ class Errors:
     E017 = "record {record}: empty 'text'"
     E018 = "article is in '{lang}', not a supported language ({supported}); skipped"
     E019 = "unreadable publication date {value!r} (expected YYYY-MM-DD); date left empty"
-    E020 = "unsupported file type '{suffix}' (expected .txt, .jsonl or .csv)"
+    E020 = "unsupported file type '{suffix}' (expected .txt, .html, .jsonl or .csv)"
     E021 = "duplicate of {other} (same content); skipped"
     E022 = "file is larger than {limit} bytes ({size} bytes); raise --max-bytes to read it"
     E023 = "not UTF-8; decoded as {encoding}"
+    E024 = "HTML page; its text was extracted (title, paragraphs), markup and scripts dropped"
     E030 = "Gold file {path}, line {line}: {problem}."
     E031 = "Output directory {path} is not writable: {error}."
     E032 = "Unknown output format '{fmt}'. Allowed: {allowed}."
     E033 = "Prediction table {path} lacks the columns {missing}."
     E040 = "normalize_date needs a datetime.date reference, got {got!r}."
+    # batch runs: store, engines
+    E050 = (
+        "The store {path} is in use by another faits process (a run in progress?). DuckDB lets one "
+        "process write a store at a time; wait for it to finish or pass another --store."
+    )
+    E051 = "Cannot open the store {path}: {error}."
+    E052 = "No store at {path}. Create one with `faits run ARTICLES... --store {path}`."
+    E053 = "The store {path} was written by an incompatible faits (schema {found}; this faits reads schema {expected})."
+    E054 = "Query failed: {error}"
+    E055 = "Unknown engine '{engine}'. Allowed: {allowed}."
+    E056 = "--workers must be at least 1, got {workers}."
+    E057 = "--batch-size must be at least 1, got {size}."
+    E058 = (
+        "The Dask engine needs the packages dask and distributed, which are not installed. "
+        "Install them with `pip install -e '.[dask]'`."
+    )
+    E059 = (
+        "Cannot reach the Dask scheduler at {address}: {error}. Start one with `dask scheduler` "
+        "(and workers with `dask worker {address} --nthreads 1`), or leave --scheduler out to run a local cluster."
+    )
+    E060 = "--scheduler is for --engine dask; the local engine got --scheduler {address}."
+    E061 = "The engine failed on a batch ({error}); the batches committed before it are kept, rerun to resume."
+    E062 = "pipeline error on this article ({error}); skipped"
+    E063 = "same content as {other}, already in the store; skipped"
+    E064 = "another article of this run already has the id '{article_id}' ({other}); skipped, ids must be unique"
+    E065 = "Unknown query output format '{fmt}'. Allowed: {allowed}."
+    E066 = "No run {run_id} in the store {path}; runs there: {runs}."

@@ -10,17 +10,19 @@ from __future__ import annotations
 import csv
 import glob
 import hashlib
+import html
 import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import Errors, FaitsError
 
-ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv")
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20_000_000
 
 # The syndication footer of scraped articles (see the seed articles): field name → regex.
@@ -96,6 +98,69 @@ def _decode(raw: bytes, origin: str, warnings: list[str]) -> str:
             return raw.decode("cp1252")
         except UnicodeDecodeError:
             return raw.decode("latin-1")
+
+
+HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+
+
+class _TextOfHtml(HTMLParser):
+    """The readable text of an HTML page: title and block elements as paragraphs; scripts,
+    styles and navigation dropped."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template"}
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "article", "section",
+              "br", "tr", "figcaption", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skipping += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if self._skipping:
+            return
+        (self.title if self._in_title else self._current).append(data)
+
+    def _flush(self):
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(text)
+        self._current = []
+
+    def text(self) -> str:
+        self._flush()
+        title = " ".join("".join(self.title).split())
+        blocks = self.blocks
+        if title and (not blocks or blocks[0] != title):
+            blocks = [title] + blocks
+        return "\n\n".join(blocks)
+
+
+def html_to_text(page: str) -> str:
+    """Readable text of an HTML page (title first, one paragraph per block); markup never survives."""
+    parser = _TextOfHtml()
+    parser.feed(page)
+    parser.close()
+    return html.unescape(parser.text())
 
 
 def clean_text(raw: str) -> tuple[str, dict[str, str]]:
@@ -240,6 +305,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     except ValueError as e:
         yield Skipped(origin, str(e))
         return
+    if suffix in (".html", ".htm") or (suffix == ".txt" and HTML_START.match(text)):
+        warnings.append(Errors.E024)
+        text = html_to_text(text)
+        suffix = ".txt"
     if suffix == ".txt":
         try:
             yield article_from_text(text, path.stem, origin=origin, warnings=warnings)

@@ -120,3 +120,16 @@ def test_ids_cannot_escape_the_output_directory():
 
     assert "/" not in safe_id("../../etc/passwd") and not safe_id("../x").startswith(".")
     assert article.article_id == "text-1"
+
+
+def test_html_page_is_turned_into_text(tmp_path):
+    page = ("<!DOCTYPE html><html><head><title>Séisme : 43 morts</title><script>alert(1)</script></head>"
+            "<body><nav>Accueil | Monde</nav><h1>Séisme : 43 morts</h1>"
+            "<p>Au moins 43 personnes sont mortes &amp; 200 blessées.</p></body></html>")
+    for name in ("page.html", "page-as-text.txt"):
+        path = tmp_path / name
+        path.write_text(page, encoding="utf-8")
+        (article,) = _all(read_inputs([path]))
+        assert article.text == "Séisme : 43 morts\n\nAu moins 43 personnes sont mortes & 200 blessées."
+        assert "alert" not in article.text and "Accueil" not in article.text
+        assert any("HTML" in w for w in article.warnings)
