@@ -4,7 +4,10 @@
 Sunday on or before the reference, "entre janvier et février 2025" →
 2025-01-01..2025-02-28. Plain functions over text; the ``faits_dates``
 component calls :func:`find_dates` on a Doc's text and resolves each
-expression against the article's publication date.
+expression against the article's publication date, with the tense the parse
+gives. Without a parse, :func:`resolve_dates` guesses the tense of each
+clause from its words and anchors "la veille", "le lendemain" and clock times
+on the day last mentioned.
 
 The grammar is compiled from ``models/<lang>/dates.json``; dateparser reads
 the numeric forms ("14/03/2025") our grammar leaves to it.
@@ -33,14 +36,16 @@ class DateInterval:
 
     start: date
     end: date
-    granularity: str  # day, week, month, season, part_of_month, part_of_year, year, range
+    granularity: str  # day, week, month, season, part_of_month, part_of_year, year, decade, century, range
 
 
 @dataclass(frozen=True)
 class DateExpr:
     """A date expression before resolution: what the words say, no calendar yet."""
 
-    kind: str  # day, weekday, month, season, part_month, part_year, year, rel_day, rel_period, ago
+    # day, weekday, month, season, part_month, part_year, year, decade, century, rel_day, rel_period, ago,
+    # after_previous (la veille, le lendemain), time (a clock time or a part of a day, on the day last mentioned)
+    kind: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -48,8 +53,9 @@ class DateExpr:
     season: str | None = None
     part: str | None = None  # early, mid, late, whole
     offset: int = 0  # relative: days for rel_day, periods for rel_period/ago
-    unit: str | None = None  # day, week, month, year
-    direction: str | None = None  # last, next, this (weekday, season)
+    unit: str | None = None  # day, week, weekend, month, year
+    direction: str | None = None  # last, next, this (weekday, season, day, month)
+    holiday: str | None = None  # "MM-DD" or "easter+N"
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,14 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 class DateGrammar:
     """Regular expressions compiled once per language from its dates lexicon."""
 
@@ -86,44 +100,132 @@ class DateGrammar:
         self.rel_days: dict[str, int] = lex["relative_days"]
         self.rel_periods: dict[str, list] = {k.lower(): v for k, v in lex["relative_periods"].items()}
         self.rel_units: dict[str, str] = lex["relative_units"]
+        self.after_previous: dict[str, int] = {k.lower(): v for k, v in lex["relative_to_previous"].items()}
         self.last_words = set(lex["last_words"])
         self.next_words = set(lex["next_words"])
+        self.this_words = set(lex["this_words"])
+        self.pivot: int = lex["two_digit_year_pivot"]
+        self.patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
+        self.time_patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
+        self._compile_dates(lex)
+        self.triggers = self._triggers(lex)
+        self._compile_times(lex)
+        self._compile_tense(lex)
 
+    def _add(self, kind: str, rx: str, times: bool = False) -> None:
+        # each rule twice: case-blind for any text, and plain (twice as fast) for text lowercased
+        # beforehand, which is what find_dates runs when lowercasing keeps the offsets
+        compiled = (re.compile(rx, re.IGNORECASE), re.compile(rx))
+        (self.time_patterns if times else self.patterns).append((kind, compiled))
+
+    def _compile_dates(self, lex: dict[str, Any]) -> None:
         M = _alt(self.months)
         W = _alt(self.weekdays)
         S = _alt(self.seasons)
         P = r"début|mi-|mi|milieu|fin|courant"
         Y = r"(?:1[5-9]\d\d|20\d\d)"
+        Y2 = r"(?:\d\d(?=\s*(?:[,.;:)!?]|$)))"  # "octobre 98," but not "17 juin 20 soldats"
         D = r"(?:1er|[12]\d|3[01]|0?[1-9])"
         last = _alt(list(self.last_words) + list(self.next_words))
-        self.patterns: list[tuple[str, re.Pattern]] = []
-
-        def add(kind: str, rx: str) -> None:
-            self.patterns.append((kind, re.compile(rx, re.IGNORECASE)))
-
+        dirs = rf"(?:\s+(?P<dir>{last}))?"
+        mp = _alt(lex["month_prefixes"])
+        yp = _alt(lex["year_prefixes"])
+        sp = _alt(lex["season_prefixes"])
+        this = _alt(self.this_words)
         b, e = r"(?<![\w\-])", r"(?![\w\-])"
+        add = self._add
         add("night_days", rf"{b}(?:la\s+)?nuit\s+du\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s+au\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("night_weekdays", rf"{b}(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w1>{W})\s+(?:à|au)\s+(?P<w2>{W}){e}")
         add("month_range", rf"{b}(?:entre|de|d{_APOS}|du\s+mois\s+de)\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:et|à)\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:du|entre\s+le|entre|des)\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:au|et\s+le|et)\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
-        add("day", rf"{b}(?:(?:le|ce|cet)\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
+        add("day", rf"{b}(?:(?:le|ce|cet)\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2}))?{dirs}{e}")
         add("numeric", rf"{b}\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}){e}|{b}\d{{4}}-\d{{2}}-\d{{2}}{e}")
         add("part_month", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:(?:de|du mois de)\s+|d{_APOS}\s*)?(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
-        add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:de\s+l{_APOS}\s*année|d{_APOS}\s*année|de\s+l{_APOS}\s*an)(?:\s+(?P<year>{Y}))?{e}")
+        add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:de\s+l{_APOS}\s*année|d{_APOS}\s*année|de\s+l{_APOS}\s*an)(?:\s+(?P<year>{Y})|{dirs}){e}")
         add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?P<year>{Y}){e}")
-        add("month", rf"{b}(?:(?:en|au\s+mois\s+de|dès|depuis|d{_APOS}|de|fin|début)\s*)?(?P<month>{M})\s+(?P<year>{Y}){e}")
-        add("season", rf"{b}(?:(?:au|à\s+l{_APOS}|l{_APOS}|cet|cette|ce|en|d{_APOS}|de\s+l{_APOS}|depuis\s+l{_APOS})\s*)(?P<season>{S})(?:\s+(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
+        add("decade", rf"{b}(?:(?P<part>{P})\s+(?:des\s+)?)?(?:les\s+)?(?:{_alt(lex['decade_words'])})\s+(?P<decade>(?:1[5-9]|20)?\d0){e}")
+        marks = _alt(lex["ordinal_marks"])
+        add("century", rf"{b}(?:(?P<part>{P})\s+(?:du\s+)?)?(?P<century>[IVXLivxl]+|\d{{1,2}})(?:{marks})\s+(?:{_alt(lex['century_words'])}){e}")
+        add("month", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?:(?P<year>{Y})|(?P<year2>{Y2})){e}")
+        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
         add("season_bare", rf"{b}(?P<season>printemps|automne|hiver)(?:\s+(?P<year>{Y})){e}")
+        self.holidays = {k.lower(): v for k, v in lex["holidays"].items()}
+        add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{_alt(self.holidays)})(?:\s+(?P<year>{Y}))?{e}")
+        weekend = _alt(lex["weekend_words"])
+        add("weekend", rf"{b}(?:(?P<this>{this})|le)\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         add("ago", rf"{b}il\s+y\s+a\s+(?P<n>\d+|[a-zéèêàç\-]+)\s+(?P<unit>{_alt(self.rel_units)}){e}")
+        add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
         add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("weekday", rf"{b}(?:(?:ce|le)\s+)?(?P<wd>{W})(?:\s+(?P<dir>{last}))?{e}")
-        add("month_alone", rf"{b}(?:(?:en|au\s+mois\s+de|dès|depuis|mois\s+de|fin|début|mi-)\s*)(?P<month>{M}){e}")
-        add("year", rf"{b}(?:(?:en|depuis|dès|d{_APOS}ici|avant|après|l{_APOS}année|année)\s+)?(?P<year>{Y})(?![\w\-]|\s?%|\s[a-zéè]+s\b|[ \u00a0\u202f.]\d)")
+        add("month_alone", rf"{b}(?:(?P<prefix>{mp})\s*)?(?P<month>{M}){dirs}{e}")
+        add("year", rf"{b}(?:(?:{yp})\s+)?(?P<year>{Y})(?![\w\-]|\s?%|\s[a-zéè]+s\b|[ \u00a0\u202f.]\d)")
+        add("year", rf"{b}(?:en|depuis|fin|début)\s+(?P<year2>[5-9]\d(?=\s*(?:[,.;:)(!?]|$))){e}")
         self.range_connectors = [
             (re.compile(rf"{b}{a}\s*$", re.IGNORECASE), re.compile(rf"^\s*{z}\s*$", re.IGNORECASE))
             for a, z in (("entre", "et"), ("de", "à"), (f"d{_APOS}", "à"), ("du", "au"), ("depuis", "jusqu'à"))
         ]
+
+    def _triggers(self, lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+        """Words one of which a rule cannot match without: a text that lacks them all skips the rule
+        (most rules never fire on a given article, and a substring test is far cheaper than a regex)."""
+        months = tuple(self.months)
+        digits = tuple("0123456789")
+        return {
+            "night_days": months, "night_weekdays": tuple(self.weekdays), "month_range": months,
+            "day_range": months, "day": months, "numeric": digits, "part_month": months,
+            "part_year": digits + ("ann", "an "), "decade": tuple(lex["decade_words"]),
+            "century": tuple(lex["century_words"]), "month": months, "season": tuple(self.seasons),
+            "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
+            "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods), "ago": ("il y a",),
+            "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
+            "weekday": tuple(self.weekdays), "month_alone": months, "year": digits,
+            "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
+            "clock": digits + tuple(lex["time_of_day_words"]), "present": tuple(lex["present_words"]),
+        }
+
+    def _compile_times(self, lex: dict[str, Any]) -> None:
+        b, e = r"(?<![\w\-])", r"(?![\w\-])"
+        this = _alt(self.this_words)
+        parts = _alt(lex["day_parts"])
+        clock_words = _alt(lex["time_of_day_words"])
+        units = _alt(lex["clock_units"])
+        self._add("this_day_part", rf"{b}(?:{this})\s+(?:{parts}){e}", times=True)
+        self._add("day_part", rf"{b}(?:(?:la|le|dans\s+la|en)\s+)?(?:{parts}){e}", times=True)
+        self._add("clock", rf"{b}(?:[01]?\d|2[0-3])\s?(?:{units})(?:\s?[0-5]\d)?{e}|{b}(?:{clock_words}){e}", times=True)
+        self._add("present", rf"{b}(?:{_alt(lex['present_words'])}){e}", times=True)
+        # "hier soir", "dimanche après-midi": the part of the day joins the date before it
+        self.day_part_after = re.compile(rf"\s+(?:{parts}){e}", re.IGNORECASE)
+
+    def _compile_tense(self, lex: dict[str, Any]) -> None:
+        future, past = lex["future_tense"], lex["past_tense"]
+        lower = "a-zàâçéèêëîïôûùüÿœ"
+        b, e = r"(?<![\w\-])", r"(?![\w\-])"
+        # lowercase words only: "Diawara" is a name, not a future
+        endings = _alt(future["endings"])
+        upper_endings = _alt([w.upper() for w in future["endings"]])
+        self.future_word = re.compile(rf"{b}(?:[{lower}]{{2,}}(?:{endings})|[A-ZÀ-Ý]{{2,}}(?:{upper_endings})){e}")
+        self.not_verbs = {w.lower() for w in future["not_verbs"]}
+        self.future_cue = re.compile(
+            rf"{b}(?:{_alt(future['near_future_aux'])})\s+[{lower}]+(?:er|ir|re){e}"
+            rf"|{b}(?:{_alt(future['cues'] + future['modal_conditionals'])}){e}",
+            re.IGNORECASE,
+        )
+        self.past_marker = re.compile(
+            rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}"
+            rf"|{b}[{lower}]{{2,}}(?<!r)(?:{_alt(past['imperfect_endings'])}){e}"
+        )
+        self.past_prefix = _prefix_patterns(lex["past_prefixes"])
+        self.future_prefix = _prefix_patterns(lex["future_prefixes"])
+        self.sentence_end = re.compile(r"[.!?;\n]")
+        self.clause_end = re.compile(r"[,:()«»]")
+
+
+def _prefix_patterns(words: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """A prefix just before an expression, or at its start ("depuis janvier" is one mention)."""
+    alt = _alt(words)
+    return (re.compile(rf"(?<![\w\-])(?:{alt})\s*$", re.IGNORECASE),
+            re.compile(rf"(?:{alt})(?![\w\-])", re.IGNORECASE))
 
 
 @cache
@@ -135,9 +237,23 @@ def _day(text: str) -> int:
     return 1 if text.lower() == "1er" else int(text)
 
 
+def _direction(word: str | None, g: DateGrammar) -> str | None:
+    word = (word or "").lower()
+    return "last" if word in g.last_words else "next" if word in g.next_words else None
+
+
+def _year(gd: dict, g: DateGrammar) -> int | None:
+    if gd.get("year"):
+        return int(gd["year"])
+    if gd.get("year2"):
+        two = int(gd["year2"])
+        return (2000 if two < g.pivot else 1900) + two
+    return None
+
+
 def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple[DateExpr, ...] | None:
     gd = m.groupdict()
-    year = int(gd["year"]) if gd.get("year") else None
+    year = _year(gd, g)
     month = g.months.get((gd.get("month") or "").lower())
     if kind in ("night_days", "day_range"):
         m2 = g.months[gd["m2"].lower()]
@@ -154,7 +270,9 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("weekday", weekday=g.weekdays[gd["w1"].lower()]),
                 DateExpr("weekday", weekday=g.weekdays[gd["w2"].lower()], direction="after_first"))
     if kind == "day":
-        return (DateExpr("day", year, month, _day(gd["day"])),)
+        weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
+        return (DateExpr("day", year, month, _day(gd["day"]), weekday=weekday,
+                         direction=_direction(gd.get("dir"), g)),)
     if kind == "numeric":
         parsed = dateparser.parse(m.group(0), languages=[lang], settings={"DATE_ORDER": "DMY"})
         if parsed is None:
@@ -164,18 +282,30 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "part_month":
         return (DateExpr("part_month", year, month, part=g.parts[gd["part"].lower()]),)
     if kind == "part_year":
-        return (DateExpr("part_year", year, part=g.parts[gd["part"].lower()]),)
+        offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
+        return (DateExpr("part_year", year, part=g.parts[gd["part"].lower()], offset=offset),)
+    if kind == "decade":
+        decade = int(gd["decade"])
+        # "les années 60" are the 1960s; "les années 2010" say their century
+        return (DateExpr("decade", decade if decade >= 100 else 1900 + decade),)
+    if kind == "century":
+        number = int(gd["century"]) if gd["century"].isdigit() else _roman(gd["century"])
+        return (DateExpr("century", (number - 1) * 100),) if 1 <= number <= 21 else None
     if kind in ("month", "month_alone"):
-        prefix = m.group(0)[: m.start("month") - m.start()].strip().lower()
+        prefix = (gd.get("prefix") or m.group(0)[: m.start("month") - m.start()]).strip().lower()
         if prefix in g.parts or prefix.rstrip("-") + "-" in g.parts:
             return (DateExpr("part_month", year, month, part=g.parts.get(prefix, "mid")),)
-        return (DateExpr("month", year, month),)
+        return (DateExpr("month", year, month, direction=_direction(gd.get("dir"), g)),)
     if kind in ("season", "season_bare"):
-        d = (gd.get("dir") or "").lower()
-        direction = "last" if d in g.last_words else "next" if d in g.next_words else None
+        direction = _direction(gd.get("dir"), g)
         if direction is None and re.match(r"(?i)ce|cet|cette", m.group(0)):
             direction = "this"
         return (DateExpr("season", year, season=gd["season"].lower(), direction=direction),)
+    if kind == "holiday":
+        return (DateExpr("holiday", year, holiday=g.holidays[gd["holiday"].lower()]),)
+    if kind == "weekend":
+        offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
+        return (DateExpr("rel_period", unit="weekend", offset=offset),)
     if kind == "rel_period":
         unit, offset = g.rel_periods[gd["phrase"].lower()]
         return (DateExpr("rel_period", unit=unit, offset=offset),)
@@ -189,34 +319,53 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
                 return None
             n = q.value
         return (DateExpr("ago", unit=g.rel_units[gd["unit"].lower()], offset=-int(float(n))),)
-    if kind == "rel_day":
-        return (DateExpr("rel_day", offset=g.rel_days[gd["word"].lower()]),)
+    if kind == "after_previous":
+        return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
+    if kind in ("rel_day", "this_day_part", "present"):
+        return (DateExpr("rel_day", offset=g.rel_days.get((gd.get("word") or "").lower(), 0)),)
     if kind == "weekday":
-        d = (gd.get("dir") or "").lower()
-        direction = "last" if d in g.last_words else "next" if d in g.next_words else None
-        return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], direction=direction),)
+        return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], direction=_direction(gd.get("dir"), g)),)
     if kind == "year":
         return (DateExpr("year", year),)
+    if kind in ("day_part", "clock"):
+        return (DateExpr("time"),)
     return None
 
 
-def find_dates(text: str, lang: str = DEFAULT_LANG) -> list[DateMention]:
-    """Locate date expressions in ``text``; ranges ("entre janvier et février 2025") are one mention."""
+def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = False,
+               ranges: bool = True) -> list[DateMention]:
+    """Locate date expressions in ``text``; ranges ("entre janvier et février 2025") are one mention.
+
+    include_times: also clock times ("22 h"), parts of a day ("la nuit") and present words
+    ("maintenant"); they resolve to the day they fall on. Facts do not take them as dates.
+    ranges: join two dates into a range; without, each end is its own mention (as TimeML marks them).
+    """
     g = grammar(lang)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, rx in g.patterns:
-        for m in rx.finditer(text):
+    patterns = g.patterns + (g.time_patterns if include_times else [])
+    lowered = text.lower()
+    same_offsets = len(lowered) == len(text)
+    subject = lowered if same_offsets else text
+    lowered_words: dict[str, bool] = {}
+    for kind, (case_blind, plain) in patterns:
+        if kind not in lowered_words:
+            lowered_words[kind] = any(w in lowered for w in g.triggers[kind])
+        if not lowered_words[kind]:
+            continue
+        for m in (plain if same_offsets else case_blind).finditer(subject):
             s, e = m.span()
             if s == e or any(not (e <= a or s >= b) for a, b in taken):
                 continue
             parts = _expr_from_match(kind, m, g, lang)
             if parts is None:
                 continue
+            if include_times and kind not in ("clock", "day_part") and (part := g.day_part_after.match(text, e)):
+                e = part.end()
             found.append(DateMention(s, e, text[s:e], parts))
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
-    return _merge_ranges(text, found, g)
+    return _merge_ranges(text, found, g) if ranges else found
 
 
 def _merge_ranges(text: str, mentions: list[DateMention], g: DateGrammar) -> list[DateMention]:
@@ -226,7 +375,9 @@ def _merge_ranges(text: str, mentions: list[DateMention], g: DateGrammar) -> lis
         cur = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         merged = None
-        if nxt is not None and len(cur.parts) == 1 and len(nxt.parts) == 1:
+        if nxt is not None and len(cur.parts) == 1 and len(nxt.parts) == 1 and "time" not in (
+            cur.parts[0].kind, nxt.parts[0].kind
+        ):
             before = text[max(0, cur.start - 12) : cur.start]
             between = text[cur.end : nxt.start]
             for opener, connector in g.range_connectors:
@@ -272,35 +423,89 @@ _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, None), "whole": (1
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "whole": (1, 12)}
 
 
-def _pick_year(candidate_end, reference: date, future: bool) -> int:
-    """Year for a year-less expression: the most recent one on or before the reference
-    (the next one on or after it when the verb is in the future)."""
+def _pick_year(candidate, reference: date, tense: str, direction: str | None = None) -> int:
+    """Year for a year-less expression: the most recent one on or before the reference in the
+    past tense, the next one on or after it in the future tense (or with "prochain"), the
+    nearer of the two for a sentence in the present; "dernier" excludes the reference itself."""
     year = reference.year
-    start, end = candidate_end(year)
-    if future:
+    start, end = candidate(year)
+    if direction == "last":
+        return year if end < reference else year - 1
+    if direction == "next":
+        return year if start > reference else year + 1
+    if tense == "future":
         return year if end >= reference else year + 1
+    if tense == "nearest":
+        return min((year - 1, year, year + 1), key=lambda y: _distance(candidate(y), reference))
     return year if start <= reference else year - 1
 
 
+def _distance(interval: tuple[date, date], reference: date) -> int:
+    start, end = interval
+    return 0 if start <= reference <= end else min(abs((start - reference).days), abs((end - reference).days))
+
+
+def _day_with_weekday(expr: DateExpr, reference: date) -> int | None:
+    """"samedi 29 mai": the year near the reference where the 29th of May is a Saturday."""
+    for year in (reference.year, reference.year + 1, reference.year - 1):
+        if expr.day <= _last_day(year, expr.month) and date(year, expr.month, expr.day).weekday() == expr.weekday:
+            return year
+    return None
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday(spec: str, year: int) -> date:
+    if spec.startswith("easter"):
+        return _easter(year) + timedelta(days=int(spec.split("+")[1]))
+    month, day = map(int, spec.split("-"))
+    return date(year, month, day)
+
+
+def _tense(future: bool, tense: str | None) -> str:
+    return tense or ("future" if future else "past")
+
+
 def resolve(expr: DateExpr, reference: date | None, future: bool = False,
-            lang: str = DEFAULT_LANG) -> tuple[date, date] | None:
-    """Turn one expression into a day interval; None when it needs a reference there is none of."""
+            lang: str = DEFAULT_LANG, *, tense: str | None = None) -> tuple[date, date] | None:
+    """Turn one expression into a day interval; None when it needs a reference there is none of.
+
+    future: the verb is in the future tense. tense ("past", "future", "nearest") says it
+    more finely when known, "nearest" for a sentence in the present.
+    """
     g = grammar(lang)
+    mode = _tense(future, tense)
     k = expr.kind
     if k == "year":
         return date(expr.year, 1, 1), date(expr.year, 12, 31)
-    if k in ("rel_day", "rel_period", "ago", "weekday") and reference is None:
+    if k == "decade":
+        return date(expr.year, 1, 1), date(expr.year + 9, 12, 31)
+    if k == "century":
+        return date(max(expr.year, 1), 1, 1), date(expr.year + 99, 12, 31)
+    if k in ("rel_day", "rel_period", "ago", "weekday", "after_previous", "time") and reference is None:
         return None
-    if k in ("day", "month", "part_month", "season") and expr.year is None and reference is None:
+    if k in ("day", "month", "part_month", "season", "holiday") and expr.year is None and reference is None:
         return None
+    if k in ("after_previous", "rel_day"):
+        d = reference + timedelta(days=expr.offset)
+        return d, d
+    if k == "time":
+        return reference, reference
     if k == "day":
-        def span(y):
-            d = date(y, expr.month, min(expr.day, _last_day(y, expr.month)))
-            return d, d
-        year = expr.year or _pick_year(span, reference, future)
-        return span(year)
+        return _resolve_day(expr, reference, mode)
     if k == "month":
-        year = expr.year or _pick_year(lambda y: _month_interval(y, expr.month), reference, future)
+        year = expr.year or _pick_year(lambda y: _month_interval(y, expr.month), reference, mode, expr.direction)
         return _month_interval(year, expr.month)
     if k == "part_month":
         first, last = _PART_DAYS[expr.part]
@@ -308,63 +513,106 @@ def resolve(expr: DateExpr, reference: date | None, future: bool = False,
         def span(y):
             return (date(y, expr.month, first),
                     date(y, expr.month, last or _last_day(y, expr.month)))
-        year = expr.year or _pick_year(span, reference, future)
+        year = expr.year or _pick_year(span, reference, mode)
         return span(year)
     if k == "part_year":
-        year = expr.year or (reference.year if reference else None)
+        year = expr.year or (reference.year + expr.offset if reference else None)
         if year is None:
             return None
         m1, m2 = _PART_MONTHS[expr.part]
         return date(year, m1, 1), date(year, m2, _last_day(year, m2))
     if k == "season":
-        if expr.year is not None:
-            return _season_interval(expr.season, expr.year, g)
-        year = reference.year
-        start, end = _season_interval(expr.season, year, g)
-        if expr.season == "hiver" and reference < start:
-            start, end = _season_interval(expr.season, year - 1, g)
-        if expr.direction == "last" or (expr.direction is None and not future and start > reference):
-            start, end = _season_interval(expr.season, start.year - 1, g)
-        elif expr.direction == "next" or (future and end < reference):
-            start, end = _season_interval(expr.season, start.year + 1, g)
-        return start, end
-    if k == "rel_day":
-        d = reference + timedelta(days=expr.offset)
-        return d, d
+        return _resolve_season(expr, reference, mode, g)
+    if k == "holiday":
+        year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode)
+        day = _holiday(expr.holiday, year)
+        return day, day
     if k in ("rel_period", "ago"):
-        if expr.unit == "day":
-            d = reference + timedelta(days=expr.offset)
-            return d, d
-        if expr.unit == "week":
-            monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=expr.offset)
-            if k == "ago":
-                d = reference + timedelta(weeks=expr.offset)
-                return d, d
-            return monday, monday + timedelta(days=6)
-        if expr.unit == "month":
-            idx = reference.year * 12 + reference.month - 1 + expr.offset
-            return _month_interval(idx // 12, idx % 12 + 1)
-        if expr.unit == "year":
-            y = reference.year + expr.offset
-            return date(y, 1, 1), date(y, 12, 31)
+        return _resolve_relative(expr, reference, mode)
     if k == "weekday":
-        delta = (reference.weekday() - expr.weekday) % 7
-        if expr.direction == "next" or (future and expr.direction != "last"):
-            ahead = (expr.weekday - reference.weekday()) % 7
-            if expr.direction == "next" and ahead == 0:
-                ahead = 7
-            d = reference + timedelta(days=ahead)
-        else:
-            if expr.direction == "last" and delta == 0:
-                delta = 7
-            d = reference - timedelta(days=delta)
-        return d, d
+        return _resolve_weekday(expr, reference, mode)
     return None
 
 
+def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[date, date]:
+    def span(y):
+        d = date(y, expr.month, min(expr.day, _last_day(y, expr.month)))
+        return d, d
+
+    year = expr.year
+    if year is None and expr.weekday is not None and expr.direction is None:
+        year = _day_with_weekday(expr, reference)
+    year = year or _pick_year(span, reference, tense, expr.direction)
+    return span(year)
+
+
+def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar) -> tuple[date, date]:
+    if expr.year is not None:
+        return _season_interval(expr.season, expr.year, g)
+    if tense == "nearest" and expr.direction in (None, "this"):
+        year = _pick_year(lambda y: _season_interval(expr.season, y, g), reference, tense)
+        return _season_interval(expr.season, year, g)
+    future = tense == "future"
+    year = reference.year
+    start, end = _season_interval(expr.season, year, g)
+    if expr.season == "hiver" and reference < start:
+        start, end = _season_interval(expr.season, year - 1, g)
+    if expr.direction == "last" or (expr.direction is None and not future and start > reference):
+        start, end = _season_interval(expr.season, start.year - 1, g)
+    elif expr.direction == "next" or (future and end < reference):
+        start, end = _season_interval(expr.season, start.year + 1, g)
+    return start, end
+
+
+def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date, date] | None:
+    if expr.unit == "day":
+        d = reference + timedelta(days=expr.offset)
+        return d, d
+    if expr.unit == "weekend":
+        return _resolve_weekend(expr, reference, tense)
+    if expr.unit == "week":
+        if expr.kind == "ago":
+            d = reference + timedelta(weeks=expr.offset)
+            return d, d
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=expr.offset)
+        return monday, monday + timedelta(days=6)
+    if expr.unit == "month":
+        idx = reference.year * 12 + reference.month - 1 + expr.offset
+        return _month_interval(idx // 12, idx % 12 + 1)
+    if expr.unit == "year":
+        y = reference.year + expr.offset
+        return date(y, 1, 1), date(y, 12, 31)
+    return None
+
+
+def _resolve_weekend(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
+    """"ce week-end": the Saturday and Sunday the tense points to; "le week-end dernier" the one before."""
+    tense = {-1: "past", 1: "future"}.get(expr.offset, tense)
+    saturday = _resolve_weekday(DateExpr("weekday", weekday=5), reference, tense)[0]
+    if reference.weekday() == 6 and tense != "future":
+        saturday = reference - timedelta(days=1)
+    return saturday, saturday + timedelta(days=1)
+
+
+def _resolve_weekday(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
+    back = (reference.weekday() - expr.weekday) % 7
+    ahead = (expr.weekday - reference.weekday()) % 7
+    if expr.direction == "last":
+        d = reference - timedelta(days=back or 7)
+    elif expr.direction == "next":
+        d = reference + timedelta(days=ahead or 7)
+    elif tense == "future":
+        d = reference + timedelta(days=ahead)
+    elif tense == "nearest" and ahead < back:
+        d = reference + timedelta(days=ahead)
+    else:
+        d = reference - timedelta(days=back)
+    return d, d
+
+
 def resolve_mention(mention: DateMention, reference: date | None, future: bool = False,
-                    lang: str = DEFAULT_LANG) -> tuple[date, date] | None:
-    first = resolve(mention.parts[0], reference, future, lang)
+                    lang: str = DEFAULT_LANG, *, tense: str | None = None) -> tuple[date, date] | None:
+    first = resolve(mention.parts[0], reference, future, lang, tense=tense)
     if first is None:
         return None
     if len(mention.parts) == 1:
@@ -373,12 +621,12 @@ def resolve_mention(mention: DateMention, reference: date | None, future: bool =
     if second_expr.direction == "after_first" and second_expr.kind == "weekday":
         ahead = (second_expr.weekday - first[0].weekday()) % 7 or 7
         return first[0], first[0] + timedelta(days=ahead)
-    second = resolve(second_expr, reference, future, lang)
+    second = resolve(second_expr, reference, future, lang, tense=tense)
     if second is None:
         return None
     if second[1] < first[0] and mention.parts[0].year is None:
         # "du 28 décembre au 3 janvier 2025": the first end is in the year before.
-        first = resolve(replace(mention.parts[0], year=second[1].year - 1), reference, future, lang)
+        first = resolve(replace(mention.parts[0], year=second[1].year - 1), reference, future, lang, tense=tense)
     return first[0], second[1]
 
 
@@ -395,11 +643,156 @@ def _granularity(mention: DateMention) -> str:
     if len(mention.parts) > 1:
         return "range"
     k = mention.parts[0]
-    if k.kind in ("day", "weekday", "rel_day") or (k.kind == "ago" and k.unit == "day"):
+    if k.kind in ("day", "weekday", "rel_day", "after_previous", "time") or (k.kind == "ago" and k.unit == "day"):
         return "day"
     if k.kind == "rel_period" or k.kind == "ago":
         return k.unit or "day"
     return k.kind
+
+
+# -- text without a parse: tense and anchors ---------------------------------------------------
+
+
+def _sentence(text: str, start: int, end: int, g: DateGrammar) -> tuple[int, int]:
+    """The bounds of the sentence around [start, end), within 300 characters."""
+    left = max((m.end() for m in g.sentence_end.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right = g.sentence_end.search(text, end)
+    return left, right.start() if right else min(len(text), end + 300)
+
+
+def guess_tense(text: str, start: int, end: int, lang: str = DEFAULT_LANG) -> str:
+    """"past", "future" or "present": the tense the sentence around [start, end) gives the
+    expression, from its words alone (the spaCy component reads it from the parse).
+
+    A prefix says it outright ("depuis janvier", "jusqu'au 30 juin"); otherwise the
+    verb form nearest to the expression decides.
+    """
+    g = grammar(lang)
+    before, inner = text[max(0, start - 15) : start], text[start:end]
+    for tense, (ahead, at_start) in (("past", g.past_prefix), ("future", g.future_prefix)):
+        if ahead.search(before) or at_start.match(inner):
+            return tense
+    left, right = _sentence(text, start, end, g)
+    # the clause between commas first ("les résultats du recensement de mars, qui devraient..."),
+    # then the whole sentence
+    c_left = max((m.end() for m in g.clause_end.finditer(text, left, start)), default=left)
+    c_right_m = g.clause_end.search(text, end, right)
+    c_right = c_right_m.start() if c_right_m else right
+    # a clause that is little more than the expression ("Dès dimanche, ...") takes the sentence's verb
+    bare = len(text[c_left:start].split()) + len(text[end:c_right].split()) <= 1
+    markers = _tense_markers(text, left, right, g) if bare else _tense_markers(text, c_left, c_right, g)
+    if markers:
+        return min(markers, key=lambda m: abs(m[0] - start))[1]
+    return "present"
+
+
+def _tense_markers(text: str, left: int, right: int, g: DateGrammar) -> list[tuple[int, str]]:
+    markers = [(m.start(), "future") for m in g.future_word.finditer(text, left, right)
+               if m.group(0).lower() not in g.not_verbs]
+    markers += [(m.start(), "future") for m in g.future_cue.finditer(text, left, right)]
+    markers += [(m.start(), "past") for m in g.past_marker.finditer(text, left, right)]
+    return markers
+
+
+def resolution_tense(text: str, start: int, end: int, lang: str = DEFAULT_LANG) -> str:
+    """How to pick a year-less date from the guessed tense: the past one, the future one, or in
+    a sentence in the present (news announces events so: "Maceo Parker à Besançon mardi") the nearest."""
+    tense = guess_tense(text, start, end, lang)
+    return "nearest" if tense == "present" else tense
+
+
+def _is_day(interval: tuple[date, date] | None) -> bool:
+    return interval is not None and interval[0] == interval[1]
+
+
+def resolve_dates(text: str, reference: date | None, lang: str = DEFAULT_LANG, *, include_times: bool = False,
+                  ranges: bool = True) -> list[tuple[DateMention, DateInterval | None]]:
+    """Find and resolve every date expression of a plain text (no parse), in order.
+
+    The tense of each sentence is guessed from its words (:func:`guess_tense`);
+    "la veille", "le lendemain" and, with include_times, clock times and parts of a
+    day count from the day last mentioned (the reference before any).
+    """
+    g = grammar(lang)
+    resolved: list[tuple[DateMention, DateInterval | None]] = []
+    last_day = reference
+    sentence, sentence_year = (-1, -1), None
+    for mention in find_dates(text, lang, include_times=include_times, ranges=ranges):
+        bounds = _sentence(text, mention.start, mention.start, g)
+        if bounds != sentence:
+            sentence, sentence_year = bounds, None
+        mention = _with_sentence_year(mention, sentence_year)
+        sentence_year = _year_after(mention, sentence_year)
+        first = mention.parts[0]
+        anchored = first.kind in ("after_previous", "time")
+        base = last_day if anchored else reference
+        tense = resolution_tense(text, mention.start, mention.end, lang)
+        interval = resolve_mention(mention, base, lang=lang, tense=tense)
+        resolved.append((mention, DateInterval(interval[0], interval[1], _granularity(mention)) if interval else None))
+        if _is_day(interval) and first.kind != "time":
+            last_day = interval[0]
+    return resolved
+
+
+def resolve_span(text: str, start: int, end: int, reference: date, lang: str = DEFAULT_LANG) -> DateInterval | None:
+    """Normalize the date expression at [start, end) of ``text``, told by the rest of the text:
+    the tense of its sentence and, for "le lendemain", the day mentioned before it."""
+    if not isinstance(reference, date):
+        raise FaitsError(Errors.E040.format(got=reference))
+    # the span is known to be a time expression: "désormais" counts, as the reference day
+    mentions = find_dates(text[start:end], lang, include_times=True) or _mention_around(text, start, end, lang)
+    if not mentions:
+        return None
+    mention = _with_sentence_year(mentions[0], _year_of_sentence(text, start, lang))
+    base = reference
+    if mention.parts[0].kind in ("after_previous", "time"):
+        earlier = [i for m, i in resolve_dates(text[:start], reference, lang) if _is_day((i.start, i.end) if i else None)]
+        base = earlier[-1].start if earlier else reference
+    interval = resolve_mention(mention, base, lang=lang, tense=resolution_tense(text, start, end, lang))
+    return DateInterval(interval[0], interval[1], _granularity(mention)) if interval else None
+
+
+def _mention_around(text: str, start: int, end: int, lang: str) -> list[DateMention]:
+    """The expression around a span too short to read alone: "97" in "en 97", "19" in
+    "du 19 au 23 juillet" (the first part of the range)."""
+    g = grammar(lang)
+    left, right = _sentence(text, start, end, g)
+    for m in find_dates(text[left:right], lang):
+        if m.start <= start - left and end - left <= m.end:
+            first = start - left < m.start + (m.end - m.start) // 2
+            part = m.parts[0] if first or len(m.parts) == 1 else m.parts[1]
+            return [DateMention(start, end, text[start:end], (part,))]
+    return []
+
+
+def _year_of_sentence(text: str, start: int, lang: str) -> int | None:
+    """The last year written out in the sentence before ``start``: "deux ruptures en 97
+    (en janvier, en octobre)" puts January and October in 1997."""
+    g = grammar(lang)
+    left, _ = _sentence(text, start, start, g)
+    year = None
+    for m in find_dates(text[left:start], lang):
+        year = _year_after(m, year)
+    return year
+
+
+def _year_after(mention: DateMention, year: int | None) -> int | None:
+    """The year a sentence speaks of after ``mention``."""
+    part = mention.parts[-1]
+    if part.year is not None:
+        return part.year
+    if part.kind in ("rel_period", "rel_day", "ago"):
+        return None  # "cette année" brings the sentence back to the reference
+    return year
+
+
+def _with_sentence_year(mention: DateMention, year: int | None) -> DateMention:
+    if year is None or len(mention.parts) != 1:
+        return mention
+    part = mention.parts[0]
+    if part.year is not None or part.kind not in ("day", "month", "part_month") or part.direction or part.weekday:
+        return mention
+    return replace(mention, parts=(replace(part, year=year),))
 
 
 def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.dates import anchor_of, find_dates, normalize_date
+from pipeline.dates import anchor_of, find_dates, guess_tense, normalize_date, resolve_dates, resolve_span
 from pipeline.errors import FaitsError
 
 REF = date(2025, 6, 17)  # a Tuesday
@@ -96,3 +96,54 @@ def test_anchor_for_articles_without_publication_date():
 def test_range_is_one_mention():
     mentions = find_dates("envoyés en Russie entre janvier et février 2025.")
     assert [m.text for m in mentions] == ["entre janvier et février 2025"]
+
+
+# fmt: off
+MORE_CASES = [
+    ("le 6 mai dernier", "2025-05-06", "2025-05-06", "day"),
+    ("samedi 21 juin", "2025-06-21", "2025-06-21", "day"),  # the weekday picks the year
+    ("octobre 98,", "1998-10-01", "1998-10-31", "month"),
+    ("la fin de l'année dernière", "2024-09-01", "2024-12-31", "part_year"),
+    ("les années 60", "1960-01-01", "1969-12-31", "decade"),
+    ("la fin du XIXe siècle", "1800-01-01", "1899-12-31", "century"),
+    ("à Noël", "2024-12-25", "2024-12-25", "holiday"),
+    ("la Pentecôte 2024", "2024-05-19", "2024-05-19", "holiday"),
+    ("le week-end dernier", "2025-06-14", "2025-06-15", "weekend"),
+    ("le mois d’août", "2024-08-01", "2024-08-31", "month"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,start,end,granularity", MORE_CASES)
+def test_normalize_more_dates(text, start, end, granularity):
+    test_normalize_date(text, start, end, granularity)
+
+
+@pytest.mark.parametrize("text", ["des vacances d'hiver", "17 juin 20 soldats"])
+def test_more_not_dates(text):
+    d = normalize_date(text, REF)
+    assert d is None or d.granularity == "day"  # "17 juin" alone is a day; "20" is no year
+
+
+def test_plain_text_guesses_the_tense():
+    ref = date(1999, 5, 18)  # a Tuesday
+    text = "Le village fera la fête dimanche. Hier, il a plu."
+    found = [(m.text, i.start) for m, i in resolve_dates(text, ref)]
+    assert found == [("dimanche", date(1999, 5, 23)), ("Hier", date(1999, 5, 17))]
+    assert guess_tense(text, text.index("dimanche"), text.index("dimanche") + 8) == "future"
+
+
+def test_times_fall_on_the_day_last_mentioned():
+    ref = date(1999, 5, 26)
+    text = "Rendez-vous samedi 29 mai dans la cour. Départ à 8 h."
+    found = [(m.text, i.start) for m, i in resolve_dates(text, ref, include_times=True)]
+    assert found == [("samedi 29 mai", date(1999, 5, 29)), ("8 h", date(1999, 5, 29))]
+    assert [m.text for m in find_dates(text)] == ["samedi 29 mai"]  # clock times are not dates
+
+
+def test_resolve_span_reads_the_expression_around_a_short_span():
+    text = "Deux ruptures en 97 (en janvier rue Saint-Dizier), rien en 98."
+    start = text.index("97")
+    assert resolve_span(text, start, start + 2, date(1999, 7, 29)).start == date(1997, 1, 1)
+    jan = text.index("janvier")
+    assert resolve_span(text, jan, jan + 7, date(1999, 7, 29)).start == date(1997, 1, 1)

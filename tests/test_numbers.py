@@ -119,3 +119,68 @@ def test_excluded_spans_are_skipped():
 
 def test_four_digit_count_before_a_plural_noun_is_a_count():
     assert [m.value for m in find_quantities("En tout, 2000 manifestants ont défilé.")] == [2000]
+
+
+# fmt: off
+MORE_CASES = [
+    ("quatre vingt dix neuf", 99, None, "exact", None),
+    ("soixante et onze", 71, None, "exact", None),
+    ("un million deux cent mille", 1_200_000, None, "exact", None),
+    ("deux cent virgule trois", 200.3, None, "exact", None),
+    ("3 millions et demi", 3_500_000, None, "exact", None),
+    ("un demi-million", 500_000, None, "exact", None),
+    ("deux tiers", 66.67, None, "exact", "%"),
+    ("un cinquième des voix", 20, None, "exact", "%"),
+    ("un sur trois", 33.33, None, "exact", "%"),
+    ("100K", 100_000, None, "exact", None),
+    ("1,2M", 1_200_000, None, "exact", None),
+    ("-12", -12, None, "exact", None),
+    ("moins 1200000", -1_200_000, None, "exact", None),
+    ("3 douzaines", 36, None, "approx", None),
+    ("12 000 soldats au maximum", 12000, None, "at_most", None),
+    ("dix ans d'emprisonnement au maximum", 10, None, "at_most", "ans"),
+    ("pas plus de 10 dollars", 10, None, "at_most", "USD"),
+    ("la facture pourrait dépasser 500 millions d'euros", 500_000_000, None, "more_than", "EUR"),
+    ("1 USD 23 cents", 1.23, None, "exact", "USD"),
+    ("treize euros et quarante-cinq cents", 13.45, None, "exact", "EUR"),
+    ("50 centimes", 0.5, None, "exact", "EUR"),
+    ("EUR 20", 20, None, "exact", "EUR"),
+    ("10 - 20 euros", 10, 20, "range", "EUR"),
+    ("un mois", 1, None, "exact", "mois"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,value,high,qualifier,unit", MORE_CASES)
+def test_normalize_more_numbers(text, value, high, qualifier, unit):
+    test_normalize_number(text, value, high, qualifier, unit)
+
+
+# fmt: off
+MORE_NOT_QUANTITIES = [
+    "il brigue un cinquième mandat",
+    "les bombes sont tombées vers 8 h sur la foule",
+    "mobilisés dès 6 heures du matin",
+    "un passeur irakien de 31 ans",
+    "Les suspects, âgés de 19 à 34 ans, seront présentés",
+    "a dénoncé l'association Utopia 56, présente sur la plage",
+    "le déploiement de la 5G",
+    "voir https://example.org/page?q=30%25",
+    "une demi-heure",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", MORE_NOT_QUANTITIES)
+def test_more_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_au_plus_fort_is_no_qualifier():
+    (m,) = find_quantities("780 000 foyers privés d’électricité\n\nAu plus fort de la tempête")
+    assert m.qualifier == "exact"
+
+
+def test_a_lone_article_is_one_only_in_an_expression():
+    assert find_quantities("un homme") == []
+    assert normalize_number("un") == Quantity(1.0)

@@ -1,0 +1,620 @@
+"""faits' number and date normalizers next to text2num and dateparser on third-party suites.
+
+    python bench/normalizers.py
+
+Reads the suites from ``../shared/external`` at run time (nothing of them is
+copied into the project) and prints, for each suite, the accuracy of faits
+and of the baseline measured side by side in the same run, with the time per
+expression (and per 1,000 words end to end). Exits quietly when
+``../shared`` is absent, as it is in a user's clone.
+
+The loaders and scorers below are also what ``tests/test_external_suites.py``
+asserts floors on, so the test and the bench report the same figures.
+
+Scoring rules (the choices are ours; the README of the suites describes the data):
+
+- Recognizers-Text: only the cases the python runner runs (``python`` not in
+  ``NotSupported`` / ``NotSupportedByDesign``). A case is right when the
+  values found, in order, are the expected ones (relative tolerance 1e-3);
+  a range found by faits counts as its two ends; a proportion faits gives in
+  percent (``deux tiers`` = 66.67 %) is compared as a ratio (0.6667) in
+  NumberModel, where no input has a percent sign.
+- Duckling: each input is one expression; the first value is compared.
+- French TimeBank: a TIMEX3 value becomes a day interval (see
+  :func:`timex_interval`); values that name no interval (``PAST_REF``,
+  ``FUTURE_REF``, ``XXXX-…``, periods) count as failures for every system.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "external"
+RECOGNIZERS = EXTERNAL / "recognizers-text-fr"
+DUCKLING = EXTERNAL / "duckling-fr"
+FTIB = EXTERNAL / "french-timebank" / "ftib-documents.jsonl"
+
+REL_TOL = 1e-3
+
+
+def suites_present() -> bool:
+    return RECOGNIZERS.is_dir() and DUCKLING.is_dir() and FTIB.is_file()
+
+
+# -- suite loaders ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input and what it should give: a tuple of values, or of (value, currency), or a dict."""
+
+    text: str
+    expected: object
+
+
+def _runs_on_python(case: dict) -> bool:
+    skipped = f"{case.get('NotSupported', '')},{case.get('NotSupportedByDesign', '')}"
+    return "python" not in skipped.lower()
+
+
+def recognizers_cases(group: str, name: str) -> list[dict]:
+    path = RECOGNIZERS / group / "French" / f"{name}.json"
+    with path.open(encoding="utf-8-sig") as f:
+        return [c for c in json.load(f) if _runs_on_python(c)]
+
+
+def _recognizers_number(text: str) -> float:
+    # the French specs write decimals with a comma and large values as "1E-12"
+    return float(text.replace(",", ".").rstrip("%"))
+
+
+def number_model_cases() -> list[Case]:
+    return [Case(c["Input"], tuple(_recognizers_number(r["Resolution"]["value"]) for r in c["Results"]))
+            for c in recognizers_cases("Number", "NumberModel")]
+
+
+def percent_model_cases() -> list[Case]:
+    return [Case(c["Input"], tuple(_recognizers_number(r["Resolution"]["value"]) for r in c["Results"]))
+            for c in recognizers_cases("Number", "PercentModel")]
+
+
+# Recognizers-Text names a currency in words; these are the ISO 4217 codes faits gives.
+# A minor unit is compared as its major unit (50 cents = 0.50 USD).
+RECOGNIZERS_CURRENCIES = {
+    "Dollar": ("USD", 1), "Dollar États-Unis": ("USD", 1), "Dollar Canadien": ("CAD", 1),
+    "Dollar Australien": ("AUD", 1), "Dollar de Hong Kong": ("HKD", 1), "Euro": ("EUR", 1),
+    "Livre": ("GBP", 1), "Pence": ("GBP", 100), "Penny": ("GBP", 100), "Cent": ("USD", 100),
+    "Centimes": ("EUR", 100), "Yen Japonais": ("JPY", 1), "Yuan Chinois": ("CNY", 1),
+    "Franc": ("FRF", 1), "Franc Suisse": ("CHF", 1), "Mark Finlandais": ("FIM", 1),
+    "Florins Néerlandais": ("NLG", 1), "Pesewa": ("GHS", 100),
+}
+
+
+def currency_model_cases() -> list[Case]:
+    cases = []
+    for c in recognizers_cases("NumberWithUnit", "CurrencyModel"):
+        amounts = []
+        for r in c["Results"]:
+            res = r["Resolution"]
+            if res.get("value") is None:
+                continue  # a bare currency name ("dollar") is no amount
+            code, minor = RECOGNIZERS_CURRENCIES.get(res["unit"], (res["unit"], 1))
+            amounts.append((_recognizers_number(res["value"]) / minor, code))
+        cases.append(Case(c["Input"], tuple(amounts)))
+    return cases
+
+
+def duckling_cases(dimension: str) -> list[Case]:
+    data = json.loads((DUCKLING / f"duckling-fr-{dimension}.json").read_text(encoding="utf-8"))
+    return [Case(text, ex["expected"]) for ex in data["examples"] for text in ex["inputs"]]
+
+
+def duckling_negatives(dimension: str) -> list[str]:
+    data = json.loads((DUCKLING / f"duckling-fr-{dimension}.json").read_text(encoding="utf-8"))
+    return data.get("negative_examples") or []
+
+
+def ftib_documents() -> list[dict]:
+    with FTIB.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def ftib_timexes(types: Iterable[str] = ("DATE",)) -> list[dict]:
+    """Each TIMEX3 of the given types, with its document's DCT and text."""
+    wanted = set(types)
+    return [dict(t, dct=doc["dct"], doc_text=doc["text"]) for doc in ftib_documents()
+            for t in doc["timex3"] if t["type"] in wanted]
+
+
+# -- TIMEX3 value → day interval ----------------------------------------------------------
+
+# SPEC section 3 seasons, as month/day pairs; winter runs into the next year.
+SEASONS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)),
+           "WI": ((12, 21), (3, 19))}
+# SPEC section 3: début / mi- / fin of a month are days 1-10, 11-20, 21-last; of a year
+# January-April, May-August, September-December. TIMEX3 says START / MID / END.
+PART_OF_MONTH = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
+PART_OF_YEAR = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def timex_interval(value: str, dct: date, mod: str | None = None) -> tuple[date, date] | None:
+    """The days a TIMEX3 value covers, or None when it names no interval.
+
+    A time ("1999-05-23T22:00", "1999-05-23TEV") gives its day; PRESENT_REF the DCT
+    (TimeML anchors "now" there); decades ("196X") and centuries ("18XX") their
+    years; START / MID / END narrow a month or a year as SPEC does. PAST_REF,
+    FUTURE_REF, year-less values ("XXXX-07-15") and periods ("P1M") give None.
+    """
+    if value == "PRESENT_REF":
+        return dct, dct
+    day_part = value.split("T")[0]
+    interval = _calendar_interval(day_part)
+    if interval is None:
+        return None
+    start, end = interval
+    if mod in PART_OF_MONTH and re.fullmatch(r"\d{4}-\d{2}", day_part):
+        first, last = PART_OF_MONTH[mod]
+        return start.replace(day=first), min(end, start.replace(day=min(last, end.day)))
+    if mod in PART_OF_YEAR and re.fullmatch(r"\d{4}", day_part):
+        m1, m2 = PART_OF_YEAR[mod]
+        return date(start.year, m1, 1), _month_end(start.year, m2)
+    return start, end
+
+
+def _calendar_interval(v: str) -> tuple[date, date] | None:
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+            d = date(*map(int, m.groups()))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            y, mo = map(int, m.groups())
+            return date(y, mo, 1), _month_end(y, mo)
+        if m := re.fullmatch(r"(\d{4})", v):
+            y = int(m.group(1))
+            return date(y, 1, 1), date(y, 12, 31)
+        if m := re.fullmatch(r"(\d{3})X", v):
+            y = int(m.group(1)) * 10
+            return date(y, 1, 1), date(y + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})XX", v):
+            y = int(m.group(1)) * 100
+            return date(y, 1, 1), date(y + 99, 12, 31)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            if m.group(3):
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            y = int(m.group(1))
+            (sm, sd), (em, ed) = SEASONS[m.group(2)]
+            return date(y, sm, sd), date(y + (em < sm), em, ed)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            y, q = int(m.group(1)), int(m.group(2))
+            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            y, h = int(m.group(1)), int(m.group(2))
+            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+    except ValueError:
+        return None
+    return None
+
+
+# -- the systems -----------------------------------------------------------------------------
+
+
+def faits_values(text: str) -> tuple[float, ...]:
+    """Every quantity faits finds in text, a range as its two ends."""
+    from pipeline import find_quantities
+
+    values: list[float] = []
+    for m in find_quantities(text):
+        values.append(m.value)
+        if m.high is not None:
+            values.append(m.high)
+    return tuple(values)
+
+
+def faits_ratio_values(text: str) -> tuple[float, ...]:
+    """As faits_values, a proportion in percent read as a ratio (66.67 % → 0.6667)."""
+    from pipeline import find_quantities
+
+    values: list[float] = []
+    for m in find_quantities(text):
+        scale = 100 if m.unit == "%" else 1
+        values.extend(v / scale for v in (m.value, m.high) if v is not None)
+    return tuple(values)
+
+
+def faits_percents(text: str) -> tuple[float, ...]:
+    from pipeline import find_quantities
+
+    return tuple(m.value for m in find_quantities(text) if m.unit == "%")
+
+
+def faits_amounts(text: str) -> tuple[tuple[float, str], ...]:
+    from pipeline import find_quantities
+
+    return tuple((m.value, m.unit) for m in find_quantities(text) if m.unit and len(m.unit) == 3
+                 and m.unit.isupper())
+
+
+_DIGITS = re.compile(r"(?<![\w,.])-?(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d+)?(?![\w])")
+
+
+def _digit_value(text: str) -> float:
+    integer, _, fraction = text.partition(",")
+    integer = re.sub(r"[^\d-]", "", integer)
+    return float(f"{integer}.{fraction}") if fraction else float(integer)
+
+
+def text2num_values(text: str) -> tuple[float, ...]:
+    """The baseline: text_to_num.alpha2digit, then every digit group."""
+    from text_to_num import alpha2digit
+
+    return tuple(_digit_value(m.group(0)) for m in _DIGITS.finditer(alpha2digit(text, "fr")))
+
+
+def text2num_percents(text: str) -> tuple[float, ...]:
+    from text_to_num import alpha2digit
+
+    digits = alpha2digit(text, "fr")
+    return tuple(_digit_value(m.group(0)) for m in _DIGITS.finditer(digits)
+                 if re.match(r"\s?(?:%|pour\s?cents?)", digits[m.end():]))
+
+
+def text2num_amounts(text: str) -> tuple[float, ...]:
+    """The baseline on money: the values only (it has no notion of currency)."""
+    return text2num_values(text)
+
+
+def faits_date(text: str, dct: date) -> tuple[date, date] | None:
+    from pipeline import normalize_date
+
+    interval = normalize_date(text, dct)
+    return (interval.start, interval.end) if interval else None
+
+
+def faits_date_in_context(timex: dict) -> tuple[date, date] | None:
+    """faits on a gold span, told the tense of its sentence as the pipeline is."""
+    from pipeline.dates import resolve_span
+
+    dct = date.fromisoformat(timex["dct"])
+    interval = resolve_span(timex["doc_text"], timex["start"], timex["end"], dct)
+    return (interval.start, interval.end) if interval else None
+
+
+_PERIOD_DAYS = {"day": "day", "time": "day"}
+
+
+def dateparser_interval(parsed, period: str) -> tuple[date, date] | None:
+    if parsed is None:
+        return None
+    d = parsed.date()
+    if period == "week":
+        monday = d - timedelta(days=d.weekday())
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        return d.replace(day=1), _month_end(d.year, d.month)
+    if period == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return d, d
+
+
+def dateparser_date(text: str, dct: date) -> tuple[date, date] | None:
+    data = _date_data_parser(dct).get_date_data(text)
+    return dateparser_interval(data.date_obj, data.period)
+
+
+def _date_data_parser(dct: date):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["fr"], settings={"RELATIVE_BASE": datetime(dct.year, dct.month, dct.day)})
+
+
+# -- scoring -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    """Right out of total, and the seconds spent on the total inputs (and words, end to end)."""
+
+    right: int
+    total: int
+    seconds: float
+    failures: list = None  # type: ignore[assignment]
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    @property
+    def ms_per_item(self) -> float:
+        return 1000 * self.seconds / self.total if self.total else 0.0
+
+
+def same_values(found: Iterable, expected: Iterable) -> bool:
+    found, expected = list(found), list(expected)
+    if len(found) != len(expected):
+        return False
+    return all(_close(f, e) for f, e in zip(found, expected, strict=True))
+
+
+def _close(a, b) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-12)
+    return a == b
+
+
+def score_cases(cases: list[Case], system: Callable[[str], object],
+                right: Callable[[object, object], bool] = same_values) -> Score:
+    failures, n_right = [], 0
+    if cases:
+        system(cases[0].text)  # compiles the grammars outside the timing
+    t0 = time.perf_counter()
+    outputs = [system(c.text) for c in cases]
+    seconds = time.perf_counter() - t0
+    for case, out in zip(cases, outputs, strict=True):
+        if right(out, case.expected):
+            n_right += 1
+        else:
+            failures.append((case.text, case.expected, out))
+    return Score(n_right, len(cases), seconds, failures)
+
+
+# Duckling -----------------------------------------------------------------------------------
+
+
+def duckling_numeral_right(found, expected: dict) -> bool:
+    return found is not None and _close(found, float(expected["value"]))
+
+
+def faits_number(text: str) -> float | None:
+    from pipeline import normalize_number
+
+    q = normalize_number(text)
+    return None if q is None else q.value
+
+
+def text2num_number(text: str) -> float | None:
+    values = text2num_values(text)
+    return values[0] if values else None
+
+
+# Duckling names some currencies loosely; these are the codes that count as right.
+DUCKLING_CURRENCIES = {"Dollar": {"USD", "CAD", "AUD"}, "Pound": {"GBP"}, "Rial": {"IRR", "OMR", "YER"},
+                       "Riyal": {"SAR", "QAR"}, "Unnamed": {None}}
+DUCKLING_QUALIFIERS = {"simple": {"exact", "approx"}, "between": {"range"},
+                       "above": {"more_than", "at_least"}, "under": {"less_than", "at_most"}}
+
+
+def faits_money(text: str):
+    from pipeline import normalize_number
+
+    return normalize_number(text)
+
+
+def duckling_money_right(q, expected: dict) -> bool:
+    if q is None or q.qualifier not in DUCKLING_QUALIFIERS[expected["kind"]]:
+        return False
+    if q.unit not in DUCKLING_CURRENCIES.get(expected["currency"], {expected["currency"]}):
+        return False
+    if expected["kind"] == "between":
+        return _close(q.value, float(expected["from"])) and q.high is not None and _close(q.high, float(expected["to"]))
+    return _close(q.value, float(expected["value"]))
+
+
+def text2num_money_right(value, expected: dict) -> bool:
+    target = expected.get("value", expected.get("from"))
+    return value is not None and _close(value, float(target))
+
+
+# faits names time units in French (SPEC); Duckling in English.
+DURATION_UNITS = {"second": "secondes", "minute": "minutes", "hour": "heures", "day": "jours",
+                  "week": "semaines", "month": "mois", "quarter": "trimestres", "year": "ans"}
+
+
+def duckling_duration_right(q, expected: dict) -> bool:
+    return (q is not None and q.unit == DURATION_UNITS[expected["unit"]]
+            and _close(q.value, float(expected["value"])))
+
+
+# French TimeBank ------------------------------------------------------------------------------
+
+
+def score_ftib_values(timexes: list[dict], system: Callable[[dict], tuple[date, date] | None]) -> Score:
+    failures, n_right = [], 0
+    if timexes:
+        system(timexes[0])  # compiles the grammars outside the timing
+    t0 = time.perf_counter()
+    outputs = [system(t) for t in timexes]
+    seconds = time.perf_counter() - t0
+    for t, out in zip(timexes, outputs, strict=True):
+        gold = timex_interval(t["value"], date.fromisoformat(t["dct"]), t.get("mod"))
+        if gold is not None and out == gold:
+            n_right += 1
+        else:
+            failures.append((t["text"], t["dct"], t["value"], t.get("mod"), out))
+    return Score(n_right, len(timexes), seconds, failures)
+
+
+@dataclass
+class Detection:
+    """End-to-end detection on FTiB: spans matched by overlap, and whether their value is right."""
+
+    n_gold: int
+    n_pred: int
+    matched: int
+    value_right: int
+    seconds: float
+    words: int
+    failures: list
+
+    @staticmethod
+    def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    @property
+    def span_prf(self) -> tuple[float, float, float]:
+        return self._f1(self.matched, self.n_pred, self.n_gold)
+
+    @property
+    def value_prf(self) -> tuple[float, float, float]:
+        return self._f1(self.value_right, self.n_pred, self.n_gold)
+
+    @property
+    def ms_per_1000_words(self) -> float:
+        return 1000 * self.seconds / self.words * 1000 if self.words else 0.0
+
+
+Found = list[tuple[int, int, tuple[date, date] | None]]
+
+
+def faits_search(text: str, dct: date) -> Found:
+    from pipeline.dates import resolve_dates
+
+    # TimeML marks each end of "entre 1990 et 1999" as its own TIMEX3: so does this reading.
+    return [(m.start, m.end, (i.start, i.end) if i else None)
+            for m, i in resolve_dates(text, dct, include_times=True, ranges=False)]
+
+
+def dateparser_search(text: str, dct: date) -> Found:
+    """search_dates, each hit re-read by DateDataParser for its period (day, month, year)."""
+    from dateparser.search import search_dates
+
+    base = datetime(dct.year, dct.month, dct.day)
+    hits = search_dates(text, languages=["fr"], settings={"RELATIVE_BASE": base}) or []
+    parser = _date_data_parser(dct)
+    found, cursor = [], 0
+    for substring, parsed in hits:
+        start = text.find(substring, cursor)
+        if start < 0:
+            start = text.find(substring)
+        if start < 0:
+            continue
+        cursor = start + len(substring)
+        period = parser.get_date_data(substring).period or "day"
+        found.append((start, start + len(substring), dateparser_interval(parsed, period)))
+    return found
+
+
+def score_ftib_detection(system: Callable[[str, date], Found], types=("DATE", "TIME")) -> Detection:
+    docs = ftib_documents()
+    system(docs[0]["text"], date.fromisoformat(docs[0]["dct"]))  # compiles the grammars outside the timing
+    t0 = time.perf_counter()
+    outputs = [system(doc["text"], date.fromisoformat(doc["dct"])) for doc in docs]
+    seconds = time.perf_counter() - t0
+    n_gold = n_pred = matched = value_right = 0
+    failures = []
+    for doc, found in zip(docs, outputs, strict=True):
+        dct = date.fromisoformat(doc["dct"])
+        gold = [t for t in doc["timex3"] if t["type"] in types]
+        n_gold += len(gold)
+        n_pred += len(found)
+        used: set[int] = set()
+        for s, e, interval in found:
+            hit = next((i for i, t in enumerate(gold) if i not in used and s < t["end"] and t["start"] < e), None)
+            if hit is None:
+                failures.append(("FP", doc["doc_id"], doc["text"][s:e], interval))
+                continue
+            used.add(hit)
+            matched += 1
+            t = gold[hit]
+            if interval is not None and interval == timex_interval(t["value"], dct, t.get("mod")):
+                value_right += 1
+            else:
+                failures.append(("VALUE", doc["doc_id"], t["text"], t["value"], doc["text"][s:e], interval))
+        failures += [("FN", doc["doc_id"], t["text"], t["value"]) for i, t in enumerate(gold) if i not in used]
+    words = sum(len(doc["text"].split()) for doc in docs)
+    return Detection(n_gold, n_pred, matched, value_right, seconds, words, failures)
+
+
+# -- the report ----------------------------------------------------------------------------------
+
+
+def _row(suite: str, faits: Score, baseline: Score, baseline_name: str) -> str:
+    return (f"{suite:44} {faits.right:4d}/{faits.total:<4d} {faits.accuracy:6.1%} {faits.ms_per_item:8.3f}   "
+            f"{baseline_name:10} {baseline.right:4d}/{baseline.total:<4d} {baseline.accuracy:6.1%} "
+            f"{baseline.ms_per_item:8.3f}")
+
+
+def number_rows() -> list[str]:
+    rows = []
+    cases = number_model_cases()
+    rows.append(_row("Recognizers-Text NumberModel (python)", score_cases(cases, faits_ratio_values),
+                     score_cases(cases, text2num_values), "text2num"))
+    cases = percent_model_cases()
+    rows.append(_row("Recognizers-Text PercentModel (python)", score_cases(cases, faits_percents),
+                     score_cases(cases, text2num_percents), "text2num"))
+    cases = currency_model_cases()
+    values_only = [Case(c.text, tuple(v for v, _ in c.expected)) for c in cases]
+    rows.append(_row("Recognizers-Text CurrencyModel (value+ISO)", score_cases(cases, faits_amounts),
+                     score_cases(values_only, text2num_amounts), "text2num*"))
+    cases = duckling_cases("numeral")
+    rows.append(_row("Duckling numeral", score_cases(cases, faits_number, duckling_numeral_right),
+                     score_cases(cases, text2num_number, duckling_numeral_right), "text2num"))
+    cases = duckling_cases("amountofmoney")
+    rows.append(_row("Duckling money (value+currency+kind)", score_cases(cases, faits_money, duckling_money_right),
+                     score_cases(cases, text2num_number, text2num_money_right), "text2num*"))
+    cases = duckling_cases("duration")
+    rows.append(_row("Duckling duration (value+unit)", score_cases(cases, faits_money, duckling_duration_right),
+                     score_cases(cases, text2num_number, duckling_numeral_right), "text2num*"))
+    return rows
+
+
+def date_rows() -> list[str]:
+    timexes = ftib_timexes(("DATE",))
+    faits = score_ftib_values(timexes, faits_date_in_context)
+    alone = score_ftib_values(timexes, lambda t: faits_date(t["text"], date.fromisoformat(t["dct"])))
+    baseline = score_ftib_values(timexes, lambda t: dateparser_date(t["text"], date.fromisoformat(t["dct"])))
+    return [_row("FTiB DATE value, gold span, sentence tense", faits, baseline, "dateparser"),
+            _row("FTiB DATE value, gold span, no context", alone, baseline, "dateparser")]
+
+
+def detection_rows() -> list[str]:
+    rows = []
+    for name, system in (("faits", faits_search), ("search_dates", dateparser_search)):
+        d = score_ftib_detection(system)
+        p, r, f = d.span_prf
+        vp, vr, vf = d.value_prf
+        rows.append(f"{name:14} span P {p:.3f} R {r:.3f} F1 {f:.3f}   value P {vp:.3f} R {vr:.3f} F1 {vf:.3f}   "
+                    f"value right {d.value_right}/{d.n_gold} gold ({d.value_right / d.n_gold:.1%})   "
+                    f"{d.ms_per_1000_words:.2f} ms per 1,000 words")
+    return rows
+
+
+def main() -> int:
+    if not suites_present():
+        print(f"skipped: the third-party suites are not in {EXTERNAL}")
+        return 0
+    header = (f"{'suite':44} {'faits':>9} {'acc':>6} {'ms/expr':>8}   {'baseline':10} {'':>9} {'acc':>6} "
+              f"{'ms/expr':>8}")
+    print(header)
+    print("-" * len(header))
+    for row in number_rows() + date_rows():
+        print(row)
+    print("* text2num has no notion of currency or unit: only its value is checked.")
+    print()
+    print("French TimeBank end to end, DATE+TIME, spans matched by overlap:")
+    for row in detection_rows():
+        print(row)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
