@@ -495,6 +495,8 @@ class RelationExtractor:
                 continue
             if any(t.i in blocked for t in ent) or ent.root.dep_ in SUBJECT_DEPS:
                 continue
+            if not any(t.pos_ == "PROPN" for t in ent):
+                continue  # "les Britanniques", "la Région", "l'État": not a named place
             text = self._place_text(ent)
             wide = strip_accents(text).lower() in self.wide_places
             key = (ent.root.i not in subtree, wide, self._nearest(ent.root, ctx), abs(ent.start - top.i))
