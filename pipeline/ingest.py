@@ -263,7 +263,9 @@ def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[Skippe
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
+            # every visible file: one of an unsupported type is listed as skipped, not silently left out
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file()
+                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
         elif p.is_file():
             files.append(p)
         else:

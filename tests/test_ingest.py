@@ -105,11 +105,12 @@ def test_missing_path_and_directory_and_glob(tmp_path):
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "a.txt").write_text("Texte A.", encoding="utf-8")
     (tmp_path / "d" / "b.txt").write_text("Texte B.", encoding="utf-8")
-    (tmp_path / "d" / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / "d" / "notes.md").write_text("not an article", encoding="utf-8")
     items = _all(read_inputs([tmp_path / "d", str(tmp_path / "d" / "a*.txt"), tmp_path / "nope.txt"]))
     ids = [i.article_id for i in items if isinstance(i, Article)]
     assert ids == ["a", "b"]  # the glob names a file already listed: read once
-    (missing,) = [i for i in items if isinstance(i, Skipped)]
+    unsupported, missing = [i for i in items if isinstance(i, Skipped)]
+    assert unsupported.origin.endswith("notes.md") and "unsupported file type '.md'" in unsupported.reason
     assert "does not exist" in missing.reason
 
 
