@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from html.parser import HTMLParser
 
 import pytest
@@ -91,7 +90,9 @@ def test_scoring_a_predicted_table(shared, nlp, tmp_path):
 def test_corpus_dev_split_floors(nlp):
     scores = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles", split="dev")
     assert scores["articles"] >= 28
-    # floors set from the figures measured when they were written (see README)
-    assert scores["fact_f1"] >= 0.95
-    assert scores["tuple_f1"] >= 0.45
-    assert re.match(r"\d", str(scores["n_gold"]))
+    # floors a little under the measured figures (fact F1 0.996, tuple F1 0.805; see README)
+    assert scores["fact_f1"] >= 0.98
+    assert scores["tuple_f1"] >= 0.78
+    # the share of fully right facts rises with confidence
+    buckets = [b for b in scores["by_confidence"] if b["predictions"] >= 5]
+    assert buckets[-1]["tuple_precision"] > buckets[0]["tuple_precision"]
