@@ -44,38 +44,110 @@ def run_cli(
     ),
     output: Path = Opt(Path("outputs"), "--output", "-o", help="Directory for facts.csv/.parquet/.jsonl."),
     formats: list[str] = Opt(["csv", "parquet", "jsonl"], "--format", "-f", help="Output formats (repeat)."),
+    store: Path = Opt(
+        None, "--store", "-s",
+        help="DuckDB store results accumulate in; articles already there are not processed again. "
+        "Default: OUTPUT/faits.duckdb.",
+    ),
+    engine: str = Opt("local", "--engine", "-e", help="Where the NLP runs: local (this machine) or dask."),
+    scheduler: str = Opt(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask "
+        "starts a local cluster of --workers processes."
+    ),
     lang: str = Opt("fr", "--lang", help="Language of the articles; others are skipped with a reason."),
-    batch_size: int = Opt(16, "--batch-size", help="Articles per spaCy batch."),
-    workers: int = Opt(1, "--workers", "-w", help="Processes (spaCy n_process)."),
+    batch_size: int = Opt(16, "--batch-size", help="Articles per batch (one store commit per batch)."),
+    workers: int = Opt(1, "--workers", "-w", help="Worker processes, each with its own model."),
     max_bytes: int = Opt(20_000_000, "--max-bytes", help="Skip files larger than this, with a reason."),
-    strict: bool = Opt(False, "--strict", help="Fail on the first input that cannot be read."),
+    strict: bool = Opt(False, "--strict", help="Stop at the first input that is not processed."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No progress bar, no list of skipped inputs."),
 ) -> None:
-    """Extract facts from articles and write the table (CSV, Parquet, JSONL)."""
+    """Extract facts from articles into the store and write their table (CSV, Parquet, JSONL)."""
     from .api import run
 
     inputs = inputs or [DEFAULT_INPUT]
     try:
         summary = run(
-            inputs, output, formats=formats, lang=lang, batch_size=batch_size,
-            n_process=workers, max_bytes=max_bytes, progress=not quiet,
+            inputs, output, formats=formats, store=store, engine=engine, scheduler=scheduler, lang=lang,
+            batch_size=batch_size, n_process=workers, max_bytes=max_bytes, progress=not quiet, strict=strict,
         )
     except FaitsError as e:
         _fail(str(e))
         return
-    if strict and summary.skipped:
-        first = summary.skipped[0]
-        _fail(f"{first.origin}: {first.reason}")
     if not quiet:
         for s in summary.skipped:
             typer.secho(f"skipped {s.origin}: {s.reason}", fg=typer.colors.YELLOW, err=True)
+        if summary.n_skipped > len(summary.skipped):
+            typer.secho(
+                f"... {summary.n_skipped - len(summary.skipped)} more skipped; all are in the store: "
+                f"faits query \"SELECT * FROM skipped WHERE run_id = {summary.run_id}\"",
+                fg=typer.colors.YELLOW, err=True,
+            )
         for w in summary.warnings:
             typer.secho(f"warning {w}", fg=typer.colors.YELLOW, err=True)
     typer.echo(summary.line())
     for path in summary.outputs:
         typer.echo(f"wrote {path}")
-    if summary.processed == 0:
+    if summary.processed == 0 and summary.unchanged == 0:
         _fail("no article could be processed")
+
+
+DEFAULT_STORE = Path("outputs") / "faits.duckdb"
+
+
+@app.command("export")
+def export_cli(
+    output: Path = Opt(Path("outputs"), "--output", "-o", help="Directory for facts.csv/.parquet/.jsonl."),
+    formats: list[str] = Opt(["csv", "parquet", "jsonl"], "--format", "-f", help="Output formats (repeat)."),
+    store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read."),
+    run_id: int = Opt(None, "--run", help="Only the articles of this run's inputs (see: faits query 'FROM runs')."),
+) -> None:
+    """Write the store's facts table as CSV, Parquet and JSONL (SPEC's columns and types)."""
+    from .api import export
+
+    try:
+        paths = export(store, output, formats, run_id=run_id)
+    except FaitsError as e:
+        _fail(str(e))
+        return
+    for path in paths:
+        typer.echo(f"wrote {path}")
+
+
+QUERY_FORMATS = ("table", "csv", "jsonl")
+
+
+@app.command("query")
+def query_cli(
+    sql: str = Arg(..., help='SQL over the tables articles, facts, runs, skipped (quote "where").'),
+    store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read (opened read-only)."),
+    fmt: str = Opt("table", "--format", "-f", help="table (aligned, --max-rows rows), csv or jsonl (every row)."),
+    max_rows: int = Opt(50, "--max-rows", help="Rows a table shows; 0 for all."),
+) -> None:
+    """Run SQL over the store and print the result."""
+    from .api import query
+    from .errors import Errors
+
+    if fmt not in QUERY_FORMATS:
+        _fail(Errors.E065.format(fmt=fmt, allowed=", ".join(QUERY_FORMATS)))
+        return
+    try:
+        df = query(store, sql)
+    except FaitsError as e:
+        _fail(str(e))
+        return
+    if fmt == "csv":
+        typer.echo(df.to_csv(index=False), nl=False)
+    elif fmt == "jsonl":
+        if len(df):
+            typer.echo(df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso"), nl=False)
+    else:
+        import pandas as pd
+
+        # figures as written, not 3.1012e+12
+        with pd.option_context("display.max_columns", None, "display.width", None, "display.max_colwidth", 60,
+                               "display.float_format", lambda v: f"{v:.15g}"):
+            typer.echo(df.to_string(index=False, max_rows=max_rows or None))
+        typer.echo(f"({len(df)} row{'s' if len(df) != 1 else ''})")
 
 
 @app.command("evaluate")

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .dates import anchor_of, find_dates, resolve_mention
@@ -30,6 +33,11 @@ set_extensions()
 
 
 SENTENCE_END = (".", "!", "?", "…")
+CLOSING_QUOTES = ("»", "”", '"')
+SENTENCE_OPENERS = ("«", "“", "-", "—")
+_SENTENCE_END_IDS = np.array([get_string_id(s) for s in SENTENCE_END], dtype=np.uint64)
+_CLOSING_IDS = np.array([get_string_id(s) for s in CLOSING_QUOTES], dtype=np.uint64)
+_OPENING_IDS = np.array([get_string_id(s) for s in SENTENCE_OPENERS], dtype=np.uint64)
 
 
 @Language.component("faits_hyphens", assigns=["token.text"])
@@ -62,21 +70,27 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     period) and after final punctuation followed by a capital or an opening
     quote; nowhere else. The parser alone splits "ce mardi 17 | juin".
     """
-    for i, token in enumerate(doc[1:], start=1):
-        prev = doc[i - 1]
-        if token.is_space:
-            token.is_sent_start = False
-        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
-        elif (
-            prev.text in SENTENCE_END
-            or (prev.text in ("»", "”", '"') and i > 1 and doc[i - 2].text in SENTENCE_END)
-        ) and (token.is_title or token.is_upper or token.text in ("«", "“", "-", "—")):
-            token.is_sent_start = True
-        else:
-            token.is_sent_start = False
+    # Vectorized over the token array: a loop over Token objects took 3% of the whole pipeline.
+    # spaCy keeps only a single space as trailing whitespace; a line break is a space token of its own.
+    n = len(doc)
+    if n < 2:
+        return doc
+    arr = doc.to_array([ORTH, IS_SPACE, IS_TITLE, IS_UPPER, SENT_START])
+    orth = arr[:, 0]
+    space = arr[:, 1].astype(bool)
+    newline = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(space):
+        newline[i] = "\n" in doc[int(i)].text
+    ends = np.isin(orth, _SENTENCE_END_IDS)
+    # after_end[k]: token k+1 follows final punctuation, or a closing quote right after one
+    after_end = ends[:-1].copy()
+    after_end[1:] |= np.isin(orth[1:-1], _CLOSING_IDS) & ends[:-2]
+    capital = arr[1:, 2].astype(bool) | arr[1:, 3].astype(bool) | np.isin(orth[1:], _OPENING_IDS)
+    start = ~space[1:] & (newline[:-1] | (after_end & capital))
+    values = arr[:, 4].astype(np.int64)  # the first token keeps what it has
+    values[1:] = np.where(start, 1, -1)
+    doc.from_array([SENT_START], values.astype(np.uint64).reshape(-1, 1))
     return doc
-
 
 def _as_date(value) -> date | None:
     if value is None or isinstance(value, date):

