@@ -111,6 +111,8 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> list[dict]:
         quantities = doc._.quantities or []
+        # spaCy rebuilds doc.text from the tokens on every access: read it once per Doc
+        text = doc.text
         in_dates = set()
         for d in doc._.dates or []:
             span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
@@ -122,7 +124,7 @@ class RelationExtractor:
             if ctx is not None:
                 contexts.append(ctx)
         for i, ctx in enumerate(contexts):
-            self._link_subset(doc, ctx, contexts[:i])
+            self._link_subset(text, ctx, contexts[:i])
             self._subject_as_noun(ctx, in_dates)
         by_sentence: dict[int, list[MentionContext]] = {}
         for ctx in contexts:
@@ -131,7 +133,7 @@ class RelationExtractor:
         facts = []
         for ctxs in by_sentence.values():
             sent = ctxs[0].sentence
-            when = self._assign_dates(doc, sent, ctxs, dates)
+            when = self._assign_dates(doc, text, sent, ctxs, dates)
             for ctx in ctxs:
                 if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
                     when[id(ctx)] = when[id(ctx.linked_to)]
@@ -296,12 +298,12 @@ class RelationExtractor:
                 break
         return None
 
-    def _link_subset(self, doc: Doc, ctx: MentionContext, earlier: list[MentionContext]) -> None:
+    def _link_subset(self, text: str, ctx: MentionContext, earlier: list[MentionContext]) -> None:
         start = ctx.quantity["start"]
         if not earlier or earlier[-1].sentence.start != ctx.sentence.start:
             return
         prev = earlier[-1]
-        before = doc.text[max(0, start - 25) : start]
+        before = text[max(0, start - 25) : start]
         if self.subset_rx.search(before):
             ctx.subset_of = prev
             ctx.linked_to = prev
@@ -465,7 +467,7 @@ class RelationExtractor:
         doc = token.doc
         return min(self._distance(token, doc[i]) for i in ctx.anchors)
 
-    def _assign_dates(self, doc: Doc, sent: Span, ctxs: list[MentionContext], dates: list[dict]
+    def _assign_dates(self, doc: Doc, text: str, sent: Span, ctxs: list[MentionContext], dates: list[dict]
                       ) -> dict[int, dict]:
         in_sent = [d for d in dates if sent.start_char <= d["start"] < sent.end_char and d["when_start"]]
         candidates: dict[int, list[tuple[int, int, int, dict]]] = {}
@@ -478,7 +480,7 @@ class RelationExtractor:
             best = min(x for x, _ in dists)
             reporting = root.head.lemma_ in self.reporting and root.head.pos_ == "VERB"
             # a point of comparison ("par rapport à 2023") ranks with the reporting day
-            reporting = reporting or bool(self.comparison_rx.search(doc.text[max(0, d["start"] - 20) : d["start"]]))
+            reporting = reporting or bool(self.comparison_rx.search(text[max(0, d["start"] - 20) : d["start"]]))
             for dist, c in dists:
                 if dist == best:
                     char_gap = abs(d["start"] - c.quantity["start"])
