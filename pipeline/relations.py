@@ -11,10 +11,14 @@ For each quantity mention of ``doc._.quantities`` the extractor finds:
 - the *predicate*: the verb the noun is subject or object of, a participle
   on the noun ("soldats déployés"), or an event noun ("l'arrivée de 5 000
   ouvriers"); a coordinated noun shares its first conjunct's predicate;
-- who, what, unit and event_type from those;
+- who, what, unit and event_type from those (a killed/wounded/missing word
+  wins over the noun's usual type; a figure with no noun of its own after
+  "dont", "contre" or a comma counts the previous figure's noun);
 - when: each date of the sentence goes to the fact(s) nearest in the tree
   (ties are shared), so a date that belongs to another figure is not shared;
-  a fact with several prefers the event time over the reporting day;
+  a fact with several prefers the event time over the reporting day and a
+  point of comparison; "dont" parts and elliptic or coordinated figures
+  without a date of their own share their total's;
 - where: a place entity of the sentence, preferring places inside the fact's
   own subtree, then cities and regions over countries, then the nearest;
 - source: selon / d'après / de source X, or the subject (or agent) of a
@@ -55,7 +59,6 @@ class MentionContext:
     subset_of: MentionContext | None = None
     linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
     anchors: set[int] = field(default_factory=set)
-    trigger_type: str | None = None
 
 
 class RelationExtractor:
@@ -64,14 +67,12 @@ class RelationExtractor:
     def __init__(self, lang: str = DEFAULT_LANG):
         data = language_data(lang)
         lex = data.relations
-        self.lang = lang
         self.trigger_of: dict[str, str] = {}
         for event_type, words in lex["event_triggers"].items():
             for w in words:
                 self.trigger_of.setdefault(w.lower(), event_type)
         self.priority: list[str] = lex["trigger_priority"]
         self.combined: list[list[str]] = lex["combined_types"]
-        self.generic = set(lex["generic_nouns"])
         self.containers = set(lex["container_nouns"])
         self.event_nouns = set(lex["event_nouns"])
         self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
@@ -100,7 +101,6 @@ class RelationExtractor:
         self.wide_places = {strip_accents(p).lower() for p in places["countries"] + places["regions"]}
         num = data.numbers
         self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms}
-        self.percent_words = {w.lower() for w in num["percent_words"]}
         self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
             n + "s" for n in num["approximate_nouns"]
         }
