@@ -378,15 +378,8 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _batches(screen: _Screen, items: Iterable[Article | Skipped], batch_size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for chunk in _chunks(items, max(batch_size, SCREEN_CHUNK)):
-        for article in screen.chunk(chunk):
-            batch.append(article)
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+    screened = (article for chunk in _chunks(items, max(batch_size, SCREEN_CHUNK)) for article in screen.chunk(chunk))
+    yield from _chunks(screened, batch_size)
 
 
 class _NoBar:

@@ -114,13 +114,15 @@ def test_missing_path_and_directory_and_glob(tmp_path):
     assert "does not exist" in missing.reason
 
 
-def test_ids_cannot_escape_the_output_directory():
-    (article,) = _all(read_inputs(['{"id": "../../etc/passwd", "text": "x"}']))
-    # a raw string that is not a path is read as a text; a record id is sanitized
+def test_ids_cannot_escape_the_output_directory(tmp_path):
     from pipeline.ingest import safe_id
 
     assert "/" not in safe_id("../../etc/passwd") and not safe_id("../x").startswith(".")
-    assert article.article_id == "text-1"
+    path = tmp_path / "lot.jsonl"
+    path.write_text('{"id": "../../etc/passwd", "text": "Corps."}\n', encoding="utf-8")
+    (article,) = _all(read_inputs([path]))
+    assert article.article_id == safe_id("../../etc/passwd")
+    assert "/" not in article.article_id and not article.article_id.startswith(".")
 
 
 def test_html_page_is_turned_into_text(tmp_path):
