@@ -1,12 +1,12 @@
 """Find and normalize quantity expressions ("plus de 6 000", "2,5 millions", "la moitié").
 
 Plain functions over text, no spaCy: the ``faits_numbers`` component calls
-:func:`find_quantities` on a Doc's text. Everything French is data in
-``models/<lang>/numbers.json``: number words and their grammar
-(:class:`WordNumberReader`), digit groups with any space, scales, approximate
-nouns, fractions and ratios, qualifiers (before or after the number), ranges,
-currencies and their minor units, and what is not a quantity (clock times,
-ages, identifiers).
+:func:`find_quantities` on a Doc's text. text2num reads spelled-out cardinals;
+everything French is data in ``models/<lang>/numbers.json``: number words and
+what text2num does not read (:class:`WordNumberReader`), digit groups with any
+space, scales, approximate nouns, fractions and ratios, qualifiers (before or
+after the number), ranges, currencies and their minor units, and what is not a
+quantity (clock times, ages, identifiers).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import re
 from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
+
+from text_to_num import find_numbers
 
 from .languages import DEFAULT_LANG, language_data
 
@@ -77,6 +79,24 @@ _APOS = "['’]"
 # -- spelled-out numbers ----------------------------------------------------------------------
 
 
+class _Word:
+    """A token as text2num's ``find_numbers`` reads it."""
+
+    __slots__ = ("word",)
+
+    def __init__(self, word: str):
+        self.word = word
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous: _Word) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
 @dataclass(frozen=True)
 class WordNumber:
     """A number read from words, over tokens [start, end) of a run."""
@@ -94,20 +114,30 @@ class WordNumberReader:
     """Reads French number words from tokens: "quatre vingt dix neuf", "un million deux cent mille",
     "deux cent virgule trois", "deux tiers", "un vingt-cinquième", "cent trois et deux tiers".
 
-    The grammar is the usual one; its words and exceptions come from the lexicon.
+    text2num reads the cardinals (right on all 22,000 we spelled out with num2words, 0 to 10^10); this reader
+    adds what text2num does not do: fractions and ordinals as denominators, "et demi", decimals
+    after "virgule" with leading zeros, the long scale ("billion" = 10^12), "millier", lone "un" as
+    an article, and French's own rule for "et" (see ``_loose_conjunction``). Its words come from
+    the lexicon.
     """
 
-    def __init__(self, lex: dict[str, Any]):
+    # the longest cardinal handed to text2num: "neuf cent quatre vingt dix neuf mille ..." fits
+    MAX_WORDS = 24
+    MAX_CACHED = 50_000
+
+    def __init__(self, lex: dict[str, Any], lang: str):
+        self.lang = lang
         self.values: dict[str, int] = dict(lex["number_words"])
         self.scales: dict[str, int] = {w: lex["scales"][w] for w in lex["word_scales"]}
-        self.times_twenty = set(lex["multiplies_twenty"])
-        self.teen_tens = set(lex["tens_taking_teens"])
         self.plural_only = set(lex["plural_only"])
         self.conjunctions = set(lex["number_conjunctions"])
         self.decimal_words = set(lex["decimal_words"])
         self.articles = set(lex["article_words"])
         self.fraction_nouns: dict[str, int] = dict(lex["fractions"])
         self.ordinals = self._ordinal_forms(lex)
+        self.cardinal_words = set(self.values) | set(self.scales) | self.conjunctions
+        self.units_after_conjunction = set(lex["units_after_conjunction"])
+        self._prefixes: dict[tuple[str, ...], tuple[int, int] | None] = {}
 
     def _ordinal_forms(self, lex: dict[str, Any]) -> dict[str, tuple[str, bool]]:
         """Every ordinal form ("cinquième", "cinquiemes") → (its cardinal word, plural)."""
@@ -139,67 +169,27 @@ class WordNumberReader:
             i = number.end
         return found
 
-    def _value(self, tokens: list[str], i: int) -> int | None:
-        return self.values.get(tokens[i]) if i < len(tokens) else None
-
-    def _below_hundred(self, t: list[str], i: int) -> tuple[int, int] | None:
-        v = self._value(t, i)
-        if v is None or v >= 100 or t[i] in self.plural_only:
-            return None
-        j = i + 1
-        if v < 10:
-            if t[i] in self.times_twenty and self._value(t, j) == 20:
-                return self._tens_tail(t, j + 1, 80)  # quatre-vingt(s)
-            return v, j
-        if v < 20:
-            nxt = self._value(t, j)
-            if v == 10 and nxt is not None and 7 <= nxt <= 9:
-                return 10 + nxt, j + 1  # dix-sept
-            return v, j
-        return self._tens_tail(t, j, v)
-
-    def _tens_tail(self, t: list[str], j: int, tens: int) -> tuple[int, int]:
-        """What may follow a ten: "et un", "et onze" (soixante et onze), a unit, or a teen after 60 and 80."""
-        if j + 1 < len(t) and t[j] in self.conjunctions:
-            w = self._value(t, j + 1)
-            if w == 1 or (w == 11 and tens in self.teen_tens):
-                return tens + w, j + 2
-            return tens, j
-        w = self._value(t, j)
-        if w is not None and 1 <= w <= 9:
-            return tens + w, j + 1
-        if w is not None and 10 <= w <= 19 and tens in self.teen_tens:
-            teen = self._below_hundred(t, j)
-            if teen is not None:
-                return tens + teen[0], teen[1]
-        return tens, j
-
-    def _below_thousand(self, t: list[str], i: int) -> tuple[int, int] | None:
-        v = self._value(t, i)
-        if v is None:
-            return None
-        if v == 100 and t[i] not in self.plural_only:
-            hundreds, j = 100, i + 1
-        elif 2 <= v <= 9 and self._value(t, i + 1) == 100:
-            hundreds, j = v * 100, i + 2
-        else:
-            return self._below_hundred(t, i)
-        rest = self._below_hundred(t, j)
-        return (hundreds + rest[0], rest[1]) if rest else (hundreds, j)
-
     def _cardinal(self, t: list[str], i: int) -> tuple[int, int] | None:
         parsed = self._cardinal_with_scale(t, i)
         return parsed[:2] if parsed else None
 
     def _cardinal_with_scale(self, t: list[str], i: int) -> tuple[int, int, float] | None:
-        """Groups below a thousand joined by decreasing scales: "un million deux cent mille";
-        also returns the last scale used (inf for none)."""
+        """The cardinal starting at token i: (value, end, scale of its last word, inf if none).
+
+        text2num reads the cardinal words; the scales it does not know ("millier", "billion")
+        join groups here, in decreasing order: "deux billions trois cent milliards".
+        """
+        if i >= len(t) or t[i] in self.plural_only:
+            return None  # "cents" alone is a coin
+        if self.values.get(t[i]) == 0:
+            return 0, i + 1, math.inf  # "zéro" stands alone: text2num reads "zéro trente" as 30
         total, j, last_scale = 0, i, math.inf
         while True:
-            group = self._below_thousand(t, j)
-            value, after = group if group else (None, j)
+            group = self._text2num_prefix(tuple(t[j : j + self.MAX_WORDS]))
+            value, after = (group[0], j + group[1]) if group else (None, j)
+            if after == j + 1 and value is not None and t[j] in self.scales and self.scales[t[j]] != 1000:
+                value, after = None, j  # "millions" alone is no number; "mille" is
             scale = self.scales.get(t[after]) if after < len(t) else None
-            # a bare scale word counts only for "mille"; "millions" alone is not a number
             if scale and scale < last_scale and (value is not None or scale == 1000):
                 total += (1 if value is None else value) * scale
                 last_scale, j = scale, after + 1
@@ -207,12 +197,50 @@ class WordNumberReader:
             if value is not None and value < last_scale:
                 total, j = total + value, after
             break
-        return (total, j, last_scale) if j > i else None
+        if j == i:
+            return None
+        return total, j, self.scales.get(t[j - 1], math.inf)
+
+    def _text2num_prefix(self, words: tuple[str, ...]) -> tuple[int, int] | None:
+        """(value, number of words) of the cardinal text2num reads at the start of ``words``, or None."""
+        if words not in self._prefixes:
+            if len(self._prefixes) >= self.MAX_CACHED:
+                self._prefixes.clear()  # a long batch must not grow memory
+            self._prefixes[words] = self._read_with_text2num(words)
+        return self._prefixes[words]
+
+    def _read_with_text2num(self, words: tuple[str, ...]) -> tuple[int, int] | None:
+        fed: list[str] = []  # what text2num reads
+        consumed: list[int] = []  # how many of ``words`` each word fed to text2num accounts for
+        for k, word in enumerate(words):
+            if word not in self.cardinal_words or self._loose_conjunction(words, k):
+                break
+            if word in self.units_after_conjunction and fed and fed[-1] not in self.conjunctions and (
+                    self.values.get(fed[-1], 0) in range(20, 100, 10)):
+                fed.append(next(iter(self.conjunctions)))  # "vingt-un" is read as "vingt et un"
+                consumed.append(k)
+            fed.append(word)
+            consumed.append(k + 1)
+        found = find_numbers([_Word(w) for w in fed], self.lang, threshold=0) if fed else None
+        if not found or found[0].start != 0 or found[0].is_ordinal:
+            return None
+        return int(found[0].value), consumed[found[0].end - 1]
+
+    def _loose_conjunction(self, words: tuple[str, ...], k: int) -> bool:
+        """text2num joins any number after "et"; French joins only "un", "une", "onze" ("vingt et un").
+        Another one joins when nothing but the end of the number or another "et" follows it ("vingt et
+        trois et trois cinquièmes" is 23 3/5), not before a denominator ("cent et trois quarts") or a
+        hundred ("entre vingt et trois cents")."""
+        if words[k] not in self.conjunctions or k + 1 >= len(words):
+            return False
+        if words[k + 1] in self.units_after_conjunction:
+            return False
+        return k + 2 < len(words) and words[k + 2] not in self.conjunctions
 
     def _decimals(self, t: list[str], i: int) -> tuple[float, int] | None:
         """The part after "virgule": "trois" = .3, "cinquante deux" = .52, "zéro cinq" = .05."""
         zeros = 0
-        while self._value(t, i + zeros) == 0:
+        while i + zeros < len(t) and self.values.get(t[i + zeros]) == 0:
             zeros += 1
         rest = self._cardinal(t, i + zeros)
         if rest is None:
@@ -230,9 +258,13 @@ class WordNumberReader:
         if j < len(t) and t[j] in self.conjunctions:
             part = self.fraction_after_and(t, j + 1)
             if part is not None:
-                # "un million et demi" adds half a million; "cent trois et deux tiers", two thirds
-                unit = scale if scale != math.inf else 1
-                return WordNumber(i, part[1], value + part[0] * unit, "cardinal" if unit > 1 else "mixed")
+                # "un million et demi" adds half a million; "cent trois et deux tiers", two thirds;
+                # "un milliard et demi million", half of the smaller scale named after it
+                unit, end = (scale if scale != math.inf else 1), part[1]
+                named = self.scales.get(t[end]) if end < len(t) else None
+                if named is not None and named < unit:
+                    unit, end = named, end + 1
+                return WordNumber(i, end, value + part[0] * unit, "cardinal" if unit > 1 else "mixed")
         if fraction is not None and fraction.end >= j:
             return self._scaled_fraction(t, fraction)
         return WordNumber(i, j, value, "cardinal", article=j == i + 1 and t[i] in self.articles)
@@ -311,9 +343,9 @@ class WordNumberReader:
 class NumberGrammar:
     """Regular expressions compiled once per language from its numbers lexicon."""
 
-    def __init__(self, lex: dict[str, Any]):
+    def __init__(self, lex: dict[str, Any], lang: str):
         self.lex = lex
-        self.words = WordNumberReader(lex)
+        self.words = WordNumberReader(lex, lang)
         seps = "".join(re.escape(s) for s in lex["group_separators"])
         dec = re.escape(lex["decimal_separator"])
         self.decimal_separator = lex["decimal_separator"]
@@ -437,7 +469,7 @@ class NumberGrammar:
 
 @cache
 def grammar(lang: str = DEFAULT_LANG) -> NumberGrammar:
-    return NumberGrammar(language_data(lang).numbers)
+    return NumberGrammar(language_data(lang).numbers, lang)
 
 
 # -- finding numbers -----------------------------------------------------------------------------

@@ -147,6 +147,18 @@ MORE_CASES = [
     ("EUR 20", 20, None, "exact", "EUR"),
     ("10 - 20 euros", 10, 20, "range", "EUR"),
     ("un mois", 1, None, "exact", "mois"),
+    ("vingt-un", 21, None, "exact", None),
+    ("mille et une", 1001, None, "exact", None),
+    ("quatorze billions", 14 * 10**12, None, "exact", None),
+    ("deux milliers", 2000, None, "exact", None),
+    ("deux et trois quarts", 2.75, None, "exact", None),
+    ("cent et trois quarts", 100.75, None, "exact", None),
+    ("vingt et trois et trois cinquièmes", 23.6, None, "exact", None),
+    ("un milliard et demi million", 1_000_500_000, None, "exact", None),
+    ("un milliard et demi", 1_500_000_000, None, "exact", None),
+    ("entre vingt et trois cents personnes", 20, 300, "range", None),
+    ("entre vingt et trente", 20, 30, "range", None),
+    ("zéro virgule zéro cinq", 0.05, None, "exact", None),
 ]
 # fmt: on
 
@@ -184,3 +196,4 @@ def test_au_plus_fort_is_no_qualifier():
 def test_a_lone_article_is_one_only_in_an_expression():
     assert find_quantities("un homme") == []
     assert normalize_number("un") == Quantity(1.0)
+
