@@ -441,6 +441,12 @@ class NumberGrammar:
         blockers = _alternation(lex["negative_blockers"])
         self.negative_before = re.compile(rf"(?<!\w)(?P<neg>{negative})\s+$", re.IGNORECASE)
         self.negative_blocked = re.compile(rf"(?<!\w)(?:{blockers})\s+(?:{negative})\s+$", re.IGNORECASE)
+        self.article_count_before = re.compile(rf"(?<!\w)(?:{_alternation(lex['article_counts_after'])})\s+$",
+                                               re.IGNORECASE)
+        # one noun between the two counts: "un mort et trois blessés"
+        self.enumeration = re.compile(
+            rf"\s+[^\W\d_][\w'’\-]*\s*(?:{_alternation(lex['enumeration_joiners'])})\s*", re.IGNORECASE
+        )
         self.ratio_between = re.compile(rf"^\s+(?:{_alternation(lex['ratio_words'])})\s+$", re.IGNORECASE)
 
     def _compile_exclusions(self, lex: dict[str, Any]) -> None:
@@ -676,6 +682,23 @@ def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
         core.end = run.end()
 
 
+def _count_articles(text: str, cores: list[_Core], g: NumberGrammar) -> None:
+    """A lone "un" counts as 1 after "dont" ("trois ans de prison, dont un an avec sursis") and
+    next to another count in an enumeration ("un mort et trois blessés", "deux morts et une blessée")."""
+    def counts(other: _Core | None) -> bool:
+        return other is not None and not other.article and not _is_excluded(text, other, g, articles=False)
+
+    for i, core in enumerate(cores):
+        if not core.article:
+            continue
+        prev = cores[i - 1] if i > 0 else None
+        nxt = cores[i + 1] if i + 1 < len(cores) else None
+        if (g.article_count_before.search(text, max(0, core.start - 20), core.start)
+                or (counts(nxt) and g.enumeration.fullmatch(text, core.end, nxt.start))
+                or (counts(prev) and g.enumeration.fullmatch(text, prev.end, core.start))):
+            core.article = False
+
+
 def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bool:
     before = text[max(0, core.start - 40) : core.start]
     if core.article and not articles:
@@ -821,6 +844,7 @@ def find_quantities(
     g = grammar(lang)
     cores = _cores(text, g, _masks(text, g) + list(exclude or []))
     cores = _merge_ratios(text, _merge_amounts(text, cores, g), g)
+    _count_articles(text, cores, g)
     cores = [c for c in cores if not _is_excluded(text, c, g, articles)]
     for core in cores:
         _negate(text, core, g)

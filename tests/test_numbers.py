@@ -197,3 +197,16 @@ def test_a_lone_article_is_one_only_in_an_expression():
     assert find_quantities("un homme") == []
     assert normalize_number("un") == Quantity(1.0)
 
+
+@pytest.mark.parametrize("text,values", [
+    ("trois ans de prison, dont un an avec sursis", [3, 1]),
+    ("L'accident a fait un mort et trois blessés.", [1, 3]),
+    ("deux morts et une blessée", [2, 1]),
+    ("un mort, trois blessés", [1, 3]),
+    # an article stays an article: no count beside it, or the one beside it is an age
+    ("l'inflation s'établit à 3,4 % sur un an", [3.4]),
+    ("un homme et une femme ont été interpellés", []),
+    ("une femme de 40 ans et un homme", []),
+])
+def test_a_lone_article_counts_in_a_part_or_an_enumeration(text, values):
+    assert [m.value for m in find_quantities(text)] == values
