@@ -135,6 +135,72 @@ def duckling_negatives(dimension: str) -> list[str]:
     return data.get("negative_examples") or []
 
 
+# Duckling's reference time is 2013-02-12 04:30 at UTC-2; faits works in days.
+DUCKLING_REFERENCE = date(2013, 2, 12)
+
+
+def duckling_day_interval(expected: dict) -> tuple[date, date] | None:
+    """The days a Duckling time expectation covers: a datetime's day, or the days of its grain
+    (week, month, quarter, year); an interval from its first day to the day before its
+    exclusive end. An open interval ("après le 3 mars") names no interval: None."""
+    if expected["kind"] == "interval":
+        start = datetime.fromisoformat(expected["from"])
+        end = datetime.fromisoformat(expected["to"]) - timedelta(seconds=1)
+        return start.date(), end.date()
+    if expected["kind"] != "datetime":
+        return None
+    d = datetime.fromisoformat(expected["value"]).date()
+    grain = expected["grain"]
+    if grain == "week":
+        return d, d + timedelta(days=6)
+    if grain == "month":
+        return d, _month_end(d.year, d.month)
+    if grain == "quarter":
+        return d, _month_end(d.year, d.month + 2)
+    if grain == "year":
+        return d, date(d.year, 12, 31)
+    return d, d
+
+
+def duckling_time_cases() -> list[Case]:
+    return [Case(c.text, duckling_day_interval(c.expected)) for c in duckling_cases("time")]
+
+
+def _reference_of(case: dict) -> date:
+    # a case without a reference does not depend on it (../shared/external/README.md); the
+    # specs' usual reference stands in
+    reference = case.get("Context", {}).get("ReferenceDateTime", "2016-11-07T00:00:00")
+    return datetime.fromisoformat(reference).date()
+
+
+def recognizers_date_cases(name: str) -> list[Case]:
+    """One case per expected date of a Recognizers-Text DateTime parser spec: the sentence, the
+    span, the reference day and the intervals that count as right, its future and its past
+    resolution (the spec gives both when the text does not say which). A period's end is taken
+    as written and as exclusive (Recognizers-Text writes a month as 1 March – 1 April)."""
+    cases = []
+    for c in recognizers_cases("DateTime", name):
+        for r in c["Results"]:
+            answers = set()
+            for resolution in (r["Value"].get("FutureResolution"), r["Value"].get("PastResolution")):
+                if resolution and "date" in resolution:
+                    day = date.fromisoformat(resolution["date"][:10])
+                    answers.add((day, day))
+                elif resolution and "startDate" in resolution and "endDate" in resolution:
+                    start = date.fromisoformat(resolution["startDate"][:10])
+                    end = date.fromisoformat(resolution["endDate"][:10])
+                    answers |= {(start, end), (start, end - timedelta(days=1))}
+            span = (r["Start"], r["Start"] + r["Length"])
+            cases.append(Case(c["Input"], {"span": span, "reference": _reference_of(c), "answers": answers}))
+    return cases
+
+
+def recognizers_extraction_cases(name: str) -> list[Case]:
+    """A Recognizers-Text extractor spec: the sentence and the spans it should give."""
+    return [Case(c["Input"], tuple((r["Start"], r["Start"] + r["Length"]) for r in c["Results"]))
+            for c in recognizers_cases("DateTime", name)]
+
+
 def ftib_documents() -> list[dict]:
     with FTIB.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -350,6 +416,94 @@ def _date_data_parser(dct: date):
     return DateDataParser(languages=["fr"], settings={"RELATIVE_BASE": datetime(dct.year, dct.month, dct.day)})
 
 
+def faits_date_ahead(text: str) -> tuple[date, date] | None:
+    """faits on Duckling's examples, told that they look ahead (an assistant's "lundi" is the next one)."""
+    from pipeline import normalize_date
+
+    interval = normalize_date(text, DUCKLING_REFERENCE, future=True)
+    return (interval.start, interval.end) if interval else None
+
+
+def dateparser_date_ahead(text: str) -> tuple[date, date] | None:
+    """dateparser on Duckling's examples, told that they look ahead."""
+    data = _ahead_parser().get_date_data(text)
+    return dateparser_interval(data.date_obj, data.period)
+
+
+def _ahead_parser():
+    from dateparser.date import DateDataParser
+
+    base = datetime(DUCKLING_REFERENCE.year, DUCKLING_REFERENCE.month, DUCKLING_REFERENCE.day, 4, 30)
+    return DateDataParser(languages=["fr"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"})
+
+
+def faits_recognizers_date(case: Case) -> tuple[date, date] | None:
+    """faits on the gold span of a Recognizers-Text sentence, told the sentence's tense."""
+    from pipeline.dates import resolve_span
+
+    start, end = case.expected["span"]
+    interval = resolve_span(case.text, start, end, case.expected["reference"])
+    return (interval.start, interval.end) if interval else None
+
+
+def dateparser_recognizers_date(case: Case) -> tuple[date, date] | None:
+    start, end = case.expected["span"]
+    return dateparser_date(case.text[start:end], case.expected["reference"])
+
+
+def date_in_answers(found, expected: dict) -> bool:
+    return found in expected["answers"]
+
+
+def same_interval(found, expected) -> bool:
+    return expected is not None and found == expected
+
+
+def faits_date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from pipeline.dates import find_dates
+
+    return tuple((m.start, m.end) for m in find_dates(text))
+
+
+def dateparser_date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from dateparser.search import search_dates
+
+    spans, cursor = [], 0
+    for substring, _ in search_dates(text, languages=["fr"]) or []:
+        start = text.find(substring, cursor)
+        if start >= 0:
+            spans.append((start, start + len(substring)))
+            cursor = start + len(substring)
+    return tuple(spans)
+
+
+@dataclass
+class SpanScore:
+    """Spans found against the spans expected, matched one to one by overlap."""
+
+    matched: int
+    n_found: int
+    n_expected: int
+
+    @property
+    def prf(self) -> tuple[float, float, float]:
+        return Detection._f1(self.matched, self.n_found, self.n_expected)
+
+
+def score_spans(cases: list[Case], system: Callable[[str], tuple]) -> SpanScore:
+    matched = n_found = n_expected = 0
+    for case in cases:
+        found = list(system(case.text))
+        n_found += len(found)
+        n_expected += len(case.expected)
+        for s, e in case.expected:
+            hit = next((f for f in found if f[0] < e and s < f[1]), None)
+            if hit is not None:
+                found.remove(hit)
+                matched += 1
+    return SpanScore(matched, n_found, n_expected)
+
+
 # -- scoring -----------------------------------------------------------------------------------
 
 
@@ -386,16 +540,22 @@ def _close(a, b) -> bool:
     return a == b
 
 
+def _timed(system: Callable, inputs: list) -> tuple[list, float]:
+    """The outputs of ``system`` and the seconds it took, timed on a second pass: the first
+    one compiles grammars and loads what each system loads on first use."""
+    for x in inputs:
+        system(x)
+    t0 = time.perf_counter()
+    outputs = [system(x) for x in inputs]
+    return outputs, time.perf_counter() - t0
+
+
 def score_cases(cases: list[Case], system: Callable[[str], object],
                 right: Callable[[object, object], bool] = same_values, *, whole_case: bool = False) -> Score:
     """Run ``system`` on each case's text (on the case itself with ``whole_case``) and count the right ones."""
     failures, n_right = [], 0
     inputs = cases if whole_case else [c.text for c in cases]
-    if cases:
-        system(inputs[0])  # compiles the grammars outside the timing
-    t0 = time.perf_counter()
-    outputs = [system(x) for x in inputs]
-    seconds = time.perf_counter() - t0
+    outputs, seconds = _timed(system, inputs)
     for case, out in zip(cases, outputs, strict=True):
         if right(out, case.expected):
             n_right += 1
@@ -466,11 +626,7 @@ def duckling_duration_right(q, expected: dict) -> bool:
 
 def score_ftib_values(timexes: list[dict], system: Callable[[dict], tuple[date, date] | None]) -> Score:
     failures, n_right = [], 0
-    if timexes:
-        system(timexes[0])  # compiles the grammars outside the timing
-    t0 = time.perf_counter()
-    outputs = [system(t) for t in timexes]
-    seconds = time.perf_counter() - t0
+    outputs, seconds = _timed(system, timexes)
     for t, out in zip(timexes, outputs, strict=True):
         gold = timex_interval(t["value"], date.fromisoformat(t["dct"]), t.get("mod"))
         if gold is not None and out == gold:
@@ -617,8 +773,41 @@ def date_rows() -> list[str]:
     faits = score_ftib_values(timexes, faits_date_in_context)
     alone = score_ftib_values(timexes, lambda t: faits_date(t["text"], date.fromisoformat(t["dct"])))
     baseline = score_ftib_values(timexes, lambda t: dateparser_date(t["text"], date.fromisoformat(t["dct"])))
-    return [_row("FTiB DATE value, gold span, sentence tense", faits, baseline, "dateparser"),
+    rows = [_row("FTiB DATE value, gold span, sentence tense", faits, baseline, "dateparser"),
             _row("FTiB DATE value, gold span, no context", alone, baseline, "dateparser")]
+    cases = duckling_time_cases()
+    rows.append(_row("Duckling time, day value, told to look ahead",
+                     score_cases(cases, faits_date_ahead, same_interval),
+                     score_cases(cases, dateparser_date_ahead, same_interval), "dateparser"))
+    rows.append(_row("  same, each with its defaults",
+                     score_cases(cases, lambda t: faits_date(t, DUCKLING_REFERENCE), same_interval),
+                     score_cases(cases, lambda t: dateparser_date(t, DUCKLING_REFERENCE), same_interval),
+                     "dateparser"))
+    for name in ("DateParser", "DatePeriodParser", "HolidayParser"):
+        cases = recognizers_date_cases(name)
+        rows.append(_row(f"Recognizers-Text {name}, gold span",
+                         score_cases(cases, faits_recognizers_date, date_in_answers, whole_case=True),
+                         score_cases(cases, dateparser_recognizers_date, date_in_answers, whole_case=True),
+                         "dateparser"))
+    return rows
+
+
+def extraction_rows() -> list[str]:
+    rows = []
+    for name in ("DateExtractor", "DatePeriodExtractor", "HolidayExtractor"):
+        cases = recognizers_extraction_cases(name)
+        line = f"{name:20}"
+        for system_name, system in (("faits", faits_date_spans), ("search_dates", dateparser_date_spans)):
+            p, r, f = score_spans(cases, system).prf
+            line += f"   {system_name:12} P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        rows.append(line)
+    durations = recognizers_extraction_cases("DurationExtractor")
+    line = f"{'DurationExtractor':20}"
+    for system_name, system in (("faits", faits_date_spans), ("search_dates", dateparser_date_spans)):
+        taken = score_spans(durations, system).matched
+        line += f"   {system_name:12} {taken:3d} of {sum(len(c.expected) for c in durations)} durations taken as dates"
+    rows.append(line)
+    return rows
 
 
 def detection_rows() -> list[str]:
@@ -647,6 +836,10 @@ def main() -> int:
     print()
     print("French TimeBank end to end, DATE+TIME, spans matched by overlap:")
     for row in detection_rows():
+        print(row)
+    print()
+    print("Recognizers-Text date extraction, spans matched by overlap:")
+    for row in extraction_rows():
         print(row)
     return 0
 

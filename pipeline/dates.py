@@ -18,11 +18,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import asdict, dataclass, replace
-from datetime import date, timedelta
-from functools import cache
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
 import dateparser
+import dateparser.date
 
 from .errors import Errors, FaitsError
 from .languages import DEFAULT_LANG, language_data
@@ -125,7 +126,9 @@ class DateGrammar:
         P = r"début|mi-|mi|milieu|fin|courant"
         Y = r"(?:1[5-9]\d\d|20\d\d)"
         Y2 = r"(?:\d\d(?=\s*(?:[,.;:)!?]|$)))"  # "octobre 98," but not "17 juin 20 soldats"
-        D = r"(?:1er|[12]\d|3[01]|0?[1-9])"
+        # "12 janvier, 2016" at the end of a clause; not "le 3 mai, 2000 manifestants"
+        Y3 = rf",\s*(?P<year3>{Y})(?=\s*(?:[,.;:)!?]|$))"
+        D = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
         last = _alt(list(self.last_words) + list(self.next_words))
         dirs = rf"(?:\s+(?P<dir>{last}))?"
         mp = _alt(lex["month_prefixes"])
@@ -138,8 +141,15 @@ class DateGrammar:
         add("night_weekdays", rf"{b}(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w1>{W})\s+(?:à|au)\s+(?P<w2>{W}){e}")
         add("month_range", rf"{b}(?:entre|de|d{_APOS}|du\s+mois\s+de)\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:et|à)\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:du|entre\s+le|entre|des)\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:au|et\s+le|et)\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
-        add("day", rf"{b}(?:(?:le|ce|cet)\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2}))?{dirs}{e}")
-        add("numeric", rf"{b}\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}){e}|{b}\d{{4}}-\d{{2}}-\d{{2}}{e}")
+        add("day", rf"{b}(?:(?:le|ce|cet)\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
+        nd, nm = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+        # 14/03/2025, 14-03-2025, 14.03.2025, 14/03/25 and 2025-03-14, 2025/03/14
+        add("numeric", rf"{b}(?P<nday>{nd})(?P<sep>[/.\-])(?P<nmonth>{nm})(?P=sep)(?:(?P<year>\d{{4}})|(?P<year2>\d\d)){e}"
+                       rf"|{b}(?P<iyear>\d{{4}})(?P<isep>[/\-])(?P<imonth>{nm})(?P=isep)(?P<iday>{nd}){e}")
+        # 03/2025, 2025/03; and a day and month with no year only after "le", "du", "au" or a weekday
+        # ("le 14/03"): "2/3" alone is a fraction
+        add("numeric_month", rf"{b}(?P<nmonth>{nm})\s*/\s*(?P<year>{Y}){e}|{b}(?P<iyear>{Y})\s*/\s*(?P<imonth>{nm}){e}")
+        add("numeric_day", rf"{b}(?:(?:le|du|au)\s+|(?P<wd>{W})\s+)(?P<nday>{nd})/(?P<nmonth>{nm}){e}")
         add("part_month", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:(?:de|du mois de)\s+|d{_APOS}\s*)?(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
         add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:de\s+l{_APOS}\s*année|d{_APOS}\s*année|de\s+l{_APOS}\s*an)(?:\s+(?P<year>{Y})|{dirs}){e}")
         add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?P<year>{Y}){e}")
@@ -154,8 +164,17 @@ class DateGrammar:
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|le)\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
-        add("ago", rf"{b}il\s+y\s+a\s+(?P<n>\d+|[a-zéèêàç\-]+)\s+(?P<unit>{_alt(self.rel_units)}){e}")
+        units = _alt(self.rel_units)
+        count = r"(?P<n>\d+|[a-zéèêàç\-]+)"
+        add("ago", rf"{b}(?:{_alt(lex['relative_past'])})\s+{count}\s+(?P<unit>{units}){e}")
+        # "dans deux mois", but not "dans un jour de grande forme"
+        add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+d(?:e\b|{_APOS}))")
         add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
+        counted = lex["relative_to_previous_counts"]
+        self.later_words = {w.lower() for w in counted["later"]}
+        # "deux jours plus tard," but not "deux jours après le drame": only where the clause ends
+        add("counted_previous", rf"{b}{count}\s+(?P<unit>{units})\s+(?P<way>{_alt(counted['later'] + counted['earlier'])})"
+                                rf"(?=\s*(?:[,.;:)!?]|$))")
         add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("weekday", rf"{b}(?:(?:ce|le)\s+)?(?P<wd>{W})(?:\s+(?P<dir>{last}))?{e}")
         add("month_alone", rf"{b}(?:(?P<prefix>{mp})\s*)?(?P<month>{M}){dirs}{e}")
@@ -171,13 +190,25 @@ class DateGrammar:
         (most rules never fire on a given article, and a substring test is far cheaper than a regex)."""
         months = tuple(self.months)
         digits = tuple("0123456789")
+        # rules whose digits must stand in a telling way are tested with a pattern, not a word list
+        units = _alt(lex["clock_units"])
+        self.trigger_patterns = {
+            "numeric": re.compile(r"\d[/.\-]\d"),
+            "numeric_month": re.compile(r"\d\s*/\s*\d"),
+            "numeric_day": re.compile(r"\d\s*/\s*\d"),
+            "clock": re.compile(rf"\d\s?(?:{units})|{_alt(lex['time_of_day_words'])}"),
+        }
         return {
             "night_days": months, "night_weekdays": tuple(self.weekdays), "month_range": months,
             "day_range": months, "day": months, "numeric": digits, "part_month": months,
             "part_year": digits + ("ann", "an "), "decade": tuple(lex["decade_words"]),
             "century": tuple(lex["century_words"]), "month": months, "season": tuple(self.seasons),
             "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
-            "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods), "ago": ("il y a",),
+            "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
+            "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
+            "numeric_month": ("/",), "numeric_day": ("/",),
+            "counted_previous": tuple(lex["relative_to_previous_counts"]["later"]
+                                      + lex["relative_to_previous_counts"]["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
             "weekday": tuple(self.weekdays), "month_alone": months, "year": digits,
             "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
@@ -234,7 +265,7 @@ def grammar(lang: str = DEFAULT_LANG) -> DateGrammar:
 
 
 def _day(text: str) -> int:
-    return 1 if text.lower() == "1er" else int(text)
+    return 1 if text.lower() in ("1er", "premier") else int(text)
 
 
 def _direction(word: str | None, g: DateGrammar) -> str | None:
@@ -243,8 +274,8 @@ def _direction(word: str | None, g: DateGrammar) -> str | None:
 
 
 def _year(gd: dict, g: DateGrammar) -> int | None:
-    if gd.get("year"):
-        return int(gd["year"])
+    if gd.get("year") or gd.get("year3"):
+        return int(gd.get("year") or gd["year3"])
     if gd.get("year2"):
         two = int(gd["year2"])
         return (2000 if two < g.pivot else 1900) + two
@@ -273,12 +304,18 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
         return (DateExpr("day", year, month, _day(gd["day"]), weekday=weekday,
                          direction=_direction(gd.get("dir"), g)),)
-    if kind == "numeric":
-        parsed = dateparser.parse(m.group(0), languages=[lang], settings={"DATE_ORDER": "DMY"})
-        if parsed is None:
+    if kind in ("numeric", "numeric_day"):
+        if gd.get("iyear"):
+            year, month, day = int(gd["iyear"]), int(gd["imonth"]), int(gd["iday"])
+        else:
+            month, day = int(gd["nmonth"]), int(gd["nday"])
+        if day > _last_day(year if year is not None else 2000, month):  # 2000 has a 29 February
             return None
-        d = parsed.date()
-        return (DateExpr("day", d.year, d.month, d.day),)
+        weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
+        return (DateExpr("day", year, month, day, weekday=weekday),)
+    if kind == "numeric_month":
+        year = int(gd["iyear"]) if gd.get("iyear") else year
+        return (DateExpr("month", year, int(gd.get("imonth") or gd["nmonth"])),)
     if kind == "part_month":
         return (DateExpr("part_month", year, month, part=g.parts[gd["part"].lower()]),)
     if kind == "part_year":
@@ -309,7 +346,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "rel_period":
         unit, offset = g.rel_periods[gd["phrase"].lower()]
         return (DateExpr("rel_period", unit=unit, offset=offset),)
-    if kind == "ago":
+    if kind in ("ago", "ahead", "counted_previous"):
         n = gd["n"]
         if not n.isdigit():
             from .numbers import normalize_number
@@ -318,7 +355,13 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
             if q is None:
                 return None
             n = q.value
-        return (DateExpr("ago", unit=g.rel_units[gd["unit"].lower()], offset=-int(float(n))),)
+        unit = g.rel_units[gd["unit"].lower()]
+        if kind == "counted_previous":
+            if unit not in ("day", "week"):
+                return None
+            days = int(float(n)) * (7 if unit == "week" else 1)
+            return (DateExpr("after_previous", offset=days if gd["way"].lower() in g.later_words else -days),)
+        return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
     if kind == "after_previous":
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
     if kind in ("rel_day", "this_day_part", "present"):
@@ -347,11 +390,13 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
     lowered = text.lower()
     same_offsets = len(lowered) == len(text)
     subject = lowered if same_offsets else text
-    lowered_words: dict[str, bool] = {}
+    triggered: dict[object, bool] = {}  # by trigger: several rules share the months or the digits
     for kind, (case_blind, plain) in patterns:
-        if kind not in lowered_words:
-            lowered_words[kind] = any(w in lowered for w in g.triggers[kind])
-        if not lowered_words[kind]:
+        trigger = g.trigger_patterns.get(kind) or g.triggers[kind]
+        if trigger not in triggered:
+            triggered[trigger] = (trigger.search(lowered) is not None if isinstance(trigger, re.Pattern)
+                                  else any(w in lowered for w in trigger))
+        if not triggered[trigger]:
             continue
         for m in (plain if same_offsets else case_blind).finditer(subject):
             s, e = m.span()
@@ -742,7 +787,7 @@ def resolve_span(text: str, start: int, end: int, reference: date, lang: str = D
     # the span is known to be a time expression: "désormais" counts, as the reference day
     mentions = find_dates(text[start:end], lang, include_times=True) or _mention_around(text, start, end, lang)
     if not mentions:
-        return None
+        return read_with_dateparser(text[start:end], reference, lang)
     mention = _with_sentence_year(mentions[0], _year_of_sentence(text, start, lang))
     base = reference
     if mention.parts[0].kind in ("after_previous", "time"):
@@ -803,10 +848,51 @@ def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
     """
     if not isinstance(reference, date):
         raise FaitsError(Errors.E040.format(got=reference))
-    mentions = find_dates(text, lang)
+    # "maintenant", "ce matin" give the reference day; a clock time alone gives no day
+    mentions = find_dates(text, lang) or [m for m in find_dates(text, lang, include_times=True)
+                                          if m.parts[0].kind != "time"]
     if not mentions:
-        return None
+        return read_with_dateparser(text, reference, lang)
     interval = resolve_mention(mentions[0], reference, future, lang)
     if interval is None:
         return None
     return DateInterval(interval[0], interval[1], _granularity(mentions[0]))
+
+
+# dateparser's periods, as faits names granularities
+_DATEPARSER_PERIODS = ("day", "week", "month", "year")
+
+
+def read_with_dateparser(text: str, reference: date, lang: str = DEFAULT_LANG) -> DateInterval | None:
+    """What the grammar does not read in a date expression, dateparser may ("Oct. 2",
+    "12/08,2015"). Only for a text known to be one date expression, and only with a digit in
+    it, no clock time and no duration: dateparser reads "8 mois" as eight months ago, "37 ans"
+    as 1979 and "je" as Thursday."""
+    from .numbers import find_quantities
+    from .numbers import grammar as number_grammar
+
+    durations = set(number_grammar(lang).time_unit_of.values())
+    if (not any(ch.isdigit() for ch in text) or find_dates(text, lang, include_times=True)
+            or any(q.unit in durations for q in find_quantities(text, lang))):
+        return None  # no digit, a clock time ("à 14 h 30" is no day) or a duration
+    # dateparser's own choice of year (the current one) over "future": told to look ahead, it
+    # reads the two-digit year of "9-18-15" as 2115
+    settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day), "DATE_ORDER": "DMY"}
+    data = _dateparser(lang, tuple(sorted(settings.items()))).get_date_data(text)
+    if data.date_obj is None or not 1800 <= data.date_obj.year <= 2200:
+        return None
+    day = data.date_obj.date()
+    period = data.period if data.period in _DATEPARSER_PERIODS else "day"
+    if period == "week":
+        start = day - timedelta(days=day.weekday())
+        return DateInterval(start, start + timedelta(days=6), "week")
+    if period == "month":
+        return DateInterval(*_month_interval(day.year, day.month), "month")
+    if period == "year":
+        return DateInterval(date(day.year, 1, 1), date(day.year, 12, 31), "year")
+    return DateInterval(day, day, "day")
+
+
+@lru_cache(maxsize=64)
+def _dateparser(lang: str, settings: tuple) -> dateparser.date.DateDataParser:
+    return dateparser.date.DateDataParser(languages=[lang], settings=dict(settings))

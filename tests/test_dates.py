@@ -49,6 +49,23 @@ CASES = [
     ("la nuit du 8 au 9 septembre 2024", "2024-09-08", "2024-09-09", "range"),
     ("la nuit de jeudi à vendredi", "2025-06-12", "2025-06-13", "range"),
     ("14/03/2025", "2025-03-14", "2025-03-14", "day"),
+    ("14-03-2025", "2025-03-14", "2025-03-14", "day"),
+    ("14.03.2025", "2025-03-14", "2025-03-14", "day"),
+    ("2025/03/14", "2025-03-14", "2025-03-14", "day"),
+    ("le 14/03", "2025-03-14", "2025-03-14", "day"),
+    ("03/2025", "2025-03-01", "2025-03-31", "month"),
+    ("le premier mars", "2025-03-01", "2025-03-01", "day"),
+    ("le 15 fev 2013", "2013-02-15", "2013-02-15", "day"),
+    ("le 12 janvier, 2016", "2016-01-12", "2016-01-12", "day"),
+    ("dans deux mois", "2025-08-01", "2025-08-31", "month"),
+    ("dans dix jours", "2025-06-27", "2025-06-27", "day"),
+    ("avant hier", "2025-06-15", "2025-06-15", "day"),
+    ("maintenant", "2025-06-17", "2025-06-17", "day"),
+    ("la veille de Noël", "2024-12-24", "2024-12-24", "holiday"),
+    ("la fête du travail", "2025-05-01", "2025-05-01", "holiday"),
+    # what the grammar does not read, dateparser does: a text known to be one date expression
+    ("2025-03", "2025-03-01", "2025-03-31", "month"),
+    ("le 2", "2025-06-02", "2025-06-02", "day"),
 ]
 # fmt: on
 
@@ -73,7 +90,7 @@ def test_yearless_month_takes_the_most_recent_one():
 
 
 @pytest.mark.parametrize("text", ["pendant huit mois", "il a été tué", "37 ans", "2000 manifestants",
-                                  "à 14 h 30", "un été meurtrier"])
+                                  "à 14 h 30", "un été meurtrier", "8 mois", "je", "5000", "le 31/02"])
 def test_not_a_date(text):
     assert normalize_date(text, REF) is None
 
@@ -147,3 +164,27 @@ def test_resolve_span_reads_the_expression_around_a_short_span():
     assert resolve_span(text, start, start + 2, date(1999, 7, 29)).start == date(1997, 1, 1)
     jan = text.index("janvier")
     assert resolve_span(text, jan, jan + 7, date(1999, 7, 29)).start == date(1997, 1, 1)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Trois jours plus tard, le bilan s'est alourdi.", "Trois jours plus tard"),
+    ("trois jours après le drame", None),  # counts from the drama, not from a date
+    ("Il ne semblait pas dans un jour de grande forme.", None),
+    ("Les deux tiers des élus, soit 2/3, ont voté.", None),  # a fraction, not a day and month
+    ("Le 3 mai, 2000 manifestants ont défilé.", "Le 3 mai"),  # no year after the comma: a count
+])
+def test_date_spans_in_running_text(text, found):
+    spans = [m.text for m in find_dates(text)]
+    assert spans == ([found] if found else [])
+
+
+def test_days_later_count_from_the_day_before():
+    text = "L'incendie a éclaté le 3 juin. Trois jours plus tard, il était maîtrisé."
+    (_, first), (_, later) = resolve_dates(text, REF)
+    assert (first.start, later.start) == (date(2025, 6, 3), date(2025, 6, 6))
+
+
+def test_a_first_person_future_looks_ahead():
+    text = "Je serai à Lyon vendredi."
+    interval = resolve_span(text, text.index("vendredi"), text.index("vendredi") + 8, REF)
+    assert interval.start == date(2025, 6, 20)
