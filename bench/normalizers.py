@@ -125,6 +125,14 @@ def currency_model_cases() -> list[Case]:
     return cases
 
 
+def recognizers_unit_cases(name: str) -> list[Case]:
+    """A NumberWithUnit spec other than currency (ages, dimensions, temperatures): the text of each
+    expected result and its value. faits names no unit of length or temperature: values only."""
+    return [Case(r["Text"], _recognizers_number(r["Resolution"]["value"]))
+            for c in recognizers_cases("NumberWithUnit", name) for r in c["Results"]
+            if r["Resolution"].get("value") is not None]
+
+
 def duckling_cases(dimension: str) -> list[Case]:
     data = json.loads((DUCKLING / f"duckling-fr-{dimension}.json").read_text(encoding="utf-8"))
     return [Case(text, ex["expected"]) for ex in data["examples"] for text in ex["inputs"]]
@@ -571,6 +579,10 @@ def duckling_numeral_right(found, expected: dict) -> bool:
     return found is not None and _close(found, float(expected["value"]))
 
 
+def value_right(found, expected: float) -> bool:
+    return found is not None and _close(found, expected)
+
+
 def faits_number(text: str) -> float | None:
     from pipeline import normalize_number
 
@@ -756,6 +768,11 @@ def number_rows() -> list[str]:
     values_only = [Case(c.text, tuple(v for v, _ in c.expected)) for c in cases]
     rows.append(_row("Recognizers-Text CurrencyModel (value+ISO)", score_cases(cases, faits_amounts),
                      score_cases(values_only, text2num_amounts), "text2num*"))
+    for name in ("AgeModel", "DimensionModel", "TemperatureModel"):
+        cases = recognizers_unit_cases(name)
+        rows.append(_row(f"Recognizers-Text {name.removesuffix('Model')}, span, value",
+                         score_cases(cases, faits_number, value_right),
+                         score_cases(cases, text2num_number, value_right), "text2num"))
     cases = duckling_cases("numeral")
     rows.append(_row("Duckling numeral", score_cases(cases, faits_number, duckling_numeral_right),
                      score_cases(cases, text2num_number, duckling_numeral_right), "text2num"))

@@ -69,6 +69,14 @@ def test_recognizers_currency_model():
     assert score.accuracy >= 0.97, _report(score)
 
 
+@pytest.mark.parametrize("name,floor", [("AgeModel", 0.95), ("DimensionModel", 0.85), ("TemperatureModel", 0.95)])
+def test_recognizers_number_with_unit_values(name, floor):
+    # measured on the gold span, values only: 18/18, 42/48 ("75ml", "300mm": a unit stuck to the
+    # number is not read, as NumberModel wants), 38/38
+    score = bench.score_cases(bench.recognizers_unit_cases(name), bench.faits_number, bench.value_right)
+    assert score.accuracy >= floor, _report(score)
+
+
 def test_duckling_numerals():
     # measured 55/56 ("trente 3" is the miss)
     score = bench.score_cases(bench.duckling_cases("numeral"), bench.faits_number, bench.duckling_numeral_right)
