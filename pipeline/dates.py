@@ -9,8 +9,10 @@ gives. Without a parse, :func:`resolve_dates` guesses the tense of each
 clause from its words and anchors "la veille", "le lendemain" and clock times
 on the day last mentioned.
 
-The grammar is compiled from ``models/<lang>/dates.json``; dateparser reads
-the numeric forms ("14/03/2025") our grammar leaves to it.
+The grammar is compiled from ``models/<lang>/dates.json``. A text known to be
+one date expression that the grammar does not read goes to dateparser
+(:func:`read_with_dateparser`); running text never does: there dateparser
+takes durations and pronouns for dates.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-import dateparser
 import dateparser.date
 
 from .errors import Errors, FaitsError
@@ -864,10 +865,10 @@ _DATEPARSER_PERIODS = ("day", "week", "month", "year")
 
 
 def read_with_dateparser(text: str, reference: date, lang: str = DEFAULT_LANG) -> DateInterval | None:
-    """What the grammar does not read in a date expression, dateparser may ("Oct. 2",
-    "12/08,2015"). Only for a text known to be one date expression, and only with a digit in
-    it, no clock time and no duration: dateparser reads "8 mois" as eight months ago, "37 ans"
-    as 1979 and "je" as Thursday."""
+    """What the grammar does not read in a date expression, dateparser may ("2025-03", "le 2").
+    Only for a text known to be one date expression, and only with a digit in it, no clock
+    time and no duration: dateparser reads "8 mois" as eight months ago, "37 ans" as 1979 and
+    "je" as Thursday."""
     from .numbers import find_quantities
     from .numbers import grammar as number_grammar
 

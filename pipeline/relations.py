@@ -59,6 +59,7 @@ class MentionContext:
     subset_of: MentionContext | None = None
     linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
     anchors: set[int] = field(default_factory=set)
+    heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
 
 
 class RelationExtractor:
@@ -119,8 +120,9 @@ class RelationExtractor:
             if span is not None:
                 in_dates.update(t.i for t in span)
         contexts: list[MentionContext] = []
+        heads = [t.head.i for t in doc] if quantities else []
         for q in quantities:
-            ctx = self._context(doc, q, in_dates)
+            ctx = self._context(doc, q, in_dates, heads)
             if ctx is not None:
                 contexts.append(ctx)
         for i, ctx in enumerate(contexts):
@@ -130,27 +132,30 @@ class RelationExtractor:
         for ctx in contexts:
             by_sentence.setdefault(ctx.sentence.start, []).append(ctx)
         dates = doc._.dates or []
+        # doc.ents builds its Spans on every access: read them once per Doc
+        ents = doc.ents
         facts = []
         for ctxs in by_sentence.values():
             sent = ctxs[0].sentence
+            sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
             when = self._assign_dates(doc, text, sent, ctxs, dates)
             for ctx in ctxs:
                 if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
                     when[id(ctx)] = when[id(ctx.linked_to)]
-            sources = self._attributions(sent, in_dates)
+            sources = self._attributions(sent, in_dates, ents)
             for ctx in ctxs:
-                facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates))
+                facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
         facts.sort(key=lambda f: f["mention_start"])
         return facts
 
     # -- counted noun and predicate -------------------------------------------------------
 
-    def _context(self, doc: Doc, q: dict, in_dates: set[int]) -> MentionContext | None:
+    def _context(self, doc: Doc, q: dict, in_dates: set[int], heads: list[int]) -> MentionContext | None:
         span = doc.char_span(q["core_start"], q["core_end"], alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
         tokens = list(span)
-        ctx = MentionContext(quantity=q, tokens=tokens, sentence=tokens[0].sent)
+        ctx = MentionContext(quantity=q, tokens=tokens, sentence=tokens[0].sent, heads=heads)
         inside = {t.i for t in tokens}
         unit = q["unit"]
         root = span.root
@@ -447,25 +452,26 @@ class RelationExtractor:
     # -- dates, places, sources -----------------------------------------------------------
 
     @staticmethod
-    def _distance(a: Token, b: Token) -> int:
+    def _distance(heads: list[int], a: int, b: int) -> int:
+        """Edges between tokens a and b of the parse tree (99 across sentences). On token indices:
+        walking Token.head builds a Token at every step."""
         up: dict[int, int] = {}
         t, d = a, 0
         while True:
-            up[t.i] = d
-            if t.head.i == t.i:
+            up[t] = d
+            if heads[t] == t:
                 break
-            t, d = t.head, d + 1
+            t, d = heads[t], d + 1
         t, d = b, 0
         while True:
-            if t.i in up:
-                return up[t.i] + d
-            if t.head.i == t.i:
+            if t in up:
+                return up[t] + d
+            if heads[t] == t:
                 return 99
-            t, d = t.head, d + 1
+            t, d = heads[t], d + 1
 
     def _nearest(self, token: Token, ctx: MentionContext) -> int:
-        doc = token.doc
-        return min(self._distance(token, doc[i]) for i in ctx.anchors)
+        return min(self._distance(ctx.heads, token.i, i) for i in ctx.anchors)
 
     def _assign_dates(self, doc: Doc, text: str, sent: Span, ctxs: list[MentionContext], dates: list[dict]
                       ) -> dict[int, dict]:
@@ -487,21 +493,21 @@ class RelationExtractor:
                     candidates.setdefault(id(c), []).append((int(reporting), dist, char_gap, d))
         return {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
 
-    def _place(self, ctx: MentionContext, blocked: set[int]) -> str | None:
+    def _place(self, ctx: MentionContext, blocked: set[int], sent_ents: list[Span]) -> str | None:
         sent = ctx.sentence
+        places = [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
+                  and not any(t.i in blocked for t in ent) and ent.root.dep_ not in SUBJECT_DEPS
+                  # "les Britanniques", "la Région", "l'État": not a named place
+                  and any(t.pos_ == "PROPN" for t in ent)]
+        if not places:
+            return None
         top = min((sent.doc[i] for i in ctx.anchors), key=lambda t: len(list(t.ancestors)))
-        subtree = {t.i for t in top.subtree}
         best = None
-        for ent in sent.ents:
-            if ent.label_ not in ("LOC", "GPE"):
-                continue
-            if any(t.i in blocked for t in ent) or ent.root.dep_ in SUBJECT_DEPS:
-                continue
-            if not any(t.pos_ == "PROPN" for t in ent):
-                continue  # "les Britanniques", "la Région", "l'État": not a named place
+        for ent in places:
             text = self._place_text(ent)
             wide = strip_accents(text).lower() in self.wide_places
-            key = (ent.root.i not in subtree, wide, self._nearest(ent.root, ctx), abs(ent.start - top.i))
+            outside = not (ent.root == top or top.is_ancestor(ent.root))
+            key = (outside, wide, self._nearest(ent.root, ctx), abs(ent.start - top.i))
             if best is None or key < best[0]:
                 best = (key, text)
         return best[1] if best else None
@@ -515,7 +521,8 @@ class RelationExtractor:
                 return ent.doc[proper[0].i : proper[-1].i + 1].text
         return ent.text
 
-    def _attributions(self, sent: Span, in_dates: set[int]) -> list[tuple[Token, str, set[int]]]:
+    def _attributions(self, sent: Span, in_dates: set[int],
+                      ents: tuple[Span, ...]) -> list[tuple[Token, str, set[int]]]:
         """(anchor token, source text, tokens of the source phrase) for each attribution."""
         found = []
         for t in sent:
@@ -530,7 +537,8 @@ class RelationExtractor:
                     head = head.head
                 if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
                     author = self._author_of(head)
-                    found.append((head, self._source_phrase(author or head, in_dates), {x.i for x in head.subtree}))
+                    phrase = self._source_phrase(author or head, in_dates, ents)
+                    found.append((head, phrase, {x.i for x in head.subtree}))
             elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ == "de":
                 found.append((t, self._phrase(t), {t.i}))
             elif t.lemma_ in self.reporting and t.pos_ == "VERB" and "Inf" not in t.morph.get("VerbForm"):
@@ -546,7 +554,7 @@ class RelationExtractor:
                                                              or c.lemma_.lower() in self.source_nouns
                                                              or c.lower_ in self.source_nouns)), None)
                 if agent is not None:
-                    found.append((t, self._source_phrase(agent, in_dates), {x.i for x in agent.subtree}))
+                    found.append((t, self._source_phrase(agent, in_dates, ents), {x.i for x in agent.subtree}))
         return found
 
     def _counts(self, token: Token) -> bool:
@@ -564,13 +572,13 @@ class RelationExtractor:
                     return agent
         return None
 
-    def _source_phrase(self, token: Token, in_dates: set[int]) -> str:
+    def _source_phrase(self, token: Token, in_dates: set[int], ents: tuple[Span, ...]) -> str:
         def undated(span: Span) -> str:
             # an entity the NER ran into a date ("le HCR mardi") loses the date words
             toks = [t for t in span if t.i not in in_dates]
             return token.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
 
-        inner = [e for e in token.doc.ents if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
+        inner = [e for e in ents if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
         persons = [e for e in inner if e.label_ == "PER"]
         if persons:
             return undated(persons[0])
@@ -580,9 +588,9 @@ class RelationExtractor:
             if names:
                 return undated(names[0])
         if token.pos_ == "PROPN" or token.ent_type_:
-            ents = [e for e in token.doc.ents if e.start <= token.i < e.end]
-            if ents:
-                return undated(ents[0])
+            around = [e for e in ents if e.start <= token.i < e.end]
+            if around:
+                return undated(around[0])
         return self._phrase(token, with_nmod=True)
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
@@ -593,7 +601,8 @@ class RelationExtractor:
 
     # -- the record -----------------------------------------------------------------------
 
-    def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int]) -> dict:
+    def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
+              sent_ents: list[Span]) -> dict:
         q = ctx.quantity
         unit = q["unit"]
         event_type, from_trigger = self._event_type(ctx)
@@ -632,7 +641,7 @@ class RelationExtractor:
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        where = self._place(ctx, blocked | in_dates)
+        where = self._place(ctx, blocked | in_dates, sent_ents)
         sent = ctx.sentence
         confidence = 0.3
         confidence += 0.2 if who else 0.0
