@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -57,7 +57,8 @@ class QuantityMention:
     core_end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # its fields are all scalars: a shallow copy, which dataclasses.asdict (deep) is ten times slower at
+        return dict(self.__dict__)
 
     @property
     def quantity(self) -> Quantity:
@@ -374,11 +375,11 @@ class NumberGrammar:
             r"(?<![\w.,/\-−])(?P<sign>[-−])?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
         )
         self.date_before = re.compile(rf"(?<!\w)(?:{_alternation(lex['date_determiners'])})\s+$", re.IGNORECASE)
-        self.word_run = re.compile(
-            rf"(?<![\w\-])(?:{_alternation(self.words.vocabulary())})(?:[\s\-]+(?:{_alternation(self.words.vocabulary())}))*"
-            rf"(?![\w\-])",
-            re.IGNORECASE,
-        )
+        vocabulary = _alternation(self.words.vocabulary())
+        run = rf"(?<![\w\-])(?:{vocabulary})(?:[\s\-]+(?:{vocabulary}))*(?![\w\-])"
+        self.word_run = re.compile(run, re.IGNORECASE)
+        # the same on text lowercased beforehand: four times faster than case-blind matching
+        self.word_run_lowered = re.compile(run)
         approx_alt = _alternation(list(self.approx_nouns))
         sing = _alternation(lex["approximate_singular_determiners"])
         vague = _alternation(lex["vague_plural_determiners"])
@@ -587,7 +588,9 @@ class _Finder:
 
     def word_numbers(self) -> None:
         g = self.g
-        for run in g.word_run.finditer(self.text):
+        lowered = self.text.lower()
+        same_offsets = len(lowered) == len(self.text)
+        for run in (g.word_run_lowered.finditer(lowered) if same_offsets else g.word_run.finditer(self.text)):
             spans = [(t.start() + run.start(), t.end() + run.start()) for t in re.finditer(r"[^\s\-]+", run.group(0))]
             tokens = [self.text[s:e].lower() for s, e in spans]
             for number in g.words.read(tokens):
