@@ -845,7 +845,9 @@ def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
                    future: bool = False) -> DateInterval | None:
     """Normalize one date expression against ``reference`` (the publication date).
 
-    Returns None when the text holds no date expression.
+    future: a year-less date or a weekday is the next one, not the most recent one.
+    What the grammar does not read goes to dateparser (:func:`read_with_dateparser`).
+    Returns None when the text holds no date expression (a clock time alone names no day).
     """
     if not isinstance(reference, date):
         raise FaitsError(Errors.E040.format(got=reference))
