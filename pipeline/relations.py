@@ -19,30 +19,21 @@ For each quantity mention of ``doc._.quantities`` the extractor finds:
   a fact with several prefers the event time over the reporting day and a
   point of comparison; "dont" parts and elliptic or coordinated figures
   without a date of their own share their total's;
-- where: a place entity of the sentence, preferring places inside the fact's
-  own subtree, then cities and regions over countries, then the nearest;
-- source: selon / d'après / de source X, or the subject (or agent) of a
-  reporting verb; a pronoun is no source.
+- where and source: :mod:`pipeline.attribution`.
+
+Helpers over the parse (noun phrases, tree distances) are in :mod:`pipeline.syntax`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .attribution import PlaceFinder, SourceFinder
 from .languages import DEFAULT_LANG, language_data
-
-NOMINAL = ("NOUN", "PROPN")
-CONTENT = ("NOUN", "PROPN", "ADJ", "VERB")
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-ARGUMENT_DEPS = SUBJECT_DEPS + ("obj", "iobj", "obl:arg", "obl:agent", "obl:mod", "obl", "xcomp", "ccomp")
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+from .syntax import CONTENT, NOMINAL, SUBJECT_DEPS, noun_phrase, tree_distance
 
 
 @dataclass
@@ -76,11 +67,7 @@ class RelationExtractor:
         self.combined: list[list[str]] = lex["combined_types"]
         self.containers = set(lex["container_nouns"])
         self.event_nouns = set(lex["event_nouns"])
-        self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
-        self.attribution_nouns = set(lex["attribution_nouns"])
         self.reporting = set(lex["reporting_verbs"])
-        self.source_nouns = {w.lower() for w in lex["source_nouns"]}
-        self.reporting_nouns = set(lex["reporting_nouns"]) | {"chiffres", "données", "résultats", "estimation"}
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
         self.implied_who = lex["implied_who"]
         self.cause_verbs = set(lex["cause_verbs"])
@@ -98,8 +85,6 @@ class RelationExtractor:
         self.ellipsis_rx = re.compile(
             r"(?:(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")|,)\s+$", re.IGNORECASE
         )
-        places = data.places
-        self.wide_places = {strip_accents(p).lower() for p in places["countries"] + places["regions"]}
         num = data.numbers
         self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms}
         self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
@@ -107,6 +92,8 @@ class RelationExtractor:
         }
         self.fraction_words = set(num["fractions"]) | {f + "s" for f in num["fractions"]}
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
+        self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
+        self.places = PlaceFinder(data.places)
 
     # -- entry point --------------------------------------------------------------------
 
@@ -142,7 +129,7 @@ class RelationExtractor:
             for ctx in ctxs:
                 if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
                     when[id(ctx)] = when[id(ctx.linked_to)]
-            sources = self._attributions(sent, in_dates, ents)
+            sources = self.sources.attributions(sent, in_dates, ents)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
         facts.sort(key=lambda f: f["mention_start"])
@@ -332,37 +319,6 @@ class RelationExtractor:
 
     # -- slots ----------------------------------------------------------------------------
 
-    def _phrase(self, token: Token, *, with_nmod: bool = False) -> str:
-        """The noun phrase of ``token`` as written, without determiners, numbers or clauses."""
-        keep = {token.i}
-        for child in token.children:
-            if child.dep_ in ("amod", "flat:name", "flat", "compound", "fixed") and child.pos_ != "NUM":
-                if child.dep_ == "amod" and child.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
-                    continue
-                if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
-                    keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
-            if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:
-                keep |= self._complement(child)
-            if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > token.i and not any(
-                    g.like_num for g in child.children):
-                # "3 000 pompiers et militaires de la sécurité civile"
-                keep |= {t.i for t in child.subtree if t.pos_ != "PUNCT"}
-        lo, hi = min(keep), max(keep)
-        toks = [t for t in token.doc[lo : hi + 1] if t.i in keep or t.pos_ == "ADP" and lo < t.i < hi]
-        while toks and (toks[0].pos_ in ("DET", "ADP", "PUNCT") or toks[0].like_num):
-            toks.pop(0)
-        while toks and toks[-1].pos_ in ("DET", "ADP", "PUNCT", "SPACE"):
-            toks.pop()
-        return "".join(t.text_with_ws for t in toks).strip() or token.text
-
-    def _complement(self, token: Token) -> set[int]:
-        """A noun complement without its clauses: "de personnes", not "...ayant traversé la Manche"."""
-        keep = {token.i}
-        for child in token.children:
-            if child.dep_ in ("case", "det", "amod", "flat:name", "fixed") or child.dep_.startswith("nmod"):
-                keep |= self._complement(child) if child.dep_.startswith("nmod") else {child.i}
-        return keep
-
     def _predicate_text(self, pred: Token) -> str:
         keep = [pred]
         for child in pred.children:
@@ -449,29 +405,10 @@ class RelationExtractor:
                 return fallback, False
         return "other", False
 
-    # -- dates, places, sources -----------------------------------------------------------
-
-    @staticmethod
-    def _distance(heads: list[int], a: int, b: int) -> int:
-        """Edges between tokens a and b of the parse tree (99 across sentences). On token indices:
-        walking Token.head builds a Token at every step."""
-        up: dict[int, int] = {}
-        t, d = a, 0
-        while True:
-            up[t] = d
-            if heads[t] == t:
-                break
-            t, d = heads[t], d + 1
-        t, d = b, 0
-        while True:
-            if t in up:
-                return up[t] + d
-            if heads[t] == t:
-                return 99
-            t, d = heads[t], d + 1
+    # -- dates and sources ----------------------------------------------------------------
 
     def _nearest(self, token: Token, ctx: MentionContext) -> int:
-        return min(self._distance(ctx.heads, token.i, i) for i in ctx.anchors)
+        return min(tree_distance(ctx.heads, token.i, i) for i in ctx.anchors)
 
     def _assign_dates(self, doc: Doc, text: str, sent: Span, ctxs: list[MentionContext], dates: list[dict]
                       ) -> dict[int, dict]:
@@ -492,106 +429,6 @@ class RelationExtractor:
                     char_gap = abs(d["start"] - c.quantity["start"])
                     candidates.setdefault(id(c), []).append((int(reporting), dist, char_gap, d))
         return {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
-
-    def _place(self, ctx: MentionContext, blocked: set[int], sent_ents: list[Span]) -> str | None:
-        sent = ctx.sentence
-        places = [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
-                  and not any(t.i in blocked for t in ent) and ent.root.dep_ not in SUBJECT_DEPS
-                  # "les Britanniques", "la Région", "l'État": not a named place
-                  and any(t.pos_ == "PROPN" for t in ent)]
-        if not places:
-            return None
-        top = min((sent.doc[i] for i in ctx.anchors), key=lambda t: len(list(t.ancestors)))
-        best = None
-        for ent in places:
-            text = self._place_text(ent)
-            wide = strip_accents(text).lower() in self.wide_places
-            outside = not (ent.root == top or top.is_ancestor(ent.root))
-            key = (outside, wide, self._nearest(ent.root, ctx), abs(ent.start - top.i))
-            if best is None or key < best[0]:
-                best = (key, text)
-        return best[1] if best else None
-
-    @staticmethod
-    def _place_text(ent: Span) -> str:
-        # "région de Koursk" → "Koursk": the named part of the place.
-        if ent[0].is_lower:
-            proper = [t for t in ent if not t.is_lower]
-            if proper:
-                return ent.doc[proper[0].i : proper[-1].i + 1].text
-        return ent.text
-
-    def _attributions(self, sent: Span, in_dates: set[int],
-                      ents: tuple[Span, ...]) -> list[tuple[Token, str, set[int]]]:
-        """(anchor token, source text, tokens of the source phrase) for each attribution."""
-        found = []
-        for t in sent:
-            low = t.lower_
-            prev = t.doc[t.i - 1] if t.i > sent.start else None
-            is_prep = low in self.attribution_preps or (
-                low == "après" and prev is not None and prev.lower_ + "après" in self.attribution_preps
-            )
-            if is_prep:
-                head = t.head if t.dep_ in ("case", "fixed") else None
-                if head is not None and head.dep_ == "case":
-                    head = head.head
-                if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
-                    author = self._author_of(head)
-                    phrase = self._source_phrase(author or head, in_dates, ents)
-                    found.append((head, phrase, {x.i for x in head.subtree}))
-            elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ == "de":
-                found.append((t, self._phrase(t), {t.i}))
-            elif t.lemma_ in self.reporting and t.pos_ == "VERB" and "Inf" not in t.morph.get("VerbForm"):
-                agent = None
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON" and not self._counts(c):
-                        agent = c
-                        break
-                if agent is None:
-                    # "..., estime l'ONU": an inverted subject the parser took for an object
-                    agent = next((c for c in t.children if c.dep_ in ("obj", "nsubj") and c.i > t.i
-                                  and c.pos_ in NOMINAL and (c.ent_type_ in ("ORG", "PER")
-                                                             or c.lemma_.lower() in self.source_nouns
-                                                             or c.lower_ in self.source_nouns)), None)
-                if agent is not None:
-                    found.append((t, self._source_phrase(agent, in_dates, ents), {x.i for x in agent.subtree}))
-        return found
-
-    def _counts(self, token: Token) -> bool:
-        """Whether ``token`` is a counted noun (bears a number) or a scale word: never a source."""
-        return token.lower_ in self.scale_words or any(c.like_num for c in token.children)
-
-    def _author_of(self, noun: Token) -> Token | None:
-        """ "selon les chiffres publiés par l'Ofpra": the agent behind a reporting noun."""
-        if noun.lemma_ not in self.reporting_nouns and noun.lower_ not in self.reporting_nouns:
-            return None
-        for acl in noun.children:
-            if acl.dep_ == "acl":
-                agent = next((c for c in acl.children if c.dep_ == "obl:agent"), None)
-                if agent is not None:
-                    return agent
-        return None
-
-    def _source_phrase(self, token: Token, in_dates: set[int], ents: tuple[Span, ...]) -> str:
-        def undated(span: Span) -> str:
-            # an entity the NER ran into a date ("le HCR mardi") loses the date words
-            toks = [t for t in span if t.i not in in_dates]
-            return token.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
-
-        inner = [e for e in ents if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
-        persons = [e for e in inner if e.label_ == "PER"]
-        if persons:
-            return undated(persons[0])
-        if token.is_lower and token.lemma_ not in self.source_nouns:
-            # "le sous-traitant aéronautique Sofralec": the name says who
-            names = [e for e in inner if e.label_ in ("ORG", "MISC") and e.start > token.i]
-            if names:
-                return undated(names[0])
-        if token.pos_ == "PROPN" or token.ent_type_:
-            around = [e for e in ents if e.start <= token.i < e.end]
-            if around:
-                return undated(around[0])
-        return self._phrase(token, with_nmod=True)
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
         if not sources:
@@ -631,7 +468,7 @@ class RelationExtractor:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
-        who = self._phrase(who_token, with_nmod=with_nmod) if who_token else None
+        who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         if unit is None:
@@ -641,7 +478,7 @@ class RelationExtractor:
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        where = self._place(ctx, blocked | in_dates, sent_ents)
+        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates)
         sent = ctx.sentence
         confidence = 0.3
         confidence += 0.2 if who else 0.0

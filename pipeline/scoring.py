@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from .syntax import strip_accents
 
 TEXT_SLOTS = ("who", "what", "unit", "where", "source")
 ALL_SLOTS = ("event_type", "qualifier") + TEXT_SLOTS + ("when",)
@@ -26,10 +27,6 @@ WHEN_TOLERANCE_DAYS = 3
 REL_TOL = 1e-6
 
 
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
 def slot_tokens(text: str | None) -> list[str]:
     """Lowercase, split (an elided article keeps its apostrophe), drop SPEC's stopwords,
     remove accents, keep the first five characters of each token."""
@@ -37,7 +34,7 @@ def slot_tokens(text: str | None) -> list[str]:
         return []
     text = str(text).lower().replace("’", "'")
     tokens = re.findall(r"\w+'|\w+", text)
-    return [_strip_accents(t)[:5] for t in tokens if t not in STOPWORDS]
+    return [strip_accents(t)[:5] for t in tokens if t not in STOPWORDS]
 
 
 def token_f1(a: str | None, b: str | None) -> float:

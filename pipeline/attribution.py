@@ -1,0 +1,145 @@
+"""Where a fact happened and who says so: the ``where`` and ``source`` slots.
+
+- where: a place entity of the sentence, preferring places inside the fact's
+  own subtree, then cities and regions over countries (``places.json``), then
+  the nearest in the tree;
+- source: selon / d'après / de source X, or the subject (or agent) of a
+  reporting verb; a pronoun is no source, nor a counted noun.
+
+The word lists come from ``models/<lang>/relations.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from .syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, strip_accents, tree_distance
+
+# (anchor token, source text, tokens of the source phrase)
+Attribution = tuple[Token, str, set[int]]
+
+
+class PlaceFinder:
+    """The place of a fact among the place entities of its sentence."""
+
+    def __init__(self, places: dict[str, Any]):
+        self.wide_places = {strip_accents(p).lower() for p in places["countries"] + places["regions"]}
+
+    def place(self, sent_ents: list[Span], anchors: set[int], heads: list[int], blocked: set[int]) -> str | None:
+        """sent_ents: the entities of the sentence; anchors: the fact's tokens in the tree;
+        heads: every token's head; blocked: tokens that belong to the fact's other slots or dates."""
+        places = [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
+                  and not any(t.i in blocked for t in ent) and ent.root.dep_ not in SUBJECT_DEPS
+                  # "les Britanniques", "la Région", "l'État": not a named place
+                  and any(t.pos_ == "PROPN" for t in ent)]
+        if not places:
+            return None
+        doc = places[0].doc
+        top = min((doc[i] for i in anchors), key=lambda t: len(list(t.ancestors)))
+        best = None
+        for ent in places:
+            text = self._place_text(ent)
+            wide = strip_accents(text).lower() in self.wide_places
+            outside = not (ent.root == top or top.is_ancestor(ent.root))
+            nearest = min(tree_distance(heads, ent.root.i, i) for i in anchors)
+            key = (outside, wide, nearest, abs(ent.start - top.i))
+            if best is None or key < best[0]:
+                best = (key, text)
+        return best[1] if best else None
+
+    @staticmethod
+    def _place_text(ent: Span) -> str:
+        # "région de Koursk" → "Koursk": the named part of the place.
+        if ent[0].is_lower:
+            proper = [t for t in ent if not t.is_lower]
+            if proper:
+                return ent.doc[proper[0].i : proper[-1].i + 1].text
+        return ent.text
+
+
+class SourceFinder:
+    """The attributions of a sentence: who says what its figures say.
+
+    reporting: lemmas of reporting verbs; scale_words: words that are counted, never a source.
+    """
+
+    def __init__(self, lex: dict[str, Any], *, reporting: set[str], scale_words: set[str]):
+        self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
+        self.attribution_nouns = set(lex["attribution_nouns"])
+        self.source_nouns = {w.lower() for w in lex["source_nouns"]}
+        self.reporting_nouns = set(lex["reporting_nouns"])
+        self.reporting = reporting
+        self.scale_words = scale_words
+
+    def attributions(self, sent: Span, in_dates: set[int], ents: tuple[Span, ...]) -> list[Attribution]:
+        """Each attribution of ``sent``; in_dates: tokens inside date expressions; ents: the Doc's entities."""
+        found = []
+        for t in sent:
+            low = t.lower_
+            prev = t.doc[t.i - 1] if t.i > sent.start else None
+            is_prep = low in self.attribution_preps or (
+                low == "après" and prev is not None and prev.lower_ + "après" in self.attribution_preps
+            )
+            if is_prep:
+                head = t.head if t.dep_ in ("case", "fixed") else None
+                if head is not None and head.dep_ == "case":
+                    head = head.head
+                if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
+                    author = self._author_of(head)
+                    phrase = self._source_phrase(author or head, in_dates, ents)
+                    found.append((head, phrase, {x.i for x in head.subtree}))
+            elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ == "de":
+                found.append((t, noun_phrase(t), {t.i}))
+            elif t.lemma_ in self.reporting and t.pos_ == "VERB" and "Inf" not in t.morph.get("VerbForm"):
+                agent = None
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON" and not self._counts(c):
+                        agent = c
+                        break
+                if agent is None:
+                    # "..., estime l'ONU": an inverted subject the parser took for an object
+                    agent = next((c for c in t.children if c.dep_ in ("obj", "nsubj") and c.i > t.i
+                                  and c.pos_ in NOMINAL and (c.ent_type_ in ("ORG", "PER")
+                                                             or c.lemma_.lower() in self.source_nouns
+                                                             or c.lower_ in self.source_nouns)), None)
+                if agent is not None:
+                    found.append((t, self._source_phrase(agent, in_dates, ents), {x.i for x in agent.subtree}))
+        return found
+
+    def _counts(self, token: Token) -> bool:
+        """Whether ``token`` is a counted noun (bears a number) or a scale word: never a source."""
+        return token.lower_ in self.scale_words or any(c.like_num for c in token.children)
+
+    def _author_of(self, noun: Token) -> Token | None:
+        """ "selon les chiffres publiés par l'Ofpra": the agent behind a reporting noun."""
+        if noun.lemma_ not in self.reporting_nouns and noun.lower_ not in self.reporting_nouns:
+            return None
+        for acl in noun.children:
+            if acl.dep_ == "acl":
+                agent = next((c for c in acl.children if c.dep_ == "obl:agent"), None)
+                if agent is not None:
+                    return agent
+        return None
+
+    def _source_phrase(self, token: Token, in_dates: set[int], ents: tuple[Span, ...]) -> str:
+        def undated(span: Span) -> str:
+            # an entity the NER ran into a date ("le HCR mardi") loses the date words
+            toks = [t for t in span if t.i not in in_dates]
+            return token.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
+
+        inner = [e for e in ents if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
+        persons = [e for e in inner if e.label_ == "PER"]
+        if persons:
+            return undated(persons[0])
+        if token.is_lower and token.lemma_ not in self.source_nouns:
+            # "le sous-traitant aéronautique Sofralec": the name says who
+            names = [e for e in inner if e.label_ in ("ORG", "MISC") and e.start > token.i]
+            if names:
+                return undated(names[0])
+        if token.pos_ == "PROPN" or token.ent_type_:
+            around = [e for e in ents if e.start <= token.i < e.end]
+            if around:
+                return undated(around[0])
+        return noun_phrase(token, with_nmod=True)
