@@ -687,7 +687,7 @@ def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
 
 def _count_articles(text: str, cores: list[_Core], g: NumberGrammar) -> None:
     """A lone "un" counts as 1 after "dont" ("trois ans de prison, dont un an avec sursis") and
-    next to another count in an enumeration ("un mort et trois blessés", "deux morts et une blessée")."""
+    next to another count joined by "et" ("un mort et trois blessés", "deux morts et une blessée")."""
     def counts(other: _Core | None) -> bool:
         return other is not None and not other.article and not _is_excluded(text, other, g, articles=False)
 

@@ -202,7 +202,9 @@ def test_a_lone_article_is_one_only_in_an_expression():
     ("trois ans de prison, dont un an avec sursis", [3, 1]),
     ("L'accident a fait un mort et trois blessés.", [1, 3]),
     ("deux morts et une blessée", [2, 1]),
-    ("un mort, trois blessés", [1, 3]),
+    ("un an et deux mois de prison", [1, 2]),
+    ("Un jour, trois hommes sont entrés.", [3]),  # a comma joins no enumeration of counts
+    ("Une fois, deux policiers sont venus.", [2]),
     # an article stays an article: no count beside it, or the one beside it is an age
     ("l'inflation s'établit à 3,4 % sur un an", [3.4]),
     ("un homme et une femme ont été interpellés", []),
