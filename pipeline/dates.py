@@ -124,7 +124,7 @@ class DateGrammar:
         M = _alt(self.months)
         W = _alt(self.weekdays)
         S = _alt(self.seasons)
-        P = r"début|mi-|mi|milieu|fin|courant"
+        P = _alt(self.parts)
         Y = r"(?:1[5-9]\d\d|20\d\d)"
         Y2 = r"(?:\d\d(?=\s*(?:[,.;:)!?]|$)))"  # "octobre 98," but not "17 juin 20 soldats"
         # "12 janvier, 2016" at the end of a clause; not "le 3 mai, 2000 manifestants"
@@ -138,8 +138,9 @@ class DateGrammar:
         this = _alt(self.this_words)
         b, e = r"(?<![\w\-])", r"(?![\w\-])"
         add = self._add
-        add("night_days", rf"{b}(?:la\s+)?nuit\s+du\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s+au\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
-        add("night_weekdays", rf"{b}(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w1>{W})\s+(?:à|au)\s+(?P<w2>{W}){e}")
+        night = _alt(lex["night_nouns"])
+        add("night_days", rf"{b}(?:la\s+)?(?:{night})\s+du\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s+au\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
+        add("night_weekdays", rf"{b}(?:la\s+)?(?:{night})\s+(?:de|du)\s+(?P<w1>{W})\s+(?:à|au)\s+(?P<w2>{W}){e}")
         add("month_range", rf"{b}(?:entre|de|d{_APOS}|du\s+mois\s+de)\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:et|à)\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:du|entre\s+le|entre|des)\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:au|et\s+le|et)\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day", rf"{b}(?:(?:le|ce|cet)\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
@@ -181,6 +182,11 @@ class DateGrammar:
         add("month_alone", rf"{b}(?:(?P<prefix>{mp})\s*)?(?P<month>{M}){dirs}{e}")
         add("year", rf"{b}(?:(?:{yp})\s+)?(?P<year>{Y})(?![\w\-]|\s?%|\s[a-zéè]+s\b|[ \u00a0\u202f.]\d)")
         add("year", rf"{b}(?:en|depuis|fin|début)\s+(?P<year2>[5-9]\d(?=\s*(?:[,.;:)(!?]|$))){e}")
+        # what every match of these rules holds, as a pattern: searched once, far cheaper than the rule
+        self.trigger_patterns = {
+            "part_month": re.compile(rf"(?:{P})\s*(?:(?:de|du mois de)\s+|d{_APOS}\s*)?(?:{M})"),
+            "part_year": re.compile(rf"(?:{P})\s*(?:{Y}|de\s+l{_APOS}\s*an|d{_APOS}\s*année)"),
+        }
         self.range_connectors = [
             (re.compile(rf"{b}{a}\s*$", re.IGNORECASE), re.compile(rf"^\s*{z}\s*$", re.IGNORECASE))
             for a, z in (("entre", "et"), ("de", "à"), (f"d{_APOS}", "à"), ("du", "au"), ("depuis", "jusqu'à"))
@@ -193,14 +199,15 @@ class DateGrammar:
         digits = tuple("0123456789")
         # rules whose digits must stand in a telling way are tested with a pattern, not a word list
         units = _alt(lex["clock_units"])
-        self.trigger_patterns = {
+        self.trigger_patterns.update({
             "numeric": re.compile(r"\d[/.\-]\d"),
             "numeric_month": re.compile(r"\d\s*/\s*\d"),
             "numeric_day": re.compile(r"\d\s*/\s*\d"),
             "clock": re.compile(rf"\d\s?(?:{units})|{_alt(lex['time_of_day_words'])}"),
-        }
+        })
         return {
-            "night_days": months, "night_weekdays": tuple(self.weekdays), "month_range": months,
+            # the night rules need "nuit" as well as a month or a weekday: the rarer word decides
+            "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]), "month_range": months,
             "day_range": months, "day": months, "numeric": digits, "part_month": months,
             "part_year": digits + ("ann", "an "), "decade": tuple(lex["decade_words"]),
             "century": tuple(lex["century_words"]), "month": months, "season": tuple(self.seasons),
