@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import find_dates, normalize_date
+from pipeline.dates import find_dates, normalize_date, resolve_span
 from pipeline.ingest import Article, Skipped, clean_text, read_inputs
 from pipeline.numbers import find_quantities, normalize_number
 
@@ -40,6 +40,19 @@ def test_date_normalizer_never_crashes(text, reference):
     d = normalize_date(text, reference)
     if d is not None:
         assert d.start <= d.end
+
+
+# pieces of date expressions, mostly digits and separators: what reaches dateparser behind the grammar
+DATE_PIECES = st.lists(st.sampled_from(list("0123456789/.-: ,hj") + ["le ", "dans ", "il y a ", "jours", "mois",
+                                                                       "an", "juin", "9999", "99999999999"]),
+                       max_size=12).map("".join)
+
+
+@SETTINGS
+@given(DATE_PIECES, st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_date_pieces_give_an_ordered_interval_or_none(text, reference):
+    for d in (normalize_date(text, reference), resolve_span(text, 0, len(text), reference)):
+        assert d is None or d.start <= d.end
 
 
 @SETTINGS
