@@ -45,7 +45,8 @@ class DateInterval:
 class DateExpr:
     """A date expression before resolution: what the words say, no calendar yet."""
 
-    # day, weekday, month, season, part_month, part_year, year, decade, century, rel_day, rel_period, ago,
+    # day, weekday, month, season, part_month, part_year, division (a quarter: month = its first, offset =
+    # its months), year, decade, century, rel_day, rel_period, ago,
     # after_previous (la veille, le lendemain), time (a clock time or a part of a day, on the day last mentioned)
     kind: str
     year: int | None = None
@@ -143,6 +144,8 @@ class DateGrammar:
         add("night_weekdays", rf"{b}(?:la\s+)?(?:{night})\s+(?:de|du)\s+(?P<w1>{W})\s+(?:à|au)\s+(?P<w2>{W}){e}")
         add("month_range", rf"{b}(?:entre|de|d{_APOS}|du\s+mois\s+de)\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:et|à)\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:du|entre\s+le|entre|des)\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:au|et\s+le|et)\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
+        # "les 19-20 novembre"
+        add("dash_range", rf"{b}(?:les\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day", rf"{b}(?:(?:le|ce|cet)\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
         nd, nm = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
         # 14/03/2025, 14-03-2025, 14.03.2025, 14/03/25 and 2025-03-14, 2025/03/14
@@ -155,6 +158,12 @@ class DateGrammar:
         add("part_month", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:(?:de|du mois de)\s+|d{_APOS}\s*)?(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
         add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:de\s+l{_APOS}\s*année|d{_APOS}\s*année|de\s+l{_APOS}\s*an)(?:\s+(?P<year>{Y})|{dirs}){e}")
         add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?P<year>{Y}){e}")
+        self.divisions: dict[str, int] = {k.lower(): v for k, v in lex["year_divisions"].items()}
+        self.division_ordinals: dict[str, int] = {k.lower(): v for k, v in lex["division_ordinals"].items()}
+        self.division_abbreviations: dict[str, int] = {k.lower(): v for k, v in lex["division_abbreviations"].items()}
+        add("division", rf"{b}(?P<dord>{_alt(self.division_ordinals)})\s+(?P<div>{_alt(self.divisions)})"
+                        rf"(?:\s+(?:de\s+)?(?P<year>{Y}))?{e}"
+                        rf"|{b}(?P<abbr>{_alt(self.division_abbreviations)})(?P<anum>[1-4])\s+(?P<year3>{Y}){e}")
         add("decade", rf"{b}(?:(?P<part>{P})\s+(?:des\s+)?)?(?:les\s+)?(?:{_alt(lex['decade_words'])})\s+(?P<decade>(?:1[5-9]|20)?\d0){e}")
         marks = _alt(lex["ordinal_marks"])
         add("century", rf"{b}(?:(?P<part>{P})\s+(?:du\s+)?)?(?P<century>[IVXLivxl]+|\d{{1,2}})(?:{marks})\s+(?:{_alt(lex['century_words'])}){e}")
@@ -201,6 +210,7 @@ class DateGrammar:
         units = _alt(lex["clock_units"])
         self.trigger_patterns.update({
             "numeric": re.compile(r"\d[/.\-]\d"),
+            "dash_range": re.compile(r"\d\s*[-–]\s*\d"),
             "numeric_month": re.compile(r"\d\s*/\s*\d"),
             "numeric_day": re.compile(r"\d\s*/\s*\d"),
             "clock": re.compile(rf"\d\s?(?:{units})|{_alt(lex['time_of_day_words'])}"),
@@ -214,7 +224,9 @@ class DateGrammar:
             "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
-            "numeric_month": ("/",), "numeric_day": ("/",),
+            "numeric_month": ("/",), "numeric_day": ("/",), "dash_range": digits,
+            "division": tuple(self.divisions) + tuple(f"{a.lower()}{n}" for a in self.division_abbreviations
+                                                      for n in "1234"),
             "counted_previous": tuple(lex["relative_to_previous_counts"]["later"]
                                       + lex["relative_to_previous_counts"]["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
@@ -294,7 +306,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     gd = m.groupdict()
     year = _year(gd, g)
     month = g.months.get((gd.get("month") or "").lower())
-    if kind in ("night_days", "day_range"):
+    if kind in ("night_days", "day_range", "dash_range"):
         m2 = g.months[gd["m2"].lower()]
         m1 = g.months[gd["m1"].lower()] if gd.get("m1") else m2
         y2 = int(gd["y2"]) if gd.get("y2") else None
@@ -324,6 +336,14 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "numeric_month":
         year = int(gd["iyear"]) if gd.get("iyear") else year
         return (DateExpr("month", year, int(gd.get("imonth") or gd["nmonth"])),)
+    if kind == "division":
+        if gd.get("abbr"):
+            months, index = g.division_abbreviations[gd["abbr"].lower()], int(gd["anum"])
+        else:
+            months, index = g.divisions[gd["div"].lower()], g.division_ordinals[gd["dord"].lower()]
+        if index > 12 // months:
+            return None  # "troisième semestre"
+        return (DateExpr("division", year, month=(index - 1) * months + 1, offset=months),)
     if kind == "part_month":
         return (DateExpr("part_month", year, month, part=g.parts[gd["part"].lower()]),)
     if kind == "part_year":
@@ -560,6 +580,13 @@ def resolve(expr: DateExpr, reference: date | None, future: bool = False,
     if k == "month":
         year = expr.year or _pick_year(lambda y: _month_interval(y, expr.month), reference, mode, expr.direction)
         return _month_interval(year, expr.month)
+    if k == "division":
+        # a quarter or a half of a year: months [month, month + offset)
+        def division(y):
+            last_month = expr.month + expr.offset - 1
+            return date(y, expr.month, 1), date(y, last_month, _last_day(y, last_month))
+        year = expr.year or (_pick_year(division, reference, mode) if reference else None)
+        return division(year) if year is not None else None
     if k == "part_month":
         first, last = _PART_DAYS[expr.part]
 
@@ -700,6 +727,8 @@ def _granularity(mention: DateMention) -> str:
         return "day"
     if k.kind == "rel_period" or k.kind == "ago":
         return k.unit or "day"
+    if k.kind == "division":
+        return "quarter" if k.offset == 3 else "half"
     return k.kind
 
 
@@ -869,6 +898,9 @@ def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
     return DateInterval(interval[0], interval[1], _granularity(mentions[0]))
 
 
+# a word that mixes letters and digits is a code ("T3", "A4", "5G"), not a date
+_LETTERS_AND_DIGITS = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+
 # dateparser's periods, as faits names granularities
 _DATEPARSER_PERIODS = ("day", "week", "month", "year")
 
@@ -882,9 +914,10 @@ def read_with_dateparser(text: str, reference: date, lang: str = DEFAULT_LANG) -
     from .numbers import grammar as number_grammar
 
     durations = set(number_grammar(lang).time_unit_of.values())
-    if (not any(ch.isdigit() for ch in text) or find_dates(text, lang, include_times=True)
+    if (not any(ch.isdigit() for ch in text) or _LETTERS_AND_DIGITS.search(text)
+            or find_dates(text, lang, include_times=True)
             or any(q.unit in durations for q in find_quantities(text, lang))):
-        return None  # no digit, a clock time ("à 14 h 30" is no day) or a duration
+        return None  # no digit, a code ("T3"), a clock time ("à 14 h 30" is no day) or a duration
     # dateparser's own choice of year (the current one) over "future": told to look ahead, it
     # reads the two-digit year of "9-18-15" as 2115
     settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day), "DATE_ORDER": "DMY"}

@@ -63,6 +63,11 @@ CASES = [
     ("maintenant", "2025-06-17", "2025-06-17", "day"),
     ("la veille de Noël", "2024-12-24", "2024-12-24", "holiday"),
     ("la fête du travail", "2025-05-01", "2025-05-01", "holiday"),
+    ("au troisième trimestre 2024", "2024-07-01", "2024-09-30", "quarter"),
+    ("au premier trimestre", "2025-01-01", "2025-03-31", "quarter"),
+    ("au T4 2024", "2024-10-01", "2024-12-31", "quarter"),
+    ("au second semestre 2024", "2024-07-01", "2024-12-31", "half"),
+    ("les 19-20 novembre 2024", "2024-11-19", "2024-11-20", "range"),
     # what the grammar does not read, dateparser does: a text known to be one date expression
     ("2025-03", "2025-03-01", "2025-03-31", "month"),
     ("le 2", "2025-06-02", "2025-06-02", "day"),
@@ -90,7 +95,8 @@ def test_yearless_month_takes_the_most_recent_one():
 
 
 @pytest.mark.parametrize("text", ["pendant huit mois", "il a été tué", "37 ans", "2000 manifestants",
-                                  "à 14 h 30", "un été meurtrier", "8 mois", "je", "5000", "le 31/02"])
+                                  "à 14 h 30", "un été meurtrier", "8 mois", "je", "5000", "le 31/02", "T3", "la 5G",
+                                  "au troisième semestre"])
 def test_not_a_date(text):
     assert normalize_date(text, REF) is None
 
@@ -184,7 +190,7 @@ def test_days_later_count_from_the_day_before():
     assert (first.start, later.start) == (date(2025, 6, 3), date(2025, 6, 6))
 
 
-def test_a_first_person_future_looks_ahead():
-    text = "Je serai à Lyon vendredi."
+@pytest.mark.parametrize("text", ["Je serai à Lyon vendredi.", "Je vais voter vendredi."])
+def test_a_first_person_future_looks_ahead(text):
     interval = resolve_span(text, text.index("vendredi"), text.index("vendredi") + 8, REF)
     assert interval.start == date(2025, 6, 20)
