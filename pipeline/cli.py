@@ -180,5 +180,39 @@ def evaluate_cli(
         typer.echo(f"wrote {report}")
 
 
+@app.command("normalize")
+def normalize_cli(
+    texts: list[str] = Arg(..., help='Expressions to read: "plus de 6 000", "au troisième trimestre 2024".'),
+    reference: str = Opt(None, "--reference", "-r", help="Date the dates count from (YYYY-MM-DD); default: today."),
+    future: bool = Opt(False, "--future", help="A year-less date or a weekday is the next one, not the last one."),
+    lang: str = Opt("fr", "--lang", help="Language of the expressions."),
+) -> None:
+    """Show how faits reads expressions: one JSON line each, its quantity and its date interval (or null)."""
+    import json
+    from dataclasses import asdict
+    from datetime import date
+
+    from .dates import normalize_date
+    from .errors import Errors
+    from .numbers import normalize_number
+
+    try:
+        day = date.fromisoformat(reference) if reference else date.today()
+    except ValueError:
+        _fail(Errors.E067.format(got=reference))
+        return
+    for text in texts:
+        try:
+            quantity = normalize_number(text, lang)
+            interval = normalize_date(text, day, lang, future=future)
+        except FaitsError as e:
+            _fail(str(e))
+            return
+        typer.echo(json.dumps({"text": text, "reference": day.isoformat(),
+                               "quantity": asdict(quantity) if quantity else None,
+                               "date": asdict(interval) if interval else None},
+                              ensure_ascii=False, default=str))
+
+
 def main() -> None:  # pragma: no cover
     app()

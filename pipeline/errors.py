@@ -71,3 +71,4 @@ class Errors:
     E064 = "another article of this run already has the id '{article_id}' ({other}); skipped, ids must be unique"
     E065 = "Unknown query output format '{fmt}'. Allowed: {allowed}."
     E066 = "No run {run_id} in the store {path}; runs there: {runs}."
+    E067 = "--reference must be a date written YYYY-MM-DD, got '{got}'."

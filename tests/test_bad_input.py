@@ -87,3 +87,24 @@ def test_nothing_readable_is_a_failure(tmp_path):
     (tmp_path / "vide.txt").write_text("", encoding="utf-8")
     result = CliRunner().invoke(app, ["run", str(tmp_path / "vide.txt"), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1
+
+
+def test_normalize_command_prints_one_json_line_per_expression():
+    result = CliRunner().invoke(app, ["normalize", "plus de 6 000", "au troisième trimestre 2024", "rien",
+                                      "-r", "2025-06-17"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert lines[0]["quantity"] == {"value": 6000.0, "high": None, "qualifier": "more_than", "unit": None}
+    assert lines[0]["date"] is None
+    assert lines[1]["date"] == {"start": "2024-07-01", "end": "2024-09-30", "granularity": "quarter"}
+    assert lines[2]["quantity"] is None and lines[2]["date"] is None
+
+
+@pytest.mark.parametrize("args,message", [
+    (["-r", "17/06/2025"], "YYYY-MM-DD, got '17/06/2025'"),
+    (["--lang", "xx"], "Language 'xx' is not supported"),
+])
+def test_normalize_command_names_a_bad_option(args, message):
+    result = CliRunner().invoke(app, ["normalize", "hier", *args])
+    assert result.exit_code == 1
+    assert message in result.output
