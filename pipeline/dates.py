@@ -898,8 +898,9 @@ def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
     return DateInterval(interval[0], interval[1], _granularity(mentions[0]))
 
 
-# a word that mixes letters and digits is a code ("T3", "A4", "5G"), not a date
-_LETTERS_AND_DIGITS = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+# a word that mixes letters and digits is a code ("T3", "A4", "5G"); a number with ' or " counts minutes,
+# seconds or inches: not a date
+_NOT_A_DATE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|\d\s*['’\"]")
 
 # dateparser's periods, as faits names granularities
 _DATEPARSER_PERIODS = ("day", "week", "month", "year")
@@ -913,11 +914,12 @@ def read_with_dateparser(text: str, reference: date, lang: str = DEFAULT_LANG) -
     from .numbers import find_quantities
     from .numbers import grammar as number_grammar
 
-    durations = set(number_grammar(lang).time_unit_of.values())
-    if (not any(ch.isdigit() for ch in text) or _LETTERS_AND_DIGITS.search(text)
+    numbers = number_grammar(lang)
+    durations = set(numbers.time_unit_of.values())
+    if (not any(ch.isdigit() for ch in text) or _NOT_A_DATE.search(text) or numbers.clock.search(text)
             or find_dates(text, lang, include_times=True)
             or any(q.unit in durations for q in find_quantities(text, lang))):
-        return None  # no digit, a code ("T3"), a clock time ("à 14 h 30" is no day) or a duration
+        return None  # no digit, a code ("T3"), minutes ("2'"), a clock time ("15:30" is no day), a duration
     # dateparser's own choice of year (the current one) over "future": told to look ahead, it
     # reads the two-digit year of "9-18-15" as 2115
     settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day), "DATE_ORDER": "DMY"}
