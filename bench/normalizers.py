@@ -317,11 +317,13 @@ def faits_ratio_values(text: str) -> tuple[float, ...]:
     """As faits_values, a proportion in percent read as a ratio (66.67 % → 0.6667)."""
     from pipeline import find_quantities
 
-    values: list[float] = []
-    for m in find_quantities(text):
-        scale = 100 if m.unit == "%" else 1
-        values.extend(v / scale for v in (m.value, m.high) if v is not None)
-    return tuple(values)
+    return tuple(v for m in find_quantities(text) for v in _as_ratios(m.quantity))
+
+
+def _as_ratios(q) -> tuple[float, ...]:
+    """A quantity's value (and high end), a proportion in percent read as a ratio."""
+    scale = 100 if q.unit == "%" else 1
+    return tuple(v / scale for v in (q.value, q.high) if v is not None)
 
 
 def faits_number_model(case: Case) -> tuple[float, ...]:
@@ -332,10 +334,7 @@ def faits_number_model(case: Case) -> tuple[float, ...]:
     from pipeline import normalize_number
 
     q = normalize_number(case.text)
-    if q is None:
-        return ()
-    scale = 100 if q.unit == "%" else 1
-    return tuple(v / scale for v in (q.value, q.high) if v is not None)
+    return () if q is None else _as_ratios(q)
 
 
 def faits_percents(text: str) -> tuple[float, ...]:
@@ -476,13 +475,7 @@ def faits_date_spans(text: str) -> tuple[tuple[int, int], ...]:
 def dateparser_date_spans(text: str) -> tuple[tuple[int, int], ...]:
     from dateparser.search import search_dates
 
-    spans, cursor = [], 0
-    for substring, _ in search_dates(text, languages=["fr"]) or []:
-        start = text.find(substring, cursor)
-        if start >= 0:
-            spans.append((start, start + len(substring)))
-            cursor = start + len(substring)
-    return tuple(spans)
+    return tuple((start, end) for start, end, _ in _located(text, search_dates(text, languages=["fr"]) or []))
 
 
 @dataclass
@@ -697,7 +690,13 @@ def dateparser_search(text: str, dct: date) -> Found:
     base = datetime(dct.year, dct.month, dct.day)
     hits = search_dates(text, languages=["fr"], settings={"RELATIVE_BASE": base}) or []
     parser = _date_data_parser(dct)
-    found, cursor = [], 0
+    return [(start, end, dateparser_interval(parsed, parser.get_date_data(text[start:end]).period or "day"))
+            for start, end, parsed in _located(text, hits)]
+
+
+def _located(text: str, hits) -> Iterable[tuple[int, int, datetime]]:
+    """Where each of search_dates' (substring, date) hits stands in ``text``, in order."""
+    cursor = 0
     for substring, parsed in hits:
         start = text.find(substring, cursor)
         if start < 0:
@@ -705,9 +704,7 @@ def dateparser_search(text: str, dct: date) -> Found:
         if start < 0:
             continue
         cursor = start + len(substring)
-        period = parser.get_date_data(substring).period or "day"
-        found.append((start, start + len(substring), dateparser_interval(parsed, period)))
-    return found
+        yield start, cursor, parsed
 
 
 def score_ftib_detection(system: Callable[[str, date], Found], types=("DATE", "TIME"), repeats: int = 3) -> Detection:

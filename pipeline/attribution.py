@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, strip_accents, tree_distance
+from .syntax import NOMINAL, SUBJECT_DEPS, nearest, noun_phrase, strip_accents
 
 # (anchor token, source text, tokens of the source phrase)
 Attribution = tuple[Token, str, set[int]]
@@ -43,8 +43,7 @@ class PlaceFinder:
             text = self._place_text(ent)
             wide = strip_accents(text).lower() in self.wide_places
             outside = not (ent.root == top or top.is_ancestor(ent.root))
-            nearest = min(tree_distance(heads, ent.root.i, i) for i in anchors)
-            key = (outside, wide, nearest, abs(ent.start - top.i))
+            key = (outside, wide, nearest(heads, ent.root.i, anchors), abs(ent.start - top.i))
             if best is None or key < best[0]:
                 best = (key, text)
         return best[1] if best else None

@@ -11,7 +11,7 @@ on the day last mentioned.
 
 The grammar is compiled from ``models/<lang>/dates.json``. A text known to be
 one date expression that the grammar does not read goes to dateparser
-(:func:`read_with_dateparser`); running text never does: there dateparser
+(:func:`_read_with_dateparser`); running text never does: there dateparser
 takes durations and pronouns for dates.
 """
 
@@ -192,7 +192,7 @@ class DateGrammar:
         add("year", rf"{b}(?:(?:{yp})\s+)?(?P<year>{Y})(?![\w\-]|\s?%|\s[a-zéè]+s\b|[ \u00a0\u202f.]\d)")
         add("year", rf"{b}(?:en|depuis|fin|début)\s+(?P<year2>[5-9]\d(?=\s*(?:[,.;:)(!?]|$))){e}")
         # what every match of these rules holds, as a pattern: searched once, far cheaper than the rule
-        self.trigger_patterns = {
+        self.part_triggers = {
             "part_month": re.compile(rf"(?:{P})\s*(?:(?:de|du mois de)\s+|d{_APOS}\s*)?(?:{M})"),
             "part_year": re.compile(rf"(?:{P})\s*(?:{Y}|de\s+l{_APOS}\s*an|d{_APOS}\s*année)"),
         }
@@ -201,38 +201,35 @@ class DateGrammar:
             for a, z in (("entre", "et"), ("de", "à"), (f"d{_APOS}", "à"), ("du", "au"), ("depuis", "jusqu'à"))
         ]
 
-    def _triggers(self, lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
-        """Words one of which a rule cannot match without: a text that lacks them all skips the rule
-        (most rules never fire on a given article, and a substring test is far cheaper than a regex)."""
+    def _triggers(self, lex: dict[str, Any]) -> dict[str, tuple[str, ...] | re.Pattern]:
+        """What a rule cannot match without: words one of which must be there, or a pattern (for rules
+        whose digits must stand in a telling way, and the début/mi/fin rules, compiled with them). A
+        text that lacks it skips the rule: most rules never fire on a given article, and a substring
+        test is far cheaper than the rule."""
         months = tuple(self.months)
         digits = tuple("0123456789")
-        # rules whose digits must stand in a telling way are tested with a pattern, not a word list
         units = _alt(lex["clock_units"])
-        self.trigger_patterns.update({
+        counted = lex["relative_to_previous_counts"]
+        return {
+            # the night rules need "nuit" as well as a month or a weekday: the rarer word decides
+            "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]),
+            "month_range": months, "day_range": months, "day": months, "month": months, "month_alone": months,
+            "decade": tuple(lex["decade_words"]), "century": tuple(lex["century_words"]),
+            "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
+            "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
+            "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
+            "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
+            "counted_previous": tuple(counted["later"] + counted["earlier"]),
+            "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
+            "weekday": tuple(self.weekdays), "year": digits,
+            "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
+            "present": tuple(lex["present_words"]),
             "numeric": re.compile(r"\d[/.\-]\d"),
             "dash_range": re.compile(r"\d\s*[-–]\s*\d"),
             "numeric_month": re.compile(r"\d\s*/\s*\d"),
             "numeric_day": re.compile(r"\d\s*/\s*\d"),
             "clock": re.compile(rf"\d\s?(?:{units})|{_alt(lex['time_of_day_words'])}"),
-        })
-        return {
-            # the night rules need "nuit" as well as a month or a weekday: the rarer word decides
-            "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]), "month_range": months,
-            "day_range": months, "day": months, "numeric": digits, "part_month": months,
-            "part_year": digits + ("ann", "an "), "decade": tuple(lex["decade_words"]),
-            "century": tuple(lex["century_words"]), "month": months, "season": tuple(self.seasons),
-            "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
-            "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
-            "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
-            "numeric_month": ("/",), "numeric_day": ("/",), "dash_range": digits,
-            "division": tuple(self.divisions) + tuple(f"{a.lower()}{n}" for a in self.division_abbreviations
-                                                      for n in "1234"),
-            "counted_previous": tuple(lex["relative_to_previous_counts"]["later"]
-                                      + lex["relative_to_previous_counts"]["earlier"]),
-            "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
-            "weekday": tuple(self.weekdays), "month_alone": months, "year": digits,
-            "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
-            "clock": digits + tuple(lex["time_of_day_words"]), "present": tuple(lex["present_words"]),
+            **self.part_triggers,
         }
 
     def _compile_times(self, lex: dict[str, Any]) -> None:
@@ -420,7 +417,7 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
     subject = lowered if same_offsets else text
     triggered: dict[object, bool] = {}  # by trigger: several rules share the months or the digits
     for kind, (case_blind, plain) in patterns:
-        trigger = g.trigger_patterns.get(kind) or g.triggers[kind]
+        trigger = g.triggers[kind]
         if trigger not in triggered:
             triggered[trigger] = (trigger.search(lowered) is not None if isinstance(trigger, re.Pattern)
                                   else any(w in lowered for w in trigger))
@@ -824,7 +821,7 @@ def resolve_span(text: str, start: int, end: int, reference: date, lang: str = D
     # the span is known to be a time expression: "désormais" counts, as the reference day
     mentions = find_dates(text[start:end], lang, include_times=True) or _mention_around(text, start, end, lang)
     if not mentions:
-        return read_with_dateparser(text[start:end], reference, lang)
+        return _read_with_dateparser(text[start:end], reference, lang)
     mention = _with_sentence_year(mentions[0], _year_of_sentence(text, start, lang))
     base = reference
     if mention.parts[0].kind in ("after_previous", "time"):
@@ -882,16 +879,20 @@ def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
     """Normalize one date expression against ``reference`` (the publication date).
 
     future: a year-less date or a weekday is the next one, not the most recent one.
-    What the grammar does not read goes to dateparser (:func:`read_with_dateparser`).
+    What the grammar does not read goes to dateparser (:func:`_read_with_dateparser`).
     Returns None when the text holds no date expression (a clock time alone names no day).
     """
     if not isinstance(reference, date):
         raise FaitsError(Errors.E040.format(got=reference))
-    # "maintenant", "ce matin" give the reference day; a clock time alone gives no day
-    mentions = find_dates(text, lang) or [m for m in find_dates(text, lang, include_times=True)
-                                          if m.parts[0].kind != "time"]
+    mentions = find_dates(text, lang)
     if not mentions:
-        return read_with_dateparser(text, reference, lang)
+        timed = find_dates(text, lang, include_times=True)
+        if not timed:
+            return _read_with_dateparser(text, reference, lang)
+        # "maintenant", "ce matin" give the reference day; a clock time alone gives no day
+        mentions = [m for m in timed if m.parts[0].kind != "time"]
+        if not mentions:
+            return None
     interval = resolve_mention(mentions[0], reference, future, lang)
     if interval is None:
         return None
@@ -906,24 +907,22 @@ _NOT_A_DATE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|\d\s*['’\"]")
 _DATEPARSER_PERIODS = ("day", "week", "month", "year")
 
 
-def read_with_dateparser(text: str, reference: date, lang: str = DEFAULT_LANG) -> DateInterval | None:
+def _read_with_dateparser(text: str, reference: date, lang: str) -> DateInterval | None:
     """What the grammar does not read in a date expression, dateparser may ("2025-03", "le 2").
-    Only for a text known to be one date expression, and only with a digit in it, no clock
-    time and no duration: dateparser reads "8 mois" as eight months ago, "37 ans" as 1979 and
-    "je" as Thursday."""
+    Only for a text known to be one date expression in which the grammar found no date nor time,
+    and only with a digit in it, no clock time and no duration: dateparser reads "8 mois" as
+    eight months ago, "37 ans" as 1979 and "je" as Thursday."""
     from .numbers import find_quantities
     from .numbers import grammar as number_grammar
 
     numbers = number_grammar(lang)
     durations = set(numbers.time_unit_of.values())
     if (not any(ch.isdigit() for ch in text) or _NOT_A_DATE.search(text) or numbers.clock.search(text)
-            or find_dates(text, lang, include_times=True)
             or any(q.unit in durations for q in find_quantities(text, lang))):
         return None  # no digit, a code ("T3"), minutes ("2'"), a clock time ("15:30" is no day), a duration
     # dateparser's own choice of year (the current one) over "future": told to look ahead, it
     # reads the two-digit year of "9-18-15" as 2115
-    settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day), "DATE_ORDER": "DMY"}
-    data = _dateparser(lang, tuple(sorted(settings.items()))).get_date_data(text)
+    data = _dateparser(lang, reference).get_date_data(text)
     if data.date_obj is None or not 1800 <= data.date_obj.year <= 2200:
         return None
     day = data.date_obj.date()
@@ -939,5 +938,6 @@ def read_with_dateparser(text: str, reference: date, lang: str = DEFAULT_LANG) -
 
 
 @lru_cache(maxsize=64)
-def _dateparser(lang: str, settings: tuple) -> dateparser.date.DateDataParser:
-    return dateparser.date.DateDataParser(languages=[lang], settings=dict(settings))
+def _dateparser(lang: str, reference: date) -> dateparser.date.DateDataParser:
+    settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day), "DATE_ORDER": "DMY"}
+    return dateparser.date.DateDataParser(languages=[lang], settings=settings)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution import PlaceFinder, SourceFinder
 from .languages import DEFAULT_LANG, language_data
-from .syntax import CONTENT, NOMINAL, SUBJECT_DEPS, noun_phrase, tree_distance
+from .syntax import CONTENT, NOMINAL, SUBJECT_DEPS, nearest, noun_phrase
 
 
 @dataclass
@@ -408,7 +408,7 @@ class RelationExtractor:
     # -- dates and sources ----------------------------------------------------------------
 
     def _nearest(self, token: Token, ctx: MentionContext) -> int:
-        return min(tree_distance(ctx.heads, token.i, i) for i in ctx.anchors)
+        return nearest(ctx.heads, token.i, ctx.anchors)
 
     def _assign_dates(self, doc: Doc, text: str, sent: Span, ctxs: list[MentionContext], dates: list[dict]
                       ) -> dict[int, dict]:

@@ -66,3 +66,8 @@ def tree_distance(heads: list[int], a: int, b: int) -> int:
         if heads[t] == t:
             return 99
         t, d = heads[t], d + 1
+
+
+def nearest(heads: list[int], token: int, anchors: set[int]) -> int:
+    """Edges from ``token`` to the nearest of ``anchors`` in the parse tree."""
+    return min(tree_distance(heads, token, i) for i in anchors)

@@ -58,7 +58,49 @@ CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize("text,value,high,qualifier,unit", CASES)
+# fmt: off
+MORE_CASES = [
+    ("quatre vingt dix neuf", 99, None, "exact", None),
+    ("soixante et onze", 71, None, "exact", None),
+    ("un million deux cent mille", 1_200_000, None, "exact", None),
+    ("deux cent virgule trois", 200.3, None, "exact", None),
+    ("3 millions et demi", 3_500_000, None, "exact", None),
+    ("un demi-million", 500_000, None, "exact", None),
+    ("deux tiers", 66.67, None, "exact", "%"),
+    ("un cinquième des voix", 20, None, "exact", "%"),
+    ("un sur trois", 33.33, None, "exact", "%"),
+    ("100K", 100_000, None, "exact", None),
+    ("1,2M", 1_200_000, None, "exact", None),
+    ("-12", -12, None, "exact", None),
+    ("moins 1200000", -1_200_000, None, "exact", None),
+    ("3 douzaines", 36, None, "approx", None),
+    ("12 000 soldats au maximum", 12000, None, "at_most", None),
+    ("dix ans d'emprisonnement au maximum", 10, None, "at_most", "ans"),
+    ("pas plus de 10 dollars", 10, None, "at_most", "USD"),
+    ("la facture pourrait dépasser 500 millions d'euros", 500_000_000, None, "more_than", "EUR"),
+    ("1 USD 23 cents", 1.23, None, "exact", "USD"),
+    ("treize euros et quarante-cinq cents", 13.45, None, "exact", "EUR"),
+    ("50 centimes", 0.5, None, "exact", "EUR"),
+    ("EUR 20", 20, None, "exact", "EUR"),
+    ("10 - 20 euros", 10, 20, "range", "EUR"),
+    ("un mois", 1, None, "exact", "mois"),
+    ("vingt-un", 21, None, "exact", None),
+    ("mille et une", 1001, None, "exact", None),
+    ("quatorze billions", 14 * 10**12, None, "exact", None),
+    ("deux milliers", 2000, None, "exact", None),
+    ("deux et trois quarts", 2.75, None, "exact", None),
+    ("cent et trois quarts", 100.75, None, "exact", None),
+    ("vingt et trois et trois cinquièmes", 23.6, None, "exact", None),
+    ("un milliard et demi million", 1_000_500_000, None, "exact", None),
+    ("un milliard et demi", 1_500_000_000, None, "exact", None),
+    ("entre vingt et trois cents personnes", 20, 300, "range", None),
+    ("entre vingt et trente", 20, 30, "range", None),
+    ("zéro virgule zéro cinq", 0.05, None, "exact", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,value,high,qualifier,unit", CASES + MORE_CASES)
 def test_normalize_number(text, value, high, qualifier, unit):
     q = normalize_number(text)
     assert q is not None, text
@@ -119,53 +161,6 @@ def test_excluded_spans_are_skipped():
 
 def test_four_digit_count_before_a_plural_noun_is_a_count():
     assert [m.value for m in find_quantities("En tout, 2000 manifestants ont défilé.")] == [2000]
-
-
-# fmt: off
-MORE_CASES = [
-    ("quatre vingt dix neuf", 99, None, "exact", None),
-    ("soixante et onze", 71, None, "exact", None),
-    ("un million deux cent mille", 1_200_000, None, "exact", None),
-    ("deux cent virgule trois", 200.3, None, "exact", None),
-    ("3 millions et demi", 3_500_000, None, "exact", None),
-    ("un demi-million", 500_000, None, "exact", None),
-    ("deux tiers", 66.67, None, "exact", "%"),
-    ("un cinquième des voix", 20, None, "exact", "%"),
-    ("un sur trois", 33.33, None, "exact", "%"),
-    ("100K", 100_000, None, "exact", None),
-    ("1,2M", 1_200_000, None, "exact", None),
-    ("-12", -12, None, "exact", None),
-    ("moins 1200000", -1_200_000, None, "exact", None),
-    ("3 douzaines", 36, None, "approx", None),
-    ("12 000 soldats au maximum", 12000, None, "at_most", None),
-    ("dix ans d'emprisonnement au maximum", 10, None, "at_most", "ans"),
-    ("pas plus de 10 dollars", 10, None, "at_most", "USD"),
-    ("la facture pourrait dépasser 500 millions d'euros", 500_000_000, None, "more_than", "EUR"),
-    ("1 USD 23 cents", 1.23, None, "exact", "USD"),
-    ("treize euros et quarante-cinq cents", 13.45, None, "exact", "EUR"),
-    ("50 centimes", 0.5, None, "exact", "EUR"),
-    ("EUR 20", 20, None, "exact", "EUR"),
-    ("10 - 20 euros", 10, 20, "range", "EUR"),
-    ("un mois", 1, None, "exact", "mois"),
-    ("vingt-un", 21, None, "exact", None),
-    ("mille et une", 1001, None, "exact", None),
-    ("quatorze billions", 14 * 10**12, None, "exact", None),
-    ("deux milliers", 2000, None, "exact", None),
-    ("deux et trois quarts", 2.75, None, "exact", None),
-    ("cent et trois quarts", 100.75, None, "exact", None),
-    ("vingt et trois et trois cinquièmes", 23.6, None, "exact", None),
-    ("un milliard et demi million", 1_000_500_000, None, "exact", None),
-    ("un milliard et demi", 1_500_000_000, None, "exact", None),
-    ("entre vingt et trois cents personnes", 20, 300, "range", None),
-    ("entre vingt et trente", 20, 30, "range", None),
-    ("zéro virgule zéro cinq", 0.05, None, "exact", None),
-]
-# fmt: on
-
-
-@pytest.mark.parametrize("text,value,high,qualifier,unit", MORE_CASES)
-def test_normalize_more_numbers(text, value, high, qualifier, unit):
-    test_normalize_number(text, value, high, qualifier, unit)
 
 
 # fmt: off
