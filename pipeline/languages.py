@@ -13,6 +13,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,15 @@ DEFAULT_LANG = "fr"
 def models_dir() -> Path:
     """The folder that holds one sub-folder per language.
 
+    The language packs ship inside the package (``pipeline.models``, the
+    project's ``models/`` folder), found through :mod:`importlib.resources`
+    in an editable install and an installed wheel alike.
     ``FAITS_MODELS_DIR`` overrides it, so a user can edit word lists in a copy.
     """
     override = os.environ.get("FAITS_MODELS_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "models"
+    return Path(str(resources.files("pipeline.models")))
 
 
 def supported_languages() -> list[str]:

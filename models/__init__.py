@@ -1,0 +1,1 @@
+"""Language packs: one folder of data per language (``fr/``), shipped in the wheel as ``pipeline.models``."""
