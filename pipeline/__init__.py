@@ -1,8 +1,9 @@
 """faits: French news articles in, a tidy table of facts out (who, what, how many, when, where, says who)."""
 
-from .api import export, extract, extract_with_summary, load_nlp, query, run
+from .api import export, extract, extract_with_summary, query, run
 from .dates import DateInterval, find_dates, normalize_date
 from .ingest import Article, Skipped, read_inputs
+from .nlp import load_nlp
 from .numbers import Quantity, find_quantities, normalize_number
 from .table import COLUMNS
 

@@ -10,52 +10,23 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors, FaitsError
 from .ingest import DEFAULT_MAX_BYTES, Article, Skipped, expand_inputs, read_inputs
 from .language_id import detect_language
-from .languages import DEFAULT_LANG, language_data, supported_languages
+from .languages import DEFAULT_LANG, supported_languages
 from .store import DEFAULT_STORE_NAME, ArticleRecord, SkipRecord, Store, StoredArticle
 from .table import FORMATS, facts_frame
 
-FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
-
-
-def add_faits_pipes(nlp: Language, lang: str = DEFAULT_LANG) -> Language:
-    """Add faits' components to a loaded spaCy pipeline (in place) and return it."""
-    if "faits_hyphens" not in nlp.pipe_names:
-        nlp.add_pipe("faits_hyphens", first=True)
-    if "faits_sentences" not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("faits_sentences", before=before) if before else nlp.add_pipe(
-            "faits_sentences", first=True
-        )
-    for name in FAITS_PIPES:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config={"lang": lang})
-    return nlp
-
-
-@lru_cache(maxsize=4)
-def load_nlp(lang: str = DEFAULT_LANG) -> Language:
-    """The language's spaCy model with faits' components; loaded once per process."""
-    model = language_data(lang).spacy_model
-    try:
-        nlp = spacy.load(model)
-    except OSError as e:
-        raise FaitsError(Errors.E002.format(model=model)) from e
-    return add_faits_pipes(nlp, lang)
-
+if TYPE_CHECKING:
+    from .engines import Outcome
 
 # For a store-backed run, skipped inputs and warnings go to the store; the
 # summary lists only the first ones so that its memory does not grow with the corpus.
@@ -141,74 +112,6 @@ def _language_skip(item: Article, lang: str) -> Skipped | None:
         return None
     reason = Errors.E018.format(lang=found, supported=", ".join(supported_languages()))
     return Skipped(item.origin, reason, item.article_id)
-
-
-def _screen(items: Iterable[Article | Skipped], lang: str, summary: RunSummary) -> Iterator[Article]:
-    """Articles fit for ``lang``'s pipeline; everything else goes to the summary with its reason.
-
-    (No store: duplicates are found among these items only. Store-backed runs use :class:`_Screen`.)
-    """
-    seen: dict[str, str] = {}
-    for item in items:
-        summary.read += 1
-        if isinstance(item, Skipped):
-            summary.skip(item, "unreadable")
-            continue
-        for w in item.warnings:
-            summary.warn(f"{item.origin}: {w}")
-        skip = _language_skip(item, lang)
-        if skip is not None:
-            summary.skip(skip, "language")
-            continue
-        digest = item.content_hash
-        if digest in seen:
-            summary.skip(Skipped(item.origin, Errors.E021.format(other=seen[digest]), item.article_id), "duplicate")
-            continue
-        seen[digest] = item.origin
-        yield item
-
-
-def _doc_of(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
-    doc._.article_id = article.article_id
-    doc._.published = article.published.isoformat() if article.published else None
-    return doc
-
-
-def fact_rows(article: Article, doc: Doc) -> list[dict]:
-    """The table rows of one processed article, numbered in order of first mention."""
-    rows = []
-    for n, fact in enumerate(doc._.facts or [], start=1):
-        row = dict(fact)
-        row.update(
-            article_id=article.article_id,
-            fact_id=n,
-            published=article.published,
-            mentions=fact.get("mentions", 1),
-        )
-        rows.append(row)
-    return rows
-
-
-def process(
-    articles: Iterable[Article],
-    nlp: Language,
-    *,
-    batch_size: int = 16,
-    n_process: int = 1,
-) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over articles, streaming; yields each article with its Doc."""
-    pending: dict[int, Article] = {}
-
-    def docs() -> Iterator[tuple[Doc, int]]:
-        for n, article in enumerate(articles):
-            pending[n] = article
-            yield _doc_of(nlp, article), n
-
-    for doc, n in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield pending.pop(n), doc
-
-
 
 
 # -- batch runs: read → screen → engine → sink, streaming ------------------------------------------
@@ -446,8 +349,12 @@ def _drive(
     max_bytes: int,
     progress: bool,
     strict: bool,
+    on_processed: Callable[[Article, Outcome], None] | None = None,
 ) -> None:
-    """The streaming loop: read, screen, process with ``engine``, commit each batch to ``sink``."""
+    """The streaming loop: read, screen, process with ``engine``, commit each batch to ``sink``.
+
+    ``on_processed`` sees each processed article with its outcome (an evaluation keeps its mentions).
+    """
     started = time.perf_counter()
     bar = _progress_bar(progress, _count_hint(inputs) if progress else None)
     screen = _Screen(lang, sink, summary, summary.run_id, strict, bar)
@@ -461,6 +368,8 @@ def _drive(
                                  article.content_hash)
                     continue
                 records.append(_record(article, outcome))
+                if on_processed is not None:
+                    on_processed(article, outcome)
                 summary.processed += 1
                 summary.facts += len(outcome.rows)
                 summary.words += outcome.words
@@ -476,6 +385,39 @@ def _drive(
         summary.seconds = time.perf_counter() - started
 
 
+@dataclass
+class Extraction:
+    """What :func:`extract_with_mentions` returns: the facts table, and per article its text and mentions."""
+
+    facts: pd.DataFrame
+    summary: RunSummary
+    texts: dict[str, str]
+    mentions: dict[str, dict]
+
+
+def _extract(
+    inputs: Iterable[str | Path | Article],
+    *,
+    lang: str,
+    nlp: Language | None,
+    progress: bool,
+    batch_size: int,
+    n_process: int,
+    max_bytes: int,
+    with_mentions: bool,
+    on_processed: Callable[[Article, Outcome], None] | None = None,
+) -> tuple[pd.DataFrame, RunSummary]:
+    from .engines import LocalEngine
+
+    _check_batch_size(batch_size)
+    summary = RunSummary(workers=n_process)
+    sink = _MemorySink()
+    with LocalEngine(lang, n_process, nlp=nlp, with_mentions=with_mentions) as engine:
+        _drive(list(inputs), lang=lang, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
+               max_bytes=max_bytes, progress=progress, strict=False, on_processed=on_processed)
+    return facts_frame(sink.rows), summary
+
+
 def extract_with_summary(
     inputs: Iterable[str | Path | Article],
     *,
@@ -487,15 +429,32 @@ def extract_with_summary(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[pd.DataFrame, RunSummary]:
     """Like :func:`extract`, also returning the :class:`RunSummary` (skipped inputs and why)."""
-    from .engines import LocalEngine
+    return _extract(inputs, lang=lang, nlp=nlp, progress=progress, batch_size=batch_size, n_process=n_process,
+                    max_bytes=max_bytes, with_mentions=False)
 
-    _check_batch_size(batch_size)
-    summary = RunSummary(workers=n_process)
-    sink = _MemorySink()
-    with LocalEngine(lang, n_process, nlp=nlp) as engine:
-        _drive(list(inputs), lang=lang, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
-               max_bytes=max_bytes, progress=progress, strict=False)
-    return facts_frame(sink.rows), summary
+
+def extract_with_mentions(
+    inputs: Iterable[str | Path | Article],
+    *,
+    lang: str = DEFAULT_LANG,
+    nlp: Language | None = None,
+    progress: bool = False,
+    batch_size: int = 16,
+    n_process: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Extraction:
+    """Like :func:`extract_with_summary`, also keeping each article's text and every number, date and
+    entity mention the pipeline found in it (what ``faits evaluate`` scores besides the facts)."""
+    texts: dict[str, str] = {}
+    mentions: dict[str, dict] = {}
+
+    def keep(article: Article, outcome: Outcome) -> None:
+        texts[article.article_id] = article.text
+        mentions[article.article_id] = outcome.mentions or {}
+
+    df, summary = _extract(inputs, lang=lang, nlp=nlp, progress=progress, batch_size=batch_size,
+                           n_process=n_process, max_bytes=max_bytes, with_mentions=True, on_processed=keep)
+    return Extraction(df, summary, texts, mentions)
 
 
 def extract(inputs: Iterable[str | Path | Article] | str | Path, **kwargs) -> pd.DataFrame:

@@ -25,9 +25,9 @@ from typing import Protocol
 
 from spacy.language import Language
 
-from .api import _doc_of, fact_rows, load_nlp
 from .errors import Errors, FaitsError
 from .ingest import Article
+from .nlp import doc_mentions, doc_of, fact_rows, load_nlp
 
 ENGINES = ("local", "dask")
 
@@ -45,6 +45,8 @@ class Outcome:
     rows: list[dict]
     words: int
     error: str | None = None
+    # every number, date and entity mention, for an evaluation (see nlp.doc_mentions); None otherwise
+    mentions: dict | None = None
 
 
 def worker_nlp(lang: str) -> Language:
@@ -96,7 +98,7 @@ WARM_ARTICLES = 256
 _ZONE = _Zone()
 
 
-def process_batch(articles: list[Article], lang: str) -> list[Outcome]:
+def process_batch(articles: list[Article], lang: str, with_mentions: bool = False) -> list[Outcome]:
     """Run the pipeline over one batch, in whichever process this is; one Outcome per article, in order.
 
     Runs inside a spaCy memory zone (see :class:`_Zone`); no Doc outlives
@@ -107,22 +109,27 @@ def process_batch(articles: list[Article], lang: str) -> list[Outcome]:
     with _PROCESS_LOCK:
         _ZONE.enter(nlp)
         try:
-            return _process(nlp, articles)
+            return _process(nlp, articles, with_mentions)
         finally:
             _ZONE.count(len(articles))
 
 
-def _process(nlp: Language, articles: list[Article]) -> list[Outcome]:
+def _outcome(article: Article, doc, with_mentions: bool) -> Outcome:
+    return Outcome(fact_rows(article, doc), len(article.text.split()),
+                   mentions=doc_mentions(doc) if with_mentions else None)
+
+
+def _process(nlp: Language, articles: list[Article], with_mentions: bool) -> list[Outcome]:
     try:
-        docs = nlp.pipe([_doc_of(nlp, a) for a in articles], batch_size=max(1, len(articles)))
-        return [Outcome(fact_rows(a, doc), len(a.text.split())) for a, doc in zip(articles, docs, strict=True)]
+        docs = nlp.pipe([doc_of(nlp, a) for a in articles], batch_size=max(1, len(articles)))
+        return [_outcome(a, doc, with_mentions) for a, doc in zip(articles, docs, strict=True)]
     except Exception:  # noqa: BLE001 (isolated below, article by article)
         pass
     outcomes = []
     for a in articles:
         try:
-            doc = nlp(_doc_of(nlp, a))
-            outcomes.append(Outcome(fact_rows(a, doc), len(a.text.split())))
+            doc = nlp(doc_of(nlp, a))
+            outcomes.append(_outcome(a, doc, with_mentions))
         except Exception as e:  # noqa: BLE001 (one bad article must not stop the run)
             outcomes.append(Outcome([], 0, Errors.E062.format(error=f"{type(e).__name__}: {e}")))
     return outcomes
@@ -189,6 +196,7 @@ class LocalEngine:
     workers (int): processes; with more than one, the main process only reads and writes.
     nlp (Language | None): a pipeline to use instead of loading the language's (workers
         inherit it by fork; where there is no fork, they load the language's own).
+    with_mentions (bool): also send back every number, date and entity mention (for an evaluation).
     window (int | None): batches in flight; default two per worker, so none waits.
 
     The pool is started by fork where the platform has it, after the model is
@@ -199,12 +207,14 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, lang: str, workers: int = 1, nlp: Language | None = None, window: int | None = None):
+    def __init__(self, lang: str, workers: int = 1, nlp: Language | None = None, window: int | None = None,
+                 with_mentions: bool = False):
         if workers < 1:
             raise FaitsError(Errors.E056.format(workers=workers))
         self.lang = lang
         self.workers = workers
         self.nlp = nlp
+        self.with_mentions = with_mentions
         self.window = window or 2 * workers
         self._pool: ProcessPoolExecutor | None = None
 
@@ -233,10 +243,11 @@ class LocalEngine:
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Outcome]]]:
         if self._pool is None:
             for batch in batches:
-                yield batch, process_batch(batch, self.lang)
+                yield batch, process_batch(batch, self.lang, self.with_mentions)
             return
         pool = self._pool
-        yield from _bounded(lambda b: pool.submit(process_batch, b, self.lang), batches, self.window)
+        yield from _bounded(lambda b: pool.submit(process_batch, b, self.lang, self.with_mentions), batches,
+                            self.window)
 
 
 class DaskEngine:

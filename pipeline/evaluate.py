@@ -104,39 +104,20 @@ def _missing(v) -> bool:
 
 
 def predict(articles: str | Path | list, gold_ids: set[str], lang: str = "fr", progress: bool = False):
-    """Run the pipeline on the gold articles found under ``articles``.
+    """Run the pipeline, through the same runner as ``faits run``, on the gold articles found under ``articles``.
 
-    Returns (facts DataFrame, mentions per article, article texts, ids not found).
+    Returns (facts DataFrame, mentions per article, article texts, ids not found, run summary).
     """
-    from .api import RunSummary, _screen, fact_rows, load_nlp, process
-    from .table import facts_frame
+    from .api import extract_with_mentions
 
     paths = articles if isinstance(articles, list) else [articles]
     files, missing = expand_inputs(paths)
     if missing:
         raise FaitsError(missing[0].reason)
     wanted = [a for f in files for a in read_file(f) if getattr(a, "article_id", None) in gold_ids]
-    summary = RunSummary()
-    nlp = load_nlp(lang)
-    rows, mentions, texts = [], {}, {}
-    iterator = process(_screen(wanted, lang, summary), nlp)
-    if progress:
-        from tqdm import tqdm
-
-        iterator = tqdm(iterator, total=len(wanted), unit="article", desc="evaluate", leave=False)
-    for article, doc in iterator:
-        rows.extend(fact_rows(article, doc))
-        texts[article.article_id] = article.text
-        mentions[article.article_id] = {
-            "numbers": [{"value": q["value"], "qualifier": q["qualifier"], "text": q["text"],
-                         "start": q["start"], "end": q["end"]} for q in doc._.quantities or []],
-            "dates": [{"start": d["when_start"], "end": d["when_end"], "text": d["text"]}
-                      for d in doc._.dates or [] if d["when_start"]],
-            "entities": [{"text": e.text, "label": e.label_} for e in doc.ents
-                         if e.label_ in ("PER", "ORG", "LOC", "MISC")],
-        }
+    extraction = extract_with_mentions(wanted, lang=lang, progress=progress)
     found = {a.article_id for a in wanted}
-    return facts_frame(rows), mentions, texts, sorted(gold_ids - found), summary
+    return extraction.facts, extraction.mentions, extraction.texts, sorted(gold_ids - found), extraction.summary
 
 
 def evaluate(

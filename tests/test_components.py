@@ -42,10 +42,10 @@ def test_unknown_language_is_refused(plain_nlp):
 
 
 def test_two_processes_give_the_same_facts(nlp):
-    from pipeline.api import process
     from pipeline.ingest import article_from_text
+    from pipeline.nlp import doc_of
 
     articles = [article_from_text(TEXT, f"a{i}", published="2025-09-16") for i in range(4)]
-    one = [d._.facts for _, d in process(articles, nlp, n_process=1)]
-    two = [d._.facts for _, d in process(articles, nlp, n_process=2)]
+    one = [d._.facts for d in nlp.pipe([doc_of(nlp, a) for a in articles], n_process=1)]
+    two = [d._.facts for d in nlp.pipe([doc_of(nlp, a) for a in articles], n_process=2)]
     assert one == two and len(one) == 4

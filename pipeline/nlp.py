@@ -1,0 +1,81 @@
+"""The language's spaCy pipeline with faits' components, and what one processed Doc gives back.
+
+Both the runner (:mod:`pipeline.api`) and the engines that run the NLP
+(:mod:`pipeline.engines`) use these; neither imports the other's internals.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import components  # noqa: F401  (registers the factories)
+from .errors import Errors, FaitsError
+from .ingest import Article
+from .languages import DEFAULT_LANG, language_data
+
+FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
+ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def add_faits_pipes(nlp: Language, lang: str = DEFAULT_LANG) -> Language:
+    """Add faits' components to a loaded spaCy pipeline (in place) and return it."""
+    if "faits_hyphens" not in nlp.pipe_names:
+        nlp.add_pipe("faits_hyphens", first=True)
+    if "faits_sentences" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("faits_sentences", before=before) if before else nlp.add_pipe(
+            "faits_sentences", first=True
+        )
+    for name in FAITS_PIPES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config={"lang": lang})
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_nlp(lang: str = DEFAULT_LANG) -> Language:
+    """The language's spaCy model with faits' components; loaded once per process."""
+    model = language_data(lang).spacy_model
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise FaitsError(Errors.E002.format(model=model)) from e
+    return add_faits_pipes(nlp, lang)
+
+
+def doc_of(nlp: Language, article: Article) -> Doc:
+    """The article as an unprocessed Doc carrying its id and publication date."""
+    doc = nlp.make_doc(article.text)
+    doc._.article_id = article.article_id
+    doc._.published = article.published.isoformat() if article.published else None
+    return doc
+
+
+def fact_rows(article: Article, doc: Doc) -> list[dict]:
+    """The table rows of one processed article, numbered in order of first mention."""
+    rows = []
+    for n, fact in enumerate(doc._.facts or [], start=1):
+        row = dict(fact)
+        row.update(
+            article_id=article.article_id,
+            fact_id=n,
+            published=article.published,
+            mentions=fact.get("mentions", 1),
+        )
+        rows.append(row)
+    return rows
+
+
+def doc_mentions(doc: Doc) -> dict[str, list[dict]]:
+    """Every number, date and entity mention of a processed Doc, as SPEC section 6 scores them (JSON-safe)."""
+    return {
+        "numbers": [{"value": q["value"], "qualifier": q["qualifier"], "text": q["text"],
+                     "start": q["start"], "end": q["end"]} for q in doc._.quantities or []],
+        "dates": [{"start": d["when_start"], "end": d["when_end"], "text": d["text"]}
+                  for d in doc._.dates or [] if d["when_start"]],
+        "entities": [{"text": e.text, "label": e.label_} for e in doc.ents if e.label_ in ENTITY_LABELS],
+    }
