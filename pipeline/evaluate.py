@@ -16,8 +16,8 @@ import pandas as pd
 
 from .errors import Errors, FaitsError
 from .ingest import expand_inputs, read_file
+from .schema import ALL_COLUMNS
 from .scoring import score
-from .table import COLUMNS
 
 GOLD_FACT_KEYS = ("how_many", "qualifier", "event_type")
 EVENT_TYPES = ("killed", "wounded", "casualties", "missing", "detained", "displaced", "deployed",
@@ -144,8 +144,7 @@ def evaluate(
         if articles is None:
             raise FaitsError("Give --articles DIR (to run the pipeline) or --pred TABLE.")
         df, mentions, texts, not_found, _ = predict(articles, set(gold), lang, progress)
-    pred = _records(df[[c for c in df.columns if c in COLUMNS or c in ("mention_start", "mention_end",
-                                                                       "mention_text")]])
+    pred = _records(df[[c for c in df.columns if c in ALL_COLUMNS]])
     scores = score(gold, pred, mentions)
     scores["gold"] = str(gold_path)
     scores["split"] = split

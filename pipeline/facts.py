@@ -13,6 +13,7 @@ import math
 from datetime import date
 
 from .languages import DEFAULT_LANG, language_data
+from .schema import is_currency
 
 SLOTS = ("who", "what", "where", "source", "unit")
 
@@ -25,7 +26,7 @@ def _close(a: float | None, b: float | None) -> bool:
 
 def _is_measure(unit: str | None) -> bool:
     """Percent, currency codes and time units: only equal units can merge."""
-    return unit is not None and (unit == "%" or (unit.isupper() and len(unit) == 3))
+    return unit == "%" or is_currency(unit)
 
 
 def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool:

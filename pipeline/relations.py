@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution import PlaceFinder, SourceFinder
 from .languages import DEFAULT_LANG, language_data
+from .schema import Fact, is_currency, unit_kind
 from .syntax import CONTENT, NOMINAL, SUBJECT_DEPS, nearest, noun_phrase
 
 
@@ -92,6 +93,7 @@ class RelationExtractor:
         }
         self.fraction_words = set(num["fractions"]) | {f + "s" for f in num["fractions"]}
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
+        self.time_units = set(num["time_units"])
         self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
         self.places = PlaceFinder(data.places)
 
@@ -152,7 +154,7 @@ class RelationExtractor:
             ctx.anchor = fraction or next((t for t in tokens if t.text == "%"), root)
             group = self._group_of(ctx.anchor, in_dates)
             ctx.noun = group if group is not None and group.lower_ not in self.holder_nouns else None
-        elif unit and unit.isupper() and len(unit) == 3:  # a currency code
+        elif is_currency(unit):
             ctx.anchor = root
         elif unit is not None:  # a duration: the time unit word follows the number
             ctx.anchor = after if after is not None and after.pos_ in NOMINAL else root
@@ -371,7 +373,7 @@ class RelationExtractor:
 
     def _event_type(self, ctx: MentionContext) -> tuple[str, bool]:
         unit = ctx.quantity["unit"]
-        if unit and unit.isupper() and len(unit) == 3:
+        if is_currency(unit):
             return "money", True
         noun_side: list[Token] = []
         if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
@@ -486,24 +488,25 @@ class RelationExtractor:
         confidence += 0.15 if from_trigger else 0.0
         confidence += 0.1 if ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens) else 0.0
         confidence += 0.1 if any(t.pos_ in ("VERB", "AUX") for t in sent) else 0.0
-        return {
-            "who": who,
-            "what": self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
-            "event_type": event_type,
-            "how_many": q["value"],
-            "how_many_high": q["high"],
-            "qualifier": q["qualifier"],
-            "unit": unit,
-            "when_start": date["when_start"] if date else None,
-            "when_end": date["when_end"] if date else None,
-            "when_text": date["text"] if date else None,
-            "where": where,
-            "source": source,
-            "evidence": sent.text.strip(),
-            "char_start": sent.start_char,
-            "char_end": sent.end_char,
-            "confidence": round(min(confidence, 1.0), 2),
-            "mention_start": q["start"],
-            "mention_end": q["end"],
-            "mention_text": q["text"],
-        }
+        return Fact(
+            who=who,
+            what=self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
+            event_type=event_type,
+            how_many=q["value"],
+            how_many_high=q["high"],
+            qualifier=q["qualifier"],
+            unit=unit,
+            when_start=date["when_start"] if date else None,
+            when_end=date["when_end"] if date else None,
+            when_text=date["text"] if date else None,
+            where=where,
+            source=source,
+            evidence=sent.text.strip(),
+            char_start=sent.start_char,
+            char_end=sent.end_char,
+            confidence=round(min(confidence, 1.0), 2),
+            mention_start=q["start"],
+            mention_end=q["end"],
+            mention_text=q["text"],
+            unit_kind=unit_kind(unit, self.time_units, self.measure_units),
+        ).to_dict()

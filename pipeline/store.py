@@ -33,11 +33,13 @@ import pyarrow as pa
 
 from .errors import Errors, FaitsError
 from .ingest import optional_date
-from .table import ARROW_SCHEMA, FORMATS, facts_frame, write_table_chunks
+from .schema import ARROW_SCHEMA
+from .table import FORMATS, facts_frame, write_table_chunks
 
 DEFAULT_STORE_NAME = "faits.duckdb"
 IN_MEMORY = ":memory:"
-SCHEMA_VERSION = 1
+# 2: facts gained unit_kind
+SCHEMA_VERSION = 2
 # DuckDB caches table pages up to its memory limit (80% of RAM by default); a
 # bounded cache keeps a long run's memory flat, and sorting an export spills
 # to disk beyond it.

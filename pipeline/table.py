@@ -19,42 +19,30 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import Errors, FaitsError
-
-COLUMNS = [
-    "article_id", "fact_id", "who", "what", "event_type", "how_many", "how_many_high",
-    "qualifier", "unit", "when_start", "when_end", "when_text", "where", "source",
-    "evidence", "char_start", "char_end", "published", "mentions", "confidence",
-]
-EXTRA_COLUMNS = ["mention_text", "mention_start", "mention_end"]
-TEXT_COLUMNS = [
-    "article_id", "who", "what", "event_type", "qualifier", "unit", "when_text", "where",
-    "source", "evidence", "mention_text",
-]
-DATE_COLUMNS = ["when_start", "when_end", "published"]
-FORMATS = ("csv", "parquet", "jsonl")
-
-ARROW_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()), ("fact_id", pa.int64()), ("who", pa.string()),
-        ("what", pa.string()), ("event_type", pa.string()), ("how_many", pa.float64()),
-        ("how_many_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()),
-        ("when_start", pa.date32()), ("when_end", pa.date32()), ("when_text", pa.string()),
-        ("where", pa.string()), ("source", pa.string()), ("evidence", pa.string()),
-        ("char_start", pa.int64()), ("char_end", pa.int64()), ("published", pa.date32()),
-        ("mentions", pa.int64()), ("confidence", pa.float64()), ("mention_text", pa.string()),
-        ("mention_start", pa.int64()), ("mention_end", pa.int64()),
-    ]
+from .schema import (
+    ALL_COLUMNS,
+    ARROW_SCHEMA,
+    COLUMNS,
+    DATE_COLUMNS,
+    EXTRA_COLUMNS,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    TEXT_COLUMNS,
 )
+
+__all__ = ["ARROW_SCHEMA", "COLUMNS", "EXTRA_COLUMNS", "FORMATS", "facts_frame", "write_table", "write_table_chunks"]
+
+FORMATS = ("csv", "parquet", "jsonl")
 
 
 def facts_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """Rows (dicts, or a frame, with at least SPEC's columns) → a typed DataFrame with SPEC's column order."""
-    df = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+    df = pd.DataFrame(rows, columns=ALL_COLUMNS)
     for col in TEXT_COLUMNS:
         df[col] = df[col].astype("string")
-    for col in ("fact_id", "char_start", "char_end", "mentions", "mention_start", "mention_end"):
+    for col in INT_COLUMNS:
         df[col] = df[col].astype("Int64")
-    for col in ("how_many", "how_many_high", "confidence"):
+    for col in FLOAT_COLUMNS:
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     for col in DATE_COLUMNS:
         df[col] = pd.to_datetime(df[col], errors="coerce").astype("datetime64[s]")
