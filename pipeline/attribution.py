@@ -68,6 +68,7 @@ class SourceFinder:
         self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
         self.attribution_nouns = set(lex["attribution_nouns"])
         self.source_nouns = {w.lower() for w in lex["source_nouns"]}
+        self.attribution_noun_links = set(lex["attribution_noun_links"])
         self.reporting_nouns = set(lex["reporting_nouns"])
         self.reporting = reporting
         self.scale_words = scale_words
@@ -78,8 +79,9 @@ class SourceFinder:
         for t in sent:
             low = t.lower_
             prev = t.doc[t.i - 1] if t.i > sent.start else None
+            # an elided preposition the tokenizer split ("d'" + "après")
             is_prep = low in self.attribution_preps or (
-                low == "après" and prev is not None and prev.lower_ + "après" in self.attribution_preps
+                prev is not None and not prev.whitespace_ and prev.lower_ + low in self.attribution_preps
             )
             if is_prep:
                 head = t.head if t.dep_ in ("case", "fixed") else None
@@ -89,7 +91,7 @@ class SourceFinder:
                     author = self._author_of(head)
                     phrase = self._source_phrase(author or head, in_dates, ents)
                     found.append((head, phrase, {x.i for x in head.subtree}))
-            elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ == "de":
+            elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ in self.attribution_noun_links:
                 found.append((t, noun_phrase(t), {t.i}))
             elif t.lemma_ in self.reporting and t.pos_ == "VERB" and "Inf" not in t.morph.get("VerbForm"):
                 agent = None

@@ -53,6 +53,7 @@ class LanguageResources:
     dates: dict[str, Any] = field(repr=False)
     relations: dict[str, Any] = field(repr=False)
     places: dict[str, Any] = field(repr=False)
+    slot_stopwords: frozenset[str] = field(repr=False, default=frozenset())
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -81,6 +82,7 @@ def _load(code: str) -> LanguageResources:
         dates=_read_json(folder / config["dates"]),
         relations=_read_json(folder / config["relations"]),
         places=_read_json(folder / config["places"]),
+        slot_stopwords=frozenset(config["slot_stopwords"]),
     )
 
 

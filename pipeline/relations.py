@@ -91,7 +91,10 @@ class RelationExtractor:
         self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
             n + "s" for n in num["approximate_nouns"]
         }
-        self.fraction_words = set(num["fractions"]) | {f + "s" for f in num["fractions"]}
+        self.fraction_words = set(num["fractions"]) | set(lex["fraction_plurals"])
+        self.counted_noun_links = set(lex["counted_noun_links"])
+        self.group_links = set(lex["group_links"])
+        self.negation_particles = set(lex["negation_particles"])
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
         self.time_units = set(num["time_units"])
         self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
@@ -198,7 +201,7 @@ class RelationExtractor:
 
     def _counted_noun(self, doc: Doc, span: Span, inside: set[int], in_dates: set[int]) -> Token | None:
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("de", "d'", "d’", "des") and span.end + 1 < len(doc):
+        if nxt is not None and nxt.lower_ in self.counted_noun_links and span.end + 1 < len(doc):
             cand = doc[span.end + 1]
             if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
                 return cand
@@ -220,10 +223,10 @@ class RelationExtractor:
 
         for child in token.children:
             if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i and any(
-                    c.dep_ == "case" and c.lower_ in ("de", "des", "du", "d'", "d’") for c in child.children):
+                    c.dep_ == "case" and c.lower_ in self.group_links for c in child.children):
                 return child if fits(child) else None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.lower_ in ("de", "des", "du", "d'", "d’"):
+        if nxt is not None and nxt.lower_ in self.group_links:
             for t in token.doc[token.i + 2 : min(token.i + 6, token.sent.end)]:
                 if t.pos_ in NOMINAL:
                     return t if fits(t) else None
@@ -329,7 +332,8 @@ class RelationExtractor:
                 cc = [c for c in child.children if c.dep_ == "cc"]
                 keep += cc + [child]
             elif child.dep_ == "advmod" and child.lower_ in self.negations and (
-                child.lower_ in ("ne", "n'", "n’") or any(c.lower_ in ("ne", "n'", "n’") for c in pred.children)
+                child.lower_ in self.negation_particles or any(c.lower_ in self.negation_particles
+                                                               for c in pred.children)
             ):
                 keep.append(child)
             elif child.dep_ in ("aux:tense", "aux:pass", "aux", "expl:comp", "expl:pv") or (

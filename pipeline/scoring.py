@@ -17,28 +17,29 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .languages import DEFAULT_LANG, language_data
 from .syntax import strip_accents
 
 TEXT_SLOTS = ("who", "what", "unit", "where", "source")
 ALL_SLOTS = ("event_type", "qualifier") + TEXT_SLOTS + ("when",)
 TUPLE_SLOTS = ("who", "event_type", "when")
-STOPWORDS = {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "à", "au", "aux", "en"}
 WHEN_TOLERANCE_DAYS = 3
 REL_TOL = 1e-6
 
 
-def slot_tokens(text: str | None) -> list[str]:
-    """Lowercase, split (an elided article keeps its apostrophe), drop SPEC's stopwords,
-    remove accents, keep the first five characters of each token."""
+def slot_tokens(text: str | None, lang: str = DEFAULT_LANG) -> list[str]:
+    """Lowercase, split (an elided article keeps its apostrophe), drop the language's slot stopwords
+    (SPEC sections 6 and 8), remove accents, keep the first five characters of each token."""
     if text is None:
         return []
     text = str(text).lower().replace("’", "'")
     tokens = re.findall(r"\w+'|\w+", text)
-    return [strip_accents(t)[:5] for t in tokens if t not in STOPWORDS]
+    stopwords = language_data(lang).slot_stopwords
+    return [strip_accents(t)[:5] for t in tokens if t not in stopwords]
 
 
-def token_f1(a: str | None, b: str | None) -> float:
-    ta, tb = Counter(slot_tokens(a)), Counter(slot_tokens(b))
+def token_f1(a: str | None, b: str | None, lang: str = DEFAULT_LANG) -> float:
+    ta, tb = Counter(slot_tokens(a, lang)), Counter(slot_tokens(b, lang))
     if not ta and not tb:
         # symbols only ("%"): compare them as written
         return 1.0 if a is not None and b is not None and str(a).strip() == str(b).strip() else 0.0
@@ -66,12 +67,12 @@ def _is_null(value) -> bool:
     return isinstance(value, str) and value.strip() == ""
 
 
-def text_slot_right(gold, pred) -> bool:
+def text_slot_right(gold, pred, lang: str = DEFAULT_LANG) -> bool:
     if _is_null(gold) and _is_null(pred):
         return True
     if _is_null(gold) or _is_null(pred):
         return False
-    return token_f1(str(gold), str(pred)) >= 0.5
+    return token_f1(str(gold), str(pred), lang) >= 0.5
 
 
 def _as_date(value) -> date | None:
@@ -94,11 +95,11 @@ def when_right(gold: dict, pred: dict) -> bool:
     return abs((ps - gs).days) <= WHEN_TOLERANCE_DAYS and abs((pe - ge).days) <= WHEN_TOLERANCE_DAYS
 
 
-def slot_right(slot: str, gold: dict, pred: dict) -> bool:
+def slot_right(slot: str, gold: dict, pred: dict, lang: str = DEFAULT_LANG) -> bool:
     if slot == "when":
         return when_right(gold, pred)
     if slot in TEXT_SLOTS:
-        return text_slot_right(gold.get(slot), pred.get(slot))
+        return text_slot_right(gold.get(slot), pred.get(slot), lang)
     return (gold.get(slot) or None) == (pred.get(slot) or None)
 
 
@@ -126,14 +127,14 @@ def evidence_overlaps(gold_evidence: str | None, pred_evidence: str | None) -> b
     return False
 
 
-def match_facts(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+def match_facts(gold: list[dict], pred: list[dict], lang: str = DEFAULT_LANG) -> list[tuple[int, int]]:
     """One-to-one greedy matching: (gold index, pred index) pairs."""
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             if values_match(g, p):
                 overlap = evidence_overlaps(g.get("evidence"), p.get("evidence"))
-                who = text_slot_right(g.get("who"), p.get("who"))
+                who = text_slot_right(g.get("who"), p.get("who"), lang)
                 candidates.append((not overlap, not who, gi, pi))
     candidates.sort()
     used_g, used_p, pairs = set(), set(), []
@@ -172,16 +173,16 @@ def multiset_counts(gold: list, pred: list) -> tuple[int, int, int]:
     return sum((g & p).values()), sum(p.values()), sum(g.values())
 
 
-def number_key(item: dict) -> tuple:
+def number_key(item: dict, lang: str = DEFAULT_LANG) -> tuple:
     return (round(float(item["value"]), 4), item.get("qualifier", "exact"))
 
 
-def date_key(item: dict) -> tuple:
+def date_key(item: dict, lang: str = DEFAULT_LANG) -> tuple:
     return (str(item["start"])[:10], str(item["end"])[:10])
 
 
-def entity_key(item: dict) -> tuple:
-    return (" ".join(slot_tokens(item["text"])), item["label"])
+def entity_key(item: dict, lang: str = DEFAULT_LANG) -> tuple:
+    return (" ".join(slot_tokens(item["text"], lang)), item["label"])
 
 
 CONFIDENCE_BUCKETS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
@@ -200,11 +201,11 @@ class ArticleResult:
         return sum(all(r[s] for s in TUPLE_SLOTS) for r in self.slot_right.values())
 
 
-def score_article(article_id: str, gold: list[dict], pred: list[dict]) -> ArticleResult:
-    pairs = match_facts(gold, pred)
+def score_article(article_id: str, gold: list[dict], pred: list[dict], lang: str = DEFAULT_LANG) -> ArticleResult:
+    pairs = match_facts(gold, pred, lang)
     result = ArticleResult(article_id, pairs, gold, pred)
     for gi, pi in pairs:
-        result.slot_right[(gi, pi)] = {s: slot_right(s, gold[gi], pred[pi]) for s in ALL_SLOTS}
+        result.slot_right[(gi, pi)] = {s: slot_right(s, gold[gi], pred[pi], lang) for s in ALL_SLOTS}
     return result
 
 
@@ -232,7 +233,8 @@ def score(
     for article_id, gold_line in gold_articles.items():
         gold = gold_line.get("facts", [])
         pred = pred_facts.get(article_id, [])
-        res = score_article(article_id, gold, pred)
+        lang = gold_line.get("lang") or DEFAULT_LANG
+        res = score_article(article_id, gold, pred, lang)
         facts.add(len(res.pairs), len(pred), len(gold))
         tuples.add(res.tuple_hits, len(pred), len(gold))
         n_pairs += len(res.pairs)
@@ -290,8 +292,8 @@ def score(
             for kind, tally in mention_tallies.items():
                 if kind in gold_line and gold_line[kind] is not None:
                     tally.add(*multiset_counts(
-                        [keys[kind](x) for x in gold_line[kind]],
-                        [keys[kind](x) for x in predicted.get(kind, [])],
+                        [keys[kind](x, lang) for x in gold_line[kind]],
+                        [keys[kind](x, lang) for x in predicted.get(kind, [])],
                     ))
 
     f, t = facts.scores(), tuples.scores()
