@@ -67,6 +67,10 @@ def _gold_problem(rec) -> str | None:
             return f"fact {i}: event_type {fact['event_type']!r} not in {', '.join(EVENT_TYPES)}"
         if fact["qualifier"] not in QUALIFIERS:
             return f"fact {i}: qualifier {fact['qualifier']!r} not in {', '.join(QUALIFIERS)}"
+        if "evidence_start" in fact or "evidence_end" in fact:
+            start, end = fact.get("evidence_start"), fact.get("evidence_end")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+                return f"fact {i}: evidence_start and evidence_end must be offsets (0 <= start <= end)"
     return None
 
 
@@ -144,6 +148,9 @@ def evaluate(
         if articles is None:
             raise FaitsError("Give --articles DIR (to run the pipeline) or --pred TABLE.")
         df, mentions, texts, not_found, _ = predict(articles, set(gold), lang, progress)
+    if not texts and articles is not None and _needs_texts(gold, report_path):
+        texts = _article_texts(articles, gold)
+    _resolve_evidence(gold, texts)
     pred = _records(df[[c for c in df.columns if c in ALL_COLUMNS]])
     scores = score(gold, pred, mentions)
     scores["gold"] = str(gold_path)
@@ -156,12 +163,28 @@ def evaluate(
     if report_path:
         from .report import write_report
 
-        if not texts and articles is not None:
-            files, _ = expand_inputs([articles])
-            texts = {a.article_id: a.text for f in files for a in read_file(f)
-                     if getattr(a, "article_id", None) in gold}
         write_report(report_path, scores, gold, pred, texts)
     return scores
+
+
+def _needs_texts(gold: dict[str, dict], report_path) -> bool:
+    return report_path is not None or any(
+        "evidence" not in f and "evidence_start" in f for g in gold.values() for f in g["facts"])
+
+
+def _article_texts(articles, gold: dict[str, dict]) -> dict[str, str]:
+    files, _ = expand_inputs(articles if isinstance(articles, list) else [articles])
+    return {a.article_id: a.text for f in files for a in read_file(f) if getattr(a, "article_id", None) in gold}
+
+
+def _resolve_evidence(gold: dict[str, dict], texts: dict[str, str]) -> None:
+    """Gold for third-party texts gives evidence as offsets (their text stays out of the project):
+    read it from the article, in memory, where the article is at hand."""
+    for article_id, line in gold.items():
+        text = texts.get(article_id)
+        for fact in line["facts"]:
+            if "evidence" not in fact and "evidence_start" in fact and text is not None:
+                fact["evidence"] = text[fact["evidence_start"]:fact["evidence_end"]]
 
 
 def _json_default(value):
