@@ -217,6 +217,11 @@ def format_scores(scores: dict) -> str:
     lines += ["", f"{'qualifier':14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>6}{'pred':>6}"]
     for k, s in scores["by_qualifier"].items():
         lines.append(f"{k:14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}{s['n_gold']:6d}{s['n_pred']:6d}")
+    if scores.get("by_construction"):
+        lines += ["", f"{'construction':30}{'sent':>5}{'gold':>6}{'pred':>6}{'fact F1':>9}{'tuple F1':>9}"]
+        for k, c in scores["by_construction"].items():
+            lines.append(f"{k:30}{c['sentences']:5d}{c['n_gold']:6d}{c['n_pred']:6d}{c['fact_f1']:9.3f}"
+                         f"{c['tuple_f1']:9.3f}")
     lines += ["", f"{'confidence':14}{'preds':>8}{'prec':>8}{'tuple':>8}"]
     for b in scores["by_confidence"]:
         prec = "-" if b["precision"] is None else f"{b['precision']:.3f}"

@@ -229,6 +229,8 @@ def score(
     keys = {"numbers": number_key, "dates": date_key, "entities": entity_key}
     buckets = {b: [0, 0, 0] for b in CONFIDENCE_BUCKETS}  # predictions, matched, tuple hits
     misses, false_positives, articles = [], [], []
+    # the construction bank: each gold line names the construction it tests
+    by_construction: dict[str, tuple[Tally, Tally]] = {}
 
     for article_id, gold_line in gold_articles.items():
         gold = gold_line.get("facts", [])
@@ -237,6 +239,10 @@ def score(
         res = score_article(article_id, gold, pred, lang)
         facts.add(len(res.pairs), len(pred), len(gold))
         tuples.add(res.tuple_hits, len(pred), len(gold))
+        if gold_line.get("construction"):
+            fact_tally, tuple_tally = by_construction.setdefault(gold_line["construction"], (Tally(), Tally()))
+            fact_tally.add(len(res.pairs), len(pred), len(gold))
+            tuple_tally.add(res.tuple_hits, len(pred), len(gold))
         n_pairs += len(res.pairs)
         for rights in res.slot_right.values():
             for s, ok in rights.items():
@@ -305,6 +311,10 @@ def score(
         "slots": {s: round(slot_hits[s] / n_pairs, 4) if n_pairs else 0.0 for s in ALL_SLOTS},
         "by_event_type": {k: v.scores() for k, v in sorted(by_type.items())},
         "by_qualifier": {k: v.scores() for k, v in sorted(by_qualifier.items())},
+        "by_construction": {k: {"sentences": sum(1 for g in gold_articles.values() if g.get("construction") == k),
+                                "fact_f1": ft.scores()["f1"], "tuple_f1": tt.scores()["f1"],
+                                "n_gold": ft.n_gold, "n_pred": ft.n_pred, "tuple_hits": tt.tp}
+                            for k, (ft, tt) in sorted(by_construction.items())},
         "by_confidence": [
             {"bucket": f"[{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}", "predictions": n,
              "precision": round(m / n, 4) if n else None,
