@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .attributes import AttributeFilter
 from .attribution import PlaceFinder, SourceFinder
 from .languages import DEFAULT_LANG, language_data
 from .schema import Fact, is_currency, unit_kind
@@ -99,6 +100,7 @@ class RelationExtractor:
         self.time_units = set(num["time_units"])
         self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
         self.places = PlaceFinder(data.places)
+        self.attributes = AttributeFilter(data)
 
     # -- entry point --------------------------------------------------------------------
 
@@ -115,7 +117,7 @@ class RelationExtractor:
         heads = [t.head.i for t in doc] if quantities else []
         for q in quantities:
             ctx = self._context(doc, q, in_dates, heads)
-            if ctx is not None:
+            if ctx is not None and self.attributes.is_attribute(q, ctx.tokens) is None:
                 contexts.append(ctx)
         for i, ctx in enumerate(contexts):
             self._link_subset(text, ctx, contexts[:i])

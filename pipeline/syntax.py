@@ -32,13 +32,43 @@ def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
                 g.like_num for g in child.children):
             # "3 000 pompiers et militaires de la sécurité civile"
             keep |= {t.i for t in child.subtree if t.pos_ != "PUNCT"}
-    lo, hi = min(keep), max(keep)
-    toks = [t for t in token.doc[lo : hi + 1] if t.i in keep or t.pos_ == "ADP" and lo < t.i < hi]
-    while toks and (toks[0].pos_ in ("DET", "ADP", "PUNCT") or toks[0].like_num):
-        toks.pop(0)
-    while toks and toks[-1].pos_ in ("DET", "ADP", "PUNCT", "SPACE"):
-        toks.pop()
-    return "".join(t.text_with_ws for t in toks).strip() or token.text
+    lo, hi = _contiguous(token, keep)
+    doc = token.doc
+    while lo < token.i and (doc[lo].pos_ in ("DET", "ADP", "PUNCT") or doc[lo].like_num):
+        lo += 1
+    while hi > token.i and doc[hi].pos_ in ("DET", "ADP", "PUNCT", "SPACE", "CCONJ"):
+        hi -= 1
+    # a span of the Doc, with its own whitespace: words are never glued or gathered from afar
+    return doc[lo : hi + 1].text.strip() or token.text
+
+
+# Words that may stand between two kept words of a noun phrase without being kept themselves:
+# "médecin *de l'*hôpital", "soldats *et* militaires".
+_LINKS = ("ADP", "DET", "CCONJ")
+
+
+def _contiguous(token: Token, keep: set[int]) -> tuple[int, int]:
+    """The run of tokens around ``token`` made of kept words and the links between them."""
+    doc = token.doc
+    sent_start, sent_end = token.sent.start, token.sent.end
+
+    def step(i: int, direction: int) -> int | None:
+        j, links = i + direction, 0
+        while sent_start <= j < sent_end and links <= 2:
+            if j in keep:
+                return j
+            if doc[j].pos_ not in _LINKS and doc[j].text not in ("'", "’", "-"):
+                return None
+            j += direction
+            links += 1
+        return None
+
+    lo = hi = token.i
+    while (nxt := step(hi, 1)) is not None:
+        hi = nxt
+    while (prv := step(lo, -1)) is not None:
+        lo = prv
+    return lo, hi
 
 def _complement(token: Token) -> set[int]:
     """A noun complement without its clauses: "de personnes", not "...ayant traversé la Manche"."""

@@ -1,0 +1,69 @@
+"""Regression tests for the error classes of issue 11 (right rows on text the rules were not tuned
+on), on sentences written for these tests. Publication date 2025-06-20 (a Friday)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2025-06-20"
+
+
+@pytest.fixture(scope="module")
+def facts_of(nlp):
+    def run(text):
+        doc = nlp.make_doc(text)
+        doc._.published = PUBLISHED
+        return nlp(doc)._.facts
+
+    return run
+
+
+# fmt: off
+NOT_FACTS = [
+    # ages, whatever the noun before them
+    "Un chauffeur de bus de 38 ans a été agressé hier soir à Valdoie.",
+    "À la barre, un électricien allemand de 37 ans a contredit sa première déposition.",
+    "Une femme d'une trentaine d'années est tombée d'un balcon à Vandœuvre.",
+    # street numbers
+    "Les pompiers sont intervenus au 12, rue de la Paix, vers 22 heures.",
+    "L'incendie s'est déclaré du 5 avenue Foch jusqu'à l'angle de la rue voisine.",
+    # identifiers: a bare number after the noun it numbers
+    "Le jeûne est organisé près de la base militaire 921.",
+    "Le Conseil a voté la résolution 1405 sans opposition.",
+    # a distance that only locates a place
+    "Les otages étaient détenus à 140 km de Sanaa.",
+    "Le village se trouve à environ 15 km au nord d'Angers.",
+    # a score
+    "Les avants ont assuré la victoire 8 à 3 en fin de match.",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NOT_FACTS)
+def test_attributes_are_not_facts(facts_of, text):
+    assert facts_of(text) == []
+
+
+def test_a_duration_of_something_stays_a_fact(facts_of):
+    facts = facts_of("Le Conseil a renouvelé le programme pour une nouvelle période de six mois.")
+    assert [(f["how_many"], f["unit"]) for f in facts] == [(6, "mois")]
+    facts = facts_of("Il a été condamné à une peine de cinq ans de prison.")
+    assert [f["how_many"] for f in facts] == [5]
+
+
+def test_a_distance_reported_as_news_stays_a_fact(facts_of):
+    facts = facts_of("Le coureur a parcouru 170 km en une journée.")
+    assert [f["how_many"] for f in facts] == [170]
+
+
+@pytest.mark.parametrize("text, who", [
+    # words of the slot are a span of the text, never glued nor gathered from afar
+    ("Jeanne Martin, candidate du parti, a recueilli 1 245 voix dimanche.", "Jeanne Martin"),
+    ("Le médecin de l'hôpital d'Abou Tacht, à 500 km au sud du Caire, a soigné 12 enfants.", "enfants"),
+])
+def test_slots_are_spans_of_the_text(facts_of, text, who):
+    facts = facts_of(text)
+    assert facts and all(f["who"] is None or f["who"] in text for f in facts)
+    assert any(f["who"] == who for f in facts)
