@@ -65,6 +65,7 @@ class RelationExtractor:
         for event_type, words in lex["event_triggers"].items():
             for w in words:
                 self.trigger_of.setdefault(w.lower(), event_type)
+        self.max_trigger_words = max(len(w.split()) for w in self.trigger_of)
         self.priority: list[str] = lex["trigger_priority"]
         self.combined: list[list[str]] = lex["combined_types"]
         self.containers = set(lex["container_nouns"])
@@ -205,6 +206,8 @@ class RelationExtractor:
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in self.counted_noun_links and span.end + 1 < len(doc):
             cand = doc[span.end + 1]
+            if cand.pos_ == "DET" and span.end + 2 < len(doc):
+                cand = doc[span.end + 2]  # "90 de ces arrestations": a part of a group named before
             if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
                 return cand
         if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
@@ -357,15 +360,23 @@ class RelationExtractor:
         for t in tokens:
             if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
                 continue  # "les électeurs se sont déplacés"
-            for key in (t.lower_, t.lemma_.lower()):
+            for key in (t.lower_, t.lemma_.lower(), *self._phrases_at(t)):
                 if key in self.trigger_of:
                     found.add(self.trigger_of[key])
                     break
             for obj in t.children:
                 pair = f"{t.lemma_} {obj.lemma_}"
-                if obj.dep_ == "obj" and pair in self.verb_object_triggers:
-                    found.add(self.verb_object_triggers[pair])  # "ont perdu la vie"
+                if obj.dep_ in ("obj", "obl:arg", "obl:mod", "obl") and pair in self.verb_object_triggers:
+                    found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
+
+    def _phrases_at(self, token: Token) -> list[str]:
+        """The two- and three-word phrases starting at ``token``, for triggers of several words
+        ("sans abri", "garde à vue")."""
+        doc = token.doc
+        starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
+        return [" ".join(t.lower_ for t in doc[i : i + n]) for i in sorted(starts) for n in (2, 3)
+                if i + n <= token.sent.end and self.max_trigger_words >= n]
 
     def _resolve_type(self, types: set[str]) -> str | None:
         for parts in self.combined:
@@ -391,13 +402,14 @@ class RelationExtractor:
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
-                                           if c.dep_ in ("conj", "obj", "xcomp", "obl:arg")
+                                           if c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod")
                                            and not any(g.like_num for g in c.children)]
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
         noun_types, pred_types = self._types_of(noun_side), self._types_of(pred_side)
-        strong = (noun_types & self.strong_types) or (pred_types & self.strong_types)
+        # what happened to them says more than what they were: "deux des blessés ont succombé"
+        strong = (pred_types & self.strong_types) or (noun_types & self.strong_types)
         if strong:
             # "huit migrants sont morts": killed or wounded says more than "migrants"
             return self._resolve_type(strong), True

@@ -67,3 +67,23 @@ def test_slots_are_spans_of_the_text(facts_of, text, who):
     facts = facts_of(text)
     assert facts and all(f["who"] is None or f["who"] in text for f in facts)
     assert any(f["who"] == who for f in facts)
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # event types by paraphrase
+    ("Le naufrage a coûté la vie à 21 passagers au large de Sulawesi.", 21, "killed"),
+    ("Au total, 58 personnes ont été placées en garde à vue après les heurts.", 58, "detained"),
+    ("Onze randonneurs ont été hélitreuillés jeudi dans la vallée.", 11, "displaced"),
+    ("Deux des blessés ont succombé dans la nuit au CHU de Rouen.", 2, "killed"),
+    ("Près de 2 000 personnes se retrouvent sans abri après le séisme.", 2000, "displaced"),
+    ("Une centaine de passagers sont retenus en otages depuis mardi.", 100, "detained"),
+])
+def test_event_types_by_paraphrase(facts_of, text, value, event_type):
+    fact = next(f for f in facts_of(text) if f["how_many"] == value)
+    assert fact["event_type"] == event_type
+
+
+def test_a_part_of_a_group_counts_the_group(facts_of):
+    facts = facts_of("La police a procédé à 317 arrestations. 90 de ces arrestations ont eu lieu à Paris.")
+    part = next(f for f in facts if f["how_many"] == 90)
+    assert part["event_type"] == "detained"
