@@ -227,6 +227,11 @@ def format_scores(scores: dict) -> str:
         prec = "-" if b["precision"] is None else f"{b['precision']:.3f}"
         tp = "-" if b["tuple_precision"] is None else f"{b['tuple_precision']:.3f}"
         lines.append(f"{b['bucket']:14}{b['predictions']:8d}{prec:>8}{tp:>8}")
+    if scores.get("reliability"):
+        lines += ["", f"reliability: share of tuple hits by confidence; expected calibration error (ECE) "
+                      f"{scores['ece']:.3f}", f"{'confidence':14}{'preds':>8}{'mean':>8}{'tuple':>8}"]
+        for b in scores["reliability"]:
+            lines.append(f"{b['bin']:14}{b['predictions']:8d}{b['mean_confidence']:8.3f}{b['tuple_precision']:8.3f}")
     lines += ["", f"misses ({len(scores['misses'])}):"]
     lines += [f"  {m['article_id']}: {m['how_many']} {m['qualifier']} — {m['evidence']}" for m in scores["misses"]]
     lines += [f"false positives ({len(scores['false_positives'])}):"]

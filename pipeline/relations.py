@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .attributes import AttributeFilter
 from .attribution import PlaceFinder, SourceFinder
-from .languages import DEFAULT_LANG, language_data
+from .confidence import CONFIDENCE_FILE, ConfidenceModel, cue_count
+from .languages import DEFAULT_LANG, language_data, models_dir
 from .schema import Fact, is_currency, unit_kind
 from .syntax import CONTENT, NOMINAL, SUBJECT_DEPS, nearest, noun_phrase
 
@@ -102,6 +103,8 @@ class RelationExtractor:
         self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
         self.places = PlaceFinder(data.places)
         self.attributes = AttributeFilter(data)
+        self.generic_nouns = {w.lower() for w in lex["generic_nouns"]}
+        self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
 
     # -- entry point --------------------------------------------------------------------
 
@@ -500,12 +503,23 @@ class RelationExtractor:
             blocked |= toks
         where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates)
         sent = ctx.sentence
-        confidence = 0.3
-        confidence += 0.2 if who else 0.0
-        confidence += 0.15 if ctx.predicate is not None else 0.0
-        confidence += 0.15 if from_trigger else 0.0
-        confidence += 0.1 if ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens) else 0.0
-        confidence += 0.1 if any(t.pos_ in ("VERB", "AUX") for t in sent) else 0.0
+        kind = unit_kind(unit, self.time_units, self.measure_units)
+        cues = {
+            "who": bool(who),
+            "predicate": ctx.predicate is not None,
+            "trigger": from_trigger,
+            "attached": ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens),
+            "verb": any(t.pos_ in ("VERB", "AUX") for t in sent),
+            "when": date is not None,
+            "linked": ctx.linked_to is not None or ctx.subset_of is not None,
+            "money": kind == "currency",
+            "percent": kind == "percent",
+            "duration": kind == "duration",
+            "other_type": event_type == "other",
+            "generic_who": who is not None and who.lower() in self.generic_nouns,
+            "long_sentence": len(sent) > 40,
+        }
+        confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         return Fact(
             who=who,
             what=self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
@@ -522,9 +536,9 @@ class RelationExtractor:
             evidence=sent.text.strip(),
             char_start=sent.start_char,
             char_end=sent.end_char,
-            confidence=round(min(confidence, 1.0), 2),
+            confidence=confidence,
             mention_start=q["start"],
             mention_end=q["end"],
             mention_text=q["text"],
-            unit_kind=unit_kind(unit, self.time_units, self.measure_units),
-        ).to_dict()
+            unit_kind=kind,
+        ).to_dict() | {"cues": cues}

@@ -229,6 +229,7 @@ def score(
     keys = {"numbers": number_key, "dates": date_key, "entities": entity_key}
     buckets = {b: [0, 0, 0] for b in CONFIDENCE_BUCKETS}  # predictions, matched, tuple hits
     misses, false_positives, articles = [], [], []
+    calibration: list[tuple[float, int]] = []  # each prediction's confidence, and whether it is a tuple hit
     # the construction bank: each gold line names the construction it tests
     by_construction: dict[str, tuple[Tally, Tally]] = {}
 
@@ -261,6 +262,8 @@ def score(
         for pi, p in enumerate(pred):
             conf = p.get("confidence")
             conf = 0.0 if _is_null(conf) else float(conf)
+            gi = matched_p.get(pi)
+            calibration.append((conf, int(gi is not None and all(res.slot_right[(gi, pi)][s] for s in TUPLE_SLOTS))))
             for b in CONFIDENCE_BUCKETS:
                 if b[0] <= conf < b[1]:
                     buckets[b][0] += 1
@@ -323,11 +326,21 @@ def score(
         ],
         "misses": misses,
         "false_positives": false_positives,
+        **_calibration(calibration),
         "per_article": articles,
     }
     for kind, tally in mention_tallies.items():
         out[kind] = tally.scores() if pred_mentions is not None and tally.n_gold + tally.n_pred else None
     return out
+
+
+def _calibration(pairs: list[tuple[float, int]]) -> dict:
+    from .confidence import reliability
+
+    if not pairs:
+        return {"reliability": [], "ece": None}
+    table, ece = reliability([p for p, _ in pairs], [h for _, h in pairs])
+    return {"reliability": table, "ece": ece}
 
 
 def _plain(value):

@@ -1,0 +1,101 @@
+"""Fit the confidence model on the dev split and write models/<lang>/confidence.json.
+
+Every dev article (corpus dev, the construction bank, the real-news part when ../shared is
+present) is run through the pipeline; each predicted fact is a tuple hit when it matches a gold
+fact whose who, event_type and when it gets right (SPEC section 6), else a miss. A logistic model
+of hits on the extractor's cues is fitted; 5-fold cross-validation by article gives the expected
+calibration error (ECE) it should have on unseen articles. The test split is never read.
+
+    python bench/fit_confidence.py            # prints cross-validated ECE, writes the model
+    python bench/fit_confidence.py --dry-run  # prints only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def dev_sets():
+    """(gold path, articles path) of every dev set present."""
+    from real_news import GOLD as REAL_GOLD
+    from real_news import write_records
+
+    sets = [(ROOT / "corpus" / "gold.jsonl", ROOT / "corpus" / "articles"),
+            (ROOT / "corpus" / "constructions" / "gold.jsonl", ROOT / "corpus" / "constructions" / "sentences.jsonl")]
+    records = write_records()
+    if records is not None:
+        sets.append((REAL_GOLD, records))
+    return sets
+
+
+def labelled_predictions(lang: str = "fr") -> list[tuple[str, dict, int]]:
+    """(article id, cues, tuple hit) for every prediction on the dev split."""
+    from pipeline.evaluate import _resolve_evidence, load_gold
+    from pipeline.ingest import expand_inputs, read_file
+    from pipeline.nlp import doc_of, load_nlp
+    from pipeline.scoring import TUPLE_SLOTS, match_facts, slot_right
+
+    nlp = load_nlp(lang)
+    out = []
+    for gold_path, articles in dev_sets():
+        gold = {k: v for k, v in load_gold(gold_path).items() if v.get("split", "dev") in ("dev", "real")}
+        files, _ = expand_inputs([articles])
+        wanted = [a for f in files for a in read_file(f) if getattr(a, "article_id", None) in gold]
+        _resolve_evidence(gold, {a.article_id: a.text for a in wanted})
+        for article, doc in zip(wanted, nlp.pipe(doc_of(nlp, a) for a in wanted), strict=True):
+            pred = doc._.facts
+            g = gold[article.article_id]["facts"]
+            hits = {pi for gi, pi in match_facts(g, pred) if all(slot_right(s, g[gi], pred[pi]) for s in TUPLE_SLOTS)}
+            out += [(article.article_id, p["cues"], int(i in hits)) for i, p in enumerate(pred)]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pipeline.confidence import CONFIDENCE_FILE, cue_count, fit, reliability
+    from pipeline.languages import models_dir
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="fr")
+    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    args = parser.parse_args(argv)
+    data = labelled_predictions(args.lang)
+    ids = sorted({a for a, _, _ in data})
+    random.Random(0).shuffle(ids)
+    folds = {a: i % 5 for i, a in enumerate(ids)}
+    cv_probs, cv_hits, rule_probs = [], [], []
+    for k in range(5):
+        train = [(c, h) for a, c, h in data if folds[a] != k]
+        model = fit([c for c, _ in train], [h for _, h in train])
+        for a, c, h in data:
+            if folds[a] == k:
+                cv_probs.append(model(c))
+                cv_hits.append(h)
+                rule_probs.append(cue_count(c))
+    _, ece_rule = reliability(rule_probs, cv_hits)
+    table, ece = reliability(cv_probs, cv_hits)
+    print(f"{len(data)} predictions on {len(ids)} dev articles, tuple hits {sum(cv_hits)}")
+    print(f"ECE, 5-fold cross-validation by article: fitted model {ece:.3f}, cue-count rule {ece_rule:.3f}")
+    for row in table:
+        print(f"  {row['bin']:12} {row['predictions']:5d}  confidence {row['mean_confidence']:.3f}  "
+              f"tuple precision {row['tuple_precision']:.3f}")
+    model = fit([c for _, c, _ in data], [h for _, _, h in data])
+    if not args.dry_run:
+        path = models_dir() / args.lang / CONFIDENCE_FILE
+        payload = {"_comment": "Written by bench/fit_confidence.py: a logistic model of tuple hits on the relation "
+                               "extractor's cues, fitted on the dev split (pipeline/confidence.py).",
+                   "weights": model.weights, "bias": model.bias,
+                   "fitted_on": {"predictions": len(data), "articles": len(ids), "cv_ece": ece}}
+        path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
