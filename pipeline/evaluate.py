@@ -227,6 +227,11 @@ def format_scores(scores: dict) -> str:
         prec = "-" if b["precision"] is None else f"{b['precision']:.3f}"
         tp = "-" if b["tuple_precision"] is None else f"{b['tuple_precision']:.3f}"
         lines.append(f"{b['bucket']:14}{b['predictions']:8d}{prec:>8}{tp:>8}")
+    if scores.get("by_type_source"):
+        lines += ["", f"{'event_type from':16}{'preds':>7}{'matched':>9}{'right':>8}"]
+        for k, t in scores["by_type_source"].items():
+            right = "-" if t["event_type_right"] is None else f"{t['event_type_right']:.3f}"
+            lines.append(f"{k:16}{t['predictions']:7d}{t['matched']:9d}{right:>8}")
     if scores.get("reliability"):
         lines += ["", f"reliability: share of tuple hits by confidence; expected calibration error (ECE) "
                       f"{scores['ece']:.3f}", f"{'confidence':14}{'preds':>8}{'mean':>8}{'tuple':>8}"]

@@ -37,6 +37,7 @@ from .confidence import CONFIDENCE_FILE, ConfidenceModel, cue_count
 from .languages import DEFAULT_LANG, language_data, models_dir
 from .schema import Fact, is_currency, unit_kind
 from .syntax import CONTENT, NOMINAL, SUBJECT_DEPS, nearest, noun_phrase
+from .verb_classes import VerbClasses
 
 
 @dataclass
@@ -104,6 +105,9 @@ class RelationExtractor:
         self.places = PlaceFinder(data.places)
         self.attributes = AttributeFilter(data)
         self.generic_nouns = {w.lower() for w in lex["generic_nouns"]}
+        threshold = lex["vector_type_threshold"]
+        self.verb_classes = (VerbClasses(self.trigger_of, lex["vector_types"], threshold)
+                             if threshold is not None else None)
         self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
 
     # -- entry point --------------------------------------------------------------------
@@ -391,10 +395,13 @@ class RelationExtractor:
                 return t
         return None
 
-    def _event_type(self, ctx: MentionContext) -> tuple[str, bool]:
+    def _event_type(self, ctx: MentionContext) -> tuple[str, str]:
+        """The event type and where it came from: ``unit`` (money), ``lexicon`` (a trigger word),
+        ``total`` (a "dont" part takes its total's), ``noun`` (the counted noun's usual type),
+        ``vectors`` (the predicate's nearest trigger class), ``default`` (other)."""
         unit = ctx.quantity["unit"]
         if is_currency(unit):
-            return "money", True
+            return "money", "unit"
         noun_side: list[Token] = []
         if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
             noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
@@ -415,18 +422,23 @@ class RelationExtractor:
         strong = (pred_types & self.strong_types) or (noun_types & self.strong_types)
         if strong:
             # "huit migrants sont morts": killed or wounded says more than "migrants"
-            return self._resolve_type(strong), True
+            return self._resolve_type(strong), "lexicon"
         for types in (noun_types, pred_types):
             resolved = self._resolve_type(types)
             if resolved:
-                return resolved, True
+                return resolved, "lexicon"
         if ctx.subset_of is not None:
-            return self._event_type(ctx.subset_of)
+            return self._event_type(ctx.subset_of)[0], "total"
         if ctx.noun is not None and unit in (None, "%"):
             fallback = self.fallback_type_of.get(ctx.noun.lower_)
             if fallback:
-                return fallback, False
-        return "other", False
+                return fallback, "noun"
+        if unit is None and ctx.predicate is not None and self.verb_classes is not None:
+            near = self.verb_classes.nearest(ctx.predicate)
+            if near is not None:
+                return near, "vectors"
+        return "other", "default"
+
 
     # -- dates and sources ----------------------------------------------------------------
 
@@ -465,7 +477,7 @@ class RelationExtractor:
               sent_ents: list[Span]) -> dict:
         q = ctx.quantity
         unit = q["unit"]
-        event_type, from_trigger = self._event_type(ctx)
+        event_type, type_from = self._event_type(ctx)
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         who_token = ctx.noun
@@ -507,7 +519,7 @@ class RelationExtractor:
         cues = {
             "who": bool(who),
             "predicate": ctx.predicate is not None,
-            "trigger": from_trigger,
+            "trigger": type_from in ("lexicon", "unit"),
             "attached": ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens),
             "verb": any(t.pos_ in ("VERB", "AUX") for t in sent),
             "when": date is not None,
@@ -541,4 +553,5 @@ class RelationExtractor:
             mention_end=q["end"],
             mention_text=q["text"],
             unit_kind=kind,
+            event_type_from=type_from,
         ).to_dict() | {"cues": cues}

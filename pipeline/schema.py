@@ -52,6 +52,8 @@ class Fact:
     mention_start: int | None = _column("int", extra=True)
     mention_end: int | None = _column("int", extra=True)
     unit_kind: str | None = _column("text", extra=True)
+    # where event_type came from: unit, lexicon, total, noun, vectors, default (see relations._event_type)
+    event_type_from: str | None = _column("text", extra=True)
 
     def to_dict(self) -> dict:
         """A JSON-safe dict (what ``doc._.facts`` holds and workers send back)."""

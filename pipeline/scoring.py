@@ -229,6 +229,7 @@ def score(
     keys = {"numbers": number_key, "dates": date_key, "entities": entity_key}
     buckets = {b: [0, 0, 0] for b in CONFIDENCE_BUCKETS}  # predictions, matched, tuple hits
     misses, false_positives, articles = [], [], []
+    type_sources: dict[str, list[int]] = {}  # where event_type came from: predictions, matched, right
     calibration: list[tuple[float, int]] = []  # each prediction's confidence, and whether it is a tuple hit
     # the construction bank: each gold line names the construction it tests
     by_construction: dict[str, tuple[Tally, Tally]] = {}
@@ -263,6 +264,11 @@ def score(
             conf = p.get("confidence")
             conf = 0.0 if _is_null(conf) else float(conf)
             gi = matched_p.get(pi)
+            source = type_sources.setdefault(p.get("event_type_from") or "unknown", [0, 0, 0])
+            source[0] += 1
+            if gi is not None:
+                source[1] += 1
+                source[2] += res.slot_right[(gi, pi)]["event_type"]
             calibration.append((conf, int(gi is not None and all(res.slot_right[(gi, pi)][s] for s in TUPLE_SLOTS))))
             for b in CONFIDENCE_BUCKETS:
                 if b[0] <= conf < b[1]:
@@ -327,6 +333,8 @@ def score(
         "misses": misses,
         "false_positives": false_positives,
         **_calibration(calibration),
+        "by_type_source": {k: {"predictions": n, "matched": m, "event_type_right": round(r / m, 4) if m else None}
+                           for k, (n, m, r) in sorted(type_sources.items())},
         "per_article": articles,
     }
     for kind, tally in mention_tallies.items():

@@ -87,3 +87,22 @@ def test_a_part_of_a_group_counts_the_group(facts_of):
     facts = facts_of("La police a procédé à 317 arrestations. 90 de ces arrestations ont eu lieu à Paris.")
     part = next(f for f in facts if f["how_many"] == 90)
     assert part["event_type"] == "detained"
+
+
+def test_event_type_says_where_it_came_from(facts_of):
+    facts = facts_of("Au moins 40 civils ont été tués et 3 000 euros ont été volés; 12 salariés travaillent.")
+    sources = {f["how_many"]: f["event_type_from"] for f in facts}
+    assert sources[40] == "lexicon" and sources[3000] == "unit" and sources[12] == "default"
+
+
+def test_verb_classes_find_the_nearest_trigger_class(nlp):
+    from pipeline.languages import language_data
+    from pipeline.verb_classes import VerbClasses
+
+    lex = language_data("fr").relations
+    trigger_of = {w.lower(): t for t, words in lex["event_triggers"].items() for w in words}
+    classes = VerbClasses(trigger_of, lex["vector_types"], threshold=0.3)
+    doc = nlp("Les miliciens ont égorgé trente villageois.")
+    verb = next(t for t in doc if t.lemma_ == "égorger")
+    assert classes.nearest(verb) == "killed"
+    assert VerbClasses(trigger_of, lex["vector_types"], threshold=0.99).nearest(verb) is None
