@@ -80,6 +80,9 @@ class RelationExtractor:
         self.comparison_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
+        since = "|".join(re.escape(m) for m in lex["since_markers"])
+        self.since_rx = re.compile(rf"(?<!\w)(?:{since})\s*$", re.IGNORECASE)
+        self.since_start_rx = re.compile(rf"(?:{since})(?!\w)", re.IGNORECASE)
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
@@ -454,6 +457,7 @@ class RelationExtractor:
             if span is None:
                 continue
             root = span.root
+            d = self._since(d, text, doc._.reference_date)
             dists = [(self._nearest(root, c), c) for c in ctxs]
             best = min(x for x, _ in dists)
             reporting = root.head.lemma_ in self.reporting and root.head.pos_ == "VERB"
@@ -464,6 +468,15 @@ class RelationExtractor:
                     char_gap = abs(d["start"] - c.quantity["start"])
                     candidates.setdefault(id(c), []).append((int(reporting), dist, char_gap, d))
         return {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
+
+    def _since(self, date: dict, text: str, reference: str | None) -> dict:
+        """"depuis janvier": the period from the date to the publication date."""
+        if reference is None or date["when_start"] > reference:
+            return date
+        if self.since_rx.search(text[max(0, date["start"] - 12) : date["start"]]) or self.since_start_rx.match(
+                date["text"]):
+            return dict(date, when_end=max(reference, date["when_end"]))
+        return date
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
         if not sources:

@@ -106,3 +106,8 @@ def test_verb_classes_find_the_nearest_trigger_class(nlp):
     verb = next(t for t in doc if t.lemma_ == "égorger")
     assert classes.nearest(verb) == "killed"
     assert VerbClasses(trigger_of, lex["vector_types"], threshold=0.99).nearest(verb) is None
+
+
+def test_since_runs_to_the_publication_date(facts_of):
+    fact = facts_of("Au moins 61 migrants ont péri en mer Egée depuis janvier, selon le HCR.")[0]
+    assert (fact["when_start"], fact["when_end"]) == ("2025-01-01", PUBLISHED)
