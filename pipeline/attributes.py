@@ -12,7 +12,8 @@ for each quantity mention, from its tokens and the language pack's words:
 - a locating distance: "à 140 km de Sanaa", "à 15 km au nord d'Angers";
 - an identifier: a bare number right after the noun it numbers ("la base
   militaire 921", "la résolution 1405");
-- a score: a "range" whose high end is below its low end ("la victoire 8 à 3").
+- a score: a "range" whose high end is below its low end ("la victoire 8 à 3");
+- zero, and the numbers of a list (": 1. à la Teille, 2. au chêne").
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class AttributeFilter:
         self.directions = set(lex["direction_words"])
 
     def is_attribute(self, quantity: dict, tokens: list[Token]) -> str | None:
-        """Why the mention is not a fact (age, address, distance, identifier, score), or None."""
+        """Why the mention is not a fact (age, address, distance, identifier, score, zero, list number), or None."""
         high = quantity.get("high")
         if quantity["qualifier"] == "range" and high is not None and high < quantity["value"]:
             return "score"
@@ -45,6 +46,12 @@ class AttributeFilter:
         doc = first.doc
         after = doc[last.i + 1] if last.i + 1 < len(doc) else None
         before = doc[first.i - 1] if first.i > 0 else None
+        if quantity["value"] == 0 and quantity["unit"] is None:
+            return "zero"  # "zéro et des poussières", "aucun": an absence, not a count
+        if (after is not None and after.text == "." and after.i + 1 < len(doc) and not doc[after.i + 1].is_title
+                and (before is None or before.is_punct or before.is_sent_start)
+                and all(t.is_digit for t in tokens)):
+            return "list number"  # ": 1. à la Teille, 2. au chêne"
         if self._age(tokens, after):
             return "age"
         if after is not None and self._street_follows(after):

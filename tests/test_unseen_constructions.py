@@ -111,3 +111,11 @@ def test_verb_classes_find_the_nearest_trigger_class(nlp):
 def test_since_runs_to_the_publication_date(facts_of):
     fact = facts_of("Au moins 61 migrants ont péri en mer Egée depuis janvier, selon le HCR.")[0]
     assert (fact["when_start"], fact["when_end"]) == ("2025-01-01", PUBLISHED)
+
+
+@pytest.mark.parametrize("text", [
+    "Les arrêts se feront : 1. à la mairie, 2. au stade, 3. devant l'école.",
+    "Cela représente zéro et des poussières sur le total des recettes.",
+])
+def test_list_numbers_and_zero_are_not_facts(facts_of, text):
+    assert facts_of(text) == []
