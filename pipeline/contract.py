@@ -8,30 +8,38 @@ naming the file and the key. Keys starting with ``_`` are comments and are allow
 anywhere.
 
 Types are read as JSON: ``str``, ``int`` (not a boolean), ``float`` (an int too),
-``list[T]``, ``dict[str, T]`` (an object with free keys), ``tuple[A, B]`` (a list of
+``list[T]``, ``dict[K, T]`` (an object with free keys), ``tuple[A, B]`` (a list of
 exactly that many items), ``A | B``, and a nested ``TypedDict`` (an object with
-exactly its keys).
+exactly its keys). A string is a :data:`Word` of the language (what generic code
+must never write: ``tests/test_language_leaks.py`` looks for them), a :data:`Code`
+(a concept the same in every language: "more_than", "EUR", "day", "killed"), a
+:data:`Regex` or an :data:`Affix` (an ending: "ième"); :func:`words_of` lists a file's words.
 """
 
 from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypedDict, Union, get_args, get_origin, get_type_hints, is_typeddict
+from typing import Annotated, Any, TypedDict, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 from .errors import Errors, FaitsError
 
-Words = list[str]
-Pair = tuple[str, str]
+Word = Annotated[str, "word"]  # a word or phrase of the language
+Code = Annotated[str, "code"]  # a concept code, the same in every language
+Regex = Annotated[str, "regex"]  # a regular expression
+Affix = Annotated[str, "affix"]  # a word ending or beginning ("ième"), not a word
+Words = list[Word]
+Pair = tuple[Word, Word]
 
 
 # -- language.json --------------------------------------------------------------------------------
 
 
 class LanguageFile(TypedDict):
-    code: str  # ISO 639-1
-    spacy_model: str  # the spaCy pipeline the language runs on
+    code: Code  # ISO 639-1
+    spacy_model: Code  # the spaCy pipeline the language runs on
     numbers: str  # the file names of the lexicons below, relative to the folder
     dates: str
     relations: str
@@ -43,20 +51,20 @@ class LanguageFile(TypedDict):
 
 
 class NumbersLexicon(TypedDict):
-    decimal_separator: str
-    group_separators: Words
-    qualifiers: dict[str, Words]  # qualifier code -> phrases before the number
+    decimal_separator: str  # a character: neither a word nor a code
+    group_separators: list[str]
+    qualifiers: dict[Code, Words]  # qualifier code -> phrases before the number
     range_patterns: list[Pair]  # [opener, connector]; "" opener: none needed
-    scales: dict[str, int]
-    approximate_nouns: dict[str, int]
+    scales: dict[Word, int]
+    approximate_nouns: dict[Word, int]
     approximate_singular_determiners: Words
     vague_plural_determiners: Words
-    fractions: dict[str, int]  # noun -> denominator
-    fraction_multipliers: dict[str, int]
+    fractions: dict[Word, int]  # noun -> denominator
+    fraction_multipliers: dict[Word, int]
     percent_words: Words
-    currencies: dict[str, Words]  # ISO 4217 code -> forms
-    time_units: dict[str, Words]  # unit as written in the table -> forms
-    number_words: dict[str, int]
+    currencies: dict[Code, Words]  # ISO 4217 code -> forms
+    time_units: dict[Word, Words]  # unit as written in the table -> forms
+    number_words: dict[Word, int]
     article_words: Words
     article_counts_after: Words
     enumeration_joiners: Words
@@ -64,9 +72,9 @@ class NumbersLexicon(TypedDict):
     age_nouns: Words
     age_cues: Words
     age_noun_links: Words
-    postposed_qualifiers: dict[str, Words]
+    postposed_qualifiers: dict[Code, Words]
     word_scales: Words
-    digit_scales: dict[str, int]
+    digit_scales: dict[Word, int]
     plural_only: Words
     number_conjunctions: Words
     units_after_conjunction: Words
@@ -74,22 +82,22 @@ class NumbersLexicon(TypedDict):
     ratio_words: Words
     negative_words: Words
     negative_blockers: Words
-    ordinal_suffixes: Words
-    ordinal_stems: dict[str, str]
+    ordinal_suffixes: list[Affix]
+    ordinal_stems: dict[Word, Word]
     currency_symbols_before: Words
-    scaled_only_currencies: dict[str, Words]
-    minor_currencies: dict[str, tuple[str, int]]  # form -> [ISO code, minor units per major unit]
+    scaled_only_currencies: dict[Code, Words]
+    minor_currencies: dict[Word, tuple[Code, int]]  # form -> [ISO code, minor units per major unit]
     age_units: Words
-    clock_cues: dict[str, Words]  # clock unit -> words before a time of day
+    clock_cues: dict[Word, Words]  # clock unit -> words before a time of day
     clock_suffixes: Words
-    identifier_patterns: Words  # regular expressions
+    identifier_patterns: list[Regex]
     vague_plural_scales: Words
     of_words: Words
     qualifier_fillers: Words
     date_determiners: Words
     postposed_qualifier_followers: Words
     amount_joiners: Words
-    phone_patterns: Words  # regular expressions
+    phone_patterns: list[Regex]
 
 
 # -- dates.json -----------------------------------------------------------------------------------
@@ -111,33 +119,33 @@ class CountedDays(TypedDict):
 
 
 class FutureTense(TypedDict):
-    endings: Words
+    endings: list[Affix]
     past_conditional: Words
     not_verbs: Words
     near_future_aux: Words
-    infinitive_endings: Words
+    infinitive_endings: list[Affix]
     cues: Words
     modal_conditionals: Words
 
 
 class PastTense(TypedDict):
     auxiliaries: Words
-    participle_endings: Words
-    imperfect_endings: Words
+    participle_endings: list[Affix]
+    imperfect_endings: list[Affix]
 
 
 class DatesLexicon(TypedDict):
-    months: dict[str, int]
-    weekdays: dict[str, int]  # Monday = 0
-    seasons: dict[str, SeasonSpan]
+    months: dict[Word, int]
+    weekdays: dict[Word, int]  # Monday = 0
+    seasons: dict[Word, SeasonSpan]
     bare_seasons: Words
-    part_of_period: dict[str, str]  # word -> early, mid, late, whole
-    relative_days: dict[str, int]
-    relative_periods: dict[str, tuple[str, int]]  # phrase -> [unit, offset]
+    part_of_period: dict[Word, Code]  # word -> early, mid, late, whole
+    relative_days: dict[Word, int]
+    relative_periods: dict[Word, tuple[Code, int]]  # phrase -> [unit, offset]
     relative_past: Words
     relative_future: Words
     not_relative_future_before: Words
-    relative_units: dict[str, str]
+    relative_units: dict[Word, Code]
     last_words: Words
     next_words: Words
     this_words: Words
@@ -153,9 +161,9 @@ class DatesLexicon(TypedDict):
     night_day_range: Range
     night_weekday_range: Range
     night_articles: Words
-    year_divisions: dict[str, int]
-    division_ordinals: dict[str, int]
-    division_abbreviations: dict[str, int]
+    year_divisions: dict[Word, int]
+    division_ordinals: dict[Word, int]
+    division_abbreviations: dict[Word, int]
     division_year_links: Words
     night_nouns: Words
     future_aux_lemmas: Words
@@ -173,12 +181,12 @@ class DatesLexicon(TypedDict):
     decade_part_links: Words
     century_words: Words
     century_part_links: Words
-    ordinal_marks: Words
-    relative_to_previous: dict[str, int]
+    ordinal_marks: list[Affix]
+    relative_to_previous: dict[Word, int]
     relative_to_previous_counts: CountedDays
     weekend_words: Words
     weekend_determiners: Words
-    time_of_day_words: dict[str, int]
+    time_of_day_words: dict[Word, int]
     clock_units: Words
     day_parts: Words
     day_part_prefixes: Words
@@ -187,7 +195,7 @@ class DatesLexicon(TypedDict):
     past_tense: PastTense
     past_prefixes: Words
     future_prefixes: Words
-    holidays: dict[str, str]  # phrase -> "MM-DD" or "easter+N"
+    holidays: dict[Word, Code]  # phrase -> "MM-DD" or "easter+N"
     holiday_prefixes: Words
 
 
@@ -195,9 +203,9 @@ class DatesLexicon(TypedDict):
 
 
 class RelationsLexicon(TypedDict):
-    event_triggers: dict[str, Words]  # event type -> lemmas and forms
-    trigger_priority: Words
-    combined_types: list[Words]
+    event_triggers: dict[Code, Words]  # event type -> lemmas and forms
+    trigger_priority: list[Code]
+    combined_types: list[list[Code]]
     generic_nouns: Words
     container_nouns: Words
     event_nouns: Words
@@ -209,14 +217,14 @@ class RelationsLexicon(TypedDict):
     reporting_nouns: Words
     holder_nouns: Words
     measure_units: Words
-    strong_types: Words
+    strong_types: list[Code]
     ellipsis_markers: Words
     reflexive_non_triggers: Words
-    fallback_noun_types: dict[str, Words]
-    implied_who: dict[str, str]
+    fallback_noun_types: dict[Code, Words]
+    implied_who: dict[Word, Word]
     cause_verbs: Words
     comparison_markers: Words
-    verb_object_triggers: dict[str, str]
+    verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
     source_nouns: Words
 
 
@@ -253,10 +261,16 @@ def _json_type(value: Any) -> str:
             float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
 
 
+def _hints(contract: type) -> dict[str, Any]:
+    return get_type_hints(contract, include_extras=True)
+
+
 def _describe(tp: Any) -> str:
     origin, args = get_origin(tp), get_args(tp)
+    if origin is Annotated:
+        return _describe(args[0])
     if is_typeddict(tp):
-        return "an object with the keys " + ", ".join(get_type_hints(tp))
+        return "an object with the keys " + ", ".join(_hints(tp))
     if origin is list:
         return f"a list of {_describe(args[0]).removeprefix('a ').removeprefix('an ')}s"
     if origin is dict:
@@ -275,7 +289,9 @@ def _check(value: Any, tp: Any, where: str, path: Path) -> None:
     def wrong() -> typing.NoReturn:
         raise FaitsError(Errors.E007.format(path=path, key=where, expected=_describe(tp), got=_json_type(value)))
 
-    if is_typeddict(tp):
+    if origin is Annotated:
+        _check(value, args[0], where, path)
+    elif is_typeddict(tp):
         if not isinstance(value, dict):
             wrong()
         _check_keys(value, tp, path, prefix=f"{where}.")
@@ -313,7 +329,7 @@ def _check(value: Any, tp: Any, where: str, path: Path) -> None:
 
 
 def _check_keys(data: dict[str, Any], contract: type, path: Path, prefix: str = "") -> None:
-    declared = get_type_hints(contract)
+    declared = _hints(contract)
     for key in declared:
         if key not in data:
             raise FaitsError(Errors.E005.format(path=path, key=prefix + key, expected=_describe(declared[key])))
@@ -329,3 +345,32 @@ def validate(data: Any, contract: type, path: Path) -> None:
     if not isinstance(data, dict):
         raise FaitsError(Errors.E007.format(path=path, key="(the file)", expected="an object", got=_json_type(data)))
     _check_keys(data, contract, path)
+
+
+def words_of(data: Any, tp: Any, kind: Any = Word) -> Iterator[str]:
+    """Every string of ``kind`` (a :data:`Word` by default, or a :data:`Code`...) in ``data``, a file
+    checked against its contract ``tp``; keys of objects included."""
+    origin, args = get_origin(tp), get_args(tp)
+    if tp == kind:
+        yield data
+    elif is_typeddict(tp):
+        for key, item_tp in _hints(tp).items():
+            yield from words_of(data[key], item_tp, kind)
+    elif origin in (Union, types.UnionType):
+        for option in args:
+            try:
+                _check(data, option, "", Path())
+            except FaitsError:
+                continue
+            yield from words_of(data, option, kind)
+            return
+    elif origin is list:
+        for item in data:
+            yield from words_of(item, args[0], kind)
+    elif origin is tuple:
+        for item, item_tp in zip(data, args, strict=True):
+            yield from words_of(item, item_tp, kind)
+    elif origin is dict:
+        for key, item in data.items():
+            yield from words_of(key, args[0], kind)
+            yield from words_of(item, args[1], kind)
