@@ -132,6 +132,7 @@ class PastTense(TypedDict):
     auxiliaries: Words
     participle_endings: list[Affix]
     imperfect_endings: list[Affix]
+    not_imperfect_after: list[Affix]
 
 
 class DatesLexicon(TypedDict):

@@ -297,9 +297,11 @@ class DateGrammar:
             rf"|{b}(?:{_alt(future['cues'] + future['modal_conditionals'])}){e}",
             re.IGNORECASE,
         )
+        # "-rait" is a conditional, not an imperfect: one lookbehind per stem ending (each of fixed width)
+        not_after = "".join(f"(?<!{re.escape(a)})" for a in past["not_imperfect_after"])
         self.past_marker = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}"
-            rf"|{b}[{lower}]{{2,}}(?<!r)(?:{_alt(past['imperfect_endings'])}){e}"
+            rf"|{b}[{lower}]{{2,}}{not_after}(?:{_alt(past['imperfect_endings'])}){e}"
         )
         self.past_prefix = _prefix_patterns(lex["past_prefixes"])
         self.future_prefix = _prefix_patterns(lex["future_prefixes"])
