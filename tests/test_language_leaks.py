@@ -8,8 +8,8 @@ code) and looks for lexicon words in them as whole words, and for lexicon phrase
 The CLI's ``help=`` texts and the error catalogue are documentation too. Left out as not telling:
 words shorter than two letters, acronyms and codes (no lowercase letter, or a digit: "USD", "1er"),
 names written as such ("part_prefixes"), and a word that is a name the code itself uses (an
-identifier, an attribute, a keyword argument, a regex group, spaCy's labels, a concept code of the
-contract: "source", "aux", "day") or in :data:`NOT_WORDS`.
+identifier, an attribute, a keyword argument, a key it indexes records by, a regex group, spaCy's
+labels, a concept code of the contract: "source", "aux", "day") or in :data:`NOT_WORDS`.
 """
 
 from __future__ import annotations
@@ -101,32 +101,48 @@ def _documentation(tree: ast.AST) -> set[int]:
     return ids
 
 
+def _names_in(tree: ast.AST) -> set[str]:
+    """The names a module's code uses: identifiers, attributes, arguments, regex group names, record keys."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            names.add(node.attr)
+        elif isinstance(node, (ast.arg, ast.keyword)) and node.arg:
+            names.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            names.update(n for pair in _GROUPS.findall(node.value) for n in pair if n)
+        # a key the code indexes records by: gold_line["construction"], fact.get("source")
+        key = None
+        if isinstance(node, ast.Subscript):
+            key = node.slice
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args
+              and node.func.attr in ("get", "setdefault", "pop")):
+            key = node.args[0]
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            names.add(key.value)
+    return {n.lower() for n in names}
+
+
 @cache
 def code_names() -> frozenset[str]:
-    """Every name the package's code uses: identifiers, attributes, arguments, regex group names, codes."""
+    """Every name the package's code uses, the concept codes of the packs, spaCy's labels and NOT_WORDS."""
     # spaCy's dependency labels ("aux", "agent", "det"), the English words and names the scan cannot tell
     # from French ones
-    names: set[str] = set(_codes()) | {label for label in GLOSSARY if label.islower()} | NOT_WORDS
+    names = set(_codes()) | {label for label in GLOSSARY if label.islower()} | NOT_WORDS
     for path in generic_modules():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Name):
-                names.add(node.id)
-            elif isinstance(node, ast.Attribute):
-                names.add(node.attr)
-            elif isinstance(node, (ast.arg, ast.keyword)) and node.arg:
-                names.add(node.arg)
-            elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                names.update(n for pair in _GROUPS.findall(node.value) for n in pair if n)
+        names |= _names_in(ast.parse(path.read_text(encoding="utf-8")))
     return frozenset(n.lower() for n in names)
 
 
 def leaks(path: Path) -> list[tuple[int, str]]:
     """(line, word) of each lexicon word written in a string literal of the module at ``path``."""
     words = lexicon_words()
-    names = code_names()
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = code_names() | _names_in(tree)
     documentation = _documentation(tree)
     hits = []
     for node in ast.walk(tree):
@@ -191,4 +207,10 @@ def test_identifiers_and_codes_are_not_leaks(tmp_path):
         '    return fact["source"], fact["unit"] == "day"  # a column, a concept code\n',
         encoding="utf-8",
     )
+    assert leaks(module) == []
+
+
+def test_record_keys_are_names(tmp_path):
+    module = tmp_path / "keys.py"
+    module.write_text('def f(line):\n    return line["construction"], line.get("bilan")\n', encoding="utf-8")
     assert leaks(module) == []
