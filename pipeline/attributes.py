@@ -38,7 +38,7 @@ class AttributeFilter:
         self.directions = set(lex["direction_words"])
 
     def is_attribute(self, quantity: dict, tokens: list[Token]) -> str | None:
-        """Why the mention is not a fact (age, address, distance, identifier, score, zero, list number), or None."""
+        """Why the mention is not a fact (age, address, distance, identifier, score, nothing, list number), or None."""
         high = quantity.get("high")
         if quantity["qualifier"] == "range" and high is not None and high < quantity["value"]:
             return "score"
@@ -47,7 +47,7 @@ class AttributeFilter:
         after = doc[last.i + 1] if last.i + 1 < len(doc) else None
         before = doc[first.i - 1] if first.i > 0 else None
         if quantity["value"] == 0 and quantity["unit"] is None:
-            return "zero"  # "zéro et des poussières", "aucun": an absence, not a count
+            return "nothing"  # "zéro et des poussières": an absence, not a count
         if (after is not None and after.text == "." and after.i + 1 < len(doc) and not doc[after.i + 1].is_title
                 and (before is None or before.is_punct or before.is_sent_start)
                 and all(t.is_digit for t in tokens)):
@@ -115,5 +115,4 @@ class AttributeFilter:
         if prep.lower_ not in self.locating_prepositions:
             return False
         nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
-        return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions
-                                    or nxt.lower_ in ("au", "du"))
+        return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions)

@@ -24,7 +24,8 @@ from .dates import anchor_of, find_dates, resolve_mention
 from .extensions import set_extensions
 from .facts import merge_facts
 from .ingest import optional_date
-from .languages import DEFAULT_LANG
+from .lang import hooks
+from .languages import DEFAULT_LANG, language_data
 from .numbers import find_quantities
 from .relations import RelationExtractor
 
@@ -91,8 +92,11 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     doc.from_array([SENT_START], values.astype(np.uint64).reshape(-1, 1))
     return doc
 
-def is_future(span: Span) -> bool:
-    """Whether the clause governing ``span`` is in the future tense ("se chargeront", "va signer")."""
+def is_future(span: Span, lang: str = DEFAULT_LANG) -> bool:
+    """Whether the clause governing ``span`` is in the future tense ("se chargeront", "va signer").
+
+    The governing verb is found in the parse; the language's hooks (:mod:`pipeline.lang`) read its tense.
+    """
     token: Token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
@@ -100,17 +104,7 @@ def is_future(span: Span) -> bool:
         if token.head.i == token.i:
             break
         token = token.head
-    if "Fut" in token.morph.get("Tense"):
-        return True
-    for child in token.children:
-        if child.dep_.startswith("aux"):
-            if "Fut" in child.morph.get("Tense"):
-                return True
-            if child.lemma_ == "aller" and "Pres" in child.morph.get("Tense") and token.morph.get(
-                "VerbForm"
-            ) == ["Inf"]:
-                return True
-    return False
+    return hooks(lang).is_future(token, language_data(lang))
 
 
 class DateFinder:
@@ -132,7 +126,7 @@ class DateFinder:
         records, spans = [], []
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            future = bool(span is not None and doc.has_annotation("DEP") and is_future(span))
+            future = bool(span is not None and doc.has_annotation("DEP") and is_future(span, self.lang))
             interval = resolve_mention(m, reference, future, self.lang)
             records.append(
                 {

@@ -27,6 +27,7 @@ from typing import Any
 import dateparser.date
 
 from .errors import Errors, FaitsError
+from .lang import hooks
 from .languages import DEFAULT_LANG, language_data
 
 _APOS = "['’]"
@@ -83,6 +84,21 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _phrases(words, then: str = "") -> str:
+    """An alternation of lexicon phrases, longest first: any whitespace between their words, either
+    apostrophe, and spaces or none after one ("d'avril", "d’ avril"); ``then`` follows a phrase that
+    does not end with an apostrophe (``\\s+`` for a word that must be followed by a space)."""
+    out: list[str] = []
+    for w in sorted(set(words), key=len, reverse=True):
+        rx = r"\s+".join(re.escape(part) for part in w.split())
+        rx = re.sub(_APOS, lambda _: _APOS + r"\s*", rx)
+        if not re.search(f"{_APOS}$", w):
+            rx += then
+        if rx not in out:
+            out.append(rx)
+    return "|".join(out)
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -94,7 +110,7 @@ def _roman(text: str) -> int:
 class DateGrammar:
     """Regular expressions compiled once per language from its dates lexicon."""
 
-    def __init__(self, lex: dict[str, Any]):
+    def __init__(self, lex: dict[str, Any], lang: str = DEFAULT_LANG):
         self.lex = lex
         self.months: dict[str, int] = {k.lower(): v for k, v in lex["months"].items()}
         self.weekdays: dict[str, int] = lex["weekdays"]
@@ -108,6 +124,8 @@ class DateGrammar:
         self.next_words = set(lex["next_words"])
         self.this_words = set(lex["this_words"])
         self.pivot: int = lex["two_digit_year_pivot"]
+        self.first_day = {w.lower() for w in lex["first_day_words"]}
+        self.hooks = hooks(lang)
         self.patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
         self.time_patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
         self._compile_dates(lex)
@@ -130,7 +148,7 @@ class DateGrammar:
         Y2 = r"(?:\d\d(?=\s*(?:[,.;:)!?]|$)))"  # "octobre 98," but not "17 juin 20 soldats"
         # "12 janvier, 2016" at the end of a clause; not "le 3 mai, 2000 manifestants"
         Y3 = rf",\s*(?P<year3>{Y})(?=\s*(?:[,.;:)!?]|$))"
-        D = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
+        D = rf"(?:{_phrases(self.first_day)}|[12]\d|3[01]|0?[1-9])"
         last = _alt(list(self.last_words) + list(self.next_words))
         dirs = rf"(?:\s+(?P<dir>{last}))?"
         mp = _alt(lex["month_prefixes"])
@@ -138,48 +156,65 @@ class DateGrammar:
         sp = _alt(lex["season_prefixes"])
         this = _alt(self.this_words)
         b, e = r"(?<![\w\-])", r"(?![\w\-])"
+        WS = r"\s+"
         add = self._add
         night = _alt(lex["night_nouns"])
-        add("night_days", rf"{b}(?:la\s+)?(?:{night})\s+du\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s+au\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
-        add("night_weekdays", rf"{b}(?:la\s+)?(?:{night})\s+(?:de|du)\s+(?P<w1>{W})\s+(?:à|au)\s+(?P<w2>{W}){e}")
-        add("month_range", rf"{b}(?:entre|de|d{_APOS}|du\s+mois\s+de)\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:et|à)\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
-        add("day_range", rf"{b}(?:du|entre\s+le|entre|des)\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:au|et\s+le|et)\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
+        night_article = rf"(?:(?:{_phrases(lex['night_articles'])})\s+)?"
+        nd_open, nd_to = _phrases(lex["night_day_range"]["open"]), _phrases(lex["night_day_range"]["to"])
+        nw_open, nw_to = _phrases(lex["night_weekday_range"]["open"]), _phrases(lex["night_weekday_range"]["to"])
+        mr_open, mr_to = _phrases(lex["month_range"]["open"]), _phrases(lex["month_range"]["to"])
+        dr_open, dr_to = _phrases(lex["day_range"]["open"]), _phrases(lex["day_range"]["to"])
+        add("night_days", rf"{b}{night_article}(?:{night})\s+(?:{nd_open})\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s+(?:{nd_to})\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
+        add("night_weekdays", rf"{b}{night_article}(?:{night})\s+(?:{nw_open})\s+(?P<w1>{W})\s+(?:{nw_to})\s+(?P<w2>{W}){e}")
+        add("month_range", rf"{b}(?:{mr_open})\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:{mr_to})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
+        add("day_range", rf"{b}(?:{dr_open})\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         # "les 19-20 novembre"
-        add("dash_range", rf"{b}(?:les\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
-        add("day", rf"{b}(?:(?:le|ce|cet)\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
+        add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
+        add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
         nd, nm = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+        # the language's order of day and month: 14/03/2025 (DMY), 03/14/2025 (MDY)
+        order = self.hooks.date_order
+        (g1, r1), (g2, r2) = (("nday", nd), ("nmonth", nm))[:: 1 if order.index("D") < order.index("M") else -1]
         # 14/03/2025, 14-03-2025, 14.03.2025, 14/03/25 and 2025-03-14, 2025/03/14
-        add("numeric", rf"{b}(?P<nday>{nd})(?P<sep>[/.\-])(?P<nmonth>{nm})(?P=sep)(?:(?P<year>\d{{4}})|(?P<year2>\d\d)){e}"
+        add("numeric", rf"{b}(?P<{g1}>{r1})(?P<sep>[/.\-])(?P<{g2}>{r2})(?P=sep)(?:(?P<year>\d{{4}})|(?P<year2>\d\d)){e}"
                        rf"|{b}(?P<iyear>\d{{4}})(?P<isep>[/\-])(?P<imonth>{nm})(?P=isep)(?P<iday>{nd}){e}")
-        # 03/2025, 2025/03; and a day and month with no year only after "le", "du", "au" or a weekday
-        # ("le 14/03"): "2/3" alone is a fraction
+        # 03/2025, 2025/03; and a day and month with no year only after a determiner ("le 14/03") or a
+        # weekday: "2/3" alone is a fraction
         add("numeric_month", rf"{b}(?P<nmonth>{nm})\s*/\s*(?P<year>{Y}){e}|{b}(?P<iyear>{Y})\s*/\s*(?P<imonth>{nm}){e}")
-        add("numeric_day", rf"{b}(?:(?:le|du|au)\s+|(?P<wd>{W})\s+)(?P<nday>{nd})/(?P<nmonth>{nm}){e}")
-        add("part_month", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:(?:de|du mois de)\s+|d{_APOS}\s*)?(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
-        add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?:de\s+l{_APOS}\s*année|d{_APOS}\s*année|de\s+l{_APOS}\s*an)(?:\s+(?P<year>{Y})|{dirs}){e}")
-        add("part_year", rf"{b}(?:en\s+|à\s+la\s+|à\s+|au\s+)?(?P<part>{P})\s*(?P<year>{Y}){e}")
+        add("numeric_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+|(?P<wd>{W})\s+)(?P<{g1}>{r1})/(?P<{g2}>{r2}){e}")
+        part_prefix = rf"(?:{_phrases(lex['part_prefixes'], then=WS)})?"
+        month_link = rf"(?:{_phrases(lex['part_month_links'], then=WS)})?"
+        year_link = _phrases([f"{link}{'' if re.search(f'{_APOS}$', link) else ' '}{word}"
+                              for link in lex["part_year_links"] for word in lex["year_words"]])
+        add("part_month", rf"{b}{part_prefix}(?P<part>{P})\s*{month_link}(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
+        add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?:{year_link})(?:\s+(?P<year>{Y})|{dirs}){e}")
+        add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<year>{Y}){e}")
         self.divisions: dict[str, int] = {k.lower(): v for k, v in lex["year_divisions"].items()}
         self.division_ordinals: dict[str, int] = {k.lower(): v for k, v in lex["division_ordinals"].items()}
         self.division_abbreviations: dict[str, int] = {k.lower(): v for k, v in lex["division_abbreviations"].items()}
         add("division", rf"{b}(?P<dord>{_alt(self.division_ordinals)})\s+(?P<div>{_alt(self.divisions)})"
-                        rf"(?:\s+(?:de\s+)?(?P<year>{Y}))?{e}"
+                        rf"(?:\s+(?:{_phrases(lex['division_year_links'], then=WS)})?(?P<year>{Y}))?{e}"
                         rf"|{b}(?P<abbr>{_alt(self.division_abbreviations)})(?P<anum>[1-4])\s+(?P<year3>{Y}){e}")
-        add("decade", rf"{b}(?:(?P<part>{P})\s+(?:des\s+)?)?(?:les\s+)?(?:{_alt(lex['decade_words'])})\s+(?P<decade>(?:1[5-9]|20)?\d0){e}")
+        decade_link = rf"(?:{_phrases(lex['decade_part_links'], then=WS)})?"
+        decade_det = rf"(?:{_phrases(lex['decade_determiners'], then=WS)})?"
+        add("decade", rf"{b}(?:(?P<part>{P})\s+{decade_link})?{decade_det}(?:{_alt(lex['decade_words'])})\s+(?P<decade>(?:1[5-9]|20)?\d0){e}")
         marks = _alt(lex["ordinal_marks"])
-        add("century", rf"{b}(?:(?P<part>{P})\s+(?:du\s+)?)?(?P<century>[IVXLivxl]+|\d{{1,2}})(?:{marks})\s+(?:{_alt(lex['century_words'])}){e}")
+        century_link = rf"(?:{_phrases(lex['century_part_links'], then=WS)})?"
+        add("century", rf"{b}(?:(?P<part>{P})\s+{century_link})?(?P<century>[IVXLivxl]+|\d{{1,2}})(?:{marks})\s+(?:{_alt(lex['century_words'])}){e}")
         add("month", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?:(?P<year>{Y})|(?P<year2>{Y2})){e}")
         add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
-        add("season_bare", rf"{b}(?P<season>printemps|automne|hiver)(?:\s+(?P<year>{Y})){e}")
+        add("season_bare", rf"{b}(?P<season>{_alt(lex['bare_seasons'])})(?:\s+(?P<year>{Y})){e}")
         self.holidays = {k.lower(): v for k, v in lex["holidays"].items()}
         add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{_alt(self.holidays)})(?:\s+(?P<year>{Y}))?{e}")
         weekend = _alt(lex["weekend_words"])
-        add("weekend", rf"{b}(?:(?P<this>{this})|le)\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
+        add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         units = _alt(self.rel_units)
-        count = r"(?P<n>\d+|[a-zéèêàç\-]+)"
+        count = rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)"
         add("ago", rf"{b}(?:{_alt(lex['relative_past'])})\s+{count}\s+(?P<unit>{units}){e}")
         # "dans deux mois", but not "dans un jour de grande forme"
-        add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+d(?:e\b|{_APOS}))")
+        not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
+        add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
         add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
         counted = lex["relative_to_previous_counts"]
         self.later_words = {w.lower() for w in counted["later"]}
@@ -187,19 +222,22 @@ class DateGrammar:
         add("counted_previous", rf"{b}{count}\s+(?P<unit>{units})\s+(?P<way>{_alt(counted['later'] + counted['earlier'])})"
                                 rf"(?=\s*(?:[,.;:)!?]|$))")
         add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
-        add("weekday", rf"{b}(?:(?:ce|le)\s+)?(?P<wd>{W})(?:\s+(?P<dir>{last}))?{e}")
+        add("weekday", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})(?:\s+(?P<dir>{last}))?{e}")
         add("month_alone", rf"{b}(?:(?P<prefix>{mp})\s*)?(?P<month>{M}){dirs}{e}")
-        add("year", rf"{b}(?:(?:{yp})\s+)?(?P<year>{Y})(?![\w\-]|\s?%|\s[a-zéè]+s\b|[ \u00a0\u202f.]\d)")
-        add("year", rf"{b}(?:en|depuis|fin|début)\s+(?P<year2>[5-9]\d(?=\s*(?:[,.;:)(!?]|$))){e}")
+        # not "2000 manifestants", "1500 h", "20 %"
+        not_after = rf"\s(?:{self.hooks.plural_word}|(?:{_phrases(lex['not_date_after'])}){e})"
+        add("year", rf"{b}(?:(?:{yp})\s+)?(?P<year>{Y})(?![\w\-]|\s?%|{not_after}|[ \u00a0\u202f.]\d)")
+        add("year", rf"{b}(?:{_phrases(lex['two_digit_year_prefixes'])})\s+(?P<year2>[5-9]\d(?=\s*(?:[,.;:)(!?]|$))){e}")
         # what every match of these rules holds, as a pattern: searched once, far cheaper than the rule
         self.part_triggers = {
-            "part_month": re.compile(rf"(?:{P})\s*(?:(?:de|du mois de)\s+|d{_APOS}\s*)?(?:{M})"),
-            "part_year": re.compile(rf"(?:{P})\s*(?:{Y}|de\s+l{_APOS}\s*an|d{_APOS}\s*année)"),
+            "part_month": re.compile(rf"(?:{P})\s*{month_link}(?:{M})"),
+            "part_year": re.compile(rf"(?:{P})\s*(?:{Y}|{year_link})"),
         }
         self.range_connectors = [
-            (re.compile(rf"{b}{a}\s*$", re.IGNORECASE), re.compile(rf"^\s*{z}\s*$", re.IGNORECASE))
-            for a, z in (("entre", "et"), ("de", "à"), (f"d{_APOS}", "à"), ("du", "au"), ("depuis", "jusqu'à"))
+            (re.compile(rf"{b}(?:{_phrases([a])})\s*$", re.IGNORECASE), re.compile(rf"^\s*(?:{_phrases([z])})\s*$", re.IGNORECASE))
+            for a, z in lex["range_connectors"]
         ]
+        self.this_start = re.compile(rf"(?:{this})", re.IGNORECASE)
 
     def _triggers(self, lex: dict[str, Any]) -> dict[str, tuple[str, ...] | re.Pattern]:
         """What a rule cannot match without: words one of which must be there, or a pattern (for rules
@@ -239,7 +277,7 @@ class DateGrammar:
         clock_words = _alt(lex["time_of_day_words"])
         units = _alt(lex["clock_units"])
         self._add("this_day_part", rf"{b}(?:{this})\s+(?:{parts}){e}", times=True)
-        self._add("day_part", rf"{b}(?:(?:la|le|dans\s+la|en)\s+)?(?:{parts}){e}", times=True)
+        self._add("day_part", rf"{b}(?:(?:{_phrases(lex['day_part_prefixes'])})\s+)?(?:{parts}){e}", times=True)
         self._add("clock", rf"{b}(?:[01]?\d|2[0-3])\s?(?:{units})(?:\s?[0-5]\d)?{e}|{b}(?:{clock_words}){e}", times=True)
         self._add("present", rf"{b}(?:{_alt(lex['present_words'])}){e}", times=True)
         # "hier soir", "dimanche après-midi": the part of the day joins the date before it
@@ -247,7 +285,7 @@ class DateGrammar:
 
     def _compile_tense(self, lex: dict[str, Any]) -> None:
         future, past = lex["future_tense"], lex["past_tense"]
-        lower = "a-zàâçéèêëîïôûùüÿœ"
+        lower = self.hooks.lowercase
         b, e = r"(?<![\w\-])", r"(?![\w\-])"
         # lowercase words only: "Diawara" is a name, not a future
         endings = _alt(future["endings"])
@@ -255,13 +293,15 @@ class DateGrammar:
         self.future_word = re.compile(rf"{b}(?:[{lower}]{{2,}}(?:{endings})|[A-ZÀ-Ý]{{2,}}(?:{upper_endings})){e}")
         self.not_verbs = {w.lower() for w in future["not_verbs"]}
         self.future_cue = re.compile(
-            rf"{b}(?:{_alt(future['near_future_aux'])})\s+[{lower}]+(?:er|ir|re){e}"
+            rf"{b}(?:{_alt(future['near_future_aux'])})\s+[{lower}]+(?:{_alt(future['infinitive_endings'])}){e}"
             rf"|{b}(?:{_alt(future['cues'] + future['modal_conditionals'])}){e}",
             re.IGNORECASE,
         )
+        # "-rait" is a conditional, not an imperfect: one lookbehind per stem ending (each of fixed width)
+        not_after = "".join(f"(?<!{re.escape(a)})" for a in past["not_imperfect_after"])
         self.past_marker = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}"
-            rf"|{b}[{lower}]{{2,}}(?<!r)(?:{_alt(past['imperfect_endings'])}){e}"
+            rf"|{b}[{lower}]{{2,}}{not_after}(?:{_alt(past['imperfect_endings'])}){e}"
         )
         self.past_prefix = _prefix_patterns(lex["past_prefixes"])
         self.future_prefix = _prefix_patterns(lex["future_prefixes"])
@@ -278,11 +318,11 @@ def _prefix_patterns(words: list[str]) -> tuple[re.Pattern, re.Pattern]:
 
 @cache
 def grammar(lang: str = DEFAULT_LANG) -> DateGrammar:
-    return DateGrammar(language_data(lang).dates)
+    return DateGrammar(language_data(lang).dates, lang)
 
 
-def _day(text: str) -> int:
-    return 1 if text.lower() in ("1er", "premier") else int(text)
+def _day(text: str, g: DateGrammar) -> int:
+    return 1 if text.lower() in g.first_day else int(text)
 
 
 def _direction(word: str | None, g: DateGrammar) -> str | None:
@@ -308,7 +348,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         m1 = g.months[gd["m1"].lower()] if gd.get("m1") else m2
         y2 = int(gd["y2"]) if gd.get("y2") else None
         y1 = int(gd["y1"]) if gd.get("y1") else y2
-        return (DateExpr("day", y1, m1, _day(gd["d1"])), DateExpr("day", y2, m2, _day(gd["d2"])))
+        return (DateExpr("day", y1, m1, _day(gd["d1"], g)), DateExpr("day", y2, m2, _day(gd["d2"], g)))
     if kind == "month_range":
         y2 = int(gd["y2"]) if gd.get("y2") else None
         y1 = int(gd["y1"]) if gd.get("y1") else y2
@@ -319,7 +359,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
                 DateExpr("weekday", weekday=g.weekdays[gd["w2"].lower()], direction="after_first"))
     if kind == "day":
         weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
-        return (DateExpr("day", year, month, _day(gd["day"]), weekday=weekday,
+        return (DateExpr("day", year, month, _day(gd["day"], g), weekday=weekday,
                          direction=_direction(gd.get("dir"), g)),)
     if kind in ("numeric", "numeric_day"):
         if gd.get("iyear"):
@@ -360,7 +400,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("month", year, month, direction=_direction(gd.get("dir"), g)),)
     if kind in ("season", "season_bare"):
         direction = _direction(gd.get("dir"), g)
-        if direction is None and re.match(r"(?i)ce|cet|cette", m.group(0)):
+        if direction is None and g.this_start.match(m.group(0)):
             direction = "this"
         return (DateExpr("season", year, season=gd["season"].lower(), direction=direction),)
     if kind == "holiday":
@@ -479,6 +519,10 @@ def _last_day(year: int, month: int) -> int:
 
 def _month_interval(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, _last_day(year, month))
+
+
+def _across_new_year(spec: dict[str, list[int]]) -> bool:
+    return tuple(spec["end"]) < tuple(spec["start"])
 
 
 def _season_interval(name: str, year: int, g: DateGrammar) -> tuple[date, date]:
@@ -632,7 +676,7 @@ def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar)
     future = tense == "future"
     year = reference.year
     start, end = _season_interval(expr.season, year, g)
-    if expr.season == "hiver" and reference < start:
+    if _across_new_year(g.seasons[expr.season]) and reference < start:  # winter: the one that began last year
         start, end = _season_interval(expr.season, year - 1, g)
     if expr.direction == "last" or (expr.direction is None and not future and start > reference):
         start, end = _season_interval(expr.season, start.year - 1, g)
@@ -939,5 +983,6 @@ def _read_with_dateparser(text: str, reference: date, lang: str) -> DateInterval
 
 @lru_cache(maxsize=64)
 def _dateparser(lang: str, reference: date) -> dateparser.date.DateDataParser:
-    settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day), "DATE_ORDER": "DMY"}
+    settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day),
+                "DATE_ORDER": hooks(lang).date_order}
     return dateparser.date.DateDataParser(languages=[lang], settings=settings)

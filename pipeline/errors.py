@@ -24,6 +24,12 @@ class Errors:
     )
     E003 = "Language data file not found: {path}."
     E004 = "Language data file {path} is not valid JSON: {error}."
+    E005 = "Language data file {path} lacks the key '{key}' ({expected}); see pipeline/contract.py."
+    E006 = (
+        "Language data file {path} has an unknown key '{key}'. Allowed: {allowed} "
+        "(and comments, keys starting with '_'); see pipeline/contract.py."
+    )
+    E007 = "Language data file {path}: '{key}' should be {expected}, got {got}; see pipeline/contract.py."
     E010 = "Input path does not exist: {path}."
     E011 = "No article found in {paths} (expected .txt, .jsonl or .csv files)."
     E012 = "empty file (no text after cleaning)"

@@ -17,10 +17,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import Errors, FaitsError
+from .languages import installed_languages, models_dir
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20_000_000
@@ -32,16 +34,26 @@ FOOTER_FIELDS = {
     "published": re.compile(r"^\s*Publish(?:ed)? date\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE),
     "tags": re.compile(r"^\s*Tags\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE),
 }
-# Lines of web debris, whatever the article's language.
+# The syndication footer's last line, the same in every article whatever its language.
 DEBRIS_LINES = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^\s*Copyright for syndicated content belongs to the linked Source\.?\s*$",
-        r"^\s*Quitter la version mobile\s*$",
-        r"^\s*(?:Partager|Partager sur (?:Facebook|Twitter|X)|Imprimer|Abonnez-vous|"
-        r"S'abonner|S’abonner|Lire aussi|Lire la suite|Publicité|Newsletter)\s*:?\s*$",
-    )
+    re.compile(r"^\s*Copyright for syndicated content belongs to the linked Source\.?\s*$", re.IGNORECASE),
 ]
+
+
+@cache
+def _language_debris(root: Path) -> re.Pattern:
+    """Lines of web debris in any installed language (``debris_lines`` of ``models/<lang>/ingest.json``):
+    the text is cleaned before its language is known."""
+    lines = {line for data in installed_languages() for line in data.ingest["debris_lines"]}
+    if not lines:
+        return re.compile(r"(?!)")
+    alt = "|".join(re.escape(line) for line in sorted(lines, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alt})\s*:?\s*$", re.IGNORECASE)
+
+
+def is_debris(line: str) -> bool:
+    """Whether a line of an article is web debris ("Lire aussi", the syndication copyright)."""
+    return any(rx.match(line) for rx in DEBRIS_LINES) or bool(_language_debris(models_dir()).match(line))
 
 
 @dataclass
@@ -191,7 +203,7 @@ def clean_text(raw: str) -> tuple[str, dict[str, str]]:
                 fields.setdefault(name, m.group("value"))
                 matched = True
                 break
-        if matched or any(rx.match(line) for rx in DEBRIS_LINES):
+        if matched or is_debris(line):
             continue
         kept.append(line.strip())
     paragraphs: list[str] = []

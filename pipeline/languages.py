@@ -1,9 +1,11 @@
 """Language resources: everything language-specific lives under ``models/<code>/``.
 
 A language is a folder holding ``language.json`` (spaCy model name and the
-names of its lexicon files) and those files. The stages only ever see a
+names of its lexicon files) and those files, each checked on load against its
+declaration in :mod:`pipeline.contract`. The stages only ever see a
 :class:`LanguageResources` object, so adding a language means adding a
-folder, not touching code.
+folder; the little a language needs as code (the future tense of a parse,
+plurals) is behind one interface, :mod:`pipeline.lang`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .contract import (
+    LEXICONS,
+    DatesLexicon,
+    IngestLexicon,
+    LanguageFile,
+    NumbersLexicon,
+    PlacesLexicon,
+    RelationsLexicon,
+    validate,
+)
 from .errors import Errors, FaitsError
 
 DEFAULT_LANG = "fr"
@@ -45,14 +57,15 @@ def supported_languages() -> list[str]:
 
 @dataclass(frozen=True)
 class LanguageResources:
-    """Typed view of one language's data folder."""
+    """Typed view of one language's data folder; each lexicon as declared in :mod:`pipeline.contract`."""
 
     code: str
     spacy_model: str
-    numbers: dict[str, Any] = field(repr=False)
-    dates: dict[str, Any] = field(repr=False)
-    relations: dict[str, Any] = field(repr=False)
-    places: dict[str, Any] = field(repr=False)
+    numbers: NumbersLexicon = field(repr=False)
+    dates: DatesLexicon = field(repr=False)
+    relations: RelationsLexicon = field(repr=False)
+    places: PlacesLexicon = field(repr=False)
+    ingest: IngestLexicon = field(repr=False)
     slot_stopwords: frozenset[str] = field(repr=False, default=frozenset())
 
 
@@ -66,24 +79,34 @@ def _read_json(path: Path) -> dict[str, Any]:
         raise FaitsError(Errors.E004.format(path=path, error=e)) from e
 
 
-@cache
+def _read_checked(path: Path, contract: type) -> Any:
+    data = _read_json(path)
+    validate(data, contract, path)
+    return data
+
+
 def _load(code: str) -> LanguageResources:
-    folder = models_dir() / code
+    return _load_from(models_dir(), code)
+
+
+@cache
+def _load_from(root: Path, code: str) -> LanguageResources:
+    """One language folder, read and checked once per folder (``FAITS_MODELS_DIR`` may change)."""
+    folder = root / code
     config_path = folder / "language.json"
     if not config_path.is_file():
         raise FaitsError(
             Errors.E001.format(lang=code, supported=", ".join(supported_languages()) or "none")
         )
-    config = _read_json(config_path)
-    return LanguageResources(
-        code=config["code"],
-        spacy_model=config["spacy_model"],
-        numbers=_read_json(folder / config["numbers"]),
-        dates=_read_json(folder / config["dates"]),
-        relations=_read_json(folder / config["relations"]),
-        places=_read_json(folder / config["places"]),
-        slot_stopwords=frozenset(config["slot_stopwords"]),
-    )
+    config = _read_checked(config_path, LanguageFile)
+    lexicons = {name: _read_checked(folder / config[name], contract) for name, contract in LEXICONS.items()}
+    return LanguageResources(code=config["code"], spacy_model=config["spacy_model"],
+                             slot_stopwords=frozenset(config["slot_stopwords"]), **lexicons)
+
+
+def installed_languages() -> list[LanguageResources]:
+    """The resources of every language folder (stages that run before the language is known read them all)."""
+    return [_load(code) for code in supported_languages()]
 
 
 def get_language(code: str = DEFAULT_LANG) -> LanguageResources:

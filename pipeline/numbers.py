@@ -19,6 +19,7 @@ from typing import Any
 
 from text_to_num import find_numbers
 
+from .lang import hooks
 from .languages import DEFAULT_LANG, language_data
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
@@ -128,6 +129,7 @@ class WordNumberReader:
 
     def __init__(self, lex: dict[str, Any], lang: str):
         self.lang = lang
+        self.hooks = hooks(lang)
         self.values: dict[str, int] = dict(lex["number_words"])
         self.scales: dict[str, int] = {w: lex["scales"][w] for w in lex["word_scales"]}
         self.plural_only = set(lex["plural_only"])
@@ -145,16 +147,16 @@ class WordNumberReader:
         forms: dict[str, tuple[str, bool]] = {}
         stems = lex["ordinal_stems"]
         for word in list(self.values) + list(self.scales):
-            if word in self.plural_only or (word.endswith("s") and word[:-1] in self.scales):
+            if word in self.plural_only or self.hooks.singular(word) in self.scales:
                 continue
-            stem = stems.get(word, word[:-1] if word.endswith("e") else word)
+            stem = self.hooks.ordinal_stem(word, stems)
             for suffix in lex["ordinal_suffixes"]:
                 forms[stem + suffix] = (word, False)
-                forms[stem + suffix + "s"] = (word, True)
+                forms[self.hooks.plural(stem + suffix)] = (word, True)
         return forms
 
     def vocabulary(self) -> list[str]:
-        nouns = list(self.fraction_nouns) + [n + "s" for n in self.fraction_nouns]
+        nouns = list(self.fraction_nouns) + [self.hooks.plural(n) for n in self.fraction_nouns]
         return (list(self.values) + list(self.scales) + list(self.conjunctions) + list(self.decimal_words)
                 + nouns + list(self.ordinals))
 
@@ -294,8 +296,9 @@ class WordNumberReader:
             return self.values.get(word) or self.scales[word], word, plural
         if token in self.fraction_nouns:
             return self.fraction_nouns[token], None, False
-        if token.endswith("s") and token[:-1] in self.fraction_nouns:
-            return self.fraction_nouns[token[:-1]], None, True
+        singular = self.hooks.singular(token)
+        if singular in self.fraction_nouns:
+            return self.fraction_nouns[singular], None, True
         return None
 
     def _fraction(self, t: list[str], i: int) -> WordNumber | None:
@@ -346,6 +349,7 @@ class NumberGrammar:
 
     def __init__(self, lex: dict[str, Any], lang: str):
         self.lex = lex
+        self.hooks = hooks(lang)
         self.words = WordNumberReader(lex, lang)
         seps = "".join(re.escape(s) for s in lex["group_separators"])
         dec = re.escape(lex["decimal_separator"])
@@ -353,7 +357,13 @@ class NumberGrammar:
         self.scales: dict[str, int] = lex["scales"]
         self.digit_scales: dict[str, int] = {**lex["scales"], **lex["digit_scales"]}
         self.approx_nouns: dict[str, int] = lex["approximate_nouns"]
+        plural = self.hooks.plural
+        # each approximate noun and fraction in the singular and the plural -> its value
+        self.approx_plurals = {plural(n).lower(): v for n, v in self.approx_nouns.items()}
+        self.approx_forms = {**self.approx_plurals, **{n.lower(): v for n, v in self.approx_nouns.items()}}
         self.fractions: dict[str, int] = lex["fractions"]
+        self.fraction_forms = {**{plural(f).lower(): v for f, v in self.fractions.items()},
+                               **{f.lower(): v for f, v in self.fractions.items()}}
         self.fraction_multipliers: dict[str, int] = lex["fraction_multipliers"]
         self.currency_of = {form.lower(): code for code, forms in lex["currencies"].items() for form in forms}
         self.scaled_currency_of = {form.lower(): code for code, forms in lex["scaled_only_currencies"].items()
@@ -381,20 +391,22 @@ class NumberGrammar:
         # the same on text lowercased beforehand: four times faster than case-blind matching
         self.word_run_lowered = re.compile(run)
         approx_alt = _alternation(list(self.approx_nouns))
+        approx_plural_alt = _alternation([plural(n) for n in self.approx_nouns])
         sing = _alternation(lex["approximate_singular_determiners"])
         vague = _alternation(lex["vague_plural_determiners"])
         plural_scales = _alternation(lex["vague_plural_scales"])
         self.approx_core = re.compile(
             rf"(?<!\w)(?:(?P<sing>{sing})\s+(?P<noun>{approx_alt})"
-            rf"|(?P<vague>{vague})\s+(?P<pnoun>{approx_alt})s"
+            rf"|(?P<vague>{vague})\s+(?P<pnoun>{approx_plural_alt})"
             rf"|(?P<vague2>{vague})\s+(?P<pscale>{plural_scales}))(?!\w)"
             rf"(?:\s+(?:{of})\s*(?P<of>{plural_scales})(?!\w))?",
             re.IGNORECASE,
         )
         self.approx_after = re.compile(
-            rf"^\s+(?P<noun>{approx_alt})s?(?!\w)(?:\s+(?:{of})\s*(?P<of>{plural_scales})(?!\w))?", re.IGNORECASE
+            rf"^\s+(?P<noun>{_alternation(self.approx_forms)})(?!\w)(?:\s+(?:{of})\s*(?P<of>{plural_scales})(?!\w))?",
+            re.IGNORECASE,
         )
-        frac_alt = _alternation(list(self.fractions) + [f + "s" for f in self.fractions])
+        frac_alt = _alternation(list(self.fractions) + [plural(f) for f in self.fractions])
         mult_alt = _alternation(list(self.fraction_multipliers))
         self.fraction_core = re.compile(
             rf"(?<!\w)(?P<mult>{mult_alt})\s+(?P<frac>{frac_alt})(?=\s+(?:{of}))", re.IGNORECASE
@@ -453,25 +465,30 @@ class NumberGrammar:
     def _compile_exclusions(self, lex: dict[str, Any]) -> None:
         blocked = _alternation(lex["not_quantity_before"])
         self.blocked_before = re.compile(rf"(?<!\w)(?:{blocked})\.?\s*$")
-        age_nouns = _alternation(lex["age_nouns"])
+        age_nouns = _alternation(lex["age_nouns"] + [self.hooks.plural(n) for n in lex["age_nouns"]])
         age_cues = _alternation(lex["age_cues"])
+        age_links = _alternation(lex["age_noun_links"])
         self.age_before = re.compile(
-            rf"(?:(?<!\w)(?:{age_nouns})s?(?:\s+\w+)?\s+(?:de|d{_APOS})\s*|(?<!\w)(?:{age_cues})\s*|,\s*)$",
+            rf"(?:(?<!\w)(?:{age_nouns})(?:\s+\w+)?\s+(?:{age_links})\s*|(?<!\w)(?:{age_cues})\s*|,\s*)$",
             re.IGNORECASE,
         )
         hour = r"(?:[01]?\d|2[0-3])"
-        clocks = [r"(?<!\w)\d{1,2}\s?(?:h|H|heures?)\s?\d{2}(?!\w)", r"(?<!\d)\d{1,2}:\d{2}(?!\d)",
-                  rf"(?<!\w){hour}\s?(?:h|heures?)\s+(?:{_alternation(lex['clock_suffixes'])})(?!\w)"]
+        clock_units = _alternation(lex["clock_cues"])
+        clocks = [rf"(?<!\w)\d{{1,2}}\s?(?i:{clock_units})\s?\d{{2}}(?!\w)", r"(?<!\d)\d{1,2}:\d{2}(?!\d)",
+                  rf"(?<!\w){hour}\s?(?:{clock_units})\s+(?:{_alternation(lex['clock_suffixes'])})(?!\w)"]
         for unit, cues in lex["clock_cues"].items():
             clocks.append(rf"(?<!\w)(?:{_alternation(cues)})\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w)")
         self.clock = re.compile("|".join(clocks))
         self.score = re.compile(r"(?<![\w,.])(?:\d{1,2}[-–]\d{1,2}|\d\s[-–]\s\d)(?![\w,.%])")
-        self.phone = re.compile(r"(?<!\d)0\d(?:[\s.]\d{2}){4}(?!\d)")
+        self.phone = re.compile(rf"(?<!\d)(?:{'|'.join(lex['phone_patterns'])})(?!\d)")
         self.url = re.compile(r"(?:https?://|www\.)\S+")
         self.identifier = re.compile(rf"(?<![\w.,])(?:{'|'.join(lex['identifier_patterns'])})(?!\w)")
         # "l'association Utopia 56,": a small number right after a name inside a sentence names a thing
         self.name_before = re.compile(r"[a-zà-ÿ,]\s+[A-ZÀ-Ý][a-zà-ÿ]+\s$")
         self.name_after = re.compile(r"^\s*(?:[,.;:)»]|$)")
+        self.word_after = re.compile(rf"\s+([{self.hooks.lowercase}]+)")
+        # "15 dollars et 15 cents", "15 dollars 50": one amount
+        self.amount_between = re.compile(rf"\s+(?:(?:{_alternation(lex['amount_joiners'])})\s+)?")
 
 
 @cache
@@ -536,7 +553,7 @@ class _Finder:
             if m.group("noun"):
                 value, qualifier = g.approx_nouns[m.group("noun").lower()], "approx"
             elif m.group("pnoun"):
-                value, qualifier = g.approx_nouns[m.group("pnoun").lower()], "more_than"
+                value, qualifier = g.approx_plurals[m.group("pnoun").lower()], "more_than"
             else:
                 value, qualifier = g.scales[m.group("pscale").lower()], "more_than"
             if m.group("of"):
@@ -550,7 +567,7 @@ class _Finder:
             if not self.free(m.start(), m.end()):
                 continue
             frac = m.group("frac").lower()
-            denominator = g.fractions.get(frac) or g.fractions[frac[:-1]]
+            denominator = g.fraction_forms[frac]
             mult = g.fraction_multipliers.get(m.group("mult").lower(), 1)
             self.add(_Core(m.start(), m.end(), _as_percent(mult / denominator), unit="%", kind="fraction"))
 
@@ -637,7 +654,7 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
         m = g.approx_after.match(after)
         if m and not core.scaled:
             # "3 douzaines", "deux centaines de milliers"
-            value = core.value * g.approx_nouns[m.group("noun").lower()]
+            value = core.value * g.approx_forms[m.group("noun").lower()]
             if m.group("of"):
                 value *= g.scales[m.group("of").lower()]
             core.value, core.qualifier, core.end, core.article = value, "approx", core.end + m.end(), False
@@ -711,9 +728,9 @@ def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bo
     if core.unit in g.age_units and g.age_before.search(before):
         return True
     if core.is_year_like and core.unit is None:
-        nxt = re.match(r"\s+([a-zàâçéèêëîïôûùüÿœ]+)", text[core.end : core.end + 30])
+        nxt = g.word_after.match(text[core.end : core.end + 30])
         # "2000 manifestants" counts; "en 2024," or "2024 a été" is a year.
-        if not (nxt and nxt.group(1).endswith(("s", "x")) and len(nxt.group(1)) > 3):
+        if not (nxt and g.hooks.is_plural(nxt.group(1))):
             return True
     if (core.kind == "digits" and core.unit is None and not core.scaled and 0 <= core.value < 1000
             and g.name_before.search(before) and g.name_after.match(text[core.end : core.end + 3])):
@@ -737,7 +754,7 @@ def _merge_amounts(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Cor
     for core in cores:
         prev = out[-1] if out else None
         if (prev is not None and prev.unit and len(prev.unit) == 3 and not prev.minor and core.kind != "fraction"
-                and re.fullmatch(r"\s+(?:et\s+)?", text[prev.end : core.start])
+                and g.amount_between.fullmatch(text[prev.end : core.start])
                 and 0 < core.value < 100 and core.qualifier == "exact"):
             if core.minor:
                 prev.value, prev.end = prev.value + core.value, core.end

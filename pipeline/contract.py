@@ -1,0 +1,391 @@
+"""The language contract: the keys each data file of ``models/<lang>/`` must hold, and their JSON types.
+
+One ``TypedDict`` per file, one line per key: adding a key to a lexicon means adding
+one line here (and the key to every language folder). :func:`validate` checks a file
+read from disk against its declaration when a language loads: a missing key, an
+unknown key or a value of the wrong type is a :class:`~pipeline.errors.FaitsError`
+naming the file and the key. Keys starting with ``_`` are comments and are allowed
+anywhere.
+
+Types are read as JSON: ``str``, ``int`` (not a boolean), ``float`` (an int too),
+``list[T]``, ``dict[K, T]`` (an object with free keys), ``tuple[A, B]`` (a list of
+exactly that many items), ``A | B``, and a nested ``TypedDict`` (an object with
+exactly its keys). A string is a :data:`Word` of the language (what generic code
+must never write: ``tests/test_language_leaks.py`` looks for them), a :data:`Code`
+(a concept the same in every language: "more_than", "EUR", "day", "killed"), a
+:data:`Regex` or an :data:`Affix` (an ending: "ième"); :func:`words_of` lists a file's words.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, TypedDict, Union, get_args, get_origin, get_type_hints, is_typeddict
+
+from .errors import Errors, FaitsError
+
+Word = Annotated[str, "word"]  # a word or phrase of the language
+Code = Annotated[str, "code"]  # a concept code, the same in every language
+Regex = Annotated[str, "regex"]  # a regular expression
+Affix = Annotated[str, "affix"]  # a word ending or beginning ("ième"), not a word
+Words = list[Word]
+Pair = tuple[Word, Word]
+
+
+# -- language.json --------------------------------------------------------------------------------
+
+
+class LanguageFile(TypedDict):
+    code: Code  # ISO 639-1
+    spacy_model: Code  # the spaCy pipeline the language runs on
+    numbers: str  # the file names of the lexicons below, relative to the folder
+    dates: str
+    relations: str
+    places: str
+    ingest: str
+    slot_stopwords: Words  # SPEC sections 6 and 8: dropped before comparing text slots
+
+
+# -- numbers.json ---------------------------------------------------------------------------------
+
+
+class NumbersLexicon(TypedDict):
+    decimal_separator: str  # a character: neither a word nor a code
+    group_separators: list[str]
+    qualifiers: dict[Code, Words]  # qualifier code -> phrases before the number
+    range_patterns: list[Pair]  # [opener, connector]; "" opener: none needed
+    scales: dict[Word, int]
+    approximate_nouns: dict[Word, int]
+    approximate_singular_determiners: Words
+    vague_plural_determiners: Words
+    fractions: dict[Word, int]  # noun -> denominator
+    fraction_multipliers: dict[Word, int]
+    percent_words: Words
+    currencies: dict[Code, Words]  # ISO 4217 code -> forms
+    time_units: dict[Word, Words]  # unit as written in the table -> forms
+    number_words: dict[Word, int]
+    article_words: Words
+    article_counts_after: Words
+    enumeration_joiners: Words
+    not_quantity_before: Words
+    age_nouns: Words
+    age_cues: Words
+    age_noun_links: Words
+    postposed_qualifiers: dict[Code, Words]
+    word_scales: Words
+    digit_scales: dict[Word, int]
+    plural_only: Words
+    number_conjunctions: Words
+    units_after_conjunction: Words
+    decimal_words: Words
+    ratio_words: Words
+    negative_words: Words
+    negative_blockers: Words
+    ordinal_suffixes: list[Affix]
+    ordinal_stems: dict[Word, Word]
+    currency_symbols_before: Words
+    scaled_only_currencies: dict[Code, Words]
+    minor_currencies: dict[Word, tuple[Code, int]]  # form -> [ISO code, minor units per major unit]
+    age_units: Words
+    clock_cues: dict[Word, Words]  # clock unit -> words before a time of day
+    clock_suffixes: Words
+    identifier_patterns: list[Regex]
+    vague_plural_scales: Words
+    of_words: Words
+    qualifier_fillers: Words
+    date_determiners: Words
+    postposed_qualifier_followers: Words
+    amount_joiners: Words
+    phone_patterns: list[Regex]
+
+
+# -- dates.json -----------------------------------------------------------------------------------
+
+
+class SeasonSpan(TypedDict):
+    start: tuple[int, int]  # [month, day]
+    end: tuple[int, int]
+
+
+class Range(TypedDict):
+    open: Words  # before the first end: "du 3 au 5 mai"
+    to: Words  # between the two ends
+
+
+class CountedDays(TypedDict):
+    later: Words
+    earlier: Words
+
+
+class FutureTense(TypedDict):
+    endings: list[Affix]
+    past_conditional: Words
+    not_verbs: Words
+    near_future_aux: Words
+    infinitive_endings: list[Affix]
+    cues: Words
+    modal_conditionals: Words
+
+
+class PastTense(TypedDict):
+    auxiliaries: Words
+    participle_endings: list[Affix]
+    imperfect_endings: list[Affix]
+    not_imperfect_after: list[Affix]
+
+
+class DatesLexicon(TypedDict):
+    months: dict[Word, int]
+    weekdays: dict[Word, int]  # Monday = 0
+    seasons: dict[Word, SeasonSpan]
+    bare_seasons: Words
+    part_of_period: dict[Word, Code]  # word -> early, mid, late, whole
+    relative_days: dict[Word, int]
+    relative_periods: dict[Word, tuple[Code, int]]  # phrase -> [unit, offset]
+    relative_past: Words
+    relative_future: Words
+    not_relative_future_before: Words
+    relative_units: dict[Word, Code]
+    last_words: Words
+    next_words: Words
+    this_words: Words
+    year_words: Words
+    first_day_words: Words
+    day_determiners: Words
+    weekday_determiners: Words
+    numeric_day_determiners: Words
+    plural_day_determiners: Words
+    range_connectors: list[Pair]  # [opener, connector] joining two date mentions
+    day_range: Range
+    month_range: Range
+    night_day_range: Range
+    night_weekday_range: Range
+    night_articles: Words
+    year_divisions: dict[Word, int]
+    division_ordinals: dict[Word, int]
+    division_abbreviations: dict[Word, int]
+    division_year_links: Words
+    night_nouns: Words
+    future_aux_lemmas: Words
+    not_date_after: Words
+    season_prefixes: Words
+    month_prefixes: Words
+    year_prefixes: Words
+    two_digit_year_prefixes: Words
+    part_prefixes: Words
+    part_month_links: Words
+    part_year_links: Words
+    two_digit_year_pivot: int
+    decade_words: Words
+    decade_determiners: Words
+    decade_part_links: Words
+    century_words: Words
+    century_part_links: Words
+    ordinal_marks: list[Affix]
+    relative_to_previous: dict[Word, int]
+    relative_to_previous_counts: CountedDays
+    weekend_words: Words
+    weekend_determiners: Words
+    time_of_day_words: dict[Word, int]
+    clock_units: Words
+    day_parts: Words
+    day_part_prefixes: Words
+    present_words: Words
+    future_tense: FutureTense
+    past_tense: PastTense
+    past_prefixes: Words
+    future_prefixes: Words
+    holidays: dict[Word, Code]  # phrase -> "MM-DD" or "easter+N"
+    holiday_prefixes: Words
+
+
+# -- relations.json -------------------------------------------------------------------------------
+
+
+class RelationsLexicon(TypedDict):
+    event_triggers: dict[Code, Words]  # event type -> lemmas and forms
+    trigger_priority: list[Code]
+    combined_types: list[list[Code]]
+    generic_nouns: Words
+    container_nouns: Words
+    event_nouns: Words
+    attribution_prepositions: Words
+    attribution_nouns: Words
+    reporting_verbs: Words
+    negations: Words
+    subset_markers: Words
+    reporting_nouns: Words
+    holder_nouns: Words
+    measure_units: Words
+    strong_types: list[Code]
+    ellipsis_markers: Words
+    reflexive_non_triggers: Words
+    fallback_noun_types: dict[Code, Words]
+    implied_who: dict[Word, Word]
+    cause_verbs: Words
+    comparison_markers: Words
+    verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
+    source_nouns: Words
+    counted_noun_links: Words  # "une trentaine de blessés"
+    group_links: Words  # "la moitié de ces troupes"
+    negation_particles: Words
+    attribution_noun_links: Words  # "de source policière"
+    fraction_plurals: Words
+    since_markers: Words  # "depuis janvier": a period to the publication date
+    duration_holders: Words  # attributes.py: "une peine de cinq ans" is not an age
+    street_nouns: Words  # attributes.py: addresses
+    locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
+    distance_units: Words
+    direction_words: Words
+    vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
+    vector_type_threshold: float | None
+
+
+# -- places.json ----------------------------------------------------------------------------------
+
+
+class PlacesLexicon(TypedDict):
+    countries: Words
+    regions: Words
+
+
+# -- ingest.json ----------------------------------------------------------------------------------
+
+
+class IngestLexicon(TypedDict):
+    debris_lines: Words  # whole lines of web debris dropped before any NLP ("Lire aussi")
+
+
+#: the lexicon files a language folder holds: the key naming the file in language.json -> contract
+LEXICONS: dict[str, type] = {
+    "numbers": NumbersLexicon,
+    "dates": DatesLexicon,
+    "relations": RelationsLexicon,
+    "places": PlacesLexicon,
+    "ingest": IngestLexicon,
+}
+
+
+# -- validation -----------------------------------------------------------------------------------
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "an integer",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _hints(contract: type) -> dict[str, Any]:
+    return get_type_hints(contract, include_extras=True)
+
+
+def _describe(tp: Any) -> str:
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is Annotated:
+        return _describe(args[0])
+    if is_typeddict(tp):
+        return "an object with the keys " + ", ".join(_hints(tp))
+    if origin is list:
+        return f"a list of {_describe(args[0]).removeprefix('a ').removeprefix('an ')}s"
+    if origin is dict:
+        return f"an object of {_describe(args[1]).removeprefix('a ').removeprefix('an ')}s"
+    if origin is tuple:
+        return f"a list of {len(args)} items ({', '.join(_describe(a) for a in args)})"
+    if origin in (Union, types.UnionType):
+        return " or ".join(_describe(a) for a in args)
+    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}.get(tp, str(tp))
+
+
+def _check(value: Any, tp: Any, where: str, path: Path) -> None:
+    """Raise E007 when ``value`` is not of the JSON type ``tp``; ``where`` locates it (a.b[2])."""
+    origin, args = get_origin(tp), get_args(tp)
+
+    def wrong() -> typing.NoReturn:
+        raise FaitsError(Errors.E007.format(path=path, key=where, expected=_describe(tp), got=_json_type(value)))
+
+    if origin is Annotated:
+        _check(value, args[0], where, path)
+    elif is_typeddict(tp):
+        if not isinstance(value, dict):
+            wrong()
+        _check_keys(value, tp, path, prefix=f"{where}.")
+    elif origin in (Union, types.UnionType):
+        for option in args:
+            try:
+                _check(value, option, where, path)
+                return
+            except FaitsError:
+                continue
+        wrong()
+    elif origin is list:
+        if not isinstance(value, list):
+            wrong()
+        for i, item in enumerate(value):
+            _check(item, args[0], f"{where}[{i}]", path)
+    elif origin is tuple:
+        if not isinstance(value, list) or len(value) != len(args):
+            wrong()
+        for i, (item, item_tp) in enumerate(zip(value, args, strict=True)):
+            _check(item, item_tp, f"{where}[{i}]", path)
+    elif origin is dict:
+        if not isinstance(value, dict):
+            wrong()
+        for key, item in value.items():
+            _check(item, args[1], f"{where}.{key}", path)
+    elif tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            wrong()
+    elif tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            wrong()
+    elif not isinstance(value, tp):
+        wrong()
+
+
+def _check_keys(data: dict[str, Any], contract: type, path: Path, prefix: str = "") -> None:
+    declared = _hints(contract)
+    for key in declared:
+        if key not in data:
+            raise FaitsError(Errors.E005.format(path=path, key=prefix + key, expected=_describe(declared[key])))
+    for key in data:
+        if key not in declared and not key.startswith("_"):
+            raise FaitsError(Errors.E006.format(path=path, key=prefix + key, allowed=", ".join(declared)))
+    for key, tp in declared.items():
+        _check(data[key], tp, prefix + key, path)
+
+
+def validate(data: Any, contract: type, path: Path) -> None:
+    """Check the JSON ``data`` read from ``path`` against ``contract`` (a TypedDict of this module)."""
+    if not isinstance(data, dict):
+        raise FaitsError(Errors.E007.format(path=path, key="(the file)", expected="an object", got=_json_type(data)))
+    _check_keys(data, contract, path)
+
+
+def words_of(data: Any, tp: Any, kind: Any = Word) -> Iterator[str]:
+    """Every string of ``kind`` (a :data:`Word` by default, or a :data:`Code`...) in ``data``, a file
+    checked against its contract ``tp``; keys of objects included."""
+    origin, args = get_origin(tp), get_args(tp)
+    if tp == kind:
+        yield data
+    elif is_typeddict(tp):
+        for key, item_tp in _hints(tp).items():
+            yield from words_of(data[key], item_tp, kind)
+    elif origin in (Union, types.UnionType):
+        for option in args:
+            try:
+                _check(data, option, "", Path())
+            except FaitsError:
+                continue
+            yield from words_of(data, option, kind)
+            return
+    elif origin is list:
+        for item in data:
+            yield from words_of(item, args[0], kind)
+    elif origin is tuple:
+        for item, item_tp in zip(data, args, strict=True):
+            yield from words_of(item, item_tp, kind)
+    elif origin is dict:
+        for key, item in data.items():
+            yield from words_of(key, args[0], kind)
+            yield from words_of(item, args[1], kind)

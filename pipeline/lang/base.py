@@ -1,0 +1,50 @@
+"""The interface every language's code fills in; the defaults assume nothing of the language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..languages import LanguageResources
+
+
+class LanguageHooks:
+    """What a language needs as code. Generic modules call these; subclasses live in
+    ``pipeline/lang/<code>.py`` and are registered in ``pipeline.lang.LANG``.
+
+    date_order (str): how numeric dates are written, "DMY" or "MDY" ("14/03/2025").
+    lowercase (str): the lowercase letters of the language, as the inside of a regex class.
+    plural_word (str): a regex matching a lowercase word in the plural, at a word start.
+    """
+
+    code: str = ""
+    date_order: str = "DMY"
+    lowercase: str = "a-z"
+    plural_word: str = r"(?!)"  # matches nothing: no plural form is known
+
+    def plural(self, word: str) -> str:
+        """The plural of a lexicon word (a noun, an ordinal); the word itself when the language does not inflect."""
+        return word
+
+    def singular(self, word: str) -> str | None:
+        """The singular of a word written in the plural, or None when ``word`` does not look plural."""
+        return None
+
+    def is_plural(self, word: str) -> bool:
+        """Whether a lowercase word looks like a plural noun ("2000 manifestants" counts people)."""
+        return False
+
+    def ordinal_stem(self, cardinal: str, stems: dict[str, str]) -> str:
+        """The stem an ordinal suffix joins to a cardinal word; ``stems`` are the lexicon's exceptions."""
+        return stems.get(cardinal, cardinal)
+
+    def is_future(self, verb: Token, data: LanguageResources) -> bool:
+        """Whether the clause of ``verb`` (its head verb in the parse) is in the future tense.
+
+        The default reads the Universal Dependencies feature Tense=Fut on the verb or an auxiliary.
+        """
+        if "Fut" in verb.morph.get("Tense"):
+            return True
+        return any(child.dep_.startswith("aux") and "Fut" in child.morph.get("Tense") for child in verb.children)
