@@ -1,0 +1,170 @@
+"""Reading the parse around one quantity: its counted noun, the group of a fraction, its
+predicate and the actor of that predicate."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..schema import is_currency
+from ..syntax import CONTENT, NOMINAL, SUBJECT_DEPS
+from .mention import MentionContext
+
+
+class ContextReader:
+    """The parse-reading stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
+
+    def _context(self, doc: Doc, q: dict, in_dates: set[int], heads: list[int]) -> MentionContext | None:
+        span = doc.char_span(q["core_start"], q["core_end"], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tokens = list(span)
+        ctx = MentionContext(quantity=q, tokens=tokens, sentence=tokens[0].sent, heads=heads)
+        inside = {t.i for t in tokens}
+        unit = q["unit"]
+        root = span.root
+        after = doc[span.end] if span.end < len(doc) else None
+        fraction = next((t for t in tokens if t.lower_ in self.fraction_words), None)
+        if unit == "%" or fraction is not None:
+            ctx.anchor = fraction or next((t for t in tokens if t.text == "%"), root)
+            group = self._group_of(ctx.anchor, in_dates)
+            ctx.noun = group if group is not None and group.lower_ not in self.holder_nouns else None
+        elif is_currency(unit):
+            ctx.anchor = root
+        elif unit is not None:  # a duration: the time unit word follows the number
+            ctx.anchor = after if after is not None and after.pos_ in NOMINAL else root
+            ctx.noun = ctx.anchor
+        else:
+            ctx.noun = self._counted_noun(doc, span, inside, in_dates)
+            ctx.anchor = ctx.noun or root
+        if ctx.noun is not None and ctx.noun.lemma_ in self.containers:
+            ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
+        ctx.predicate = self._predicate(ctx.anchor) if ctx.anchor is not None else None
+        if ctx.predicate is None and ctx.noun is not None and (ctx.anchor is None or ctx.noun.i != ctx.anchor.i):
+            ctx.predicate = self._predicate(ctx.noun)
+        ctx.actor = self._actor(ctx.predicate, in_dates, inside) if ctx.predicate is not None else None
+        if ctx.actor is None and ctx.anchor is not None and ctx.anchor.i not in inside:
+            ctx.actor = self._actor(ctx.anchor, in_dates, inside)
+        if ctx.actor is not None and (ctx.actor.lower_ in self.scale_words or (
+                unit is None and ctx.actor.lemma_ in self.containers)):
+            # "un millier de salariés seront placés": the people, not "millier";
+            # but "le taux de chômage a atteint 7,5 %" keeps "taux de chômage"
+            ctx.actor = self._group_of(ctx.actor, in_dates) or ctx.actor
+        ctx.anchors = inside | {t.i for t in (ctx.noun, ctx.anchor, ctx.predicate) if t is not None}
+        return ctx
+
+    def _subject_as_noun(self, ctx: MentionContext, in_dates: set[int]) -> None:
+        """"les pertes ont dépassé les 6.000": a bare figure counts the subject of its verb,
+        unless the verb names a cause ("les bombardements ont fait 87")."""
+        if ctx.noun is not None or ctx.quantity["unit"] is not None or ctx.actor is None:
+            return
+        if ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs:
+            return
+        ctx.noun = ctx.actor
+        if ctx.noun.lemma_ in self.containers:
+            ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
+        ctx.anchors.add(ctx.noun.i)
+
+    def _outside_head(self, tokens: list[Token], inside: set[int]) -> Token | None:
+        for t in tokens:
+            if t.head.i not in inside and t.head.i != t.i:
+                return t.head
+        return None
+
+    def _counted_noun(self, doc: Doc, span: Span, inside: set[int], in_dates: set[int]) -> Token | None:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in self.counted_noun_links and span.end + 1 < len(doc):
+            cand = doc[span.end + 1]
+            if cand.pos_ == "DET" and span.end + 2 < len(doc):
+                cand = doc[span.end + 2]  # "90 de ces arrestations": a part of a group named before
+            if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
+                return cand
+        if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
+                and nxt.lower_ not in self.currency_words and nxt.i not in in_dates
+                and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)):
+            # "41 placées en garde à vue" has no noun of its own; "500 blessés" has one
+            return nxt
+        head = self._outside_head(list(span), inside)
+        if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates and not any(
+                t.pos_ == "ADP" for t in doc[span.end : head.i]):
+            return head  # not "45 selon les rebelles": a preposition stands between
+        return None
+
+    def _group_of(self, token: Token, in_dates: set[int]) -> Token | None:
+        """The group a fraction or a container noun is taken of: "la moitié *de ces troupes*"."""
+        def fits(t: Token) -> bool:
+            return t.i not in in_dates and t.lower_ not in self.time_words
+
+        for child in token.children:
+            if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i and any(
+                    c.dep_ == "case" and c.lower_ in self.group_links for c in child.children):
+                return child if fits(child) else None
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in self.group_links:
+            for t in token.doc[token.i + 2 : min(token.i + 6, token.sent.end)]:
+                if t.pos_ in NOMINAL:
+                    return t if fits(t) else None
+        return None
+
+    def _predicate(self, token: Token) -> Token | None:
+        """The verb or event noun a counted noun (or a bare number) depends on."""
+        t = token
+        for _ in range(5):
+            head = t.head
+            is_root = head.i == t.i
+            if t.dep_ == "conj" and head.pos_ in NOMINAL and not is_root:
+                counted = any(c.like_num for c in head.children)
+                if not counted and (head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns):
+                    return head
+                t = head
+                continue
+            if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj":
+                return head
+            if not is_root and t.dep_ in SUBJECT_DEPS:
+                return head  # "huit migrants sont morts": a nominal or adjectival predicate
+            cop = next((c for c in t.children if c.dep_ == "cop"), None)
+            if cop is not None and t.pos_ not in NOMINAL[1:]:
+                return cop  # "le taux est de 12 %"
+            acl = [c for c in t.children if c.i > t.i and (
+                (c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ"))
+                or (c.dep_ == "amod" and ("Part" in c.morph.get("VerbForm") or c.lower_ in self.trigger_of)))]
+            if acl:
+                return acl[0]
+            if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
+                return t
+            if is_root:
+                return None
+            if t.dep_.startswith("nmod") and head.pos_ in NOMINAL:
+                if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
+                    return head
+                # "un millier de bénévoles ont été mobilisés": the verb hangs on "millier";
+                # "un fonds de 50 millions d'euros": on the thing the amount measures
+                t = head
+                continue
+            if head.pos_ in ("ADV", "NUM", "DET", "ADP", "ADJ") or t.dep_ in ("nummod", "det", "amod", "advmod"):
+                t = head
+                continue
+            return None
+        return None
+
+    def _actor(self, predicate: Token, in_dates: set[int] = frozenset(), inside: set[int] = frozenset()
+               ) -> Token | None:
+        t = predicate.head if predicate.dep_ == "cop" else predicate
+        for _ in range(3):
+            if t.pos_ in NOMINAL and t.head.i != t.i and t.dep_ not in SUBJECT_DEPS:
+                t = t.head  # "a enregistré une perte de 41 millions": the actor is the verb's subject
+        for _ in range(3):
+            for child in t.children:
+                if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON" and child.i not in in_dates
+                        and child.i not in inside):
+                    return child
+            if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
+                return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
+            for child in t.children:
+                if child.dep_ == "obl:agent" and t.lemma_ not in self.reporting:
+                    return child
+            if t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
+                t = t.head
+            else:
+                break
+        return None
+

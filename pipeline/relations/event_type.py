@@ -1,0 +1,92 @@
+"""The event type of a fact (SPEC section 4), and where it came from: a trigger word of the
+lexicon, the total of a part, the counted noun's usual type, or the default."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..schema import is_currency
+from ..syntax import CONTENT
+from .mention import MentionContext
+
+
+class EventTyper:
+    """The event-type stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
+
+    def _types_of(self, tokens: list[Token]) -> set[str]:
+        found = set()
+        for t in tokens:
+            if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
+                continue  # "les électeurs se sont déplacés"
+            for key in (t.lower_, t.lemma_.lower(), *self._phrases_at(t)):
+                if key in self.trigger_of:
+                    found.add(self.trigger_of[key])
+                    break
+            for obj in t.children:
+                pair = f"{t.lemma_} {obj.lemma_}"
+                if obj.dep_ in ("obj", "obl:arg", "obl:mod", "obl") and pair in self.verb_object_triggers:
+                    found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
+        return found
+
+    def _phrases_at(self, token: Token) -> list[str]:
+        """The two- and three-word phrases starting at ``token``, for triggers of several words
+        ("sans abri", "garde à vue")."""
+        doc = token.doc
+        starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
+        return [" ".join(t.lower_ for t in doc[i : i + n]) for i in sorted(starts) for n in (2, 3)
+                if i + n <= token.sent.end and self.max_trigger_words >= n]
+
+    def _resolve_type(self, types: set[str]) -> str | None:
+        for parts in self.combined:
+            *members, result = parts
+            if set(members) <= types:
+                return result
+        for t in self.priority:
+            if t in types:
+                return t
+        return None
+
+    def _event_type(self, ctx: MentionContext) -> tuple[str, str]:
+        """The event type and where it came from: ``unit`` (money), ``lexicon`` (a trigger word),
+        ``total`` (a "dont" part takes its total's), ``noun`` (the counted noun's usual type),
+        ``vectors`` (the predicate's nearest trigger class), ``default`` (other)."""
+        unit = ctx.quantity["unit"]
+        if is_currency(unit):
+            return "money", "unit"
+        noun_side: list[Token] = []
+        if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
+            noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
+                c.i == ctx.noun.i + 1 and c.pos_ in CONTENT and not any(g.dep_ == "case" for g in c.children))]
+            for c in list(noun_side[1:]):
+                noun_side += [g for g in c.children if g.dep_ == "conj"]
+        pred_side: list[Token] = []
+        if ctx.predicate is not None:
+            # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
+            pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
+                                           if c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod")
+                                           and not any(g.like_num for g in c.children)]
+        if unit not in (None, "%"):
+            noun_side = []  # a duration is "other", whatever the verb
+            pred_side = []
+        noun_types, pred_types = self._types_of(noun_side), self._types_of(pred_side)
+        # what happened to them says more than what they were: "deux des blessés ont succombé"
+        strong = (pred_types & self.strong_types) or (noun_types & self.strong_types)
+        if strong:
+            # "huit migrants sont morts": killed or wounded says more than "migrants"
+            return self._resolve_type(strong), "lexicon"
+        for types in (noun_types, pred_types):
+            resolved = self._resolve_type(types)
+            if resolved:
+                return resolved, "lexicon"
+        if ctx.subset_of is not None:
+            return self._event_type(ctx.subset_of)[0], "total"
+        if ctx.noun is not None and unit in (None, "%"):
+            fallback = self.fallback_type_of.get(ctx.noun.lower_)
+            if fallback:
+                return fallback, "noun"
+        if unit is None and ctx.predicate is not None and self.verb_classes is not None:
+            near = self.verb_classes.nearest(ctx.predicate)
+            if near is not None:
+                return near, "vectors"
+        return "other", "default"
+

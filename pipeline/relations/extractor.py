@@ -1,0 +1,63 @@
+"""The relation extractor: its stages, run in order over a parsed Doc."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..languages import DEFAULT_LANG
+from .context import ContextReader
+from .event_type import EventTyper
+from .lexicon import RelationLexicon
+from .linking import Linker
+from .mention import MentionContext
+from .record import RecordBuilder
+from .time import DateAssigner
+
+
+class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, DateAssigner, RecordBuilder):
+    """Build fact records (dicts with SPEC's slots) from a parsed Doc with quantities and dates.
+
+    Each stage is a module of this package; they share the compiled lexicon (:class:`RelationLexicon`).
+    """
+
+    def __init__(self, lang: str = DEFAULT_LANG):
+        RelationLexicon.__init__(self, lang)
+
+    def __call__(self, doc: Doc) -> list[dict]:
+        quantities = doc._.quantities or []
+        # spaCy rebuilds doc.text from the tokens on every access: read it once per Doc
+        text = doc.text
+        in_dates = set()
+        for d in doc._.dates or []:
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if span is not None:
+                in_dates.update(t.i for t in span)
+        contexts: list[MentionContext] = []
+        heads = [t.head.i for t in doc] if quantities else []
+        for q in quantities:
+            ctx = self._context(doc, q, in_dates, heads)
+            if ctx is not None and self.attributes.is_attribute(q, ctx.tokens) is None:
+                contexts.append(ctx)
+        for i, ctx in enumerate(contexts):
+            self._link_subset(text, ctx, contexts[:i])
+            self._subject_as_noun(ctx, in_dates)
+        by_sentence: dict[int, list[MentionContext]] = {}
+        for ctx in contexts:
+            by_sentence.setdefault(ctx.sentence.start, []).append(ctx)
+        dates = doc._.dates or []
+        # doc.ents builds its Spans on every access: read them once per Doc
+        ents = doc.ents
+        facts = []
+        for ctxs in by_sentence.values():
+            sent = ctxs[0].sentence
+            sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
+            when = self._assign_dates(doc, text, sent, ctxs, dates)
+            for ctx in ctxs:
+                if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
+                    when[id(ctx)] = when[id(ctx.linked_to)]
+            sources = self.sources.attributions(sent, in_dates, ents)
+            for ctx in ctxs:
+                facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
+        facts.sort(key=lambda f: f["mention_start"])
+        return facts
+

@@ -1,0 +1,70 @@
+"""The words relation extraction reads, compiled once from the language pack."""
+
+from __future__ import annotations
+
+import re
+
+from ..attributes import AttributeFilter
+from ..attribution import PlaceFinder, SourceFinder
+from ..confidence import CONFIDENCE_FILE, ConfidenceModel
+from ..languages import DEFAULT_LANG, language_data, models_dir
+from ..verb_classes import VerbClasses
+
+
+class RelationLexicon:
+    """Sets, tables and patterns built from ``models/<lang>/relations.json`` and ``numbers.json``;
+    the stages of the extractor read them as attributes."""
+
+    def __init__(self, lang: str = DEFAULT_LANG):
+        data = language_data(lang)
+        lex = data.relations
+        self.trigger_of: dict[str, str] = {}
+        for event_type, words in lex["event_triggers"].items():
+            for w in words:
+                self.trigger_of.setdefault(w.lower(), event_type)
+        self.max_trigger_words = max(len(w.split()) for w in self.trigger_of)
+        self.priority: list[str] = lex["trigger_priority"]
+        self.combined: list[list[str]] = lex["combined_types"]
+        self.containers = set(lex["container_nouns"])
+        self.event_nouns = set(lex["event_nouns"])
+        self.reporting = set(lex["reporting_verbs"])
+        self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
+        self.implied_who = lex["implied_who"]
+        self.cause_verbs = set(lex["cause_verbs"])
+        self.verb_object_triggers = lex["verb_object_triggers"]
+        self.comparison_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
+        self.measure_units = {w.lower() for w in lex["measure_units"]}
+        since = "|".join(re.escape(m) for m in lex["since_markers"])
+        self.since_rx = re.compile(rf"(?<!\w)(?:{since})\s*$", re.IGNORECASE)
+        self.since_start_rx = re.compile(rf"(?:{since})(?!\w)", re.IGNORECASE)
+        self.strong_types = set(lex["strong_types"])
+        self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
+        self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
+        self.negations = {w.lower() for w in lex["negations"]}
+        self.subset_rx = re.compile(
+            r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
+        )
+        self.ellipsis_rx = re.compile(
+            r"(?:(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")|,)\s+$", re.IGNORECASE
+        )
+        num = data.numbers
+        self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms}
+        self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
+            n + "s" for n in num["approximate_nouns"]
+        }
+        self.fraction_words = set(num["fractions"]) | set(lex["fraction_plurals"])
+        self.counted_noun_links = set(lex["counted_noun_links"])
+        self.group_links = set(lex["group_links"])
+        self.negation_particles = set(lex["negation_particles"])
+        self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
+        self.time_units = set(num["time_units"])
+        self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
+        self.places = PlaceFinder(data.places)
+        self.attributes = AttributeFilter(data)
+        self.generic_nouns = {w.lower() for w in lex["generic_nouns"]}
+        threshold = lex["vector_type_threshold"]
+        self.verb_classes = (VerbClasses(self.trigger_of, lex["vector_types"], threshold)
+                             if threshold is not None else None)
+        self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
+

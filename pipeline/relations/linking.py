@@ -1,0 +1,38 @@
+"""Figures that lean on an earlier figure of their sentence: a "dont" part, an elliptic or
+coordinated figure, a figure on another figure's verb."""
+
+from __future__ import annotations
+
+from .mention import MentionContext
+
+
+class Linker:
+    """The linking stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
+
+    def _link_subset(self, text: str, ctx: MentionContext, earlier: list[MentionContext]) -> None:
+        start = ctx.quantity["start"]
+        if not earlier or earlier[-1].sentence.start != ctx.sentence.start:
+            return
+        prev = earlier[-1]
+        before = text[max(0, start - 25) : start]
+        if self.subset_rx.search(before):
+            ctx.subset_of = prev
+            ctx.linked_to = prev
+        if (ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj"
+                and ctx.noun.head.i == prev.noun.i):
+            ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"
+        same_unit = [c for c in earlier if c.sentence.start == ctx.sentence.start
+                     and c.quantity["unit"] == ctx.quantity["unit"] and c.noun is not None and c.subset_of is None]
+        if ctx.noun is None and same_unit and self.ellipsis_rx.search(before):
+            # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
+            ctx.noun = same_unit[-1].noun
+            ctx.linked_to = ctx.linked_to or same_unit[-1]
+            ctx.anchors.add(ctx.noun.i)
+        for other in reversed(earlier):
+            if (other.sentence.start == ctx.sentence.start and ctx.predicate is not None
+                    and other.predicate is not None and ctx.predicate.head.i == other.predicate.i
+                    and ctx.predicate.i != other.predicate.i):
+                # "ont dépassé 19 500, en hausse de 12,5 %": a figure on another figure's verb
+                ctx.linked_to = ctx.linked_to or other
+                break
+

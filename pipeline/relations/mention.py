@@ -1,0 +1,25 @@
+"""What the parse says about one quantity mention, as the extractor's stages fill it in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+
+@dataclass
+class MentionContext:
+    """What the parse says about one quantity mention; internal to the extractor."""
+
+    quantity: dict
+    tokens: list[Token]
+    sentence: Span
+    noun: Token | None = None  # the counted noun (or the group of a fraction)
+    anchor: Token | None = None  # the token the number hangs on (the fraction noun, the noun)
+    predicate: Token | None = None
+    actor: Token | None = None  # the subject, for money, percentages and durations
+    subset_of: MentionContext | None = None
+    linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
+    anchors: set[int] = field(default_factory=set)
+    heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
+

@@ -1,0 +1,130 @@
+"""The fact record of one mention: who, what, unit, where, source, and its confidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..confidence import cue_count
+from ..schema import Fact, unit_kind
+from ..syntax import NOMINAL, noun_phrase
+from .mention import MentionContext
+
+
+class RecordBuilder:
+    """The record stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
+
+    def _predicate_text(self, pred: Token) -> str:
+        keep = [pred]
+        for child in pred.children:
+            if child.dep_ == "conj" and pred.pos_ in ("VERB", "ADJ") and child.pos_ in ("VERB", "ADJ", "NOUN") \
+                    and child.i > pred.i and child.i - pred.i <= 4:
+                cc = [c for c in child.children if c.dep_ == "cc"]
+                keep += cc + [child]
+            elif child.dep_ == "advmod" and child.lower_ in self.negations and (
+                child.lower_ in self.negation_particles or any(c.lower_ in self.negation_particles
+                                                               for c in pred.children)
+            ):
+                keep.append(child)
+            elif child.dep_ in ("aux:tense", "aux:pass", "aux", "expl:comp", "expl:pv") or (
+                    child.dep_ == "xcomp" and child.pos_ == "ADJ" and child.i == pred.i + 1) or (
+                    child.dep_ == "amod" and pred.pos_ in NOMINAL
+                                                            and child.i == pred.i + 1):
+                keep.append(child)
+        if pred.dep_ == "xcomp" and pred.head.pos_ == "VERB" and pred.head.i < pred.i:
+            # "s'était engagé à financer": the governing verb belongs to the predicate
+            matrix = pred.head
+            keep += [matrix] + [c for c in matrix.children if c.dep_ in ("aux:tense", "aux:pass", "expl:comp",
+                                                                            "expl:pv") and c.i < matrix.i]
+            keep += [c for c in pred.children if c.dep_ == "mark" and c.i < pred.i]
+        keep.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in keep).replace("’ ", "’").replace("' ", "'")
+
+    def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
+        if not sources:
+            return None
+        ranked = sorted(sources, key=lambda s: (self._nearest(s[0], ctx), abs(s[0].i - ctx.tokens[0].i)))
+        return ranked[0][1]
+
+    def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
+              sent_ents: list[Span]) -> dict:
+        q = ctx.quantity
+        unit = q["unit"]
+        event_type, type_from = self._event_type(ctx)
+        if ctx.predicate is None and ctx.linked_to is not None:
+            ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
+        who_token = ctx.noun
+        if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
+                ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.lemma_ not in self.event_nouns):
+            who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
+        elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
+                who_token is not None and who_token.lower_ in self.holder_nouns):
+            who_token = ctx.actor or (ctx.noun if unit == "%" else None)
+        with_nmod = who_token is not None and who_token.lemma_ in self.containers
+        if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
+            with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
+        if who_token is not None and who_token.lower_ in self.measure_units:
+            material = self._group_of(who_token, set())
+            if material is not None:
+                who_token, with_nmod = material, True
+            elif ctx.actor is not None:
+                who_token, with_nmod = ctx.actor, ctx.actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
+        if unit not in (None, "%") and ctx.predicate is not None and ctx.predicate.lemma_ in self.reporting:
+            valued = next((c for c in ctx.predicate.children if c.dep_ == "obj" and c.pos_ == "NOUN"
+                           and c.i not in {t.i for t in ctx.tokens}), None)
+            if valued is not None:
+                who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
+        if who_token is not None and who_token.pos_ == "PRON":
+            who_token = None
+        who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
+            who = self.implied_who[who_token.lower_]
+        if unit is None:
+            unit = ctx.noun.lower_ if ctx.noun is not None else (
+                ctx.actor.lower_ if ctx.actor is not None else None)
+        source = self._source_for(ctx, sources)
+        blocked = set()
+        for _, _, toks in sources:
+            blocked |= toks
+        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates)
+        sent = ctx.sentence
+        kind = unit_kind(unit, self.time_units, self.measure_units)
+        cues = {
+            "who": bool(who),
+            "predicate": ctx.predicate is not None,
+            "trigger": type_from in ("lexicon", "unit"),
+            "attached": ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens),
+            "verb": any(t.pos_ in ("VERB", "AUX") for t in sent),
+            "when": date is not None,
+            "linked": ctx.linked_to is not None or ctx.subset_of is not None,
+            "money": kind == "currency",
+            "percent": kind == "percent",
+            "duration": kind == "duration",
+            "other_type": event_type == "other",
+            "generic_who": who is not None and who.lower() in self.generic_nouns,
+            "long_sentence": len(sent) > 40,
+        }
+        confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
+        return Fact(
+            who=who,
+            what=self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
+            event_type=event_type,
+            how_many=q["value"],
+            how_many_high=q["high"],
+            qualifier=q["qualifier"],
+            unit=unit,
+            when_start=date["when_start"] if date else None,
+            when_end=date["when_end"] if date else None,
+            when_text=date["text"] if date else None,
+            where=where,
+            source=source,
+            evidence=sent.text.strip(),
+            char_start=sent.start_char,
+            char_end=sent.end_char,
+            confidence=confidence,
+            mention_start=q["start"],
+            mention_end=q["end"],
+            mention_text=q["text"],
+            unit_kind=kind,
+            event_type_from=type_from,
+        ).to_dict() | {"cues": cues}
+
