@@ -1,36 +1,25 @@
 """faits' normalizers on third-party suites read from ../shared/external at run time.
 
 The suites are not part of the project (see ../shared/external/README.md); this module
-skips when they are absent. Loading and scoring are those of ``bench/normalizers.py``,
+skips when they are absent. Loading and scoring are those of the ``bench.normalizers`` package,
 which prints the same figures next to text2num and dateparser. Each floor sits a little
 below the figure measured when it was set, so that a regression fails.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "external"
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "normalizers.py"
 
 if not EXTERNAL.is_dir():
     pytest.skip("../shared/external (third-party suites) is not present", allow_module_level=True)
 
+from bench import normalizers as bench  # noqa: E402  (the bench package: its loaders and scorers)
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("faits_bench_normalizers", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
 if not bench.suites_present():
     pytest.skip("a third-party suite is missing from ../shared/external", allow_module_level=True)
 
