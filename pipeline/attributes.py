@@ -13,6 +13,8 @@ for each quantity mention, from its tokens and the language pack's words:
 - an identifier: a bare number right after the noun it numbers ("la base
   militaire 921", "la résolution 1405");
 - a score: a "range" whose high end is below its low end ("la victoire 8 à 3");
+- a number word written as a name ("les Vingt-Sept");
+- the population of a place as description or class ("cette ville de 70 000 habitants");
 - zero, and the numbers of a list (": 1. à la Teille, 2. au chêne").
 """
 
@@ -36,6 +38,8 @@ class AttributeFilter:
         self.locating_prepositions = set(lex["locating_prepositions"])
         self.distance_units = set(lex["distance_units"])
         self.directions = set(lex["direction_words"])
+        self.population_nouns = set(lex["population_nouns"])
+        self.settlement_nouns = set(lex["settlement_nouns"])
 
     def is_attribute(self, quantity: dict, tokens: list[Token]) -> str | None:
         """Why the mention is not a fact (age, address, distance, identifier, score, nothing, list number), or None."""
@@ -52,8 +56,13 @@ class AttributeFilter:
                 and (before is None or before.is_punct or before.is_sent_start)
                 and all(t.is_digit for t in tokens)):
             return "list number"  # ": 1. à la Teille, 2. au chêne"
+        if (all(t.is_alpha and t.is_title for t in tokens) and not first.is_sent_start
+                and first.i > first.sent.start):
+            return "name"  # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name
         if self._age(tokens, after):
             return "age"
+        if self._population(tokens, after):
+            return "population"
         if after is not None and self._street_follows(after):
             return "address"
         if self._locating(quantity, tokens, before, after):
@@ -95,6 +104,20 @@ class AttributeFilter:
         nxt = doc[unit_token.i + 1] if unit_token.i + 1 < len(doc) else None
         # "trois ans de tractations", "six mois de travaux": a duration of something
         return not (nxt is not None and nxt.lower_ in self.links)
+
+    def _population(self, tokens: list[Token], after: Token | None) -> bool:
+        """"cette ville de 70 000 habitants", "les communes de plus de 10 000 habitants": the size of a
+        place, as description or as a class, not a count of the news."""
+        counted = after if after is not None and after.lower_ in self.population_nouns else None
+        if counted is None:
+            return False
+        doc = counted.doc
+        i = tokens[0].i - 1
+        while i > tokens[0].sent.start and doc[i].pos_ in ("ADV", "ADP") and doc[i].lower_ not in self.links:
+            i -= 1  # "de plus de": the qualifier's words
+        if i <= tokens[0].sent.start or doc[i].lower_ not in self.links:
+            return False
+        return doc[i - 1].lemma_ in self.settlement_nouns
 
     def _street_follows(self, after: Token) -> bool:
         doc = after.doc

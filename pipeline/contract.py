@@ -229,6 +229,7 @@ class RelationsLexicon(TypedDict):
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
+    among_words: Words  # "12 blessés parmi les pompiers"
     group_links: Words  # "la moitié de ces troupes"
     negation_particles: Words
     attribution_noun_links: Words  # "de source policière"
@@ -239,6 +240,8 @@ class RelationsLexicon(TypedDict):
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
     distance_units: Words
     direction_words: Words
+    population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
+    settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
     vector_type_threshold: float | None
 

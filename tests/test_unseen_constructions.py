@@ -119,3 +119,19 @@ def test_since_runs_to_the_publication_date(facts_of):
 ])
 def test_list_numbers_and_zero_are_not_facts(facts_of, text):
     assert facts_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Les Vingt-Sept se sont accordés jeudi sur le texte.",
+    "À Saint-Nazaire, cette ville de 70 000 habitants, le chantier naval recrute.",
+    "La mesure concerne les communes de plus de 10 000 habitants.",
+])
+def test_names_and_populations_as_description_are_not_facts(facts_of, text):
+    assert facts_of(text) == []
+
+
+def test_a_count_among_a_group_counts_the_group(facts_of):
+    fact = facts_of("L'incendie a fait 12 blessés parmi les pompiers.")[0]
+    assert (fact["who"], fact["event_type"]) == ("pompiers", "wounded")
+    fact = facts_of("Parmi les personnes interpellées samedi, 14 étaient mineures.")[0]
+    assert fact["event_type"] == "detained"

@@ -168,3 +168,13 @@ class ContextReader:
                 break
         return None
 
+    def _among(self, ctx: MentionContext) -> Token | None:
+        """The group a count is taken among ("parmi les pompiers"), on its noun or its predicate."""
+        for head in (ctx.noun, ctx.predicate):
+            if head is None:
+                continue
+            for child in head.children:
+                if child.pos_ in ("NOUN", "PROPN") and any(
+                        c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
+                    return child
+        return None

@@ -69,6 +69,10 @@ class EventTyper:
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
         noun_types, pred_types = self._types_of(noun_side), self._types_of(pred_side)
+        group = self._among(ctx) if not noun_types else None
+        if group is not None and unit in (None, "%"):
+            # "parmi les personnes interpellées, 14 étaient mineures": the group says what happened
+            noun_types = self._types_of([group] + [c for c in group.children if c.dep_ in ("amod", "acl")])
         # what happened to them says more than what they were: "deux des blessés ont succombé"
         strong = (pred_types & self.strong_types) or (noun_types & self.strong_types)
         if strong:

@@ -75,6 +75,9 @@ class RecordBuilder:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
+        group = self._among(ctx)
+        if group is not None and (unit is None or ctx.noun is None):
+            who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
