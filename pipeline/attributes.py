@@ -56,7 +56,7 @@ class AttributeFilter:
                 and (before is None or before.is_punct or before.is_sent_start)
                 and all(t.is_digit for t in tokens)):
             return "list number"  # ": 1. à la Teille, 2. au chêne"
-        if (all(t.is_alpha and t.is_title for t in tokens) and not first.is_sent_start
+        if (all(t.text.replace("-", "").isalpha() and t.is_title for t in tokens) and not first.is_sent_start
                 and first.i > first.sent.start):
             return "name"  # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name
         if self._age(tokens, after):
@@ -112,12 +112,11 @@ class AttributeFilter:
         if counted is None:
             return False
         doc = counted.doc
-        i = tokens[0].i - 1
-        while i > tokens[0].sent.start and doc[i].pos_ in ("ADV", "ADP") and doc[i].lower_ not in self.links:
-            i -= 1  # "de plus de": the qualifier's words
-        if i <= tokens[0].sent.start or doc[i].lower_ not in self.links:
-            return False
-        return doc[i - 1].lemma_ in self.settlement_nouns
+        i, linked = tokens[0].i - 1, False
+        while i > tokens[0].sent.start and (doc[i].pos_ in ("ADV", "ADP") or doc[i].lower_ in self.links):
+            linked = linked or doc[i].lower_ in self.links
+            i -= 1  # "de plus de": the link and the qualifier's words
+        return linked and doc[i].lemma_ in self.settlement_nouns
 
     def _street_follows(self, after: Token) -> bool:
         doc = after.doc
