@@ -46,9 +46,16 @@ def _span_days(fact: dict) -> int:
     return (date.fromisoformat(fact["when_end"]) - date.fromisoformat(fact["when_start"])).days
 
 
+def _is_heading(fact: dict) -> bool:
+    """A mention in a sentence without a verb: a title, a heading, a bullet ("Koursk : 27 morts")."""
+    return not fact.get("cues", {}).get("verb", True)
+
+
 def merge_into(kept: dict, other: dict) -> None:
+    # a heading names the figure; the body's sentence says who, doing what, where
+    body_over_heading = _is_heading(kept) and not _is_heading(other)
     for slot in SLOTS:
-        if kept.get(slot) is None and other.get(slot) is not None:
+        if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]
     if kept["event_type"] == "other" and other["event_type"] != "other":
         kept["event_type"] = other["event_type"]

@@ -135,3 +135,13 @@ def test_a_count_among_a_group_counts_the_group(facts_of):
     assert (fact["who"], fact["event_type"]) == ("pompiers", "wounded")
     fact = facts_of("Parmi les personnes interpellées samedi, 14 étaient mineures.")[0]
     assert fact["event_type"] == "detained"
+
+
+def test_a_heading_and_its_body_are_one_fact_with_the_body_slots(nlp):
+    from pipeline.ingest import article_from_text
+    from pipeline.nlp import doc_of
+
+    text = "Coup de grisou : 27 morts\n\nMardi, 27 mineurs ont été tués dans le puits de Soma, selon le gouverneur."
+    doc = nlp(doc_of(nlp, article_from_text(text, "t", published=PUBLISHED)))
+    [fact] = doc._.facts
+    assert (fact["who"], fact["mentions"], fact["when_start"]) == ("mineurs", 2, "2025-06-17")
