@@ -145,3 +145,10 @@ def test_a_heading_and_its_body_are_one_fact_with_the_body_slots(nlp):
     doc = nlp(doc_of(nlp, article_from_text(text, "t", published=PUBLISHED)))
     [fact] = doc._.facts
     assert (fact["who"], fact["mentions"], fact["when_start"]) == ("mineurs", 2, "2025-06-17")
+
+
+def test_an_elliptic_amount_keeps_its_currency(facts_of):
+    facts = facts_of("La charge de la dette a atteint 51 milliards d'euros, contre 38 milliards en 2021.")
+    assert [(f["how_many"], f["unit"], f["event_type"]) for f in facts] == [
+        (51e9, "EUR", "money"), (38e9, "EUR", "money")]
+    assert facts[1]["when_start"] == "2021-01-01"

@@ -3,6 +3,7 @@ coordinated figure, a figure on another figure's verb."""
 
 from __future__ import annotations
 
+from ..schema import is_currency
 from .mention import MentionContext
 
 
@@ -15,6 +16,11 @@ class Linker:
             return
         prev = earlier[-1]
         before = text[max(0, start - 25) : start]
+        if (ctx.quantity["unit"] is None and ctx.noun is None and self.ellipsis_rx.search(before)
+                and (prev.quantity["unit"] == "%" or is_currency(prev.quantity["unit"]))):
+            # "51 milliards d'euros, contre 38 milliards en 2021": the amount's currency is understood
+            ctx.quantity = dict(ctx.quantity, unit=prev.quantity["unit"])
+            ctx.linked_to = prev
         if self.subset_rx.search(before):
             ctx.subset_of = prev
             ctx.linked_to = prev
