@@ -152,3 +152,9 @@ def test_an_elliptic_amount_keeps_its_currency(facts_of):
     assert [(f["how_many"], f["unit"], f["event_type"]) for f in facts] == [
         (51e9, "EUR", "money"), (38e9, "EUR", "money")]
     assert facts[1]["when_start"] == "2021-01-01"
+
+
+def test_a_bare_amount_in_an_article_counting_in_euros_is_money(facts_of):
+    facts = facts_of("Le budget atteint 900 millions d'euros. Le chantier, estimé à 37 millions, est reporté.")
+    assert [(f["how_many"], f["unit"], f["event_type"]) for f in facts] == [
+        (9e8, "EUR", "money"), (3.7e7, "EUR", "money")]

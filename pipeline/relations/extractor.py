@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from ..languages import DEFAULT_LANG
+from ..schema import is_currency
 from .context import ContextReader
 from .event_type import EventTyper
 from .lexicon import RelationLexicon
@@ -38,8 +41,10 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             ctx = self._context(doc, q, in_dates, heads)
             if ctx is not None and self.attributes.is_attribute(q, ctx.tokens) is None:
                 contexts.append(ctx)
+        currency = self._article_currency(contexts)
         for i, ctx in enumerate(contexts):
             self._link_subset(text, ctx, contexts[:i])
+            self._understood_currency(ctx, currency)
             self._subject_as_noun(ctx, in_dates)
         by_sentence: dict[int, list[MentionContext]] = {}
         for ctx in contexts:
@@ -61,3 +66,15 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         facts.sort(key=lambda f: f["mention_start"])
         return facts
 
+    @staticmethod
+    def _article_currency(contexts: list[MentionContext]) -> str | None:
+        currencies = Counter(c.quantity["unit"] for c in contexts if is_currency(c.quantity["unit"]))
+        return currencies.most_common(1)[0][0] if currencies else None
+
+    def _understood_currency(self, ctx: MentionContext, currency: str | None) -> None:
+        """"le chantier, estimé à 37 millions": in an article that counts in one currency, a bare
+        amount in millions or billions is in that currency."""
+        q = ctx.quantity
+        if currency is not None and q["unit"] is None and ctx.noun is None and any(
+                w in self.scale_words for w in q["text"].lower().split()):
+            ctx.quantity = dict(q, unit=currency)
