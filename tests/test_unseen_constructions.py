@@ -158,3 +158,8 @@ def test_a_bare_amount_in_an_article_counting_in_euros_is_money(facts_of):
     facts = facts_of("Le budget atteint 900 millions d'euros. Le chantier, estimé à 37 millions, est reporté.")
     assert [(f["how_many"], f["unit"], f["event_type"]) for f in facts] == [
         (9e8, "EUR", "money"), (3.7e7, "EUR", "money")]
+
+
+def test_a_comparison_figure_shares_its_totals_who(facts_of):
+    facts = facts_of("Le budget primitif s'élève à 842 millions d'euros, contre 868 millions en 2025.")
+    assert [f["who"] for f in facts] == ["budget primitif", "budget primitif"]

@@ -79,8 +79,11 @@ class RecordBuilder:
         if group is not None and (unit is None or ctx.noun is None):
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who is None and ctx.linked_to is not None:
+            who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
+        ctx.who = who
         if unit is None:
             unit = ctx.noun.lower_ if ctx.noun is not None else (
                 ctx.actor.lower_ if ctx.actor is not None else None)
