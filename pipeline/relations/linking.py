@@ -29,6 +29,8 @@ class Linker:
             ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"
         same_unit = [c for c in earlier if c.sentence.start == ctx.sentence.start
                      and c.quantity["unit"] == ctx.quantity["unit"] and c.noun is not None and c.subset_of is None]
+        if ctx.noun is None and ctx.linked_to is None and self.ellipsis_rx.search(before):
+            ctx.linked_to = prev  # "842 millions d'euros, soit une baisse de 3 %": a figure about the one before
         if ctx.noun is None and same_unit and self.ellipsis_rx.search(before):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
