@@ -17,6 +17,8 @@ import pandas as pd
 from .errors import Errors, FaitsError
 from .ingest import expand_inputs, read_file
 from .scoring import score
+from .series import assign_series
+from .series_scoring import series_scores
 from .table import COLUMNS
 
 GOLD_FACT_KEYS = ("how_many", "qualifier", "event_type")
@@ -163,9 +165,12 @@ def evaluate(
         if articles is None:
             raise FaitsError("Give --articles DIR (to run the pipeline) or --pred TABLE.")
         df, mentions, texts, not_found, _ = predict(articles, set(gold), lang, progress)
+    if "series_id" not in df.columns or df["series_id"].isna().all():
+        df = assign_series(df, lang=lang)  # SPEC section 7: series over the whole evaluated batch
     pred = _records(df[[c for c in df.columns if c in COLUMNS or c in ("mention_start", "mention_end",
-                                                                       "mention_text")]])
+                                                                       "mention_text", "series_id")]])
     scores = score(gold, pred, mentions)
+    scores["series"] = series_scores(gold, pred, scores["per_article"])
     scores["gold"] = str(gold_path)
     scores["split"] = split
     scores["articles_not_found"] = not_found
@@ -206,6 +211,10 @@ def format_scores(scores: dict) -> str:
         s = scores.get(kind)
         if s:
             lines.append(f"{kind:14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}")
+    s = scores.get("series")
+    if s:
+        lines.append(f"{'series B3':14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}   (matched facts; "
+                     f"{s['gold_series']} gold series, {s['gold_series_across_articles']} across articles)")
     lines += ["", "slot accuracy on matched facts:"]
     lines += [f"  {slot:12}{acc:8.3f}" for slot, acc in scores["slots"].items()]
     lines += ["", f"{'event_type':14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>6}{'pred':>6}"]
@@ -226,5 +235,6 @@ def format_scores(scores: dict) -> str:
               for m in scores["false_positives"]]
     if scores.get("articles_not_found"):
         lines.append(f"gold articles not found: {', '.join(scores['articles_not_found'])}")
-    lines += ["", f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"]
+    lines += ["", f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"
+              + (f"   series B3 F1 {s['f1']:.3f}" if s else "")]
     return "\n".join(lines)

@@ -632,6 +632,16 @@ def _names(clusters: list[list[_Fact]], previous: pd.Series | None) -> list[str]
     return names
 
 
+def comparison_rows(df: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> list[bool]:
+    """For each row: is its figure introduced by a comparison word ("contre 35"), an earlier figure?"""
+    pattern = series_words(lang).comparison
+    out = []
+    for row in df.to_dict(orient="records"):
+        before = _before_mention(row)
+        out.append(bool(before) and pattern.search(before) is not None)
+    return out
+
+
 def assign_series(df: pd.DataFrame, **kwargs) -> pd.DataFrame:
     """``df`` with its ``series_id`` and ``claim_id`` columns (re)computed over the whole frame."""
     out = df.copy()
@@ -642,4 +652,5 @@ def assign_series(df: pd.DataFrame, **kwargs) -> pd.DataFrame:
     return out
 
 
-__all__ = ["assign_series", "block_key", "claim_suffix", "group", "series_words", "story_pairs", "tokens"]
+__all__ = ["assign_series", "block_key", "claim_suffix", "comparison_rows", "group", "series_words",
+           "story_pairs", "tokens"]
