@@ -25,6 +25,8 @@ from .errors import Errors, FaitsError
 from .ingest import DEFAULT_MAX_BYTES, Article, Skipped, expand_inputs, read_inputs
 from .language_id import detect_language
 from .languages import DEFAULT_LANG, language_data, supported_languages
+from .series import assign_series
+from .series_store import export_series, update_series
 from .store import DEFAULT_STORE_NAME, ArticleRecord, SkipRecord, Store, StoredArticle
 from .table import FORMATS, facts_frame
 
@@ -495,7 +497,7 @@ def extract_with_summary(
     with LocalEngine(lang, n_process, nlp=nlp) as engine:
         _drive(list(inputs), lang=lang, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
                max_bytes=max_bytes, progress=progress, strict=False)
-    return facts_frame(sink.rows), summary
+    return assign_series(facts_frame(sink.rows), lang=lang), summary
 
 
 def extract(inputs: Iterable[str | Path | Article] | str | Path, **kwargs) -> pd.DataFrame:
@@ -570,8 +572,10 @@ def run(
                 sink.flush(summary, force=True)
             db.finish_run(summary.run_id, summary.counters(), time.perf_counter() - started, status="failed")
             raise
+        update_series(db, lang=lang)  # SPEC section 7: regroup the blocks this run touched
         if out_dir is not None:
             summary.outputs = db.export(out_dir, tuple(formats), run_id=summary.run_id)
+            summary.outputs += export_series(db, out_dir, tuple(formats), run_id=summary.run_id)
             summary.facts_written = db.count_facts(summary.run_id)
         summary.seconds = time.perf_counter() - started
         db.finish_run(summary.run_id, summary.counters(), summary.seconds)
@@ -583,10 +587,11 @@ def export(
 ) -> list[Path]:
     """Write the store's facts table (all of it, or the articles of run ``run_id``'s inputs) as tables."""
     with Store(store, read_only=True) as db:
-        return db.export(out_dir, tuple(formats), run_id=run_id)
+        return db.export(out_dir, tuple(formats), run_id=run_id) + export_series(
+            db, out_dir, tuple(formats), run_id=run_id)
 
 
 def query(store: str | Path, sql: str) -> pd.DataFrame:
-    """Run SQL over the store (tables articles, facts, runs, skipped), read-only, and return the result."""
+    """Run SQL over the store (tables articles, facts, runs, skipped, claims, series), read-only."""
     with Store(store, read_only=True) as db:
         return db.query(sql)

@@ -25,10 +25,10 @@ COLUMNS = [
     "qualifier", "unit", "when_start", "when_end", "when_text", "where", "source",
     "evidence", "char_start", "char_end", "published", "mentions", "confidence",
 ]
-EXTRA_COLUMNS = ["mention_text", "mention_start", "mention_end"]
+EXTRA_COLUMNS = ["mention_text", "mention_start", "mention_end", "series_id", "claim_id"]
 TEXT_COLUMNS = [
     "article_id", "who", "what", "event_type", "qualifier", "unit", "when_text", "where",
-    "source", "evidence", "mention_text",
+    "source", "evidence", "mention_text", "series_id", "claim_id",
 ]
 DATE_COLUMNS = ["when_start", "when_end", "published"]
 FORMATS = ("csv", "parquet", "jsonl")
@@ -43,6 +43,8 @@ ARROW_SCHEMA = pa.schema(
         ("char_start", pa.int64()), ("char_end", pa.int64()), ("published", pa.date32()),
         ("mentions", pa.int64()), ("confidence", pa.float64()), ("mention_text", pa.string()),
         ("mention_start", pa.int64()), ("mention_end", pa.int64()),
+        # SPEC section 7, filled by pipeline.series (null until the batch is grouped)
+        ("series_id", pa.string()), ("claim_id", pa.string()),
     ]
 )
 
