@@ -595,3 +595,21 @@ def query(store: str | Path, sql: str) -> pd.DataFrame:
     """Run SQL over the store (tables articles, facts, runs, skipped, claims, series), read-only."""
     with Store(store, read_only=True) as db:
         return db.query(sql)
+
+
+def claims(store: str | Path, *, run_id: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The store's series and claims tables (SPEC section 7), or those holding a fact of run ``run_id``."""
+    from .series_store import read_claims, read_series
+
+    with Store(store, read_only=True) as db:
+        if run_id is not None:
+            db.check_run(run_id)
+        return read_series(db, run_id), read_claims(db, run_id)
+
+
+def report(store: str | Path, path: str | Path, *, run_id: int | None = None) -> Path:
+    """Write the HTML timeline report of the store's series reported by several articles."""
+    from .timeline import write_timelines
+
+    series, claim_rows = claims(store, run_id=run_id)
+    return write_timelines(path, series, claim_rows, title=f"faits — series of {Path(store).name}")

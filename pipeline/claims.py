@@ -255,7 +255,7 @@ def write_frame(df: pd.DataFrame, schema: pa.Schema, out_dir: str | Path, format
                         if col in plain:
                             plain[col] = [LIST_SEPARATOR.join(v) if v is not None else "" for v in plain[col]]
                     for field in schema:
-                        if field.type == pa.string():
+                        if field.type == pa.string() or field.name in LIST_COLUMNS:
                             plain[field.name] = plain[field.name].map(_csv_cell, na_action="ignore")
                     plain.to_csv(tmp, index=False)
                 else:
