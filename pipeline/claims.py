@@ -4,7 +4,9 @@
     >>> claims, series = claims_frame(facts), series_frame(facts)
 
 A claim's ``sources`` and ``article_ids`` are lists (Parquet, JSONL and the
-store keep them as lists; CSV joins them with ``"; "``). A series' status:
+store keep them as lists; CSV joins them with ``"; "``). A series' when is the span of its
+facts' times (a toll's as-of days, from the first to the last); a claim's
+is its facts' most common time. A series' status:
 
 - ``single``: one claim, from one article;
 - ``agreed``: one claim, from several articles;
@@ -172,7 +174,9 @@ def series_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> pd.DataFra
         claims = list(_by(members, "claim_id").values())
         values = [v for v in (_num(r.get("how_many")) for r in members) if v is not None]
         pubs = [d for d in (_day(r.get("published")) for r in members) if d is not None]
-        start, end = _period(members)
+        starts = [d for d in (_day(r.get("when_start")) for r in members) if d is not None]
+        ends = [d for d in (_day(r.get("when_end")) for r in members) if d is not None]
+        start, end = (min(starts) if starts else None), (max(ends) if ends else None)
         n_articles = len({str(r["article_id"]) for r in members})
         event_type = _most_common(r.get("event_type") for r in members)
         unit = _most_common(r.get("unit") for r in members)
@@ -180,7 +184,7 @@ def series_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> pd.DataFra
             "series_id": sid, "event_type": event_type,
             "who": _most_common(r.get("who") for r in members),
             "where": _most_common(r.get("where") for r in members),
-            "when_start": _day(start), "when_end": _day(end), "unit": unit,
+            "when_start": start, "when_end": end, "unit": unit,
             "n_claims": len(claims), "n_articles": n_articles,
             "first_value": _num(members[0].get("how_many")), "latest_value": _num(members[-1].get("how_many")),
             "min_value": min(values) if values else None, "max_value": max(values) if values else None,

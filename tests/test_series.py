@@ -186,3 +186,17 @@ def test_tables_have_spec_columns_and_lists(tmp_path):
 def test_bcubed(gold, pred, expected):
     s = bcubed(gold, pred)
     assert (s["p"], s["r"]) == (round(expected[0], 4), round(expected[1], 4))
+
+
+def test_seeds_end_to_end_give_four_series_of_two_articles_and_three_single(shared, nlp):
+    from pipeline.evaluate import evaluate
+
+    scores = evaluate(shared / "gold" / "seeds.jsonl", shared / "seeds")
+    assert scores["fact_f1"] == 1.0
+    assert scores["series"]["f1"] == 1.0 and scores["series"]["gold_series_across_articles"] == 4
+    from pipeline import extract
+
+    df = extract([shared / "seeds"])
+    series = series_frame(df)
+    assert sorted(series.n_articles.tolist()) == [1, 1, 1, 2, 2, 2, 2]
+    assert set(series[series.n_articles == 2].status) == {"agreed"}
