@@ -218,8 +218,9 @@ def to_arrow(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
         if field.type == pa.date32():
             plain[field.name] = col.dt.date.astype(object).where(col.notna(), None)
         elif field.name in LIST_COLUMNS:
-            plain[field.name] = [list(v) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else []
-                                 for v in col]
+            plain[field.name] = pd.Series(
+                [list(v) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else [] for v in col],
+                index=plain.index, dtype=object)
         else:
             plain[field.name] = col.astype(object).where(col.notna(), None)
     return pa.Table.from_pandas(plain[schema.names], schema=schema, preserve_index=False)

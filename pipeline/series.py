@@ -16,8 +16,11 @@ How facts are grouped, with what the rows already hold:
    facts of one block are compared.
 2. **Stories.** Two articles can share series only if they tell the same
    story: their facts' sentences share at least two named words
-   (capitalized words inside a sentence, places, sources), and they were
-   published within ``STORY_DAYS`` of each other when both dates are known.
+   (capitalized words inside a sentence, places, sources; one is enough
+   for two articles published within ``STORY_CLOSE_DAYS``), and they were
+   published within ``STORY_DAYS`` of each other when both dates are known
+   (an undated article is taken as written after the latest date its facts
+   state).
    Named words found in more than ``MAX_WORD_ARTICLES`` articles of the batch
    are too common to tell a story and are ignored. Candidate article pairs
    come from an inverted index over those words, so the cost grows with the
@@ -65,8 +68,10 @@ STORY_DAYS = 60
 WORD_SHARE = 0.05
 MIN_WORD_ARTICLES = 5
 MAX_WORD_ARTICLES = 50
-# named words two articles must share to tell one story
+# named words two articles must share to tell one story; one is enough for two articles published
+# within STORY_CLOSE_DAYS of each other (both dates known)
 STORY_MIN_WORDS = 2
+STORY_CLOSE_DAYS = 7
 # two dated figures of one day-like time (at most SHORT_DAYS long) are as-of dates: compatible within GAP_DAYS
 SHORT_DAYS = 14
 GAP_DAYS = 14
@@ -366,9 +371,6 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset) -> bool:
     if a.value != b.value:
         if not (_who_other_value(a, b) and _ratio_ok(a, b)):
             return True
-        # another figure needs something in common besides the story: the place, or a dated time
-        if not (a.place & b.place) and (a.start is None or b.start is None):
-            return True
     return False
 
 
@@ -430,12 +432,13 @@ def story_pairs(
                 shared[(x, y)] += 1
     pairs = set()
     for (x, y), n in shared.items():
-        if n < STORY_MIN_WORDS:
-            continue
         px, py = published.get(x), published.get(y)
-        if px is not None and py is not None and max(px[0], py[0]) - min(px[1], py[1]) > STORY_DAYS:
+        gap = max(px[0], py[0]) - min(px[1], py[1]) if px is not None and py is not None else None
+        if gap is not None and gap > STORY_DAYS:
             continue
-        pairs.add((x, y))
+        close = gap is not None and gap <= STORY_CLOSE_DAYS and px[0] == px[1] and py[0] == py[1]
+        if n >= STORY_MIN_WORDS or close:
+            pairs.add((x, y))
     return pairs
 
 

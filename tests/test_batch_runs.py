@@ -191,7 +191,9 @@ def test_export_and_query_from_the_command_line(nlp, tmp_path):
     result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path / "exp"), "-f", "parquet",
                                  "-f", "csv"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "exp").iterdir()) == ["facts.csv", "facts.parquet"]
+    # SPEC section 7: the claims and series tables beside the facts table
+    assert sorted(p.name for p in (tmp_path / "exp").iterdir()) == sorted(
+        f"{t}.{f}" for t in ("claims", "facts", "series") for f in ("csv", "parquet"))
     exported = pd.read_parquet(tmp_path / "exp" / "facts.parquet")
     pd.testing.assert_frame_equal(exported, pd.read_parquet(tmp_path / "out" / "facts.parquet"))
 
