@@ -132,8 +132,14 @@ def tokens(text, stopwords: frozenset[str]) -> list[str]:
     """Content words of a phrase, lowercased, without accents, cut to their first five letters."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_tokens(text, stopwords))
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
+    # a batch repeats its who, units, places and sources many times: each is read once
     words = _WORD.findall(_strip_accents(text.lower()))
-    return [w[:TOKEN_LEN] for w in words if w not in stopwords and len(w) > 1]
+    return tuple(w[:TOKEN_LEN] for w in words if w not in stopwords and len(w) > 1)
 
 
 # -- word vectors ------------------------------------------------------------------------------------
@@ -392,16 +398,24 @@ def _named_words(row: dict, words: SeriesWords) -> set[str]:
     found: set[str] = set()
     evidence = row.get("evidence")
     if isinstance(evidence, str):
-        for m in _NAME.finditer(evidence):
-            if m.start() == 0 or evidence[: m.start()].rstrip().endswith((".", "!", "?", "«", "\"", ":", "—", "-")):
-                continue  # a capital that starts a sentence or a quote names nothing
-            found.update(tokens(m.group(), words.stopwords))
+        found.update(_sentence_names(evidence, words.stopwords))
     for slot in ("where", "source"):
         value = row.get(slot)
         if isinstance(value, str):
             for m in _NAME.finditer(value):
                 found.update(tokens(m.group(), words.stopwords))
     return {w for w in found if w not in words.generic_names and len(w) > 2}
+
+
+@lru_cache(maxsize=100_000)
+def _sentence_names(evidence: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """Named words of a sentence (facts of one sentence share it)."""
+    found: set[str] = set()
+    for m in _NAME.finditer(evidence):
+        if m.start() == 0 or evidence[: m.start()].rstrip().endswith((".", "!", "?", "«", "\"", ":", "—", "-")):
+            continue  # a capital that starts a sentence or a quote names nothing
+        found.update(_tokens(m.group(), stopwords))
+    return frozenset(found)
 
 
 def word_limit(n_articles: int) -> int:

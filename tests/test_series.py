@@ -200,3 +200,19 @@ def test_seeds_end_to_end_give_four_series_of_two_articles_and_three_single(shar
     series = series_frame(df)
     assert sorted(series.n_articles.tolist()) == [1, 1, 1, 2, 2, 2, 2]
     assert set(series[series.n_articles == 2].status) == {"agreed"}
+
+
+def test_a_story_of_three_articles_end_to_end(nlp):
+    """tests/data/series: a storm's toll over three days ("15 morts, contre 12 la veille"), an evacuation
+    figure and an aid figure repeated by two articles, a figure of one article only."""
+    from pathlib import Path
+
+    from pipeline import extract
+
+    df = extract([Path(__file__).parent / "data" / "series"], nlp=nlp)
+    series = series_frame(df).set_index("series_id")
+    toll = series[series.event_type == "killed"].sort_values("n_articles").iloc[-1]
+    assert (toll.n_articles, toll.first_value, toll.status) == (3, 12, "updated")
+    agreed = series[series.status == "agreed"]
+    assert sorted(agreed.max_value.tolist()) == [3000, 20_000_000]
+    assert (series.loc[df[df.how_many == 45000].series_id.iloc[0], "status"]) == "single"
