@@ -472,7 +472,8 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
             if not f.comparison or f.part:
                 continue
             for g in reversed(group[:i]):
-                if g.block[-1] == f.block[-1] and g.block[0] in (f.block[0], "%") and not g.part:
+                # the same kind of unit; the event_type of a figure after "contre" is often not read
+                if g.block[1:] == f.block[1:] and not g.part:
                     if not f.words or not g.words or _who_same_value(f, g):
                         links.add((g.row, f.row))
                     break
@@ -577,6 +578,7 @@ def group(
     by_row = {f.row: f for f in facts}
     for anchor, later in sorted(forced_pairs):
         by_row[later].block = by_row[anchor].block
+        by_row[later].event_type = by_row[anchor].event_type
     forced = frozenset(forced_pairs)
     keys = ["|".join(map(str, f.block)) for f in facts]
     if touched is None:

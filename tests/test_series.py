@@ -106,6 +106,14 @@ def test_a_figure_and_the_earlier_one_it_is_compared_with_share_a_series():
     assert (s.first_value, s.latest_value, s.status) == (35, 39, "updated")
 
 
+def test_the_earlier_figure_joins_its_series_even_with_another_event_type_read():
+    evidence = "Le cyclone Chido a fait 39 morts à Mamoudzou, contre 35 auparavant."
+    df = grouped([row("a", 1, 39, evidence=evidence),
+                  row("a", 2, 35, who=None, unit=None, event_type="other", evidence=evidence),
+                  row("b", 1, 39, published="2025-03-11")])
+    assert same(df, ("a", 1), ("a", 2)) and same(df, ("a", 2), ("b", 1))
+
+
 def test_two_figures_of_one_article_without_rival_sources_are_two_series():
     df = grouped([row("a", 1, 150000, who="demandes", unit="demandes", event_type="other", where=None),
                   row("a", 2, 16000, who="demandes", unit="demandes", event_type="other", where=None)])
