@@ -23,6 +23,7 @@ import os
 import uuid
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -31,7 +32,7 @@ import pyarrow.parquet as pq
 
 from .errors import Errors, FaitsError
 from .languages import DEFAULT_LANG
-from .series import block_key, comparison_rows, tokens
+from .series import block_key, comparison_rows, rows_of, tokens
 
 CLAIMS_SCHEMA = pa.schema(
     [
@@ -65,6 +66,8 @@ def _missing(v) -> bool:
 
 
 def _day(v):
+    if type(v) is date:
+        return v
     return None if _missing(v) else pd.Timestamp(v).date()
 
 
@@ -73,7 +76,10 @@ def _num(v):
 
 
 def _most_common(values: Iterable):
-    found = Counter(v for v in values if not _missing(v) and v != "")
+    values = [v for v in values if not _missing(v) and v != ""]
+    if len(values) < 2:
+        return values[0] if values else None
+    found = Counter(values)
     if not found:
         return None
     best = max(found.values())
@@ -122,9 +128,13 @@ def status(claims: list[list[dict]], n_articles: int, lang: str = DEFAULT_LANG) 
     return "disputed" if _disputed(claims, lang) else "updated"
 
 
+TABLE_INPUT = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "qualifier", "unit",
+               "when_start", "when_end", "where", "source", "published", "series_id", "claim_id")
+
+
 def _records(facts: pd.DataFrame, lang: str) -> list[dict]:
     df = facts[facts["series_id"].notna()]
-    rows = df.to_dict(orient="records")
+    rows = rows_of(df, TABLE_INPUT)
     earlier = comparison_rows(df, lang=lang)
     for row, flag in zip(rows, earlier, strict=True):
         row["_earlier"] = flag
@@ -157,17 +167,19 @@ def _claim_row(claim_id: str, rows: list[dict]) -> dict:
     }
 
 
-def claims_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+def claims_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG, _rows: list[dict] | None = None
+                 ) -> pd.DataFrame:
     """One row per claim of the facts' series, ordered by series then publication."""
-    rows = _records(facts, lang) if len(facts) else []
+    rows = _rows if _rows is not None else (_records(facts, lang) if len(facts) else [])
     out = [_claim_row(cid, members) for cid, members in _by(rows, "claim_id").items()]
     out.sort(key=lambda c: (c["series_id"], c["first_published"] is None, c["first_published"] or 0, c["claim_id"]))
     return _frame(out, CLAIMS_SCHEMA)
 
 
-def series_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+def series_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG, _rows: list[dict] | None = None
+                 ) -> pd.DataFrame:
     """One row per series of the facts, with its status."""
-    rows = _records(facts, lang) if len(facts) else []
+    rows = _rows if _rows is not None else (_records(facts, lang) if len(facts) else [])
     out = []
     for sid, members in _by(rows, "series_id").items():
         members.sort(key=_order)
@@ -195,6 +207,12 @@ def series_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> pd.DataFra
     out.sort(key=lambda s: (-s["n_articles"], s["first_published"] is None, s["first_published"] or 0,
                             s["series_id"]))
     return _frame(out, SERIES_SCHEMA)
+
+
+def tables(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The claims and the series tables, reading the facts once."""
+    rows = _records(facts, lang) if len(facts) else []
+    return claims_frame(facts, lang=lang, _rows=rows), series_frame(facts, lang=lang, _rows=rows)
 
 
 def _frame(rows: list[dict], schema: pa.Schema) -> pd.DataFrame:
@@ -279,9 +297,10 @@ def write_frame(df: pd.DataFrame, schema: pa.Schema, out_dir: str | Path, format
 def write_claims_tables(facts: pd.DataFrame, out_dir: str | Path, formats: Iterable[str], *,
                         lang: str = DEFAULT_LANG) -> list[Path]:
     """Write ``claims.*`` and ``series.*`` for facts that carry series_id and claim_id."""
-    paths = write_frame(claims_frame(facts, lang=lang), CLAIMS_SCHEMA, out_dir, formats, "claims")
-    return paths + write_frame(series_frame(facts, lang=lang), SERIES_SCHEMA, out_dir, formats, "series")
+    claims, series = tables(facts, lang=lang)
+    paths = write_frame(claims, CLAIMS_SCHEMA, out_dir, formats, "claims")
+    return paths + write_frame(series, SERIES_SCHEMA, out_dir, formats, "series")
 
 
-__all__ = ["CLAIMS_SCHEMA", "SERIES_SCHEMA", "STATUSES", "claims_frame", "series_frame", "status",
+__all__ = ["CLAIMS_SCHEMA", "SERIES_SCHEMA", "STATUSES", "claims_frame", "series_frame", "status", "tables",
            "write_claims_tables", "write_frame"]

@@ -84,6 +84,9 @@ VECTOR_SIM = 0.45
 # a cluster is checked for conflicts against at most this many members of the other
 CHECK_MEMBERS = 40
 TOKEN_LEN = 5
+# what grouping reads of a fact
+READ_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "unit", "when_start",
+                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start")
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -559,7 +562,7 @@ def group(
     words = series_words(lang)
     time_units = _time_units(lang)
     phrase_vectors = _PhraseVectors(lang if vectors else None)
-    records = df.to_dict(orient="records")
+    records = rows_of(df, READ_COLUMNS)
     facts = [_fact(n, row, words, phrase_vectors, time_units) for n, row in enumerate(records)]
     article_words: dict[str, set[str]] = defaultdict(set)
     published: dict[str, tuple[float, float]] = {}
@@ -651,11 +654,25 @@ def _names(clusters: list[list[_Fact]], previous: pd.Series | None) -> list[str]
     return names
 
 
+def rows_of(df: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
+    """The rows of ``df`` as dicts of plain values (None for missing), only ``columns`` (those it has)."""
+    cols = [c for c in columns if c in df.columns]
+    values = []
+    for c in cols:
+        col = df[c]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            values.append([None if v is pd.NaT else v.date() for v in col.tolist()])
+        else:
+            values.append([None if v is pd.NA or (isinstance(v, float) and v != v) else v
+                           for v in col.astype(object).tolist()])
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)] if cols else [{}] * len(df)
+
+
 def comparison_rows(df: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> list[bool]:
     """For each row: is its figure introduced by a comparison word ("contre 35"), an earlier figure?"""
     pattern = series_words(lang).comparison
     out = []
-    for row in df.to_dict(orient="records"):
+    for row in rows_of(df, ("evidence", "char_start", "mention_start")):
         before = _before_mention(row)
         out.append(bool(before) and pattern.search(before) is not None)
     return out
@@ -671,5 +688,5 @@ def assign_series(df: pd.DataFrame, **kwargs) -> pd.DataFrame:
     return out
 
 
-__all__ = ["assign_series", "block_key", "claim_suffix", "comparison_rows", "group", "series_words",
+__all__ = ["assign_series", "block_key", "claim_suffix", "comparison_rows", "group", "rows_of", "series_words",
            "story_pairs", "tokens"]

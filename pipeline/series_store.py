@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pyarrow as pa
 
-from .claims import CLAIMS_SCHEMA, LIST_COLUMNS, SERIES_SCHEMA, claims_frame, series_frame, to_arrow, write_frame
+from .claims import CLAIMS_SCHEMA, LIST_COLUMNS, SERIES_SCHEMA, tables, to_arrow, write_frame
 from .languages import DEFAULT_LANG
 from .series import group
 
@@ -91,7 +91,7 @@ def update_series(store: Store, *, lang: str = DEFAULT_LANG, vectors: bool = Tru
         facts = df[regrouped].copy()
         facts["series_id"] = ids.loc[regrouped, "series_id"]
         facts["claim_id"] = ids.loc[regrouped, "claim_id"]
-        claims, series = claims_frame(facts, lang=lang), series_frame(facts, lang=lang)
+        claims, series = tables(facts, lang=lang)
         drop = sorted(old_series | set(facts["series_id"]))
         store._x("BEGIN")
         try:
