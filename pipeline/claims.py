@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from .errors import Errors, FaitsError
 from .languages import DEFAULT_LANG
-from .series import block_key, comparison_rows, rows_of, tokens
+from .series import block_key, comparison_rows, paused_gc, rows_of, tokens
 
 CLAIMS_SCHEMA = pa.schema(
     [
@@ -211,8 +211,9 @@ def series_frame(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG, _rows: list[d
 
 def tables(facts: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The claims and the series tables, reading the facts once."""
-    rows = _records(facts, lang) if len(facts) else []
-    return claims_frame(facts, lang=lang, _rows=rows), series_frame(facts, lang=lang, _rows=rows)
+    with paused_gc():
+        rows = _records(facts, lang) if len(facts) else []
+        return claims_frame(facts, lang=lang, _rows=rows), series_frame(facts, lang=lang, _rows=rows)
 
 
 def _frame(rows: list[dict], schema: pa.Schema) -> pd.DataFrame:

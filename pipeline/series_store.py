@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from .claims import CLAIMS_SCHEMA, LIST_COLUMNS, SERIES_SCHEMA, tables, to_arrow, write_frame
 from .languages import DEFAULT_LANG
-from .series import group
+from .series import group, paused_gc
 
 if TYPE_CHECKING:
     from .store import Store
@@ -83,7 +83,9 @@ def update_series(store: Store, *, lang: str = DEFAULT_LANG, vectors: bool = Tru
         cols = ", ".join(f"f.{_q(c)}" for c in GROUP_COLUMNS)
         df = store.con.sql(f"SELECT f.content_hash, {cols} FROM facts f ORDER BY f.article_id, f.fact_id").df()
         touched = df["series_id"].isna()
-        ids = group(df, lang=lang, vectors=vectors, previous=df["series_id"], touched=touched, blocks=stale_blocks)
+        with paused_gc():
+            ids = group(df, lang=lang, vectors=vectors, previous=df["series_id"], touched=touched,
+                        blocks=stale_blocks)
         regrouped = ids["series_id"].notna()
         old_series = set(df.loc[regrouped, "series_id"].dropna()) | _series_of_blocks(store, stale_blocks)
         changed = regrouped & ((ids["series_id"] != df["series_id"]).fillna(True)
