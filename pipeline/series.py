@@ -104,6 +104,8 @@ class SeriesWords:
     head_first: bool
     wide_places: frozenset[str]
     generic_names: frozenset[str]
+    # per event_type, head nouns that only restate what is counted ("morts", "personnes", "victimes")
+    generic_heads: dict[str, frozenset[str]]
 
 
 def _strip_accents(text: str) -> str:
@@ -130,7 +132,16 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         head_first=data.get("head_position", "first") == "first",
         wide_places=frozenset(wide),
         generic_names=frozenset(t for w in data.get("generic_names", []) for t in tokens(w, frozenset())),
+        generic_heads=_generic_heads(language_data(lang).relations),
     )
+
+
+def _generic_heads(relations: dict) -> dict[str, frozenset[str]]:
+    """The relation lexicon's generic nouns, and each event_type's own trigger words, as head tokens."""
+    generic = {t for w in relations.get("generic_nouns", []) for t in tokens(w, frozenset())}
+    triggers = relations.get("event_triggers", {})
+    return {event: frozenset(generic | {t for w in words for t in tokens(w, frozenset())})
+            for event, words in triggers.items()} | {"": frozenset(generic)}
 
 
 def tokens(text, stopwords: frozenset[str]) -> list[str]:
@@ -200,6 +211,7 @@ class _Fact:
     block: tuple
     value: tuple | None
     head: str | None
+    generic_head: bool
     mods: frozenset
     words: frozenset
     vec: np.ndarray | None
@@ -283,6 +295,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         event_type=event_type, block=block,
         value=_value_key(_num(row.get("how_many")), _num(row.get("how_many_high"))),
         head=head, mods=frozenset(w for w in who_words if w != head),
+        generic_head=head is not None and head in words.generic_heads.get(event_type, words.generic_heads[""]),
         words=frozenset(who_words + ([head] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
@@ -332,14 +345,16 @@ def _cosine(a: _Fact, b: _Fact) -> float:
 
 def _who_same_value(a: _Fact, b: _Fact) -> bool:
     """Looser: one figure told in other words ("pertes nord-coréennes", "soldats nord-coréens")."""
-    if not a.words or not b.words:
+    if not a.words or not b.words or (a.generic_head and b.generic_head):
         return True
     return bool(a.words & b.words) or _cosine(a, b) >= VECTOR_SIM
 
 
 def _who_other_value(a: _Fact, b: _Fact) -> bool:
     """Stricter: another figure of the same group: same head noun, modifiers that do not disagree."""
-    if a.head is None or b.head is None or a.head != b.head:
+    if a.head is None or b.head is None:
+        return False
+    if a.head != b.head and not (a.generic_head and b.generic_head):
         return False
     return not a.mods or not b.mods or bool(a.mods & b.mods)
 

@@ -114,6 +114,16 @@ def test_the_earlier_figure_joins_its_series_even_with_another_event_type_read()
     assert same(df, ("a", 1), ("a", 2)) and same(df, ("a", 2), ("b", 1))
 
 
+def test_nouns_that_only_restate_the_event_agree_specific_groups_do_not():
+    df = grouped([row("a", 1, 12, who="morts", unit="morts"),
+                  row("b", 1, 15, who="personnes", unit="personnes", published="2025-03-11"),
+                  row("c", 1, 15, who="victimes", unit="victimes", published="2025-03-11")])
+    assert df.series_id.nunique() == 1
+    df = grouped([row("a", 1, 12, who="enfants", unit="enfants"),
+                  row("b", 1, 15, who="adultes", unit="adultes", published="2025-03-11")])
+    assert df.series_id.nunique() == 2
+
+
 def test_two_figures_of_one_article_without_rival_sources_are_two_series():
     df = grouped([row("a", 1, 150000, who="demandes", unit="demandes", event_type="other", where=None),
                   row("a", 2, 16000, who="demandes", unit="demandes", event_type="other", where=None)])
