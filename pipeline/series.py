@@ -384,7 +384,11 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset) -> bool:
     if a.event_type != b.event_type and a.value != b.value:
         return True
     same_article = a.article == b.article
-    if not _where_ok(a, b) or not _when_ok(a, b, same_article):
+    if not _when_ok(a, b, same_article):
+        return True
+    # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
+    # which holds which, so two places disagree only for two different figures, or within one article
+    if not _where_ok(a, b) and (same_article or a.value != b.value):
         return True
     if same_article:
         # one article states one figure once (extraction merges mentions): the same value twice is two

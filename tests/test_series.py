@@ -89,8 +89,11 @@ def test_a_dont_part_is_another_series():
 
 
 def test_another_place_or_another_period_is_another_series():
-    df = grouped([row("a", 1, 35, where="Mamoudzou"), row("b", 1, 35, where="Dzaoudzi")])
+    df = grouped([row("a", 1, 35, where="Mamoudzou"), row("b", 1, 12, where="Dzaoudzi")])
     assert not same(df, ("a", 1), ("b", 1))
+    # the same figure with its place named at another scale by another article is one claim
+    df = grouped([row("a", 1, 35, where="Mamoudzou"), row("b", 1, 35, where="Grande-Terre")])
+    assert same(df, ("a", 1), ("b", 1))
     df = grouped([row("a", 1, 3000, who="soldats", unit="soldats", event_type="deployed",
                       when=("2024-09-23", "2024-12-20")),
                   row("b", 1, 3000, who="soldats", unit="soldats", event_type="deployed",
