@@ -26,6 +26,7 @@ STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1150px;color:#222}
 h1{font-size:1.5rem}.summary{color:#555}
 figure.timeline{display:flex;gap:1.2rem;align-items:flex-start;border-top:1px solid #ddd;margin:0;padding:1rem 0}
+figure.timeline svg{flex:none}
 figure.timeline figcaption{font-weight:600;margin-bottom:.3rem}
 .status{display:inline-block;color:#fff;border-radius:3px;padding:0 6px;font-size:.8rem;margin-left:.4rem}
 ol.claims{font-size:.85rem;margin:.2rem 0;padding-left:1.2rem}ol.claims li{margin:.25rem 0}
@@ -55,7 +56,9 @@ def _fmt_value(v) -> str:
         return f"{v / 1e9:.3g} G"
     if abs(v) >= 1e6:
         return f"{v / 1e6:.3g} M"
-    return f"{v:,.0f}".replace(",", " ") if v == int(v) else f"{v:.4g}"
+    if v == int(v):
+        return f"{v:,.0f}".replace(",", " ")
+    return f"{v:,.2f}".replace(",", " ").rstrip("0").rstrip(".")
 
 
 def _day(v) -> date | None:
@@ -96,7 +99,8 @@ def _svg(series: dict, claims: list[dict]) -> str:
              f'<line x1="{PAD_LEFT}" y1="{HEIGHT - PAD_BOTTOM}" x2="{WIDTH - PAD_RIGHT}" '
              f'y2="{HEIGHT - PAD_BOTTOM}" stroke="#999"/>',
              f'<line x1="{PAD_LEFT}" y1="{PAD_TOP}" x2="{PAD_LEFT}" y2="{HEIGHT - PAD_BOTTOM}" stroke="#999"/>']
-    for v in (lo_v + 0.1 * (hi_v - lo_v) / 1.2, hi_v - 0.1 * (hi_v - lo_v) / 1.2):
+    for v in sorted(set(values)) if len(set(values)) <= 2 else (min(values), max(values)):
+        # the axis names the figures at its ends: the smallest and the largest claim
         parts.append(f'<text x="{PAD_LEFT - 6}" y="{y_of(v) + 3:.1f}" text-anchor="end">{_fmt_value(v)}</text>')
     if days:
         parts.append(f'<text x="{PAD_LEFT}" y="{HEIGHT - PAD_BOTTOM + 14}">{first.isoformat()}</text>')
