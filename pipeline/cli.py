@@ -174,7 +174,7 @@ def claims_cli(
         _fail(Errors.E065.format(fmt=fmt, allowed=", ".join(QUERY_FORMATS)))
         return
     if status is not None and status not in SERIES_STATUSES:
-        _fail(f"Unknown status '{status}'. Allowed: {', '.join(SERIES_STATUSES)}.")
+        _fail(Errors.E068.format(status=status, allowed=", ".join(SERIES_STATUSES)))
         return
     try:
         series, claim_rows = claims(store, run_id=run_id)
@@ -191,6 +191,10 @@ def claims_cli(
         df = claim_rows[claim_rows["series_id"].isin(set(series["series_id"]))]
     else:
         df = series.drop(columns=["block"])
+    df = df.copy()
+    for col in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[col]):
+            df[col] = df[col].dt.strftime("%Y-%m-%d")  # dates as dates, not midnight timestamps
     if fmt == "csv":
         typer.echo(df.to_csv(index=False), nl=False)
     elif fmt == "jsonl":

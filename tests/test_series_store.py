@@ -3,6 +3,7 @@ it did not change; the tables are written beside facts.* and reached by faits cl
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -92,6 +93,11 @@ def test_run_and_export_write_claims_and_series_beside_facts(nlp, shared, tmp_pa
     store = str(out / "faits.duckdb")
     result = runner.invoke(app, ["claims", "-s", store, "-m", "2", "-f", "csv"])
     assert result.exit_code == 0 and len(result.stdout.strip().splitlines()) == 5
+    result = runner.invoke(app, ["claims", "-s", store, "--status", "agreed", "--claims", "-f", "jsonl"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 4 and all(len(c["article_ids"]) == 2 and len(c["first_published"]) == 10 for c in lines)
+    result = runner.invoke(app, ["claims", "-s", store, "--status", "contested"])
+    assert result.exit_code == 1 and "Allowed: single, agreed, updated, disputed" in result.output
     result = runner.invoke(app, ["query", "-s", store, "-f", "csv",
                                  "SELECT count(*) AS n FROM claims WHERE n_articles = 2"])
     assert result.stdout.strip().splitlines()[-1] == "4"
