@@ -497,7 +497,8 @@ def extract_with_summary(
     with LocalEngine(lang, n_process, nlp=nlp) as engine:
         _drive(list(inputs), lang=lang, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
                max_bytes=max_bytes, progress=progress, strict=False)
-    return assign_series(facts_frame(sink.rows), lang=lang), summary
+    vectors = nlp.vocab.vectors if nlp is not None and nlp.vocab.vectors.shape[0] else True
+    return assign_series(facts_frame(sink.rows), lang=lang, vectors=vectors), summary
 
 
 def extract(inputs: Iterable[str | Path | Article] | str | Path, **kwargs) -> pd.DataFrame:
@@ -572,7 +573,8 @@ def run(
                 sink.flush(summary, force=True)
             db.finish_run(summary.run_id, summary.counters(), time.perf_counter() - started, status="failed")
             raise
-        update_series(db, lang=lang)  # SPEC section 7: regroup the blocks this run touched
+        # SPEC section 7: regroup the blocks this run touched (with the given model's vectors, if any)
+        update_series(db, lang=lang, vectors=nlp.vocab.vectors if nlp is not None else True)
         if out_dir is not None:
             summary.outputs = db.export(out_dir, tuple(formats), run_id=summary.run_id)
             summary.outputs += export_series(db, out_dir, tuple(formats), run_id=summary.run_id)

@@ -177,17 +177,20 @@ def _vectors(lang: str):
 
 
 class _PhraseVectors:
-    """Unit mean vectors of phrases, one lookup per distinct phrase."""
+    """Unit mean vectors of phrases, one lookup per distinct phrase.
 
-    def __init__(self, lang: str | None) -> None:
-        self.lang = lang
+    source: a language code (its model's vectors), a spaCy ``Vectors`` table, or None (no vectors).
+    """
+
+    def __init__(self, source) -> None:
+        self.source = source
         self.cache: dict[str, np.ndarray | None] = {}
 
     def __call__(self, phrase: str | None) -> np.ndarray | None:
-        if self.lang is None or not phrase:
+        if self.source is None or not phrase:
             return None
         if phrase not in self.cache:
-            vectors = _vectors(self.lang)
+            vectors = _vectors(self.source) if isinstance(self.source, str) else self.source
             rows = [vectors.find(key=w) for w in _WORD.findall(phrase.lower())]
             rows = [r for r in rows if r >= 0]
             vec = None
@@ -580,14 +583,15 @@ def group(
     df: pd.DataFrame,
     *,
     lang: str = DEFAULT_LANG,
-    vectors: bool = True,
+    vectors=True,
     previous: pd.Series | None = None,
     touched: pd.Series | None = None,
     blocks: Iterable[str] = (),
 ) -> pd.DataFrame:
     """series_id and claim_id for every row of a facts frame (a frame with those two columns, same index).
 
-    vectors (bool): let close word vectors of ``who`` join two reports of one figure.
+    vectors (bool or spacy Vectors): let close word vectors of ``who`` join two reports of one figure
+        (True: the language model's; or the table to use, such as a loaded pipeline's ``vocab.vectors``).
     previous (Series of str): each row's earlier series_id, kept by the series most of whose facts had it.
     touched (Series of bool), blocks (block keys, see :func:`block_key`): group only the blocks of the
         touched rows and these blocks; the other rows get None. Named words and stories are
@@ -595,7 +599,8 @@ def group(
     """
     words = series_words(lang)
     time_units = _time_units(lang)
-    phrase_vectors = _PhraseVectors(lang if vectors else None)
+    phrase_vectors = _PhraseVectors(
+        (lang if vectors is True else vectors) if vectors is not None and vectors is not False else None)
     records = rows_of(df, READ_COLUMNS)
     facts = [_fact(n, row, words, phrase_vectors, time_units) for n, row in enumerate(records)]
     article_words: dict[str, set[str]] = defaultdict(set)

@@ -72,7 +72,7 @@ def _stale(store: Store) -> tuple[int, set[str]]:
     return int(new), {b for (b,) in stale}
 
 
-def update_series(store: Store, *, lang: str = DEFAULT_LANG, vectors: bool = True) -> SeriesUpdate:
+def update_series(store: Store, *, lang: str = DEFAULT_LANG, vectors=True) -> SeriesUpdate:
     """Regroup the blocks a run touched, in one transaction (see the module's docstring)."""
     started = time.perf_counter()
     report = SeriesUpdate()
