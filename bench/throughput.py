@@ -150,13 +150,14 @@ def measure_bare(folder: Path, batch_size: int, n_process: int) -> Measure:
 def measure_full(folder: Path, store: Path, out: Path, workers: int, batch_size: int, preload: bool) -> Measure:
     from pipeline import api
     from pipeline.language_id import detect_language
+    from pipeline.nlp import load_nlp
 
     words = _count_words(folder)
     load = 0.0
     if preload:
         # the models (spaCy's, py3langid's) load once per process: a fixed cost, left out as for bare
         t0 = time.perf_counter()
-        api.load_nlp("fr")
+        load_nlp("fr")
         detect_language("Une phrase en français pour charger le modèle de langue.")
         load = time.perf_counter() - t0
     t0 = time.perf_counter()

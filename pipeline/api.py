@@ -22,6 +22,8 @@ from .errors import Errors, FaitsError
 from .ingest import DEFAULT_MAX_BYTES, Article, Skipped, expand_inputs, read_inputs
 from .language_id import detect_language
 from .languages import DEFAULT_LANG, supported_languages
+from .series import assign_series
+from .series_store import export_series, update_series
 from .store import DEFAULT_STORE_NAME, ArticleRecord, SkipRecord, Store, StoredArticle
 from .table import FORMATS, facts_frame
 
@@ -415,7 +417,9 @@ def _extract(
     with LocalEngine(lang, n_process, nlp=nlp, with_mentions=with_mentions) as engine:
         _drive(list(inputs), lang=lang, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
                max_bytes=max_bytes, progress=progress, strict=False, on_processed=on_processed)
-    return facts_frame(sink.rows), summary
+    # series and claims across the batch (SPEC section 7); the model's vectors compare who
+    vectors = nlp.vocab.vectors if nlp is not None and nlp.vocab.vectors.shape[0] else True
+    return assign_series(facts_frame(sink.rows), lang=lang, vectors=vectors), summary
 
 
 def extract_with_summary(
@@ -529,8 +533,11 @@ def run(
                 sink.flush(summary, force=True)
             db.finish_run(summary.run_id, summary.counters(), time.perf_counter() - started, status="failed")
             raise
+        # SPEC section 7: regroup the blocks this run touched (with the given model's vectors, if any)
+        update_series(db, lang=lang, vectors=nlp.vocab.vectors if nlp is not None else True)
         if out_dir is not None:
             summary.outputs = db.export(out_dir, tuple(formats), run_id=summary.run_id)
+            summary.outputs += export_series(db, out_dir, tuple(formats), run_id=summary.run_id)
             summary.facts_written = db.count_facts(summary.run_id)
         summary.seconds = time.perf_counter() - started
         db.finish_run(summary.run_id, summary.counters(), summary.seconds)
@@ -542,10 +549,29 @@ def export(
 ) -> list[Path]:
     """Write the store's facts table (all of it, or the articles of run ``run_id``'s inputs) as tables."""
     with Store(store, read_only=True) as db:
-        return db.export(out_dir, tuple(formats), run_id=run_id)
+        return db.export(out_dir, tuple(formats), run_id=run_id) + export_series(
+            db, out_dir, tuple(formats), run_id=run_id)
 
 
 def query(store: str | Path, sql: str) -> pd.DataFrame:
-    """Run SQL over the store (tables articles, facts, runs, skipped), read-only, and return the result."""
+    """Run SQL over the store (tables articles, facts, runs, skipped, claims, series), read-only."""
     with Store(store, read_only=True) as db:
         return db.query(sql)
+
+
+def claims(store: str | Path, *, run_id: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The store's series and claims tables (SPEC section 7), or those holding a fact of run ``run_id``."""
+    from .series_store import read_claims, read_series
+
+    with Store(store, read_only=True) as db:
+        if run_id is not None:
+            db.check_run(run_id)
+        return read_series(db, run_id), read_claims(db, run_id)
+
+
+def report(store: str | Path, path: str | Path, *, run_id: int | None = None) -> Path:
+    """Write the HTML timeline report of the store's series reported by several articles."""
+    from .timeline import write_timelines
+
+    series, claim_rows = claims(store, run_id=run_id)
+    return write_timelines(path, series, claim_rows, title=f"faits — series of {Path(store).name}")

@@ -130,7 +130,7 @@ QUERY_FORMATS = ("table", "csv", "jsonl")
 
 @app.command("query")
 def query_cli(
-    sql: str = Arg(..., help='SQL over the tables articles, facts, runs, skipped (quote "where").'),
+    sql: str = Arg(..., help='SQL over the tables articles, facts, runs, skipped, claims, series (quote "where").'),
     store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read (opened read-only)."),
     fmt: str = Opt("table", "--format", "-f", help="table (aligned, --max-rows rows), csv or jsonl (every row)."),
     max_rows: int = Opt(50, "--max-rows", help="Rows a table shows; 0 for all."),
@@ -160,6 +160,80 @@ def query_cli(
                                "display.float_format", lambda v: f"{v:.15g}"):
             typer.echo(df.to_string(index=False, max_rows=max_rows or None))
         typer.echo(f"({len(df)} row{'s' if len(df) != 1 else ''})")
+
+
+SERIES_STATUSES = ("single", "agreed", "updated", "disputed")
+
+
+@app.command("claims")
+def claims_cli(
+    store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read (opened read-only)."),
+    series_id: str = Opt(None, "--series", help="Show the claims of this series."),
+    show_claims: bool = Opt(False, "--claims", "-c", help="Show claims (one row per figure) instead of series."),
+    status: str = Opt(None, "--status", help="Only series with this status: single, agreed, updated, disputed."),
+    min_articles: int = Opt(1, "--min-articles", "-m", help="Only series reported by at least this many articles."),
+    run_id: int = Opt(None, "--run", help="Only series holding a fact of this run's inputs."),
+    fmt: str = Opt("table", "--format", "-f", help="table, csv or jsonl."),
+    max_rows: int = Opt(50, "--max-rows", help="Rows a table shows; 0 for all."),
+) -> None:
+    """Show the series (or claims) of the store: the same figure across articles (SPEC section 7)."""
+    import pandas as pd
+
+    from .api import claims
+    from .errors import Errors
+
+    if fmt not in QUERY_FORMATS:
+        _fail(Errors.E065.format(fmt=fmt, allowed=", ".join(QUERY_FORMATS)))
+        return
+    if status is not None and status not in SERIES_STATUSES:
+        _fail(Errors.E068.format(status=status, allowed=", ".join(SERIES_STATUSES)))
+        return
+    try:
+        series, claim_rows = claims(store, run_id=run_id)
+    except FaitsError as e:
+        _fail(str(e))
+        return
+    keep = series["n_articles"].fillna(0) >= min_articles
+    if status:
+        keep &= series["status"] == status
+    if series_id:
+        keep &= series["series_id"] == series_id
+    series = series[keep.fillna(False)]
+    if show_claims or series_id:
+        df = claim_rows[claim_rows["series_id"].isin(set(series["series_id"]))]
+    else:
+        df = series.drop(columns=["block"])
+    df = df.copy()
+    for col in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[col]):
+            df[col] = df[col].dt.strftime("%Y-%m-%d")  # dates as dates, not midnight timestamps
+    if fmt == "csv":
+        typer.echo(df.to_csv(index=False), nl=False)
+    elif fmt == "jsonl":
+        if len(df):
+            typer.echo(df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso"), nl=False)
+    else:
+        with pd.option_context("display.max_columns", None, "display.width", None, "display.max_colwidth", 40,
+                               "display.float_format", lambda v: f"{v:.15g}"):
+            typer.echo(df.to_string(index=False, max_rows=max_rows or None))
+        typer.echo(f"({len(df)} row{'s' if len(df) != 1 else ''})")
+
+
+@app.command("report")
+def report_cli(
+    output: Path = Opt(Path("outputs") / "series.html", "--output", "-o", help="The HTML file to write."),
+    store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read (opened read-only)."),
+    run_id: int = Opt(None, "--run", help="Only series holding a fact of this run's inputs."),
+) -> None:
+    """Write an HTML report: a timeline for each series reported by several articles."""
+    from .api import report
+
+    try:
+        path = report(store, output, run_id=run_id)
+    except FaitsError as e:
+        _fail(str(e))
+        return
+    typer.echo(f"wrote {path}")
 
 
 @app.command("evaluate")

@@ -45,6 +45,7 @@ class LanguageFile(TypedDict):
     relations: str
     places: str
     ingest: str
+    series: str
     slot_stopwords: Words  # SPEC sections 6 and 8: dropped before comparing text slots
 
 
@@ -261,6 +262,17 @@ class IngestLexicon(TypedDict):
     debris_lines: Words  # whole lines of web debris dropped before any NLP ("Lire aussi")
 
 
+# -- series.json ----------------------------------------------------------------------------------
+
+
+class SeriesLexicon(TypedDict):
+    part_markers: Words  # "dont": a part of a total is another series
+    comparison_markers: Words  # "contre": the earlier figure joins the series
+    head_position: Code  # "first": the head noun comes first in a noun phrase (or "last")
+    stopwords: Words  # words that do not tell two groups apart
+    generic_names: Words  # names too common to identify a story ("France", "ministère")
+
+
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract
 LEXICONS: dict[str, type] = {
     "numbers": NumbersLexicon,
@@ -268,6 +280,7 @@ LEXICONS: dict[str, type] = {
     "relations": RelationsLexicon,
     "places": PlacesLexicon,
     "ingest": IngestLexicon,
+    "series": SeriesLexicon,
 }
 
 

@@ -78,3 +78,4 @@ class Errors:
     E065 = "Unknown query output format '{fmt}'. Allowed: {allowed}."
     E066 = "No run {run_id} in the store {path}; runs there: {runs}."
     E067 = "--reference must be a date written YYYY-MM-DD, got '{got}'."
+    E068 = "Unknown series status '{status}'. Allowed: {allowed}."

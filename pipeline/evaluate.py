@@ -18,6 +18,8 @@ from .errors import Errors, FaitsError
 from .ingest import expand_inputs, read_file
 from .schema import ALL_COLUMNS
 from .scoring import score
+from .series import assign_series
+from .series_scoring import series_scores
 
 GOLD_FACT_KEYS = ("how_many", "qualifier", "event_type")
 EVENT_TYPES = ("killed", "wounded", "casualties", "missing", "detained", "displaced", "deployed",
@@ -151,8 +153,11 @@ def evaluate(
     if not texts and articles is not None and _needs_texts(gold, report_path):
         texts = _article_texts(articles, gold)
     _resolve_evidence(gold, texts)
+    if "series_id" not in df.columns or df["series_id"].isna().all():
+        df = assign_series(df, lang=lang)  # SPEC section 7: series over the whole evaluated batch
     pred = _records(df[[c for c in df.columns if c in ALL_COLUMNS]])
     scores = score(gold, pred, mentions)
+    scores["series"] = series_scores(gold, pred, scores["per_article"])
     scores["gold"] = str(gold_path)
     scores["split"] = split
     scores["articles_not_found"] = not_found
@@ -209,6 +214,10 @@ def format_scores(scores: dict) -> str:
         s = scores.get(kind)
         if s:
             lines.append(f"{kind:14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}")
+    s = scores.get("series")
+    if s:
+        lines.append(f"{'series B3':14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}   (matched facts; "
+                     f"{s['gold_series']} gold series, {s['gold_series_across_articles']} across articles)")
     lines += ["", "slot accuracy on matched facts:"]
     lines += [f"  {slot:12}{acc:8.3f}" for slot, acc in scores["slots"].items()]
     lines += ["", f"{'event_type':14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>6}{'pred':>6}"]
@@ -244,5 +253,6 @@ def format_scores(scores: dict) -> str:
               for m in scores["false_positives"]]
     if scores.get("articles_not_found"):
         lines.append(f"gold articles not found: {', '.join(scores['articles_not_found'])}")
-    lines += ["", f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"]
+    lines += ["", f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"
+              + (f"   series B3 F1 {s['f1']:.3f}" if s else "")]
     return "\n".join(lines)

@@ -27,6 +27,7 @@ from .contract import (
     NumbersLexicon,
     PlacesLexicon,
     RelationsLexicon,
+    SeriesLexicon,
     validate,
 )
 from .errors import Errors, FaitsError
@@ -66,6 +67,7 @@ class LanguageResources:
     relations: RelationsLexicon = field(repr=False)
     places: PlacesLexicon = field(repr=False)
     ingest: IngestLexicon = field(repr=False)
+    series: SeriesLexicon = field(repr=False)
     slot_stopwords: frozenset[str] = field(repr=False, default=frozenset())
 
 

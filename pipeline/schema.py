@@ -54,6 +54,9 @@ class Fact:
     unit_kind: str | None = _column("text", extra=True)
     # where event_type came from: unit, lexicon, total, noun, vectors, default (see relations._event_type)
     event_type_from: str | None = _column("text", extra=True)
+    # SPEC section 7, filled by pipeline.series once the batch is grouped (null before)
+    series_id: str | None = _column("text", extra=True)
+    claim_id: str | None = _column("text", extra=True)
 
     def to_dict(self) -> dict:
         """A JSON-safe dict (what ``doc._.facts`` holds and workers send back)."""

@@ -34,6 +34,7 @@ import pyarrow as pa
 from .errors import Errors, FaitsError
 from .ingest import optional_date
 from .schema import ARROW_SCHEMA
+from .series_store import series_ddl
 from .table import FORMATS, facts_frame, write_table_chunks
 
 DEFAULT_STORE_NAME = "faits.duckdb"
@@ -205,7 +206,7 @@ class Store:
     def _create(self) -> None:
         with self._lock:
             self._x("BEGIN")
-            for statement in _ddl():
+            for statement in _ddl() + series_ddl():
                 self._x(statement)
             self._x(
                 "INSERT INTO faits_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]

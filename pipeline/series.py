@@ -1,0 +1,730 @@
+"""Series and claims over a batch of facts (SPEC section 7): which facts measure the same thing.
+
+    >>> from pipeline.series import assign_series
+    >>> df = assign_series(facts)          # adds series_id and claim_id
+    >>> df.groupby("series_id").size()
+
+A *series* is one measured thing (event_type, event, group, place, period);
+a *claim* is one figure of a series (same how_many and how_many_high).
+
+How facts are grouped, with what the rows already hold:
+
+1. **Blocks.** A fact's block is its event_type and the kind of its unit
+   (a count, ``%``, a currency, a time unit). Percentages form one block
+   whatever their event_type: a proportion of a group takes the group's
+   event_type, which extraction often reads from the other clause. Only
+   facts of one block are compared.
+2. **Stories.** Two articles can share series only if they tell the same
+   story: their facts' sentences share at least two named words
+   (capitalized words inside a sentence, places, sources; one is enough
+   for two articles published within ``STORY_CLOSE_DAYS``), and they were
+   published within ``STORY_DAYS`` of each other when both dates are known
+   (an undated article is taken as written after the latest date its facts
+   state).
+   Named words found in more than ``MAX_WORD_ARTICLES`` articles of the batch
+   are too common to tell a story and are ignored. Candidate article pairs
+   come from an inverted index over those words, so the cost grows with the
+   batch, not with its square.
+3. **Pairs.** Within a block, two facts (of one article, or of two articles
+   of one story) are linked when nothing separates them and their ``who``
+   agrees: see :func:`_conflict` (another place, another period, a part of a
+   total against a total, two figures of one article that are not an update)
+   and :func:`_link`. The same value needs a looser ``who`` agreement (same
+   head noun, a shared word, or close word vectors) than two different
+   values (same head noun, and modifiers that do not disagree).
+   A figure introduced by a comparison word ("39 morts, contre 35
+   auparavant") is linked to the figure before it in its sentence.
+4. **Clusters.** Links are taken strongest first and merge two groups only
+   when no pair across them is in conflict (so that chains do not glue
+   different things together).
+
+Ids: ``series_id`` is ``s`` and 12 hex digits of a hash of the series' first
+fact (smallest article_id, then fact_id); ``claim_id`` is the series id and
+the value (``s0123456789ab-6000``, ``...-100-200`` for a range). With
+``previous`` ids (the store's), a series keeps the id most of its facts had.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .languages import DEFAULT_LANG, language_data
+
+# two articles published further apart than this tell different stories
+STORY_DAYS = 60
+# a named word in more than WORD_SHARE of the batch's articles (at least MIN_WORD_ARTICLES, at most
+# MAX_WORD_ARTICLES) does not tell a story
+WORD_SHARE = 0.05
+MIN_WORD_ARTICLES = 5
+MAX_WORD_ARTICLES = 50
+# named words two articles must share to tell one story; one is enough for two articles published
+# within STORY_CLOSE_DAYS of each other (both dates known)
+STORY_MIN_WORDS = 2
+STORY_CLOSE_DAYS = 7
+# two dated figures of one day-like time (at most SHORT_DAYS long) are as-of dates: compatible within GAP_DAYS
+SHORT_DAYS = 14
+GAP_DAYS = 14
+# two periods are the same period when their overlap is at least this share of their union
+PERIOD_JACCARD = 0.5
+# two different values of one series are at most this many times apart
+MAX_RATIO = 10.0
+# cosine of word vectors above which two ``who`` with no word in common still agree (same value only)
+VECTOR_SIM = 0.45
+# a cluster is checked for conflicts against at most this many members of the other
+CHECK_MEMBERS = 40
+TOKEN_LEN = 5
+# what grouping reads of a fact
+READ_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "unit", "when_start",
+                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start")
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SeriesWords:
+    """A language's words for grouping (``models/<lang>/series.json``)."""
+
+    part: re.Pattern
+    comparison: re.Pattern
+    stopwords: frozenset[str]
+    head_first: bool
+    wide_places: frozenset[str]
+    generic_names: frozenset[str]
+    # per event_type, head nouns that only restate what is counted ("morts", "personnes", "victimes")
+    generic_heads: dict[str, frozenset[str]]
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def _marker_pattern(words: Iterable[str]) -> re.Pattern:
+    alternatives = sorted((re.escape(w.lower()).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
+    # the marker ends the text before the figure: "dont 40", "contre 35"
+    return re.compile(r"(?:^|\W)(?:" + "|".join(alternatives) + r")\W*$", re.UNICODE)
+
+
+@lru_cache(maxsize=8)
+def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
+    data = language_data(lang).series
+    places = language_data(lang).places
+    wide = {_strip_accents(p.lower()) for key in ("countries", "regions") for p in places.get(key, [])}
+    return SeriesWords(
+        part=_marker_pattern(data["part_markers"]),
+        comparison=_marker_pattern(data["comparison_markers"]),
+        stopwords=frozenset(_strip_accents(w.lower()) for w in data["stopwords"]),
+        head_first=data["head_position"] == "first",
+        wide_places=frozenset(wide),
+        generic_names=frozenset(t for w in data["generic_names"] for t in tokens(w, frozenset())),
+        generic_heads=_generic_heads(language_data(lang).relations),
+    )
+
+
+def _generic_heads(relations: dict) -> dict[str, frozenset[str]]:
+    """The relation lexicon's generic nouns, and each event_type's own trigger words, as head tokens."""
+    generic = {t for w in relations.get("generic_nouns", []) for t in tokens(w, frozenset())}
+    triggers = relations.get("event_triggers", {})
+    return {event: frozenset(generic | {t for w in words for t in tokens(w, frozenset())})
+            for event, words in triggers.items()} | {"": frozenset(generic)}
+
+
+def tokens(text, stopwords: frozenset[str]) -> list[str]:
+    """Content words of a phrase, lowercased, without accents, cut to their first five letters."""
+    if not isinstance(text, str) or not text:
+        return []
+    return list(_tokens(text, stopwords))
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
+    # a batch repeats its who, units, places and sources many times: each is read once
+    words = _WORD.findall(_strip_accents(text.lower()))
+    return tuple(w[:TOKEN_LEN] for w in words if w not in stopwords and len(w) > 1)
+
+
+# -- word vectors ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _vectors(lang: str):
+    """The language model's word vectors (the pipeline's if already loaded, else the model without its pipes)."""
+    import spacy
+
+    from .nlp import load_nlp
+
+    if load_nlp.cache_info().currsize:
+        return load_nlp(lang).vocab.vectors
+    model = language_data(lang).spacy_model
+    nlp = spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler",
+                                     "lemmatizer", "ner", "tagger"])
+    return nlp.vocab.vectors
+
+
+class _PhraseVectors:
+    """Unit mean vectors of phrases, one lookup per distinct phrase.
+
+    source: a language code (its model's vectors), a spaCy ``Vectors`` table, or None (no vectors).
+    """
+
+    def __init__(self, source) -> None:
+        self.source = source
+        self.cache: dict[str, np.ndarray | None] = {}
+
+    def __call__(self, phrase: str | None) -> np.ndarray | None:
+        if self.source is None or not phrase:
+            return None
+        if phrase not in self.cache:
+            vectors = _vectors(self.source) if isinstance(self.source, str) else self.source
+            rows = [vectors.find(key=w) for w in _WORD.findall(phrase.lower())]
+            rows = [r for r in rows if r >= 0]
+            vec = None
+            if rows:
+                v = np.asarray(vectors.data[rows]).mean(axis=0)
+                norm = float(np.linalg.norm(v))
+                vec = v / norm if norm else None
+            self.cache[phrase] = vec
+        return self.cache[phrase]
+
+
+# -- one fact as the grouping sees it ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Fact:
+    row: int
+    article: str
+    fact_id: int
+    event_type: str
+    block: tuple
+    value: tuple | None
+    head: str | None
+    generic_head: bool
+    mods: frozenset
+    words: frozenset
+    vec: np.ndarray | None
+    place: frozenset
+    wide_place: bool
+    source: frozenset
+    start: int | None
+    end: int | None
+    published: int | None
+    part: bool
+    comparison: bool
+    sentence: int | None
+    position: int
+
+
+def _unit_kind(unit, event_type: str) -> tuple:
+    if not isinstance(unit, str) or not unit:
+        return (event_type, "count")
+    if unit == "%":
+        return ("%",)
+    if len(unit) == 3 and unit.isupper():
+        return (event_type, "money", unit)
+    return (event_type, "count")
+
+
+def _day(value) -> int | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        return pd.Timestamp(value).toordinal()
+    except (ValueError, TypeError):
+        return None
+
+
+def _num(value) -> float | None:
+    if value is None or value is pd.NA:
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(v) else v
+
+
+def _value_key(low: float | None, high: float | None) -> tuple | None:
+    if low is None:
+        return None
+    return (round(low, 6), None if high is None else round(high, 6))
+
+
+def _before_mention(row: dict) -> str:
+    evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
+    if not isinstance(evidence, str) or start is None or sent is None:
+        return ""
+    at = int(start - sent)
+    return evidence[max(0, at - 40):at].lower() if 0 < at <= len(evidence) else ""
+
+
+def _is_duration(unit, time_units: frozenset[str]) -> bool:
+    return isinstance(unit, str) and unit in time_units
+
+
+def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_units: frozenset[str]) -> _Fact:
+    event_type = str(row.get("event_type") or "other")
+    unit = row.get("unit") if isinstance(row.get("unit"), str) else None
+    block = _unit_kind(unit, event_type)
+    if _is_duration(unit, time_units):
+        block = (event_type, "duration", unit)
+    who = row.get("who") if isinstance(row.get("who"), str) else None
+    who_words = tokens(who, words.stopwords)
+    head = None
+    if block[-1] == "count" and unit:
+        unit_words = tokens(unit, words.stopwords)
+        head = unit_words[0] if unit_words else None
+    if head is None and who_words:
+        head = who_words[0] if words.head_first else who_words[-1]
+    where = row.get("where") if isinstance(row.get("where"), str) else None
+    before = _before_mention(row)
+    return _Fact(
+        row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
+        event_type=event_type, block=block,
+        value=_value_key(_num(row.get("how_many")), _num(row.get("how_many_high"))),
+        head=head, mods=frozenset(w for w in who_words if w != head),
+        generic_head=head is not None and head in words.generic_heads.get(event_type, words.generic_heads[""]),
+        words=frozenset(who_words + ([head] if head else [])),
+        vec=vectors(who or unit if block[-1] == "count" else who),
+        place=frozenset(tokens(where, words.stopwords)),
+        wide_place=where is not None and _strip_accents(where.lower()) in words.wide_places,
+        source=frozenset(tokens(row.get("source"), words.stopwords)),
+        start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
+        part=bool(before) and words.part.search(before) is not None,
+        comparison=bool(before) and words.comparison.search(before) is not None,
+        sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
+        position=int(_num(row.get("mention_start")) or 0),
+    )
+
+
+# -- pair rules --------------------------------------------------------------------------------------
+
+
+def _where_ok(a: _Fact, b: _Fact) -> bool:
+    if not a.place or not b.place or a.place & b.place:
+        return True
+    # a country or a wide region may hold the other place: no disagreement to be read
+    return a.wide_place != b.wide_place
+
+
+def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
+    if a.start is None or b.start is None:
+        return True
+    a_end, b_end = a.end if a.end is not None else a.start, b.end if b.end is not None else b.start
+    if (a.start, a_end) == (b.start, b_end):
+        return True
+    len_a, len_b = a_end - a.start + 1, b_end - b.start + 1
+    if max(len_a, len_b) <= SHORT_DAYS:
+        # figures as of a day: an article's two days are two things; two articles' days a toll's updates
+        if same_article:
+            return False
+        gap = max(a.start, b.start) - min(a_end, b_end)
+        return gap <= GAP_DAYS
+    overlap = min(a_end, b_end) - max(a.start, b.start) + 1
+    union = max(a_end, b_end) - min(a.start, b.start) + 1
+    return overlap > 0 and overlap / union >= PERIOD_JACCARD
+
+
+def _cosine(a: _Fact, b: _Fact) -> float:
+    if a.vec is None or b.vec is None:
+        return 0.0
+    return float(a.vec @ b.vec)
+
+
+def _who_same_value(a: _Fact, b: _Fact) -> bool:
+    """Looser: one figure told in other words ("pertes nord-coréennes", "soldats nord-coréens")."""
+    if not a.words or not b.words or (a.generic_head and b.generic_head):
+        return True
+    return bool(a.words & b.words) or _cosine(a, b) >= VECTOR_SIM
+
+
+def _who_other_value(a: _Fact, b: _Fact) -> bool:
+    """Stricter: another figure of the same group: same head noun, modifiers that do not disagree."""
+    if a.head is None or b.head is None:
+        return False
+    if a.head != b.head and not (a.generic_head and b.generic_head):
+        return False
+    return not a.mods or not b.mods or bool(a.mods & b.mods)
+
+
+def _ratio_ok(a: _Fact, b: _Fact) -> bool:
+    x, y = abs(a.value[0]), abs(b.value[0])
+    if x == 0 or y == 0:
+        return x == y
+    return max(x, y) / min(x, y) <= MAX_RATIO
+
+
+def _rivals(a: _Fact, b: _Fact) -> bool:
+    """Two figures of one article from two sources, for the same place and time (both given or both not)."""
+    if not a.source or not b.source or a.source & b.source:
+        return False
+    if (a.start is None) != (b.start is None) or bool(a.place) != bool(b.place):
+        return False
+    return not a.place or bool(a.place & b.place)
+
+
+def _conflict(a: _Fact, b: _Fact, forced: frozenset) -> bool:
+    """True when a and b cannot be in one series."""
+    if (a.row, b.row) in forced or (b.row, a.row) in forced:
+        return False
+    if a.part != b.part:
+        return True
+    if a.event_type != b.event_type and a.value != b.value:
+        return True
+    same_article = a.article == b.article
+    if not _when_ok(a, b, same_article):
+        return True
+    # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
+    # which holds which, so two places disagree only for two different figures, or within one article
+    if not _where_ok(a, b) and (same_article or a.value != b.value):
+        return True
+    if same_article:
+        # one article states one figure once (extraction merges mentions): the same value twice is two
+        # things; two values are one series only as rival figures of two sources
+        if a.value == b.value or not _rivals(a, b):
+            return True
+        return not _who_other_value(a, b)
+    if a.value is None or b.value is None:
+        return True
+    if a.value != b.value:
+        if not (_who_other_value(a, b) and _ratio_ok(a, b)):
+            return True
+    return False
+
+
+def _link(a: _Fact, b: _Fact, forced: frozenset) -> float | None:
+    """The strength of the link between a and b, or None."""
+    if (a.row, b.row) in forced or (b.row, a.row) in forced:
+        return 3.0
+    if _conflict(a, b, forced):
+        return None
+    if a.value == b.value:
+        return 2.0 + _cosine(a, b) if _who_same_value(a, b) else None
+    return 1.0 + _cosine(a, b)
+
+
+# -- stories: which articles may share series --------------------------------------------------------
+
+
+def _named_words(row: dict, words: SeriesWords) -> set[str]:
+    found: set[str] = set()
+    evidence = row.get("evidence")
+    if isinstance(evidence, str):
+        found.update(_sentence_names(evidence, words.stopwords))
+    for slot in ("where", "source"):
+        value = row.get(slot)
+        if isinstance(value, str):
+            for m in _NAME.finditer(value):
+                found.update(tokens(m.group(), words.stopwords))
+    return {w for w in found if w not in words.generic_names and len(w) > 2}
+
+
+@lru_cache(maxsize=100_000)
+def _sentence_names(evidence: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """Named words of a sentence (facts of one sentence share it)."""
+    found: set[str] = set()
+    for m in _NAME.finditer(evidence):
+        if m.start() == 0 or evidence[: m.start()].rstrip().endswith((".", "!", "?", "«", "\"", ":", "—", "-")):
+            continue  # a capital that starts a sentence or a quote names nothing
+        found.update(_tokens(m.group(), stopwords))
+    return frozenset(found)
+
+
+def word_limit(n_articles: int) -> int:
+    """In how many articles a named word may appear and still tell a story."""
+    return int(min(MAX_WORD_ARTICLES, max(MIN_WORD_ARTICLES, WORD_SHARE * n_articles)))
+
+
+def story_pairs(
+    article_words: dict[str, set[str]], published: dict[str, tuple[float, float]]
+) -> set[tuple[str, str]]:
+    """Pairs of articles (sorted ids) that tell one story: an inverted index over their named words.
+
+    published: each article's publication day as an interval (an undated article: from its latest
+    date on, unbounded), as day ordinals; an article without any date is missing from it.
+    """
+    index: dict[str, list[str]] = defaultdict(list)
+    for article, found in article_words.items():
+        for w in found:
+            index[w].append(article)
+    limit = word_limit(len(article_words))
+    shared: Counter = Counter()
+    for members in index.values():
+        if len(members) < 2 or len(members) > limit:
+            continue
+        members = sorted(members)
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                shared[(x, y)] += 1
+    pairs = set()
+    for (x, y), n in shared.items():
+        px, py = published.get(x), published.get(y)
+        gap = max(px[0], py[0]) - min(px[1], py[1]) if px is not None and py is not None else None
+        if gap is not None and gap > STORY_DAYS:
+            continue
+        close = gap is not None and gap <= STORY_CLOSE_DAYS and px[0] == px[1] and py[0] == py[1]
+        if n >= STORY_MIN_WORDS or close:
+            pairs.add((x, y))
+    return pairs
+
+
+# -- clustering --------------------------------------------------------------------------------------
+
+
+def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
+    """A figure after a comparison word and the figure before it in its sentence (same unit kind)."""
+    by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.sentence is not None:
+            by_sentence[(f.article, f.sentence)].append(f)
+    links = set()
+    for group in by_sentence.values():
+        group.sort(key=lambda f: f.position)
+        for i, f in enumerate(group):
+            if not f.comparison or f.part:
+                continue
+            for g in reversed(group[:i]):
+                # the same kind of unit; the event_type of a figure after "contre" is often not read
+                if g.block[1:] == f.block[1:] and not g.part:
+                    if not f.words or not g.words or _who_same_value(f, g):
+                        links.add((g.row, f.row))
+                    break
+    return links
+
+
+class _Clusters:
+    def __init__(self, facts: list[_Fact], forced: frozenset) -> None:
+        self.parent = {f.row: f.row for f in facts}
+        self.members = {f.row: [f] for f in facts}
+        self.forced = forced
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def merge(self, a: _Fact, b: _Fact) -> None:
+        ra, rb = self.find(a.row), self.find(b.row)
+        if ra == rb:
+            return
+        ma, mb = self.members[ra], self.members[rb]
+        forced = (a.row, b.row) in self.forced or (b.row, a.row) in self.forced
+        if not forced:
+            for x in ma[:CHECK_MEMBERS]:
+                for y in mb[:CHECK_MEMBERS]:
+                    if _conflict(x, y, self.forced):
+                        return
+        if len(ma) < len(mb):
+            ra, rb, ma, mb = rb, ra, mb, ma
+        self.parent[rb] = ra
+        ma.extend(mb)
+        del self.members[rb]
+
+
+def _series_id(members: list[_Fact]) -> str:
+    first = min((f.article, f.fact_id) for f in members)
+    return "s" + hashlib.sha1(f"{first[0]}\x1f{first[1]}".encode()).hexdigest()[:12]
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.6g}" if v != int(v) else str(int(v))
+
+
+def claim_suffix(how_many, how_many_high) -> str:
+    low, high = _num(how_many), _num(how_many_high)
+    if low is None:
+        return "na"
+    return _fmt(low) if high is None else f"{_fmt(low)}-{_fmt(high)}"
+
+
+def block_key(event_type, unit, lang: str = DEFAULT_LANG) -> str:
+    """The block of a fact (or a series) as text: what the store regroups when one of its facts changes."""
+    time_units = _time_units(lang)
+    if _is_duration(unit, time_units):
+        return f"{event_type or 'other'}|duration|{unit}"
+    return "|".join(_unit_kind(unit if isinstance(unit, str) else None, str(event_type or "other")))
+
+
+@lru_cache(maxsize=8)
+def _time_units(lang: str) -> frozenset[str]:
+    return frozenset(language_data(lang).numbers.get("time_units", {}))
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """No cyclic garbage collection while a batch's many small records are built (they hold no cycles):
+    its passes over a growing heap would make the cost grow faster than the batch."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def group(
+    df: pd.DataFrame,
+    *,
+    lang: str = DEFAULT_LANG,
+    vectors=True,
+    previous: pd.Series | None = None,
+    touched: pd.Series | None = None,
+    blocks: Iterable[str] = (),
+) -> pd.DataFrame:
+    """series_id and claim_id for every row of a facts frame (a frame with those two columns, same index).
+
+    vectors (bool or spacy Vectors): let close word vectors of ``who`` join two reports of one figure
+        (True: the language model's; or the table to use, such as a loaded pipeline's ``vocab.vectors``).
+    previous (Series of str): each row's earlier series_id, kept by the series most of whose facts had it.
+    touched (Series of bool), blocks (block keys, see :func:`block_key`): group only the blocks of the
+        touched rows and these blocks; the other rows get None. Named words and stories are
+        still read from every row, so a block comes out as the whole frame would give it.
+    """
+    words = series_words(lang)
+    time_units = _time_units(lang)
+    phrase_vectors = _PhraseVectors(
+        (lang if vectors is True else vectors) if vectors is not None and vectors is not False else None)
+    records = rows_of(df, READ_COLUMNS)
+    facts = [_fact(n, row, words, phrase_vectors, time_units) for n, row in enumerate(records)]
+    article_words: dict[str, set[str]] = defaultdict(set)
+    published: dict[str, tuple[float, float]] = {}
+    latest: dict[str, int] = {}
+    for f, row in zip(facts, records, strict=True):
+        article_words[f.article] |= _named_words(row, words)
+        if f.published is not None:
+            published[f.article] = (f.published, f.published)
+        elif f.end is not None:
+            latest[f.article] = max(latest.get(f.article, f.end), f.end)
+    for article, day in latest.items():
+        # an undated article was written after the latest date it states (roughly: facts' dates only)
+        published.setdefault(article, (day, math.inf))
+    forced_pairs = _comparison_links(facts)
+    # a comparison figure goes to the block of the figure it is compared with
+    by_row = {f.row: f for f in facts}
+    for anchor, later in sorted(forced_pairs):
+        by_row[later].block = by_row[anchor].block
+        by_row[later].event_type = by_row[anchor].event_type
+    forced = frozenset(forced_pairs)
+    keys = ["|".join(map(str, f.block)) for f in facts]
+    if touched is None:
+        active = facts
+    else:
+        wanted = set(blocks) | {k for k, t in zip(keys, touched.tolist(), strict=True) if t}
+        active = [f for f, k in zip(facts, keys, strict=True) if k in wanted]
+    stories = story_pairs(article_words, published)
+    by_article_block: dict[tuple[str, tuple], list[_Fact]] = defaultdict(list)
+    for f in active:
+        by_article_block[(f.article, f.block)].append(f)
+    blocks_of: dict[str, set[tuple]] = defaultdict(set)
+    for article, block in by_article_block:
+        blocks_of[article].add(block)
+
+    links: list[tuple[float, int, int]] = []
+
+    def compare(xs: list[_Fact], ys: list[_Fact] | None) -> None:
+        pairs = ((x, y) for i, x in enumerate(xs) for y in xs[i + 1:]) if ys is None else (
+            (x, y) for x in xs for y in ys)
+        for x, y in pairs:
+            weight = _link(x, y, forced)
+            if weight is not None:
+                links.append((weight, x.row, y.row))
+
+    for group_facts in by_article_block.values():
+        compare(group_facts, None)
+    for x, y in sorted(stories):
+        for block in blocks_of.get(x, set()) & blocks_of.get(y, set()):
+            compare(by_article_block[(x, block)], by_article_block[(y, block)])
+
+    clusters = _Clusters(active, forced)
+    for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        clusters.merge(by_row[a], by_row[b])
+
+    series_ids: list[str | None] = [None] * len(facts)
+    claim_ids: list[str | None] = [None] * len(facts)
+    members_of = list(clusters.members.values())
+    names = _names(members_of, previous)
+    for members, name in zip(members_of, names, strict=True):
+        for f in members:
+            series_ids[f.row] = name
+            row = records[f.row]
+            claim_ids[f.row] = f"{name}-{claim_suffix(row.get('how_many'), row.get('how_many_high'))}"
+    return pd.DataFrame({"series_id": series_ids, "claim_id": claim_ids}, index=df.index, dtype="string")
+
+
+def _names(clusters: list[list[_Fact]], previous: pd.Series | None) -> list[str]:
+    """A content id per cluster; with earlier ids, each earlier id goes to the cluster holding most of its facts."""
+    names = [_series_id(members) for members in clusters]
+    if previous is None:
+        return names
+    old = previous.reset_index(drop=True)
+    votes: list[tuple[int, str, int]] = []
+    for n, members in enumerate(clusters):
+        counts = Counter(old.iloc[f.row] for f in members if isinstance(old.iloc[f.row], str))
+        votes += [(-count, sid, n) for sid, count in counts.items()]
+    taken: set[str] = set()
+    done: set[int] = set()
+    for _, sid, n in sorted(votes):
+        if sid in taken or n in done:
+            continue
+        names[n] = sid
+        taken.add(sid)
+        done.add(n)
+    used = set(names[n] for n in done)
+    for n, name in enumerate(names):
+        if n not in done and name in used:  # a new cluster whose content id an older series holds
+            names[n] = "s" + hashlib.sha1((name + "'").encode()).hexdigest()[:12]
+    return names
+
+
+def rows_of(df: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
+    """The rows of ``df`` as dicts of plain values (None for missing), only ``columns`` (those it has)."""
+    cols = [c for c in columns if c in df.columns]
+    values = []
+    for c in cols:
+        col = df[c]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            values.append([None if v is pd.NaT else v.date() for v in col.tolist()])
+        else:
+            values.append([None if v is pd.NA or (isinstance(v, float) and v != v) else v
+                           for v in col.astype(object).tolist()])
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)] if cols else [{}] * len(df)
+
+
+def comparison_rows(df: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> list[bool]:
+    """For each row: is its figure introduced by a comparison word ("contre 35"), an earlier figure?"""
+    pattern = series_words(lang).comparison
+    out = []
+    for row in rows_of(df, ("evidence", "char_start", "mention_start")):
+        before = _before_mention(row)
+        out.append(bool(before) and pattern.search(before) is not None)
+    return out
+
+
+def assign_series(df: pd.DataFrame, **kwargs) -> pd.DataFrame:
+    """``df`` with its ``series_id`` and ``claim_id`` columns (re)computed over the whole frame."""
+    out = df.copy()
+    with paused_gc():
+        ids = group(df, **kwargs) if len(df) else None
+    ids = ids if ids is not None else pd.DataFrame(
+        {"series_id": pd.Series(dtype="string"), "claim_id": pd.Series(dtype="string")}, index=df.index)
+    out["series_id"] = ids["series_id"]
+    out["claim_id"] = ids["claim_id"]
+    return out
+
+
+__all__ = ["assign_series", "block_key", "claim_suffix", "comparison_rows", "group", "rows_of", "series_words",
+           "story_pairs", "tokens"]

@@ -1,0 +1,239 @@
+"""Series and claims (SPEC section 7) on hand-made fact rows: the grouping rules one by one, the
+claims and series tables with their status, B-cubed scoring. No spaCy pipeline (only the model's
+word vectors, where a test needs them)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.claims import CLAIMS_SCHEMA, SERIES_SCHEMA, claims_frame, series_frame, write_claims_tables
+from pipeline.series import assign_series, story_pairs
+from pipeline.series_scoring import bcubed
+from pipeline.table import facts_frame
+
+
+def row(article_id: str, fact_id: int, value: float, *, published: str | None = "2025-03-10",
+        who: str = "morts", event_type: str = "killed", unit: str = "morts", where: str | None = "Mayotte",
+        when: tuple[str, str] | None = None, source: str | None = None, evidence: str | None = None,
+        before: str = "Le cyclone Chido a fait ", high: float | None = None) -> dict:
+    """One fact; its evidence names the story (Chido, Mamoudzou) unless given."""
+    text = f"{value:g}"
+    if evidence is None:
+        evidence = f"{before}{text} {who} à Mamoudzou, selon la préfecture de Mayotte."
+    at = evidence.find(text)
+    return {
+        "article_id": article_id, "fact_id": fact_id, "who": who, "what": "tués", "event_type": event_type,
+        "how_many": value, "how_many_high": high, "qualifier": "exact", "unit": unit,
+        "when_start": when[0] if when else None, "when_end": when[1] if when else None, "when_text": None,
+        "where": where, "source": source, "evidence": evidence, "char_start": 100, "char_end": 100 + len(evidence),
+        "published": published, "mentions": 1, "confidence": 0.9, "mention_text": text,
+        "mention_start": 100 + at, "mention_end": 100 + at + len(text),
+    }
+
+
+def grouped(rows: list[dict], **kwargs) -> pd.DataFrame:
+    return assign_series(facts_frame(rows), **kwargs)
+
+
+def same(df: pd.DataFrame, a: tuple[str, int], b: tuple[str, int], column: str = "series_id") -> bool:
+    def get(key):
+        return df[(df.article_id == key[0]) & (df.fact_id == key[1])][column].iloc[0]
+
+    return get(a) == get(b)
+
+
+def status_of(df: pd.DataFrame) -> dict[str, str]:
+    s = series_frame(df)
+    return dict(zip(s.series_id, s.status, strict=True))
+
+
+def test_the_same_toll_in_two_articles_is_one_claim_agreed():
+    df = grouped([row("a", 1, 35, published="2025-03-10"), row("b", 1, 35, published="2025-03-11")])
+    assert same(df, ("a", 1), ("b", 1), "claim_id")
+    claims = claims_frame(df)
+    assert len(claims) == 1 and claims.n_articles.iloc[0] == 2 and claims.article_ids.iloc[0] == ["a", "b"]
+    assert list(status_of(df).values()) == ["agreed"]
+
+
+def test_a_rising_toll_is_one_series_updated():
+    df = grouped([row("a", 1, 22, published="2025-03-10", when=("2025-03-09", "2025-03-09")),
+                  row("b", 1, 35, published="2025-03-12", when=("2025-03-11", "2025-03-11")),
+                  row("c", 1, 39, published="2025-03-15", when=("2025-03-14", "2025-03-14"))])
+    assert df.series_id.nunique() == 1 and df.claim_id.nunique() == 3
+    s = series_frame(df).iloc[0]
+    assert (s.status, s.first_value, s.latest_value, s.n_claims, s.n_articles) == ("updated", 22, 39, 3, 3)
+
+
+def test_two_sources_the_same_day_with_different_values_are_disputed():
+    df = grouped([row("a", 1, 212, source="ministère de la Santé", published="2025-03-10"),
+                  row("b", 1, 87, source="Forces de soutien rapide", published="2025-03-10")])
+    assert df.series_id.nunique() == 1
+    assert list(status_of(df).values()) == ["disputed"]
+
+
+def test_rival_tolls_of_one_article_are_one_series_disputed():
+    df = grouped([row("a", 1, 212, source="ministère de la Santé"), row("a", 2, 87, source="rebelles")])
+    assert same(df, ("a", 1), ("a", 2)) and list(status_of(df).values()) == ["disputed"]
+
+
+def test_a_dont_part_is_another_series():
+    total = row("a", 1, 40, evidence="Le cyclone Chido a fait 40 morts à Mamoudzou, dont 12 enfants.")
+    part = row("a", 2, 12, who="enfants", unit="enfants",
+               evidence="Le cyclone Chido a fait 40 morts à Mamoudzou, dont 12 enfants.")
+    part_elsewhere = row("b", 1, 12, who="enfants", unit="enfants",
+                         evidence="Parmi les victimes de Chido à Mamoudzou figurent, dont 12 enfants, des familles.")
+    df = grouped([total, part, part_elsewhere, row("b", 2, 40)])
+    assert not same(df, ("a", 1), ("a", 2))
+    assert same(df, ("a", 1), ("b", 2)) and same(df, ("a", 2), ("b", 1))
+
+
+def test_another_place_or_another_period_is_another_series():
+    df = grouped([row("a", 1, 35, where="Mamoudzou"), row("b", 1, 12, where="Dzaoudzi")])
+    assert not same(df, ("a", 1), ("b", 1))
+    # the same figure with its place named at another scale by another article is one claim
+    df = grouped([row("a", 1, 35, where="Mamoudzou"), row("b", 1, 35, where="Grande-Terre")])
+    assert same(df, ("a", 1), ("b", 1))
+    df = grouped([row("a", 1, 3000, who="soldats", unit="soldats", event_type="deployed",
+                      when=("2024-09-23", "2024-12-20")),
+                  row("b", 1, 3000, who="soldats", unit="soldats", event_type="deployed",
+                      when=("2025-01-01", "2025-02-28"))])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_a_figure_and_the_earlier_one_it_is_compared_with_share_a_series():
+    evidence = "Le cyclone Chido a fait 39 morts à Mamoudzou, contre 35 auparavant."
+    df = grouped([row("a", 1, 39, evidence=evidence), row("a", 2, 35, who="morts", evidence=evidence)])
+    assert same(df, ("a", 1), ("a", 2))
+    s = series_frame(df).iloc[0]
+    assert (s.first_value, s.latest_value, s.status) == (35, 39, "updated")
+
+
+def test_the_earlier_figure_joins_its_series_even_with_another_event_type_read():
+    evidence = "Le cyclone Chido a fait 39 morts à Mamoudzou, contre 35 auparavant."
+    df = grouped([row("a", 1, 39, evidence=evidence),
+                  row("a", 2, 35, who=None, unit=None, event_type="other", evidence=evidence),
+                  row("b", 1, 39, published="2025-03-11")])
+    assert same(df, ("a", 1), ("a", 2)) and same(df, ("a", 2), ("b", 1))
+
+
+def test_nouns_that_only_restate_the_event_agree_specific_groups_do_not():
+    df = grouped([row("a", 1, 12, who="morts", unit="morts"),
+                  row("b", 1, 15, who="personnes", unit="personnes", published="2025-03-11"),
+                  row("c", 1, 15, who="victimes", unit="victimes", published="2025-03-11")])
+    assert df.series_id.nunique() == 1
+    df = grouped([row("a", 1, 12, who="enfants", unit="enfants"),
+                  row("b", 1, 15, who="adultes", unit="adultes", published="2025-03-11")])
+    assert df.series_id.nunique() == 2
+
+
+def test_two_figures_of_one_article_without_rival_sources_are_two_series():
+    df = grouped([row("a", 1, 150000, who="demandes", unit="demandes", event_type="other", where=None),
+                  row("a", 2, 16000, who="demandes", unit="demandes", event_type="other", where=None)])
+    assert not same(df, ("a", 1), ("a", 2))
+
+
+def test_unrelated_stories_do_not_share_series():
+    other = row("b", 1, 35, where=None, evidence="À Lyon, l'incendie de la Croix-Rousse a fait 35 morts.")
+    df = grouped([row("a", 1, 35, where=None), other])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_articles_published_far_apart_tell_different_stories():
+    df = grouped([row("a", 1, 35, published="2025-03-10"), row("b", 1, 35, published="2025-09-10")])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_different_event_types_are_different_series_except_for_one_percentage():
+    df = grouped([row("a", 1, 8, who="personnes", unit="personnes"),
+                  row("b", 1, 8, who="personnes", unit="personnes", event_type="wounded")])
+    assert not same(df, ("a", 1), ("b", 1))
+    share = {"who": "soldats", "unit": "%", "where": None}
+    df = grouped([row("a", 1, 50, event_type="casualties", **share), row("b", 1, 50, event_type="deployed", **share)])
+    assert same(df, ("a", 1), ("b", 1))
+
+
+def test_ids_are_content_derived_and_kept_from_previous_ids():
+    rows = [row("a", 1, 35), row("b", 1, 39, published="2025-03-12"), row("c", 1, 8, who="disparus",
+                                                                            unit="disparus", event_type="missing")]
+    first = grouped(rows)
+    assert first.series_id.str.fullmatch(r"s[0-9a-f]{12}").all()
+    assert first.claim_id.tolist()[0] == first.series_id.tolist()[0] + "-35"
+    again = grouped(list(reversed(rows)))
+    assert dict(zip(again.article_id, again.series_id, strict=True)) == dict(
+        zip(first.article_id, first.series_id, strict=True))
+    previous = pd.Series(["s000000000001", "s000000000001", None])
+    kept = assign_series(facts_frame(rows), previous=previous)
+    assert kept.series_id.tolist()[:2] == ["s000000000001"] * 2
+
+
+def test_story_pairs_ignore_words_too_common_to_tell_a_story():
+    words = {f"a{i}": {"commun", f"propre{i}", f"autre{i}"} for i in range(200)}
+    words["x"] = {"chido", "mamoudzou"}
+    words["y"] = {"chido", "mamoudzou", "commun"}
+    assert story_pairs(words, {}) == {("x", "y")}
+
+
+def test_tables_have_spec_columns_and_lists(tmp_path):
+    df = grouped([row("a", 1, 35, source="préfecture"), row("b", 1, 35, source="=SUM(A1)")])
+    claims, series = claims_frame(df), series_frame(df)
+    spec_claims = ["claim_id", "series_id", "event_type", "who", "where", "when_start", "when_end", "how_many",
+                   "how_many_high", "qualifier", "unit", "n_facts", "n_articles", "sources", "article_ids",
+                   "first_published", "last_published"]
+    spec_series = ["series_id", "event_type", "who", "where", "when_start", "when_end", "unit", "n_claims",
+                   "n_articles", "first_value", "latest_value", "min_value", "max_value", "first_published",
+                   "last_published", "status"]
+    assert list(claims.columns[: len(spec_claims)]) == spec_claims
+    assert list(series.columns[: len(spec_series)]) == spec_series
+    write_claims_tables(df, tmp_path, ["csv", "parquet", "jsonl"])
+    parquet = pd.read_parquet(tmp_path / "claims.parquet")
+    assert list(parquet.sources.iloc[0]) == ["=SUM(A1)", "préfecture"]
+    csv = pd.read_csv(tmp_path / "claims.csv")
+    assert csv.sources.iloc[0] == "'=SUM(A1); préfecture"
+    jsonl = pd.read_json(tmp_path / "claims.jsonl", lines=True)
+    assert jsonl.article_ids.iloc[0] == ["a", "b"]
+    assert [f.name for f in CLAIMS_SCHEMA][: len(spec_claims)] == spec_claims
+    assert pd.read_parquet(tmp_path / "series.parquet").columns.tolist() == [f.name for f in SERIES_SCHEMA]
+
+
+@pytest.mark.parametrize(
+    "gold, pred, expected",
+    [
+        (["a", "a", "b"], [1, 1, 2], (1.0, 1.0)),
+        (["a", "a", "b"], [1, 2, 3], (1.0, 2 / 3)),
+        (["a", "b", "c"], [1, 1, 1], (1 / 3, 1.0)),
+    ],
+)
+def test_bcubed(gold, pred, expected):
+    s = bcubed(gold, pred)
+    assert (s["p"], s["r"]) == (round(expected[0], 4), round(expected[1], 4))
+
+
+def test_seeds_end_to_end_give_four_series_of_two_articles_and_three_single(shared, nlp):
+    from pipeline.evaluate import evaluate
+
+    scores = evaluate(shared / "gold" / "seeds.jsonl", shared / "seeds")
+    assert scores["fact_f1"] == 1.0
+    assert scores["series"]["f1"] == 1.0 and scores["series"]["gold_series_across_articles"] == 4
+    from pipeline import extract
+
+    df = extract([shared / "seeds"])
+    series = series_frame(df)
+    assert sorted(series.n_articles.tolist()) == [1, 1, 1, 2, 2, 2, 2]
+    assert set(series[series.n_articles == 2].status) == {"agreed"}
+
+
+def test_a_story_of_three_articles_end_to_end(nlp):
+    """tests/data/series: a storm's toll over three days ("15 morts, contre 12 la veille"), an evacuation
+    figure and an aid figure repeated by two articles, a figure of one article only."""
+    from pathlib import Path
+
+    from pipeline import extract
+
+    df = extract([Path(__file__).parent / "data" / "series"], nlp=nlp)
+    series = series_frame(df).set_index("series_id")
+    toll = series[series.event_type == "killed"].sort_values("n_articles").iloc[-1]
+    assert (toll.n_articles, toll.first_value, toll.status) == (3, 12, "updated")
+    agreed = series[series.status == "agreed"]
+    assert sorted(agreed.max_value.tolist()) == [3000, 20_000_000]
+    assert (series.loc[df[df.how_many == 45000].series_id.iloc[0], "status"]) == "single"

@@ -1,0 +1,108 @@
+"""Series in the store: a run regroups only the blocks it touched, and keeps the ids of the series
+it did not change; the tables are written beside facts.* and reached by faits claims / query / report."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.series_store import read_claims, read_series, update_series
+from pipeline.store import ArticleRecord, Store
+from tests.test_series import row
+
+
+def record(article_id: str, rows: list[dict]) -> ArticleRecord:
+    published = date.fromisoformat(rows[0]["published"])
+    return ArticleRecord(f"h-{article_id}", article_id, f"{article_id}.txt", "titre", published, None, None, None,
+                         None, 100, rows)
+
+
+def chido(article_id: str, value: float, published: str, fact_id: int = 1, **kw) -> dict:
+    return row(article_id, fact_id, value, published=published, **kw)
+
+
+@pytest.fixture
+def db(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        yield store
+
+
+def ids(store: Store) -> dict[tuple[str, int], str]:
+    df = store.query("SELECT article_id, fact_id, series_id FROM facts")
+    return {(a, int(f)): s for a, f, s in df.itertuples(index=False)}
+
+
+def test_a_second_run_keeps_the_ids_of_untouched_series(db):
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [
+        record("a", [chido("a", 22, "2025-03-10"),
+                     chido("a", 5, "2025-03-10", fact_id=2, who="disparus", unit="disparus", event_type="missing"),
+                     chido("a", 300, "2025-03-10", fact_id=3, who="euros", unit="EUR", event_type="money")]),
+    ])
+    first = update_series(db)
+    assert first.facts_regrouped == 3 and len(read_series(db)) == 3
+    before = ids(db)
+    # nothing new: nothing regrouped
+    assert update_series(db).facts_regrouped == 0
+    # a second article adds to the toll only: the other blocks are not regrouped and no id changes
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [record("b", [chido("b", 35, "2025-03-12")])])
+    second = update_series(db)
+    assert second.facts_regrouped == 2 and second.blocks == 1
+    after = ids(db)
+    assert {k: after[k] for k in before} == before
+    assert after[("b", 1)] == before[("a", 1)]
+    series = read_series(db).set_index("series_id")
+    assert series.loc[before[("a", 1)], "status"] == "updated" and series.loc[before[("a", 1)], "n_claims"] == 2
+    claims = read_claims(db)
+    assert set(claims.claim_id) >= {before[("a", 1)] + "-22", before[("a", 1)] + "-35"}
+
+
+def test_a_replaced_article_regroups_the_series_it_left(db):
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [record("a", [chido("a", 35, "2025-03-10")]), record("b", [chido("b", 35, "2025-03-11")])])
+    update_series(db)
+    assert read_series(db).status.tolist() == ["agreed"]
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    new = record("b", [chido("b", 12, "2025-03-11", who="disparus", unit="disparus", event_type="missing")])
+    new.content_hash = "h-b2"
+    db.commit(run, [new])
+    update_series(db)
+    series = read_series(db)
+    assert sorted(series.status) == ["single", "single"] and series.n_facts.sum() == 2
+    assert db.query("SELECT count(*) FROM facts WHERE series_id IS NULL").iloc[0, 0] == 0
+
+
+def test_run_and_export_write_claims_and_series_beside_facts(nlp, shared, tmp_path):
+    import pipeline
+
+    out = tmp_path / "out"
+    summary = pipeline.run([shared / "seeds"], out, nlp=nlp)
+    names = sorted(p.name for p in summary.outputs)
+    assert names == sorted(f"{t}.{f}" for t in ("facts", "claims", "series") for f in ("csv", "parquet", "jsonl"))
+    facts = pd.read_parquet(out / "facts.parquet")
+    assert facts.series_id.notna().all() and facts.claim_id.notna().all()
+    series = pd.read_parquet(out / "series.parquet")
+    assert sorted(series.n_articles) == [1, 1, 1, 2, 2, 2, 2]
+    runner = CliRunner()
+    store = str(out / "faits.duckdb")
+    result = runner.invoke(app, ["claims", "-s", store, "-m", "2", "-f", "csv"])
+    assert result.exit_code == 0 and len(result.stdout.strip().splitlines()) == 5
+    result = runner.invoke(app, ["claims", "-s", store, "--status", "agreed", "--claims", "-f", "jsonl"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 4 and all(len(c["article_ids"]) == 2 and len(c["first_published"]) == 10 for c in lines)
+    result = runner.invoke(app, ["claims", "-s", store, "--status", "contested"])
+    assert result.exit_code == 1 and "Allowed: single, agreed, updated, disputed" in result.output
+    result = runner.invoke(app, ["query", "-s", store, "-f", "csv",
+                                 "SELECT count(*) AS n FROM claims WHERE n_articles = 2"])
+    assert result.stdout.strip().splitlines()[-1] == "4"
+    result = runner.invoke(app, ["report", "-s", store, "-o", str(tmp_path / "series.html")])
+    assert result.exit_code == 0
+    assert (tmp_path / "series.html").read_text(encoding="utf-8").count('<figure class="timeline"') == 4
+    exported = pipeline.export(store, tmp_path / "again", ["jsonl"])
+    assert sorted(p.name for p in exported) == ["claims.jsonl", "facts.jsonl", "series.jsonl"]
