@@ -253,6 +253,7 @@ def format_scores(scores: dict) -> str:
               for m in scores["false_positives"]]
     if scores.get("articles_not_found"):
         lines.append(f"gold articles not found: {', '.join(scores['articles_not_found'])}")
+    series = scores.get("series")
     lines += ["", f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"
-              + (f"   series B3 F1 {s['f1']:.3f}" if s else "")]
+              + (f"   series B3 F1 {series['f1']:.3f}" if series else "")]
     return "\n".join(lines)
