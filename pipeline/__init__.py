@@ -1,6 +1,6 @@
 """faits: French news articles in, a tidy table of facts out (who, what, how many, when, where, says who)."""
 
-from .api import export, extract, extract_with_summary, query, run
+from .api import claims, export, extract, extract_with_mentions, extract_with_summary, query, report, run
 from .claims import claims_frame, series_frame
 from .dates import DateInterval, find_dates, normalize_date
 from .ingest import Article, Skipped, read_inputs
@@ -10,8 +10,8 @@ from .series import assign_series
 from .table import COLUMNS
 
 __all__ = [
-    "COLUMNS", "Article", "DateInterval", "Quantity", "Skipped", "assign_series", "claims_frame", "export",
-    "extract", "extract_with_summary", "find_dates", "find_quantities", "load_nlp", "normalize_date",
-    "normalize_number", "query", "read_inputs", "run", "series_frame",
+    "COLUMNS", "Article", "DateInterval", "Quantity", "Skipped", "assign_series", "claims", "claims_frame",
+    "export", "extract", "extract_with_mentions", "extract_with_summary", "find_dates", "find_quantities",
+    "load_nlp", "normalize_date", "normalize_number", "query", "read_inputs", "report", "run", "series_frame",
 ]
 __version__ = "0.1.0"
