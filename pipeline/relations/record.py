@@ -79,6 +79,8 @@ class RecordBuilder:
         if group is not None and (unit is None or ctx.noun is None):
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who is not None and not any(c.isalpha() for c in who):
+            who = None  # a number or a sign is not who
         if who is None and ctx.linked_to is not None:
             who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
