@@ -163,3 +163,31 @@ def test_a_bare_amount_in_an_article_counting_in_euros_is_money(facts_of):
 def test_a_comparison_figure_shares_its_totals_who(facts_of):
     facts = facts_of("Le budget primitif s'élève à 842 millions d'euros, contre 868 millions en 2025.")
     assert [f["who"] for f in facts] == ["budget primitif", "budget primitif"]
+
+
+# fmt: off
+ISSUE_EXAMPLES = [
+    # (text, value, expected slots) — the error classes of issue 11, in sentences written for these tests
+    ("Le régiment 3 a défilé devant 400 spectateurs.", 400, dict(who="spectateurs")),
+    ("L'explosion a fait 8 morts dans l'usine.", 8, dict(event_type="killed")),
+    ("Au total, 37 randonneurs ont péri dans la tempête.", 37, dict(event_type="killed")),
+    ("On dénombre 900 blessés à Lyon, quelque 300 à Grenoble et environ 60 à Annecy.", 300,
+     dict(event_type="wounded")),
+    ("On dénombre 900 blessés à Lyon, quelque 300 à Grenoble et environ 60 à Annecy.", 60,
+     dict(event_type="wounded")),
+    ("Pour la manifestation, 6 000 gendarmes mobilisés ont procédé à 120 interpellations.", 6000,
+     dict(event_type="deployed")),
+    ("Le taux d'inflation a atteint 4,1 % sur un an, selon l'Insee.", 4.1, dict(who="taux d'inflation")),
+    ("Chaque famille sinistrée recevra 2 000 euros de l'État.", 2000, dict(event_type="money")),
+    ("La participation atteint 62 %, contre 55 % en 2017.", 55, dict(when_start="2017-01-01")),
+    ("La participation atteint 62 %, contre 55 % en 2017.", 62, dict(when_start=None)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, value, expected", ISSUE_EXAMPLES)
+def test_issue_examples(facts_of, text, value, expected):
+    every = facts_of(text)
+    facts = [f for f in every if f["how_many"] == value]
+    assert len(facts) == 1 and all(f["how_many"] != 3 or "régiment" not in text for f in every)
+    assert {k: facts[0][k] for k in expected} == expected
