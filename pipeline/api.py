@@ -27,6 +27,7 @@ from .language_id import detect_language
 from .languages import DEFAULT_LANG, language_data, supported_languages
 from .store import DEFAULT_STORE_NAME, ArticleRecord, SkipRecord, Store, StoredArticle
 from .table import FORMATS, facts_frame
+from .textmap import bound_row, restore_rows, visible_text
 
 FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
 
@@ -169,14 +170,18 @@ def _screen(items: Iterable[Article | Skipped], lang: str, summary: RunSummary) 
 
 
 def _doc_of(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+    """The Doc the pipeline reads: the article's text without its format characters (see textmap)."""
+    doc = nlp.make_doc(visible_text(article.text)[0])
     doc._.article_id = article.article_id
     doc._.published = article.published.isoformat() if article.published else None
     return doc
 
 
 def fact_rows(article: Article, doc: Doc) -> list[dict]:
-    """The table rows of one processed article, numbered in order of first mention."""
+    """The table rows of one processed article, numbered in order of first mention.
+
+    Offsets refer to the article's text (the Doc's, without format characters, are mapped back),
+    and each row is bounded in size (:func:`textmap.bound_row`)."""
     rows = []
     for n, fact in enumerate(doc._.facts or [], start=1):
         row = dict(fact)
@@ -187,7 +192,9 @@ def fact_rows(article: Article, doc: Doc) -> list[dict]:
             mentions=fact.get("mentions", 1),
         )
         rows.append(row)
-    return rows
+    if doc.text != article.text:
+        restore_rows(rows, article.text, visible_text(article.text)[1])
+    return [bound_row(row, article.text) for row in rows]
 
 
 def process(
