@@ -67,6 +67,15 @@ def generate(rng: random.Random) -> str:
     return joiner.join(parts)
 
 
+def _best_of(call, text: str, n: int = 3) -> float:
+    best = float("inf")
+    for _ in range(n):
+        t0 = time.perf_counter()
+        call(text)
+        best = min(best, (time.perf_counter() - t0) * 1000)
+    return best
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=100_000, help="strings to generate")
@@ -100,10 +109,18 @@ def main() -> int:
     for name, text, err in errors[:10]:
         print(f"  {name}({text[:80]!r}): {err}")
     worst = {}
+    calls_of = {"normalize_number": lambda t: normalize_number(t),
+                "normalize_date": lambda t: normalize_date(t, reference)}
     for name, calls in slowest.items():
-        calls = sorted(calls, reverse=True)[:3]
-        worst[name] = calls[0][0]
-        print(f"slowest {name}: " + "; ".join(f"{ms:.1f} ms on {text[:60]!r}" for ms, text in calls))
+        calls = sorted(calls, reverse=True)[:5]
+        # the machine is shared: a call can be slow once for reasons of its own (another process, the
+        # garbage collector); the five slowest are timed again, best of 3, and the worst of those counts
+        again = sorted(((_best_of(calls_of[name], text), text) for _, text in calls), reverse=True)
+        worst[name] = again[0][0]
+        print(f"slowest {name}: {calls[0][0]:.1f} ms once; timed again, best of 3: "
+              + "; ".join(f"{ms:.1f} ms on {text[:50]!r}" for ms, text in again[:3]))
+    print(f"max ms per call (best of 3): normalize_number {worst['normalize_number']:.1f}, "
+          f"normalize_date {worst['normalize_date']:.1f} (limit {args.max_ms:g})")
     bad = errors or any(ms > args.max_ms for ms in worst.values())
     return 1 if bad else 0
 

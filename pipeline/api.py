@@ -26,7 +26,7 @@ from .ingest import DEFAULT_MAX_BYTES, Article, Skipped, expand_inputs, read_inp
 from .language_id import detect_language
 from .languages import DEFAULT_LANG, language_data, supported_languages
 from .store import DEFAULT_STORE_NAME, ArticleRecord, SkipRecord, Store, StoredArticle
-from .table import FORMATS, facts_frame
+from .table import FORMATS, _writable_dir, facts_frame
 from .textmap import bound_row, restore_rows, visible_text
 
 FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
@@ -559,6 +559,13 @@ def run(
         if out_dir is None:
             raise FaitsError(Errors.E052.format(path="(none given)"))
         store = Path(out_dir) / DEFAULT_STORE_NAME
+    formats = tuple(formats)
+    if out_dir is not None:
+        # an output that cannot be written is said before any work, not after it
+        bad = [f for f in formats if f not in FORMATS]
+        if bad:
+            raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
+        _writable_dir(Path(out_dir))
     started = time.perf_counter()
     summary = RunSummary(store=str(store), engine=engine, workers=n_process, max_listed=MAX_LISTED)
     # the engine first: a local pool forks before the store opens its threads and files
@@ -571,15 +578,19 @@ def run(
         try:
             _drive(inputs, lang=lang, engine=eng, sink=sink, summary=summary, batch_size=batch_size,
                    max_bytes=max_bytes, progress=progress, strict=strict)
-        except BaseException:
+            if out_dir is not None:
+                summary.outputs = db.export(out_dir, formats, run_id=summary.run_id)
+                summary.facts_written = db.count_facts(summary.run_id)
+        except BaseException as e:
             # keep what was screened before the failure (--strict's culprit among it), if the store still can
             with contextlib.suppress(Exception):
                 sink.flush(summary, force=True)
-            db.finish_run(summary.run_id, summary.counters(), time.perf_counter() - started, status="failed")
+            # Ctrl-C or SIGTERM (see cli): interrupted; anything else: failed. A store too damaged to
+            # say so leaves the run "running", which the next run marks interrupted.
+            status = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
+            with contextlib.suppress(Exception):
+                db.finish_run(summary.run_id, summary.counters(), time.perf_counter() - started, status=status)
             raise
-        if out_dir is not None:
-            summary.outputs = db.export(out_dir, tuple(formats), run_id=summary.run_id)
-            summary.facts_written = db.count_facts(summary.run_id)
         summary.seconds = time.perf_counter() - started
         db.finish_run(summary.run_id, summary.counters(), summary.seconds)
     return summary

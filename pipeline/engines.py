@@ -14,8 +14,14 @@ order whatever the engine.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -128,6 +134,34 @@ def _process(nlp: Language, articles: list[Article]) -> list[Outcome]:
     return outcomes
 
 
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# how often a worker looks whether its parent is still there (the fallback where prctl is missing)
+WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Run first in every worker process, so that no worker outlives the run (kill -9, SIGTERM, a crash).
+
+    On Linux the kernel kills the worker when its parent dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``);
+    everywhere, a watchdog thread ends it within ``WATCH_SECONDS`` once it is re-parented. Ctrl-C goes
+    to the whole process group: the parent handles it, the worker ignores it and is shut down by it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="faits-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
+
+
 def close_zone() -> None:
     """Close this process's memory zone (the in-process engine does, so that no zone outlives a run)."""
     with _PROCESS_LOCK:
@@ -216,7 +250,8 @@ class LocalEngine:
             method = "fork" if "fork" in methods else "spawn"
             if method == "fork":
                 worker_nlp(self.lang)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
             # start every worker now (and load the model, where it was not inherited)
             for f in [self._pool.submit(_warm, self.lang) for _ in range(self.workers)]:
                 f.result()

@@ -83,3 +83,11 @@ class Errors:
     E077 = "cannot read it: {error}"
     E078 = "not a regular file ({kind}); only files are read"
     E079 = "field '{key}' must be text, got {got}"
+    E080 = (
+        "The store {path} is damaged or unreadable ({error}). Restore it from a copy, or pass another "
+        "--store (a new store processes every article again)."
+    )
+    E081 = "The store {path} ran out of memory ({error}); the articles committed so far are kept."
+    E082 = "Output {path} is a file, not a directory: give -o a directory (it is created if missing)."
+    E083 = "Cannot write {path}: {error}."
+    E084 = "interrupted; the run is marked interrupted and the batches committed so far are kept: rerun to resume."

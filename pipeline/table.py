@@ -78,6 +78,8 @@ def _to_arrow(df: pd.DataFrame) -> pa.Table:
 
 def _writable_dir(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise FaitsError(Errors.E082.format(path=out_dir))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".probe.", delete=True)
@@ -153,9 +155,16 @@ def write_table_chunks(
         written = []
         for fmt in formats:
             path = out_dir / f"{stem}.{fmt}"
-            os.replace(temps.pop(fmt), path)
+            os.replace(temps[fmt], path)
+            del temps[fmt]
             written.append(path)
         return written
+    except OSError as e:
+        # a full disk, a directory where the file should be: said about the file, temporary files removed
+        where = e.filename if getattr(e, "filename", None) else out_dir
+        if getattr(e, "filename2", None):
+            where = e.filename2
+        raise FaitsError(Errors.E083.format(path=where, error=e.strerror or e)) from e
     finally:
         for handle in handles.values():
             handle.close()

@@ -22,8 +22,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# Evidence longer than this is cut to a window around the quantity (a sentence is rarely over 600).
-MAX_EVIDENCE_CHARS = 1000
+# Evidence longer than this is cut to a window around the quantity (a sentence, bounded to 250
+# tokens before the parser, rarely reaches it).
+MAX_EVIDENCE_CHARS = 2000
 # who, what, where, source, when_text: a noun phrase, not a paragraph
 MAX_SLOT_CHARS = 300
 TEXT_SLOTS = ("who", "what", "where", "source", "when_text")
