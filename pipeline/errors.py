@@ -91,3 +91,5 @@ class Errors:
     E082 = "Output {path} is a file, not a directory: give -o a directory (it is created if missing)."
     E083 = "Cannot write {path}: {error}."
     E084 = "interrupted; the run is marked interrupted and the batches committed so far are kept: rerun to resume."
+    E085 = "no record in the file (only a header, or blank lines)"
+    E086 = "record {record}: unreadable CSV ({error}); the rest of the file is skipped"

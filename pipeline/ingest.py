@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import Errors, FaitsError
+from .textmap import FORMAT_CHARS
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20_000_000
@@ -258,7 +259,7 @@ def article_from_text(
         title = title.strip()
         if not text.startswith(title):
             text = f"{title}\n\n{text}" if text else title
-    if not text.strip():
+    if not FORMAT_CHARS.sub("", text).strip():  # nothing visible: zero-width characters alone are no text
         raise ValueError(Errors.E012)
     pub_value = published if published is not None else fields.get("published")
     pub: date | None = None
@@ -449,14 +450,19 @@ def _record_article(rec: dict, origin: str, warnings: list[str], fallback_id: st
 
 
 def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article | Skipped]:
+    records = 0
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        records += 1
         where = f"{origin}:{n}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
             yield Skipped(where, Errors.E014.format(line=n, error=e.msg))
+            continue
+        except (ValueError, RecursionError) as e:  # an integer of 4,300 digits, arrays nested too deep
+            yield Skipped(where, Errors.E014.format(line=n, error=" ".join(str(e).split())[:120]))
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
             got = type(rec).__name__ if not isinstance(rec, dict) else f"keys {sorted(rec)}"
@@ -466,20 +472,31 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
             yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
         except ValueError as e:
             yield Skipped(where, f"line {n}: {e}")
+    if not records:
+        yield Skipped(origin, Errors.E085)
 
 
 def _read_csv(text: str, origin: str, warnings: list[str]) -> Iterator[Article | Skipped]:
+    # a field may be as long as the file (an article of 200 KB), not only csv's 128 KB
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.DictReader(io.StringIO(text))
-    columns = reader.fieldnames or []
-    if "text" not in columns:
-        yield Skipped(origin, Errors.E016.format(columns=", ".join(columns) or "none"))
+    n = 0
+    try:
+        columns = reader.fieldnames or []
+        if "text" not in columns:
+            yield Skipped(origin, Errors.E016.format(columns=", ".join(columns) or "none"))
+            return
+        for n, rec in enumerate(reader, start=1):
+            where = f"{origin}:record {n}"
+            try:
+                yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
+            except ValueError as e:
+                yield Skipped(where, Errors.E017.format(record=n) if "text" in str(e) else str(e))
+    except csv.Error as e:  # a NUL byte, an unclosed quote at the end
+        yield Skipped(f"{origin}:record {n + 1}", Errors.E086.format(record=n + 1, error=e))
         return
-    for n, rec in enumerate(reader, start=1):
-        where = f"{origin}:record {n}"
-        try:
-            yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
-        except ValueError as e:
-            yield Skipped(where, Errors.E017.format(record=n) if "text" in str(e) else str(e))
+    if n == 0:
+        yield Skipped(origin, Errors.E085)
 
 
 def _looks_like_path(item: str) -> bool:
