@@ -237,8 +237,11 @@ def kill_case(work: Path, engine: str, workers: int, moment: str, sig: int = sig
     store = out / "faits.duckdb"
     args = ["run", str(arts), "-o", str(out), "-q", "--engine", engine, "--workers", str(workers), "--batch-size", "4"]
     problems: list[str] = []
-    proc = subprocess.Popen([*FAITS, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-                            cwd=ROOT, start_new_session=True)
+    # output to a file, not a pipe: an orphan worker holding the pipe open would block reading it
+    log = case / "killed-run.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen([*FAITS, *args], stdout=sink, stderr=sink, text=True, env=ENV,
+                                cwd=ROOT, start_new_session=True)
     started = time.perf_counter()
     seen: set[int] = set()
 
@@ -272,11 +275,12 @@ def kill_case(work: Path, engine: str, workers: int, moment: str, sig: int = sig
     if not ended_before:
         os.kill(proc.pid, sig)
     try:
-        _, err = proc.communicate(timeout=120)
+        proc.wait(timeout=120)
     except subprocess.TimeoutExpired:
         problems.append("did not end after the signal")
         _kill_tree(proc.pid)
-        _, err = proc.communicate()
+        proc.wait()
+    err = log.read_text(encoding="utf-8", errors="replace")
     rc_killed = proc.returncode
     time.sleep(10)
     left = alive(sorted(seen))
