@@ -272,6 +272,7 @@ def kill_case(work: Path, engine: str, workers: int, moment: str, sig: int = sig
         wait_for(lambda: bool(temp_files(out)), 300)
     collect()
     ended_before = proc.poll() is not None
+    killed_at = time.perf_counter() - started
     if not ended_before:
         os.kill(proc.pid, sig)
     try:
@@ -310,7 +311,7 @@ def kill_case(work: Path, engine: str, workers: int, moment: str, sig: int = sig
         problems.append(f"killed run marked {statuses[-2]}")
     if temp_files(out):
         problems.append("temporary files left")
-    note = "ended before the kill" if ended_before else f"killed at {time.perf_counter() - started:.1f} s"
+    note = "ended before the kill" if ended_before else f"killed at {killed_at:.1f} s"
     note += f", {len(seen)} child processes, 0 alive after 10 s" if seen and not left else ""
     report(Row(name, f"{rc_killed if not ended_before else 0} → {rerun.rc}", f"{kept}/{len(ids)}", "–",
                problems, note))

@@ -9,6 +9,7 @@ keep the exact text.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -127,12 +128,13 @@ def write_table_chunks(
     if bad:
         raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
     out_dir = _writable_dir(out_dir)
+    _remove_stale_temps(out_dir, stem)
     temps: dict[str, Path] = {}
     handles: dict = {}
     try:
         for fmt in formats:
             # a fresh name opened exclusively, not mkstemp: its 0600 mode would outlive the rename
-            tmp = out_dir / f".{stem}.{fmt}.{uuid.uuid4().hex}.tmp"
+            tmp = out_dir / f".{stem}.{fmt}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
             handle = open(tmp, "x", encoding="utf-8", newline="")  # closed in finally
             temps[fmt] = tmp
             if fmt == "parquet":
@@ -170,6 +172,31 @@ def write_table_chunks(
             handle.close()
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+
+
+_TEMP_NAME = re.compile(r"\.(?P<stem>.+)\.(?:csv|parquet|jsonl)\.(?P<pid>\d+)\.[0-9a-f]{32}\.tmp")
+
+
+def _remove_stale_temps(out_dir: Path, stem: str) -> None:
+    """Temporary tables left by a writer that was killed (kill -9 runs no cleanup): those whose
+    process is gone. A writer still alive (another faits exporting here) keeps its own."""
+    for path in out_dir.glob(f".{stem}.*.tmp"):
+        m = _TEMP_NAME.fullmatch(path.name)
+        if m is None or m.group("stem") != stem or _alive(int(m.group("pid"))):
+            continue
+        path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
 
 
 def _at_least_one(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:

@@ -284,3 +284,20 @@ def test_numpy_is_what_the_sentence_bound_uses():
     values = np.array([1] + [-1] * 9, dtype=np.int64)
     _bound_sentences(values, np.zeros(10, dtype=bool), np.zeros(10, dtype=bool))
     assert values.tolist() == [1] + [-1] * 9
+
+
+def test_temporary_tables_of_a_killed_writer_are_removed(tmp_path):
+    import subprocess
+    import sys
+
+    from pipeline.table import facts_frame, write_table
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    stale = tmp_path / f".facts.csv.{pid}.{'0' * 32}.tmp"
+    mine = tmp_path / f".facts.csv.{os.getpid()}.{'1' * 32}.tmp"  # a writer still alive keeps its own
+    other = tmp_path / ".notes.tmp"
+    for path in (stale, mine, other):
+        path.write_text("x", encoding="utf-8")
+    write_table(facts_frame([]), tmp_path, ["csv"])
+    assert not stale.exists() and mine.exists() and other.exists()
