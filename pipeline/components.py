@@ -101,7 +101,8 @@ _CLAUSE_END_IDS = np.array([get_string_id(s) for s in (",", ";", ":", ")", "»")
 
 def _bound_sentences(values: np.ndarray, space: np.ndarray, clause_end: np.ndarray) -> None:
     """Start a new sentence within every run of ``MAX_SENTENCE_TOKENS`` tokens without one, after
-    the last comma, semicolon or colon of its second half when there is one (in place)."""
+    the last comma, semicolon, colon or closing bracket or quote of its second half when there is
+    one (in place)."""
     starts = np.flatnonzero(values == 1)
     if len(values) <= MAX_SENTENCE_TOKENS or (
             len(starts) and np.diff(np.append(np.append(0, starts), len(values))).max() <= MAX_SENTENCE_TOKENS):
@@ -123,6 +124,7 @@ def _bound_sentences(values: np.ndarray, space: np.ndarray, clause_end: np.ndarr
             last = cut
             i = cut
         i += 1
+
 
 def is_future(span: Span) -> bool:
     """Whether the clause governing ``span`` is in the future tense ("se chargeront", "va signer")."""

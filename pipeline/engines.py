@@ -144,7 +144,7 @@ def die_with_parent(parent: int) -> None:
 
     On Linux the kernel kills the worker when its parent dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``);
     everywhere, a watchdog thread ends it within ``WATCH_SECONDS`` once it is re-parented. Ctrl-C goes
-    to the whole process group: the parent handles it, the worker ignores it and is shut down by it.
+    to the whole process group: the worker ignores it, and the parent, which handles it, shuts the pool down.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

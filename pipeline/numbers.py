@@ -530,9 +530,8 @@ def _apply_exponent(value: float, exp: str | None) -> float | None:
     return result if _finite(result) else None
 
 
-def _finite(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, complex) and math.isfinite(value) and (
-        abs(value) <= MAX_VALUE)
+def _finite(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= MAX_VALUE
 
 
 class _Finder:
