@@ -18,7 +18,7 @@ code 1 when a case failed.
 
 Cases: kill -9 at four moments (loading the model, the first batches, mid-run,
 writing the tables) with one process, two workers and Dask, then a rerun;
-SIGTERM of a run with workers; damaged stores (cut in half, garbage inside,
+SIGTERM of a run with workers; kill -9 of one worker (the run goes on); damaged stores (cut in half, garbage inside,
 not a database, a directory, locked) under run, query and export; outputs
 that cannot be written (-o naming a file, facts.csv a directory, a folder
 that cannot be created); paths with spaces and non-Latin letters; 40 bad or
@@ -315,6 +315,42 @@ def kill_case(work: Path, engine: str, workers: int, moment: str, sig: int = sig
     note += f", {len(seen)} child processes, 0 alive after 10 s" if seen and not left else ""
     report(Row(name, f"{rc_killed if not ended_before else 0} → {rerun.rc}", f"{kept}/{len(ids)}", "–",
                problems, note))
+
+
+def worker_killed_case(work: Path) -> None:
+    """kill -9 of one worker (as the system's OOM killer would): the run goes on with a new pool."""
+    case = work / "worker-killed"
+    arts, out = case / "articles", case / "out"
+    ids = write_articles(arts, 48, seed=21)
+    log = case / "run.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen([*FAITS, "run", str(arts), "-o", str(out), "-q", "--workers", "2",
+                                 "--batch-size", "4"], stdout=sink, stderr=sink, text=True, env=ENV, cwd=ROOT,
+                                start_new_session=True)
+    store = out / "faits.duckdb"
+    end = time.perf_counter() + 300
+    while time.perf_counter() < end and proc.poll() is None and not store.exists():
+        time.sleep(0.01)
+    time.sleep(2.0)
+    victims = psutil.Process(proc.pid).children() if proc.poll() is None else []
+    if victims:
+        victims[0].kill()
+    try:
+        proc.wait(timeout=600)
+        rc: int | str = proc.returncode
+    except subprocess.TimeoutExpired:
+        _kill_tree(proc.pid)
+        rc = "hung"
+    err = log.read_text(encoding="utf-8", errors="replace")
+    kept, problems = store_check(store, ids) if store.exists() else (0, ["no store"])
+    if rc != 0 or "Traceback" in err:
+        problems.append(f"exit {rc}: {err.strip()[-200:]}")
+    if not victims:
+        problems.append("the run ended before a worker could be killed")
+    if kept != len(ids) or table_ids(out) != set(ids):
+        problems.append(f"{len(ids) - kept} articles lost")
+    report(Row("kill -9 of one worker mid-run, 2 workers", str(rc), f"{kept}/{len(ids)}", "–", problems,
+               "the batches in flight rerun article by article in a new pool; the run goes on"))
 
 
 def damaged_store_cases(work: Path) -> None:
@@ -723,6 +759,7 @@ def main() -> int:
         "kill": lambda: [kill_case(work, e, w, m) for e, w in engines
                          for m in (moments[1:3] if args.quick else moments)],
         "sigterm": lambda: kill_case(work, "local", 2, "mid-run", signal.SIGTERM),
+        "worker": lambda: worker_killed_case(work),
         "store": lambda: damaged_store_cases(work),
         "output": lambda: output_cases(work),
         "paths": lambda: odd_paths_case(work),

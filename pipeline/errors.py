@@ -93,3 +93,4 @@ class Errors:
     E084 = "interrupted; the run is marked interrupted and the batches committed so far are kept: rerun to resume."
     E085 = "no record in the file (only a header, or blank lines)"
     E086 = "record {record}: unreadable CSV ({error}); the rest of the file is skipped"
+    E087 = "a worker process died on this article ({error}); skipped, the run went on with a new worker"

@@ -301,3 +301,36 @@ def test_temporary_tables_of_a_killed_writer_are_removed(tmp_path):
         path.write_text("x", encoding="utf-8")
     write_table(facts_frame([]), tmp_path, ["csv"])
     assert not stale.exists() and mine.exists() and other.exists()
+
+
+def _crash_on_marked(articles, lang):
+    from pipeline import engines
+
+    if any(a.article_id == "crash" for a in articles):
+        os._exit(9)  # as the system's OOM killer or a segfault would end it
+    return [engines.Outcome([{"article_id": a.article_id}], 1) for a in articles]
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_worker_dying_on_one_article_costs_only_that_article(monkeypatch):
+    from pipeline import engines
+
+    monkeypatch.setattr(engines, "process_batch", _crash_on_marked)  # forked workers inherit it
+    monkeypatch.setattr(engines.LocalEngine, "_start_pool", _pool_without_model)
+    batches = [[Article(f"a{b}{i}", "x") for i in range(3)] for b in range(4)]
+    batches[1][1] = Article("crash", "x")
+    with engines.LocalEngine("fr", workers=2) as engine:
+        results = list(engine.map(batches))
+    assert [b for b, _ in results] == batches  # every batch, in order
+    outcomes = {a.article_id: o for b, out in results for a, o in zip(b, out, strict=True)}
+    assert "worker process died" in outcomes["crash"].error
+    assert all(o.error is None and o.rows for aid, o in outcomes.items() if aid != "crash")
+
+
+def _pool_without_model(engine) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.engines import die_with_parent
+
+    engine._pool = ProcessPoolExecutor(engine.workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=die_with_parent, initargs=(os.getpid(),))
