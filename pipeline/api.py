@@ -25,7 +25,7 @@ from .languages import DEFAULT_LANG, supported_languages
 from .series import assign_series
 from .series_store import export_series, update_series
 from .store import DEFAULT_STORE_NAME, ArticleRecord, SkipRecord, Store, StoredArticle
-from .table import FORMATS, facts_frame
+from .table import FORMATS, _writable_dir, facts_frame
 
 if TYPE_CHECKING:
     from .engines import Outcome
@@ -515,6 +515,13 @@ def run(
         if out_dir is None:
             raise FaitsError(Errors.E052.format(path="(none given)"))
         store = Path(out_dir) / DEFAULT_STORE_NAME
+    formats = tuple(formats)
+    if out_dir is not None:
+        # an output that cannot be written is said before any work, not after it
+        bad = [f for f in formats if f not in FORMATS]
+        if bad:
+            raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
+        _writable_dir(Path(out_dir))
     started = time.perf_counter()
     summary = RunSummary(store=str(store), engine=engine, workers=n_process, max_listed=MAX_LISTED)
     # the engine first: a local pool forks before the store opens its threads and files
@@ -527,18 +534,22 @@ def run(
         try:
             _drive(inputs, lang=lang, engine=eng, sink=sink, summary=summary, batch_size=batch_size,
                    max_bytes=max_bytes, progress=progress, strict=strict)
-        except BaseException:
+            # SPEC section 7: regroup the blocks this run touched (with the given model's vectors, if any)
+            update_series(db, lang=lang, vectors=nlp.vocab.vectors if nlp is not None else True)
+            if out_dir is not None:
+                summary.outputs = db.export(out_dir, formats, run_id=summary.run_id)
+                summary.outputs += export_series(db, out_dir, formats, run_id=summary.run_id)
+                summary.facts_written = db.count_facts(summary.run_id)
+        except BaseException as e:
             # keep what was screened before the failure (--strict's culprit among it), if the store still can
             with contextlib.suppress(Exception):
                 sink.flush(summary, force=True)
-            db.finish_run(summary.run_id, summary.counters(), time.perf_counter() - started, status="failed")
+            # Ctrl-C or SIGTERM (see cli): interrupted; anything else: failed. A store too damaged to
+            # say so leaves the run "running", which the next run marks interrupted.
+            status = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
+            with contextlib.suppress(Exception):
+                db.finish_run(summary.run_id, summary.counters(), time.perf_counter() - started, status=status)
             raise
-        # SPEC section 7: regroup the blocks this run touched (with the given model's vectors, if any)
-        update_series(db, lang=lang, vectors=nlp.vocab.vectors if nlp is not None else True)
-        if out_dir is not None:
-            summary.outputs = db.export(out_dir, tuple(formats), run_id=summary.run_id)
-            summary.outputs += export_series(db, out_dir, tuple(formats), run_id=summary.run_id)
-            summary.facts_written = db.count_facts(summary.run_id)
         summary.seconds = time.perf_counter() - started
         db.finish_run(summary.run_id, summary.counters(), summary.seconds)
     return summary

@@ -1,17 +1,19 @@
 """The ``faits`` command: a thin typer layer over :mod:`pipeline.api` and :mod:`pipeline.evaluate`.
 
 Exit codes: 0 when the batch ran (even with skipped inputs), 1 when nothing
-could be done (no readable article, unwritable output, bad arguments), 2 for
-usage errors.
+could be done (no readable article, unwritable output, a damaged store, bad
+arguments), 2 for usage errors, 130 when a run is interrupted (Ctrl-C,
+SIGTERM: the run is marked interrupted, its committed batches are kept).
 """
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import typer
 
-from .errors import FaitsError
+from .errors import Errors, FaitsError
 
 app = typer.Typer(
     help="Turn French news articles into a tidy table of facts: who, what, how many, when, "
@@ -42,6 +44,11 @@ Arg = typer.Argument
 Opt = typer.Option
 
 DEFAULT_INPUT = Path("corpus/articles")
+
+
+def _interrupt(signum, frame) -> None:
+    # SIGTERM ends a run as Ctrl-C does: the run is marked interrupted, workers are shut down
+    raise KeyboardInterrupt
 
 
 def _fail(message: str) -> None:
@@ -77,6 +84,7 @@ def run_cli(
     from .api import run
 
     inputs = inputs or [DEFAULT_INPUT]
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(
             inputs, output, formats=formats, store=store, engine=engine, scheduler=scheduler, lang=lang,
@@ -85,6 +93,11 @@ def run_cli(
     except FaitsError as e:
         _fail(str(e))
         return
+    except KeyboardInterrupt:
+        typer.secho(f"error: {Errors.E084}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not quiet:
         for s in summary.skipped:
             typer.secho(f"skipped {s.origin}: {s.reason}", fg=typer.colors.YELLOW, err=True)
@@ -137,7 +150,6 @@ def query_cli(
 ) -> None:
     """Run SQL over the store and print the result."""
     from .api import query
-    from .errors import Errors
 
     if fmt not in QUERY_FORMATS:
         _fail(Errors.E065.format(fmt=fmt, allowed=", ".join(QUERY_FORMATS)))
@@ -279,7 +291,6 @@ def normalize_cli(
     from datetime import date
 
     from .dates import normalize_date
-    from .errors import Errors
     from .numbers import normalize_number
 
     try:
@@ -302,3 +313,7 @@ def normalize_cli(
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+if __name__ == "__main__":  # pragma: no cover  (python -m pipeline.cli, as the faits command)
+    main()

@@ -89,8 +89,42 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     start = ~space[1:] & (newline[:-1] | (after_end & capital))
     values = arr[:, 4].astype(np.int64)  # the first token keeps what it has
     values[1:] = np.where(start, 1, -1)
+    _bound_sentences(values, space, np.isin(orth, _CLAUSE_END_IDS))
     doc.from_array([SENT_START], values.astype(np.uint64).reshape(-1, 1))
     return doc
+
+# A sentence longer than this many tokens is cut before the parser (a news sentence rarely has 100):
+# a 200 KB line without punctuation would otherwise be parsed, and copied into facts, as one sentence.
+MAX_SENTENCE_TOKENS = 250
+_CLAUSE_END_IDS = np.array([get_string_id(s) for s in (",", ";", ":", ")", "»")], dtype=np.uint64)
+
+
+def _bound_sentences(values: np.ndarray, space: np.ndarray, clause_end: np.ndarray) -> None:
+    """Start a new sentence within every run of ``MAX_SENTENCE_TOKENS`` tokens without one, after
+    the last comma, semicolon, colon or closing bracket or quote of its second half when there is
+    one (in place)."""
+    starts = np.flatnonzero(values == 1)
+    if len(values) <= MAX_SENTENCE_TOKENS or (
+            len(starts) and np.diff(np.append(np.append(0, starts), len(values))).max() <= MAX_SENTENCE_TOKENS):
+        return
+    last = 0
+    n = len(values)
+    i = 1
+    while i < n:
+        if values[i] == 1:
+            last = i
+        elif i - last >= MAX_SENTENCE_TOKENS:
+            half = last + MAX_SENTENCE_TOKENS // 2
+            clauses = np.flatnonzero(clause_end[half:i]) + half + 1
+            cut = int(clauses[-1]) if len(clauses) else i
+            while cut < n and space[cut]:
+                cut += 1
+            if cut < n:
+                values[cut] = 1
+            last = cut
+            i = cut
+        i += 1
+
 
 def is_future(span: Span, lang: str = DEFAULT_LANG) -> bool:
     """Whether the clause governing ``span`` is in the future tense ("se chargeront", "va signer").

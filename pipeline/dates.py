@@ -420,6 +420,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
             if q is None:
                 return None
             n = q.value
+        if float(n) > 1e7:
+            return None  # more days than the calendar holds ("il y a 10^40 ans")
         unit = g.rel_units[gd["unit"].lower()]
         if kind == "counted_previous":
             if unit not in ("day", "week"):
@@ -593,11 +595,20 @@ def _tense(future: bool, tense: str | None) -> str:
 
 def resolve(expr: DateExpr, reference: date | None, future: bool = False,
             lang: str = DEFAULT_LANG, *, tense: str | None = None) -> tuple[date, date] | None:
-    """Turn one expression into a day interval; None when it needs a reference there is none of.
+    """Turn one expression into a day interval; None when it needs a reference there is none of,
+    or when it falls outside the calendar (years 1 to 9999: "dans 10000 ans", "il y a 9999999 jours").
 
     future: the verb is in the future tense. tense ("past", "future", "nearest") says it
     more finely when known, "nearest" for a sentence in the present.
     """
+    try:
+        return _resolve(expr, reference, future, lang, tense)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
+             tense: str | None) -> tuple[date, date] | None:
     g = grammar(lang)
     mode = _tense(future, tense)
     k = expr.kind
@@ -733,6 +744,15 @@ def _resolve_weekday(expr: DateExpr, reference: date, tense: str) -> tuple[date,
 
 def resolve_mention(mention: DateMention, reference: date | None, future: bool = False,
                     lang: str = DEFAULT_LANG, *, tense: str | None = None) -> tuple[date, date] | None:
+    """The day interval of a mention (both ends of a range); None outside the calendar, as :func:`resolve`."""
+    try:
+        return _resolve_mention(mention, reference, future, lang, tense)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_mention(mention: DateMention, reference: date | None, future: bool,
+                     lang: str, tense: str | None) -> tuple[date, date] | None:
     first = resolve(mention.parts[0], reference, future, lang, tense=tense)
     if first is None:
         return None
@@ -947,6 +967,9 @@ def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
 # seconds or inches: not a date
 _NOT_A_DATE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|\d\s*['’\"]")
 
+# one date expression is short; dateparser's time grows with the text (0.3 s for 15,000 characters)
+MAX_DATEPARSER_CHARS = 100
+
 # dateparser's periods, as faits names granularities
 _DATEPARSER_PERIODS = ("day", "week", "month", "year")
 
@@ -961,7 +984,8 @@ def _read_with_dateparser(text: str, reference: date, lang: str) -> DateInterval
 
     numbers = number_grammar(lang)
     durations = set(numbers.time_unit_of.values())
-    if (not any(ch.isdigit() for ch in text) or _NOT_A_DATE.search(text) or numbers.clock.search(text)
+    if (len(text) > MAX_DATEPARSER_CHARS or not any(ch.isdigit() for ch in text) or _NOT_A_DATE.search(text)
+            or numbers.clock.search(text)
             or any(q.unit in durations for q in find_quantities(text, lang))):
         return None  # no digit, a code ("T3"), minutes ("2'"), a clock time ("15:30" is no day), a duration
     # dateparser's own choice of year (the current one) over "future": told to look ahead, it

@@ -14,11 +14,18 @@ order whatever the engine.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Protocol
@@ -135,6 +142,34 @@ def _process(nlp: Language, articles: list[Article], with_mentions: bool) -> lis
     return outcomes
 
 
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# how often a worker looks whether its parent is still there (the fallback where prctl is missing)
+WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Run first in every worker process, so that no worker outlives the run (kill -9, SIGTERM, a crash).
+
+    On Linux the kernel kills the worker when its parent dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``);
+    everywhere, a watchdog thread ends it within ``WATCH_SECONDS`` once it is re-parented. Ctrl-C goes
+    to the whole process group: the worker ignores it, and the parent, which handles it, shuts the pool down.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="faits-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
+
+
 def close_zone() -> None:
     """Close this process's memory zone (the in-process engine does, so that no zone outlives a run)."""
     with _PROCESS_LOCK:
@@ -164,8 +199,11 @@ class Engine(Protocol):
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Outcome]]]: ...
 
 
-def _bounded(submit, batches: Iterable[list[Article]], window: int):
-    """Submit batches keeping at most ``window`` in flight; yield (batch, result) in input order."""
+def _bounded(submit, batches: Iterable[list[Article]], window: int, isolate=None):
+    """Submit batches keeping at most ``window`` in flight; yield (batch, result) in input order.
+
+    isolate: when a worker process dies (BrokenProcessPool), the batch and those in flight are handed
+    to ``isolate(batch) -> outcomes`` instead of failing the run."""
     pending: deque = deque()
     it = iter(batches)
     exhausted = False
@@ -182,6 +220,14 @@ def _bounded(submit, batches: Iterable[list[Article]], window: int):
         batch, future = pending.popleft()
         try:
             result = future.result()
+        except BrokenProcessPool:
+            if isolate is None:
+                raise
+            redo = [batch, *(b for b, _ in pending)]
+            pending.clear()
+            for b in redo:
+                yield b, isolate(b)
+            continue
         except Exception as e:
             for _, f in pending:
                 f.cancel()
@@ -222,15 +268,44 @@ class LocalEngine:
         if self.nlp is not None:
             _GIVEN_NLP[self.lang] = self.nlp
         if self.workers > 1:
-            methods = multiprocessing.get_all_start_methods()
-            method = "fork" if "fork" in methods else "spawn"
-            if method == "fork":
-                worker_nlp(self.lang)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
-            # start every worker now (and load the model, where it was not inherited)
-            for f in [self._pool.submit(_warm, self.lang) for _ in range(self.workers)]:
-                f.result()
+            self._start_pool()
         return self
+
+    def _start_pool(self) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        method = "fork" if "fork" in methods else "spawn"
+        if method == "fork":
+            worker_nlp(self.lang)
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                         initializer=die_with_parent, initargs=(os.getpid(),))
+        # start every worker now (and load the model, where it was not inherited)
+        for f in [self._pool.submit(_warm, self.lang) for _ in range(self.workers)]:
+            f.result()
+
+    def _isolate(self, batch: list[Article]) -> list[Outcome]:
+        """A worker died (killed by the system for its memory, a crash in native code): each article
+        of the batch runs alone, in a new pool when the old one is broken, so that only the article
+        that kills its worker is lost, skipped with the reason; the others' facts are kept and the
+        run goes on (with a sound pool)."""
+        outcomes = []
+        for article in batch:
+            try:
+                outcomes.append(self._alone(article))
+            except BrokenProcessPool as e:
+                outcomes.append(Outcome([], 0, Errors.E087.format(error=str(e) or type(e).__name__)))
+                self._restart_pool()
+        return outcomes
+
+    def _alone(self, article: Article) -> Outcome:
+        try:
+            return self._pool.submit(process_batch, [article], self.lang, self.with_mentions).result()[0]
+        except BrokenProcessPool:
+            self._restart_pool()  # broken before, or by this article: once more in a new pool
+        return self._pool.submit(process_batch, [article], self.lang, self.with_mentions).result()[0]
+
+    def _restart_pool(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._start_pool()
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
@@ -245,9 +320,9 @@ class LocalEngine:
             for batch in batches:
                 yield batch, process_batch(batch, self.lang, self.with_mentions)
             return
-        pool = self._pool
-        yield from _bounded(lambda b: pool.submit(process_batch, b, self.lang, self.with_mentions), batches,
-                            self.window)
+        # self._pool, not a copy: _isolate replaces a pool whose worker died
+        yield from _bounded(lambda b: self._pool.submit(process_batch, b, self.lang, self.with_mentions), batches,
+                            self.window, isolate=self._isolate)
 
 
 class DaskEngine:

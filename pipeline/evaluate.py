@@ -28,26 +28,75 @@ QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most"
 
 
 def load_gold(path: str | Path, split: str | None = None) -> dict[str, dict]:
-    """Read a gold JSONL file; every problem names its line."""
+    """Read a gold JSONL file; every problem names its line ("Gold file …, line N: …")."""
     path = Path(path)
     if not path.is_file():
         raise FaitsError(Errors.E010.format(path=path))
     gold: dict[str, dict] = {}
-    with path.open(encoding="utf-8-sig") as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise FaitsError(Errors.E030.format(path=path, line=n, problem=f"invalid JSON ({e.msg})")) from e
-            problem = _gold_problem(rec)
-            if problem:
-                raise FaitsError(Errors.E030.format(path=path, line=n, problem=problem))
-            if split and rec.get("split", split) != split:
-                continue
-            gold[str(rec["article_id"])] = rec
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise FaitsError(Errors.E083.format(path=path, error=e.strerror or e)) from e
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for n, data in enumerate(raw.split(b"\n"), start=1):
+        def bad(problem: str, n: int = n) -> FaitsError:
+            return FaitsError(Errors.E030.format(path=path, line=n, problem=problem))
+
+        try:
+            line = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise bad(f"not UTF-8 (byte {e.start + 1} of the line)") from e
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line, parse_constant=_no_constant)
+        except ValueError as e:  # JSONDecodeError, NaN / Infinity, an integer of more than 4,300 digits
+            raise bad(f"invalid JSON ({getattr(e, 'msg', e)})") from e
+        problem = _gold_problem(rec)
+        if problem:
+            raise bad(problem)
+        if split and rec.get("split", split) != split:
+            continue
+        article_id = str(rec["article_id"])
+        if article_id in gold:
+            raise bad(f"article_id {article_id!r} already has a gold line")
+        gold[article_id] = rec
     return gold
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number gold can hold")
+
+
+# a figure gold can hold: finite, and within what a float (and the table) holds
+MAX_GOLD_VALUE = 1e300
+
+
+def _number_problem(value, what: str, nullable: bool = False) -> str | None:
+    if value is None and nullable:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{what} must be a number{' or null' if nullable else ''}, got {value!r}"
+    try:
+        ok = math.isfinite(float(value)) and abs(float(value)) <= MAX_GOLD_VALUE
+    except OverflowError:
+        ok = False
+    if not ok:
+        return f"{what} must be a finite number of at most 1e300, got {str(value)[:40]}"
+    return None
+
+
+def _date_problem(value, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return f"{what} must be a date YYYY-MM-DD or null, got {value!r}"
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return f"{what} must be a date YYYY-MM-DD or null, got {value!r}"
+    return None
 
 
 def _gold_problem(rec) -> str | None:
@@ -55,16 +104,27 @@ def _gold_problem(rec) -> str | None:
         return f"expected a JSON object, got {type(rec).__name__}"
     if "article_id" not in rec:
         return "missing 'article_id'"
+    aid = rec["article_id"]
+    if isinstance(aid, bool) or not isinstance(aid, (str, int)) or not str(aid).strip():
+        return f"article_id must be a non-empty string, got {aid!r}"
     if not isinstance(rec.get("facts"), list):
         return "missing 'facts' list"
+    if "split" in rec and not isinstance(rec["split"], str):
+        return f"split must be a string, got {rec['split']!r}"
+    if (problem := _date_problem(rec.get("published"), "published")):
+        return problem
     for i, fact in enumerate(rec["facts"], start=1):
         if not isinstance(fact, dict):
             return f"fact {i} is not an object"
         for key in GOLD_FACT_KEYS:
             if key not in fact:
                 return f"fact {i} lacks '{key}'"
-        if not isinstance(fact["how_many"], (int, float)) or isinstance(fact["how_many"], bool):
-            return f"fact {i}: how_many must be a number, got {fact['how_many']!r}"
+        problem = (_number_problem(fact["how_many"], f"fact {i}: how_many")
+                   or _number_problem(fact.get("how_many_high"), f"fact {i}: how_many_high", nullable=True)
+                   or _date_problem(fact.get("when_start"), f"fact {i}: when_start")
+                   or _date_problem(fact.get("when_end"), f"fact {i}: when_end"))
+        if problem:
+            return problem
         if fact["event_type"] not in EVENT_TYPES:
             return f"fact {i}: event_type {fact['event_type']!r} not in {', '.join(EVENT_TYPES)}"
         if fact["qualifier"] not in QUALIFIERS:
@@ -73,6 +133,31 @@ def _gold_problem(rec) -> str | None:
             start, end = fact.get("evidence_start"), fact.get("evidence_end")
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
                 return f"fact {i}: evidence_start and evidence_end must be offsets (0 <= start <= end)"
+        for slot in ("who", "what", "unit", "where", "source", "evidence", "when_text"):
+            if fact.get(slot) is not None and not isinstance(fact[slot], str):
+                return f"fact {i}: {slot} must be a string or null, got {type(fact[slot]).__name__}"
+    return _mentions_problem(rec)
+
+
+def _mentions_problem(rec: dict) -> str | None:
+    """The optional mention lists (numbers, dates, entities) hold what their scorer reads."""
+    for kind, needs in (("numbers", ("value",)), ("dates", ("start", "end")), ("entities", ("text", "label"))):
+        items = rec.get(kind)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            return f"'{kind}' must be a list, got {type(items).__name__}"
+        for i, item in enumerate(items, start=1):
+            if not isinstance(item, dict) or any(k not in item for k in needs):
+                return f"{kind} {i} must be an object with {', '.join(needs)}"
+            if kind == "numbers" and (problem := _number_problem(item["value"], f"numbers {i}: value")):
+                return problem
+            if kind == "dates":
+                for k in needs:
+                    if (problem := _date_problem(item[k], f"dates {i}: {k}")):
+                        return problem
+            if kind == "entities" and not all(isinstance(item[k], str) for k in needs):
+                return f"entities {i}: text and label must be strings"
     return None
 
 

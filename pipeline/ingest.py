@@ -8,12 +8,15 @@ is dropped silently.
 from __future__ import annotations
 
 import csv
+import errno
 import glob
 import hashlib
 import html
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from .errors import Errors, FaitsError
 from .languages import installed_languages, models_dir
+from .textmap import FORMAT_CHARS
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20_000_000
@@ -109,7 +113,18 @@ def optional_date(value) -> date | None:
         return None
 
 
+_UTF16_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+               (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def _decode(raw: bytes, origin: str, warnings: list[str]) -> str:
+    for bom, encoding in _UTF16_BOMS:
+        if raw.startswith(bom):
+            # a UTF-16 or UTF-32 text (Windows' "Unicode") has NUL bytes, but its byte order mark says what it is
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as e:
+                raise ValueError(Errors.E070.format(encoding=encoding.upper(), error=e.reason)) from e
     if b"\x00" in raw[:8192]:
         raise ValueError(Errors.E013)
     try:
@@ -121,6 +136,12 @@ def _decode(raw: bytes, origin: str, warnings: list[str]) -> str:
         except UnicodeDecodeError:
             return raw.decode("latin-1")
 
+
+# C0 controls but tab and line ends, and DEL: removed from the text (a warning says how many)
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# an article id is data, kept exactly; one that cannot be a cell of the table is refused
+MAX_ID_CHARS = 200
+ID_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 
@@ -193,6 +214,7 @@ def clean_text(raw: str) -> tuple[str, dict[str, str]]:
     kept once.
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = CONTROL_CHARS.sub("", text)  # NUL and other control bytes are no text (tabs and line ends are)
     fields: dict[str, str] = {}
     kept: list[str] = []
     for line in text.split("\n"):
@@ -240,12 +262,16 @@ def article_from_text(
     warnings: list[str] | None = None,
 ) -> Article:
     warnings = list(warnings or [])
+    article_id = check_id(article_id)
+    controls = len(CONTROL_CHARS.findall(raw))
+    if controls:
+        warnings.append(Errors.E071.format(n=controls))
     text, fields = clean_text(raw)
     if title:
         title = title.strip()
         if not text.startswith(title):
             text = f"{title}\n\n{text}" if text else title
-    if not text.strip():
+    if not FORMAT_CHARS.sub("", text).strip():  # nothing visible: zero-width characters alone are no text
         raise ValueError(Errors.E012)
     pub_value = published if published is not None else fields.get("published")
     pub: date | None = None
@@ -258,7 +284,7 @@ def article_from_text(
             warnings.append(Errors.E019.format(value=pub_value))
     first = text.split("\n\n", 1)[0]
     return Article(
-        article_id=safe_id(article_id),
+        article_id=article_id,
         text=text,
         title=title or first,
         published=pub,
@@ -271,27 +297,89 @@ def article_from_text(
     )
 
 
-def safe_id(value: str) -> str:
-    """An id usable as a file name: no path separators, no leading dots."""
-    value = re.sub(r"[\\/\x00-\x1f]+", "_", str(value)).strip()
-    value = value.lstrip(".") or "article"
-    return value[:200]
+def check_id(value) -> str:
+    """An article id as given (ids are data, not paths); ValueError with the reason for one that cannot be."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(Errors.E072.format(got=type(value).__name__))
+    value = str(value)
+    if not value.strip():
+        raise ValueError(Errors.E073.format(problem="it is empty"))
+    if ID_CONTROL.search(value):
+        raise ValueError(Errors.E073.format(problem="it holds control characters (a line break, a NUL...)"))
+    if len(value) > MAX_ID_CHARS:
+        raise ValueError(Errors.E073.format(problem=f"it is longer than {MAX_ID_CHARS} characters ({len(value)})"))
+    return value
+
+
+def _special(path: Path) -> str | None:
+    """Why ``path`` is not a file faits can read (a dangling link, a link loop, a FIFO...), or None."""
+    try:
+        st = os.stat(path)  # follows links
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return Errors.E074.format(target=os.readlink(path))
+        return Errors.E010.format(path=path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return Errors.E075
+        return Errors.E077.format(error=e.strerror or e)
+    if stat.S_ISREG(st.st_mode):
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        return Errors.E076 if os.path.islink(path) else None
+    kind = ("a named pipe, FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+            else "a device")
+    return Errors.E078.format(kind=kind)
+
+
+def _walk(root: Path, files: list[Path], skipped: list[Skipped]) -> None:
+    """Every visible entry under ``root``: regular files (or links to one) into ``files``, anything
+    else into ``skipped`` with its reason. Links to directories are not followed (no loops)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as e:
+        skipped.append(Skipped(str(root), Errors.E077.format(error=e.strerror or e)))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden: .git, .DS_Store
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            _walk(path, files, skipped)
+            continue
+        reason = _special(path)
+        if reason is None:
+            files.append(path)
+        else:
+            skipped.append(Skipped(str(path), reason))
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files, directories (searched recursively) and globs → article files, in a stable order."""
+    """Files, directories (searched recursively) and globs → article files, in a stable order.
+
+    What cannot be read as a file (a missing path, a dangling link, a link loop, a FIFO, a link to a
+    directory inside a folder) is returned among the skipped inputs, with its reason."""
     files: list[Path] = []
     missing: list[Skipped] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
             # every visible file: one of an unsupported type is listed as skipped, not silently left out
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+            found: list[Path] = []
+            _walk(p, found, missing)
+            files.extend(sorted(found))
         elif p.is_file():
             files.append(p)
+        elif os.path.lexists(p):
+            missing.append(Skipped(str(item), _special(p) or Errors.E010.format(path=item)))
         else:
             matches = sorted(Path(m) for m in glob.glob(str(item), recursive=True))
+            missing.extend(Skipped(str(m), reason) for m in matches
+                           if not m.is_dir() and (reason := _special(m)) is not None)
             matches = [m for m in matches if m.is_file()]
             if matches:
                 files.extend(matches)
@@ -313,6 +401,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
         yield Skipped(origin, Errors.E020.format(suffix=suffix or "(none)"))
+        return
+    reason = _special(path)
+    if reason is not None:
+        yield Skipped(origin, reason)  # never open a FIFO: reading it would wait forever
         return
     try:
         size = path.stat().st_size
@@ -337,7 +429,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         try:
             yield article_from_text(text, path.stem, origin=origin, warnings=warnings)
         except ValueError as e:
-            yield Skipped(origin, str(e), safe_id(path.stem))
+            yield Skipped(origin, str(e), path.stem)
     elif suffix == ".jsonl":
         yield from _read_jsonl(text, origin, warnings)
     else:
@@ -348,30 +440,41 @@ def _record_article(rec: dict, origin: str, warnings: list[str], fallback_id: st
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("empty or missing 'text'")
+    fields: dict[str, str | None] = {}
+    for key in ("title", "published", "url", "source", "lang"):
+        value = rec.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+            raise ValueError(Errors.E079.format(key=key, got=type(value).__name__))
+        fields[key] = str(value) if value is not None and value != "" else None
     rid = rec.get("id")
-    rid = fallback_id if rid is None or str(rid).strip() == "" else str(rid)
+    rid = fallback_id if rid is None or (isinstance(rid, str) and not rid.strip()) else check_id(rid)
     return article_from_text(
         text,
         rid,
-        published=rec.get("published") or None,
-        title=rec.get("title") or None,
-        url=rec.get("url") or None,
-        source=rec.get("source") or None,
-        lang=rec.get("lang") or None,
+        published=fields["published"],
+        title=fields["title"],
+        url=fields["url"],
+        source=fields["source"],
+        lang=fields["lang"],
         origin=origin,
         warnings=warnings,
     )
 
 
 def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article | Skipped]:
+    records = 0
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        records += 1
         where = f"{origin}:{n}"
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
             yield Skipped(where, Errors.E014.format(line=n, error=e.msg))
+            continue
+        except (ValueError, RecursionError) as e:  # an integer of 4,300 digits, arrays nested too deep
+            yield Skipped(where, Errors.E014.format(line=n, error=" ".join(str(e).split())[:120]))
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
             got = type(rec).__name__ if not isinstance(rec, dict) else f"keys {sorted(rec)}"
@@ -381,20 +484,31 @@ def _read_jsonl(text: str, origin: str, warnings: list[str]) -> Iterator[Article
             yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
         except ValueError as e:
             yield Skipped(where, f"line {n}: {e}")
+    if not records:
+        yield Skipped(origin, Errors.E085)
 
 
 def _read_csv(text: str, origin: str, warnings: list[str]) -> Iterator[Article | Skipped]:
+    # a field may be as long as the file (an article of 200 KB), not only csv's 128 KB
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.DictReader(io.StringIO(text))
-    columns = reader.fieldnames or []
-    if "text" not in columns:
-        yield Skipped(origin, Errors.E016.format(columns=", ".join(columns) or "none"))
+    n = 0
+    try:
+        columns = reader.fieldnames or []
+        if "text" not in columns:
+            yield Skipped(origin, Errors.E016.format(columns=", ".join(columns) or "none"))
+            return
+        for n, rec in enumerate(reader, start=1):
+            where = f"{origin}:record {n}"
+            try:
+                yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
+            except ValueError as e:
+                yield Skipped(where, Errors.E017.format(record=n) if "text" in str(e) else str(e))
+    except csv.Error as e:  # a NUL byte, an unclosed quote at the end
+        yield Skipped(f"{origin}:record {n + 1}", Errors.E086.format(record=n + 1, error=e))
         return
-    for n, rec in enumerate(reader, start=1):
-        where = f"{origin}:record {n}"
-        try:
-            yield _record_article(rec, where, warnings, f"{Path(origin).stem}-{n}")
-        except ValueError as e:
-            yield Skipped(where, Errors.E017.format(record=n) if "text" in str(e) else str(e))
+    if n == 0:
+        yield Skipped(origin, Errors.E085)
 
 
 def _looks_like_path(item: str) -> bool:

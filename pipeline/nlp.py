@@ -16,6 +16,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors, FaitsError
 from .ingest import Article
 from .languages import DEFAULT_LANG, language_data
+from .textmap import bound_row, restore_rows, visible_text
 
 FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -48,15 +49,19 @@ def load_nlp(lang: str = DEFAULT_LANG) -> Language:
 
 
 def doc_of(nlp: Language, article: Article) -> Doc:
-    """The article as an unprocessed Doc carrying its id and publication date."""
-    doc = nlp.make_doc(article.text)
+    """The article as an unprocessed Doc carrying its id and publication date: its text without its
+    format characters (zero-width spaces, bidirectional marks; see :mod:`pipeline.textmap`)."""
+    doc = nlp.make_doc(visible_text(article.text)[0])
     doc._.article_id = article.article_id
     doc._.published = article.published.isoformat() if article.published else None
     return doc
 
 
 def fact_rows(article: Article, doc: Doc) -> list[dict]:
-    """The table rows of one processed article, numbered in order of first mention."""
+    """The table rows of one processed article, numbered in order of first mention.
+
+    Offsets refer to the article's text (the Doc's, without format characters, are mapped back),
+    and each row is bounded in size (:func:`textmap.bound_row`)."""
     rows = []
     for n, fact in enumerate(doc._.facts or [], start=1):
         row = dict(fact)
@@ -67,7 +72,9 @@ def fact_rows(article: Article, doc: Doc) -> list[dict]:
             mentions=fact.get("mentions", 1),
         )
         rows.append(row)
-    return rows
+    if doc.text != article.text:
+        restore_rows(rows, article.text, visible_text(article.text)[1])
+    return [bound_row(row, article.text) for row in rows]
 
 
 def doc_mentions(doc: Doc) -> dict[str, list[dict]]:

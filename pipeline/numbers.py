@@ -517,17 +517,38 @@ class _Core:
 def _parse_digits(text: str, g: NumberGrammar) -> float:
     integer, _, fraction = text.partition(g.decimal_separator)
     integer = re.sub(r"\D", "", integer) or "0"
-    return float(f"{integer}.{fraction}") if fraction else float(integer)
+    return float(f"{integer}.{fraction}") if fraction else float(integer)  # inf beyond a float, never an error
 
 
-def _apply_exponent(value: float, exp: str | None) -> float:
+# An exponent past this many digits names no figure a float holds (and reading it would take long).
+MAX_EXPONENT_DIGITS = 4
+# A figure beyond this is not a quantity: sums and means over a column must stay finite.
+MAX_VALUE = 1e300
+
+
+def _apply_exponent(value: float, exp: str | None) -> float | None:
+    """``value`` raised by ``exp`` ("e6", "E-3", "^2", "^--23"), or None when the result is no finite
+    number (1e999999999, 0^-23, 7^9606): in floats and with a bounded exponent, whatever the input."""
     if not exp:
         return value
+    digits = exp.lstrip("^eE+-")
+    if len(digits) > MAX_EXPONENT_DIGITS:
+        return None
     if exp.startswith("^"):
         # "1,1^+23", "2,5^-1"; the suites also write "^--23", read as two signs
         sign = -1 if exp.count("-") % 2 else 1
-        return value ** (sign * int(exp.lstrip("^+-")))
-    return value * 10 ** int(exp[1:])
+        power = sign * int(digits)
+    else:
+        power = int(exp[1:])
+    try:
+        result = value ** power if exp.startswith("^") else value * 10.0 ** power
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return result if _finite(result) else None
+
+
+def _finite(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= MAX_VALUE
 
 
 class _Finder:
@@ -575,6 +596,8 @@ class _Finder:
         """"3/4", "2 1/4"; a numerator above its denominator, or after "le", is a date or a score."""
         g = self.g
         for m in g.digit_fraction.finditer(self.text):
+            if len(m.group("den")) > 2 or len(m.group("whole") or "") > 15:
+                continue  # a denominator is at most 10; a run of digits is no whole part
             num, den = int(m.group("num")), int(m.group("den"))
             if not (0 < num < den <= 10) or g.date_before.search(self.text[: m.start()]):
                 continue
@@ -593,6 +616,8 @@ class _Finder:
                 continue
             num = m.group("num")
             value = _apply_exponent(_parse_digits(num, g), m.group("exp"))
+            if value is None:
+                continue  # no finite figure (1e999999999): not a quantity
             scale = m.group("scale")
             if scale:
                 value *= g.digit_scales[scale]
@@ -809,8 +834,9 @@ def _range_with_next(text: str, core: _Core, nxt: _Core | None, g: NumberGrammar
 def _unscaled(core: _Core, text: str, g: NumberGrammar) -> float:
     m = g.digit_core.match(text, core.start)
     if m and m.group("num"):
-        return _parse_digits(m.group("num"), g)
-    return core.value
+        # the figures without their scale; never 0, which a scale is divided by
+        return _parse_digits(m.group("num"), g) or 1.0
+    return core.value or 1.0
 
 
 def _mentions(text: str, cores: list[_Core], g: NumberGrammar) -> list[QuantityMention]:
@@ -868,7 +894,8 @@ def find_quantities(
     cores = [c for c in cores if not _is_excluded(text, c, g, articles)]
     for core in cores:
         _negate(text, core, g)
-    return _mentions(text, cores, g)
+    # a figure no float holds (a run of 400 digits, 9071E306) is no quantity
+    return [m for m in _mentions(text, cores, g) if _finite(m.value) and (m.high is None or _finite(m.high))]
 
 
 _LEADING_MINUS = re.compile(r"^\s*[-−]\s+(?=[\d,])")

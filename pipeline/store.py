@@ -20,6 +20,7 @@ the store: an article whose text changed replaces its earlier version.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -156,6 +157,26 @@ def _fact_table(records: Sequence[ArticleRecord]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=FACTS_ARROW_SCHEMA)
 
 
+def _worded(method):
+    """Store errors a user can act on: a damaged file, memory, a full disk: DuckDB's own error becomes
+    a :class:`FaitsError` naming the store (a traceback helps no one there)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except duckdb.OutOfMemoryException as e:
+            raise FaitsError(Errors.E081.format(path=self.path, error=_first_line(e))) from e
+        except duckdb.Error as e:
+            raise FaitsError(Errors.E080.format(path=self.path, error=_first_line(e))) from e
+
+    return wrapper
+
+
+def _first_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:300]
+
+
 class Store:
     """A DuckDB store of articles, facts, runs and skipped inputs.
 
@@ -183,13 +204,23 @@ class Store:
         except duckdb.IOException as e:
             if "lock" in str(e).lower():
                 raise FaitsError(Errors.E050.format(path=self.path)) from e
-            raise FaitsError(Errors.E051.format(path=self.path, error=e)) from e
+            if "permission" in str(e).lower() or Path(self.path).is_dir():
+                raise FaitsError(Errors.E051.format(path=self.path, error=_first_line(e))) from e
+            raise FaitsError(Errors.E080.format(path=self.path, error=_first_line(e))) from e
         except duckdb.Error as e:
-            raise FaitsError(Errors.E051.format(path=self.path, error=e)) from e
+            raise FaitsError(Errors.E080.format(path=self.path, error=_first_line(e))) from e
         # one connection, used from one thread at a time (a Dask client has threads of its own)
         self._lock = threading.RLock()
+        try:
+            self._open(memory_limit, create=not read_only or in_memory)
+        except BaseException:
+            self.con.close()
+            raise
+
+    @_worded
+    def _open(self, memory_limit: str, create: bool) -> None:
         self._x(f"SET memory_limit = '{memory_limit}'")
-        if not read_only or in_memory:
+        if create:
             self._create()
         self._check_schema()
 
@@ -234,6 +265,7 @@ class Store:
 
     # -- runs --------------------------------------------------------------
 
+    @_worded
     def begin_run(self, inputs: Iterable[str], *, engine: str, workers: int, version: str) -> int:
         """Open a run; a run still marked running was killed (a store has one writer), so it is marked interrupted."""
         with self._lock:
@@ -249,6 +281,7 @@ class Store:
             self._x("COMMIT")
         return int(run_id)
 
+    @_worded
     def finish_run(self, run_id: int, counters: dict[str, int], seconds: float, status: str = "done") -> None:
         with self._lock:
             self._update_run(run_id, counters, seconds, status=status, finished=datetime.now())
@@ -264,10 +297,12 @@ class Store:
             values.append(extra["finished"])
         self._x(f"UPDATE runs SET {', '.join(sets)} WHERE run_id = ?", [*values, run_id])
 
+    @_worded
     def runs(self) -> pd.DataFrame:
         with self._lock:
             return self.con.sql("SELECT * FROM runs ORDER BY run_id").df()
 
+    @_worded
     def check_run(self, run_id: int) -> None:
         with self._lock:
             ids = [r[0] for r in self._x("SELECT run_id FROM runs ORDER BY run_id")]
@@ -278,6 +313,7 @@ class Store:
 
     # -- lookups -----------------------------------------------------------
 
+    @_worded
     def lookup(
         self, hashes: Sequence[str], ids: Sequence[str]
     ) -> tuple[dict[str, StoredArticle], dict[str, StoredArticle]]:
@@ -300,6 +336,7 @@ class Store:
 
     # -- writes ------------------------------------------------------------
 
+    @_worded
     def commit(
         self,
         run_id: int,
@@ -419,6 +456,7 @@ class Store:
             finally:
                 self._x("DROP TABLE IF EXISTS temp._faits_export")
 
+    @_worded
     def facts(self, run_id: int | None = None) -> pd.DataFrame:
         """The whole facts table as one DataFrame (SPEC's columns and dtypes)."""
         frames = list(self.iter_facts(run_id))
@@ -426,6 +464,7 @@ class Store:
             return facts_frame([])
         return facts_frame(pd.concat(frames, ignore_index=True)) if len(frames) > 1 else frames[0]
 
+    @_worded
     def export(
         self, out_dir: str | Path, formats: Iterable[str] = FORMATS, *, run_id: int | None = None, stem: str = "facts"
     ) -> list[Path]:
@@ -434,6 +473,7 @@ class Store:
             self.check_run(run_id)
         return write_table_chunks(self.iter_facts(run_id), Path(out_dir), tuple(formats), stem)
 
+    @_worded
     def count_facts(self, run_id: int | None = None) -> int:
         """Rows of the facts table (or of one run's articles): what an export writes."""
         sql = "SELECT count(*) FROM facts f JOIN articles a ON a.content_hash = f.content_hash"
@@ -447,10 +487,13 @@ class Store:
         with self._lock:
             try:
                 rel = self.con.sql(sql)
+                return rel.df() if rel is not None else pd.DataFrame()
+            except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as e:
+                raise FaitsError(Errors.E080.format(path=self.path, error=_first_line(e))) from e
             except duckdb.Error as e:
                 raise FaitsError(Errors.E054.format(error=e)) from e
-            return rel.df() if rel is not None else pd.DataFrame()
 
+    @_worded
     def counts(self) -> dict[str, int]:
         with self._lock:
             return {

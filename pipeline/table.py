@@ -9,6 +9,7 @@ keep the exact text.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -66,6 +67,8 @@ def _to_arrow(df: pd.DataFrame) -> pa.Table:
 
 def _writable_dir(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise FaitsError(Errors.E082.format(path=out_dir))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".probe.", delete=True)
@@ -113,12 +116,13 @@ def write_table_chunks(
     if bad:
         raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
     out_dir = _writable_dir(out_dir)
+    _remove_stale_temps(out_dir, stem)
     temps: dict[str, Path] = {}
     handles: dict = {}
     try:
         for fmt in formats:
             # a fresh name opened exclusively, not mkstemp: its 0600 mode would outlive the rename
-            tmp = out_dir / f".{stem}.{fmt}.{uuid.uuid4().hex}.tmp"
+            tmp = out_dir / f".{stem}.{fmt}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
             handle = open(tmp, "x", encoding="utf-8", newline="")  # closed in finally
             temps[fmt] = tmp
             if fmt == "parquet":
@@ -141,14 +145,46 @@ def write_table_chunks(
         written = []
         for fmt in formats:
             path = out_dir / f"{stem}.{fmt}"
-            os.replace(temps.pop(fmt), path)
+            os.replace(temps[fmt], path)
+            del temps[fmt]
             written.append(path)
         return written
+    except OSError as e:
+        # a full disk, a directory where the file should be: said about the file, temporary files removed
+        where = e.filename if getattr(e, "filename", None) else out_dir
+        if getattr(e, "filename2", None):
+            where = e.filename2
+        raise FaitsError(Errors.E083.format(path=where, error=e.strerror or e)) from e
     finally:
         for handle in handles.values():
             handle.close()
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+
+
+_TEMP_NAME = re.compile(r"\.(?P<stem>.+)\.(?:csv|parquet|jsonl)\.(?P<pid>\d+)\.[0-9a-f]{32}\.tmp")
+
+
+def _remove_stale_temps(out_dir: Path, stem: str) -> None:
+    """Temporary tables left by a writer that was killed (kill -9 runs no cleanup): those whose
+    process is gone. A writer still alive (another faits exporting here) keeps its own."""
+    for path in out_dir.glob(f".{stem}.*.tmp"):
+        m = _TEMP_NAME.fullmatch(path.name)
+        if m is None or m.group("stem") != stem or _alive(int(m.group("pid"))):
+            continue
+        path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
 
 
 def _at_least_one(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:

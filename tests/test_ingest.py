@@ -114,15 +114,13 @@ def test_missing_path_and_directory_and_glob(tmp_path):
     assert "does not exist" in missing.reason
 
 
-def test_ids_cannot_escape_the_output_directory(tmp_path):
-    from pipeline.ingest import safe_id
-
-    assert "/" not in safe_id("../../etc/passwd") and not safe_id("../x").startswith(".")
+def test_ids_are_data_kept_exactly(tmp_path):
+    # ids are never used as paths: "../../etc/passwd" and "a/b" stay what they are (issue 17)
     path = tmp_path / "lot.jsonl"
-    path.write_text('{"id": "../../etc/passwd", "text": "Corps."}\n', encoding="utf-8")
-    (article,) = _all(read_inputs([path]))
-    assert article.article_id == safe_id("../../etc/passwd")
-    assert "/" not in article.article_id and not article.article_id.startswith(".")
+    path.write_text('{"id": "../../etc/passwd", "text": "Corps."}\n{"id": "a/b", "text": "Autre."}\n',
+                    encoding="utf-8")
+    first, second = _all(read_inputs([path]))
+    assert (first.article_id, second.article_id) == ("../../etc/passwd", "a/b")
 
 
 def test_html_page_is_turned_into_text(tmp_path):
