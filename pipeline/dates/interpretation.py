@@ -1,0 +1,302 @@
+"""Interpreting a date expression against a reference day: the day interval it names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..errors import Errors, FaitsError
+from ..languages import DEFAULT_LANG
+from .calendar import (
+    _PART_DAYS,
+    _PART_MONTHS,
+    _across_new_year,
+    _day_with_weekday,
+    _holiday,
+    _last_day,
+    _month_interval,
+    _pick_year,
+    _season_interval,
+)
+from .fallback import _read_with_dateparser
+from .grammar import DateGrammar, find_dates, grammar
+from .records import DateExpr, DateInterval, DateMention
+from .tense import _sentence, _tense, resolution_tense
+
+
+def resolve(expr: DateExpr, reference: date | None, future: bool = False,
+            lang: str = DEFAULT_LANG, *, tense: str | None = None) -> tuple[date, date] | None:
+    """Turn one expression into a day interval; None when it needs a reference there is none of,
+    or when it falls outside the calendar (years 1 to 9999: "dans 10000 ans", "il y a 9999999 jours").
+
+    future: the verb is in the future tense. tense ("past", "future", "nearest") says it
+    more finely when known, "nearest" for a sentence in the present.
+    """
+    try:
+        return _resolve(expr, reference, future, lang, tense)
+    except (ValueError, OverflowError):
+        return None
+
+def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
+             tense: str | None) -> tuple[date, date] | None:
+    g = grammar(lang)
+    mode = _tense(future, tense)
+    k = expr.kind
+    if k == "year":
+        return date(expr.year, 1, 1), date(expr.year, 12, 31)
+    if k == "decade":
+        return date(expr.year, 1, 1), date(expr.year + 9, 12, 31)
+    if k == "century":
+        return date(max(expr.year, 1), 1, 1), date(expr.year + 99, 12, 31)
+    if k in ("rel_day", "rel_period", "ago", "weekday", "after_previous", "time") and reference is None:
+        return None
+    if k in ("day", "month", "part_month", "season", "holiday") and expr.year is None and reference is None:
+        return None
+    if k in ("after_previous", "rel_day"):
+        d = reference + timedelta(days=expr.offset)
+        return d, d
+    if k == "time":
+        return reference, reference
+    if k == "day":
+        return _resolve_day(expr, reference, mode)
+    if k == "month":
+        year = expr.year or _pick_year(lambda y: _month_interval(y, expr.month), reference, mode, expr.direction)
+        return _month_interval(year, expr.month)
+    if k == "division":
+        # a quarter or a half of a year: months [month, month + offset)
+        def division(y):
+            last_month = expr.month + expr.offset - 1
+            return date(y, expr.month, 1), date(y, last_month, _last_day(y, last_month))
+        year = expr.year or (_pick_year(division, reference, mode) if reference else None)
+        return division(year) if year is not None else None
+    if k == "part_month":
+        first, last = _PART_DAYS[expr.part]
+
+        def span(y):
+            return (date(y, expr.month, first),
+                    date(y, expr.month, last or _last_day(y, expr.month)))
+        year = expr.year or _pick_year(span, reference, mode)
+        return span(year)
+    if k == "part_year":
+        year = expr.year or (reference.year + expr.offset if reference else None)
+        if year is None:
+            return None
+        m1, m2 = _PART_MONTHS[expr.part]
+        return date(year, m1, 1), date(year, m2, _last_day(year, m2))
+    if k == "season":
+        return _resolve_season(expr, reference, mode, g)
+    if k == "holiday":
+        year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode)
+        day = _holiday(expr.holiday, year)
+        return day, day
+    if k in ("rel_period", "ago"):
+        return _resolve_relative(expr, reference, mode)
+    if k == "weekday":
+        return _resolve_weekday(expr, reference, mode)
+    return None
+
+def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[date, date]:
+    def span(y):
+        d = date(y, expr.month, min(expr.day, _last_day(y, expr.month)))
+        return d, d
+
+    year = expr.year
+    if year is None and expr.weekday is not None and expr.direction is None:
+        year = _day_with_weekday(expr, reference)
+    year = year or _pick_year(span, reference, tense, expr.direction)
+    return span(year)
+
+def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar) -> tuple[date, date]:
+    if expr.year is not None:
+        return _season_interval(expr.season, expr.year, g)
+    if tense == "nearest" and expr.direction in (None, "this"):
+        year = _pick_year(lambda y: _season_interval(expr.season, y, g), reference, tense)
+        return _season_interval(expr.season, year, g)
+    future = tense == "future"
+    year = reference.year
+    start, end = _season_interval(expr.season, year, g)
+    if _across_new_year(g.seasons[expr.season]) and reference < start:  # winter: the one that began last year
+        start, end = _season_interval(expr.season, year - 1, g)
+    if expr.direction == "last" or (expr.direction is None and not future and start > reference):
+        start, end = _season_interval(expr.season, start.year - 1, g)
+    elif expr.direction == "next" or (future and end < reference):
+        start, end = _season_interval(expr.season, start.year + 1, g)
+    return start, end
+
+def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date, date] | None:
+    if expr.unit == "day":
+        d = reference + timedelta(days=expr.offset)
+        return d, d
+    if expr.unit == "weekend":
+        return _resolve_weekend(expr, reference, tense)
+    if expr.unit == "week":
+        if expr.kind == "ago":
+            d = reference + timedelta(weeks=expr.offset)
+            return d, d
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=expr.offset)
+        return monday, monday + timedelta(days=6)
+    if expr.unit == "month":
+        idx = reference.year * 12 + reference.month - 1 + expr.offset
+        return _month_interval(idx // 12, idx % 12 + 1)
+    if expr.unit == "year":
+        y = reference.year + expr.offset
+        return date(y, 1, 1), date(y, 12, 31)
+    return None
+
+def _resolve_weekend(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
+    """"ce week-end": the Saturday and Sunday the tense points to; "le week-end dernier" the one before."""
+    tense = {-1: "past", 1: "future"}.get(expr.offset, tense)
+    saturday = _resolve_weekday(DateExpr("weekday", weekday=5), reference, tense)[0]
+    if reference.weekday() == 6 and tense != "future":
+        saturday = reference - timedelta(days=1)
+    return saturday, saturday + timedelta(days=1)
+
+def _resolve_weekday(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
+    back = (reference.weekday() - expr.weekday) % 7
+    ahead = (expr.weekday - reference.weekday()) % 7
+    if expr.direction == "last":
+        d = reference - timedelta(days=back or 7)
+    elif expr.direction == "next":
+        d = reference + timedelta(days=ahead or 7)
+    elif tense == "future":
+        d = reference + timedelta(days=ahead)
+    elif tense == "nearest" and ahead < back:
+        d = reference + timedelta(days=ahead)
+    else:
+        d = reference - timedelta(days=back)
+    return d, d
+
+def resolve_mention(mention: DateMention, reference: date | None, future: bool = False,
+                    lang: str = DEFAULT_LANG, *, tense: str | None = None) -> tuple[date, date] | None:
+    """The day interval of a mention (both ends of a range); None outside the calendar, as :func:`resolve`."""
+    try:
+        return _resolve_mention(mention, reference, future, lang, tense)
+    except (ValueError, OverflowError):
+        return None
+
+def _resolve_mention(mention: DateMention, reference: date | None, future: bool,
+                     lang: str, tense: str | None) -> tuple[date, date] | None:
+    first = resolve(mention.parts[0], reference, future, lang, tense=tense)
+    if first is None:
+        return None
+    if len(mention.parts) == 1:
+        return first
+    second_expr = mention.parts[1]
+    if second_expr.direction == "after_first" and second_expr.kind == "weekday":
+        ahead = (second_expr.weekday - first[0].weekday()) % 7 or 7
+        return first[0], first[0] + timedelta(days=ahead)
+    second = resolve(second_expr, reference, future, lang, tense=tense)
+    if second is None:
+        return None
+    if second[1] < first[0] and mention.parts[0].year is None:
+        # "du 28 décembre au 3 janvier 2025": the first end is in the year before.
+        first = resolve(replace(mention.parts[0], year=second[1].year - 1), reference, future, lang, tense=tense)
+    return first[0], second[1]
+
+def anchor_of(mention: DateMention, lang: str = DEFAULT_LANG) -> date | None:
+    """The day that stands for a dated expression when an article has no publication date:
+    a full date gives that day; a month, season or year gives its last day."""
+    if not mention.has_year:
+        return None
+    interval = resolve_mention(mention, None, lang=lang)
+    return interval[1] if interval else None
+
+def _granularity(mention: DateMention) -> str:
+    if len(mention.parts) > 1:
+        return "range"
+    k = mention.parts[0]
+    if k.kind in ("day", "weekday", "rel_day", "after_previous", "time") or (k.kind == "ago" and k.unit == "day"):
+        return "day"
+    if k.kind == "rel_period" or k.kind == "ago":
+        return k.unit or "day"
+    if k.kind == "division":
+        return "quarter" if k.offset == 3 else "half"
+    return k.kind
+
+def _is_day(interval: tuple[date, date] | None) -> bool:
+    return interval is not None and interval[0] == interval[1]
+
+def resolve_dates(text: str, reference: date | None, lang: str = DEFAULT_LANG, *, include_times: bool = False,
+                  ranges: bool = True) -> list[tuple[DateMention, DateInterval | None]]:
+    """Find and resolve every date expression of a plain text (no parse), in order.
+
+    The tense of each sentence is guessed from its words (:func:`guess_tense`);
+    "la veille", "le lendemain" and, with include_times, clock times and parts of a
+    day count from the day last mentioned (the reference before any).
+    """
+    g = grammar(lang)
+    resolved: list[tuple[DateMention, DateInterval | None]] = []
+    last_day = reference
+    sentence, sentence_year = (-1, -1), None
+    for mention in find_dates(text, lang, include_times=include_times, ranges=ranges):
+        bounds = _sentence(text, mention.start, mention.start, g)
+        if bounds != sentence:
+            sentence, sentence_year = bounds, None
+        mention = _with_sentence_year(mention, sentence_year)
+        sentence_year = _year_after(mention, sentence_year)
+        first = mention.parts[0]
+        anchored = first.kind in ("after_previous", "time")
+        base = last_day if anchored else reference
+        tense = resolution_tense(text, mention.start, mention.end, lang)
+        interval = resolve_mention(mention, base, lang=lang, tense=tense)
+        resolved.append((mention, DateInterval(interval[0], interval[1], _granularity(mention)) if interval else None))
+        if _is_day(interval) and first.kind != "time":
+            last_day = interval[0]
+    return resolved
+
+def resolve_span(text: str, start: int, end: int, reference: date, lang: str = DEFAULT_LANG) -> DateInterval | None:
+    """Normalize the date expression at [start, end) of ``text``, told by the rest of the text:
+    the tense of its sentence and, for "le lendemain", the day mentioned before it."""
+    if not isinstance(reference, date):
+        raise FaitsError(Errors.E040.format(got=reference))
+    # the span is known to be a time expression: "désormais" counts, as the reference day
+    mentions = find_dates(text[start:end], lang, include_times=True) or _mention_around(text, start, end, lang)
+    if not mentions:
+        return _read_with_dateparser(text[start:end], reference, lang)
+    mention = _with_sentence_year(mentions[0], _year_of_sentence(text, start, lang))
+    base = reference
+    if mention.parts[0].kind in ("after_previous", "time"):
+        earlier = [i for m, i in resolve_dates(text[:start], reference, lang)
+                   if _is_day((i.start, i.end) if i else None)]
+        base = earlier[-1].start if earlier else reference
+    interval = resolve_mention(mention, base, lang=lang, tense=resolution_tense(text, start, end, lang))
+    return DateInterval(interval[0], interval[1], _granularity(mention)) if interval else None
+
+def _mention_around(text: str, start: int, end: int, lang: str) -> list[DateMention]:
+    """The expression around a span too short to read alone: "97" in "en 97", "19" in
+    "du 19 au 23 juillet" (the first part of the range)."""
+    g = grammar(lang)
+    left, right = _sentence(text, start, end, g)
+    for m in find_dates(text[left:right], lang):
+        if m.start <= start - left and end - left <= m.end:
+            first = start - left < m.start + (m.end - m.start) // 2
+            part = m.parts[0] if first or len(m.parts) == 1 else m.parts[1]
+            return [DateMention(start, end, text[start:end], (part,))]
+    return []
+
+def _year_of_sentence(text: str, start: int, lang: str) -> int | None:
+    """The last year written out in the sentence before ``start``: "deux ruptures en 97
+    (en janvier, en octobre)" puts January and October in 1997."""
+    g = grammar(lang)
+    left, _ = _sentence(text, start, start, g)
+    year = None
+    for m in find_dates(text[left:start], lang):
+        year = _year_after(m, year)
+    return year
+
+def _year_after(mention: DateMention, year: int | None) -> int | None:
+    """The year a sentence speaks of after ``mention``."""
+    part = mention.parts[-1]
+    if part.year is not None:
+        return part.year
+    if part.kind in ("rel_period", "rel_day", "ago"):
+        return None  # "cette année" brings the sentence back to the reference
+    return year
+
+def _with_sentence_year(mention: DateMention, year: int | None) -> DateMention:
+    if year is None or len(mention.parts) != 1:
+        return mention
+    part = mention.parts[0]
+    if part.year is not None or part.kind not in ("day", "month", "part_month") or part.direction or part.weekday:
+        return mention
+    return replace(mention, parts=(replace(part, year=year),))

@@ -1,0 +1,52 @@
+"""What the date reader gives back: a day interval, a date expression as read, a mention in a text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """A span of whole days, both ends inclusive."""
+
+    start: date
+    end: date
+    granularity: str  # day, week, month, season, part_of_month, part_of_year, year, decade, century, range
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression before resolution: what the words say, no calendar yet."""
+
+    # day, weekday, month, season, part_month, part_year, division (a quarter: month = its first, offset =
+    # its months), year, decade, century, rel_day, rel_period, ago,
+    # after_previous (la veille, le lendemain), time (a clock time or a part of a day, on the day last mentioned)
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    part: str | None = None  # early, mid, late, whole
+    offset: int = 0  # relative: days for rel_day, periods for rel_period/ago
+    unit: str | None = None  # day, week, weekend, month, year
+    direction: str | None = None  # last, next, this (weekday, season, day, month)
+    holiday: str | None = None  # "MM-DD" or "easter+N"
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text (end exclusive) and its parts (two for a range)."""
+
+    start: int
+    end: int
+    text: str
+    parts: tuple[DateExpr, ...]
+
+    @property
+    def has_year(self) -> bool:
+        return any(p.year is not None for p in self.parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "parts": [asdict(p) for p in self.parts]}

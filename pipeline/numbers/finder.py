@@ -1,0 +1,279 @@
+"""Finding quantity cores in a text: digits (bounded, whatever their exponent), number words,
+scales, currencies and units, and what is excluded (dates, identifiers, ages, clock times)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .grammar import NumberGrammar
+from .records import _as_percent
+from .words import WordNumber
+
+
+@dataclass
+class _Core:
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exact"
+    unit: str | None = None
+    scaled: bool = False
+    is_year_like: bool = False
+    article: bool = False
+    kind: str = "cardinal"  # cardinal, fraction, mixed, digits
+    minor: bool = False  # the unit came from a minor currency word (cents)
+    number_start: int | None = None  # after a currency written before the number ("$10")
+
+def _parse_digits(text: str, g: NumberGrammar) -> float:
+    integer, _, fraction = text.partition(g.decimal_separator)
+    integer = re.sub(r"\D", "", integer) or "0"
+    return float(f"{integer}.{fraction}") if fraction else float(integer)  # inf beyond a float, never an error
+
+# An exponent past this many digits names no figure a float holds (and reading it would take long).
+MAX_EXPONENT_DIGITS = 4
+
+# A figure beyond this is not a quantity: sums and means over a column must stay finite.
+MAX_VALUE = 1e300
+
+def _apply_exponent(value: float, exp: str | None) -> float | None:
+    """``value`` raised by ``exp`` ("e6", "E-3", "^2", "^--23"), or None when the result is no finite
+    number (1e999999999, 0^-23, 7^9606): in floats and with a bounded exponent, whatever the input."""
+    if not exp:
+        return value
+    digits = exp.lstrip("^eE+-")
+    if len(digits) > MAX_EXPONENT_DIGITS:
+        return None
+    if exp.startswith("^"):
+        # "1,1^+23", "2,5^-1"; the suites also write "^--23", read as two signs
+        sign = -1 if exp.count("-") % 2 else 1
+        power = sign * int(digits)
+    else:
+        power = int(exp[1:])
+    try:
+        result = value ** power if exp.startswith("^") else value * 10.0 ** power
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return result if _finite(result) else None
+
+def _finite(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= MAX_VALUE
+
+class _Finder:
+    """Collects the bare numbers of a text, longest first, never two on the same characters."""
+
+    def __init__(self, text: str, g: NumberGrammar, masked: list[tuple[int, int]]):
+        self.text, self.g = text, g
+        self.taken = list(masked)
+        self.found: list[_Core] = []
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in self.taken)
+
+    def add(self, core: _Core) -> None:
+        self.found.append(core)
+        self.taken.append((core.start, core.end))
+
+    def approximate_nouns(self) -> None:
+        g = self.g
+        for m in g.approx_core.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            if m.group("noun"):
+                value, qualifier = g.approx_nouns[m.group("noun").lower()], "approx"
+            elif m.group("pnoun"):
+                value, qualifier = g.approx_plurals[m.group("pnoun").lower()], "more_than"
+            else:
+                value, qualifier = g.scales[m.group("pscale").lower()], "more_than"
+            if m.group("of"):
+                value *= g.scales[m.group("of").lower()]
+            self.add(_Core(m.start(), m.end(), float(value), qualifier))
+
+    def fractions_of_groups(self) -> None:
+        """"la moitié des", "un tiers des": a proportion in percent."""
+        g = self.g
+        for m in g.fraction_core.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            frac = m.group("frac").lower()
+            denominator = g.fraction_forms[frac]
+            mult = g.fraction_multipliers.get(m.group("mult").lower(), 1)
+            self.add(_Core(m.start(), m.end(), _as_percent(mult / denominator), unit="%", kind="fraction"))
+
+    def digit_fractions(self) -> None:
+        """"3/4", "2 1/4"; a numerator above its denominator, or after "le", is a date or a score."""
+        g = self.g
+        for m in g.digit_fraction.finditer(self.text):
+            if len(m.group("den")) > 2 or len(m.group("whole") or "") > 15:
+                continue  # a denominator is at most 10; a run of digits is no whole part
+            num, den = int(m.group("num")), int(m.group("den"))
+            if not (0 < num < den <= 10) or g.date_before.search(self.text[: m.start()]):
+                continue
+            if not self.free(m.start(), m.end()):
+                continue
+            sign = -1 if m.group("sign") else 1
+            if m.group("whole"):
+                self.add(_Core(m.start(), m.end(), sign * (int(m.group("whole")) + num / den), kind="mixed"))
+            else:
+                self.add(_Core(m.start(), m.end(), sign * _as_percent(num / den), unit="%", kind="fraction"))
+
+    def digit_numbers(self) -> None:
+        g = self.g
+        for m in g.digit_core.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            num = m.group("num")
+            value = _apply_exponent(_parse_digits(num, g), m.group("exp"))
+            if value is None:
+                continue  # no finite figure (1e999999999): not a quantity
+            scale = m.group("scale")
+            if scale:
+                value *= g.digit_scales[scale]
+            if m.group("sign"):
+                value = -value
+            year_like = bool(re.fullmatch(r"\d{4}", num)) and 1800 <= value <= 2100 and not scale
+            unit = g.currency_of[m.group("pre").lower()] if m.group("pre") else None
+            self.add(_Core(m.start(), m.end(), value, unit=unit, scaled=bool(scale), is_year_like=year_like,
+                           kind="digits", number_start=m.start("sign") if m.group("sign") else m.start("num")))
+
+    def word_numbers(self) -> None:
+        g = self.g
+        lowered = self.text.lower()
+        same_offsets = len(lowered) == len(self.text)
+        for run in (g.word_run_lowered.finditer(lowered) if same_offsets else g.word_run.finditer(self.text)):
+            spans = [(t.start() + run.start(), t.end() + run.start()) for t in re.finditer(r"[^\s\-]+", run.group(0))]
+            tokens = [self.text[s:e].lower() for s, e in spans]
+            for number in g.words.read(tokens):
+                start, end = spans[number.start][0], spans[number.end - 1][1]
+                if not self.free(start, end) or not self._fraction_stands(number, end):
+                    continue
+                value = number.value
+                unit = None
+                if number.kind == "fraction":
+                    value, unit = _as_percent(value), "%"
+                self.add(_Core(start, end, value, unit=unit, scaled=value >= 1000 and number.kind == "cardinal",
+                               article=number.article, kind=number.kind))
+
+    def _fraction_stands(self, number: WordNumber, end: int) -> bool:
+        """An ordinal is a denominator only when nothing but "de", punctuation or the end follows,
+        or in the plural: "un cinquième des voix", but "un cinquième mandat" is an ordinal."""
+        if number.kind == "cardinal" or not number.ordinal or number.plural:
+            return True
+        return bool(self.g.of_after.match(self.text[end : end + 10]))
+
+def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_Core]:
+    """Every bare number in text, longest first, with the suffix unit it carries."""
+    finder = _Finder(text, g, masked)
+    finder.approximate_nouns()
+    finder.fractions_of_groups()
+    finder.digit_fractions()
+    finder.digit_numbers()
+    finder.word_numbers()
+    found = sorted(finder.found, key=lambda c: c.start)
+    prev_end = -1
+    for core in found:
+        if core.start < prev_end and core.number_start is not None:
+            # "1 USD 23 cents": the code before 23 is the unit of 1
+            core.start, core.unit = core.number_start, None
+        _attach_suffix(text, core, g)
+        prev_end = core.end
+    return found
+
+def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
+    after = text[core.end : core.end + 40]
+    if core.kind in ("cardinal", "digits") and core.qualifier == "exact" and core.unit is None:
+        m = g.approx_after.match(after)
+        if m and not core.scaled:
+            # "3 douzaines", "deux centaines de milliers"
+            value = core.value * g.approx_forms[m.group("noun").lower()]
+            if m.group("of"):
+                value *= g.scales[m.group("of").lower()]
+            core.value, core.qualifier, core.end, core.article = value, "approx", core.end + m.end(), False
+            after = text[core.end : core.end + 40]
+    if core.scaled and core.kind == "digits":
+        _add_fraction_of_scale(text, core, g)
+        after = text[core.end : core.end + 40]
+    if core.unit is not None:
+        return
+    m = g.percent_after.match(after)
+    if m:
+        core.unit, core.end = "%", core.end + m.end()
+        return
+    m = g.currency_after.match(after)
+    if m:
+        word = m.group("cur").lower()
+        if word in g.minor_currency_of:
+            code, factor = g.minor_currency_of[word]
+            core.value, core.minor = core.value / factor, True
+        else:
+            code = g.currency_of[word]
+        core.unit, core.end, core.article = code, core.end + m.end(), False
+        return
+    m = g.scaled_currency_after.match(after) if core.scaled else None
+    if m:
+        core.unit, core.end = g.scaled_currency_of[m.group("cur").lower()], core.end + m.end()
+        return
+    m = g.time_unit_after.match(after)
+    if m:
+        core.unit = g.time_unit_of.get(m.group("tu").lower())
+
+def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
+    """"3 millions et demi": half of the scale the number carries."""
+    m = g.and_after.match(text, core.end)
+    run = g.word_run.match(text, m.end()) if m else None
+    if run is None:
+        return
+    tokens = re.findall(r"[^\s\-]+", run.group(0).lower())
+    part = g.words.fraction_after_and(tokens, 0)
+    scale = core.value / _unscaled(core, text, g)
+    if part is not None and part[1] == len(tokens):
+        core.value += part[0] * scale
+        core.end = run.end()
+
+def _count_articles(text: str, cores: list[_Core], g: NumberGrammar) -> None:
+    """A lone "un" counts as 1 after "dont" ("trois ans de prison, dont un an avec sursis") and
+    next to another count joined by "et" ("un mort et trois blessés", "deux morts et une blessée")."""
+    def counts(other: _Core | None) -> bool:
+        return other is not None and not other.article and not _is_excluded(text, other, g, articles=False)
+
+    for i, core in enumerate(cores):
+        if not core.article:
+            continue
+        prev = cores[i - 1] if i > 0 else None
+        nxt = cores[i + 1] if i + 1 < len(cores) else None
+        if (g.article_count_before.search(text, max(0, core.start - 20), core.start)
+                or (counts(nxt) and g.enumeration.fullmatch(text, core.end, nxt.start))
+                or (counts(prev) and g.enumeration.fullmatch(text, prev.end, core.start))):
+            core.article = False
+
+def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bool:
+    before = text[max(0, core.start - 40) : core.start]
+    if core.article and not articles:
+        return True
+    if g.blocked_before.search(before) and core.unit is None:
+        return True
+    if core.unit in g.age_units and g.age_before.search(before):
+        return True
+    if core.is_year_like and core.unit is None:
+        nxt = g.word_after.match(text[core.end : core.end + 30])
+        # "2000 manifestants" counts; "en 2024," or "2024 a été" is a year.
+        if not (nxt and g.hooks.is_plural(nxt.group(1))):
+            return True
+    if (core.kind == "digits" and core.unit is None and not core.scaled and 0 <= core.value < 1000
+            and g.name_before.search(before) and g.name_after.match(text[core.end : core.end + 3])):
+        return True
+    return False
+
+def _masks(text: str, g: NumberGrammar) -> list[tuple[int, int]]:
+    spans = []
+    for rx in (g.url, g.clock, g.score, g.phone, g.identifier):
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return spans
+
+def _unscaled(core: _Core, text: str, g: NumberGrammar) -> float:
+    m = g.digit_core.match(text, core.start)
+    if m and m.group("num"):
+        # the figures without their scale; never 0, which a scale is divided by
+        return _parse_digits(m.group("num"), g) or 1.0
+    return core.value or 1.0

@@ -1,0 +1,162 @@
+"""A language's number grammar: its words and patterns compiled once from the language pack."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..lang import hooks
+from ..languages import DEFAULT_LANG, language_data
+from .words import _APOS, WordNumberReader, _alternation
+
+
+class NumberGrammar:
+    """Regular expressions compiled once per language from its numbers lexicon."""
+
+    def __init__(self, lex: dict[str, Any], lang: str):
+        self.lex = lex
+        self.hooks = hooks(lang)
+        self.words = WordNumberReader(lex, lang)
+        seps = "".join(re.escape(s) for s in lex["group_separators"])
+        dec = re.escape(lex["decimal_separator"])
+        self.decimal_separator = lex["decimal_separator"]
+        self.scales: dict[str, int] = lex["scales"]
+        self.digit_scales: dict[str, int] = {**lex["scales"], **lex["digit_scales"]}
+        self.approx_nouns: dict[str, int] = lex["approximate_nouns"]
+        plural = self.hooks.plural
+        # each approximate noun and fraction in the singular and the plural -> its value
+        self.approx_plurals = {plural(n).lower(): v for n, v in self.approx_nouns.items()}
+        self.approx_forms = {**self.approx_plurals, **{n.lower(): v for n, v in self.approx_nouns.items()}}
+        self.fractions: dict[str, int] = lex["fractions"]
+        self.fraction_forms = {**{plural(f).lower(): v for f, v in self.fractions.items()},
+                               **{f.lower(): v for f, v in self.fractions.items()}}
+        self.fraction_multipliers: dict[str, int] = lex["fraction_multipliers"]
+        self.currency_of = {form.lower(): code for code, forms in lex["currencies"].items() for form in forms}
+        self.scaled_currency_of = {form.lower(): code for code, forms in lex["scaled_only_currencies"].items()
+                                   for form in forms}
+        self.minor_currency_of = {form.lower(): (code, factor)
+                                  for form, (code, factor) in lex["minor_currencies"].items()}
+        self.time_unit_of = {form: unit for unit, forms in lex["time_units"].items() for form in forms}
+        self.age_units = set(lex["age_units"])
+        of = _alternation(lex["of_words"])
+
+        digits = rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?|{dec}\d+"
+        before = _alternation(lex["currency_symbols_before"])
+        scale_alt = _alternation(list(self.digit_scales))
+        self.digit_core = re.compile(
+            rf"(?<![\w.,/\-−])(?:(?P<pre>{before})\s?)?(?P<sign>[-−])?(?P<num>{digits})"
+            rf"(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?:\s{{0,2}}(?P<scale>{scale_alt}))?(?![\w]|[.,]\d|-\w|/\d)"
+        )
+        self.digit_fraction = re.compile(
+            r"(?<![\w.,/\-−])(?P<sign>[-−])?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
+        )
+        self.date_before = re.compile(rf"(?<!\w)(?:{_alternation(lex['date_determiners'])})\s+$", re.IGNORECASE)
+        vocabulary = _alternation(self.words.vocabulary())
+        run = rf"(?<![\w\-])(?:{vocabulary})(?:[\s\-]+(?:{vocabulary}))*(?![\w\-])"
+        self.word_run = re.compile(run, re.IGNORECASE)
+        # the same on text lowercased beforehand: four times faster than case-blind matching
+        self.word_run_lowered = re.compile(run)
+        approx_alt = _alternation(list(self.approx_nouns))
+        approx_plural_alt = _alternation([plural(n) for n in self.approx_nouns])
+        sing = _alternation(lex["approximate_singular_determiners"])
+        vague = _alternation(lex["vague_plural_determiners"])
+        plural_scales = _alternation(lex["vague_plural_scales"])
+        self.approx_core = re.compile(
+            rf"(?<!\w)(?:(?P<sing>{sing})\s+(?P<noun>{approx_alt})"
+            rf"|(?P<vague>{vague})\s+(?P<pnoun>{approx_plural_alt})"
+            rf"|(?P<vague2>{vague})\s+(?P<pscale>{plural_scales}))(?!\w)"
+            rf"(?:\s+(?:{of})\s*(?P<of>{plural_scales})(?!\w))?",
+            re.IGNORECASE,
+        )
+        self.approx_after = re.compile(
+            rf"^\s+(?P<noun>{_alternation(self.approx_forms)})(?!\w)(?:\s+(?:{of})\s*(?P<of>{plural_scales})(?!\w))?",
+            re.IGNORECASE,
+        )
+        frac_alt = _alternation(list(self.fractions) + [plural(f) for f in self.fractions])
+        mult_alt = _alternation(list(self.fraction_multipliers))
+        self.fraction_core = re.compile(
+            rf"(?<!\w)(?P<mult>{mult_alt})\s+(?P<frac>{frac_alt})(?=\s+(?:{of}))", re.IGNORECASE
+        )
+        self.of_after = re.compile(rf"^\s*(?:$|[^\w\s\-]|(?:{of})(?!\w))", re.IGNORECASE)
+        cur_alt = _alternation(list(self.currency_of) + list(self.minor_currency_of))
+        self.currency_after = re.compile(rf"^\s?(?:(?:{of})\s*)?(?P<cur>{cur_alt})(?![\w])", re.IGNORECASE)
+        scaled_alt = _alternation(list(self.scaled_currency_of))
+        self.scaled_currency_after = re.compile(rf"^\s?(?:(?:{of})\s*)?(?P<cur>{scaled_alt})(?![\w])",
+                                                re.IGNORECASE)
+        pct_alt = _alternation(lex["percent_words"])
+        self.percent_after = re.compile(rf"^\s?(?P<pct>{pct_alt})(?!\w)", re.IGNORECASE)
+        conj = _alternation(lex["number_conjunctions"])
+        self.and_after = re.compile(rf"\s+(?:{conj})\s+", re.IGNORECASE)
+        tu_alt = _alternation(list(self.time_unit_of))
+        self.time_unit_after = re.compile(rf"^\s(?P<tu>{tu_alt})(?!\w)", re.IGNORECASE)
+        self._compile_qualifiers(lex)
+        self._compile_exclusions(lex)
+
+    def _compile_qualifiers(self, lex: dict[str, Any]) -> None:
+        qual_pairs = [(q, phrase) for q, phrases in lex["qualifiers"].items() for phrase in phrases]
+        self.qualifier_of = {p.lower(): q for q, p in qual_pairs}
+        qual_alt = _alternation([p for _, p in qual_pairs])
+        fillers = _alternation(lex["qualifier_fillers"])
+        self.qualifier_before = re.compile(
+            rf"(?<!\w)(?P<q>{qual_alt})(?:\s+|(?<={_APOS}))(?:(?:{fillers})\s+)?$", re.IGNORECASE
+        )
+        post_pairs = [(q, p) for q, phrases in lex["postposed_qualifiers"].items() for p in phrases]
+        self.postposed_of = {p.lower(): q for q, p in post_pairs}
+        # "12 000 soldats au maximum", "dix ans d'emprisonnement au maximum"; only before punctuation
+        # or a preposition: "au plus fort de la tempête" is no qualifier.
+        self.qualifier_after = re.compile(
+            rf"^(?:[ \u00a0]+[\w'’\-]+){{0,3}}?[ \u00a0]+(?P<q>{_alternation([p for _, p in post_pairs])})"
+            rf"(?=[ \u00a0]*(?:[,.;:!?)»]|$)|[ \u00a0]+(?:{_alternation(lex['postposed_qualifier_followers'])})(?!\w))",
+            re.IGNORECASE,
+        )
+        openers = [o for o, _ in lex["range_patterns"] if o]
+        self.range_open = re.compile(rf"(?<!\w)(?P<open>{_alternation(openers)})\s*$", re.IGNORECASE)
+        self.range_needs = {c.lower(): {o.lower() for o, c2 in lex["range_patterns"] if c2 == c}
+                            for _, c in lex["range_patterns"]}
+        self.range_between = re.compile(
+            rf"^\s*(?P<conn>{_alternation([c for _, c in lex['range_patterns']])})\s*$", re.IGNORECASE
+        )
+        negative = _alternation(lex["negative_words"])
+        blockers = _alternation(lex["negative_blockers"])
+        self.negative_before = re.compile(rf"(?<!\w)(?P<neg>{negative})\s+$", re.IGNORECASE)
+        self.negative_blocked = re.compile(rf"(?<!\w)(?:{blockers})\s+(?:{negative})\s+$", re.IGNORECASE)
+        self.article_count_before = re.compile(rf"(?<!\w)(?:{_alternation(lex['article_counts_after'])})\s+$",
+                                               re.IGNORECASE)
+        # one noun between the two counts: "un mort et trois blessés"
+        self.enumeration = re.compile(
+            rf"\s+[^\W\d_][\w'’\-]*\s*(?:{_alternation(lex['enumeration_joiners'])})\s*", re.IGNORECASE
+        )
+        self.ratio_between = re.compile(rf"^\s+(?:{_alternation(lex['ratio_words'])})\s+$", re.IGNORECASE)
+
+    def _compile_exclusions(self, lex: dict[str, Any]) -> None:
+        blocked = _alternation(lex["not_quantity_before"])
+        self.blocked_before = re.compile(rf"(?<!\w)(?:{blocked})\.?\s*$")
+        age_nouns = _alternation(lex["age_nouns"] + [self.hooks.plural(n) for n in lex["age_nouns"]])
+        age_cues = _alternation(lex["age_cues"])
+        age_links = _alternation(lex["age_noun_links"])
+        self.age_before = re.compile(
+            rf"(?:(?<!\w)(?:{age_nouns})(?:\s+\w+)?\s+(?:{age_links})\s*|(?<!\w)(?:{age_cues})\s*|,\s*)$",
+            re.IGNORECASE,
+        )
+        hour = r"(?:[01]?\d|2[0-3])"
+        clock_units = _alternation(lex["clock_cues"])
+        clocks = [rf"(?<!\w)\d{{1,2}}\s?(?i:{clock_units})\s?\d{{2}}(?!\w)", r"(?<!\d)\d{1,2}:\d{2}(?!\d)",
+                  rf"(?<!\w){hour}\s?(?:{clock_units})\s+(?:{_alternation(lex['clock_suffixes'])})(?!\w)"]
+        for unit, cues in lex["clock_cues"].items():
+            clocks.append(rf"(?<!\w)(?:{_alternation(cues)})\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w)")
+        self.clock = re.compile("|".join(clocks))
+        self.score = re.compile(r"(?<![\w,.])(?:\d{1,2}[-–]\d{1,2}|\d\s[-–]\s\d)(?![\w,.%])")
+        self.phone = re.compile(rf"(?<!\d)(?:{'|'.join(lex['phone_patterns'])})(?!\d)")
+        self.url = re.compile(r"(?:https?://|www\.)\S+")
+        self.identifier = re.compile(rf"(?<![\w.,])(?:{'|'.join(lex['identifier_patterns'])})(?!\w)")
+        # "l'association Utopia 56,": a small number right after a name inside a sentence names a thing
+        self.name_before = re.compile(r"[a-zà-ÿ,]\s+[A-ZÀ-Ý][a-zà-ÿ]+\s$")
+        self.name_after = re.compile(r"^\s*(?:[,.;:)»]|$)")
+        self.word_after = re.compile(rf"\s+([{self.hooks.lowercase}]+)")
+        # "15 dollars et 15 cents", "15 dollars 50": one amount
+        self.amount_between = re.compile(rf"\s+(?:(?:{_alternation(lex['amount_joiners'])})\s+)?")
+
+@cache
+def grammar(lang: str = DEFAULT_LANG) -> NumberGrammar:
+    return NumberGrammar(language_data(lang).numbers, lang)
