@@ -37,7 +37,7 @@ def dev_sets():
 
 def labelled_predictions(lang: str = "fr") -> list[tuple[str, dict, int]]:
     """(article id, cues, tuple hit) for every prediction on the dev split."""
-    from pipeline.evaluate import _resolve_evidence, load_gold
+    from pipeline.evaluation import _resolve_evidence, load_gold
     from pipeline.ingest import expand_inputs, read_file
     from pipeline.nlp import doc_of, load_nlp
     from pipeline.scoring import TUPLE_SLOTS, match_facts, slot_right

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if records is None:
         print(f"skipped: {FTB} is absent")
         return 0
-    from pipeline.evaluate import evaluate, format_scores
+    from pipeline.evaluation import evaluate, format_scores
 
     scores = evaluate(GOLD, records, json_path=args.json, report_path=args.report)
     print(format_scores(scores))

@@ -1,4 +1,4 @@
-"""The ``faits`` command: a thin typer layer over :mod:`pipeline.api` and :mod:`pipeline.evaluate`.
+"""The ``faits`` command: a thin typer layer over :mod:`pipeline.api` and :mod:`pipeline.evaluation`.
 
 Exit codes: 0 when the batch ran (even with skipped inputs), 1 when nothing
 could be done (no readable article, unwritable output, a damaged store, bad
@@ -260,7 +260,7 @@ def evaluate_cli(
     quiet: bool = Opt(False, "--quiet", "-q", help="Print only the headline figures."),
 ) -> None:
     """Score the pipeline against hand-labelled gold: fact and tuple P/R/F1, slot accuracy, breakdowns."""
-    from .evaluate import evaluate, format_scores
+    from .evaluation import evaluate, format_scores
 
     try:
         scores = evaluate(gold, articles, pred_path=pred, json_path=json_path, report_path=report,

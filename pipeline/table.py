@@ -65,7 +65,7 @@ def _to_arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(plain, schema=ARROW_SCHEMA, preserve_index=False)
 
 
-def _writable_dir(out_dir: Path) -> Path:
+def writable_dir(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise FaitsError(Errors.E082.format(path=out_dir))
@@ -115,7 +115,7 @@ def write_table_chunks(
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
-    out_dir = _writable_dir(out_dir)
+    out_dir = writable_dir(out_dir)
     _remove_stale_temps(out_dir, stem)
     temps: dict[str, Path] = {}
     handles: dict = {}

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from pipeline import api
 from pipeline.cli import app
-from pipeline.ingest import article_from_text
+from pipeline.ingest import article_from_text, read_inputs
 from pipeline.store import Store
 from pipeline.table import facts_frame
 
@@ -240,7 +240,7 @@ def test_a_dask_cluster_of_two_workers_gives_the_same_facts(nlp, tmp_path, refer
     from pipeline.engines import DaskEngine, model_loads
 
     folder = write(tmp_path / "in", TEXTS)
-    articles = [a for a in api.read_inputs([folder])]
+    articles = [a for a in read_inputs([folder])]
     with DaskEngine("fr", workers=2) as engine:
         batches = [articles[i : i + 1] for i in range(len(articles))]
         results = list(engine.map(batches))

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.errors import FaitsError
-from pipeline.evaluate import evaluate, load_gold
+from pipeline.evaluation import evaluate, load_gold
 
 from .conftest import CORPUS
 

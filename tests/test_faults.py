@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from pipeline.errors import FaitsError
-from pipeline.evaluate import load_gold
+from pipeline.evaluation import load_gold
 from pipeline.ingest import Article, Skipped, expand_inputs, read_inputs
 from pipeline.textmap import MAX_EVIDENCE_CHARS, MAX_SLOT_CHARS, bound_row, restore_rows, visible_text
 

@@ -210,7 +210,7 @@ def test_bcubed(gold, pred, expected):
 
 
 def test_seeds_end_to_end_give_four_series_of_two_articles_and_three_single(shared, nlp):
-    from pipeline.evaluate import evaluate
+    from pipeline.evaluation import evaluate
 
     scores = evaluate(shared / "gold" / "seeds.jsonl", shared / "seeds")
     assert scores["fact_f1"] == 1.0

@@ -1,6 +1,6 @@
 """``faits evaluate``: run the pipeline (or read a predicted table) and score it against gold.
 
-    >>> from pipeline.evaluate import evaluate
+    >>> from pipeline.evaluation import evaluate
     >>> scores = evaluate("corpus/gold.jsonl", "corpus/articles", split="dev")
     >>> scores["tuple_f1"]
 """
