@@ -1,6 +1,6 @@
 """The fault campaign of issue 17: faults and bad inputs against `faits run`, each as a new user meets it.
 
-    python bench/faults.py                 # every case, about 13 minutes on 2 shared cores
+    python bench/faults.py                 # every case, about 11 minutes on 2 shared cores
     python bench/faults.py --quick         # no Dask, two kill moments, 500 tiny files
     python bench/faults.py --only kill     # the cases whose name holds "kill"
 
