@@ -61,6 +61,7 @@ import numpy as np
 import pandas as pd
 
 from .languages import DEFAULT_LANG, language_data
+from .schema import is_currency
 
 # two articles published further apart than this tell different stories
 STORY_DAYS = 60
@@ -232,7 +233,7 @@ def _unit_kind(unit, event_type: str) -> tuple:
         return (event_type, "count")
     if unit == "%":
         return ("%",)
-    if len(unit) == 3 and unit.isupper():
+    if is_currency(unit):
         return (event_type, "money", unit)
     return (event_type, "count")
 
@@ -411,7 +412,10 @@ def _link(a: _Fact, b: _Fact, forced: frozenset) -> float | None:
     if _conflict(a, b, forced):
         return None
     if a.value == b.value:
-        return 2.0 + _cosine(a, b) if _who_same_value(a, b) else None
+        # an amount of money repeated to the unit names its figure better than the words around it
+        # ("le gouvernement", "le décret", "l'enveloppe" for the same 120 millions)
+        distinctive = len(a.block) > 2 and a.block[1] == "money" and a.value[0] is not None and a.value[0] >= 1000
+        return 2.0 + _cosine(a, b) if distinctive or _who_same_value(a, b) else None
     return 1.0 + _cosine(a, b)
 
 
@@ -486,21 +490,29 @@ def story_pairs(
 def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
     """A figure after a comparison word and the figure before it in its sentence (same unit kind)."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    by_article: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
+        by_article[f.article].append(f)
         if f.sentence is not None:
             by_sentence[(f.article, f.sentence)].append(f)
-    links = set()
-    for group in by_sentence.values():
+    for group in by_article.values():
         group.sort(key=lambda f: f.position)
-        for i, f in enumerate(group):
-            if not f.comparison or f.part:
-                continue
-            for g in reversed(group[:i]):
-                # the same kind of unit; the event_type of a figure after "contre" is often not read
-                if g.block[1:] == f.block[1:] and not g.part:
-                    if not f.words or not g.words or _who_same_value(f, g):
-                        links.add((g.row, f.row))
-                    break
+    links = set()
+    for f in facts:
+        if not f.comparison or f.part:
+            continue
+        sentence = sorted(by_sentence.get((f.article, f.sentence), []), key=lambda g: g.position)
+        earlier = [g for g in sentence if g.position < f.position]
+        if not earlier:
+            # the figure compared with was first told earlier (a title: "le bilan s'alourdit à 64 morts"),
+            # so its row carries that sentence: the nearest figure before it in the article
+            earlier = [g for g in by_article[f.article] if g.position < f.position and g is not f]
+        for g in reversed(earlier):
+            # the same kind of unit; the event_type of a figure after "contre" is often not read
+            if g.block[1:] == f.block[1:] and not g.part:
+                if not f.words or not g.words or _who_same_value(f, g):
+                    links.add((g.row, f.row))
+                break
     return links
 
 

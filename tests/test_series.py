@@ -237,3 +237,22 @@ def test_a_story_of_three_articles_end_to_end(nlp):
     agreed = series[series.status == "agreed"]
     assert sorted(agreed.max_value.tolist()) == [3000, 20_000_000]
     assert (series.loc[df[df.how_many == 45000].series_id.iloc[0], "status"]) == "single"
+
+
+def test_a_comparison_figure_joins_a_figure_first_told_in_the_title():
+    import pandas as pd
+
+    from pipeline.series import assign_series
+
+    title = "Séisme : le bilan s'alourdit à 64 morts"
+    body = "La Protection civile recensait 64 victimes décédées, contre 27 dans son premier bilan."
+    rows = [
+        dict(article_id="a", fact_id=1, who="morts", event_type="killed", how_many=64.0, unit="morts",
+             evidence=title, char_start=0, mention_start=32, published="2026-03-18"),
+        dict(article_id="a", fact_id=2, who="victimes", event_type="killed", how_many=27.0, unit="victimes",
+             evidence=body, char_start=40, mention_start=40 + body.index("27"), published="2026-03-18"),
+    ]
+    from pipeline.table import facts_frame
+
+    df = assign_series(facts_frame(pd.DataFrame(rows)))
+    assert df["series_id"].nunique() == 1 and df["claim_id"].nunique() == 2
