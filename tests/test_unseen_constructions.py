@@ -10,15 +10,6 @@ pytestmark = pytest.mark.model
 PUBLISHED = "2025-06-20"
 
 
-@pytest.fixture(scope="module")
-def facts_of(nlp):
-    def run(text):
-        doc = nlp.make_doc(text)
-        doc._.published = PUBLISHED
-        return nlp(doc)._.facts
-
-    return run
-
 
 # fmt: off
 NOT_FACTS = [
