@@ -631,13 +631,14 @@ def group(
         by_row[later].block = by_row[anchor].block
         by_row[later].event_type = by_row[anchor].event_type
     forced = frozenset(forced_pairs)
+    stories = story_pairs(article_words, published)
+    _type_untyped_twins(facts, stories)
     keys = ["|".join(map(str, f.block)) for f in facts]
     if touched is None:
         active = facts
     else:
         wanted = set(blocks) | {k for k, t in zip(keys, touched.tolist(), strict=True) if t}
         active = [f for f, k in zip(facts, keys, strict=True) if k in wanted]
-    stories = story_pairs(article_words, published)
     by_article_block: dict[tuple[str, tuple], list[_Fact]] = defaultdict(list)
     for f in active:
         by_article_block[(f.article, f.block)].append(f)
@@ -675,6 +676,28 @@ def group(
             row = records[f.row]
             claim_ids[f.row] = f"{name}-{claim_suffix(row.get('how_many'), row.get('how_many_high'))}"
     return pd.DataFrame({"series_id": series_ids, "claim_id": claim_ids}, index=df.index, dtype="string")
+
+
+def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None:
+    """A count extraction left as ``other`` takes the block of its twin in another article of the story:
+    the same value, a ``who`` that agrees, one event type among the twins ("6 000 exploitations
+    touchées" typed, "6 000 exploitations" not). Blocks are per event_type; this keeps one figure in one."""
+    by_article: dict[str, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.block[-1] == "count" and f.value is not None and not f.part:
+            by_article[f.article].append(f)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in stories:
+        partners[x].add(y)
+        partners[y].add(x)
+    for f in [f for fs in by_article.values() for f in fs if f.event_type == "other"]:
+        twins = [g for other in partners.get(f.article, ()) for g in by_article.get(other, ())
+                 if g.event_type != "other" and g.value == f.value and _who_same_value(f, g)
+                 and _where_ok(f, g) and _when_ok(f, g, False)]
+        types = {g.event_type for g in twins}
+        if len(types) == 1:
+            twin = twins[0]
+            f.block, f.event_type = twin.block, twin.event_type
 
 
 def _names(clusters: list[list[_Fact]], previous: pd.Series | None) -> list[str]:

@@ -256,3 +256,25 @@ def test_a_comparison_figure_joins_a_figure_first_told_in_the_title():
 
     df = assign_series(facts_frame(pd.DataFrame(rows)))
     assert df["series_id"].nunique() == 1 and df["claim_id"].nunique() == 2
+
+
+def test_a_figure_left_untyped_joins_its_typed_twin_in_another_article_of_the_story():
+    import pandas as pd
+
+    from pipeline.series import assign_series
+    from pipeline.table import facts_frame
+
+    rows = [
+        dict(article_id="a", fact_id=1, who="exploitations", event_type="affected", how_many=6000.0,
+             unit="exploitations", evidence="Près de 6 000 exploitations ont été touchées en Gironde et en Dordogne.",
+             char_start=0, mention_start=8, published="2026-07-02"),
+        dict(article_id="b", fact_id=1, who="exploitations", event_type="other", how_many=6000.0,
+             unit="exploitations",
+             evidence="Quelque 6 000 exploitations de Gironde et de Dordogne peuvent en bénéficier.",
+             char_start=0, mention_start=8, published="2026-07-09"),
+        dict(article_id="b", fact_id=2, who="exploitations", event_type="other", how_many=120.0,
+             unit="exploitations", evidence="En Dordogne, 120 exploitations ont déjà déposé un dossier.",
+             char_start=0, mention_start=13, published="2026-07-09"),
+    ]
+    df = assign_series(facts_frame(pd.DataFrame(rows)))
+    assert df["series_id"][0] == df["series_id"][1] != df["series_id"][2]
