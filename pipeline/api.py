@@ -39,6 +39,7 @@ class Extraction:
     texts: dict[str, str]
     mentions: dict[str, dict]
 
+
 def _extract(
     inputs: Iterable[str | Path | Article],
     *,
@@ -63,6 +64,7 @@ def _extract(
     vectors = nlp.vocab.vectors if nlp is not None and nlp.vocab.vectors.shape[0] else True
     return assign_series(facts_frame(sink.rows), lang=lang, vectors=vectors), summary
 
+
 def extract_with_summary(
     inputs: Iterable[str | Path | Article],
     *,
@@ -76,6 +78,7 @@ def extract_with_summary(
     """Like :func:`extract`, also returning the :class:`RunSummary` (skipped inputs and why)."""
     return _extract(inputs, lang=lang, nlp=nlp, progress=progress, batch_size=batch_size, n_process=n_process,
                     max_bytes=max_bytes, with_mentions=False)
+
 
 def extract_with_mentions(
     inputs: Iterable[str | Path | Article],
@@ -100,6 +103,7 @@ def extract_with_mentions(
                            n_process=n_process, max_bytes=max_bytes, with_mentions=True, on_processed=keep)
     return Extraction(df, summary, texts, mentions)
 
+
 def extract(inputs: Iterable[str | Path | Article] | str | Path, **kwargs) -> pd.DataFrame:
     """Facts of the given articles as a DataFrame with SPEC's columns.
 
@@ -113,6 +117,7 @@ def extract(inputs: Iterable[str | Path | Article] | str | Path, **kwargs) -> pd
     df, summary = extract_with_summary(inputs, **kwargs)
     df.attrs["skipped"] = [(s.origin, s.reason) for s in summary.skipped]
     return df
+
 
 def run(
     inputs: Iterable[str | Path],
@@ -192,6 +197,7 @@ def run(
         db.finish_run(summary.run_id, summary.counters(), summary.seconds)
     return summary
 
+
 def export(
     store: str | Path, out_dir: str | Path, formats: Iterable[str] = FORMATS, *, run_id: int | None = None
 ) -> list[Path]:
@@ -200,10 +206,12 @@ def export(
         return db.export(out_dir, tuple(formats), run_id=run_id) + export_series(
             db, out_dir, tuple(formats), run_id=run_id)
 
+
 def query(store: str | Path, sql: str) -> pd.DataFrame:
     """Run SQL over the store (tables articles, facts, runs, skipped, claims, series), read-only."""
     with Store(store, read_only=True) as db:
         return db.query(sql)
+
 
 def claims(store: str | Path, *, run_id: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The store's series and claims tables (SPEC section 7), or those holding a fact of run ``run_id``."""
@@ -213,6 +221,7 @@ def claims(store: str | Path, *, run_id: int | None = None) -> tuple[pd.DataFram
         if run_id is not None:
             db.check_run(run_id)
         return read_series(db, run_id), read_claims(db, run_id)
+
 
 def report(store: str | Path, path: str | Path, *, run_id: int | None = None) -> Path:
     """Write the HTML timeline report of the store's series reported by several articles."""

@@ -159,6 +159,11 @@ def query_cli(
     except FaitsError as e:
         _fail(str(e))
         return
+    _print_frame(df, fmt, max_rows, col_width=60)
+
+
+def _print_frame(df, fmt: str, max_rows: int, col_width: int) -> None:
+    """A result frame as csv, jsonl (every row) or an aligned table of at most ``max_rows`` rows."""
     if fmt == "csv":
         typer.echo(df.to_csv(index=False), nl=False)
     elif fmt == "jsonl":
@@ -168,8 +173,8 @@ def query_cli(
         import pandas as pd
 
         # figures as written, not 3.1012e+12
-        with pd.option_context("display.max_columns", None, "display.width", None, "display.max_colwidth", 60,
-                               "display.float_format", lambda v: f"{v:.15g}"):
+        with pd.option_context("display.max_columns", None, "display.width", None,
+                               "display.max_colwidth", col_width, "display.float_format", lambda v: f"{v:.15g}"):
             typer.echo(df.to_string(index=False, max_rows=max_rows or None))
         typer.echo(f"({len(df)} row{'s' if len(df) != 1 else ''})")
 
@@ -219,16 +224,7 @@ def claims_cli(
     for col in df.columns:
         if pd.api.types.is_datetime64_any_dtype(df[col]):
             df[col] = df[col].dt.strftime("%Y-%m-%d")  # dates as dates, not midnight timestamps
-    if fmt == "csv":
-        typer.echo(df.to_csv(index=False), nl=False)
-    elif fmt == "jsonl":
-        if len(df):
-            typer.echo(df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso"), nl=False)
-    else:
-        with pd.option_context("display.max_columns", None, "display.width", None, "display.max_colwidth", 40,
-                               "display.float_format", lambda v: f"{v:.15g}"):
-            typer.echo(df.to_string(index=False, max_rows=max_rows or None))
-        typer.echo(f"({len(df)} row{'s' if len(df) != 1 else ''})")
+    _print_frame(df, fmt, max_rows, col_width=40)
 
 
 @app.command("report")

@@ -72,8 +72,9 @@ def fact_rows(article: Article, doc: Doc) -> list[dict]:
             mentions=fact.get("mentions", 1),
         )
         rows.append(row)
-    if doc.text != article.text:
-        restore_rows(rows, article.text, visible_text(article.text)[1])
+    # offsets back into the article's text when format characters were taken out (doc.text would rebuild
+    # the whole text from the tokens to tell)
+    restore_rows(rows, article.text, visible_text(article.text)[1])
     return [bound_row(row, article.text) for row in rows]
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # summary lists only the first ones so that its memory does not grow with the corpus.
 MAX_LISTED = 1000
 
+
 @dataclass
 class RunSummary:
     """What a run did; nothing read is left out of it.
@@ -94,6 +95,7 @@ class RunSummary:
         rate = f", {self.processed / self.seconds:.1f} articles/s" if self.seconds > 0 and self.processed else ""
         return ", ".join(parts) + f", {self.seconds:.1f} s{rate}"
 
+
 def _language_skip(item: Article, lang: str) -> Skipped | None:
     """Why ``item`` is not for ``lang``'s pipeline, or None: its declared language, else py3langid's confident guess."""
     declared = (item.lang or "").lower()[:2] or None
@@ -112,6 +114,7 @@ SCREEN_CHUNK = 256
 
 # Seen hashes and skip records wait for the next commit, or are flushed at this many.
 FLUSH_EVERY = 1000
+
 
 class MemorySink:
     """Rows kept in memory, for :func:`extract` (no store): duplicates are found within the run."""
@@ -140,6 +143,7 @@ class MemorySink:
 
     def flush(self, summary: RunSummary, force: bool = False) -> None:
         pass
+
 
 class StoreSink:
     """Results committed to a :class:`Store`, one transaction per batch."""
@@ -173,6 +177,7 @@ class StoreSink:
     def flush(self, summary: RunSummary, force: bool = False) -> None:
         if force or len(self._seen) + len(self._skipped) >= FLUSH_EVERY:
             self.commit([], summary)
+
 
 class _Screen:
     """Decide, chunk by chunk, which articles need the pipeline.
@@ -257,6 +262,7 @@ class _Screen:
             self.in_flight.pop(a.content_hash, None)
             self.in_flight_ids.pop(a.article_id, None)
 
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     chunk: list = []
     for item in items:
@@ -267,9 +273,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
     if chunk:
         yield chunk
 
+
 def _batches(screen: _Screen, items: Iterable[Article | Skipped], batch_size: int) -> Iterator[list[Article]]:
     screened = (article for chunk in _chunks(items, max(batch_size, SCREEN_CHUNK)) for article in screen.chunk(chunk))
     yield from _chunks(screened, batch_size)
+
 
 class _NoBar:
     def update(self, n: int = 1) -> None:
@@ -281,12 +289,14 @@ class _NoBar:
     def close(self) -> None:
         pass
 
+
 def _progress_bar(enabled: bool, total: int | None):
     if not enabled:
         return _NoBar()
     from tqdm import tqdm
 
     return tqdm(total=total, unit="article", desc="faits", leave=False, dynamic_ncols=True, smoothing=0.1)
+
 
 def _count_hint(inputs: list) -> int | None:
     """How many articles the inputs hold when that is cheap to know (existing paths of .txt files, one
@@ -301,11 +311,13 @@ def _count_hint(inputs: list) -> int | None:
         total += len(files)
     return total
 
+
 def describe_input(item) -> str:
     """An input as the runs table records it: a path as given, not a whole text or Article."""
     if isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 1024):
         return str(item)
     return f"<{type(item).__name__}>"
+
 
 def _record(article: Article, outcome) -> ArticleRecord:
     return ArticleRecord(
@@ -314,9 +326,11 @@ def _record(article: Article, outcome) -> ArticleRecord:
         source=article.source, lang=article.lang, words=outcome.words, rows=outcome.rows,
     )
 
+
 def check_batch_size(size: int) -> None:
     if size < 1:
         raise FaitsError(Errors.E057.format(size=size))
+
 
 def drive(
     inputs: list,

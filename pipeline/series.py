@@ -51,7 +51,6 @@ import gc
 import hashlib
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,6 +61,7 @@ import pandas as pd
 
 from .languages import DEFAULT_LANG, language_data
 from .schema import is_currency
+from .syntax import strip_accents
 
 # two articles published further apart than this tell different stories
 STORY_DAYS = 60
@@ -108,10 +108,6 @@ class SeriesWords:
     generic_heads: dict[str, frozenset[str]]
 
 
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
     alternatives = sorted((re.escape(w.lower()).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
     # the marker ends the text before the figure: "dont 40", "contre 35"
@@ -122,11 +118,11 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern:
 def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
     data = language_data(lang).series
     places = language_data(lang).places
-    wide = {_strip_accents(p.lower()) for key in ("countries", "regions") for p in places.get(key, [])}
+    wide = {strip_accents(p.lower()) for key in ("countries", "regions") for p in places.get(key, [])}
     return SeriesWords(
         part=_marker_pattern(data["part_markers"]),
         comparison=_marker_pattern(data["comparison_markers"]),
-        stopwords=frozenset(_strip_accents(w.lower()) for w in data["stopwords"]),
+        stopwords=frozenset(strip_accents(w.lower()) for w in data["stopwords"]),
         head_first=data["head_position"] == "first",
         wide_places=frozenset(wide),
         generic_names=frozenset(t for w in data["generic_names"] for t in tokens(w, frozenset())),
@@ -152,7 +148,7 @@ def tokens(text, stopwords: frozenset[str]) -> list[str]:
 @lru_cache(maxsize=200_000)
 def _tokens(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
     # a batch repeats its who, units, places and sources many times: each is read once
-    words = _WORD.findall(_strip_accents(text.lower()))
+    words = _WORD.findall(strip_accents(text.lower()))
     return tuple(w[:TOKEN_LEN] for w in words if w not in stopwords and len(w) > 1)
 
 
@@ -300,7 +296,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         words=frozenset(who_words + ([head] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
-        wide_place=where is not None and _strip_accents(where.lower()) in words.wide_places,
+        wide_place=where is not None and strip_accents(where.lower()) in words.wide_places,
         source=frozenset(tokens(row.get("source"), words.stopwords)),
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
         part=bool(before) and words.part.search(before) is not None,

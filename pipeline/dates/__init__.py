@@ -21,6 +21,7 @@ __all__ = [
     "normalize_date", "resolution_tense", "resolve", "resolve_dates", "resolve_mention", "resolve_span",
 ]
 
+
 def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
                    future: bool = False) -> DateInterval | None:
     """Normalize one date expression against ``reference`` (the publication date).

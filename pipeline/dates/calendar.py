@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
+
 def _month_interval(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, _last_day(year, month))
 
+
 def _across_new_year(spec: dict[str, list[int]]) -> bool:
     return tuple(spec["end"]) < tuple(spec["start"])
+
 
 def _season_interval(name: str, year: int, g: DateGrammar) -> tuple[date, date]:
     spec = g.seasons[name]
@@ -32,6 +35,7 @@ def _season_interval(name: str, year: int, g: DateGrammar) -> tuple[date, date]:
 _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, None), "whole": (1, None)}
 
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "whole": (1, 12)}
+
 
 def _pick_year(candidate, reference: date, tense: str, direction: str | None = None) -> int:
     """Year for a year-less expression: the most recent one on or before the reference in the
@@ -49,9 +53,11 @@ def _pick_year(candidate, reference: date, tense: str, direction: str | None = N
         return min((year - 1, year, year + 1), key=lambda y: _distance(candidate(y), reference))
     return year if start <= reference else year - 1
 
+
 def _distance(interval: tuple[date, date], reference: date) -> int:
     start, end = interval
     return 0 if start <= reference <= end else min(abs((start - reference).days), abs((end - reference).days))
+
 
 def _day_with_weekday(expr: DateExpr, reference: date) -> int | None:
     """"samedi 29 mai": the year near the reference where the 29th of May is a Saturday."""
@@ -59,6 +65,7 @@ def _day_with_weekday(expr: DateExpr, reference: date) -> int | None:
         if expr.day <= _last_day(year, expr.month) and date(year, expr.month, expr.day).weekday() == expr.weekday:
             return year
     return None
+
 
 def _easter(year: int) -> date:
     """Easter Sunday (the anonymous Gregorian algorithm)."""
@@ -71,6 +78,7 @@ def _easter(year: int) -> date:
     m = (a + 11 * h + 19 * l_) // 433
     month = (h + l_ - 7 * m + 90) // 25
     return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
 
 def _holiday(spec: str, year: int) -> date:
     if spec.startswith("easter"):

@@ -23,6 +23,7 @@ MAX_DATEPARSER_CHARS = 100
 # dateparser's periods, as faits names granularities
 _DATEPARSER_PERIODS = ("day", "week", "month", "year")
 
+
 def _read_with_dateparser(text: str, reference: date, lang: str) -> DateInterval | None:
     """What the grammar does not read in a date expression, dateparser may ("2025-03", "le 2").
     Only for a text known to be one date expression in which the grammar found no date nor time,
@@ -52,6 +53,7 @@ def _read_with_dateparser(text: str, reference: date, lang: str) -> DateInterval
     if period == "year":
         return DateInterval(date(day.year, 1, 1), date(day.year, 12, 31), "year")
     return DateInterval(day, day, "day")
+
 
 @lru_cache(maxsize=64)
 def _dateparser(lang: str, reference: date) -> dateparser.date.DateDataParser:

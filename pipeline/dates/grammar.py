@@ -14,8 +14,10 @@ from .records import DateExpr, DateMention
 
 _APOS = "['’]"
 
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
 
 def _phrases(words, then: str = "") -> str:
     """An alternation of lexicon phrases, longest first: any whitespace between their words, either
@@ -33,9 +35,11 @@ def _phrases(words, then: str = "") -> str:
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
+
 def _roman(text: str) -> int:
     values = [_ROMAN[c] for c in text.upper()]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
 
 class DateGrammar:
     """Regular expressions compiled once per language from its dates lexicon."""
@@ -238,22 +242,27 @@ class DateGrammar:
         self.sentence_end = re.compile(r"[.!?;\n]")
         self.clause_end = re.compile(r"[,:()«»]")
 
+
 def _prefix_patterns(words: list[str]) -> tuple[re.Pattern, re.Pattern]:
     """A prefix just before an expression, or at its start ("depuis janvier" is one mention)."""
     alt = _alt(words)
     return (re.compile(rf"(?<![\w\-])(?:{alt})\s*$", re.IGNORECASE),
             re.compile(rf"(?:{alt})(?![\w\-])", re.IGNORECASE))
 
+
 @cache
 def grammar(lang: str = DEFAULT_LANG) -> DateGrammar:
     return DateGrammar(language_data(lang).dates, lang)
 
+
 def _day(text: str, g: DateGrammar) -> int:
     return 1 if text.lower() in g.first_day else int(text)
+
 
 def _direction(word: str | None, g: DateGrammar) -> str | None:
     word = (word or "").lower()
     return "last" if word in g.last_words else "next" if word in g.next_words else None
+
 
 def _year(gd: dict, g: DateGrammar) -> int | None:
     if gd.get("year") or gd.get("year3"):
@@ -262,6 +271,7 @@ def _year(gd: dict, g: DateGrammar) -> int | None:
         two = int(gd["year2"])
         return (2000 if two < g.pivot else 1900) + two
     return None
+
 
 def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple[DateExpr, ...] | None:
     gd = m.groupdict()
@@ -365,6 +375,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("time"),)
     return None
 
+
 def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = False,
                ranges: bool = True) -> list[DateMention]:
     """Locate date expressions in ``text``; ranges ("entre janvier et février 2025") are one mention.
@@ -401,6 +412,7 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return _merge_ranges(text, found, g) if ranges else found
+
 
 def _merge_ranges(text: str, mentions: list[DateMention], g: DateGrammar) -> list[DateMention]:
     out: list[DateMention] = []

@@ -37,6 +37,7 @@ def resolve(expr: DateExpr, reference: date | None, future: bool = False,
     except (ValueError, OverflowError):
         return None
 
+
 def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
              tense: str | None) -> tuple[date, date] | None:
     g = grammar(lang)
@@ -95,6 +96,7 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return _resolve_weekday(expr, reference, mode)
     return None
 
+
 def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[date, date]:
     def span(y):
         d = date(y, expr.month, min(expr.day, _last_day(y, expr.month)))
@@ -105,6 +107,7 @@ def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[da
         year = _day_with_weekday(expr, reference)
     year = year or _pick_year(span, reference, tense, expr.direction)
     return span(year)
+
 
 def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar) -> tuple[date, date]:
     if expr.year is not None:
@@ -122,6 +125,7 @@ def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar)
     elif expr.direction == "next" or (future and end < reference):
         start, end = _season_interval(expr.season, start.year + 1, g)
     return start, end
+
 
 def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date, date] | None:
     if expr.unit == "day":
@@ -143,6 +147,7 @@ def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date
         return date(y, 1, 1), date(y, 12, 31)
     return None
 
+
 def _resolve_weekend(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
     """"ce week-end": the Saturday and Sunday the tense points to; "le week-end dernier" the one before."""
     tense = {-1: "past", 1: "future"}.get(expr.offset, tense)
@@ -150,6 +155,7 @@ def _resolve_weekend(expr: DateExpr, reference: date, tense: str) -> tuple[date,
     if reference.weekday() == 6 and tense != "future":
         saturday = reference - timedelta(days=1)
     return saturday, saturday + timedelta(days=1)
+
 
 def _resolve_weekday(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
     back = (reference.weekday() - expr.weekday) % 7
@@ -166,6 +172,7 @@ def _resolve_weekday(expr: DateExpr, reference: date, tense: str) -> tuple[date,
         d = reference - timedelta(days=back)
     return d, d
 
+
 def resolve_mention(mention: DateMention, reference: date | None, future: bool = False,
                     lang: str = DEFAULT_LANG, *, tense: str | None = None) -> tuple[date, date] | None:
     """The day interval of a mention (both ends of a range); None outside the calendar, as :func:`resolve`."""
@@ -173,6 +180,7 @@ def resolve_mention(mention: DateMention, reference: date | None, future: bool =
         return _resolve_mention(mention, reference, future, lang, tense)
     except (ValueError, OverflowError):
         return None
+
 
 def _resolve_mention(mention: DateMention, reference: date | None, future: bool,
                      lang: str, tense: str | None) -> tuple[date, date] | None:
@@ -193,6 +201,7 @@ def _resolve_mention(mention: DateMention, reference: date | None, future: bool,
         first = resolve(replace(mention.parts[0], year=second[1].year - 1), reference, future, lang, tense=tense)
     return first[0], second[1]
 
+
 def anchor_of(mention: DateMention, lang: str = DEFAULT_LANG) -> date | None:
     """The day that stands for a dated expression when an article has no publication date:
     a full date gives that day; a month, season or year gives its last day."""
@@ -200,6 +209,7 @@ def anchor_of(mention: DateMention, lang: str = DEFAULT_LANG) -> date | None:
         return None
     interval = resolve_mention(mention, None, lang=lang)
     return interval[1] if interval else None
+
 
 def _granularity(mention: DateMention) -> str:
     if len(mention.parts) > 1:
@@ -213,8 +223,10 @@ def _granularity(mention: DateMention) -> str:
         return "quarter" if k.offset == 3 else "half"
     return k.kind
 
+
 def _is_day(interval: tuple[date, date] | None) -> bool:
     return interval is not None and interval[0] == interval[1]
+
 
 def resolve_dates(text: str, reference: date | None, lang: str = DEFAULT_LANG, *, include_times: bool = False,
                   ranges: bool = True) -> list[tuple[DateMention, DateInterval | None]]:
@@ -244,6 +256,7 @@ def resolve_dates(text: str, reference: date | None, lang: str = DEFAULT_LANG, *
             last_day = interval[0]
     return resolved
 
+
 def resolve_span(text: str, start: int, end: int, reference: date, lang: str = DEFAULT_LANG) -> DateInterval | None:
     """Normalize the date expression at [start, end) of ``text``, told by the rest of the text:
     the tense of its sentence and, for "le lendemain", the day mentioned before it."""
@@ -262,6 +275,7 @@ def resolve_span(text: str, start: int, end: int, reference: date, lang: str = D
     interval = resolve_mention(mention, base, lang=lang, tense=resolution_tense(text, start, end, lang))
     return DateInterval(interval[0], interval[1], _granularity(mention)) if interval else None
 
+
 def _mention_around(text: str, start: int, end: int, lang: str) -> list[DateMention]:
     """The expression around a span too short to read alone: "97" in "en 97", "19" in
     "du 19 au 23 juillet" (the first part of the range)."""
@@ -274,6 +288,7 @@ def _mention_around(text: str, start: int, end: int, lang: str) -> list[DateMent
             return [DateMention(start, end, text[start:end], (part,))]
     return []
 
+
 def _year_of_sentence(text: str, start: int, lang: str) -> int | None:
     """The last year written out in the sentence before ``start``: "deux ruptures en 97
     (en janvier, en octobre)" puts January and October in 1997."""
@@ -284,6 +299,7 @@ def _year_of_sentence(text: str, start: int, lang: str) -> int | None:
         year = _year_after(m, year)
     return year
 
+
 def _year_after(mention: DateMention, year: int | None) -> int | None:
     """The year a sentence speaks of after ``mention``."""
     part = mention.parts[-1]
@@ -292,6 +308,7 @@ def _year_after(mention: DateMention, year: int | None) -> int | None:
     if part.kind in ("rel_period", "rel_day", "ago"):
         return None  # "cette année" brings the sentence back to the reference
     return year
+
 
 def _with_sentence_year(mention: DateMention, year: int | None) -> DateMention:
     if year is None or len(mention.parts) != 1:

@@ -15,6 +15,7 @@ class DateInterval:
     end: date
     granularity: str  # day, week, month, season, part_of_month, part_of_year, year, decade, century, range
 
+
 @dataclass(frozen=True)
 class DateExpr:
     """A date expression before resolution: what the words say, no calendar yet."""
@@ -33,6 +34,7 @@ class DateExpr:
     unit: str | None = None  # day, week, weekend, month, year
     direction: str | None = None  # last, next, this (weekday, season, day, month)
     holiday: str | None = None  # "MM-DD" or "easter+N"
+
 
 @dataclass(frozen=True)
 class DateMention:

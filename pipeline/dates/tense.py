@@ -9,12 +9,14 @@ from .grammar import DateGrammar, grammar
 def _tense(future: bool, tense: str | None) -> str:
     return tense or ("future" if future else "past")
 
+
 def _sentence(text: str, start: int, end: int, g: DateGrammar) -> tuple[int, int]:
     """The bounds of the sentence around [start, end), within 300 characters."""
     window = max(0, start - 300)
     left = max((m.end() for m in g.sentence_end.finditer(text, window, start)), default=window)
     right = g.sentence_end.search(text, end)
     return left, right.start() if right else min(len(text), end + 300)
+
 
 def guess_tense(text: str, start: int, end: int, lang: str = DEFAULT_LANG) -> str:
     """"past", "future" or "present": the tense the sentence around [start, end) gives the
@@ -41,12 +43,14 @@ def guess_tense(text: str, start: int, end: int, lang: str = DEFAULT_LANG) -> st
         return min(markers, key=lambda m: abs(m[0] - start))[1]
     return "present"
 
+
 def _tense_markers(text: str, left: int, right: int, g: DateGrammar) -> list[tuple[int, str]]:
     markers = [(m.start(), "future") for m in g.future_word.finditer(text, left, right)
                if m.group(0).lower() not in g.not_verbs]
     markers += [(m.start(), "future") for m in g.future_cue.finditer(text, left, right)]
     markers += [(m.start(), "past") for m in g.past_marker.finditer(text, left, right)]
     return markers
+
 
 def resolution_tense(text: str, start: int, end: int, lang: str = DEFAULT_LANG) -> str:
     """How to pick a year-less date from the guessed tense: the past one, the future one, or in

@@ -20,6 +20,7 @@ __all__ = [
     "find_quantities", "grammar", "normalize_number",
 ]
 
+
 def find_quantities(
     text: str, lang: str = DEFAULT_LANG, exclude: list[tuple[int, int]] | None = None, *, articles: bool = False
 ) -> list[QuantityMention]:
@@ -39,6 +40,7 @@ def find_quantities(
     return [m for m in _mentions(text, cores, g) if _finite(m.value) and (m.high is None or _finite(m.high))]
 
 _LEADING_MINUS = re.compile(r"^\s*[-−]\s+(?=[\d,])")
+
 
 def normalize_number(text: str, lang: str = DEFAULT_LANG) -> Quantity | None:
     """Normalize one quantity expression: ``"plus de 6 000"`` → ``Quantity(6000, None, "more_than")``.

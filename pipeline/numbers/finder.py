@@ -26,6 +26,7 @@ class _Core:
     minor: bool = False  # the unit came from a minor currency word (cents)
     number_start: int | None = None  # after a currency written before the number ("$10")
 
+
 def _parse_digits(text: str, g: NumberGrammar) -> float:
     integer, _, fraction = text.partition(g.decimal_separator)
     integer = re.sub(r"\D", "", integer) or "0"
@@ -36,6 +37,7 @@ MAX_EXPONENT_DIGITS = 4
 
 # A figure beyond this is not a quantity: sums and means over a column must stay finite.
 MAX_VALUE = 1e300
+
 
 def _apply_exponent(value: float, exp: str | None) -> float | None:
     """``value`` raised by ``exp`` ("e6", "E-3", "^2", "^--23"), or None when the result is no finite
@@ -57,8 +59,10 @@ def _apply_exponent(value: float, exp: str | None) -> float | None:
         return None
     return result if _finite(result) else None
 
+
 def _finite(value: float) -> bool:
     return math.isfinite(value) and abs(value) <= MAX_VALUE
+
 
 class _Finder:
     """Collects the bare numbers of a text, longest first, never two on the same characters."""
@@ -162,6 +166,7 @@ class _Finder:
             return True
         return bool(self.g.of_after.match(self.text[end : end + 10]))
 
+
 def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_Core]:
     """Every bare number in text, longest first, with the suffix unit it carries."""
     finder = _Finder(text, g, masked)
@@ -179,6 +184,7 @@ def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_
         _attach_suffix(text, core, g)
         prev_end = core.end
     return found
+
 
 def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
     after = text[core.end : core.end + 40]
@@ -218,6 +224,7 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
     if m:
         core.unit = g.time_unit_of.get(m.group("tu").lower())
 
+
 def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
     """"3 millions et demi": half of the scale the number carries."""
     m = g.and_after.match(text, core.end)
@@ -230,6 +237,7 @@ def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
     if part is not None and part[1] == len(tokens):
         core.value += part[0] * scale
         core.end = run.end()
+
 
 def _count_articles(text: str, cores: list[_Core], g: NumberGrammar) -> None:
     """A lone "un" counts as 1 after "dont" ("trois ans de prison, dont un an avec sursis") and
@@ -246,6 +254,7 @@ def _count_articles(text: str, cores: list[_Core], g: NumberGrammar) -> None:
                 or (counts(nxt) and g.enumeration.fullmatch(text, core.end, nxt.start))
                 or (counts(prev) and g.enumeration.fullmatch(text, prev.end, core.start))):
             core.article = False
+
 
 def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bool:
     before = text[max(0, core.start - 40) : core.start]
@@ -265,11 +274,13 @@ def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bo
         return True
     return False
 
+
 def _masks(text: str, g: NumberGrammar) -> list[tuple[int, int]]:
     spans = []
     for rx in (g.url, g.clock, g.score, g.phone, g.identifier):
         spans.extend((m.start(), m.end()) for m in rx.finditer(text))
     return spans
+
 
 def _unscaled(core: _Core, text: str, g: NumberGrammar) -> float:
     m = g.digit_core.match(text, core.start)

@@ -157,6 +157,7 @@ class NumberGrammar:
         # "15 dollars et 15 cents", "15 dollars 50": one amount
         self.amount_between = re.compile(rf"\s+(?:(?:{_alternation(lex['amount_joiners'])})\s+)?")
 
+
 @cache
 def grammar(lang: str = DEFAULT_LANG) -> NumberGrammar:
     return NumberGrammar(language_data(lang).numbers, lang)

@@ -25,6 +25,7 @@ def _merge_amounts(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Cor
         out.append(core)
     return out
 
+
 def _merge_ratios(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Core]:
     """"un sur trois", "1 sur 3": a proportion in percent."""
     out: list[_Core] = []
@@ -38,6 +39,7 @@ def _merge_ratios(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Core
         out.append(core)
     return out
 
+
 def _negate(text: str, core: _Core, g: NumberGrammar) -> None:
     """"moins 1200000": a minus sign in words, but not "au moins" nor "moins de"."""
     before = text[max(0, core.start - 20) : core.start]
@@ -45,6 +47,7 @@ def _negate(text: str, core: _Core, g: NumberGrammar) -> None:
     if m and not g.negative_blocked.search(before):
         core.value = -core.value
         core.start -= len(before) - m.start()
+
 
 def _range_with_next(text: str, core: _Core, nxt: _Core | None, g: NumberGrammar):
     """The opener match when ``core`` and ``nxt`` make a range ("entre 200 et 300", "10 - 20 euros")."""
@@ -60,6 +63,7 @@ def _range_with_next(text: str, core: _Core, nxt: _Core | None, g: NumberGrammar
     if not (core.unit == nxt.unit or core.unit is None or nxt.unit is None):
         return None, False
     return opener, True
+
 
 def _mentions(text: str, cores: list[_Core], g: NumberGrammar) -> list[QuantityMention]:
     mentions: list[QuantityMention] = []

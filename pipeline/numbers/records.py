@@ -7,6 +7,7 @@ from typing import Any
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
+
 @dataclass(frozen=True)
 class Quantity:
     """A normalized quantity.
@@ -21,6 +22,7 @@ class Quantity:
     high: float | None = None
     qualifier: str = "exact"
     unit: str | None = None
+
 
 @dataclass(frozen=True)
 class QuantityMention:
@@ -45,6 +47,7 @@ class QuantityMention:
     @property
     def quantity(self) -> Quantity:
         return Quantity(self.value, self.high, self.qualifier, self.unit)
+
 
 def _as_percent(ratio: float) -> float:
     """A proportion in percent, to four significant digits (un tiers = 33.33, deux tiers = 66.67)."""

@@ -18,6 +18,7 @@ def _alternation(words) -> str:
 
 _APOS = "['’]"
 
+
 class _Word:
     """A token as text2num's ``find_numbers`` reads it."""
 
@@ -35,6 +36,7 @@ class _Word:
     def not_a_number_part(self) -> bool:
         return False
 
+
 @dataclass(frozen=True)
 class WordNumber:
     """A number read from words, over tokens [start, end) of a run."""
@@ -46,6 +48,7 @@ class WordNumber:
     article: bool = False  # a lone "un" / "une", an article far more often than a count
     ordinal: bool = False  # the denominator is an ordinal word ("cinquième"), not a fraction noun
     plural: bool = False  # ... in the plural ("trois cinquièmes")
+
 
 class WordNumberReader:
     """Reads French number words from tokens: "quatre vingt dix neuf", "un million deux cent mille",
