@@ -50,6 +50,7 @@ def _extract(
     n_process: int,
     max_bytes: int,
     with_mentions: bool,
+    full_parse: bool = False,
     on_processed: Callable[[Article, Outcome], None] | None = None,
 ) -> tuple[pd.DataFrame, RunSummary]:
     from .engines import LocalEngine
@@ -57,7 +58,7 @@ def _extract(
     check_batch_size(batch_size)
     summary = RunSummary(workers=n_process)
     sink = MemorySink()
-    with LocalEngine(lang, n_process, nlp=nlp, with_mentions=with_mentions) as engine:
+    with LocalEngine(lang, n_process, nlp=nlp, with_mentions=with_mentions, full_parse=full_parse) as engine:
         drive(list(inputs), lang=lang, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
                max_bytes=max_bytes, progress=progress, strict=False, on_processed=on_processed)
     # series and claims across the batch (SPEC section 7); the model's vectors compare who
@@ -74,10 +75,11 @@ def extract_with_summary(
     batch_size: int = 16,
     n_process: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    full_parse: bool = False,
 ) -> tuple[pd.DataFrame, RunSummary]:
     """Like :func:`extract`, also returning the :class:`RunSummary` (skipped inputs and why)."""
     return _extract(inputs, lang=lang, nlp=nlp, progress=progress, batch_size=batch_size, n_process=n_process,
-                    max_bytes=max_bytes, with_mentions=False)
+                    max_bytes=max_bytes, with_mentions=False, full_parse=full_parse)
 
 
 def extract_with_mentions(
@@ -89,6 +91,7 @@ def extract_with_mentions(
     batch_size: int = 16,
     n_process: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    full_parse: bool = False,
 ) -> Extraction:
     """Like :func:`extract_with_summary`, also keeping each article's text and every number, date and
     entity mention the pipeline found in it (what ``faits evaluate`` scores besides the facts)."""
@@ -100,7 +103,8 @@ def extract_with_mentions(
         mentions[article.article_id] = outcome.mentions or {}
 
     df, summary = _extract(inputs, lang=lang, nlp=nlp, progress=progress, batch_size=batch_size,
-                           n_process=n_process, max_bytes=max_bytes, with_mentions=True, on_processed=keep)
+                           n_process=n_process, max_bytes=max_bytes, with_mentions=True, full_parse=full_parse,
+                           on_processed=keep)
     return Extraction(df, summary, texts, mentions)
 
 
@@ -134,6 +138,7 @@ def run(
     batch_size: int = 16,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
+    full_parse: bool = False,
 ) -> RunSummary:
     """Process articles into a store, then write the facts of these inputs as tables.
 
@@ -148,6 +153,8 @@ def run(
     engine: ``local`` (``n_process`` processes on this machine) or ``dask``
         (the cluster at ``scheduler``, or a local cluster of ``n_process`` workers).
     strict: stop at the first input that is not processed.
+    full_parse: run spaCy's tagger, parser and NER on every sentence, not only on those with a
+        figure or a tense-dependent date (the facts are the same; see :mod:`pipeline.parsing`).
     """
     from . import __version__
     from .engines import make_engine
@@ -168,7 +175,8 @@ def run(
     started = time.perf_counter()
     summary = RunSummary(store=str(store), engine=engine, workers=n_process, max_listed=MAX_LISTED)
     # the engine first: a local pool forks before the store opens its threads and files
-    with make_engine(engine, lang=lang, workers=n_process, scheduler=scheduler, nlp=nlp) as eng, Store(store) as db:
+    with make_engine(engine, lang=lang, workers=n_process, scheduler=scheduler, nlp=nlp,
+                     full_parse=full_parse) as eng, Store(store) as db:
         summary.workers = eng.workers
         summary.run_id = db.begin_run(
             [describe_input(i) for i in inputs], engine=engine, workers=eng.workers, version=__version__

@@ -20,13 +20,12 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .dates import anchor_of, find_dates, resolve_mention
+from .dates import resolve_mention
 from .extensions import set_extensions
 from .facts import merge_facts
-from .ingest import optional_date
 from .lang import hooks
 from .languages import DEFAULT_LANG, language_data
-from .numbers import find_quantities
+from .parsing import candidates, forget_candidates, reference_date
 from .relations import RelationExtractor
 
 set_extensions()
@@ -152,11 +151,8 @@ class DateFinder:
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_dates(doc.text, self.lang)
-        reference = optional_date(doc._.published)
-        if reference is None:
-            anchors = [a for a in (anchor_of(m, self.lang) for m in mentions) if a is not None]
-            reference = max(anchors) if anchors else None
+        mentions = candidates(doc, self.lang).dates
+        reference = reference_date(doc, mentions, self.lang)
         records, spans = [], []
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -191,11 +187,9 @@ class NumberFinder:
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.dates is None:
-            exclude = [(m.start, m.end) for m in find_dates(doc.text, self.lang)]
-        else:
-            exclude = [(d["start"], d["end"]) for d in doc._.dates]
-        mentions = find_quantities(doc.text, self.lang, exclude=exclude)
+        # the dates' spans are excluded: found together with them (see parsing.candidates)
+        mentions = candidates(doc, self.lang).quantities
+        forget_candidates(doc)
         doc._.quantities = [m.to_dict() for m in mentions]
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
         doc.spans["faits_quantities"] = [s for s in spans if s is not None]

@@ -35,6 +35,7 @@ from spacy.language import Language
 from .errors import Errors, FaitsError
 from .ingest import Article
 from .nlp import doc_mentions, doc_of, fact_rows, load_nlp
+from .parsing import process_docs
 
 ENGINES = ("local", "dask")
 
@@ -105,7 +106,8 @@ WARM_ARTICLES = 256
 _ZONE = _Zone()
 
 
-def process_batch(articles: list[Article], lang: str, with_mentions: bool = False) -> list[Outcome]:
+def process_batch(articles: list[Article], lang: str, with_mentions: bool = False,
+                  full_parse: bool = False) -> list[Outcome]:
     """Run the pipeline over one batch, in whichever process this is; one Outcome per article, in order.
 
     Runs inside a spaCy memory zone (see :class:`_Zone`); no Doc outlives
@@ -116,7 +118,7 @@ def process_batch(articles: list[Article], lang: str, with_mentions: bool = Fals
     with _PROCESS_LOCK:
         _ZONE.enter(nlp)
         try:
-            return _process(nlp, articles, with_mentions)
+            return _process(nlp, articles, lang, with_mentions, full_parse)
         finally:
             _ZONE.count(len(articles))
 
@@ -126,16 +128,18 @@ def _outcome(article: Article, doc, with_mentions: bool) -> Outcome:
                    mentions=doc_mentions(doc) if with_mentions else None)
 
 
-def _process(nlp: Language, articles: list[Article], with_mentions: bool) -> list[Outcome]:
+def _process(nlp: Language, articles: list[Article], lang: str, with_mentions: bool,
+             full_parse: bool) -> list[Outcome]:
     try:
-        docs = nlp.pipe([doc_of(nlp, a) for a in articles], batch_size=max(1, len(articles)))
+        docs = process_docs(nlp, [doc_of(nlp, a) for a in articles], lang=lang, full_parse=full_parse,
+                            batch_size=max(1, len(articles)))
         return [_outcome(a, doc, with_mentions) for a, doc in zip(articles, docs, strict=True)]
     except Exception:  # noqa: BLE001 (isolated below, article by article)
         pass
     outcomes = []
     for a in articles:
         try:
-            doc = nlp(doc_of(nlp, a))
+            doc = process_docs(nlp, [doc_of(nlp, a)], lang=lang, full_parse=full_parse)[0]
             outcomes.append(_outcome(a, doc, with_mentions))
         except Exception as e:  # noqa: BLE001 (one bad article must not stop the run)
             outcomes.append(Outcome([], 0, Errors.E062.format(error=f"{type(e).__name__}: {e}")))
@@ -243,6 +247,8 @@ class LocalEngine:
     nlp (Language | None): a pipeline to use instead of loading the language's (workers
         inherit it by fork; where there is no fork, they load the language's own).
     with_mentions (bool): also send back every number, date and entity mention (for an evaluation).
+    full_parse (bool): run spaCy's components on every sentence, not only those that need them
+        (see :mod:`pipeline.parsing`).
     window (int | None): batches in flight; default two per worker, so none waits.
 
     The pool is started by fork where the platform has it, after the model is
@@ -254,13 +260,14 @@ class LocalEngine:
     name = "local"
 
     def __init__(self, lang: str, workers: int = 1, nlp: Language | None = None, window: int | None = None,
-                 with_mentions: bool = False):
+                 with_mentions: bool = False, full_parse: bool = False):
         if workers < 1:
             raise FaitsError(Errors.E056.format(workers=workers))
         self.lang = lang
         self.workers = workers
         self.nlp = nlp
         self.with_mentions = with_mentions
+        self.full_parse = full_parse
         self.window = window or 2 * workers
         self._pool: ProcessPoolExecutor | None = None
 
@@ -298,10 +305,12 @@ class LocalEngine:
 
     def _alone(self, article: Article) -> Outcome:
         try:
-            return self._pool.submit(process_batch, [article], self.lang, self.with_mentions).result()[0]
+            return self._pool.submit(process_batch, [article], self.lang, self.with_mentions,
+                                      self.full_parse).result()[0]
         except BrokenProcessPool:
             self._restart_pool()  # broken before, or by this article: once more in a new pool
-        return self._pool.submit(process_batch, [article], self.lang, self.with_mentions).result()[0]
+        return self._pool.submit(process_batch, [article], self.lang, self.with_mentions,
+                                      self.full_parse).result()[0]
 
     def _restart_pool(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -318,10 +327,11 @@ class LocalEngine:
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Outcome]]]:
         if self._pool is None:
             for batch in batches:
-                yield batch, process_batch(batch, self.lang, self.with_mentions)
+                yield batch, process_batch(batch, self.lang, self.with_mentions, self.full_parse)
             return
         # self._pool, not a copy: _isolate replaces a pool whose worker died
-        yield from _bounded(lambda b: self._pool.submit(process_batch, b, self.lang, self.with_mentions), batches,
+        yield from _bounded(lambda b: self._pool.submit(process_batch, b, self.lang, self.with_mentions,
+                                                             self.full_parse), batches,
                             self.window, isolate=self._isolate)
 
 
@@ -336,10 +346,12 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, lang: str, scheduler: str | None = None, workers: int = 2, window: int | None = None):
+    def __init__(self, lang: str, scheduler: str | None = None, workers: int = 2, window: int | None = None,
+                 full_parse: bool = False):
         if workers < 1:
             raise FaitsError(Errors.E056.format(workers=workers))
         self.lang = lang
+        self.full_parse = full_parse
         self.scheduler = scheduler
         self.workers = workers
         self._window = window
@@ -383,18 +395,19 @@ class DaskEngine:
         client = self.client
 
         def submit(batch):
-            return client.submit(process_batch, batch, self.lang, pure=False)
+            return client.submit(process_batch, batch, self.lang, False, self.full_parse, pure=False)
 
         yield from _bounded(submit, batches, self.window)
 
 
 def make_engine(
-    name: str, *, lang: str, workers: int = 1, scheduler: str | None = None, nlp: Language | None = None
+    name: str, *, lang: str, workers: int = 1, scheduler: str | None = None, nlp: Language | None = None,
+    full_parse: bool = False,
 ) -> Engine:
     if name not in ENGINES:
         raise FaitsError(Errors.E055.format(engine=name, allowed=", ".join(ENGINES)))
     if name == "local":
         if scheduler:
             raise FaitsError(Errors.E060.format(address=scheduler))
-        return LocalEngine(lang, workers, nlp=nlp)
-    return DaskEngine(lang, scheduler, workers)
+        return LocalEngine(lang, workers, nlp=nlp, full_parse=full_parse)
+    return DaskEngine(lang, scheduler, workers, full_parse=full_parse)

@@ -194,7 +194,8 @@ def _missing(v) -> bool:
         return False
 
 
-def predict(articles: str | Path | list, gold_ids: set[str], lang: str = "fr", progress: bool = False):
+def predict(articles: str | Path | list, gold_ids: set[str], lang: str = "fr", progress: bool = False,
+            full_parse: bool = False):
     """Run the pipeline, through the same runner as ``faits run``, on the gold articles found under ``articles``.
 
     Returns (facts DataFrame, mentions per article, article texts, ids not found, run summary).
@@ -206,7 +207,7 @@ def predict(articles: str | Path | list, gold_ids: set[str], lang: str = "fr", p
     if missing:
         raise FaitsError(missing[0].reason)
     wanted = [a for f in files for a in read_file(f) if getattr(a, "article_id", None) in gold_ids]
-    extraction = extract_with_mentions(wanted, lang=lang, progress=progress)
+    extraction = extract_with_mentions(wanted, lang=lang, progress=progress, full_parse=full_parse)
     found = {a.article_id for a in wanted}
     return extraction.facts, extraction.mentions, extraction.texts, sorted(gold_ids - found), extraction.summary
 
@@ -221,8 +222,13 @@ def evaluate(
     split: str | None = None,
     lang: str = "fr",
     progress: bool = False,
+    full_parse: bool = False,
 ) -> dict:
-    """Score the pipeline (or a predicted table) against gold; silent, returns the scores dict."""
+    """Score the pipeline (or a predicted table) against gold; silent, returns the scores dict.
+
+    full_parse: spaCy's components on every sentence; otherwise entities are found only in the
+    sentences the pipeline parses (see :mod:`pipeline.parsing`), and entity recall is lower.
+    """
     gold = load_gold(gold_path, split)
     if not gold:
         raise FaitsError(f"No gold article in {gold_path}" + (f" for split '{split}'" if split else ""))
@@ -234,7 +240,7 @@ def evaluate(
     else:
         if articles is None:
             raise FaitsError("Give --articles DIR (to run the pipeline) or --pred TABLE.")
-        df, mentions, texts, not_found, _ = predict(articles, set(gold), lang, progress)
+        df, mentions, texts, not_found, _ = predict(articles, set(gold), lang, progress, full_parse)
     if not texts and articles is not None and _needs_texts(gold, report_path):
         texts = _article_texts(articles, gold)
     _resolve_evidence(gold, texts)
