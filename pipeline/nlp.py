@@ -37,6 +37,25 @@ def add_faits_pipes(nlp: Language, lang: str = DEFAULT_LANG) -> Language:
     return nlp
 
 
+def index_lemmas_as_sets(nlp: Language) -> Language:
+    """Turn the word lists of a rule lemmatizer's ``lemma_index`` table into sets (in place).
+
+    spaCy's rule lemmatizers (French among them) ask ``word in index`` once per unseen word
+    and once per suffix rule; the model ships each index as a list (66,000 nouns in French),
+    so every question scanned it: the lemmatizer was the costliest component of the French
+    pipeline. Sets answer the same questions, and the lemmas are the same.
+    """
+    for _, component in nlp.pipeline:
+        lookups = getattr(component, "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index"):
+            continue
+        table = lookups.get_table("lemma_index")
+        for key, words in list(table.items()):
+            if isinstance(words, list):
+                table[key] = frozenset(words)
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_nlp(lang: str = DEFAULT_LANG) -> Language:
     """The language's spaCy model with faits' components; loaded once per process."""
@@ -45,7 +64,7 @@ def load_nlp(lang: str = DEFAULT_LANG) -> Language:
         nlp = spacy.load(model)
     except OSError as e:
         raise FaitsError(Errors.E002.format(model=model)) from e
-    return add_faits_pipes(nlp, lang)
+    return add_faits_pipes(index_lemmas_as_sets(nlp), lang)
 
 
 def doc_of(nlp: Language, article: Article) -> Doc:

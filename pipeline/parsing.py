@@ -45,6 +45,8 @@ FACT_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
 # of spaCy's models (a window of 1 token, 4 layers deep) sees 4 tokens on either side of a word.
 CONTEXT_TOKENS = 8
 # what is copied from the parsed sentences into the article's Doc (entities are set as spans)
+# a Doc whose selected sentences (with their context) hold this share of its tokens is parsed whole
+WHOLE_DOC_SHARE = 0.8
 _COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 _CANDIDATES_KEY = "faits_candidates"
 
@@ -176,16 +178,22 @@ def process_docs(nlp: Language, docs: Iterable[Doc], *, full_parse: bool = False
         if name in pipes:
             docs = [pipes[name](doc) for doc in docs]
     plans = [_runs(doc, selected_sentences(doc, lang)) for doc in docs]
-    excerpts = [_excerpt(doc, runs) for doc, runs in zip(docs, plans, strict=True) if runs]
+    # a Doc mostly selected is parsed whole: copying would cost more than the little it saves
+    whole = [bool(runs) and sum(hi - lo for lo, _, _, hi in runs) >= WHOLE_DOC_SHARE * len(doc)
+             for doc, runs in zip(docs, plans, strict=True)]
+    parts = [doc if entire else _excerpt(doc, runs)
+             for doc, runs, entire in zip(docs, plans, whole, strict=True) if runs]
     for name, proc in nlp.pipeline:
         if name in TEXT_PIPES or name in FACT_PIPES:
             continue
-        excerpts = list(proc.pipe(excerpts, batch_size=batch_size)) if hasattr(proc, "pipe") else [
-            proc(doc) for doc in excerpts]
-    parsed = iter(excerpts)
-    for doc, runs in zip(docs, plans, strict=True):
+        parts = list(proc.pipe(parts, batch_size=batch_size)) if hasattr(proc, "pipe") else [
+            proc(doc) for doc in parts]
+    parsed = iter(parts)
+    for doc, runs, entire in zip(docs, plans, whole, strict=True):
         if runs:
-            _copy_back(doc, next(parsed), runs)
+            part = next(parsed)
+            if not entire:
+                _copy_back(doc, part, runs)
     for name in FACT_PIPES:
         if name in pipes:
             docs = [pipes[name](doc) for doc in docs]
