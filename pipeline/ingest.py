@@ -19,11 +19,12 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from functools import cache
 from pathlib import Path
 
 from .errors import Errors, FaitsError
-from .languages import DEFAULT_LANG, installed_languages, models_dir
+from .languages import DEFAULT_LANG, installed_languages, models_dir, supported_languages
 from .textmap import FORMAT_CHARS
 from .webpage import read_page
 
@@ -91,12 +92,12 @@ class Skipped:
 def parse_published(value: str | None, lang: str | None = None) -> date | None:
     """A publication date as written → its day; ValueError when it is not a full date.
 
-    ISO dates and datetimes are read directly; any other writing ("Tue, 17 Jun 2025 08:30:00 +0200",
-    "17/06/2025", "17 juin 2025") through dateparser, in the article's language (``lang``, else the
-    default language) and English (RFC 2822 dates are English in every language), with that language's
-    order of day and month. Only what is written is read: day, month and year must all be there, and a
-    relative date ("hier", "il y a 2 jours") is no publication date. A datetime gives its day where it
-    was written (its own time zone).
+    ISO dates and datetimes are read directly, and so are RFC 2822 dates ("Tue, 17 Jun 2025 08:30:00
+    +0200", the dates of feeds and mail, English in every language). Any other writing ("17/06/2025",
+    "17 juin 2025") is read through dateparser in the article's language (``lang``, else the default
+    language), then the other installed ones, with the first one's order of day and month. Only what is
+    written is read: day, month and year must all be there, and a relative date ("hier", "il y a 2
+    jours") is no publication date. A datetime gives its day where it was written (its own time zone).
     """
     if value is None:
         return None
@@ -110,6 +111,10 @@ def parse_published(value: str | None, lang: str | None = None) -> date | None:
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (ValueError, TypeError, IndexError):
         pass
     written = _read_written_date(value, lang or DEFAULT_LANG)
     if written is None:
@@ -126,23 +131,21 @@ def _read_written_date(value: str, lang: str) -> date | None:
         return None
     import dateparser  # imported when a date is not ISO: it takes a while to load
 
-    order = _date_order(lang)
-    if order is None:  # a language dateparser does not know: the default one
-        lang, order = DEFAULT_LANG, _date_order(DEFAULT_LANG)
+    languages = [code for code in dict.fromkeys([lang, DEFAULT_LANG, *supported_languages()])
+                 if _date_order(code) is not None]  # those dateparser knows, the article's first
     settings = {
         "PARSERS": ["custom-formats", "absolute-time"],  # no relative dates, no timestamps
         "REQUIRE_PARTS": ["day", "month", "year"],  # no part guessed from today
         "RETURN_AS_TIMEZONE_AWARE": True,  # the day as written, not moved to this machine's zone
     }
-    if order:
-        settings["DATE_ORDER"] = order
-    languages = [lang] if lang == "en" else [lang, "en"]
+    if languages and _date_order(languages[0]):
+        settings["DATE_ORDER"] = _date_order(languages[0])
     # the whole value, else its longest start that is a full date: a time written in a way dateparser
     # does not read ("à 8 h 30") or a note after the date does not hide the day
     words = value.split()
     for n in range(len(words), 0, -1):
         try:
-            parsed = dateparser.parse(" ".join(words[:n]), languages=languages, settings=settings)
+            parsed = dateparser.parse(" ".join(words[:n]), languages=languages or None, settings=settings)
         except (ValueError, OverflowError, TypeError):
             parsed = None
         if parsed is not None:
@@ -153,7 +156,7 @@ def _read_written_date(value: str, lang: str) -> date | None:
 @cache
 def _date_order(lang: str) -> str | None:
     """The order of day, month and year in numeric dates of ``lang`` ("DMY" in French), from dateparser's
-    locale data; None for a language it does not know."""
+    locale data ("" when it has none); None for a language dateparser does not know."""
     from dateparser.languages.loader import default_loader
 
     try:

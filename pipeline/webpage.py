@@ -84,7 +84,7 @@ class _PageReader(HTMLParser):
             self.meta.setdefault("datepublished", attrs["datetime"].strip())
         if tag in self.SKIP:
             self._skipping += 1
-        elif tag == "title":
+        elif tag == "title" and not self._skipping:  # not an <svg>'s <title>
             self._in_title = True
         elif tag in self.BLOCKS:
             self._flush()

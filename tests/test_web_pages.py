@@ -213,6 +213,20 @@ def test_non_iso_dates_in_a_footer_a_record_and_a_page_are_read(tmp_path):
     assert not any("publication date" in w for a in by_id.values() for w in a.warnings)
 
 
+@pytest.mark.parametrize("reader", ["trafilatura", "simple"])
+def test_a_date_in_the_body_is_not_the_publication_date(tmp_path, monkeypatch, reader):
+    if reader == "simple":
+        monkeypatch.setitem(sys.modules, "trafilatura", None)
+    else:
+        pytest.importorskip("trafilatura")
+    paragraph = "<p>Le 3 mai 2024, la digue avait déjà cédé sous la pression de la crue, selon les riverains.</p>"
+    path = _page(tmp_path, "<title>La digue</title>",
+                 f"<article><h1>La digue</h1>{paragraph * 3}</article>")
+    article = _read(path)
+    assert article.published is None and "3 mai 2024" in article.text
+    assert article.title == "La digue"
+
+
 def test_a_page_date_read_without_trafilatura(tmp_path, without_trafilatura):
     path = _page(tmp_path, '<meta name="date" content="17 juin 2025"><title>Crue</title>',
                  "<p>Trois cents maisons inondées.</p>")
