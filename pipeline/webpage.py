@@ -214,7 +214,7 @@ def _with_trafilatura(trafilatura, page: str, reader: _PageReader) -> WebPage | 
         include_links=False,
         favor_precision=True,  # a line of page debris read as a fact costs more than a lost paragraph
         with_metadata=True,
-        # the date from the page's markup only: never guessed from its text, never later than today
+        # the date from the page's markup only, never guessed from its text
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None or document.body is None:
