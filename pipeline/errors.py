@@ -39,12 +39,13 @@ class Errors:
     E016 = "CSV has no 'text' column (columns: {columns})"
     E017 = "record {record}: empty 'text'"
     E018 = "article is in '{lang}', not a supported language ({supported}); skipped"
-    E019 = "unreadable publication date {value!r} (expected YYYY-MM-DD); date left empty"
+    E019 = ("unreadable publication date {value!r} (expected a full date: 2025-06-17, 17/06/2025, 17 juin 2025, "
+            "Tue, 17 Jun 2025 08:30:00 +0200); date left empty")
     E020 = "unsupported file type '{suffix}' (expected .txt, .html, .jsonl or .csv)"
     E021 = "duplicate of {other} (same content); skipped"
     E022 = "file is larger than {limit} bytes ({size} bytes); raise --max-bytes to read it"
     E023 = "not UTF-8; decoded as {encoding}"
-    E024 = "HTML page; its text was extracted (title, paragraphs), markup and scripts dropped"
+    E024 = "HTML page; its article body and metadata were read by trafilatura (banners, related links, comments out)"
     E030 = "Gold file {path}, line {line}: {problem}."
     E031 = "Output directory {path} is not writable: {error}."
     E032 = "Unknown output format '{fmt}'. Allowed: {allowed}."
@@ -101,3 +102,8 @@ class Errors:
     E085 = "no record in the file (only a header, or blank lines)"
     E086 = "record {record}: unreadable CSV ({error}); the rest of the file is skipped"
     E087 = "a worker process died on this article ({error}); skipped, the run went on with a new worker"
+    E088 = (
+        "HTML page read without trafilatura (pip install 'faits[html]'): the text of every block of the page was "
+        "kept, banners, related links and comments included"
+    )
+    E089 = "HTML page: trafilatura {problem}; the text of every block of the page was kept"

@@ -11,7 +11,6 @@ import csv
 import errno
 import glob
 import hashlib
-import html
 import io
 import json
 import os
@@ -20,13 +19,14 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import Errors, FaitsError
-from .languages import installed_languages, models_dir
+from .languages import DEFAULT_LANG, installed_languages, models_dir, supported_languages
 from .textmap import FORMAT_CHARS
+from .webpage import read_page
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20_000_000
@@ -89,8 +89,16 @@ class Skipped:
     article_id: str | None = None
 
 
-def parse_published(value: str | None) -> date | None:
-    """ISO date or datetime → date. Raises ValueError when unreadable."""
+def parse_published(value: str | None, lang: str | None = None) -> date | None:
+    """A publication date as written → its day; ValueError when it is not a full date.
+
+    ISO dates and datetimes are read directly, and so are RFC 2822 dates ("Tue, 17 Jun 2025 08:30:00
+    +0200", the dates of feeds and mail, English in every language). Any other writing ("17/06/2025",
+    "17 juin 2025") is read through dateparser in the article's language (``lang``, else the default
+    language), then the other installed ones, with the first one's order of day and month. Only what is
+    written is read: day, month and year must all be there, and a relative date ("hier", "il y a 2
+    jours") is no publication date. A datetime gives its day where it was written (its own time zone).
+    """
     if value is None:
         return None
     value = str(value).strip()
@@ -100,7 +108,61 @@ def parse_published(value: str | None) -> date | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    return date.fromisoformat(value[:10])
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (ValueError, TypeError, IndexError):
+        pass
+    written = _read_written_date(value, lang or DEFAULT_LANG)
+    if written is None:
+        raise ValueError(Errors.E019.format(value=value))
+    return written
+
+
+# longer than any way of writing a date: not read (dateparser's time grows with the text)
+MAX_DATE_CHARS = 80
+
+
+def _read_written_date(value: str, lang: str) -> date | None:
+    if len(value) > MAX_DATE_CHARS:
+        return None
+    import dateparser  # imported when a date is not ISO: it takes a while to load
+
+    languages = [code for code in dict.fromkeys([lang, DEFAULT_LANG, *supported_languages()])
+                 if _date_order(code) is not None]  # those dateparser knows, the article's first
+    settings = {
+        "PARSERS": ["custom-formats", "absolute-time"],  # no relative dates, no timestamps
+        "REQUIRE_PARTS": ["day", "month", "year"],  # no part guessed from today
+        "RETURN_AS_TIMEZONE_AWARE": True,  # the day as written, not moved to this machine's zone
+    }
+    if languages and _date_order(languages[0]):
+        settings["DATE_ORDER"] = _date_order(languages[0])
+    # the whole value, else its longest start that is a full date: a time written in a way dateparser
+    # does not read ("à 8 h 30") or a note after the date does not hide the day
+    words = value.split()
+    for n in range(len(words), 0, -1):
+        try:
+            parsed = dateparser.parse(" ".join(words[:n]), languages=languages or None, settings=settings)
+        except (ValueError, OverflowError, TypeError):
+            parsed = None
+        if parsed is not None:
+            return parsed.date()
+    return None
+
+
+@cache
+def _date_order(lang: str) -> str | None:
+    """The order of day, month and year in numeric dates of ``lang`` ("DMY" in French), from dateparser's
+    locale data ("" when it has none); None for a language dateparser does not know."""
+    from dateparser.languages.loader import default_loader
+
+    try:
+        return default_loader.get_locale(lang).info.get("date_order") or ""
+    except (ValueError, KeyError):
+        return None
 
 
 def optional_date(value) -> date | None:
@@ -144,66 +206,6 @@ MAX_ID_CHARS = 200
 ID_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
-
-
-class _TextOfHtml(HTMLParser):
-    """The readable text of an HTML page: title and block elements as paragraphs; scripts,
-    styles and navigation dropped."""
-
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template"}
-    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "article", "section",
-              "br", "tr", "figcaption", "pre"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.blocks: list[str] = []
-        self._current: list[str] = []
-        self._skipping = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self._skipping += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in self.BLOCKS:
-            self._flush()
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self._skipping:
-            self._skipping -= 1
-        elif tag == "title":
-            self._in_title = False
-        elif tag in self.BLOCKS:
-            self._flush()
-
-    def handle_data(self, data):
-        if self._skipping:
-            return
-        (self.title if self._in_title else self._current).append(data)
-
-    def _flush(self):
-        text = " ".join("".join(self._current).split())
-        if text:
-            self.blocks.append(text)
-        self._current = []
-
-    def text(self) -> str:
-        self._flush()
-        title = " ".join("".join(self.title).split())
-        blocks = self.blocks
-        if title and (not blocks or blocks[0] != title):
-            blocks = [title] + blocks
-        return "\n\n".join(blocks)
-
-
-def html_to_text(page: str) -> str:
-    """Readable text of an HTML page (title first, one paragraph per block); markup never survives."""
-    parser = _TextOfHtml()
-    parser.feed(page)
-    parser.close()
-    return html.unescape(parser.text())
 
 
 def clean_text(raw: str) -> tuple[str, dict[str, str]]:
@@ -256,11 +258,17 @@ def article_from_text(
     published: date | str | None = None,
     title: str | None = None,
     url: str | None = None,
+    author: str | None = None,
     source: str | None = None,
     lang: str | None = None,
+    date_lang: str | None = None,
     origin: str = "",
     warnings: list[str] | None = None,
 ) -> Article:
+    """An article from its text and metadata (a footer in the text fills what is not given).
+
+    ``date_lang`` is the language a written publication date is read in when ``lang`` is not
+    declared (an HTML page's own ``lang``, which does not route the article)."""
     warnings = list(warnings or [])
     article_id = check_id(article_id)
     controls = len(CONTROL_CHARS.findall(raw))
@@ -279,22 +287,32 @@ def article_from_text(
         pub = pub_value
     elif pub_value:
         try:
-            pub = parse_published(pub_value)
+            pub = parse_published(pub_value, lang or date_lang)
         except ValueError:
             warnings.append(Errors.E019.format(value=pub_value))
-    first = text.split("\n\n", 1)[0]
     return Article(
         article_id=article_id,
         text=text,
-        title=title or first,
+        title=_bounded_title(title or text.split("\n", 1)[0]),  # the article format: the first line is the title
         published=pub,
         url=url or fields.get("url"),
-        author=fields.get("author"),
+        author=author or fields.get("author"),
         source=source or fields.get("tags"),
         lang=lang,
         origin=origin,
         warnings=warnings,
     )
+
+
+# a title is a line, not an article: a text with no line break gives its first 300 characters
+MAX_TITLE_CHARS = 300
+
+
+def _bounded_title(title: str) -> str | None:
+    title = title.strip()
+    if len(title) > MAX_TITLE_CHARS:
+        return title[: MAX_TITLE_CHARS - 1] + "…"
+    return title or None
 
 
 def check_id(value) -> str:
@@ -422,10 +440,14 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         yield Skipped(origin, str(e))
         return
     if suffix in (".html", ".htm") or (suffix == ".txt" and HTML_START.match(text)):
-        warnings.append(Errors.E024)
-        text = html_to_text(text)
-        suffix = ".txt"
-    if suffix == ".txt":
+        page = read_page(text)
+        try:
+            yield article_from_text(page.text, path.stem, published=page.published, title=page.title,
+                                    url=page.url, author=page.author, date_lang=page.lang, origin=origin,
+                                    warnings=[*warnings, page.warning])
+        except ValueError as e:
+            yield Skipped(origin, str(e), path.stem)
+    elif suffix == ".txt":
         try:
             yield article_from_text(text, path.stem, origin=origin, warnings=warnings)
         except ValueError as e:

@@ -88,6 +88,8 @@ def fact_rows(article: Article, doc: Doc) -> list[dict]:
             article_id=article.article_id,
             fact_id=n,
             published=article.published,
+            url=article.url,
+            title=article.title,
             mentions=fact.get("mentions", 1),
         )
         rows.append(row)

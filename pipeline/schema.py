@@ -48,6 +48,9 @@ class Fact:
     published: str | date | None = _column("date")
     mentions: int = _column("int", 1)
     confidence: float = _column("float", 0.0)
+    # the article's web address and title, the same on each of its rows: what joins a fact with event data
+    url: str | None = _column("text", extra=True)
+    title: str | None = _column("text", extra=True)
     mention_text: str | None = _column("text", extra=True)
     mention_start: int | None = _column("int", extra=True)
     mention_end: int | None = _column("int", extra=True)
