@@ -62,8 +62,8 @@ def merge_into(kept: dict, other: dict) -> None:
     if kept["qualifier"] == "exact" and other["qualifier"] != "exact":
         kept["qualifier"] = other["qualifier"]
     if _span_days(other) < _span_days(kept):
-        for key in ("when_start", "when_end", "when_text"):
-            kept[key] = other[key]
+        for key in ("when_start", "when_end", "when_text", "when_granularity"):
+            kept[key] = other.get(key)
     kept["confidence"] = max(kept["confidence"], other["confidence"])
     kept["mentions"] = kept.get("mentions", 1) + other.get("mentions", 1)
 
