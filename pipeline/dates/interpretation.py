@@ -252,7 +252,8 @@ def resolve_dates(text: str, reference: date | None, lang: str = DEFAULT_LANG, *
         base = last_day if anchored else reference
         tense = resolution_tense(text, mention.start, mention.end, lang)
         interval = resolve_mention(mention, base, lang=lang, tense=tense)
-        resolved.append((mention, DateInterval(interval[0], interval[1], granularity_of(mention)) if interval else None))
+        resolved.append(
+            (mention, DateInterval(interval[0], interval[1], granularity_of(mention)) if interval else None))
         if _is_day(interval) and first.kind != "time":
             last_day = interval[0]
     return resolved
