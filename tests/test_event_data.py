@@ -146,7 +146,6 @@ def _fact(facts: list[dict], value: float) -> dict:
     return found[0]
 
 
-@pytest.mark.model
 def test_every_granularity_is_tested():
     assert {g for _, _, g in GRANULARITY_CASES} - {None} == set(GRANULARITIES)
 
