@@ -18,8 +18,6 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-
 from .contract import PlacesLexicon
 from .syntax import strip_accents
 
@@ -44,6 +42,8 @@ def name_key(text: str) -> str:
 
 def cldr_country_names(lang: str) -> dict[str, str]:
     """CLDR's name of each country in ``lang`` -> its ISO 3166-1 alpha-2 code (an unknown language: none)."""
+    from babel import Locale, UnknownLocaleError  # when names are first read: `faits --help` needs none
+
     try:
         territories = Locale.parse(lang).territories
     except (UnknownLocaleError, ValueError):
