@@ -1,7 +1,8 @@
 """Where a fact happened and who says so: the ``where`` and ``source`` slots.
 
 - where: a place entity of the sentence, preferring places inside the fact's
-  own subtree, then cities and regions over countries (``places.json``), then
+  own subtree, then cities and regions over countries (CLDR's, through
+  :mod:`pipeline.countries`) and wide regions (``places.json``), then
   the nearest in the tree;
 - source: selon / d'après / de source X, or the subject (or agent) of a
   reporting verb; a pronoun is no source, nor a counted noun.
@@ -15,7 +16,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .syntax import NOMINAL, SUBJECT_DEPS, nearest, noun_phrase, strip_accents
+from .countries import Countries
+from .syntax import NOMINAL, SUBJECT_DEPS, nearest, noun_phrase
 
 # (anchor token, source text, tokens of the source phrase)
 Attribution = tuple[Token, str, set[int]]
@@ -24,8 +26,8 @@ Attribution = tuple[Token, str, set[int]]
 class PlaceFinder:
     """The place of a fact among the place entities of its sentence."""
 
-    def __init__(self, places: dict[str, Any]):
-        self.wide_places = {strip_accents(p).lower() for p in places["countries"] + places["regions"]}
+    def __init__(self, countries: Countries):
+        self.countries = countries
 
     def place(self, sent_ents: list[Span], anchors: set[int], heads: list[int], blocked: set[int]) -> str | None:
         """sent_ents: the entities of the sentence; anchors: the fact's tokens in the tree;
@@ -40,8 +42,8 @@ class PlaceFinder:
         top = min((doc[i] for i in anchors), key=lambda t: len(list(t.ancestors)))
         best = None
         for ent in places:
-            text = self._place_text(ent)
-            wide = strip_accents(text).lower() in self.wide_places
+            text = self.place_text(ent)
+            wide = self.countries.is_wide(text)
             outside = not (ent.root == top or top.is_ancestor(ent.root))
             key = (outside, wide, nearest(heads, ent.root.i, anchors), abs(ent.start - top.i))
             if best is None or key < best[0]:
@@ -49,7 +51,7 @@ class PlaceFinder:
         return best[1] if best else None
 
     @staticmethod
-    def _place_text(ent: Span) -> str:
+    def place_text(ent: Span) -> str:
         # "région de Koursk" → "Koursk": the named part of the place.
         if ent[0].is_lower:
             proper = [t for t in ent if not t.is_lower]

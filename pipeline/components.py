@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .dates import resolve_mention
+from .dates import granularity_of, resolve_mention
 from .extensions import set_extensions
 from .facts import merge_facts
 from .lang import hooks
@@ -165,6 +165,7 @@ class DateFinder:
                     "text": m.text,
                     "when_start": interval[0].isoformat() if interval else None,
                     "when_end": interval[1].isoformat() if interval else None,
+                    "granularity": granularity_of(m) if interval else None,
                     "future": future,
                 }
             )

@@ -251,8 +251,10 @@ class RelationsLexicon(TypedDict):
 
 
 class PlacesLexicon(TypedDict):
-    countries: Words
-    regions: Words
+    # country names come from CLDR through babel (pipeline/countries.py); here only what CLDR lacks
+    country_aliases: dict[Word, Code]  # a name of a country the press uses and CLDR does not -> ISO 3166 code
+    country_links: Words  # "en", "au": "Koursk, en Russie" puts the place in the country
+    regions: Words  # wide regions, never the most specific place
 
 
 # -- ingest.json ----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ DOC_EXTENSIONS = {
     "article_id": {"default": None},
     "published": {"default": None},  # ISO date string or None
     # set by faits_dates
-    "dates": {"default": None},  # list of {start, end, text, when_start, when_end, future}
+    "dates": {"default": None},  # list of {start, end, text, when_start, when_end, granularity, future}
     "reference_date": {"default": None},  # the date relative expressions were resolved against
     # set by faits_numbers
     "quantities": {"default": None},  # list of QuantityMention dicts

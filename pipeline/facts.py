@@ -57,13 +57,15 @@ def merge_into(kept: dict, other: dict) -> None:
     for slot in SLOTS:
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]
+            if slot == "where":  # the country goes with its place
+                kept["where_country"] = other.get("where_country")
     if kept["event_type"] == "other" and other["event_type"] != "other":
         kept["event_type"] = other["event_type"]
     if kept["qualifier"] == "exact" and other["qualifier"] != "exact":
         kept["qualifier"] = other["qualifier"]
     if _span_days(other) < _span_days(kept):
-        for key in ("when_start", "when_end", "when_text"):
-            kept[key] = other[key]
+        for key in ("when_start", "when_end", "when_text", "when_granularity"):
+            kept[key] = other.get(key)
     kept["confidence"] = max(kept["confidence"], other["confidence"])
     kept["mentions"] = kept.get("mentions", 1) + other.get("mentions", 1)
 

@@ -1,10 +1,15 @@
 """A self-contained HTML report of an evaluation: figures, charts, and every article's text
 with gold and predicted facts highlighted by displaCy (``ent`` style, manual mode).
 
-Marks: MATCH (a predicted fact matched to a gold fact), MISS (a gold fact no
-prediction matched), FALSE+ (a prediction no gold fact matched). All article
-text goes through displaCy, which escapes it: markup in an article is shown,
-never run.
+Marks: MATCH (a predicted fact matched to a gold fact), SLOT ERROR (matched on
+its value, but its who, event_type or when is wrong: no tuple hit), MISS (a
+gold fact no prediction matched), FALSE+ (a prediction no gold fact matched).
+Each mark's title (shown on hover) puts gold and predicted slots side by side;
+the facts table below the text repeats them under the fact. A select at the
+top filters the articles to those with errors of one slot (a few lines of
+script in the page; ``#errors=who`` in the address does the same). All article
+text goes through displaCy, which escapes it, and every title is escaped:
+markup in an article is shown, never run.
 """
 
 from __future__ import annotations
@@ -15,10 +20,23 @@ from pathlib import Path
 
 from spacy import displacy
 
+from .languages import DEFAULT_LANG
 from .numbers import find_quantities
-from .scoring import match_facts
+from .scoring import ALL_SLOTS, TUPLE_SLOTS, ArticleResult, score_article
 
-COLORS = {"MATCH": "#9be39b", "MISS": "#f7a6a6", "FALSE+": "#ffd27f", "MISS+FALSE+": "#e0b0ff"}
+SLOT_ERROR = "SLOT ERROR"
+COLORS = {"MATCH": "#9be39b", SLOT_ERROR: "#8ec9f2", "MISS": "#f7a6a6", "FALSE+": "#ffd27f",
+          "MISS+FALSE+": "#e0b0ff"}
+# each mark's class, for the page's style and for readers of the page (tests, scripts)
+MARK_CLASSES = {"MATCH": "match", SLOT_ERROR: "slot-error", "MISS": "miss", "FALSE+": "false-positive",
+                "MISS+FALSE+": "miss-false-positive"}
+# displaCy's ent template with a class and a title: gold and predicted slots on hover
+MARK_TEMPLATE = (
+    '<mark class="entity {css}" title="{title}" style="background: {bg}; padding: 0.45em 0.6em; '
+    'margin: 0 0.25em; line-height: 1; border-radius: 0.35em;">{text}<span style="font-size: 0.8em; '
+    'font-weight: bold; line-height: 1; border-radius: 0.35em; vertical-align: middle; margin-left: 0.5rem">'
+    "{label}{kb_link}</span></mark>"
+)
 STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;
      max-width:1100px;color:#222}
@@ -29,6 +47,38 @@ th{background:#f4f4f4}.num{text-align:right}.bad{background:#fde2e2}.ok{backgrou
 .legend span{padding:2px 8px;margin-right:8px;border-radius:3px}
 details{margin:.4rem 0 1rem}summary{cursor:pointer;font-weight:600}
 .charts{display:flex;gap:2rem;flex-wrap:wrap}
+mark.slot-error{outline:2px dashed #1565c0;outline-offset:1px}
+td.wrong{background:#cfe6fb;font-weight:600}tr.slot-errors td{background:#eef6fd;font-size:.85rem}
+.filter{position:sticky;top:0;background:#fff;padding:.4rem 0;border-bottom:1px solid #ddd}
+section[hidden]{display:none}
+"""
+# the article filter: keep the articles whose data-slot-errors hold the chosen slot (offline, no library)
+FILTER_SCRIPT = """
+(function () {
+  var select = document.getElementById("slot-filter");
+  var count = document.getElementById("filter-count");
+  var articles = document.querySelectorAll("section.article");
+  function apply() {
+    var slot = select.value, shown = 0;
+    articles.forEach(function (article) {
+      var errors = (article.getAttribute("data-slot-errors") || "").split(" ");
+      var keep = !slot || errors.indexOf(slot) >= 0;
+      article.hidden = !keep;
+      var details = article.querySelector("details");
+      if (details && slot) { details.open = keep; }
+      if (keep) { shown += 1; }
+    });
+    count.textContent = shown + " of " + articles.length + " articles";
+  }
+  var asked = /(?:^#|&)errors=([a-z_]+)/.exec(location.hash);
+  if (asked && select.querySelector('option[value="' + asked[1] + '"]')) { select.value = asked[1]; }
+  select.addEventListener("change", function () {
+    try { history.replaceState(null, "", select.value ? "#errors=" + select.value : location.pathname); }
+    catch (e) { /* a page opened from a file may refuse it: the filter works all the same */ }
+    apply();
+  });
+  apply();
+})();
 """
 
 
@@ -69,31 +119,66 @@ def _locate_gold(text: str, fact: dict) -> tuple[int, int] | None:
     return None
 
 
-def _marks(text: str, gold: list[dict], pred: list[dict]) -> list[dict]:
-    pairs = match_facts(gold, pred)
-    matched_g = {g for g, _ in pairs}
-    matched_p = {p for _, p in pairs}
+def _slot_text(fact: dict, slot: str) -> str:
+    """A slot as the report shows it: "–" for null; when as its two days."""
+    if slot == "when":
+        start, end = fact.get("when_start"), fact.get("when_end")
+        if start is None and end is None:
+            return "–"
+        return f"{str(start)[:10]} – {str(end)[:10]}"
+    value = fact.get(slot)
+    return "–" if value is None else str(value)
+
+
+def _wrong_slots(result: ArticleResult) -> dict[int, list[str]]:
+    """Gold index -> the slots its matched prediction has wrong (SPEC section 6), in ALL_SLOTS order."""
+    return {gi: [s for s in ALL_SLOTS if not rights[s]] for (gi, _), rights in result.slot_right.items()}
+
+
+def _side_by_side(gold: dict, pred: dict, slots: list[str]) -> str:
+    return "\n".join(f"{s}: gold «{_slot_text(gold, s)}» · predicted «{_slot_text(pred, s)}»" for s in slots)
+
+
+def _marks(text: str, result: ArticleResult) -> list[dict]:
+    gold, pred = result.gold, result.pred
+    matched_p = {p: g for g, p in result.pairs}
+    wrong = _wrong_slots(result)
     raw = []
     for pi, p in enumerate(pred):
         start, end = p.get("mention_start"), p.get("mention_end")
         if start is None or end is None:
             continue
-        raw.append((int(start), int(end), "MATCH" if pi in matched_p else "FALSE+"))
+        if pi not in matched_p:
+            raw.append((int(start), int(end), "FALSE+", f"no gold fact: predicted {_slot_text(p, 'how_many')}"))
+            continue
+        gi = matched_p[pi]
+        bad = wrong[gi]
+        if any(s in TUPLE_SLOTS for s in bad):
+            raw.append((int(start), int(end), SLOT_ERROR, _side_by_side(gold[gi], p, bad)))
+        else:
+            title = "match" + (" (other slots wrong)\n" + _side_by_side(gold[gi], p, bad) if bad else "")
+            raw.append((int(start), int(end), "MATCH", title))
+    matched_g = set(wrong)
     for gi, g in enumerate(gold):
         if gi in matched_g:
             continue
         where = _locate_gold(text, g)
         if where:
-            raw.append((where[0], where[1], "MISS"))
+            raw.append((where[0], where[1], "MISS", f"missed: gold {_slot_text(g, 'how_many')}"))
     raw.sort()
-    merged: list[tuple[int, int, set[str]]] = []
-    for start, end, label in raw:
+    merged: list[tuple[int, int, set[str], list[str]]] = []
+    for start, end, label, title in raw:
         if merged and start < merged[-1][1]:
-            last_start, last_end, labels = merged[-1]
-            merged[-1] = (last_start, max(last_end, end), labels | {label})
+            last_start, last_end, labels, titles = merged[-1]
+            merged[-1] = (last_start, max(last_end, end), labels | {label}, titles + [title])
         else:
-            merged.append((start, end, {label}))
-    return [{"start": s, "end": e, "label": _label(labels)} for s, e, labels in merged]
+            merged.append((start, end, {label}, [title]))
+    marks = []
+    for start, end, labels, titles in merged:
+        label = _label(labels)
+        marks.append({"start": start, "end": end, "label": label,
+                      "params": {"css": MARK_CLASSES[label], "title": html.escape("\n".join(titles), quote=True)}})
+    return marks
 
 
 def _label(labels: set[str]) -> str:
@@ -101,29 +186,54 @@ def _label(labels: set[str]) -> str:
         return next(iter(labels))
     if {"MISS", "FALSE+"} <= labels:
         return "MISS+FALSE+"
+    if SLOT_ERROR in labels:
+        return SLOT_ERROR
     return "MATCH"
 
 
-def _facts_table(gold: list[dict], pred: list[dict]) -> str:
-    pairs = dict((g, p) for g, p in match_facts(gold, pred))
-    cols = ("how_many", "qualifier", "who", "what", "event_type", "unit", "when_start", "when_end",
-            "where", "source")
+TABLE_COLUMNS = ("how_many", "qualifier", "who", "what", "event_type", "unit", "when_start", "when_end",
+                 "where", "source")
+
+
+def _facts_table(result: ArticleResult) -> str:
+    gold, pred = result.gold, result.pred
+    pairs = dict(result.pairs)
+    wrong = _wrong_slots(result)
+    cols = TABLE_COLUMNS
     head = "<tr><th></th>" + "".join(f"<th>{c}</th>" for c in cols) + "</tr>"
     rows = []
     for gi, g in enumerate(gold):
-        rows.append(_row("gold" if gi in pairs else "gold (missed)", g, cols, "ok" if gi in pairs else "bad"))
-        if gi in pairs:
-            rows.append(_row("predicted", pred[pairs[gi]], cols, ""))
+        if gi not in pairs:
+            rows.append(_row("gold (missed)", g, cols, "bad"))
+            continue
+        bad = wrong[gi]
+        cells = {c for c in cols if c in bad or (c.startswith("when_") and "when" in bad)}
+        p = pred[pairs[gi]]
+        slot_error = any(s in TUPLE_SLOTS for s in bad)
+        rows.append(_row("gold", g, cols, "ok", cells))
+        rows.append(_row("predicted (slot error)" if slot_error else "predicted", p, cols, "", cells))
+        if bad:
+            listed = "; ".join(f"<b>{s}</b>: gold «{html.escape(_slot_text(g, s))}» · predicted "
+                               f"«{html.escape(_slot_text(p, s))}»" for s in bad)
+            rows.append(f'<tr class="slot-errors" data-slots="{" ".join(bad)}"><td>slots wrong</td>'
+                        f'<td colspan="{len(cols)}">{listed}</td></tr>')
     for pi, p in enumerate(pred):
         if pi not in pairs.values():
             rows.append(_row("predicted (false +)", p, cols, "bad"))
     return f"<table>{head}{''.join(rows)}</table>"
 
 
-def _row(kind: str, fact: dict, cols, css: str) -> str:
-    cells = "".join(f"<td>{html.escape('' if fact.get(c) is None else str(fact.get(c))[:60])}</td>"
-                    for c in cols)
+def _row(kind: str, fact: dict, cols, css: str, wrong: set[str] = frozenset()) -> str:
+    cells = "".join(f"<td{' class=wrong' if c in wrong else ''}>"
+                    f"{html.escape('' if fact.get(c) is None else str(fact.get(c))[:60])}</td>" for c in cols)
     return f'<tr class="{css}"><td>{kind}</td>{cells}</tr>'
+
+
+def _filter(errors_by_slot: dict[str, int], n_articles: int) -> str:
+    options = [f'<option value="">all articles ({n_articles})</option>']
+    options += [f'<option value="{slot}">{slot} wrong ({n})</option>' for slot, n in errors_by_slot.items()]
+    return (f'<p class="filter"><label for="slot-filter">Show </label><select id="slot-filter">{"".join(options)}'
+            f'</select> <span id="filter-count">{n_articles} of {n_articles} articles</span></p>')
 
 
 def render_report(scores: dict, gold: dict[str, dict], pred: dict[str, list[dict]],
@@ -140,21 +250,28 @@ def render_report(scores: dict, gold: dict[str, dict], pred: dict[str, list[dict
     type_f1 = {k: v["f1"] for k, v in scores["by_event_type"].items()}
     legend = "".join(f'<span style="background:{c}">{html.escape(k)}</span>' for k, c in COLORS.items())
     sections = []
+    errors_by_slot = dict.fromkeys(ALL_SLOTS, 0)
     for article_id, line in gold.items():
         text = texts.get(article_id)
         g, p = line.get("facts", []), pred.get(article_id, [])
+        result = score_article(article_id, g, p, line.get("lang") or DEFAULT_LANG)
         if text is None:
             body = "<p><em>article text not found</em></p>"
         else:
             body = displacy.render(
-                {"text": text, "ents": _marks(text, g, p), "title": None},
+                {"text": text, "ents": _marks(text, result), "title": None},
                 style="ent", manual=True, page=False,
-                options={"colors": COLORS, "ents": list(COLORS)},
+                options={"colors": COLORS, "ents": list(COLORS), "template": MARK_TEMPLATE},
             )
+        slots = [s for s in ALL_SLOTS if any(s in bad for bad in _wrong_slots(result).values())]
+        for slot in slots:
+            errors_by_slot[slot] += 1
         sections.append(
-            f'<section class="article" id="{html.escape(article_id)}"><h2>{html.escape(article_id)}</h2>'
-            f"<p>gold {len(g)} · predicted {len(p)}</p>{body}"
-            f"<details><summary>facts, gold and predicted</summary>{_facts_table(g, p)}</details></section>"
+            f'<section class="article" id="{html.escape(article_id)}" data-slot-errors="{" ".join(slots)}">'
+            f"<h2>{html.escape(article_id)}</h2>"
+            f"<p>gold {len(g)} · predicted {len(p)}" + (f" · slots wrong: {', '.join(slots)}" if slots else "")
+            + f"</p>{body}<details><summary>facts, gold and predicted</summary>{_facts_table(result)}</details>"
+            "</section>"
         )
     title = f"faits evaluation — {html.escape(str(scores.get('gold', '')))}"
     if scores.get("split"):
@@ -167,7 +284,8 @@ def render_report(scores: dict, gold: dict[str, dict], pred: dict[str, list[dict
         f"<table><tr><th></th><th>P</th><th>R</th><th>F1</th></tr>{fig_rows}</table>"
         f"<div class='charts'>{_bar_chart('Slot accuracy (matched facts)', scores['slots'])}"
         f"{_bar_chart('F1 by event_type', type_f1)}</div>"
-        f"<p class='legend'>{legend}</p>{''.join(sections)}</body></html>"
+        f"<p class='legend'>{legend}</p>{_filter(errors_by_slot, len(sections))}{''.join(sections)}"
+        f"<script>{FILTER_SCRIPT}</script></body></html>"
     )
 
 

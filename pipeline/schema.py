@@ -51,6 +51,11 @@ class Fact:
     # the article's web address and title, the same on each of its rows: what joins a fact with event data
     url: str | None = _column("text", extra=True)
     title: str | None = _column("text", extra=True)
+    # event data (ACLED- or GDELT-style joins): what the when interval spans, one of
+    # pipeline.dates.GRANULARITIES (day, week, month, season, quarter, half, year, range...), null without when;
+    # the ISO 3166 alpha-2 code of where, or of the country the article places it in (pipeline.countries)
+    when_granularity: str | None = _column("text", extra=True)
+    where_country: str | None = _column("text", extra=True)
     mention_text: str | None = _column("text", extra=True)
     mention_start: int | None = _column("int", extra=True)
     mention_end: int | None = _column("int", extra=True)

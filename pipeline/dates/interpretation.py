@@ -211,7 +211,8 @@ def anchor_of(mention: DateMention, lang: str = DEFAULT_LANG) -> date | None:
     return interval[1] if interval else None
 
 
-def _granularity(mention: DateMention) -> str:
+def granularity_of(mention: DateMention) -> str:
+    """What the interval of ``mention`` spans, one of :data:`~pipeline.dates.records.GRANULARITIES`."""
     if len(mention.parts) > 1:
         return "range"
     k = mention.parts[0]
@@ -251,7 +252,8 @@ def resolve_dates(text: str, reference: date | None, lang: str = DEFAULT_LANG, *
         base = last_day if anchored else reference
         tense = resolution_tense(text, mention.start, mention.end, lang)
         interval = resolve_mention(mention, base, lang=lang, tense=tense)
-        resolved.append((mention, DateInterval(interval[0], interval[1], _granularity(mention)) if interval else None))
+        resolved.append(
+            (mention, DateInterval(interval[0], interval[1], granularity_of(mention)) if interval else None))
         if _is_day(interval) and first.kind != "time":
             last_day = interval[0]
     return resolved
@@ -273,7 +275,7 @@ def resolve_span(text: str, start: int, end: int, reference: date, lang: str = D
                    if _is_day((i.start, i.end) if i else None)]
         base = earlier[-1].start if earlier else reference
     interval = resolve_mention(mention, base, lang=lang, tense=resolution_tense(text, start, end, lang))
-    return DateInterval(interval[0], interval[1], _granularity(mention)) if interval else None
+    return DateInterval(interval[0], interval[1], granularity_of(mention)) if interval else None
 
 
 def _mention_around(text: str, start: int, end: int, lang: str) -> list[DateMention]:

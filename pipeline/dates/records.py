@@ -6,6 +6,16 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+#: What a date interval spans, as the reader names it (``DateInterval.granularity``, the facts table's
+#: ``when_granularity``): one day (a date, a weekday, "hier", a clock time's day, "il y a trois jours");
+#: a holiday (one day named by its feast: "à Noël"); a weekend; a week ("la semaine dernière", Monday to
+#: Sunday; "il y a deux semaines" gives the day two weeks back); a month; a part of a month ("début mars":
+#: days 1-10, 11-20 or 21-last); a season; a quarter; a half (of a year); a part of a year ("fin 2023":
+#: four months); a year; a decade; a century; a range (from one expression to another, "entre janvier et
+#: février", or from a date to the publication day, "depuis janvier").
+GRANULARITIES: tuple[str, ...] = ("day", "holiday", "weekend", "week", "month", "part_month", "season", "quarter",
+                                  "half", "part_year", "year", "decade", "century", "range")
+
 
 @dataclass(frozen=True)
 class DateInterval:
@@ -13,7 +23,7 @@ class DateInterval:
 
     start: date
     end: date
-    granularity: str  # day, week, month, season, part_of_month, part_of_year, year, decade, century, range
+    granularity: str  # one of GRANULARITIES
 
 
 @dataclass(frozen=True)

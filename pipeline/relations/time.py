@@ -36,11 +36,13 @@ class DateAssigner:
         return {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
 
     def _since(self, date: dict, text: str, reference: str | None) -> dict:
-        """"depuis janvier": the period from the date to the publication date."""
+        """"depuis janvier": the period from the date to the publication date (a range)."""
         if reference is None or date["when_start"] > reference:
             return date
         if self.since_rx.search(text[max(0, date["start"] - 12) : date["start"]]) or self.since_start_rx.match(
                 date["text"]):
-            return dict(date, when_end=max(reference, date["when_end"]))
+            if reference <= date["when_end"]:
+                return date
+            return dict(date, when_end=reference, granularity="range")
         return date
 
