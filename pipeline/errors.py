@@ -101,3 +101,11 @@ class Errors:
     E085 = "no record in the file (only a header, or blank lines)"
     E086 = "record {record}: unreadable CSV ({error}); the rest of the file is skipped"
     E087 = "a worker process died on this article ({error}); skipped, the run went on with a new worker"
+    # Label Studio (issue 16): tasks out, gold in
+    E150 = "Label Studio export {path}: {problem}."
+    E151 = "Label Studio export {path}, {task}: {problem}."
+    E152 = (
+        "No text for {n} of the store's articles ({examples}): their files are gone or changed since they were "
+        "processed. Give their current place with --articles."
+    )
+    E153 = "Gold file {path} names article {article_id!r}, whose text is not among the articles given ({where})."
