@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-# a sentence ends at . ! ? … (closing quotes and brackets kept with it) before a space and a capital,
-# an opening quote or a digit, and at every line break; not after a lone capital (an initial: "J. Dupont")
+# a sentence ends at . ! ? … (closing quotes and brackets kept with it) before a space and anything but a
+# small letter or , ; : and at every line break; not after a lone capital (an initial: "J. Dupont")
 _SENTENCE_END = re.compile(r"(?<![\s.][A-ZÀ-Ý])[.!?…]+[»”\"')\]]*(?=\s)|\n")
 
 
@@ -19,7 +19,7 @@ def _ends(text: str):
             yield m.start(), m.end()
         else:
             rest = text[m.end():].lstrip()
-            if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "«\"“(":
+            if rest and not rest[0].islower() and rest[0] not in ",;:":
                 yield m.end(), m.end()
 
 
