@@ -116,7 +116,8 @@ def _slot_span(out: _Result, text: str, label: str, value: str, fact: FactSpec) 
     found = locate(text, value, fact.start, fact.window)
     if found:
         return out.span(SLOT, label, *found)
-    # not written so in the text: a span on its first word, the value as the span's field
+    # not written so in the text: a span on its longest word (or the first piece of a shortened
+    # evidence), the value in the span's field
     at = anchor(text, value, fact.start, fact.window) or (fact.start, fact.end)
     return out.span(SLOT, label, *at, value=value)
 
