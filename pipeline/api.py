@@ -18,7 +18,7 @@ import pandas as pd
 from spacy.language import Language
 
 from .errors import Errors, FaitsError
-from .ingest import DEFAULT_MAX_BYTES, Article
+from .ingest import DEFAULT_MAX_BYTES, Article, read_inputs
 from .languages import DEFAULT_LANG
 from .series import assign_series
 from .series_store import export_series, update_series
@@ -213,6 +213,88 @@ def export(
     with Store(store, read_only=True) as db:
         return db.export(out_dir, tuple(formats), run_id=run_id) + export_series(
             db, out_dir, tuple(formats), run_id=run_id)
+
+
+def export_labelstudio(
+    store: str | Path, path: str | Path, *, run_id: int | None = None, articles: Iterable[str | Path] = ()
+) -> tuple[Path, list[str]]:
+    """Write the store's articles (all, or those of run ``run_id``'s inputs) as Label Studio tasks, one JSON
+    list, with their facts as predictions; returns the file and notes on articles left out.
+
+    The store keeps no texts: they are read again from the articles' files, or from ``articles``
+    (paths, directories, globs) when the files moved, and must be the texts that were processed.
+    """
+    from . import __version__
+    from .labelstudio import tasks_from_facts
+    from .labelstudio.texts import texts_by_hash
+
+    with Store(store, read_only=True) as db:
+        if run_id is not None:
+            db.check_run(run_id)
+        where = f"WHERE last_run = {int(run_id)}" if run_id is not None else ""
+        stored = db.query("SELECT content_hash, article_id, origin, published, lang FROM articles "
+                          f"{where} ORDER BY article_id, content_hash")
+        facts = db.facts(run_id)
+    found = texts_by_hash(stored["origin"], set(stored["content_hash"]), articles)
+    missing = [aid for h, aid in zip(stored["content_hash"], stored["article_id"], strict=True) if h not in found]
+    if missing and len(missing) == len(stored):
+        raise FaitsError(Errors.E152.format(n=len(missing), examples=", ".join(missing[:5])))
+    chosen = []
+    for row in stored.itertuples(index=False):
+        article = found.get(row.content_hash)
+        if article is not None:
+            article.article_id, article.lang = row.article_id, row.lang or article.lang
+            article.published = None if pd.isna(row.published) else pd.Timestamp(row.published).date()
+            chosen.append(article)
+    tasks = tasks_from_facts(facts, chosen, model_version=f"faits {__version__}")
+    notes = [f"{aid}: its text is not where it was read (give its place with --articles); left out"
+             for aid in missing]
+    return _write_json(Path(path), tasks), notes
+
+
+def _write_json(path: Path, value) -> Path:
+    import json
+
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise FaitsError(Errors.E083.format(path=path, error=e.strerror or e)) from e
+    return path
+
+
+def gold_import(
+    export_path: str | Path, out_path: str | Path, *, predictions: bool = True
+) -> tuple[Path, int, list[str]]:
+    """Read a Label Studio JSON export into a gold JSONL file (SPEC section 5); returns the file, the number
+    of gold lines and notes on tasks left out or spans ignored. A task nobody annotated is taken from its
+    prediction, marked ``from_predictions`` (``predictions=False`` leaves it out)."""
+    from .labelstudio import gold_lines, read_export, write_gold
+
+    lines, notes = gold_lines(read_export(export_path), path=export_path, predictions=predictions)
+    return write_gold(lines, out_path), len(lines), notes
+
+
+def gold_tasks(
+    gold_path: str | Path, articles: Iterable[str | Path], out_path: str | Path, *, kind: str = "annotations"
+) -> tuple[Path, int]:
+    """Write a gold file's lines as Label Studio tasks (the gold facts as annotations, or as predictions with
+    ``kind="predictions"``), over the articles' texts read from ``articles``; returns the file and its tasks."""
+    from .evaluation import load_gold
+    from .labelstudio import tasks_from_gold
+
+    gold = load_gold(gold_path)
+    articles = list(articles)
+    texts = {a.article_id: a.text for a in read_inputs(articles) if isinstance(a, Article) and a.article_id in gold}
+    for article_id in gold:
+        if article_id not in texts:
+            raise FaitsError(Errors.E153.format(path=gold_path, article_id=article_id,
+                                                where=", ".join(map(str, articles)) or "none"))
+    tasks = tasks_from_gold(gold.values(), texts, kind=kind)
+    return _write_json(Path(out_path), tasks), len(tasks)
 
 
 def query(store: str | Path, sql: str) -> pd.DataFrame:

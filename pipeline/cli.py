@@ -124,23 +124,89 @@ def run_cli(
 DEFAULT_STORE = Path("outputs") / "faits.duckdb"
 
 
+LABELSTUDIO = "labelstudio"
+
+
 @app.command("export")
 def export_cli(
     output: Path = Opt(Path("outputs"), "--output", "-o", help="Directory for facts.csv/.parquet/.jsonl."),
-    formats: list[str] = Opt(["csv", "parquet", "jsonl"], "--format", "-f", help="Output formats (repeat)."),
+    formats: list[str] = Opt(
+        ["csv", "parquet", "jsonl"], "--format", "-f",
+        help="Output formats (repeat); labelstudio: Label Studio tasks, the facts as predictions (labelstudio.json).",
+    ),
     store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read."),
     run_id: int = Opt(None, "--run", help="Only the articles of this run's inputs (see: faits query 'FROM runs')."),
+    articles: list[Path] = Opt(
+        None, "--articles", "-a",
+        help="For -f labelstudio: where the articles' files are now, if they moved since the run (repeat).",
+    ),
 ) -> None:
-    """Write the store's facts table as CSV, Parquet and JSONL (SPEC's columns and types)."""
+    """Write the store's facts table as CSV, Parquet and JSONL (SPEC's columns and types), or as Label Studio tasks."""
     from .api import export
 
+    tables = [f for f in formats if f != LABELSTUDIO]
     try:
-        paths = export(store, output, formats, run_id=run_id)
+        paths = export(store, output, tables, run_id=run_id) if tables else []
+        if LABELSTUDIO in formats:
+            from .api import export_labelstudio
+
+            path, notes = export_labelstudio(store, output / f"{LABELSTUDIO}.json", run_id=run_id,
+                                             articles=articles or [])
+            for note in notes:
+                typer.secho(f"warning {note}", fg=typer.colors.YELLOW, err=True)
+            paths.append(path)
     except FaitsError as e:
         _fail(str(e))
         return
     for path in paths:
         typer.echo(f"wrote {path}")
+
+
+gold_app = typer.Typer(
+    help="Gold files and Label Studio: read a labelled export as gold, write gold as tasks to revise.",
+    no_args_is_help=True,
+)
+app.add_typer(gold_app, name="gold")
+
+
+@gold_app.command("import")
+def gold_import_cli(
+    export_file: Path = Arg(..., help="A Label Studio export in JSON (Export > JSON)."),
+    output: Path = Opt(..., "--output", "-o", help="The gold JSONL file to write (SPEC section 5)."),
+    predictions: bool = Opt(
+        True, "--predictions/--no-predictions",
+        help="Take a task nobody annotated from its prediction, marked from_predictions (default), or leave it out.",
+    ),
+) -> None:
+    """Read a Label Studio export (the interface `faits export -f labelstudio` writes tasks for) into gold."""
+    from .api import gold_import
+
+    try:
+        path, n, notes = gold_import(export_file, output, predictions=predictions)
+    except FaitsError as e:
+        _fail(str(e))
+        return
+    for note in notes:
+        typer.secho(f"warning {note}", fg=typer.colors.YELLOW, err=True)
+    typer.echo(f"wrote {path} ({n} article{'s' if n != 1 else ''})")
+
+
+@gold_app.command("tasks")
+def gold_tasks_cli(
+    gold: Path = Arg(..., help="A gold JSONL file (SPEC section 5)."),
+    articles: list[Path] = Opt(..., "--articles", "-a", help="The gold articles: files, directories, globs (repeat)."),
+    output: Path = Opt(..., "--output", "-o", help="The Label Studio tasks file (JSON) to write."),
+    as_predictions: bool = Opt(False, "--as-predictions", help="The gold facts as predictions, not annotations."),
+) -> None:
+    """Write gold as Label Studio tasks, its facts as annotations, to revise it in Label Studio."""
+    from .api import gold_tasks
+
+    try:
+        path, n = gold_tasks(gold, articles, output, kind="predictions" if as_predictions else "annotations")
+    except FaitsError as e:
+        _fail(str(e))
+        return
+    typer.echo(f"wrote {path} ({n} task{'s' if n != 1 else ''})")
 
 
 QUERY_FORMATS = ("table", "csv", "jsonl")

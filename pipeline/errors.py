@@ -107,3 +107,11 @@ class Errors:
         "kept, banners, related links and comments included"
     )
     E089 = "HTML page: trafilatura {problem}; the text of every block of the page was kept"
+    # Label Studio (issue 16): tasks out, gold in
+    E150 = "Label Studio export {path}: {problem}."
+    E151 = "Label Studio export {path}, {task}: {problem}."
+    E152 = (
+        "No text for {n} of the store's articles ({examples}): their files are gone or changed since they were "
+        "processed. Give their current place with --articles."
+    )
+    E153 = "Gold file {path} names article {article_id!r}, whose text is not among the articles given ({where})."
