@@ -101,3 +101,9 @@ class Errors:
     E085 = "no record in the file (only a header, or blank lines)"
     E086 = "record {record}: unreadable CSV ({error}); the rest of the file is skipped"
     E087 = "a worker process died on this article ({error}); skipped, the run went on with a new worker"
+    # spreadsheets and conventions (issue 16)
+    E100 = "Unknown CSV dialect '{dialect}'. Allowed: {allowed}."
+    E101 = (
+        "The format xlsx needs openpyxl, which is not installed. Install it with "
+        "`pip install 'faits[{extra}]'` (from a clone: `pip install -e '.[{extra}]'`)."
+    )
