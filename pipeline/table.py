@@ -28,7 +28,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import Errors, FaitsError
-from .logs import get_logger
 from .options import CSV_DIALECTS, DEFAULT_CSV_DIALECT, DEFAULT_FORMATS, FORMATS, missing_extra
 from .schema import (
     ALL_COLUMNS,
@@ -46,9 +45,6 @@ __all__ = [
     "XlsxWriter", "check_formats", "dialect_of", "facts_frame", "spreadsheet_safe", "write_table",
     "write_table_chunks",
 ]
-
-log = get_logger("table")
-
 
 @dataclass(frozen=True)
 class CsvDialect:
@@ -295,7 +291,6 @@ def write_table_chunks(
             os.replace(temps[fmt], path)
             del temps[fmt]
             written.append(path)
-            log.debug("wrote %s", path)
         return written
     except OSError as e:
         # a full disk, a directory where the file should be: said about the file, temporary files removed

@@ -54,13 +54,13 @@ def test_help_loads_no_heavy_library():
     code = (
         "import sys\n"
         "import pipeline.cli\n"
-        "loaded = [m for m in %r if m in sys.modules]\n"
+        f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
         "for args in (['--help'], ['run', '--help'], ['evaluate', '--help']):\n"
         "    try:\n"
         "        pipeline.cli.app(args, prog_name='faits')\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "print(loaded, [m for m in %r if m in sys.modules])\n" % (HEAVY, HEAVY)
+        f"print(loaded, [m for m in {HEAVY!r} if m in sys.modules])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -92,7 +92,8 @@ def test_skips_are_logged_as_warnings_and_quiet_hides_them(tmp_path):
         assert "vide.txt" not in hidden.output and "skipped 1" in hidden.stdout
         assert "error: no article could be processed" in hidden.stderr
     verbose = runner.invoke(app, ["-v", "run", str(tmp_path / "in"), "-o", str(tmp_path / "c")])
-    assert "vide.txt" in verbose.stderr and "wrote" in verbose.stderr  # the tables' writer's messages
+    assert "vide.txt" in verbose.stderr and "run 1: store" in verbose.stderr  # the run's progress messages
+    assert "wrote" not in verbose.stderr and "facts.csv" in verbose.stdout
     assert logging.getLogger("faits").level == logging.DEBUG
 
 
