@@ -107,3 +107,4 @@ class Errors:
         "The format xlsx needs openpyxl, which is not installed. Install it with "
         "`pip install 'faits[{extra}]'` (from a clone: `pip install -e '.[{extra}]'`)."
     )
+    E102 = "Cannot write the {table} table as xlsx: a sheet holds at most {rows} rows; write it as csv or parquet."

@@ -11,6 +11,7 @@ most tools, ``excel-fr`` for a French-locale spreadsheet.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import os
@@ -161,6 +162,10 @@ def _holds_cr(df: pd.DataFrame) -> bool:
     )
 
 
+# a sheet's rows in Excel, the header's included
+XLSX_MAX_ROWS = 1_048_576 - 1
+
+
 class XlsxWriter:
     """One table as one sheet of an xlsx file, written a piece at a time (openpyxl's write-only mode).
 
@@ -189,9 +194,13 @@ class XlsxWriter:
             header.append(cell)
         self.sheet.append(header)
         self.columns = columns
+        self.rows = 0
         self._open = True
 
     def write(self, df: pd.DataFrame) -> None:
+        self.rows += len(df)
+        if self.rows > XLSX_MAX_ROWS:
+            raise FaitsError(Errors.E102.format(table=self.sheet.title, rows=XLSX_MAX_ROWS))
         for row in df[self.columns].itertuples(index=False, name=None):
             self.sheet.append([self._value(v) for v in row])
 
@@ -221,7 +230,12 @@ class XlsxWriter:
             self.book.save(str(self.path))
 
     def discard(self) -> None:
-        self._open = False
+        if self._open:
+            self._open = False
+            with contextlib.suppress(Exception):
+                self.sheet.close()  # ends openpyxl's stream of rows
+                if self.sheet._writer is not None:  # and removes its temporary file now, not at exit
+                    self.sheet._writer.cleanup()
 
 
 def _jsonl_chunk(df: pd.DataFrame) -> str:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from pipeline.claims import CLAIMS_SCHEMA, write_frame
 from pipeline.cli import app
 from pipeline.errors import FaitsError
-from pipeline.table import FORMULA_STARTS, facts_frame, spreadsheet_safe, write_table
+from pipeline.table import FORMULA_STARTS, XlsxWriter, facts_frame, spreadsheet_safe, write_table
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -56,6 +56,15 @@ def test_xlsx_reads_back_in_pandas_with_real_dtypes(frame, tmp_path):
     assert back["fact_id"].tolist() == [1, 1] and back["mentions"].tolist() == [1, 2]
 
 
+def test_whole_figures_are_numbers_in_xlsx(tmp_path):
+    # Excel has one kind of number: pandas reads a column of whole numbers as int64, and as float when asked
+    rows = [{**ROWS[0], "how_many": 6000.0}, {**ROWS[1], "how_many": -3.0}]
+    (path,) = write_table(facts_frame(rows), tmp_path, formats=("xlsx",))
+    assert pd.read_excel(path)["how_many"].tolist() == [6000, -3]
+    back = pd.read_excel(path, dtype={"how_many": float})
+    assert back["how_many"].dtype == "float64" and back["how_many"].tolist() == [6000.0, -3.0]
+
+
 def test_xlsx_cells_are_typed_and_formulas_stay_text(frame, tmp_path):
     (path,) = write_table(frame, tmp_path, formats=("xlsx",))
     sheet = openpyxl.load_workbook(path)["facts"]
@@ -70,6 +79,20 @@ def test_xlsx_cells_are_typed_and_formulas_stay_text(frame, tmp_path):
     assert second["evidence"].value.startswith("'-12 %")
     assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)
     assert sheet.freeze_panes == "A2"
+
+
+def test_xlsx_booleans_stay_booleans_and_a_sheet_too_long_is_refused(tmp_path, monkeypatch):
+    writer = XlsxWriter(tmp_path / "t.xlsx", "t", ["flag", "n", "day"])
+    writer.write(pd.DataFrame({"flag": [True, False], "n": pd.array([1, None], dtype="Int64"),
+                               "day": pd.to_datetime(["2025-01-02", None])}))
+    writer.close()
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["t"]
+    assert [c.data_type for c in sheet[2]] == ["b", "n", "d"] and sheet["A3"].value is False
+    assert sheet["B3"].value is None and sheet["C3"].value is None
+    monkeypatch.setattr("pipeline.table.XLSX_MAX_ROWS", 1)
+    with pytest.raises(FaitsError, match="the facts table as xlsx: a sheet holds at most 1 rows"):
+        write_table(facts_frame(ROWS), tmp_path / "long", formats=("csv", "xlsx"))
+    assert list((tmp_path / "long").iterdir()) == []  # neither table, no temporary file
 
 
 def test_xlsx_of_a_claims_table_keeps_lists_and_dates(tmp_path):
