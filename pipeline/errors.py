@@ -75,10 +75,8 @@ class Errors:
     E062 = "pipeline error on this article ({error}); skipped"
     E063 = "same content as {other}, already in the store; skipped"
     E064 = "another article of this run already has the id '{article_id}' ({other}); skipped, ids must be unique"
-    E065 = "Unknown query output format '{fmt}'. Allowed: {allowed}."
     E066 = "No run {run_id} in the store {path}; runs there: {runs}."
     E067 = "--reference must be a date written YYYY-MM-DD, got '{got}'."
-    E068 = "Unknown series status '{status}'. Allowed: {allowed}."
     # fault campaign (issue 17): inputs, stores, outputs, gold
     E070 = "not valid {encoding} despite its byte order mark ({error})"
     E071 = "{n} control character(s) (NUL...) removed from the text"

@@ -98,8 +98,8 @@ def facts_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-# What starts a formula in a spreadsheet cell (OWASP, CSV Injection): = + - @, and tab and carriage
-# return, which some spreadsheets skip before reading the rest of the cell.
+# What OWASP's CSV Injection page lists as the start of a cell a spreadsheet may run as a formula:
+# = + - @, and tab and carriage return (a formula can follow them).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
