@@ -24,7 +24,7 @@ def get_logger(name: str | None = None) -> logging.Logger:
     return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)
 
 
-class _ClickHandler(logging.Handler):
+class _EchoHandler(logging.Handler):
     """Writes to the stderr of the moment of the message (a test runner swaps it for each command)."""
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -41,8 +41,8 @@ def configure(*, verbose: bool = False, quiet: bool = False) -> None:
     logger = get_logger()
     level = LEVELS["quiet"] if quiet else LEVELS["verbose"] if verbose else LEVELS["default"]
     logger.setLevel(level)
-    if not any(isinstance(h, _ClickHandler) for h in logger.handlers):
-        handler = _ClickHandler()
+    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
+        handler = _EchoHandler()
         handler.setFormatter(logging.Formatter("%(message)s"))
         logger.addHandler(handler)
 

@@ -158,4 +158,8 @@ def test_xlsx_without_openpyxl_is_refused_before_any_work(tmp_path, monkeypatch)
     assert result.exit_code == 2 and "openpyxl" in result.output and not out.exists()
     with pytest.raises(FaitsError, match=r"faits\[xlsx\]"):
         write_table(facts_frame(ROWS), out, formats=("xlsx",))
-    assert not out.exists()
+    from pipeline.api import run
+
+    with pytest.raises(FaitsError, match="needs openpyxl"):
+        run([tmp_path], out, formats=["csv", "xlsx"])
+    assert not out.exists()  # neither tables nor store
