@@ -1,18 +1,40 @@
-"""faits: French news articles in, a tidy table of facts out (who, what, how many, when, where, says who)."""
+"""faits: French news articles in, a tidy table of facts out (who, what, how many, when, where, says who).
 
-from .api import claims, export, extract, extract_with_mentions, extract_with_summary, query, report, run
-from .claims import claims_frame, series_frame
-from .dates import DateInterval, find_dates, normalize_date
-from .evaluation import evaluate
-from .ingest import Article, Skipped, read_inputs
-from .nlp import load_nlp
-from .numbers import Quantity, find_quantities, normalize_number
-from .series import assign_series
-from .table import COLUMNS
+The names below are imported on first use (PEP 562), so that ``faits --help``
+and ``import pipeline.cli`` load neither spaCy nor pandas.
+"""
 
-__all__ = [
-    "COLUMNS", "Article", "DateInterval", "Quantity", "Skipped", "assign_series", "claims", "claims_frame",
-    "evaluate", "export", "extract", "extract_with_mentions", "extract_with_summary", "find_dates", "find_quantities",
-    "load_nlp", "normalize_date", "normalize_number", "query", "read_inputs", "report", "run", "series_frame",
-]
+from __future__ import annotations
+
+import importlib
+
+# each public name and the module it comes from
+_PUBLIC = {
+    "claims": "api", "export": "api", "extract": "api", "extract_with_mentions": "api",
+    "extract_with_summary": "api", "query": "api", "report": "api", "run": "api",
+    "claims_frame": "claims", "series_frame": "claims",
+    "DateInterval": "dates", "find_dates": "dates", "normalize_date": "dates",
+    "evaluate": "evaluation",
+    "Article": "ingest", "Skipped": "ingest", "read_inputs": "ingest",
+    "load_nlp": "nlp",
+    "Quantity": "numbers", "find_quantities": "numbers", "normalize_number": "numbers",
+    "assign_series": "series",
+    "COLUMNS": "table",
+}
+
+__all__ = sorted(_PUBLIC)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'pipeline' has no attribute '{name}'")
+    # the whole API at once, as an eager import would: pipeline.claims and pipeline.report are then the
+    # API's functions, not the modules of the same names that importing the API loads
+    for public, module in _PUBLIC.items():
+        globals()[public] = getattr(importlib.import_module(f".{module}", __name__), public)
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))

@@ -20,14 +20,18 @@ from spacy.language import Language
 from .errors import Errors, FaitsError
 from .ingest import DEFAULT_MAX_BYTES, Article, read_inputs
 from .languages import DEFAULT_LANG
+from .logs import get_logger
+from .options import DEFAULT_CSV_DIALECT, DEFAULT_FORMATS
 from .series import assign_series
 from .series_store import export_series, update_series
 from .store import DEFAULT_STORE_NAME, Store
-from .table import FORMATS, facts_frame, writable_dir
+from .table import check_formats, dialect_of, facts_frame, writable_dir
 
 if TYPE_CHECKING:
     from .engines import Outcome
 from .runner import MAX_LISTED, MemorySink, RunSummary, StoreSink, check_batch_size, describe_input, drive
+
+log = get_logger("run")
 
 
 @dataclass
@@ -127,7 +131,8 @@ def run(
     inputs: Iterable[str | Path],
     out_dir: str | Path | None = "outputs",
     *,
-    formats: Iterable[str] = FORMATS,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    csv_dialect: str = DEFAULT_CSV_DIALECT,
     store: str | Path | None = None,
     engine: str = "local",
     n_process: int = 1,
@@ -149,6 +154,8 @@ def run(
     out_dir: where ``facts.csv``, ``facts.parquet``, ``facts.jsonl`` are
         written (the facts of every article among ``inputs``, processed now or
         before); None writes no table.
+    formats: among csv, parquet, jsonl, xlsx (xlsx needs the extra ``faits[xlsx]``).
+    csv_dialect: ``standard`` (comma, UTF-8, dot decimals) or ``excel-fr`` (BOM, ``;``, decimal comma).
     store: the DuckDB store, by default ``out_dir/faits.duckdb``; ``":memory:"`` for none on disk.
     engine: ``local`` (``n_process`` processes on this machine) or ``dask``
         (the cluster at ``scheduler``, or a local cluster of ``n_process`` workers).
@@ -168,9 +175,8 @@ def run(
     formats = tuple(formats)
     if out_dir is not None:
         # an output that cannot be written is said before any work, not after it
-        bad = [f for f in formats if f not in FORMATS]
-        if bad:
-            raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
+        formats = check_formats(formats)
+        dialect_of(csv_dialect)
         writable_dir(Path(out_dir))
     started = time.perf_counter()
     summary = RunSummary(store=str(store), engine=engine, workers=n_process, max_listed=MAX_LISTED)
@@ -181,15 +187,18 @@ def run(
         summary.run_id = db.begin_run(
             [describe_input(i) for i in inputs], engine=engine, workers=eng.workers, version=__version__
         )
+        log.info("run %s: store %s, engine %s with %d worker(s)", summary.run_id, store, engine, eng.workers)
         sink = StoreSink(db, summary.run_id, started)
         try:
             drive(inputs, lang=lang, engine=eng, sink=sink, summary=summary, batch_size=batch_size,
                    max_bytes=max_bytes, progress=progress, strict=strict)
             # SPEC section 7: regroup the blocks this run touched (with the given model's vectors, if any)
             update_series(db, lang=lang, vectors=nlp.vocab.vectors if nlp is not None else True)
+            log.info("series regrouped; writing the tables")
             if out_dir is not None:
-                summary.outputs = db.export(out_dir, formats, run_id=summary.run_id)
-                summary.outputs += export_series(db, out_dir, formats, run_id=summary.run_id)
+                summary.outputs = db.export(out_dir, formats, run_id=summary.run_id, csv_dialect=csv_dialect)
+                summary.outputs += export_series(db, out_dir, formats, run_id=summary.run_id,
+                                                 csv_dialect=csv_dialect)
                 summary.facts_written = db.count_facts(summary.run_id)
         except BaseException as e:
             # keep what was screened before the failure (--strict's culprit among it), if the store still can
@@ -207,12 +216,15 @@ def run(
 
 
 def export(
-    store: str | Path, out_dir: str | Path, formats: Iterable[str] = FORMATS, *, run_id: int | None = None
+    store: str | Path, out_dir: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *, run_id: int | None = None,
+    csv_dialect: str = DEFAULT_CSV_DIALECT,
 ) -> list[Path]:
     """Write the store's facts table (all of it, or the articles of run ``run_id``'s inputs) as tables."""
+    formats = check_formats(formats)
+    dialect_of(csv_dialect)
     with Store(store, read_only=True) as db:
-        return db.export(out_dir, tuple(formats), run_id=run_id) + export_series(
-            db, out_dir, tuple(formats), run_id=run_id)
+        return db.export(out_dir, formats, run_id=run_id, csv_dialect=csv_dialect) + export_series(
+            db, out_dir, formats, run_id=run_id, csv_dialect=csv_dialect)
 
 
 def export_labelstudio(

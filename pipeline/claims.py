@@ -30,8 +30,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import Errors, FaitsError
 from .languages import DEFAULT_LANG
+from .options import DEFAULT_CSV_DIALECT
 from .series import block_key, comparison_rows, paused_gc, rows_of, tokens
 
 CLAIMS_SCHEMA = pa.schema(
@@ -245,21 +245,13 @@ def to_arrow(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pandas(plain[schema.names], schema=schema, preserve_index=False)
 
 
-def _csv_cell(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # a spreadsheet would run it as a formula
-    return value
-
-
 def write_frame(df: pd.DataFrame, schema: pa.Schema, out_dir: str | Path, formats: Iterable[str],
-                stem: str) -> list[Path]:
-    """Write a claims or series frame as ``<stem>.csv|.parquet|.jsonl``, each atomically."""
-    from .table import FORMATS
+                stem: str, *, csv_dialect: str = DEFAULT_CSV_DIALECT) -> list[Path]:
+    """Write a claims or series frame as ``<stem>.csv|.parquet|.jsonl|.xlsx``, each atomically."""
+    from .table import XlsxWriter, check_formats, dialect_of, spreadsheet_safe, write_csv
 
-    formats = tuple(formats)
-    bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise FaitsError(Errors.E032.format(fmt=bad[0], allowed=", ".join(FORMATS)))
+    formats = check_formats(formats)
+    dialect = dialect_of(csv_dialect)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -269,25 +261,33 @@ def write_frame(df: pd.DataFrame, schema: pa.Schema, out_dir: str | Path, format
         try:
             if fmt == "parquet":
                 pq.write_table(to_arrow(df, schema), str(tmp))
+            elif fmt in ("csv", "xlsx"):
+                plain = df.copy()
+                for col in LIST_COLUMNS:
+                    if col in plain:
+                        plain[col] = [LIST_SEPARATOR.join(v) if v is not None else "" for v in plain[col]]
+                if fmt == "xlsx":
+                    writer = XlsxWriter(tmp, stem, list(schema.names))
+                    writer.write(plain)  # text escaped and typed as text, dates as dates
+                    writer.close()
+                else:
+                    for field in schema:
+                        if field.type == pa.date32():
+                            plain[field.name] = plain[field.name].dt.strftime("%Y-%m-%d")
+                        elif field.type == pa.string() or field.name in LIST_COLUMNS:
+                            plain[field.name] = plain[field.name].map(spreadsheet_safe, na_action="ignore")
+                    with open(tmp, "x", encoding=dialect.encoding, newline="") as handle:
+                        write_csv(plain, handle, dialect, header=True)
             else:
                 plain = df.copy()
                 for field in schema:
                     if field.type == pa.date32():
                         plain[field.name] = plain[field.name].dt.strftime("%Y-%m-%d")
-                if fmt == "csv":
-                    for col in LIST_COLUMNS:
-                        if col in plain:
-                            plain[col] = [LIST_SEPARATOR.join(v) if v is not None else "" for v in plain[col]]
-                    for field in schema:
-                        if field.type == pa.string() or field.name in LIST_COLUMNS:
-                            plain[field.name] = plain[field.name].map(_csv_cell, na_action="ignore")
-                    plain.to_csv(tmp, index=False)
-                else:
-                    for col in LIST_COLUMNS:
-                        if col in plain:
-                            plain[col] = [list(v) if v is not None else [] for v in plain[col]]
-                    text = plain.to_json(orient="records", lines=True, force_ascii=False) if len(plain) else ""
-                    tmp.write_text(text if not text or text.endswith("\n") else text + "\n", encoding="utf-8")
+                for col in LIST_COLUMNS:
+                    if col in plain:
+                        plain[col] = [list(v) if v is not None else [] for v in plain[col]]
+                text = plain.to_json(orient="records", lines=True, force_ascii=False) if len(plain) else ""
+                tmp.write_text(text if not text or text.endswith("\n") else text + "\n", encoding="utf-8")
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
@@ -296,11 +296,11 @@ def write_frame(df: pd.DataFrame, schema: pa.Schema, out_dir: str | Path, format
 
 
 def write_claims_tables(facts: pd.DataFrame, out_dir: str | Path, formats: Iterable[str], *,
-                        lang: str = DEFAULT_LANG) -> list[Path]:
+                        lang: str = DEFAULT_LANG, csv_dialect: str = DEFAULT_CSV_DIALECT) -> list[Path]:
     """Write ``claims.*`` and ``series.*`` for facts that carry series_id and claim_id."""
     claims, series = tables(facts, lang=lang)
-    paths = write_frame(claims, CLAIMS_SCHEMA, out_dir, formats, "claims")
-    return paths + write_frame(series, SERIES_SCHEMA, out_dir, formats, "series")
+    paths = write_frame(claims, CLAIMS_SCHEMA, out_dir, formats, "claims", csv_dialect=csv_dialect)
+    return paths + write_frame(series, SERIES_SCHEMA, out_dir, formats, "series", csv_dialect=csv_dialect)
 
 
 __all__ = ["CLAIMS_SCHEMA", "SERIES_SCHEMA", "STATUSES", "claims_frame", "series_frame", "status", "tables",

@@ -2,24 +2,52 @@
 
 Exit codes: 0 when the batch ran (even with skipped inputs), 1 when nothing
 could be done (no readable article, unwritable output, a damaged store, bad
-arguments), 2 for usage errors, 130 when a run is interrupted (Ctrl-C,
-SIGTERM: the run is marked interrupted, its committed batches are kept).
+arguments), 2 for usage errors (an unknown option, an invalid option value),
+130 when a run is interrupted (Ctrl-C, SIGTERM: the run is marked interrupted,
+its committed batches are kept).
+
+Nothing heavy is imported here: each command imports what it needs (spaCy,
+pandas, DuckDB) when it runs, so that ``faits --help`` answers at once.
+Messages go through the ``faits`` logger (:mod:`pipeline.logs`); what a
+command produces goes to stdout.
 """
 
 from __future__ import annotations
 
+import enum
 import signal
 from pathlib import Path
 
 import typer
 
+from . import logs
 from .errors import Errors, FaitsError
+from .options import (
+    CSV_DIALECTS,
+    DEFAULT_CSV_DIALECT,
+    DEFAULT_FORMATS,
+    ENGINES,
+    EXPORT_FORMATS,
+    FORMATS,
+    missing_extra,
+)
+
+log = logs.get_logger("cli")
+
+# the choices of the options, as typer takes them (an invalid value is a usage error, exit 2)
+TableFormat = enum.Enum("TableFormat", {f: f for f in FORMATS}, type=str)
+ExportFormat = enum.Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)
+CsvDialectName = enum.Enum("CsvDialectName", {d: d for d in CSV_DIALECTS}, type=str)
+EngineName = enum.Enum("EngineName", {e: e for e in ENGINES}, type=str)
 
 app = typer.Typer(
     help="Turn French news articles into a tidy table of facts: who, what, how many, when, "
     "where, according to whom.",
     no_args_is_help=True,
     add_completion=False,
+    # plain help and error messages: rich's formatting costs more import time than the whole rest of the help
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 
 
@@ -36,8 +64,21 @@ def main_callback(
     version: bool = typer.Option(
         False, "--version", "-V", callback=_print_version, is_eager=True, help="Print faits' version and exit."
     ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also show progress messages (the faits logger at DEBUG)."
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Show only errors: no warnings, no skipped inputs, no progress bar."
+    ),
 ) -> None:
     """Turn French news articles into a tidy table of facts."""
+    _set_verbosity(verbose, quiet)
+
+
+def _set_verbosity(verbose: bool, quiet: bool) -> None:
+    if verbose and quiet:
+        raise typer.BadParameter("--verbose and --quiet exclude each other.")
+    logs.configure(verbose=verbose, quiet=quiet)
 
 
 Arg = typer.Argument
@@ -56,44 +97,67 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=1)
 
 
+def _formats(values: list[TableFormat] | list[ExportFormat]) -> list[str]:
+    """The table formats given, once their optional extras are known to be installed."""
+    formats = [v.value for v in values]
+    extra = missing_extra(formats)
+    if extra:
+        raise typer.BadParameter(Errors.E101.format(extra=extra), param_hint="'--format'")
+    return formats
+
+
+FORMAT_HELP = "Output formats (repeat): csv, parquet, jsonl, xlsx (xlsx needs the extra faits[xlsx])."
+EXPORT_FORMAT_HELP = (FORMAT_HELP[:-1] + "; labelstudio: Label Studio tasks, the facts as predictions "
+                      "(labelstudio.json).")
+CSV_DIALECT_HELP = (
+    "CSV flavour: standard (comma, UTF-8, dot decimals: pandas and most tools) or excel-fr "
+    "(UTF-8 with BOM, ';' separator, decimal comma: a French-locale spreadsheet opens it as is)."
+)
+
+
 @app.command("run")
 def run_cli(
     inputs: list[Path] = Arg(
         None, help="Article files (.txt, .jsonl, .csv), directories or globs. Default: corpus/articles/."
     ),
     output: Path = Opt(Path("outputs"), "--output", "-o", help="Directory for facts.csv/.parquet/.jsonl."),
-    formats: list[str] = Opt(["csv", "parquet", "jsonl"], "--format", "-f", help="Output formats (repeat)."),
+    formats: list[TableFormat] = Opt(list(DEFAULT_FORMATS), "--format", "-f", help=FORMAT_HELP),
+    csv_dialect: CsvDialectName = Opt(DEFAULT_CSV_DIALECT, "--csv-dialect", help=CSV_DIALECT_HELP),
     store: Path = Opt(
         None, "--store", "-s",
         help="DuckDB store results accumulate in; articles already there are not processed again. "
         "Default: OUTPUT/faits.duckdb.",
     ),
-    engine: str = Opt("local", "--engine", "-e", help="Where the NLP runs: local (this machine) or dask."),
+    engine: EngineName = Opt("local", "--engine", "-e", help="Where the NLP runs: local (this machine) or dask."),
     scheduler: str = Opt(
         None, "--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask "
         "starts a local cluster of --workers processes."
     ),
     lang: str = Opt("fr", "--lang", help="Language of the articles; others are skipped with a reason."),
-    batch_size: int = Opt(16, "--batch-size", help="Articles per batch (one store commit per batch)."),
-    workers: int = Opt(1, "--workers", "-w", help="Worker processes, each with its own model."),
-    max_bytes: int = Opt(20_000_000, "--max-bytes", help="Skip files larger than this, with a reason."),
+    batch_size: int = Opt(16, "--batch-size", min=1, help="Articles per batch (one store commit per batch)."),
+    workers: int = Opt(1, "--workers", "-w", min=1, help="Worker processes, each with its own model."),
+    max_bytes: int = Opt(20_000_000, "--max-bytes", min=1, help="Skip files larger than this, with a reason."),
     strict: bool = Opt(False, "--strict", help="Stop at the first input that is not processed."),
-    quiet: bool = Opt(False, "--quiet", "-q", help="No progress bar, no list of skipped inputs."),
+    quiet: bool = Opt(False, "--quiet", "-q", help="No progress bar, no list of skipped inputs (as faits -q)."),
+    verbose: bool = Opt(False, "--verbose", "-v", help="Also show progress messages (as faits -v)."),
     full_parse: bool = Opt(
         False, "--full-parse", help="Tag, parse and find entities in every sentence, not only in those with a "
-        "figure or a tense-dependent date (same facts, about twice slower on ordinary news)."
+        "figure or a tense-dependent date (the same facts, slower)."
     ),
 ) -> None:
-    """Extract facts from articles into the store and write their table (CSV, Parquet, JSONL)."""
+    """Extract facts from articles into the store and write their table (CSV, Parquet, JSONL, xlsx)."""
+    formats = _formats(formats)
+    if quiet or verbose:
+        _set_verbosity(verbose, quiet)
     from .api import run
 
     inputs = inputs or [DEFAULT_INPUT]
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(
-            inputs, output, formats=formats, store=store, engine=engine, scheduler=scheduler, lang=lang,
-            batch_size=batch_size, n_process=workers, max_bytes=max_bytes, progress=not quiet, strict=strict,
-            full_parse=full_parse,
+            inputs, output, formats=formats, csv_dialect=csv_dialect.value, store=store, engine=engine.value,
+            scheduler=scheduler, lang=lang, batch_size=batch_size, n_process=workers, max_bytes=max_bytes,
+            progress=not logs.is_quiet(), strict=strict, full_parse=full_parse,
         )
     except FaitsError as e:
         _fail(str(e))
@@ -103,17 +167,13 @@ def run_cli(
         raise typer.Exit(code=130) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
-    if not quiet:
-        for s in summary.skipped:
-            typer.secho(f"skipped {s.origin}: {s.reason}", fg=typer.colors.YELLOW, err=True)
-        if summary.n_skipped > len(summary.skipped):
-            typer.secho(
-                f"... {summary.n_skipped - len(summary.skipped)} more skipped; all are in the store: "
-                f"faits query \"SELECT * FROM skipped WHERE run_id = {summary.run_id}\"",
-                fg=typer.colors.YELLOW, err=True,
-            )
-        for w in summary.warnings:
-            typer.secho(f"warning {w}", fg=typer.colors.YELLOW, err=True)
+    for s in summary.skipped:
+        log.warning("skipped %s: %s", s.origin, s.reason)
+    if summary.n_skipped > len(summary.skipped):
+        log.warning("... %d more skipped; all are in the store: faits query \"SELECT * FROM skipped WHERE "
+                    "run_id = %s\"", summary.n_skipped - len(summary.skipped), summary.run_id)
+    for w in summary.warnings:
+        log.warning("warning %s", w)
     typer.echo(summary.line())
     for path in summary.outputs:
         typer.echo(f"wrote {path}")
@@ -130,10 +190,8 @@ LABELSTUDIO = "labelstudio"
 @app.command("export")
 def export_cli(
     output: Path = Opt(Path("outputs"), "--output", "-o", help="Directory for facts.csv/.parquet/.jsonl."),
-    formats: list[str] = Opt(
-        ["csv", "parquet", "jsonl"], "--format", "-f",
-        help="Output formats (repeat); labelstudio: Label Studio tasks, the facts as predictions (labelstudio.json).",
-    ),
+    formats: list[ExportFormat] = Opt(list(DEFAULT_FORMATS), "--format", "-f", help=EXPORT_FORMAT_HELP),
+    csv_dialect: CsvDialectName = Opt(DEFAULT_CSV_DIALECT, "--csv-dialect", help=CSV_DIALECT_HELP),
     store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read."),
     run_id: int = Opt(None, "--run", help="Only the articles of this run's inputs (see: faits query 'FROM runs')."),
     articles: list[Path] = Opt(
@@ -141,12 +199,14 @@ def export_cli(
         help="For -f labelstudio: where the articles' files are now, if they moved since the run (repeat).",
     ),
 ) -> None:
-    """Write the store's facts table as CSV, Parquet and JSONL (SPEC's columns and types), or as Label Studio tasks."""
+    """Write the store's facts, claims and series tables as CSV, Parquet, JSONL or xlsx (SPEC's columns and
+    types), or the facts as Label Studio tasks."""
+    formats = _formats(formats)
     from .api import export
 
     tables = [f for f in formats if f != LABELSTUDIO]
     try:
-        paths = export(store, output, tables, run_id=run_id) if tables else []
+        paths = export(store, output, tables, run_id=run_id, csv_dialect=csv_dialect.value) if tables else []
         if LABELSTUDIO in formats:
             from .api import export_labelstudio
 
@@ -210,27 +270,27 @@ def gold_tasks_cli(
 
 
 QUERY_FORMATS = ("table", "csv", "jsonl")
+QueryFormat = enum.Enum("QueryFormat", {f: f for f in QUERY_FORMATS}, type=str)
 
 
 @app.command("query")
 def query_cli(
     sql: str = Arg(..., help='SQL over the tables articles, facts, runs, skipped, claims, series (quote "where").'),
     store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read (opened read-only)."),
-    fmt: str = Opt("table", "--format", "-f", help="table (aligned, --max-rows rows), csv or jsonl (every row)."),
-    max_rows: int = Opt(50, "--max-rows", help="Rows a table shows; 0 for all."),
+    fmt: QueryFormat = Opt(
+        "table", "--format", "-f", help="table (aligned, --max-rows rows), csv or jsonl (every row)."
+    ),
+    max_rows: int = Opt(50, "--max-rows", min=0, help="Rows a table shows; 0 for all."),
 ) -> None:
     """Run SQL over the store and print the result."""
     from .api import query
 
-    if fmt not in QUERY_FORMATS:
-        _fail(Errors.E065.format(fmt=fmt, allowed=", ".join(QUERY_FORMATS)))
-        return
     try:
         df = query(store, sql)
     except FaitsError as e:
         _fail(str(e))
         return
-    _print_frame(df, fmt, max_rows, col_width=60)
+    _print_frame(df, fmt.value, max_rows, col_width=60)
 
 
 def _print_frame(df, fmt: str, max_rows: int, col_width: int) -> None:
@@ -251,6 +311,7 @@ def _print_frame(df, fmt: str, max_rows: int, col_width: int) -> None:
 
 
 SERIES_STATUSES = ("single", "agreed", "updated", "disputed")
+SeriesStatus = enum.Enum("SeriesStatus", {s: s for s in SERIES_STATUSES}, type=str)
 
 
 @app.command("claims")
@@ -258,24 +319,20 @@ def claims_cli(
     store: Path = Opt(DEFAULT_STORE, "--store", "-s", help="The DuckDB store to read (opened read-only)."),
     series_id: str = Opt(None, "--series", help="Show the claims of this series."),
     show_claims: bool = Opt(False, "--claims", "-c", help="Show claims (one row per figure) instead of series."),
-    status: str = Opt(None, "--status", help="Only series with this status: single, agreed, updated, disputed."),
+    status: SeriesStatus = Opt(
+        None, "--status", help="Only series with this status: single, agreed, updated, disputed."
+    ),
     min_articles: int = Opt(1, "--min-articles", "-m", help="Only series reported by at least this many articles."),
     run_id: int = Opt(None, "--run", help="Only series holding a fact of this run's inputs."),
-    fmt: str = Opt("table", "--format", "-f", help="table, csv or jsonl."),
-    max_rows: int = Opt(50, "--max-rows", help="Rows a table shows; 0 for all."),
+    fmt: QueryFormat = Opt("table", "--format", "-f", help="table, csv or jsonl."),
+    max_rows: int = Opt(50, "--max-rows", min=0, help="Rows a table shows; 0 for all."),
 ) -> None:
     """Show the series (or claims) of the store: the same figure across articles (SPEC section 7)."""
     import pandas as pd
 
     from .api import claims
-    from .errors import Errors
 
-    if fmt not in QUERY_FORMATS:
-        _fail(Errors.E065.format(fmt=fmt, allowed=", ".join(QUERY_FORMATS)))
-        return
-    if status is not None and status not in SERIES_STATUSES:
-        _fail(Errors.E068.format(status=status, allowed=", ".join(SERIES_STATUSES)))
-        return
+    status = status.value if status is not None else None
     try:
         series, claim_rows = claims(store, run_id=run_id)
     except FaitsError as e:
@@ -295,7 +352,7 @@ def claims_cli(
     for col in df.columns:
         if pd.api.types.is_datetime64_any_dtype(df[col]):
             df[col] = df[col].dt.strftime("%Y-%m-%d")  # dates as dates, not midnight timestamps
-    _print_frame(df, fmt, max_rows, col_width=40)
+    _print_frame(df, fmt.value, max_rows, col_width=40)
 
 
 @app.command("report")
@@ -324,12 +381,16 @@ def evaluate_cli(
     report: Path = Opt(None, "--report", help="Write a self-contained HTML report here."),
     split: str = Opt(None, "--split", help="Only gold lines with this split (dev, test)."),
     lang: str = Opt("fr", "--lang", help="Language of the articles."),
-    quiet: bool = Opt(False, "--quiet", "-q", help="Print only the headline figures."),
+    quiet: bool = Opt(False, "--quiet", "-q", help="Print only the headline figures; no progress bar (as faits -q)."),
+    verbose: bool = Opt(False, "--verbose", "-v", help="Also show progress messages (as faits -v)."),
     full_parse: bool = Opt(
         False, "--full-parse", help="Parse every sentence: entity mentions are then scored over the whole text."
     ),
 ) -> None:
     """Score the pipeline against hand-labelled gold: fact and tuple P/R/F1, slot accuracy, breakdowns."""
+    if quiet or verbose:
+        _set_verbosity(verbose, quiet)
+    quiet = logs.is_quiet()
     from .evaluation import evaluate, format_scores
 
     try:
@@ -366,8 +427,7 @@ def normalize_cli(
     try:
         day = date.fromisoformat(reference) if reference else date.today()
     except ValueError:
-        _fail(Errors.E067.format(got=reference))
-        return
+        raise typer.BadParameter(Errors.E067.format(got=reference), param_hint="'--reference'") from None
     for text in texts:
         try:
             quantity = normalize_number(text, lang)

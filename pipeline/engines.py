@@ -35,9 +35,8 @@ from spacy.language import Language
 from .errors import Errors, FaitsError
 from .ingest import Article
 from .nlp import doc_mentions, doc_of, fact_rows, load_nlp
+from .options import ENGINES  # defined there: the CLI reads them without importing this module
 from .parsing import process_docs
-
-ENGINES = ("local", "dask")
 
 # One process processes one batch at a time: spaCy's memory zones are per
 # vocabulary, and a Dask worker may run several tasks in threads.

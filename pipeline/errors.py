@@ -76,10 +76,8 @@ class Errors:
     E062 = "pipeline error on this article ({error}); skipped"
     E063 = "same content as {other}, already in the store; skipped"
     E064 = "another article of this run already has the id '{article_id}' ({other}); skipped, ids must be unique"
-    E065 = "Unknown query output format '{fmt}'. Allowed: {allowed}."
     E066 = "No run {run_id} in the store {path}; runs there: {runs}."
     E067 = "--reference must be a date written YYYY-MM-DD, got '{got}'."
-    E068 = "Unknown series status '{status}'. Allowed: {allowed}."
     # fault campaign (issue 17): inputs, stores, outputs, gold
     E070 = "not valid {encoding} despite its byte order mark ({error})"
     E071 = "{n} control character(s) (NUL...) removed from the text"
@@ -115,3 +113,10 @@ class Errors:
         "processed. Give their current place with --articles."
     )
     E153 = "Gold file {path} names article {article_id!r}, whose text is not among the articles given ({where})."
+    # spreadsheets and conventions (issue 16)
+    E100 = "Unknown CSV dialect '{dialect}'. Allowed: {allowed}."
+    E101 = (
+        "The format xlsx needs openpyxl, which is not installed. Install it with "
+        "`pip install 'faits[{extra}]'` (from a clone: `pip install -e '.[{extra}]'`)."
+    )
+    E102 = "Cannot write the {table} table as xlsx: a sheet holds at most {rows} rows; write it as csv or parquet."

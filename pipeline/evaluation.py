@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Errors, FaitsError
+from .files import write_text_atomic
 from .ingest import expand_inputs, read_file
 from .schema import ALL_COLUMNS
 from .scoring import score
@@ -253,9 +254,7 @@ def evaluate(
     scores["split"] = split
     scores["articles_not_found"] = not_found
     if json_path:
-        Path(json_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(json_path).write_text(json.dumps(scores, ensure_ascii=False, indent=1, default=_json_default),
-                                   encoding="utf-8")
+        write_text_atomic(json_path, json.dumps(scores, ensure_ascii=False, indent=1, default=_json_default))
     if report_path:
         from .report import write_report
 

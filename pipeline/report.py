@@ -291,7 +291,6 @@ def render_report(scores: dict, gold: dict[str, dict], pred: dict[str, list[dict
 
 def write_report(path: str | Path, scores: dict, gold: dict[str, dict], pred: dict[str, list[dict]],
                  texts: dict[str, str]) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(scores, gold, pred, texts), encoding="utf-8")
-    return path
+    from .files import write_text_atomic
+
+    return write_text_atomic(path, render_report(scores, gold, pred, texts))

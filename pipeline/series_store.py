@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from .claims import CLAIMS_SCHEMA, LIST_COLUMNS, SERIES_SCHEMA, tables, to_arrow, write_frame
 from .languages import DEFAULT_LANG
+from .options import DEFAULT_CSV_DIALECT
 from .series import group, paused_gc
 
 if TYPE_CHECKING:
@@ -164,11 +165,13 @@ def read_series(store: Store, run_id: int | None = None) -> pd.DataFrame:
     return _read(store, "series", SERIES_SCHEMA, run_id)
 
 
-def export_series(store: Store, out_dir: str | Path, formats: Iterable[str], *, run_id: int | None = None
-                  ) -> list[Path]:
+def export_series(store: Store, out_dir: str | Path, formats: Iterable[str], *, run_id: int | None = None,
+                  csv_dialect: str = DEFAULT_CSV_DIALECT) -> list[Path]:
     """Write ``claims.*`` and ``series.*`` beside the facts table."""
-    paths = write_frame(read_claims(store, run_id), CLAIMS_SCHEMA, out_dir, formats, "claims")
-    return paths + write_frame(read_series(store, run_id), SERIES_SCHEMA, out_dir, formats, "series")
+    paths = write_frame(read_claims(store, run_id), CLAIMS_SCHEMA, out_dir, formats, "claims",
+                        csv_dialect=csv_dialect)
+    return paths + write_frame(read_series(store, run_id), SERIES_SCHEMA, out_dir, formats, "series",
+                               csv_dialect=csv_dialect)
 
 
 __all__ = ["SeriesUpdate", "export_series", "read_claims", "read_series", "series_ddl", "update_series"]

@@ -34,9 +34,10 @@ import pyarrow as pa
 
 from .errors import Errors, FaitsError
 from .ingest import optional_date
+from .options import DEFAULT_CSV_DIALECT, DEFAULT_FORMATS
 from .schema import ARROW_SCHEMA
 from .series_store import series_ddl
-from .table import FORMATS, facts_frame, write_table_chunks
+from .table import facts_frame, write_table_chunks
 
 DEFAULT_STORE_NAME = "faits.duckdb"
 IN_MEMORY = ":memory:"
@@ -466,12 +467,15 @@ class Store:
 
     @_worded
     def export(
-        self, out_dir: str | Path, formats: Iterable[str] = FORMATS, *, run_id: int | None = None, stem: str = "facts"
+        self, out_dir: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *, run_id: int | None = None,
+        stem: str = "facts", csv_dialect: str = DEFAULT_CSV_DIALECT,
     ) -> list[Path]:
-        """Write the facts table (or one run's) as CSV / Parquet / JSONL, streaming, through table.py's writers."""
+        """Write the facts table (or one run's) as CSV / Parquet / JSONL / xlsx, streaming, through table.py's
+        writers."""
         if run_id is not None:
             self.check_run(run_id)
-        return write_table_chunks(self.iter_facts(run_id), Path(out_dir), tuple(formats), stem)
+        return write_table_chunks(self.iter_facts(run_id), Path(out_dir), tuple(formats), stem,
+                                  csv_dialect=csv_dialect)
 
     @_worded
     def count_facts(self, run_id: int | None = None) -> int:

@@ -200,10 +200,9 @@ def render_timelines(series: pd.DataFrame, claims: pd.DataFrame, *, title: str =
 
 
 def write_timelines(path: str | Path, series: pd.DataFrame, claims: pd.DataFrame, **kwargs) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_timelines(series, claims, **kwargs), encoding="utf-8")
-    return path
+    from .files import write_text_atomic
+
+    return write_text_atomic(path, render_timelines(series, claims, **kwargs))
 
 
 __all__ = ["render_timelines", "write_timelines"]

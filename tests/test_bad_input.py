@@ -100,11 +100,11 @@ def test_normalize_command_prints_one_json_line_per_expression():
     assert lines[2]["quantity"] is None and lines[2]["date"] is None
 
 
-@pytest.mark.parametrize("args,message", [
-    (["-r", "17/06/2025"], "YYYY-MM-DD, got '17/06/2025'"),
-    (["--lang", "xx"], "Language 'xx' is not supported"),
+@pytest.mark.parametrize("args,message,code", [
+    (["-r", "17/06/2025"], "YYYY-MM-DD, got '17/06/2025'", 2),  # an invalid option value: a usage error
+    (["--lang", "xx"], "Language 'xx' is not supported", 1),
 ])
-def test_normalize_command_names_a_bad_option(args, message):
+def test_normalize_command_names_a_bad_option(args, message, code):
     result = CliRunner().invoke(app, ["normalize", "hier", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert message in result.output

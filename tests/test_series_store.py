@@ -97,7 +97,8 @@ def test_run_and_export_write_claims_and_series_beside_facts(nlp, shared, tmp_pa
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == 4 and all(len(c["article_ids"]) == 2 and len(c["first_published"]) == 10 for c in lines)
     result = runner.invoke(app, ["claims", "-s", store, "--status", "contested"])
-    assert result.exit_code == 1 and "Allowed: single, agreed, updated, disputed" in result.output
+    assert result.exit_code == 2
+    assert "'contested' is not one of 'single', 'agreed', 'updated', 'disputed'" in result.output
     result = runner.invoke(app, ["query", "-s", store, "-f", "csv",
                                  "SELECT count(*) AS n FROM claims WHERE n_articles = 2"])
     assert result.stdout.strip().splitlines()[-1] == "4"

@@ -61,8 +61,8 @@ def test_empty_table_still_has_the_columns(tmp_path):
 def test_no_temporary_file_is_left_and_bad_format_is_refused(tmp_path):
     write_table(facts_frame([ROW]), tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.csv", "facts.jsonl", "facts.parquet"]
-    with pytest.raises(FaitsError, match="Allowed: csv, parquet, jsonl"):
-        write_table(facts_frame([ROW]), tmp_path, formats=("xlsx",))
+    with pytest.raises(FaitsError, match="Allowed: csv, parquet, jsonl, xlsx"):
+        write_table(facts_frame([ROW]), tmp_path, formats=("docx",))
 
 
 def test_unwritable_output_directory_is_reported(tmp_path):
