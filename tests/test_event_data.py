@@ -114,7 +114,8 @@ def test_where_country_is_where_own_code_or_the_country_the_article_gives(fr):
 
 
 def test_the_columns_follow_the_spec_columns_together():
-    assert EXTRA_COLUMNS[:2] == ["when_granularity", "where_country"]
+    # the event-data columns come first among the extra columns, after the SPEC columns
+    assert EXTRA_COLUMNS[:4] == ["url", "title", "when_granularity", "where_country"]
     assert ALL_COLUMNS.index("where_country") == ALL_COLUMNS.index("when_granularity") + 1
 
 
