@@ -303,7 +303,7 @@ def test_temporary_tables_of_a_killed_writer_are_removed(tmp_path):
     assert not stale.exists() and mine.exists() and other.exists()
 
 
-def _crash_on_marked(articles, lang, with_mentions=False):
+def _crash_on_marked(articles, lang, with_mentions=False, full_parse=False):
     from pipeline import engines
 
     if any(a.article_id == "crash" for a in articles):
