@@ -53,7 +53,10 @@ def test_only_sentences_with_a_figure_or_a_tense_dependent_date_are_parsed(nlp):
         "Les travaux ont coûté 3 millions d'euros, selon la mairie.\n\n"
         "Le maire a remercié les habitants de leur patience et de leur calme pendant le chantier.\n\n"
         "La prochaine séance aura lieu mardi.\n\n"
-        "Elle s'est tenue dans la salle des fêtes rénovée en 2019."
+        "Elle s'est tenue dans la salle des fêtes rénovée en 2019.\n\n"
+        "Les riverains de la place centrale ont salué la fin des nuisances et le retour des marchés du matin.\n\n"
+        "Les commerçants du quartier espèrent désormais voir revenir une clientèle fidèle avant les fêtes.\n\n"
+        "L'opposition municipale, elle, reproche à la majorité un manque de concertation avec les associations."
     )
     from pipeline.ingest import Article
 
