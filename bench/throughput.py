@@ -7,9 +7,11 @@
 Two kinds of text: ``corpus``, articles generated from corpus/articles by
 shuffling paragraphs (a title, 4 to 9 body paragraphs drawn from the whole
 corpus, a syndication footer), so they read like the corpus, dense with
-figures, but are all different; and ``real``, the 75 French TimeBank documents
-open to fact development (real news, 1999-2003, from ../shared/external, written
-as records under the work folder; skipped when ../shared is absent). Each
+figures, but are all different; and ``real``, articles made the same way of the
+75 French TimeBank documents open to fact development (real news, 1999-2003,
+from ../shared/external; each document is one paragraph of about 100 words;
+skipped when ../shared is absent). Both are written under a temporary work
+folder, never into the project. Each
 measurement runs in a subprocess of its own, so that its peak RSS
 (``ru_maxrss``) is its own:
 
@@ -84,12 +86,22 @@ class Measure:
 
 
 def generate(out: Path, n: int, seed: int = 0, source: Path = CORPUS) -> Path:
-    """Write ``n`` articles made of shuffled corpus paragraphs to ``out`` (one .txt each)."""
+    """Write ``n`` articles made of shuffled paragraphs of ``source`` to ``out`` (one .txt each).
+
+    source: a folder of articles (the corpus: their first paragraph is a title) or a JSONL file of
+    records (real news: each record's text is one paragraph, its first sentence a possible title).
+    """
     sys.path.insert(0, str(ROOT))
-    from pipeline.ingest import read_file
+    from pipeline.ingest import read_file, read_inputs
 
     titles, paragraphs = [], []
-    for f in sorted(source.glob("*.txt")):
+    if source.is_file():
+        for article in read_inputs([source]):
+            text = getattr(article, "text", "")
+            if len(text.split()) >= 8:
+                paragraphs.append(text)
+                titles.append(re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0][:120])
+    for f in sorted(source.glob("*.txt")) if source.is_dir() else []:
         for article in read_file(f):
             parts = article.text.split("\n\n")
             titles.append(parts[0])
@@ -284,10 +296,11 @@ def main(argv: list[str] | None = None) -> dict:
                 if kind == "corpus":
                     folder = args.input or generate(work / "articles", args.articles, args.seed)
                 elif kind == "real":
-                    folder = _real_records(work)
-                    if folder is None:
+                    records = _real_records(work)
+                    if records is None:
                         print("real: skipped, ../shared/external/french-timebank is absent")
                         continue
+                    folder = generate(work / "real-articles", args.articles, args.seed, source=records)
                 else:
                     raise SystemExit(f"--texts: unknown kind {kind!r} (corpus, real)")
                 found = _throughput(kind, folder, work, bs, dask)

@@ -43,7 +43,7 @@ TEXT_PIPES = ("faits_hyphens", "faits_sentences")
 FACT_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
 # Tokens of neighbouring text parsed with each run of selected sentences, then dropped: the encoder
 # of spaCy's models (a window of 1 token, 4 layers deep) sees 4 tokens on either side of a word.
-CONTEXT_TOKENS = 8
+CONTEXT_TOKENS = 4
 # what is copied from the parsed sentences into the article's Doc (entities are set as spans)
 # a Doc whose selected sentences (with their context) hold this share of its tokens is parsed whole
 WHOLE_DOC_SHARE = 0.8

@@ -33,8 +33,9 @@ class EventTyper:
         ("sans abri", "garde à vue")."""
         doc = token.doc
         starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
+        end = token.sent.end  # Token.sent looks for the sentence's bounds on every call
         return [" ".join(t.lower_ for t in doc[i : i + n]) for i in sorted(starts) for n in (2, 3)
-                if i + n <= token.sent.end and self.max_trigger_words >= n]
+                if i + n <= end and self.max_trigger_words >= n]
 
     def _resolve_type(self, types: set[str]) -> str | None:
         for parts in self.combined:
