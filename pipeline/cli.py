@@ -73,7 +73,15 @@ def run_cli(
         None, "--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask "
         "starts a local cluster of --workers processes."
     ),
-    lang: str = Opt("fr", "--lang", help="Language of the articles; others are skipped with a reason."),
+    lang: str = Opt(
+        None, "--lang", help="Languages to process (fr, or fr,en); default: every installed language pack. "
+        "Each article goes through its language's pipeline (its record's lang, else detected); others are "
+        "skipped with a reason."
+    ),
+    model: list[str] = Opt(
+        [], "--model", help="The spaCy model of a language, LANG=NAME (repeat): en=en_core_web_md. "
+        "Default: FAITS_MODEL_<LANG>, else models/<lang>/language.json."
+    ),
     batch_size: int = Opt(16, "--batch-size", help="Articles per batch (one store commit per batch)."),
     workers: int = Opt(1, "--workers", "-w", help="Worker processes, each with its own model."),
     max_bytes: int = Opt(20_000_000, "--max-bytes", help="Skip files larger than this, with a reason."),
@@ -82,12 +90,14 @@ def run_cli(
 ) -> None:
     """Extract facts from articles into the store and write their table (CSV, Parquet, JSONL)."""
     from .api import run
+    from .routing import parse_models
 
     inputs = inputs or [DEFAULT_INPUT]
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(
             inputs, output, formats=formats, store=store, engine=engine, scheduler=scheduler, lang=lang,
+            models=parse_models(model),
             batch_size=batch_size, n_process=workers, max_bytes=max_bytes, progress=not quiet, strict=strict,
         )
     except FaitsError as e:

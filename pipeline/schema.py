@@ -48,6 +48,7 @@ class Fact:
     published: str | date | None = _column("date")
     mentions: int = _column("int", 1)
     confidence: float = _column("float", 0.0)
+    lang: str | None = _column("text")  # SPEC section 8: the article's language (ISO 639-1)
     mention_text: str | None = _column("text", extra=True)
     mention_start: int | None = _column("int", extra=True)
     mention_end: int | None = _column("int", extra=True)
