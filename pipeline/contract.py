@@ -63,6 +63,7 @@ class NumbersLexicon(TypedDict):
     vague_plural_determiners: Words
     fractions: dict[Word, int]  # noun -> denominator
     fraction_multipliers: dict[Word, int]
+    bare_fractions: Words  # fractions (of ``fractions``) used with no multiplier: "half the protesters"
     percent_words: Words
     currencies: dict[Code, Words]  # ISO 4217 code -> forms
     time_units: dict[Word, Words]  # unit as written in the table -> forms
@@ -94,6 +95,7 @@ class NumbersLexicon(TypedDict):
     clock_suffixes: Words
     identifier_patterns: list[Regex]
     vague_plural_scales: Words
+    bare_vague_plurals: dict[Word, int]  # a vague count with no determiner before of_words ("dozens of")
     of_words: Words
     qualifier_fillers: Words
     date_determiners: Words
