@@ -31,6 +31,8 @@ RENAMED = {
     "possessive": "case", "meta": "dep", "intj": "discourse", "agent": "obl:agent",
 }
 VERBAL = ("VERB", "AUX", "ADJ")
+# labels only the ClearNLP scheme has: a parse with none of them is Universal Dependencies already
+CLEARNLP_ONLY = frozenset({"pobj", "dobj", "prep", "nsubjpass", "auxpass", "acomp", "attr", "agent", "pcomp"})
 # OntoNotes entity labels (spaCy's English models) -> the labels of the French models (WikiNER); the
 # numeric ones (CARDINAL, DATE, MONEY...) are faits' own numbers and dates, not entities
 ENTITY_LABELS = {
@@ -93,7 +95,7 @@ class English(LanguageHooks):
         if doc.ents and any(e.label_ in ENTITY_LABELS for e in doc.ents):
             doc.ents = [Span(doc, e.start, e.end, label=ENTITY_LABELS[e.label_])
                         for e in doc.ents if ENTITY_LABELS.get(e.label_)]
-        if not doc.has_annotation("DEP") or not any(t.dep_ in ("pobj", "dobj", "prep", "nsubjpass") for t in doc):
+        if not doc.has_annotation("DEP") or not any(t.dep_ in CLEARNLP_ONLY for t in doc):
             return
         heads = [t.head.i for t in doc]
         deps = [t.dep_ for t in doc]

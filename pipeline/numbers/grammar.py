@@ -63,8 +63,8 @@ class NumberGrammar:
         vague = _alternation(lex["vague_plural_determiners"])
         plural_scales = _alternation(lex["vague_plural_scales"])
         self.bare_vague: dict[str, int] = {w.lower(): v for w, v in lex["bare_vague_plurals"].items()}
-        # "dozens of people": a vague plural with no determiner, before of_words (a language may have none)
-        bare = (rf"|(?P<bare>{_alternation(self.bare_vague)})(?=\s+(?:{of})(?!\w))" if self.bare_vague else "")
+        # "dozens of people", "thousands fled": a vague plural with no determiner (a language may have none)
+        bare = (rf"|(?P<bare>{_alternation(self.bare_vague)})(?!\w)" if self.bare_vague else "")
         self.approx_core = re.compile(
             rf"(?<!\w)(?:(?P<sing>{sing})\s+(?P<noun>{approx_alt})"
             rf"|(?P<vague>{vague})\s+(?P<pnoun>{approx_plural_alt})"
