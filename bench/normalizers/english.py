@@ -31,7 +31,7 @@ from .scoring import (
     value_right,
 )
 from .suites import EXTERNAL, Case, _one_expression, _reference_of, _runs_on_python
-from .systems import _as_ratios, _located, dateparser_interval, date_in_answers, same_interval
+from .systems import _as_ratios, _located, date_in_answers, dateparser_interval, same_interval
 
 LANG = "en"
 RECOGNIZERS_EN = EXTERNAL / "recognizers-text-en"
