@@ -19,6 +19,9 @@ class LanguageHooks:
     plural_word (str): a regex matching a lowercase word in the plural, at a word start.
     adjective_first (bool): a modifier stands before its noun ("last Tuesday", "the past 10 days"),
         not after it ("mardi dernier"): the date rules then take the direction before the noun too.
+    conjunction_after_hundreds (bool): a number word joins a cardinal after the conjunction only after a
+        hundred or a scale ("two hundred and five"); otherwise the lexicon's ``units_after_conjunction``
+        decide ("vingt et un").
     """
 
     code: str = ""
@@ -26,6 +29,7 @@ class LanguageHooks:
     lowercase: str = "a-z"
     plural_word: str = r"(?!)"  # matches nothing: no plural form is known
     adjective_first: bool = False
+    conjunction_after_hundreds: bool = False
 
     def plural(self, word: str) -> str:
         """The plural of a lexicon word (a noun, an ordinal); the word itself when the language does not inflect."""

@@ -50,6 +50,7 @@ class English(LanguageHooks):
     # after a year, a plural word makes it a count: "2000 protesters"
     plural_word = r"[a-z]+s\b"
     adjective_first = True
+    conjunction_after_hundreds = True
 
     def plural(self, word: str) -> str:
         if word.endswith("f"):

@@ -89,6 +89,9 @@ class _Finder:
             elif m.group("pnoun"):
                 value, qualifier = g.approx_plurals[m.group("pnoun").lower()], "more_than"
             elif m.groupdict().get("bare"):
+                before = self.text[: m.start()].split()
+                if before and (before[-1][-1:].isdigit() or before[-1].lower() in g.words.cardinal_words):
+                    continue  # "three billions" is a count of billions, not a vague plural
                 value, qualifier = g.bare_vague[m.group("bare").lower()], "more_than"
             else:
                 value, qualifier = g.scales[m.group("pscale").lower()], "more_than"

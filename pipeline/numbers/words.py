@@ -174,6 +174,10 @@ class WordNumberReader:
         hundred ("entre vingt et trois cents")."""
         if words[k] not in self.conjunctions or k + 1 >= len(words):
             return False
+        if self.hooks.conjunction_after_hundreds:
+            # "two hundred and five", "a thousand and one"; but "twenty and three fifths", "five and six"
+            prev = words[k - 1] if k else ""
+            return not (self.values.get(prev, 0) >= 100 or prev in self.scales)
         if words[k + 1] in self.units_after_conjunction:
             return False
         return k + 2 < len(words) and words[k + 2] not in self.conjunctions
