@@ -202,6 +202,7 @@ class DatesLexicon(TypedDict):
     future_prefixes: Words
     holidays: dict[Word, Code]  # phrase -> "MM-DD" or "easter+N"
     holiday_prefixes: Words
+    capitalized_only: Words  # date words that are another word in lowercase ("May", "may")
 
 
 # -- relations.json -------------------------------------------------------------------------------

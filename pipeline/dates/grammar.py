@@ -108,7 +108,9 @@ class DateGrammar:
             ords = rf"(?:{_alt(lex['ordinal_marks'])})?"
             add("day_range", rf"{b}(?:{dr_open})\s+(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:,?\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
             add("dash_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}\s*[-–]\s*(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
-            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?P<day>{D}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
+            # "the 15th of February": the day, a month link, the month
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
         # "les 19-20 novembre"
         add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
@@ -148,6 +150,10 @@ class DateGrammar:
         add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{_alt(self.holidays)})(?:\s+(?P<year>{Y}))?{e}")
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
+        if self.hooks.adjective_first:
+            # "late last July", "early this year", "late last year" (before "last year" alone)
+            add("part_last_month", rf"{b}(?P<part>{P})\s+(?:{last})\s+(?P<month>{M}){e}")
+            add("part_last_year", rf"{b}(?P<part>{P})\s+(?:(?:{this})|(?P<dir>{last}))\s+(?:{_alt(lex['year_words'])}){e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         units = _alt(self.rel_units)
         count = rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)"
@@ -161,6 +167,7 @@ class DateGrammar:
             add("weekday", rf"{b}(?P<dir>{last})\s+(?P<wd>{W}){e}")
             add("month_alone", rf"{b}(?P<dir>{last})\s+(?P<month>{M}){e}")
             add("season", rf"{b}(?P<dir>{last})\s+(?P<season>{S}){e}")
+
         # "dans deux mois", but not "dans un jour de grande forme"
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
         add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
@@ -187,6 +194,9 @@ class DateGrammar:
             for a, z in lex["range_connectors"]
         ]
         self.this_start = re.compile(rf"(?:{this})", re.IGNORECASE)
+        # "may" is a verb, "May" a month: a match holding one of these words in lowercase is no date
+        capitalized = lex["capitalized_only"]
+        self.lowercase_only = re.compile(rf"{b}(?:{_alt(capitalized)}){e}") if capitalized else None
 
     def _triggers(self, lex: dict[str, Any]) -> dict[str, tuple[str, ...] | re.Pattern]:
         """What a rule cannot match without: words one of which must be there, or a pattern (for rules
@@ -206,6 +216,7 @@ class DateGrammar:
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
             "past_count": tuple(self.last_words),
+            "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
@@ -333,9 +344,9 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         if index > 12 // months:
             return None  # "troisième semestre"
         return (DateExpr("division", year, month=(index - 1) * months + 1, offset=months),)
-    if kind == "part_month":
+    if kind in ("part_month", "part_last_month"):
         return (DateExpr("part_month", year, month, part=g.parts[gd["part"].lower()]),)
-    if kind == "part_year":
+    if kind in ("part_year", "part_last_year"):
         offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
         return (DateExpr("part_year", year, part=g.parts[gd["part"].lower()], offset=offset),)
     if kind == "decade":
@@ -422,6 +433,8 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
         for m in (plain if same_offsets else case_blind).finditer(subject):
             s, e = m.span()
             if s == e or any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e):
                 continue
             parts = _expr_from_match(kind, m, g, lang)
             if parts is None:
