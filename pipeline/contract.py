@@ -63,7 +63,7 @@ class NumbersLexicon(TypedDict):
     vague_plural_determiners: Words
     fractions: dict[Word, int]  # noun -> denominator
     fraction_multipliers: dict[Word, int]
-    bare_fractions: Words  # fractions (of ``fractions``) used with no multiplier: "half the protesters"
+    bare_fractions: Words  # phrases starting with a fraction used with no multiplier: "half the protesters"
     percent_words: Words
     currencies: dict[Code, Words]  # ISO 4217 code -> forms
     time_units: dict[Word, Words]  # unit as written in the table -> forms

@@ -169,8 +169,10 @@ def faits_number(text: str):
 
 
 def faits_number_value(text: str) -> float | None:
+    """The value; a proportion in percent read as a ratio (no Duckling numeral has a percent sign:
+    "1/5" is 0.2 there, 20 % for faits)."""
     q = faits_number(text)
-    return None if q is None else q.value
+    return None if q is None else _as_ratios(q)[0]
 
 
 _DIGITS = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
@@ -274,7 +276,7 @@ def duckling_duration_right(q, expected: dict) -> bool:
 def duckling_numeral_with_qualifier_right(q, expected: dict) -> bool:
     """The value, and no qualifier where Duckling reads none: exact, or approx for the approximate
     nouns SPEC reads so ("a dozen" is 12 approx), as Duckling's money "simple" is read."""
-    return q is not None and q.qualifier in ("exact", "approx") and duckling_numeral_right(q.value, expected)
+    return q is not None and q.qualifier in ("exact", "approx") and duckling_numeral_right(_as_ratios(q)[0], expected)
 
 
 # -- the report ----------------------------------------------------------------------------------

@@ -105,7 +105,8 @@ class _Finder:
         for m in g.fraction_core.finditer(self.text):
             if not self.free(m.start(), m.end()):
                 continue
-            frac = (m.group("frac") or m.groupdict().get("bare") or "").lower()
+            # a bare fraction is a phrase that starts with the fraction noun ("half the")
+            frac = (m.group("frac") or (m.groupdict().get("bare") or "").split()[0]).lower()
             denominator = g.fraction_forms[frac]
             mult = g.fraction_multipliers.get((m.group("mult") or "").lower(), 1)
             self.add(_Core(m.start(), m.end(), _as_percent(mult / denominator), unit="%", kind="fraction"))

@@ -78,8 +78,9 @@ class NumberGrammar:
         )
         frac_alt = _alternation(list(self.fractions) + [plural(f) for f in self.fractions])
         mult_alt = _alternation(list(self.fraction_multipliers))
-        # "half of them", "half the": a fraction the language uses with no multiplier, before a word
-        bare_fractions = (rf"|(?<!\w)(?P<bare>{_alternation(lex['bare_fractions'])})(?=\s+\w)"
+        # "half of them", "half the": a fraction the language uses with no multiplier (phrases that start
+        # with the fraction noun: "half a million" is no proportion)
+        bare_fractions = (rf"|(?<!\w)(?P<bare>{_alternation(lex['bare_fractions'])})(?!\w)"
                           if lex["bare_fractions"] else "")
         self.fraction_core = re.compile(
             rf"(?<!\w)(?P<mult>{mult_alt})\s+(?P<frac>{frac_alt})(?=\s+(?:{of})){bare_fractions}", re.IGNORECASE

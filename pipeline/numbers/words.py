@@ -187,7 +187,9 @@ class WordNumberReader:
         zeros = 0
         while i + zeros < len(t) and self.values.get(t[i + zeros]) == 0:
             zeros += 1
-        rest = self._cardinal(t, i + zeros)
+        # the decimals stop before a scale, which multiplies the whole number ("deux virgule cinq millions")
+        stop = next((k for k in range(i + zeros, len(t)) if t[k] in self.scales), len(t))
+        rest = self._cardinal(t[:stop], i + zeros)
         if rest is None:
             return (0.0, i + zeros) if zeros else None
         return float(f"0.{'0' * zeros}{rest[0]}"), rest[1]
@@ -199,7 +201,11 @@ class WordNumberReader:
             return self._scaled_fraction(t, fraction)
         value, j, scale = float(cardinal[0]), cardinal[1], cardinal[2]
         if j < len(t) and t[j] in self.decimal_words and (dec := self._decimals(t, j + 1)):
-            return WordNumber(i, dec[1], value + dec[0], "cardinal")
+            end, scaled = dec[1], value + dec[0]
+            if scale == math.inf and end < len(t) and t[end] in self.scales:
+                # "two point two million": the scale after the decimals multiplies the whole number
+                scaled, end = scaled * self.scales[t[end]], end + 1
+            return WordNumber(i, end, scaled, "cardinal")
         if j < len(t) and t[j] in self.conjunctions:
             part = self.fraction_after_and(t, j + 1)
             if part is not None:
