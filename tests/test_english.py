@@ -179,6 +179,24 @@ RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/s
 # fmt: on
 
 
+# fmt: off
+SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in order
+    ("Three people were killed or injured in the crash.",
+     [(3, "casualties", "people", "were killed or injured")]),
+    ("At least 25 people died, including 10 children.",
+     [(25, "killed", "people", "died"), (10, "killed", "children", "died")]),
+    ("Half the protesters were arrested.", [(50, "detained", "protesters", "were arrested")]),
+    ("The storm left 12 dead.", [(12, "killed", "dead", "left")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SEVERAL)
+def test_english_relations_with_several_or_shared_slots(en_facts, sentence, expected):
+    got = [(f["how_many"], f["event_type"], f["who"], f["what"]) for f in en_facts(sentence)]
+    assert got == expected
+
+
 @pytest.mark.parametrize(("sentence", "expected"), RELATIONS)
 def test_english_relations(en_facts, sentence, expected):
     facts = en_facts(sentence)

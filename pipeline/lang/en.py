@@ -88,7 +88,8 @@ class English(LanguageHooks):
 
         Prepositions: "X of Y" (X -prep-> of -pobj-> Y) becomes X -nmod-> Y -case-> of (``obl``
         under a verb or an adjective), "according to Y" makes "according" the case of Y with "to"
-        ``fixed``, and "by Y" after a passive (``agent``) becomes ``obl:agent``. A copula with a
+        ``fixed``, "by Y" after a passive (``agent``) becomes ``obl:agent``, and a coordinating
+        conjunction hangs on the conjunct after it. A copula with a
         predicate ("are dead", "is a doctor") gives the predicate the head, the copula ``cop``.
         A Doc without the ClearNLP labels is left as it is. Entities take the French models' labels
         (PERSON -> PER, GPE -> LOC; see :data:`ENTITY_LABELS`).
@@ -125,6 +126,12 @@ class English(LanguageHooks):
             for c in t.children:  # what else hung on the preposition ("just after", "up to")
                 if c.i != obj.i and (inner is None or c.i != inner.i):
                     heads[c.i] = obj.i
+        for t in doc:
+            # "killed or injured": the conjunction hangs on the conjunct after it, not on the first one
+            if deps[t.i] == "cc":
+                after = [c.i for c in doc[heads[t.i]].children if deps[c.i] == "conj" and c.i > t.i]
+                if after:
+                    heads[t.i] = min(after)
         for t in doc:
             if deps[t.i] in ("attr", "acomp") and doc[heads[t.i]].lemma_ in COPULAS:
                 cop = heads[t.i]

@@ -106,6 +106,8 @@ class ContextReader:
             if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i and any(
                     c.dep_ == "case" and c.lower_ in self.group_links for c in child.children):
                 return child if fits(child) else None
+        if token.dep_ == "det:predet" and token.head.pos_ in NOMINAL and token.head.i > token.i:
+            return token.head if fits(token.head) else None  # "half the protesters": the noun it stands before
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in self.group_links:
             for t in token.doc[token.i + 2 : min(token.i + 6, token.sent.end)]:
