@@ -181,6 +181,8 @@ RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/s
 
 # fmt: off
 SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in order
+    ("The attack killed 30 people and wounded 45 others.",
+     [(30, "killed", "people", "killed"), (45, "wounded", "others", "wounded")]),
     ("Three people were killed or injured in the crash.",
      [(3, "casualties", "people", "were killed or injured")]),
     ("At least 25 people died, including 10 children.",
