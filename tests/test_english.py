@@ -292,3 +292,13 @@ def test_a_model_is_loaded_only_when_an_article_of_its_language_comes(monkeypatc
     monkeypatch.setattr(nlp, "_LOADED", {})  # a fresh process, as a worker starts
     engines.process_batch([Article("a", "Trois soldats ont été tués.", lang="fr")], Routing.of(None))
     assert [lang for lang, _ in nlp._LOADED] == ["fr"]
+
+
+def test_the_cli_refuses_a_model_option_without_a_name(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["run", str(DATA / "mixed"), "-o", str(tmp_path), "--model", "en", "-q"])
+    assert result.exit_code == 1
+    assert "LANG=NAME" in result.output
