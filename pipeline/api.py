@@ -19,10 +19,10 @@ from spacy.language import Language
 
 from .errors import Errors, FaitsError
 from .ingest import DEFAULT_MAX_BYTES, Article, read_inputs
-from .languages import DEFAULT_LANG
 from .logs import get_logger
 from .options import DEFAULT_CSV_DIALECT, DEFAULT_FORMATS
-from .series import assign_series
+from .routing import Routing
+from .series import assign_series_by_language
 from .series_store import export_series, update_series
 from .store import DEFAULT_STORE_NAME, Store
 from .table import check_formats, dialect_of, facts_frame, writable_dir
@@ -47,7 +47,8 @@ class Extraction:
 def _extract(
     inputs: Iterable[str | Path | Article],
     *,
-    lang: str,
+    lang: str | list[str] | None,
+    models: dict[str, str] | None,
     nlp: Language | None,
     progress: bool,
     batch_size: int,
@@ -60,20 +61,22 @@ def _extract(
     from .engines import LocalEngine
 
     check_batch_size(batch_size)
+    routing = Routing.of(lang, models)
     summary = RunSummary(workers=n_process)
     sink = MemorySink()
-    with LocalEngine(lang, n_process, nlp=nlp, with_mentions=with_mentions, full_parse=full_parse) as engine:
-        drive(list(inputs), lang=lang, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
+    with LocalEngine(routing, n_process, nlp=nlp, with_mentions=with_mentions, full_parse=full_parse) as engine:
+        drive(list(inputs), routing=routing, engine=engine, sink=sink, summary=summary, batch_size=batch_size,
                max_bytes=max_bytes, progress=progress, strict=False, on_processed=on_processed)
-    # series and claims across the batch (SPEC section 7); the model's vectors compare who
-    vectors = nlp.vocab.vectors if nlp is not None and nlp.vocab.vectors.shape[0] else True
-    return assign_series(facts_frame(sink.rows), lang=lang, vectors=vectors), summary
+    # series and claims across the batch (SPEC section 7), each language apart; the model's vectors compare who
+    vectors = {nlp.lang: nlp.vocab.vectors} if nlp is not None and nlp.vocab.vectors.shape[0] else {}
+    return assign_series_by_language(facts_frame(sink.rows), vectors=vectors), summary
 
 
 def extract_with_summary(
     inputs: Iterable[str | Path | Article],
     *,
-    lang: str = DEFAULT_LANG,
+    lang: str | list[str] | None = None,
+    models: dict[str, str] | None = None,
     nlp: Language | None = None,
     progress: bool = False,
     batch_size: int = 16,
@@ -82,14 +85,15 @@ def extract_with_summary(
     full_parse: bool = False,
 ) -> tuple[pd.DataFrame, RunSummary]:
     """Like :func:`extract`, also returning the :class:`RunSummary` (skipped inputs and why)."""
-    return _extract(inputs, lang=lang, nlp=nlp, progress=progress, batch_size=batch_size, n_process=n_process,
-                    max_bytes=max_bytes, with_mentions=False, full_parse=full_parse)
+    return _extract(inputs, lang=lang, models=models, nlp=nlp, progress=progress, batch_size=batch_size,
+                    n_process=n_process, max_bytes=max_bytes, with_mentions=False, full_parse=full_parse)
 
 
 def extract_with_mentions(
     inputs: Iterable[str | Path | Article],
     *,
-    lang: str = DEFAULT_LANG,
+    lang: str | list[str] | None = None,
+    models: dict[str, str] | None = None,
     nlp: Language | None = None,
     progress: bool = False,
     batch_size: int = 16,
@@ -106,7 +110,7 @@ def extract_with_mentions(
         texts[article.article_id] = article.text
         mentions[article.article_id] = outcome.mentions or {}
 
-    df, summary = _extract(inputs, lang=lang, nlp=nlp, progress=progress, batch_size=batch_size,
+    df, summary = _extract(inputs, lang=lang, models=models, nlp=nlp, progress=progress, batch_size=batch_size,
                            n_process=n_process, max_bytes=max_bytes, with_mentions=True, full_parse=full_parse,
                            on_processed=keep)
     return Extraction(df, summary, texts, mentions)
@@ -118,6 +122,9 @@ def extract(inputs: Iterable[str | Path | Article] | str | Path, **kwargs) -> pd
     inputs: files (.txt, .jsonl, .csv), directories, globs, raw article
     texts or :class:`Article` objects; a single path or text is accepted too.
     Skipped inputs and their reasons are in ``df.attrs["skipped"]``.
+    lang: the languages to process ("fr", "fr,en", a list), by default every installed language pack:
+    each article goes through the pipeline of its language (declared, else detected), others are skipped.
+    models: a spaCy model per language over the default (``{"en": "en_core_web_md"}``).
     No store is involved: everything is processed and the table is in memory.
     """
     if isinstance(inputs, (str, Path, Article)):
@@ -137,7 +144,8 @@ def run(
     engine: str = "local",
     n_process: int = 1,
     scheduler: str | None = None,
-    lang: str = DEFAULT_LANG,
+    lang: str | list[str] | None = None,
+    models: dict[str, str] | None = None,
     nlp: Language | None = None,
     progress: bool = False,
     batch_size: int = 16,
@@ -160,6 +168,7 @@ def run(
     engine: ``local`` (``n_process`` processes on this machine) or ``dask``
         (the cluster at ``scheduler``, or a local cluster of ``n_process`` workers).
     strict: stop at the first input that is not processed.
+    lang, models: the languages processed and their spaCy models, as for :func:`extract`.
     full_parse: run spaCy's tagger, parser and NER on every sentence, not only on those with a
         figure or a tense-dependent date (the facts are the same; see :mod:`pipeline.parsing`).
     """
@@ -167,6 +176,7 @@ def run(
     from .engines import make_engine
 
     check_batch_size(batch_size)
+    routing = Routing.of(lang, models)
     inputs = list(inputs)
     if store is None:
         if out_dir is None:
@@ -181,7 +191,7 @@ def run(
     started = time.perf_counter()
     summary = RunSummary(store=str(store), engine=engine, workers=n_process, max_listed=MAX_LISTED)
     # the engine first: a local pool forks before the store opens its threads and files
-    with make_engine(engine, lang=lang, workers=n_process, scheduler=scheduler, nlp=nlp,
+    with make_engine(engine, routing=routing, workers=n_process, scheduler=scheduler, nlp=nlp,
                      full_parse=full_parse) as eng, Store(store) as db:
         summary.workers = eng.workers
         summary.run_id = db.begin_run(
@@ -190,10 +200,10 @@ def run(
         log.info("run %s: store %s, engine %s with %d worker(s)", summary.run_id, store, engine, eng.workers)
         sink = StoreSink(db, summary.run_id, started)
         try:
-            drive(inputs, lang=lang, engine=eng, sink=sink, summary=summary, batch_size=batch_size,
+            drive(inputs, routing=routing, engine=eng, sink=sink, summary=summary, batch_size=batch_size,
                    max_bytes=max_bytes, progress=progress, strict=strict)
             # SPEC section 7: regroup the blocks this run touched (with the given model's vectors, if any)
-            update_series(db, lang=lang, vectors=nlp.vocab.vectors if nlp is not None else True)
+            update_series(db, vectors={nlp.lang: nlp.vocab.vectors} if nlp is not None else None)
             log.info("series regrouped; writing the tables")
             if out_dir is not None:
                 summary.outputs = db.export(out_dir, formats, run_id=summary.run_id, csv_dialect=csv_dialect)

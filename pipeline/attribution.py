@@ -81,10 +81,10 @@ class SourceFinder:
         for t in sent:
             low = t.lower_
             prev = t.doc[t.i - 1] if t.i > sent.start else None
-            # an elided preposition the tokenizer split ("d'" + "après")
+            # an elided preposition the tokenizer split ("d'" + "après"), or the last word of a phrase
             is_prep = low in self.attribution_preps or (
                 prev is not None and not prev.whitespace_ and prev.lower_ + low in self.attribution_preps
-            )
+            ) or (prev is not None and f"{prev.lower_} {low}" in self.attribution_preps)
             if is_prep:
                 head = t.head if t.dep_ in ("case", "fixed") else None
                 if head is not None and head.dep_ == "case":

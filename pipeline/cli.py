@@ -133,7 +133,15 @@ def run_cli(
         None, "--scheduler", help="Dask scheduler address (tcp://host:8786); without it --engine dask "
         "starts a local cluster of --workers processes."
     ),
-    lang: str = Opt("fr", "--lang", help="Language of the articles; others are skipped with a reason."),
+    lang: str = Opt(
+        None, "--lang", help="Languages to process (fr, or fr,en); default: every installed language pack. "
+        "Each article goes through its language's pipeline (its record's lang, else detected); others are "
+        "skipped with a reason."
+    ),
+    model: list[str] = Opt(
+        [], "--model", help="The spaCy model of a language, LANG=NAME (repeat): en=en_core_web_md. "
+        "Default: FAITS_MODEL_<LANG>, else models/<lang>/language.json."
+    ),
     batch_size: int = Opt(16, "--batch-size", min=1, help="Articles per batch (one store commit per batch)."),
     workers: int = Opt(1, "--workers", "-w", min=1, help="Worker processes, each with its own model."),
     max_bytes: int = Opt(20_000_000, "--max-bytes", min=1, help="Skip files larger than this, with a reason."),
@@ -150,14 +158,15 @@ def run_cli(
     if quiet or verbose:
         _set_verbosity(verbose, quiet)
     from .api import run
+    from .routing import parse_models
 
     inputs = inputs or [DEFAULT_INPUT]
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(
             inputs, output, formats=formats, csv_dialect=csv_dialect.value, store=store, engine=engine.value,
-            scheduler=scheduler, lang=lang, batch_size=batch_size, n_process=workers, max_bytes=max_bytes,
-            progress=not logs.is_quiet(), strict=strict, full_parse=full_parse,
+            scheduler=scheduler, lang=lang, models=parse_models(model), batch_size=batch_size, n_process=workers,
+            max_bytes=max_bytes, progress=not logs.is_quiet(), strict=strict, full_parse=full_parse,
         )
     except FaitsError as e:
         _fail(str(e))

@@ -63,6 +63,7 @@ class NumbersLexicon(TypedDict):
     vague_plural_determiners: Words
     fractions: dict[Word, int]  # noun -> denominator
     fraction_multipliers: dict[Word, int]
+    bare_fractions: Words  # phrases starting with a fraction used with no multiplier: "half the protesters"
     percent_words: Words
     currencies: dict[Code, Words]  # ISO 4217 code -> forms
     time_units: dict[Word, Words]  # unit as written in the table -> forms
@@ -94,6 +95,7 @@ class NumbersLexicon(TypedDict):
     clock_suffixes: Words
     identifier_patterns: list[Regex]
     vague_plural_scales: Words
+    bare_vague_plurals: dict[Word, int]  # a vague count with no determiner before of_words ("dozens of")
     of_words: Words
     qualifier_fillers: Words
     date_determiners: Words
@@ -200,6 +202,7 @@ class DatesLexicon(TypedDict):
     future_prefixes: Words
     holidays: dict[Word, Code]  # phrase -> "MM-DD" or "easter+N"
     holiday_prefixes: Words
+    capitalized_only: Words  # date words that are another word in lowercase ("May", "may")
 
 
 # -- relations.json -------------------------------------------------------------------------------

@@ -34,14 +34,15 @@ from spacy.language import Language
 
 from .errors import Errors, FaitsError
 from .ingest import Article
-from .nlp import doc_mentions, doc_of, fact_rows, load_nlp
+from .nlp import doc_mentions, doc_of, fact_rows, load_nlp, loaded_count
 from .options import ENGINES  # defined there: the CLI reads them without importing this module
 from .parsing import process_docs
+from .routing import Routing
 
 # One process processes one batch at a time: spaCy's memory zones are per
 # vocabulary, and a Dask worker may run several tasks in threads.
 _PROCESS_LOCK = threading.Lock()
-# A pipeline handed to the engine (``extract(nlp=...)``); fork-started workers inherit it.
+# A pipeline handed to the engine (``extract(nlp=...)``), by its language; fork-started workers inherit it.
 _GIVEN_NLP: dict[str, Language] = {}
 
 
@@ -56,10 +57,11 @@ class Outcome:
     mentions: dict | None = None
 
 
-def worker_nlp(lang: str) -> Language:
-    """The pipeline of this process: loaded once per process (a cached loader), or the one given."""
+def worker_nlp(lang: str, model: str | None = None) -> Language:
+    """The pipeline of ``lang`` in this process: the one given, or loaded the first time one of its articles
+    comes (a cached loader: one per language per process)."""
     with _PROCESS_LOCK:
-        return _GIVEN_NLP.get(lang) or load_nlp(lang)
+        return _GIVEN_NLP.get(lang) or load_nlp(lang, model)
 
 
 class _Zone:
@@ -102,24 +104,35 @@ class _Zone:
 
 ZONE_ARTICLES = 512
 WARM_ARTICLES = 256
-_ZONE = _Zone()
+# one zone per language: each pipeline has its own vocabulary
+_ZONES: dict[str, _Zone] = {}
 
 
-def process_batch(articles: list[Article], lang: str, with_mentions: bool = False,
+def process_batch(articles: list[Article], routing: Routing, with_mentions: bool = False,
                   full_parse: bool = False) -> list[Outcome]:
     """Run the pipeline over one batch, in whichever process this is; one Outcome per article, in order.
 
-    Runs inside a spaCy memory zone (see :class:`_Zone`); no Doc outlives
-    this call, only rows. A batch that fails is rerun article by article so
-    only the culprit is lost.
+    Each article goes through the pipeline of its language (``article.lang``, set by the runner's
+    screen; the routing's default when unset). Runs inside a spaCy memory zone (see :class:`_Zone`);
+    no Doc outlives this call, only rows. A batch that fails is rerun article by article so only the
+    culprit is lost.
     """
-    nlp = worker_nlp(lang)
-    with _PROCESS_LOCK:
-        _ZONE.enter(nlp)
-        try:
-            return _process(nlp, articles, lang, with_mentions, full_parse)
-        finally:
-            _ZONE.count(len(articles))
+    by_lang: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        by_lang.setdefault(article.lang or routing.default, []).append(i)
+    outcomes: list[Outcome | None] = [None] * len(articles)
+    for lang, indices in by_lang.items():
+        nlp = worker_nlp(lang, routing.model(lang))
+        with _PROCESS_LOCK:
+            zone = _ZONES.setdefault(lang, _Zone())
+            zone.enter(nlp)
+            try:
+                done = _process(nlp, [articles[i] for i in indices], lang, with_mentions, full_parse)
+            finally:
+                zone.count(len(indices))
+        for i, outcome in zip(indices, done, strict=True):
+            outcomes[i] = outcome
+    return outcomes  # type: ignore[return-value]
 
 
 def _outcome(article: Article, doc, with_mentions: bool) -> Outcome:
@@ -176,16 +189,20 @@ def _watch_parent(parent: int) -> None:
 def close_zone() -> None:
     """Close this process's memory zone (the in-process engine does, so that no zone outlives a run)."""
     with _PROCESS_LOCK:
-        _ZONE.close()
+        for zone in _ZONES.values():
+            zone.close()
 
 
 def model_loads() -> int:
     """How many pipelines this process has loaded (one per language at most): a check that workers load once."""
-    return load_nlp.cache_info().misses
+    return loaded_count()
 
 
-def _warm(lang: str) -> bool:
-    worker_nlp(lang)
+def _warm(routing: Routing) -> bool:
+    """Load the pipeline of the run's first language (the others load when their first article comes)."""
+    lang = routing.default
+    if routing.skip_reason(lang) is None:
+        worker_nlp(lang, routing.model(lang))
     return True
 
 
@@ -241,10 +258,10 @@ def _bounded(submit, batches: Iterable[list[Article]], window: int, isolate=None
 class LocalEngine:
     """This machine: in this process (``workers=1``) or in a pool of ``workers`` processes.
 
-    lang (str): the language of the pipeline.
+    routing (Routing): the languages of the run and their models.
     workers (int): processes; with more than one, the main process only reads and writes.
-    nlp (Language | None): a pipeline to use instead of loading the language's (workers
-        inherit it by fork; where there is no fork, they load the language's own).
+    nlp (Language | None): a pipeline to use for its language (``nlp.lang``) instead of loading the
+        language's (workers inherit it by fork; where there is no fork, they load the language's own).
     with_mentions (bool): also send back every number, date and entity mention (for an evaluation).
     full_parse (bool): run spaCy's components on every sentence, not only those that need them
         (see :mod:`pipeline.parsing`).
@@ -258,11 +275,11 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, lang: str, workers: int = 1, nlp: Language | None = None, window: int | None = None,
+    def __init__(self, routing: Routing | str, workers: int = 1, nlp: Language | None = None, window: int | None = None,
                  with_mentions: bool = False, full_parse: bool = False):
         if workers < 1:
             raise FaitsError(Errors.E056.format(workers=workers))
-        self.lang = lang
+        self.routing = routing if isinstance(routing, Routing) else Routing.of(routing)
         self.workers = workers
         self.nlp = nlp
         self.with_mentions = with_mentions
@@ -272,7 +289,7 @@ class LocalEngine:
 
     def __enter__(self) -> LocalEngine:
         if self.nlp is not None:
-            _GIVEN_NLP[self.lang] = self.nlp
+            _GIVEN_NLP[self.nlp.lang] = self.nlp
         if self.workers > 1:
             self._start_pool()
         return self
@@ -281,11 +298,11 @@ class LocalEngine:
         methods = multiprocessing.get_all_start_methods()
         method = "fork" if "fork" in methods else "spawn"
         if method == "fork":
-            worker_nlp(self.lang)
+            _warm(self.routing)
         self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
                                          initializer=die_with_parent, initargs=(os.getpid(),))
         # start every worker now (and load the model, where it was not inherited)
-        for f in [self._pool.submit(_warm, self.lang) for _ in range(self.workers)]:
+        for f in [self._pool.submit(_warm, self.routing) for _ in range(self.workers)]:
             f.result()
 
     def _isolate(self, batch: list[Article]) -> list[Outcome]:
@@ -304,12 +321,12 @@ class LocalEngine:
 
     def _alone(self, article: Article) -> Outcome:
         try:
-            return self._pool.submit(process_batch, [article], self.lang, self.with_mentions,
-                                      self.full_parse).result()[0]
+            return self._pool.submit(process_batch, [article], self.routing, self.with_mentions,
+                                     self.full_parse).result()[0]
         except BrokenProcessPool:
             self._restart_pool()  # broken before, or by this article: once more in a new pool
-        return self._pool.submit(process_batch, [article], self.lang, self.with_mentions,
-                                      self.full_parse).result()[0]
+        return self._pool.submit(process_batch, [article], self.routing, self.with_mentions,
+                                 self.full_parse).result()[0]
 
     def _restart_pool(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -321,16 +338,17 @@ class LocalEngine:
             self._pool = None
         else:
             close_zone()
-        _GIVEN_NLP.pop(self.lang, None)
+        if self.nlp is not None:
+            _GIVEN_NLP.pop(self.nlp.lang, None)
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Outcome]]]:
         if self._pool is None:
             for batch in batches:
-                yield batch, process_batch(batch, self.lang, self.with_mentions, self.full_parse)
+                yield batch, process_batch(batch, self.routing, self.with_mentions, self.full_parse)
             return
         # self._pool, not a copy: _isolate replaces a pool whose worker died
-        yield from _bounded(lambda b: self._pool.submit(process_batch, b, self.lang, self.with_mentions,
-                                                             self.full_parse), batches,
+        yield from _bounded(lambda b: self._pool.submit(process_batch, b, self.routing, self.with_mentions,
+                                                        self.full_parse), batches,
                             self.window, isolate=self._isolate)
 
 
@@ -345,11 +363,11 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, lang: str, scheduler: str | None = None, workers: int = 2, window: int | None = None,
-                 full_parse: bool = False):
+    def __init__(self, routing: Routing | str, scheduler: str | None = None, workers: int = 2,
+                 window: int | None = None, full_parse: bool = False):
         if workers < 1:
             raise FaitsError(Errors.E056.format(workers=workers))
-        self.lang = lang
+        self.routing = routing if isinstance(routing, Routing) else Routing.of(routing)
         self.full_parse = full_parse
         self.scheduler = scheduler
         self.workers = workers
@@ -376,7 +394,7 @@ class DaskEngine:
             )
             self.client = Client(self._cluster)
         # load the model in every worker now, in parallel, once per worker process
-        self.client.run(_warm, self.lang)
+        self.client.run(_warm, self.routing)
         n = len(self.client.scheduler_info().get("workers", {})) or 1
         self.workers = n
         self.window = self._window or 2 * n
@@ -394,13 +412,13 @@ class DaskEngine:
         client = self.client
 
         def submit(batch):
-            return client.submit(process_batch, batch, self.lang, False, self.full_parse, pure=False)
+            return client.submit(process_batch, batch, self.routing, False, self.full_parse, pure=False)
 
         yield from _bounded(submit, batches, self.window)
 
 
 def make_engine(
-    name: str, *, lang: str, workers: int = 1, scheduler: str | None = None, nlp: Language | None = None,
+    name: str, *, routing: Routing, workers: int = 1, scheduler: str | None = None, nlp: Language | None = None,
     full_parse: bool = False,
 ) -> Engine:
     if name not in ENGINES:
@@ -408,5 +426,5 @@ def make_engine(
     if name == "local":
         if scheduler:
             raise FaitsError(Errors.E060.format(address=scheduler))
-        return LocalEngine(lang, workers, nlp=nlp, full_parse=full_parse)
-    return DaskEngine(lang, scheduler, workers, full_parse=full_parse)
+        return LocalEngine(routing, workers, nlp=nlp, full_parse=full_parse)
+    return DaskEngine(routing, scheduler, workers, full_parse=full_parse)

@@ -19,8 +19,9 @@ class InputError(FaitsError):
 class Errors:
     E001 = "Language '{lang}' is not supported. Supported languages: {supported}."
     E002 = (
-        "The spaCy model '{model}' is not installed. Install faits with its dependencies "
-        "(`pip install -e .`), which brings '{model}' from the package index."
+        "The spaCy model '{model}' of language '{lang}' is not installed. Install it with "
+        "`pip install 'faits[{lang}]'` (French comes with faits), or name another with "
+        "`--model {lang}=NAME` or the environment variable {env}."
     )
     E003 = "Language data file not found: {path}."
     E004 = "Language data file {path} is not valid JSON: {error}."
@@ -99,6 +100,11 @@ class Errors:
     E084 = "interrupted; the run is marked interrupted and the batches committed so far are kept: rerun to resume."
     E085 = "no record in the file (only a header, or blank lines)"
     E086 = "record {record}: unreadable CSV ({error}); the rest of the file is skipped"
+    E088 = (
+        "article is in '{lang}', whose spaCy model '{model}' is not installed; skipped. Install it with "
+        "`pip install 'faits[{lang}]'`, or name another with `--model {lang}=NAME` or {env}"
+    )
+    E089 = "--model takes LANG=NAME (en=en_core_web_md), got '{got}'."
     E087 = "a worker process died on this article ({error}); skipped, the run went on with a new worker"
     E088 = (
         "HTML page read without trafilatura (pip install 'faits[html]'): the text of every block of the page was "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -119,3 +120,22 @@ def get_language(code: str = DEFAULT_LANG) -> LanguageResources:
 def language_data(code: str = DEFAULT_LANG) -> LanguageResources:
     """The cached resources, read-only by convention: stages compile them once."""
     return _load(code)
+
+
+def model_env_var(code: str) -> str:
+    """The environment variable naming the spaCy model of language ``code`` (``FAITS_MODEL_EN``)."""
+    return f"FAITS_MODEL_{code.upper()}"
+
+
+def model_name(code: str, overrides: Mapping[str, str] | None = None) -> str:
+    """The spaCy model language ``code`` runs on: the one given in ``overrides`` (``--model en=NAME``),
+    else the environment variable :func:`model_env_var`, else ``spacy_model`` of its ``language.json``."""
+    given = (overrides or {}).get(code) or os.environ.get(model_env_var(code))
+    return given or language_data(code).spacy_model
+
+
+def model_installed(name: str) -> bool:
+    """Whether spaCy can load the model ``name``: an installed package, or a pipeline folder."""
+    from spacy.util import is_package
+
+    return is_package(name) or (Path(name) / "config.cfg").is_file()

@@ -6,8 +6,6 @@ Both the runner (:mod:`pipeline.api`) and the engines that run the NLP
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,7 +13,7 @@ from spacy.tokens import Doc
 from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors, FaitsError
 from .ingest import Article
-from .languages import DEFAULT_LANG, language_data
+from .languages import DEFAULT_LANG, model_env_var, model_name
 from .textmap import bound_row, restore_rows, visible_text
 
 FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
@@ -56,15 +54,35 @@ def index_lemmas_as_sets(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
-def load_nlp(lang: str = DEFAULT_LANG) -> Language:
-    """The language's spaCy model with faits' components; loaded once per process."""
-    model = language_data(lang).spacy_model
-    try:
-        nlp = spacy.load(model)
-    except OSError as e:
-        raise FaitsError(Errors.E002.format(model=model)) from e
-    return add_faits_pipes(index_lemmas_as_sets(nlp), lang)
+# The loaded pipelines of this process, one per language and model: each loaded when first needed.
+_LOADED: dict[tuple[str, str], Language] = {}
+
+
+def load_nlp(lang: str = DEFAULT_LANG, model: str | None = None) -> Language:
+    """The spaCy pipeline of ``lang`` with faits' components; loaded once per process, when first asked for.
+
+    model (str | None): the spaCy model to load; by default the language's (:func:`languages.model_name`:
+        ``FAITS_MODEL_<LANG>``, else ``spacy_model`` of its ``language.json``).
+    """
+    model = model or model_name(lang)
+    key = (lang, model)
+    if key not in _LOADED:
+        try:
+            nlp = spacy.load(model)
+        except OSError as e:
+            raise FaitsError(Errors.E002.format(model=model, lang=lang, env=model_env_var(lang))) from e
+        _LOADED[key] = add_faits_pipes(index_lemmas_as_sets(nlp), lang)
+    return _LOADED[key]
+
+
+def loaded_nlp(lang: str) -> Language | None:
+    """A pipeline of ``lang`` this process has loaded already, or None (nothing is loaded)."""
+    return next((nlp for (code, _), nlp in _LOADED.items() if code == lang), None)
+
+
+def loaded_count() -> int:
+    """How many pipelines this process has loaded (one per language and model)."""
+    return len(_LOADED)
 
 
 def doc_of(nlp: Language, article: Article) -> Doc:
@@ -91,6 +109,7 @@ def fact_rows(article: Article, doc: Doc) -> list[dict]:
             url=article.url,
             title=article.title,
             mentions=fact.get("mentions", 1),
+            lang=article.lang or doc.lang_,
         )
         rows.append(row)
     # offsets back into the article's text when format characters were taken out (doc.text would rebuild

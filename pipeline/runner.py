@@ -10,14 +10,13 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Errors, FaitsError
 from .ingest import Article, Skipped, expand_inputs, read_inputs
-from .language_id import detect_language
-from .languages import supported_languages
+from .routing import Routing
 from .store import ArticleRecord, SkipRecord, Store, StoredArticle
 
 if TYPE_CHECKING:
@@ -95,19 +94,6 @@ class RunSummary:
         rate = f", {self.processed / self.seconds:.1f} articles/s" if self.seconds > 0 and self.processed else ""
         return ", ".join(parts) + f", {self.seconds:.1f} s{rate}"
 
-
-def _language_skip(item: Article, lang: str) -> Skipped | None:
-    """Why ``item`` is not for ``lang``'s pipeline, or None: its declared language, else py3langid's confident guess."""
-    declared = (item.lang or "").lower()[:2] or None
-    if declared is None:
-        guess = detect_language(item.text)
-        found = guess.code if guess.confident else lang
-    else:
-        found = declared
-    if found == lang:
-        return None
-    reason = Errors.E018.format(lang=found, supported=", ".join(supported_languages()))
-    return Skipped(item.origin, reason, item.article_id)
 
 # Articles read and screened together: one store lookup per chunk.
 SCREEN_CHUNK = 256
@@ -189,8 +175,8 @@ class _Screen:
     everything it sends is in flight before the next commit.
     """
 
-    def __init__(self, lang: str, sink, summary: RunSummary, run_id: int | None, strict: bool, bar) -> None:
-        self.lang = lang
+    def __init__(self, routing: Routing, sink, summary: RunSummary, run_id: int | None, strict: bool, bar) -> None:
+        self.routing = routing
         self.sink = sink
         self.summary = summary
         self.run_id = run_id
@@ -239,10 +225,12 @@ class _Screen:
                 self.skip(Skipped(item.origin, Errors.E021.format(other=self.in_flight[digest]), item.article_id),
                            "duplicate", digest)
                 continue
-            skip = _language_skip(item, self.lang)
-            if skip is not None:
-                self.skip(skip, "language", digest)
+            lang = self.routing.language_of(item.lang, item.text)
+            reason = self.routing.skip_reason(lang)
+            if reason is not None:
+                self.skip(Skipped(item.origin, reason, item.article_id), "language", digest)
                 continue
+            item = replace(item, lang=lang)  # the engine sends it to its language's pipeline
             if self.sink.unique_ids:
                 other = self.in_flight_ids.get(item.article_id)
                 if other is None and item.article_id in by_id and by_id[item.article_id].last_run == self.run_id:
@@ -335,7 +323,7 @@ def check_batch_size(size: int) -> None:
 def drive(
     inputs: list,
     *,
-    lang: str,
+    routing: Routing,
     engine,
     sink,
     summary: RunSummary,
@@ -351,7 +339,7 @@ def drive(
     """
     started = time.perf_counter()
     bar = _progress_bar(progress, _count_hint(inputs) if progress else None)
-    screen = _Screen(lang, sink, summary, summary.run_id, strict, bar)
+    screen = _Screen(routing, sink, summary, summary.run_id, strict, bar)
     try:
         batches = _batches(screen, read_inputs(inputs, max_bytes=max_bytes), batch_size)
         for articles, outcomes in engine.map(batches):

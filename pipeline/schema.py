@@ -48,6 +48,7 @@ class Fact:
     published: str | date | None = _column("date")
     mentions: int = _column("int", 1)
     confidence: float = _column("float", 0.0)
+    lang: str | None = _column("text")  # SPEC section 8: the article's language (ISO 639-1)
     # the article's web address and title, the same on each of its rows: what joins a fact with event data
     url: str | None = _column("text", extra=True)
     title: str | None = _column("text", extra=True)

@@ -157,14 +157,20 @@ def _tokens(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _vectors(lang: str):
-    """The language model's word vectors (the pipeline's if already loaded, else the model without its pipes)."""
+    """The language model's word vectors (the pipeline's if already loaded, else the model without its pipes;
+    none when the model is not installed: its articles were skipped)."""
     import spacy
+    from spacy.vectors import Vectors
 
-    from .nlp import load_nlp
+    from .languages import model_installed, model_name
+    from .nlp import loaded_nlp
 
-    if load_nlp.cache_info().currsize:
-        return load_nlp(lang).vocab.vectors
-    model = language_data(lang).spacy_model
+    nlp = loaded_nlp(lang)
+    if nlp is not None:
+        return nlp.vocab.vectors
+    model = model_name(lang)
+    if not model_installed(model):
+        return Vectors(shape=(0, 0))
     nlp = spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler",
                                      "lemmatizer", "ner", "tagger"])
     return nlp.vocab.vectors
@@ -757,5 +763,27 @@ def assign_series(df: pd.DataFrame, **kwargs) -> pd.DataFrame:
     return out
 
 
-__all__ = ["assign_series", "block_key", "claim_suffix", "comparison_rows", "group", "rows_of", "series_words",
+def languages_of(df: pd.DataFrame) -> list[str]:
+    """The languages of a facts frame's rows (its ``lang`` column; the default language without one)."""
+    if "lang" not in df.columns or not len(df):
+        return [DEFAULT_LANG]
+    return sorted(df["lang"].fillna(DEFAULT_LANG).astype(str).unique()) or [DEFAULT_LANG]
+
+
+def assign_series_by_language(df: pd.DataFrame, *, vectors: dict | None = None) -> pd.DataFrame:
+    """:func:`assign_series` over each language's rows apart (each groups with its own words, SPEC section 8).
+
+    vectors: a vectors table (or True/False) per language; True (the language model's) for the others.
+    """
+    langs = languages_of(df)
+    vectors = vectors or {}
+    if len(langs) == 1:
+        return assign_series(df, lang=langs[0], vectors=vectors.get(langs[0], True))
+    codes = df["lang"].fillna(DEFAULT_LANG).astype(str)
+    parts = [assign_series(df[codes == code], lang=code, vectors=vectors.get(code, True)) for code in langs]
+    return pd.concat(parts).loc[df.index]
+
+
+__all__ = ["assign_series", "assign_series_by_language", "languages_of",
+           "block_key", "claim_suffix", "comparison_rows", "group", "rows_of", "series_words",
            "story_pairs", "tokens"]

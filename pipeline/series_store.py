@@ -24,7 +24,7 @@ import pyarrow as pa
 from .claims import CLAIMS_SCHEMA, LIST_COLUMNS, SERIES_SCHEMA, tables, to_arrow, write_frame
 from .languages import DEFAULT_LANG
 from .options import DEFAULT_CSV_DIALECT
-from .series import group, paused_gc
+from .series import group, languages_of, paused_gc
 
 if TYPE_CHECKING:
     from .store import Store
@@ -34,7 +34,7 @@ _SQL = {pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.float64(): "DOUBLE", pa
 # what grouping reads of a fact
 GROUP_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "qualifier", "unit",
                  "when_start", "when_end", "where", "source", "evidence", "char_start", "published",
-                 "mention_start", "series_id", "claim_id")
+                 "mention_start", "lang", "series_id", "claim_id")
 
 
 def _q(name: str) -> str:
@@ -73,8 +73,9 @@ def _stale(store: Store) -> tuple[int, set[str]]:
     return int(new), {b for (b,) in stale}
 
 
-def update_series(store: Store, *, lang: str = DEFAULT_LANG, vectors=True) -> SeriesUpdate:
-    """Regroup the blocks a run touched, in one transaction (see the module's docstring)."""
+def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
+    """Regroup the blocks a run touched, in one transaction (see the module's docstring); each language's
+    facts apart, with its own words (``vectors``: a vectors table or True/False per language, True by default)."""
     started = time.perf_counter()
     report = SeriesUpdate()
     with store._lock:
@@ -84,9 +85,15 @@ def update_series(store: Store, *, lang: str = DEFAULT_LANG, vectors=True) -> Se
         cols = ", ".join(f"f.{_q(c)}" for c in GROUP_COLUMNS)
         df = store.con.sql(f"SELECT f.content_hash, {cols} FROM facts f ORDER BY f.article_id, f.fact_id").df()
         touched = df["series_id"].isna()
+        codes = df["lang"].fillna(DEFAULT_LANG).astype(str)
+        vectors = vectors or {}
         with paused_gc():
-            ids = group(df, lang=lang, vectors=vectors, previous=df["series_id"], touched=touched,
-                        blocks=stale_blocks)
+            ids = pd.concat([
+                group(df[codes == lang], lang=lang, vectors=vectors.get(lang, True),
+                      previous=df.loc[codes == lang, "series_id"], touched=touched[codes == lang],
+                      blocks=stale_blocks)
+                for lang in languages_of(df)
+            ]).loc[df.index]
         regrouped = ids["series_id"].notna()
         old_series = set(df.loc[regrouped, "series_id"].dropna()) | _series_of_blocks(store, stale_blocks)
         changed = regrouped & ((ids["series_id"] != df["series_id"]).fillna(True)
@@ -94,7 +101,10 @@ def update_series(store: Store, *, lang: str = DEFAULT_LANG, vectors=True) -> Se
         facts = df[regrouped].copy()
         facts["series_id"] = ids.loc[regrouped, "series_id"]
         facts["claim_id"] = ids.loc[regrouped, "claim_id"]
-        claims, series = tables(facts, lang=lang)
+        per_lang = [tables(facts[facts["lang"].fillna(DEFAULT_LANG) == lang], lang=lang)
+                    for lang in languages_of(facts)]
+        claims = pd.concat([c for c, _ in per_lang], ignore_index=True)
+        series = pd.concat([s for _, s in per_lang], ignore_index=True)
         drop = sorted(old_series | set(facts["series_id"]))
         store._x("BEGIN")
         try:

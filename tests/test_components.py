@@ -36,7 +36,7 @@ def test_unknown_language_is_refused(plain_nlp):
     import pipeline  # noqa: F401
     from pipeline.errors import FaitsError
 
-    with pytest.raises(FaitsError, match="Supported languages: fr"):
+    with pytest.raises(FaitsError, match="Supported languages: .*fr"):
         plain_nlp.add_pipe("faits_numbers", config={"lang": "xx"})
         plain_nlp("12 morts")
 

@@ -62,7 +62,7 @@ def test_publication_date_and_offsets(shared, seeds_table):
         assert article.text[row.char_start : row.char_end].strip() == row.evidence
 
 
-def test_non_french_article_is_reported_and_skipped(nlp, tmp_path):
+def test_an_article_outside_the_run_languages_is_reported_and_skipped(nlp, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "fr.txt").write_text(
@@ -71,7 +71,8 @@ def test_non_french_article_is_reported_and_skipped(nlp, tmp_path):
     (folder / "en.txt").write_text(
         "Floods in the south\n\nAt least 12 people were evacuated on Sunday in Nimes, the "
         "prefecture said in a statement released this morning.", encoding="utf-8")
-    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(tmp_path / "out")])
+    # English is a language of faits (SPEC section 8), but not of this run
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(tmp_path / "out"), "--lang", "fr"])
     assert result.exit_code == 0, result.output
     assert "en.txt" in result.output and "'en'" in result.output
     table = pd.read_parquet(tmp_path / "out" / "facts.parquet")

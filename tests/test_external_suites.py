@@ -174,3 +174,66 @@ def test_no_duration_is_taken_for_a_date():
     # dateparser's search_dates takes 20 of these 43 durations for dates
     score = bench.score_spans(bench.recognizers_extraction_cases("DurationExtractor"), bench.faits_date_spans)
     assert score.matched == 0
+
+
+# -- English (issue 13): Recognizers-Text English, Duckling English, TempEval-3 platinum (dates only) ----
+# Floors a little below the figures measured when they were set (python -m bench.normalizers); the
+# issue's targets (95% on the number suites) are not reached yet: these guard against regressions.
+
+from bench.normalizers import english  # noqa: E402
+
+english_present = pytest.mark.skipif(not english.english_suites_present(),
+                                     reason="an English suite is missing from ../shared/external")
+
+
+@english_present
+def test_recognizers_english_number_model():
+    # measured 171/211 (81.0%); text2num 56/211. Misses: fractions ("one hundred thirty fifths"),
+    # digits mixed with scale words ("4 thousand 3 hundred and 21"), "one" as a pronoun, identifiers
+    score = english.score_cases(english.number_model_cases(), english.faits_number_model, whole_case=True)
+    assert score.accuracy >= 0.79, _report(score)
+
+
+@english_present
+def test_recognizers_english_currency_model():
+    # measured 113/130 (86.9%), value and ISO code
+    score = english.score_cases(english.currency_model_cases(), english.faits_amounts)
+    assert score.accuracy >= 0.85, _report(score)
+
+
+@english_present
+def test_duckling_english_numerals():
+    # measured 96/105 (91.4%), value, exact or approx; text2num 47/105
+    score = english.score_cases(english.duckling_en_cases("numeral"), english.faits_number,
+                                english.duckling_numeral_with_qualifier_right)
+    assert score.accuracy >= 0.90, _report(score)
+
+
+@english_present
+def test_duckling_english_money():
+    # measured 101/141 (71.6%), value, currency and kind
+    score = english.score_cases(english.duckling_en_cases("amountofmoney"), english.faits_number,
+                                bench.duckling_money_right)
+    assert score.accuracy >= 0.69, _report(score)
+
+
+@english_present
+def test_tempeval3_english_end_to_end_dates_beat_heideltime():
+    # measured DATE+TIME value F1 0.806 (79/100 gold, 96 found), span F1 0.898; dateparser's
+    # search_dates 0.460. HeidelTime's published value F1 is 0.776 (all TIMEX3 types, TempEval-3's scorer)
+    detection = english.score_tempeval3(english.faits_search)
+    assert detection.value_prf[2] > english.HEIDELTIME_VALUE_F1, detection.failures[:20]
+    assert detection.span_prf[2] >= 0.88, detection.failures[:20]
+
+
+@english_present
+@pytest.mark.parametrize(("name", "floor"), [("DatePeriodParser", 0.34), ("HolidayParser", 0.25)])
+def test_recognizers_english_date_parsers_beat_dateparser(name, floor):
+    # measured DatePeriodParser 51/141 (dateparser 37), HolidayParser 5/17 (dateparser 0); on DateParser
+    # faits is behind (47/114 against 63/114), and on Duckling's time examples (206/982 against 228): not asserted
+    cases = english.recognizers_en_date_cases(name)
+    faits = english.score_cases(cases, english.faits_recognizers_date, english.date_in_answers, whole_case=True)
+    baseline = english.score_cases(cases, english.dateparser_recognizers_date, english.date_in_answers,
+                                   whole_case=True)
+    assert faits.accuracy >= floor, _report(faits)
+    assert faits.right > baseline.right

@@ -11,6 +11,9 @@ the code, two or three capitals: "EU", "UN"),
 names written as such ("part_prefixes"), and a word that is a name the code itself uses (an
 identifier, an attribute, a keyword argument, a key it indexes records by, a regex group, spaCy's
 labels, a concept code of the contract: "source", "aux", "day") or in :data:`NOT_WORDS`.
+The code itself is written in English, so a word only the English pack holds counts where the code
+reads text with it (a regex, a whole lowercase literal), not in its messages, SQL or HTML
+(:data:`CODE_LANGUAGE`, :data:`OWN_NAMES`).
 """
 
 from __future__ import annotations
@@ -37,11 +40,28 @@ LANGUAGE_MODULES = {PACKAGE / "lang" / f"{code}.py" for code in LANG}
 # entry that is no longer found fails the test: empty this as the words move to models/<lang>/.
 # Hits allowed in generic modules, with the reason; empty now that every module reads its words
 # from the language pack. A listed word that is no longer found fails the test (keep this list honest).
-ALLOWED: dict[str, set[str]] = {}
+ALLOWED: dict[str, set[str]] = {
+    # the syndication footer of the corpus, in English whatever the article's language
+    "pipeline/ingest.py": {"for", "the"},
+}
 # English words and technical names that are also French lexicon words, in the code's own messages
 # and names: "an" (a year), "no" (n°), "us" ("$ us"; microseconds), "parquet" (the prosecutors; the file
 # format). Each is a blind spot of the scan: a French "an" in a regex would go unseen.
-NOT_WORDS = {"an", "no", "us", "parquet"}
+NOT_WORDS = {"an", "no", "us", "parquet", "en"}  # "en": also English's ISO code
+# The code is written in English: its messages, SQL, HTML and names are English. A word only the English
+# pack holds is a leak where the code reads text with it: in a regular expression (a literal with a
+# group, a class or an escape: "(?:ago)\\s"), or as a whole literal written in lowercase, as text is
+# compared ("according to", lemma_ == "kill"); not in the code's sentences ("no such run", " FROM ").
+# Nor are the English names the code gives its own things, which happen to be words of the pack:
+OWN_NAMES = {
+    "ago", "quarter", "half",  # kinds of date expression (pipeline/dates)
+    "percent", "duration",  # unit kinds (schema.unit_kind)
+    "age", "population",  # kinds of attribute (pipeline/attributes.py)
+    "easter",  # the holiday spec "easter+N" of dates.json
+    "section", "figure", "claim",  # HTML elements and classes (ingest, report, timeline)
+}
+CODE_LANGUAGE = "en"
+_REGEX = re.compile(r"\(\?(?:[=!<P]|:(?!:))|\\[bsdwB]|\[\^?\\?\w")  # not SQL's "?::VARCHAR[]"
 
 _ESCAPES = re.compile(r"\\[a-zA-Z]")  # \s \d \w \b: regex classes, not letters
 _GROUPS = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?[aiLmsux-]+:?")
@@ -144,10 +164,14 @@ def leaks(path: Path) -> list[tuple[int, str]]:
             continue
         text = _CODE.sub(" ", _IDENTIFIER.sub(" ", _GROUPS.sub(" ", _ESCAPES.sub(" ", node.value)))).lower()
         tokens = _WORD.findall(text)
+        literal = node.value.strip()
+        prose = not _REGEX.search(node.value) and not (literal == node.value and literal.islower() and literal in words)
         i = 0
         while i < len(tokens):  # the longest lexicon phrase at each word, left to right
             run = next((" ".join(tokens[i:j]) for j in range(min(len(tokens), i + 8), i, -1)
-                        if " ".join(tokens[i:j]) in words and " ".join(tokens[i:j]) not in names), None)
+                        if " ".join(tokens[i:j]) in words and " ".join(tokens[i:j]) not in names
+                        and not ((prose or " ".join(tokens[i:j]) in OWN_NAMES)
+                                 and words[" ".join(tokens[i:j])] == {CODE_LANGUAGE})), None)
             if run is None:
                 i += 1
                 continue

@@ -170,4 +170,18 @@ def main() -> int:
     print("Recognizers-Text date extraction, spans matched by overlap:")
     for row in extraction_rows():
         print(row)
+    from .english import HEIDELTIME_VALUE_F1, english_rows, english_suites_present, tempeval3_rows
+
+    if english_suites_present():
+        print()
+        print("English")
+        print(header)
+        print("-" * len(header))
+        for row in english_rows(_row):
+            print(row)
+        print()
+        print("TempEval-3 platinum end to end (dates only), DATE+TIME, spans matched by overlap; "
+              f"HeidelTime's published value F1 (all types): {HEIDELTIME_VALUE_F1:.3f}")
+        for row in tempeval3_rows():
+            print(row)
     return 0

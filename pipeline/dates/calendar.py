@@ -82,6 +82,6 @@ def _easter(year: int) -> date:
 
 def _holiday(spec: str, year: int) -> date:
     if spec.startswith("easter"):
-        return _easter(year) + timedelta(days=int(spec.split("+")[1]))
+        return _easter(year) + timedelta(days=int(spec.removeprefix("easter") or 0))  # "easter+1", "easter-2"
     month, day = map(int, spec.split("-"))
     return date(year, month, day)

@@ -102,12 +102,22 @@ class DateGrammar:
         add("night_weekdays", rf"{b}{night_article}(?:{night})\s+(?:{nw_open})\s+(?P<w1>{W})\s+(?:{nw_to})\s+(?P<w2>{W}){e}")
         add("month_range", rf"{b}(?:{mr_open})\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:{mr_to})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:{dr_open})\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
+        order = self.hooks.date_order
+        if order.index("M") < order.index("D"):
+            # the month before the day ("March 3", "March 3-5, 2024", "from March 3 to 5"), besides the day first
+            ords = rf"(?:{_alt(lex['ordinal_marks'])})?"
+            add("day_range", rf"{b}(?:{dr_open})\s+(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:,?\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
+            add("dash_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}\s*[-–]\s*(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
+            # "15th February 2024": an ordinal mark after the day, the day first
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<day>{D})(?:{_alt(lex['ordinal_marks'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            # "the 15th of February": the day, a month link, the month
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
         # "les 19-20 novembre"
         add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
         nd, nm = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
         # the language's order of day and month: 14/03/2025 (DMY), 03/14/2025 (MDY)
-        order = self.hooks.date_order
         (g1, r1), (g2, r2) = (("nday", nd), ("nmonth", nm))[:: 1 if order.index("D") < order.index("M") else -1]
         # 14/03/2025, 14-03-2025, 14.03.2025, 14/03/25 and 2025-03-14, 2025/03/14
         add("numeric", rf"{b}(?P<{g1}>{r1})(?P<sep>[/.\-])(?P<{g2}>{r2})(?P=sep)(?:(?P<year>\d{{4}})|(?P<year2>\d\d)){e}"
@@ -142,10 +152,24 @@ class DateGrammar:
         add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{_alt(self.holidays)})(?:\s+(?P<year>{Y}))?{e}")
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
+        if self.hooks.adjective_first:
+            # "late last July", "early this year", "late last year" (before "last year" alone)
+            add("part_last_month", rf"{b}(?P<part>{P})\s+(?:{last})\s+(?P<month>{M}){e}")
+            add("part_last_year", rf"{b}(?P<part>{P})\s+(?:(?:{this})|(?P<dir>{last}))\s+(?:{_alt(lex['year_words'])}){e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         units = _alt(self.rel_units)
         count = rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)"
         add("ago", rf"{b}(?:{_alt(lex['relative_past'])})\s+{count}\s+(?P<unit>{units}){e}")
+        # the marker after the count ("three days ago"): no language says it both ways
+        add("ago", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_alt(lex['relative_past'])}){e}")
+        if self.hooks.adjective_first:
+            # "the past 10 days": the days up to the reference
+            add("past_count", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:{last})\s+{count}\s+(?P<unit>{units}){e}")
+            # "last Tuesday", "next March", "last summer": the direction before the noun
+            add("weekday", rf"{b}(?P<dir>{last})\s+(?P<wd>{W}){e}")
+            add("month_alone", rf"{b}(?P<dir>{last})\s+(?P<month>{M}){e}")
+            add("season", rf"{b}(?P<dir>{last})\s+(?P<season>{S}){e}")
+
         # "dans deux mois", but not "dans un jour de grande forme"
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
         add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
@@ -172,6 +196,9 @@ class DateGrammar:
             for a, z in lex["range_connectors"]
         ]
         self.this_start = re.compile(rf"(?:{this})", re.IGNORECASE)
+        # "may" is a verb, "May" a month: a match holding one of these words in lowercase is no date
+        capitalized = lex["capitalized_only"]
+        self.lowercase_only = re.compile(rf"{b}(?:{_alt(capitalized)}){e}") if capitalized else None
 
     def _triggers(self, lex: dict[str, Any]) -> dict[str, tuple[str, ...] | re.Pattern]:
         """What a rule cannot match without: words one of which must be there, or a pattern (for rules
@@ -190,6 +217,8 @@ class DateGrammar:
             "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
+            "past_count": tuple(self.last_words),
+            "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
@@ -278,8 +307,10 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     year = _year(gd, g)
     month = g.months.get((gd.get("month") or "").lower())
     if kind in ("night_days", "day_range", "dash_range"):
-        m2 = g.months[gd["m2"].lower()]
+        # the month once, with the second day ("du 3 au 5 mai") or with the first ("March 3-5")
+        m2 = g.months[gd["m2"].lower()] if gd.get("m2") else None
         m1 = g.months[gd["m1"].lower()] if gd.get("m1") else m2
+        m2 = m2 or m1
         y2 = int(gd["y2"]) if gd.get("y2") else None
         y1 = int(gd["y1"]) if gd.get("y1") else y2
         return (DateExpr("day", y1, m1, _day(gd["d1"], g)), DateExpr("day", y2, m2, _day(gd["d2"], g)))
@@ -315,9 +346,9 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         if index > 12 // months:
             return None  # "troisième semestre"
         return (DateExpr("division", year, month=(index - 1) * months + 1, offset=months),)
-    if kind == "part_month":
+    if kind in ("part_month", "part_last_month"):
         return (DateExpr("part_month", year, month, part=g.parts[gd["part"].lower()]),)
-    if kind == "part_year":
+    if kind in ("part_year", "part_last_year"):
         offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
         return (DateExpr("part_year", year, part=g.parts[gd["part"].lower()], offset=offset),)
     if kind == "decade":
@@ -345,7 +376,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "rel_period":
         unit, offset = g.rel_periods[gd["phrase"].lower()]
         return (DateExpr("rel_period", unit=unit, offset=offset),)
-    if kind in ("ago", "ahead", "counted_previous"):
+    if kind in ("ago", "ahead", "counted_previous", "past_count"):
         n = gd["n"]
         if not n.isdigit():
             from ..numbers import normalize_number
@@ -362,6 +393,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
                 return None
             days = int(float(n)) * (7 if unit == "week" else 1)
             return (DateExpr("after_previous", offset=days if gd["way"].lower() in g.later_words else -days),)
+        if kind == "past_count":  # from that many units back to the reference
+            return (DateExpr("ago", unit=unit, offset=-int(float(n))), DateExpr("rel_day", offset=0))
         return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
     if kind == "after_previous":
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
@@ -402,6 +435,8 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
         for m in (plain if same_offsets else case_blind).finditer(subject):
             s, e = m.span()
             if s == e or any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e):
                 continue
             parts = _expr_from_match(kind, m, g, lang)
             if parts is None:

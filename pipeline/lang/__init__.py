@@ -9,9 +9,10 @@ class, whose hooks assume nothing of the language.
 from __future__ import annotations
 
 from .base import LanguageHooks
+from .en import English
 from .fr import French
 
-LANG: dict[str, LanguageHooks] = {"fr": French()}
+LANG: dict[str, LanguageHooks] = {"fr": French(), "en": English()}
 
 
 def hooks(code: str) -> LanguageHooks:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..languages import LanguageResources
 
@@ -17,12 +17,19 @@ class LanguageHooks:
     date_order (str): how numeric dates are written, "DMY" or "MDY" ("14/03/2025").
     lowercase (str): the lowercase letters of the language, as the inside of a regex class.
     plural_word (str): a regex matching a lowercase word in the plural, at a word start.
+    adjective_first (bool): a modifier stands before its noun ("last Tuesday", "the past 10 days"),
+        not after it ("mardi dernier"): the date rules then take the direction before the noun too.
+    conjunction_after_hundreds (bool): a number word joins a cardinal after the conjunction only after a
+        hundred or a scale ("two hundred and five"); otherwise the lexicon's ``units_after_conjunction``
+        decide ("vingt et un").
     """
 
     code: str = ""
     date_order: str = "DMY"
     lowercase: str = "a-z"
     plural_word: str = r"(?!)"  # matches nothing: no plural form is known
+    adjective_first: bool = False
+    conjunction_after_hundreds: bool = False
 
     def plural(self, word: str) -> str:
         """The plural of a lexicon word (a noun, an ordinal); the word itself when the language does not inflect."""
@@ -39,6 +46,12 @@ class LanguageHooks:
     def ordinal_stem(self, cardinal: str, stems: dict[str, str]) -> str:
         """The stem an ordinal suffix joins to a cardinal word; ``stems`` are the lexicon's exceptions."""
         return stems.get(cardinal, cardinal)
+
+    def universal_parse(self, doc: Doc) -> None:
+        """Make the Doc's dependency parse Universal Dependencies, as the relation rules read it (in place).
+
+        The default assumes the language's model parses in Universal Dependencies already (as spaCy's
+        French models do) and changes nothing."""
 
     def is_future(self, verb: Token, data: LanguageResources) -> bool:
         """Whether the clause of ``verb`` (its head verb in the parse) is in the future tense.

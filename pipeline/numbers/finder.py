@@ -88,6 +88,11 @@ class _Finder:
                 value, qualifier = g.approx_nouns[m.group("noun").lower()], "approx"
             elif m.group("pnoun"):
                 value, qualifier = g.approx_plurals[m.group("pnoun").lower()], "more_than"
+            elif m.groupdict().get("bare"):
+                before = self.text[: m.start()].split()
+                if before and (before[-1][-1:].isdigit() or before[-1].lower() in g.words.cardinal_words):
+                    continue  # "three billions" is a count of billions, not a vague plural
+                value, qualifier = g.bare_vague[m.group("bare").lower()], "more_than"
             else:
                 value, qualifier = g.scales[m.group("pscale").lower()], "more_than"
             if m.group("of"):
@@ -100,9 +105,10 @@ class _Finder:
         for m in g.fraction_core.finditer(self.text):
             if not self.free(m.start(), m.end()):
                 continue
-            frac = m.group("frac").lower()
+            # a bare fraction is a phrase that starts with the fraction noun ("half the")
+            frac = (m.group("frac") or (m.groupdict().get("bare") or "").split()[0]).lower()
             denominator = g.fraction_forms[frac]
-            mult = g.fraction_multipliers.get(m.group("mult").lower(), 1)
+            mult = g.fraction_multipliers.get((m.group("mult") or "").lower(), 1)
             self.add(_Core(m.start(), m.end(), _as_percent(mult / denominator), unit="%", kind="fraction"))
 
     def digit_fractions(self) -> None:

@@ -62,10 +62,13 @@ class NumberGrammar:
         sing = _alternation(lex["approximate_singular_determiners"])
         vague = _alternation(lex["vague_plural_determiners"])
         plural_scales = _alternation(lex["vague_plural_scales"])
+        self.bare_vague: dict[str, int] = {w.lower(): v for w, v in lex["bare_vague_plurals"].items()}
+        # "dozens of people", "thousands fled": a vague plural with no determiner (a language may have none)
+        bare = (rf"|(?P<bare>{_alternation(self.bare_vague)})(?!\w)" if self.bare_vague else "")
         self.approx_core = re.compile(
             rf"(?<!\w)(?:(?P<sing>{sing})\s+(?P<noun>{approx_alt})"
             rf"|(?P<vague>{vague})\s+(?P<pnoun>{approx_plural_alt})"
-            rf"|(?P<vague2>{vague})\s+(?P<pscale>{plural_scales}))(?!\w)"
+            rf"|(?P<vague2>{vague})\s+(?P<pscale>{plural_scales}){bare})(?!\w)"
             rf"(?:\s+(?:{of})\s*(?P<of>{plural_scales})(?!\w))?",
             re.IGNORECASE,
         )
@@ -75,8 +78,12 @@ class NumberGrammar:
         )
         frac_alt = _alternation(list(self.fractions) + [plural(f) for f in self.fractions])
         mult_alt = _alternation(list(self.fraction_multipliers))
+        # "half of them", "half the": a fraction the language uses with no multiplier (phrases that start
+        # with the fraction noun: "half a million" is no proportion)
+        bare_fractions = (rf"|(?<!\w)(?P<bare>{_alternation(lex['bare_fractions'])})(?!\w)"
+                          if lex["bare_fractions"] else "")
         self.fraction_core = re.compile(
-            rf"(?<!\w)(?P<mult>{mult_alt})\s+(?P<frac>{frac_alt})(?=\s+(?:{of}))", re.IGNORECASE
+            rf"(?<!\w)(?P<mult>{mult_alt})\s+(?P<frac>{frac_alt})(?=\s+(?:{of})){bare_fractions}", re.IGNORECASE
         )
         self.of_after = re.compile(rf"^\s*(?:$|[^\w\s\-]|(?:{of})(?!\w))", re.IGNORECASE)
         cur_alt = _alternation(list(self.currency_of) + list(self.minor_currency_of))

@@ -174,6 +174,13 @@ class WordNumberReader:
         hundred ("entre vingt et trois cents")."""
         if words[k] not in self.conjunctions or k + 1 >= len(words):
             return False
+        if self.hooks.conjunction_after_hundreds:
+            # "two hundred and five", "a thousand and one"; but "twenty and three fifths", "five and six",
+            # and before a fraction: "five billion and three quarters", "two million and a half"
+            prev = words[k - 1] if k else ""
+            if k + 2 < len(words) and self._denominator(words[k + 2]) is not None:
+                return True
+            return not (self.values.get(prev, 0) >= 100 or prev in self.scales)
         if words[k + 1] in self.units_after_conjunction:
             return False
         return k + 2 < len(words) and words[k + 2] not in self.conjunctions
@@ -183,7 +190,9 @@ class WordNumberReader:
         zeros = 0
         while i + zeros < len(t) and self.values.get(t[i + zeros]) == 0:
             zeros += 1
-        rest = self._cardinal(t, i + zeros)
+        # the decimals stop before a scale, which multiplies the whole number ("deux virgule cinq millions")
+        stop = next((k for k in range(i + zeros, len(t)) if t[k] in self.scales), len(t))
+        rest = self._cardinal(t[:stop], i + zeros)
         if rest is None:
             return (0.0, i + zeros) if zeros else None
         return float(f"0.{'0' * zeros}{rest[0]}"), rest[1]
@@ -192,10 +201,14 @@ class WordNumberReader:
         fraction = self._fraction(t, i)
         cardinal = self._cardinal_with_scale(t, i)
         if cardinal is None:
-            return self._scaled_fraction(t, fraction)
+            return self._scaled_fraction(t, fraction) or self._bare_fraction_of_scale(t, i)
         value, j, scale = float(cardinal[0]), cardinal[1], cardinal[2]
         if j < len(t) and t[j] in self.decimal_words and (dec := self._decimals(t, j + 1)):
-            return WordNumber(i, dec[1], value + dec[0], "cardinal")
+            end, scaled = dec[1], value + dec[0]
+            if scale == math.inf and end < len(t) and t[end] in self.scales:
+                # "two point two million": the scale after the decimals multiplies the whole number
+                scaled, end = scaled * self.scales[t[end]], end + 1
+            return WordNumber(i, end, scaled, "cardinal")
         if j < len(t) and t[j] in self.conjunctions:
             part = self.fraction_after_and(t, j + 1)
             if part is not None:
@@ -217,6 +230,16 @@ class WordNumberReader:
             return 1 / denom[0], i + 1
         part = self._fraction(t, i)
         return (part.value, part.end) if part is not None and part.kind == "fraction" else None
+
+    def _bare_fraction_of_scale(self, t: list[str], i: int) -> WordNumber | None:
+        """"half a million", "quarter million": a fraction noun with no numerator before a scale (after an
+        article or not) is that part of the scale."""
+        denominator = self.fraction_nouns.get(t[i])
+        if denominator is None:
+            return None
+        j = i + 2 if i + 2 < len(t) and t[i + 1] in self.articles else i + 1
+        scale = self.scales.get(t[j]) if j < len(t) else None
+        return WordNumber(i, j + 1, scale / denominator, "cardinal") if scale else None
 
     def _scaled_fraction(self, t: list[str], fraction: WordNumber | None) -> WordNumber | None:
         """"un demi-million": a fraction of the scale that follows it."""

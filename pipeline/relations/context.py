@@ -82,12 +82,20 @@ class ContextReader:
                 and nxt.lower_ not in self.currency_words and nxt.i not in in_dates
                 and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)):
             # "41 placées en garde à vue" has no noun of its own; "500 blessés" has one
-            return nxt
+            return self._phrase_head(nxt)
         head = self._outside_head(list(span), inside)
         if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates and not any(
                 t.pos_ == "ADP" for t in doc[span.end : head.i]):
             return head  # not "45 selon les rebelles": a preposition stands between
         return None
+
+    def _phrase_head(self, token: Token) -> Token:
+        """The head of the noun phrase ``token`` opens, in a language whose heads come last: from a
+        modifier ("National" in "500 National Guard troops") to the noun it modifies ("troops")."""
+        while (self.head_last and token.dep_ in ("compound", "amod", "flat") and 0 < token.head.i - token.i <= 3
+               and token.head.pos_ in NOMINAL):
+            token = token.head
+        return token
 
     def _group_of(self, token: Token, in_dates: set[int]) -> Token | None:
         """The group a fraction or a container noun is taken of: "la moitié *de ces troupes*"."""
@@ -98,6 +106,8 @@ class ContextReader:
             if child.dep_.startswith("nmod") and child.pos_ in NOMINAL + ("ADJ",) and child.i > token.i and any(
                     c.dep_ == "case" and c.lower_ in self.group_links for c in child.children):
                 return child if fits(child) else None
+        if token.dep_ == "det:predet" and token.head.pos_ in NOMINAL and token.head.i > token.i:
+            return token.head if fits(token.head) else None  # "half the protesters": the noun it stands before
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in self.group_links:
             for t in token.doc[token.i + 2 : min(token.i + 6, token.sent.end)]:

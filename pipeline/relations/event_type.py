@@ -63,9 +63,11 @@ class EventTyper:
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
+            # nor a coordinated verb with an object of its own ("killed 30 people and wounded 45 others")
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
                                            if c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod")
-                                           and not any(g.like_num for g in c.children)]
+                                           and not any(g.like_num for g in c.children)
+                                           and not (c.dep_ == "conj" and any(g.dep_ == "obj" for g in c.children))]
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []

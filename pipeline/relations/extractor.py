@@ -6,6 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..lang import hooks
 from ..languages import DEFAULT_LANG
 from ..schema import is_currency
 from .context import ContextReader
@@ -25,9 +26,11 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
 
     def __init__(self, lang: str = DEFAULT_LANG):
         RelationLexicon.__init__(self, lang)
+        self.hooks = hooks(lang)
 
     def __call__(self, doc: Doc) -> list[dict]:
         quantities = doc._.quantities or []
+        self.hooks.universal_parse(doc)  # the rules read Universal Dependencies (pipeline/lang)
         # spaCy rebuilds doc.text from the tokens on every access: read it once per Doc
         text = doc.text
         in_dates = set()

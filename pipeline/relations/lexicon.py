@@ -19,6 +19,8 @@ class RelationLexicon:
     def __init__(self, lang: str = DEFAULT_LANG):
         data = language_data(lang)
         lex = data.relations
+        # where a noun phrase's head stands: "last" after its modifiers ("500 National Guard troops")
+        self.head_last = data.series["head_position"] == "last"
         self.trigger_of: dict[str, str] = {}
         for event_type, words in lex["event_triggers"].items():
             for w in words:

@@ -17,7 +17,9 @@ class RecordBuilder:
         keep = [pred]
         for child in pred.children:
             if child.dep_ == "conj" and pred.pos_ in ("VERB", "ADJ") and child.pos_ in ("VERB", "ADJ", "NOUN") \
-                    and child.i > pred.i and child.i - pred.i <= 4:
+                    and child.i > pred.i and child.i - pred.i <= 4 and not any(
+                        c.dep_ in ("obj", "nsubj", "nsubj:pass") for c in child.children):
+                # "tués ou blessés" is one predicate; "killed 30 people and wounded 45 others" two
                 cc = [c for c in child.children if c.dep_ == "cc"]
                 keep += cc + [child]
             elif child.dep_ == "advmod" and child.lower_ in self.negations and (

