@@ -100,11 +100,12 @@ class Errors:
     E084 = "interrupted; the run is marked interrupted and the batches committed so far are kept: rerun to resume."
     E085 = "no record in the file (only a header, or blank lines)"
     E086 = "record {record}: unreadable CSV ({error}); the rest of the file is skipped"
-    E088 = (
+    # languages (issue 13)
+    E090 = (
         "article is in '{lang}', whose spaCy model '{model}' is not installed; skipped. Install it with "
         "`pip install 'faits[{lang}]'`, or name another with `--model {lang}=NAME` or {env}"
     )
-    E089 = "--model takes LANG=NAME (en=en_core_web_md), got '{got}'."
+    E091 = "--model takes LANG=NAME (en=en_core_web_md), got '{got}'."
     E087 = "a worker process died on this article ({error}); skipped, the run went on with a new worker"
     E088 = (
         "HTML page read without trafilatura (pip install 'faits[html]'): the text of every block of the page was "

@@ -25,7 +25,7 @@ def parse_models(specs: Iterable[str]) -> dict[str, str]:
     for spec in specs:
         code, sep, name = spec.partition("=")
         if not sep or not code.strip() or not name.strip():
-            raise FaitsError(Errors.E089.format(got=spec))
+            raise FaitsError(Errors.E091.format(got=spec))
         models[code.strip().lower()] = name.strip()
     return models
 
@@ -92,5 +92,5 @@ class Routing:
         if lang not in self.languages:
             return Errors.E018.format(lang=lang, supported=", ".join(self.languages))
         if not self._installed[lang]:
-            return Errors.E088.format(lang=lang, model=self.model(lang), env=model_env_var(lang))
+            return Errors.E090.format(lang=lang, model=self.model(lang), env=model_env_var(lang))
         return None

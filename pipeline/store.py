@@ -41,7 +41,7 @@ from .table import facts_frame, write_table_chunks
 
 DEFAULT_STORE_NAME = "faits.duckdb"
 IN_MEMORY = ":memory:"
-# 2: facts gained unit_kind and event_type_from; 3: url, title, when_granularity and where_country
+# 2: facts gained unit_kind and event_type_from; 3: lang, url, title, when_granularity and where_country
 SCHEMA_VERSION = 3
 # DuckDB caches table pages up to its memory limit (80% of RAM by default); a
 # bounded cache keeps a long run's memory flat, and sorting an export spills

@@ -99,9 +99,13 @@ def _codes() -> set[str]:
             for c in words_of(getattr(get_language(code), name), contract, Code)}
 
 
+_NOT_READ_SUFFIXES = ("_HELP", "_SCRIPT", "_CSS", "STYLE")
+
+
 def _documentation(tree: ast.AST) -> set[int]:
     """The string literals that document rather than compute: docstrings, ``help=`` texts of the CLI
-    and the messages of the error catalogue (``class Errors``), with the examples they quote."""
+    (and the constants ``*_HELP`` they are kept in), the messages of the error catalogue (``class
+    Errors``), with the examples they quote, and the script and style of the HTML reports."""
     ids = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
@@ -112,6 +116,10 @@ def _documentation(tree: ast.AST) -> set[int]:
             ids.update(id(n) for n in ast.walk(node.value))
         if isinstance(node, ast.ClassDef) and node.name == "Errors":
             ids.update(id(n) for n in ast.walk(node))
+        # help texts kept in a constant, and the script and style of the HTML reports: not text the code reads
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id.endswith(_NOT_READ_SUFFIXES) for t in node.targets):
+            ids.update(id(n) for n in ast.walk(node.value))
     return ids
 
 

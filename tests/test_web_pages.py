@@ -260,7 +260,7 @@ def test_an_unreadable_date_warns_with_the_file_and_the_value(tmp_path, nlp):
 
 def test_url_and_title_follow_spec_columns_together():
     extra = ALL_COLUMNS[len(COLUMNS):]
-    assert ALL_COLUMNS[: len(COLUMNS)] == COLUMNS and COLUMNS[-1] == "confidence"
+    assert ALL_COLUMNS[: len(COLUMNS)] == COLUMNS and COLUMNS[-1] == "lang"  # SPEC section 8 adds lang last
     assert extra.index("title") == extra.index("url") + 1
 
 
