@@ -18,14 +18,14 @@ import numpy as np
 from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from .dates import granularity_of, resolve_mention
+from .dates import anchor_of, granularity_of, guess_tense, resolve_mention
 from .extensions import set_extensions
 from .facts import merge_facts
-from .lang import hooks
-from .languages import DEFAULT_LANG, language_data
-from .parsing import candidates, forget_candidates, reference_date
+from .ingest import optional_date
+from .languages import DEFAULT_LANG
+from .parsing import candidates, forget_candidates
 from .relations import RelationExtractor
 
 set_extensions()
@@ -125,21 +125,6 @@ def _bound_sentences(values: np.ndarray, space: np.ndarray, clause_end: np.ndarr
         i += 1
 
 
-def is_future(span: Span, lang: str = DEFAULT_LANG) -> bool:
-    """Whether the clause governing ``span`` is in the future tense ("se chargeront", "va signer").
-
-    The governing verb is found in the parse; the language's hooks (:mod:`pipeline.lang`) read its tense.
-    """
-    token: Token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
-            break
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return hooks(lang).is_future(token, language_data(lang))
-
-
 class DateFinder:
     """Find date expressions and resolve them against ``doc._.published``.
 
@@ -152,11 +137,15 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = candidates(doc, self.lang).dates
-        reference = reference_date(doc, mentions, self.lang)
+        reference = optional_date(doc._.published)
+        if reference is None:
+            # SPEC section 3: the latest dated expression of the article
+            anchors = [a for a in (anchor_of(m, self.lang) for m in mentions) if a is not None]
+            reference = max(anchors) if anchors else None
         records, spans = [], []
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            future = bool(span is not None and doc.has_annotation("DEP") and is_future(span, self.lang))
+            future = guess_tense(doc.text, m.start, m.end, self.lang) == "future"
             interval = resolve_mention(m, reference, future, self.lang)
             records.append(
                 {

@@ -171,7 +171,6 @@ class DatesLexicon(TypedDict):
     division_abbreviations: dict[Word, int]
     division_year_links: Words
     night_nouns: Words
-    future_aux_lemmas: Words
     not_date_after: Words
     season_prefixes: Words
     month_prefixes: Words

@@ -4,15 +4,13 @@ Most of a news article carries no figure (on French TimeBank, a quarter of the
 words are in a sentence with a quantity), yet spaCy's tagger, parser,
 lemmatizer and NER cost the same on every word. Quantity and date candidates
 are regular expressions and word lists: they are found on the raw text first
-(:func:`candidates`), and the statistical components see only
-
-- every sentence that holds a quantity candidate (the relation rules read the
-  quantity's own sentence: its parse, lemmas, entities; subsets and ellipses link
-  to earlier quantities, which are in selected sentences too; no rule reads a
-  sentence without a quantity), and
-- every sentence holding a date whose day depends on the tense of its verb
-  ("mardi", "le 14 mars": the most recent one, or the next one in the future),
-  so that every date of the article resolves as with a full parse.
+(:func:`candidates`), and the statistical components see only the sentences
+that hold a quantity candidate. The relation rules read nothing else: a
+figure's slots come from its own sentence (its parse, lemmas, entities),
+subsets and ellipses link to earlier quantities (in selected sentences too),
+repeats merge across the facts; the dates of every sentence are found and
+resolved on the raw text, their tense read from the words of their sentence
+(:func:`pipeline.dates.guess_tense`), parsed or not.
 
 They are parsed as one smaller Doc per article, each run of selected sentences
 with ``CONTEXT_TOKENS`` tokens of its neighbours on either side, so that the
@@ -29,12 +27,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .dates import DateMention, anchor_of, find_dates, resolve_mention
-from .ingest import optional_date
+from .dates import DateMention, find_dates
 from .numbers import QuantityMention, find_quantities
 
 # faits' components that read the text only: run on the whole Doc, before the selection
@@ -76,58 +73,62 @@ def forget_candidates(doc: Doc) -> None:
     doc.user_data.pop(_CANDIDATES_KEY, None)
 
 
-def reference_date(doc: Doc, dates: list[DateMention], lang: str):
-    """The day relative dates resolve against: the publication date, else the latest dated
-    expression of the article (SPEC section 3), else None."""
-    reference = optional_date(doc._.published)
-    if reference is None:
-        anchors = [a for a in (anchor_of(m, lang) for m in dates) if a is not None]
-        reference = max(anchors) if anchors else None
-    return reference
+def _sentence_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """The first token of each sentence and the character offset it starts at (from the sentence
+    starts faits_sentences set; the Doc is not parsed yet)."""
+    arr = doc.to_array([SENT_START, IDX]).astype(np.int64)
+    starts = np.flatnonzero(arr[:, 0] == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = np.concatenate(([0], starts))
+    return starts, arr[starts, 1]
 
 
-def _tense_matters(mention: DateMention, reference, lang: str) -> bool:
-    return resolve_mention(mention, reference, False, lang) != resolve_mention(mention, reference, True, lang)
+def selected_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
+    """The token bounds (start, end) of the sentences the statistical components must see (see the
+    module's docstring), in order."""
+    chars = [m.start for m in candidates(doc, lang).quantities]
+    if not chars or not len(doc):
+        return []
+    starts, start_chars = _sentence_bounds(doc)
+    chosen = np.unique(np.searchsorted(start_chars, np.array(chars), side="right") - 1)
+    ends = np.append(starts[1:], len(doc))
+    return [(int(starts[k]), int(ends[k])) for k in chosen if k >= 0]
 
 
 def selected_sentences(doc: Doc, lang: str) -> list[Span]:
-    """The sentences the statistical components must see (see the module's docstring), in order."""
-    found = candidates(doc, lang)
-    reference = reference_date(doc, found.dates, lang)
-    starts = [m.start for m in found.quantities]
-    starts += [m.start for m in found.dates if _tense_matters(m, reference, lang)]
-    if not starts:
-        return []
-    starts.sort()
-    chosen, k = [], 0
-    for sent in doc.sents:
-        while k < len(starts) and starts[k] < sent.start_char:
-            k += 1
-        if k < len(starts) and starts[k] < sent.end_char:
-            chosen.append(sent)
-    return chosen
+    """The sentences the statistical components must see, as spans of ``doc``, in order."""
+    return [doc[start:end] for start, end in selected_spans(doc, lang)]
 
 
-def _runs(doc: Doc, sentences: list[Span]) -> list[tuple[int, int, int, int]]:
+def _runs(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """Runs of selected sentences as (context start, start, end, context end) token indices: runs
     whose context would overlap are one run."""
     runs: list[list[int]] = []
-    for sent in sentences:
-        lo, hi = max(0, sent.start - CONTEXT_TOKENS), min(len(doc), sent.end + CONTEXT_TOKENS)
+    for start, end in sentences:
+        lo, hi = max(0, start - CONTEXT_TOKENS), min(len(doc), end + CONTEXT_TOKENS)
         if runs and lo <= runs[-1][3]:
-            runs[-1][2], runs[-1][3] = sent.end, hi
+            runs[-1][2], runs[-1][3] = end, hi
         else:
-            runs.append([lo, sent.start, sent.end, hi])
+            runs.append([lo, start, end, hi])
     return [tuple(r) for r in runs]
 
 
 def _excerpt(doc: Doc, runs: list[tuple[int, int, int, int]]) -> Doc:
-    """One Doc of the runs' tokens (context included) with their attributes (a tokenizer exception's
-    norm, the sentence starts), each run starting a sentence; the runs are separated by a space."""
-    pieces = [doc[lo:hi].as_doc() for lo, _, _, hi in runs]
-    for piece in pieces:
-        piece[0].is_sent_start = True
-    return Doc.from_docs(pieces, ensure_whitespace=True) if len(pieces) > 1 else pieces[0]
+    """One Doc of the runs' tokens (context included) with what the models read of them besides their
+    text (a tokenizer exception's norm) and the sentence starts, each run starting a sentence; the
+    runs are separated by a space."""
+    index = np.concatenate([np.arange(lo, hi) for lo, _, _, hi in runs])
+    arr = doc.to_array([ORTH, NORM, SPACY, SENT_START])[index]
+    strings = doc.vocab.strings
+    spaces = arr[:, 2].astype(bool)
+    sent_starts = arr[:, 3].astype(np.int64) == 1
+    first = np.cumsum([0] + [hi - lo for lo, _, _, hi in runs])
+    sent_starts[first[:-1]] = True
+    spaces[first[1:] - 1] = True
+    excerpt = Doc(doc.vocab, words=[strings[o] for o in arr[:, 0]], spaces=spaces.tolist(),
+                  sent_starts=sent_starts.tolist())
+    excerpt.from_array([NORM], arr[:, 1:2])
+    return excerpt
 
 
 def _copy_back(doc: Doc, excerpt: Doc, runs: list[tuple[int, int, int, int]]) -> None:
@@ -177,7 +178,7 @@ def process_docs(nlp: Language, docs: Iterable[Doc], *, full_parse: bool = False
     for name in TEXT_PIPES:
         if name in pipes:
             docs = [pipes[name](doc) for doc in docs]
-    plans = [_runs(doc, selected_sentences(doc, lang)) for doc in docs]
+    plans = [_runs(doc, selected_spans(doc, lang)) for doc in docs]
     # a Doc mostly selected is parsed whole: copying would cost more than the little it saves
     whole = [bool(runs) and sum(hi - lo for lo, _, _, hi in runs) >= WHOLE_DOC_SHARE * len(doc)
              for doc, runs in zip(docs, plans, strict=True)]

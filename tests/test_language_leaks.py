@@ -208,16 +208,16 @@ def test_no_lexicon_word_in_generic_code(path):
 def test_the_scan_catches_a_leak(tmp_path):
     module = tmp_path / "leaky.py"
     module.write_text(
-        '"""Docstrings may say "aller" and "la semaine dernière"."""\n'
+        '"""Docstrings may say "tuer" and "la semaine dernière"."""\n'
         "import re\n"
-        "# comments too: aller\n"
+        "# comments too: tuer\n"
         'def f(token, text):\n'
-        '    """Nor here: aller."""\n'
+        '    """Nor here: tuer."""\n'
         '    rx = re.compile(r"(?P<part>début)\\s+du\\s+mois\\s+de")\n'
-        '    return token.lemma_ == "aller" or "la semaine  dernière" in text or rx\n',
+        '    return token.lemma_ == "tuer" or "la semaine  dernière" in text or rx\n',
         encoding="utf-8",
     )
-    assert leaks(module) == [(6, "du mois de"), (6, "début"), (7, "aller"), (7, "la semaine dernière")]
+    assert leaks(module) == [(6, "du mois de"), (6, "début"), (7, "la semaine dernière"), (7, "tuer")]
 
 
 def test_identifiers_and_codes_are_not_leaks(tmp_path):

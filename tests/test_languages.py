@@ -99,38 +99,15 @@ def test_hooks_by_code():
     assert fr.ordinal_stem("onze", {}) == "onz" and fr.ordinal_stem("cinq", {"cinq": "cinqu"}) == "cinqu"
 
 
-def _parsed(words, heads, deps, pos, morphs, lemmas):
-    spacy = pytest.importorskip("spacy")
-    from spacy.tokens import Doc
-
-    return Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs,
-               lemmas=lemmas)
-
-
-# fmt: off
-FUTURES = [
-    # "Il va signer" : near future, aller in the present + an infinitive
-    (["Il", "va", "signer"], [2, 2, 2], ["nsubj", "aux:tense", "ROOT"], ["PRON", "AUX", "VERB"],
-     ["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "VerbForm=Inf"], ["il", "aller", "signer"], True),
-    # "Il signera" : a future form
-    (["Il", "signera"], [1, 1], ["nsubj", "ROOT"], ["PRON", "VERB"],
-     ["", "Mood=Ind|Tense=Fut|VerbForm=Fin"], ["il", "signer"], True),
-    # "Il a signé" : past
-    (["Il", "a", "signé"], [2, 2, 2], ["nsubj", "aux:tense", "ROOT"], ["PRON", "AUX", "VERB"],
-     ["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "Tense=Past|VerbForm=Part"], ["il", "avoir", "signer"], False),
-    # "Il allait signer" : aller in the past is no future
-    (["Il", "allait", "signer"], [2, 2, 2], ["nsubj", "aux:tense", "ROOT"], ["PRON", "AUX", "VERB"],
-     ["", "Mood=Ind|Tense=Imp|VerbForm=Fin", "VerbForm=Inf"], ["il", "aller", "signer"], False),
-]
-# fmt: on
-
-
-@pytest.mark.parametrize("words,heads,deps,pos,morphs,lemmas,future", FUTURES)
-def test_is_future_reads_the_parse_through_the_hooks(words, heads, deps, pos, morphs, lemmas, future):
-    from pipeline.components import is_future
-
-    doc = _parsed(words, heads, deps, pos, morphs, lemmas)
-    assert is_future(doc[-1:], "fr") is future
-    # the base hooks know only the morphological future, not French's near future with "aller"
-    base = LanguageHooks().is_future(doc[-1], get_language("fr"))
-    assert base is (future and "Tense=Fut" in morphs[-1])
+@pytest.mark.model
+@pytest.mark.parametrize("sentence,when", [
+    ("Le conseil va signer mardi un accord sur 300 logements.", "2025-06-24"),  # near future
+    ("Le conseil signera mardi un accord sur 300 logements.", "2025-06-24"),  # future form
+    ("Le conseil a signé mardi un accord sur 300 logements.", "2025-06-17"),  # past
+    ("Le conseil allait signer mardi un accord sur 300 logements.", "2025-06-17"),  # aller in the past
+])
+def test_a_weekday_takes_the_tense_of_its_sentence(facts_of, sentence, when):
+    """The tense comes from the sentence's words through the language's date lexicon (guess_tense),
+    the same whether the sentence is parsed or not (published Friday 2025-06-20)."""
+    [fact] = facts_of(sentence)
+    assert fact["when_start"] == when

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-    from ..languages import LanguageResources
+    from spacy.tokens import Doc
 
 
 class LanguageHooks:
@@ -52,12 +50,3 @@ class LanguageHooks:
 
         The default assumes the language's model parses in Universal Dependencies already (as spaCy's
         French models do) and changes nothing."""
-
-    def is_future(self, verb: Token, data: LanguageResources) -> bool:
-        """Whether the clause of ``verb`` (its head verb in the parse) is in the future tense.
-
-        The default reads the Universal Dependencies feature Tense=Fut on the verb or an auxiliary.
-        """
-        if "Fut" in verb.morph.get("Tense"):
-            return True
-        return any(child.dep_.startswith("aux") and "Fut" in child.morph.get("Tense") for child in verb.children)

@@ -18,9 +18,8 @@ from spacy.tokens import Span
 from .base import LanguageHooks
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
-    from ..languages import LanguageResources
 
 # ClearNLP labels that have a Universal Dependencies name of their own (the structure is the same)
 RENAMED = {
@@ -74,14 +73,6 @@ class English(LanguageHooks):
 
     def is_plural(self, word: str) -> bool:
         return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-    def is_future(self, verb: Token, data: LanguageResources) -> bool:
-        """A future auxiliary ("will sign", "shall"), or a verb under "going to", "set to", "due to"
-        (its head's lemma among ``future_aux_lemmas``)."""
-        lemmas = data.dates["future_aux_lemmas"]
-        if any(child.dep_.startswith("aux") and child.lemma_.lower() in lemmas for child in verb.children):
-            return True
-        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lemmas and verb.head.i < verb.i
 
     def universal_parse(self, doc: Doc) -> None:
         """Relabel a ClearNLP parse (spaCy's English models) as Universal Dependencies, in place.
