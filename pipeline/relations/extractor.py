@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+from spacy.attrs import HEAD
 from spacy.tokens import Doc
 
 from ..lang import hooks
@@ -39,7 +41,8 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             if span is not None:
                 in_dates.update(t.i for t in span)
         contexts: list[MentionContext] = []
-        heads = [t.head.i for t in doc] if quantities else []
+        # every token's head, from the relative offsets spaCy keeps (a loop over the tokens cost more)
+        heads = (np.arange(len(doc)) + doc.to_array([HEAD]).astype(np.int64)).tolist() if quantities else []
         for q in quantities:
             ctx = self._context(doc, q, in_dates, heads)
             if ctx is not None and self.attributes.is_attribute(q, ctx.tokens) is None:

@@ -114,6 +114,8 @@ class RecordBuilder:
             "long_sentence": len(sent) > 40,
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
+        text = sent.text
+        evidence = text.strip()
         return Fact(
             who=who,
             what=self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
@@ -128,9 +130,11 @@ class RecordBuilder:
             when_granularity=date["granularity"] if date else None,
             where=where,
             source=source,
-            evidence=sent.text.strip(),
-            char_start=sent.start_char,
-            char_end=sent.end_char,
+            evidence=evidence,
+            # the evidence's own offsets: text[char_start:char_end] == evidence (the sentence's
+            # span also holds the line breaks that end it)
+            char_start=sent.start_char + len(text) - len(text.lstrip()),
+            char_end=sent.start_char + len(text.rstrip()),
             confidence=confidence,
             mention_start=q["start"],
             mention_end=q["end"],
