@@ -389,7 +389,9 @@ def evaluate_cli(
     json_path: Path = Opt(None, "--json", help="Write the scores as JSON here."),
     report: Path = Opt(None, "--report", help="Write a self-contained HTML report here."),
     split: str = Opt(None, "--split", help="Only gold lines with this split (dev, test)."),
-    lang: str = Opt("fr", "--lang", help="Language of the articles."),
+    lang: str = Opt(
+        None, "--lang", help="Languages to process (fr, or fr,en); default: every installed language pack."
+    ),
     quiet: bool = Opt(False, "--quiet", "-q", help="Print only the headline figures; no progress bar (as faits -q)."),
     verbose: bool = Opt(False, "--verbose", "-v", help="Also show progress messages (as faits -v)."),
     full_parse: bool = Opt(

@@ -19,7 +19,7 @@ from .files import write_text_atomic
 from .ingest import expand_inputs, read_file
 from .schema import ALL_COLUMNS
 from .scoring import score
-from .series import assign_series
+from .series import assign_series_by_language
 from .series_scoring import series_scores
 
 GOLD_FACT_KEYS = ("how_many", "qualifier", "event_type")
@@ -195,8 +195,8 @@ def _missing(v) -> bool:
         return False
 
 
-def predict(articles: str | Path | list, gold_ids: set[str], lang: str = "fr", progress: bool = False,
-            full_parse: bool = False):
+def predict(articles: str | Path | list, gold_ids: set[str], lang: str | list[str] | None = None,
+            progress: bool = False, full_parse: bool = False):
     """Run the pipeline, through the same runner as ``faits run``, on the gold articles found under ``articles``.
 
     Returns (facts DataFrame, mentions per article, article texts, ids not found, run summary).
@@ -221,11 +221,14 @@ def evaluate(
     json_path: str | Path | None = None,
     report_path: str | Path | None = None,
     split: str | None = None,
-    lang: str = "fr",
+    lang: str | list[str] | None = None,
     progress: bool = False,
     full_parse: bool = False,
 ) -> dict:
     """Score the pipeline (or a predicted table) against gold; silent, returns the scores dict.
+
+    lang: the languages the pipeline takes (default: every installed one; each article goes
+    through its own); the scores are also given per language of the gold lines (``by_language``).
 
     full_parse: spaCy's components on every sentence; otherwise entities are found only in the
     sentences the pipeline parses (see :mod:`pipeline.parsing`), and entity recall is lower.
@@ -246,9 +249,10 @@ def evaluate(
         texts = _article_texts(articles, gold)
     _resolve_evidence(gold, texts)
     if "series_id" not in df.columns or df["series_id"].isna().all():
-        df = assign_series(df, lang=lang)  # SPEC section 7: series over the whole evaluated batch
+        df = assign_series_by_language(df)  # SPEC section 7: series over the whole evaluated batch
     pred = _records(df[[c for c in df.columns if c in ALL_COLUMNS]])
     scores = score(gold, pred, mentions)
+    scores["by_language"] = _by_language(gold, pred, mentions)
     scores["series"] = series_scores(gold, pred, scores["per_article"])
     scores["gold"] = str(gold_path)
     scores["split"] = split
@@ -260,6 +264,21 @@ def evaluate(
 
         write_report(report_path, scores, gold, pred, texts)
     return scores
+
+
+def _by_language(gold: dict[str, dict], pred: dict[str, list[dict]], mentions) -> dict[str, dict]:
+    """The headline figures of each language's gold lines (SPEC section 8: a line without ``lang`` is French)."""
+    langs: dict[str, dict[str, dict]] = {}
+    for article_id, line in gold.items():
+        langs.setdefault(line.get("lang") or "fr", {})[article_id] = line
+    out = {}
+    for code, lines in sorted(langs.items()):
+        s = score(lines, {a: pred[a] for a in lines if a in pred},
+                  {a: mentions[a] for a in lines if a in mentions} if mentions else None)
+        out[code] = {k: s[k] for k in ("articles", "n_gold", "n_pred", "n_matched", "n_tuple_hits", "fact_p",
+                                       "fact_r", "fact_f1", "tuple_p", "tuple_r", "tuple_f1")}
+        out[code]["slots"] = s["slots"]
+    return out
 
 
 def _needs_texts(gold: dict[str, dict], report_path) -> bool:
@@ -308,6 +327,11 @@ def format_scores(scores: dict) -> str:
     if s:
         lines.append(f"{'series B3':14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}   (matched facts; "
                      f"{s['gold_series']} gold series, {s['gold_series_across_articles']} across articles)")
+    if len(scores.get("by_language") or {}) > 1:
+        lines += ["", f"{'language':14}{'articles':>9}{'gold':>6}{'pred':>6}{'fact F1':>9}{'tuple F1':>9}"]
+        for code, s in scores["by_language"].items():
+            lines.append(f"{code:14}{s['articles']:9d}{s['n_gold']:6d}{s['n_pred']:6d}{s['fact_f1']:9.3f}"
+                         f"{s['tuple_f1']:9.3f}")
     lines += ["", "slot accuracy on matched facts:"]
     lines += [f"  {slot:12}{acc:8.3f}" for slot, acc in scores["slots"].items()]
     lines += ["", f"{'event_type':14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>6}{'pred':>6}"]
