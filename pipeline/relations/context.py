@@ -80,7 +80,8 @@ class ContextReader:
                 return cand
         if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
                 and nxt.lower_ not in self.currency_words and nxt.i not in in_dates
-                and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)):
+                and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)
+                and not (nxt.pos_ == "VERB" and span.root.head.i == nxt.i and span.root.dep_ in SUBJECT_DEPS)):
             # "41 placées en garde à vue" has no noun of its own; "500 blessés" has one
             return self._phrase_head(nxt)
         head = self._outside_head(list(span), inside)
