@@ -45,6 +45,7 @@ COPULAS = ("be",)
 # after a number, these stand for a noun named before, as a pronoun does: "killed 54 people and wounded 130
 # others", "destroyed 300 homes and damaged 1,100 more"; tagged PRON, the rules take the earlier noun
 STAND_IN_NOUNS = ("others", "more")
+RELATIVE_TAGS = ("WP", "WDT")  # Penn Treebank tags of the relative pronouns
 # en_core_web_sm often names a town, a province or an island a PERSON, an ORG or a NORP ("in Khan Younis",
 # "near Brescia", "off Lampedusa"); a proper name in one of these positions is a place whatever its label
 PLACE_PREPOSITIONS = ("in", "near", "off", "outside", "across", "throughout", "around")
@@ -104,6 +105,10 @@ class English(LanguageHooks):
         for t in doc:
             if t.lower_ in STAND_IN_NOUNS and t.i > 0 and doc[t.i - 1].like_num:
                 t.pos_ = "PRON"
+            if t.tag_ in RELATIVE_TAGS and "Rel" not in t.morph.get("PronType"):
+                # "who", "which": the Universal Dependencies feature the French models give "qui"
+                feats = str(t.morph)
+                t.set_morph(f"{feats}|PronType=Rel" if feats else "PronType=Rel")
         if not doc.has_annotation("DEP") or not any(t.dep_ in CLEARNLP_ONLY for t in doc):
             return
         heads = [t.head.i for t in doc]

@@ -170,6 +170,9 @@ class ContextReader:
                     return child
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
+            if t.dep_ == "acl:relcl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates and any(
+                    c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType") for c in t.children):
+                return t.head  # "un homme qui a gagné 500 000 euros": the relative pronoun stands for the noun
             for child in t.children:
                 if child.dep_ == "obl:agent" and t.lemma_ not in self.reporting:
                     return child
