@@ -127,7 +127,15 @@ def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar)
     return start, end
 
 
+# a relative period's unit with this ending runs from the period's start to the reference day:
+# "earlier this month" is [ "month_to_date", 0 ] in the lexicon
+TO_DATE = "_to_date"
+
+
 def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date, date] | None:
+    if expr.unit is not None and expr.unit.endswith(TO_DATE):
+        whole = _resolve_relative(replace(expr, unit=expr.unit.removesuffix(TO_DATE)), reference, tense)
+        return (whole[0], min(whole[1], reference)) if whole is not None else None
     if expr.unit == "day":
         d = reference + timedelta(days=expr.offset)
         return d, d
@@ -219,7 +227,7 @@ def granularity_of(mention: DateMention) -> str:
     if k.kind in ("day", "weekday", "rel_day", "after_previous", "time") or (k.kind == "ago" and k.unit == "day"):
         return "day"
     if k.kind == "rel_period" or k.kind == "ago":
-        return k.unit or "day"
+        return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
         return "quarter" if k.offset == 3 else "half"
     return k.kind

@@ -9,12 +9,14 @@ rewrites the English parse into the second scheme, so the generic rules read bot
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Span
 
+from ..languages import language_data
 from .base import LanguageHooks
 
 if TYPE_CHECKING:
@@ -40,6 +42,18 @@ ENTITY_LABELS = {
     "DATE": None, "TIME": None, "PERCENT": None, "MONEY": None, "QUANTITY": None, "ORDINAL": None, "CARDINAL": None,
 }
 COPULAS = ("be",)
+# after a number, these stand for a noun named before, as a pronoun does: "killed 54 people and wounded 130
+# others", "destroyed 300 homes and damaged 1,100 more"; tagged PRON, the rules take the earlier noun
+STAND_IN_NOUNS = ("others", "more")
+RELATIVE_TAGS = ("WP", "WDT")  # Penn Treebank tags of the relative pronouns
+# en_core_web_sm often names a town, a province or an island a PERSON, an ORG or a NORP ("in Khan Younis",
+# "near Brescia", "off Lampedusa"); a proper name in one of these positions is a place whatever its label
+PLACE_PREPOSITIONS = ("in", "near", "off", "outside", "across", "throughout", "around")
+PLACE_ADJECTIVES = ("northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
+                    "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+                    "southwestern")
+# the OntoNotes labels a place is mistaken for; the others (DATE, MONEY, GPE...) are left alone
+MISTAKEN_FOR_PLACE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT"})
 
 
 class English(LanguageHooks):
@@ -86,8 +100,15 @@ class English(LanguageHooks):
         (PERSON -> PER, GPE -> LOC; see :data:`ENTITY_LABELS`).
         """
         if doc.ents and any(e.label_ in ENTITY_LABELS for e in doc.ents):
-            doc.ents = [Span(doc, e.start, e.end, label=ENTITY_LABELS[e.label_])
+            doc.ents = [Span(doc, e.start, e.end, label="LOC" if _placed(e) else ENTITY_LABELS[e.label_])
                         for e in doc.ents if ENTITY_LABELS.get(e.label_)]
+        for t in doc:
+            if t.lower_ in STAND_IN_NOUNS and t.i > 0 and doc[t.i - 1].like_num:
+                t.pos_ = "PRON"
+            if t.tag_ in RELATIVE_TAGS and "Rel" not in t.morph.get("PronType"):
+                # "who", "which": the Universal Dependencies feature the French models give "qui"
+                feats = str(t.morph)
+                t.set_morph(f"{feats}|PronType=Rel" if feats else "PronType=Rel")
         if not doc.has_annotation("DEP") or not any(t.dep_ in CLEARNLP_ONLY for t in doc):
             return
         heads = [t.head.i for t in doc]
@@ -142,6 +163,28 @@ class English(LanguageHooks):
         arr[:, 1] = [doc.vocab.strings.add(d) for d in deps]
         # the rewrites stay within a sentence: the sentences the heads give are the parser's
         doc.from_array([HEAD, DEP], arr)
+
+
+def _placed(ent: Span) -> bool:
+    """Whether an entity the model did not label a place stands where a place does, in the ClearNLP
+    parse: the object of a locating preposition ("in Bolton"), a proper name after "the town of" (the
+    language's settlement nouns), or with a compass adjective ("northern Mali")."""
+    if ent.label_ not in MISTAKEN_FOR_PLACE or len(ent) > 3 or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    root = ent.root
+    if any(c.lower_ in PLACE_ADJECTIVES and c.dep_ == "amod" for c in root.children):
+        return True
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in PLACE_PREPOSITIONS:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_ in _settlement_nouns()
+
+
+@cache
+def _settlement_nouns() -> frozenset[str]:
+    return frozenset(language_data("en").relations["settlement_nouns"])
 
 
 def _has_cycle(heads: list[int]) -> bool:

@@ -80,7 +80,8 @@ class ContextReader:
                 return cand
         if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
                 and nxt.lower_ not in self.currency_words and nxt.i not in in_dates
-                and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)):
+                and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)
+                and not (nxt.pos_ == "VERB" and span.root.head.i == nxt.i and span.root.dep_ in SUBJECT_DEPS)):
             # "41 placées en garde à vue" has no noun of its own; "500 blessés" has one
             return self._phrase_head(nxt)
         head = self._outside_head(list(span), inside)
@@ -169,6 +170,9 @@ class ContextReader:
                     return child
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
+            if t.dep_ == "acl:relcl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates and any(
+                    c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType") for c in t.children):
+                return t.head  # "un homme qui a gagné 500 000 euros": the relative pronoun stands for the noun
             for child in t.children:
                 if child.dep_ == "obl:agent" and t.lemma_ not in self.reporting:
                     return child

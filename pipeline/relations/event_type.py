@@ -87,6 +87,10 @@ class EventTyper:
                 return resolved, "lexicon"
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
+        if (ctx.predicate is None and ctx.linked_to is not None and ctx.linked_to.predicate is not None
+                and ctx.linked_to.quantity["unit"] == unit):
+            # "arrested 112 people in Paris, 31 in Lyon": an elided verb is the earlier figure's
+            return self._event_type(ctx.linked_to)[0], "total"
         if ctx.noun is not None and unit in (None, "%"):
             fallback = self.fallback_type_of.get(ctx.noun.lower_)
             if fallback:

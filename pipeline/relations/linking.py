@@ -31,7 +31,11 @@ class Linker:
                      and c.quantity["unit"] == ctx.quantity["unit"] and c.noun is not None and c.subset_of is None]
         if ctx.noun is None and ctx.linked_to is None and self.ellipsis_rx.search(before):
             ctx.linked_to = prev  # "842 millions d'euros, soit une baisse de 3 %": a figure about the one before
-        if ctx.noun is None and same_unit and self.ellipsis_rx.search(before):
+        after = ctx.tokens[-1].doc[ctx.tokens[-1].i + 1] if ctx.tokens[-1].i + 1 < len(ctx.tokens[-1].doc) else None
+        # "... and wounded 130 others": a pronoun on the number stands for the noun of an earlier figure
+        stand_in = after is not None and after.pos_ == "PRON" and (
+            after.head.i == ctx.tokens[-1].i or any(t.head.i == after.i for t in ctx.tokens))
+        if ctx.noun is None and same_unit and (stand_in or self.ellipsis_rx.search(before)):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
             ctx.linked_to = ctx.linked_to or same_unit[-1]
