@@ -47,6 +47,65 @@ class RecordBuilder:
         ranked = sorted(sources, key=lambda s: (self._nearest(s[0], ctx), abs(s[0].i - ctx.tokens[0].i)))
         return ranked[0][1]
 
+    def _who_by_construction(self, ctx: MentionContext, who_token: Token | None, with_nmod: bool
+                             ) -> tuple[Token | None, bool]:
+        """Constructions where the counted group is not who: the thing valued, the holder of a
+        share, the beneficiary of a bare figure, the noun an apposition describes."""
+        unit, anchor, inside = ctx.quantity["unit"], ctx.anchor, {t.i for t in ctx.tokens}
+        bare = unit is not None or ctx.noun is None or ctx.noun.lower_ in self.holder_nouns
+        if anchor is not None and bare:
+            valued = self._valued_object(anchor, inside)
+            if valued is not None:
+                return valued, True  # "la loi porte le budget à 413 milliards", "condamné un passeur à 3 ans"
+            # the phrase right after the figure, hung on the figure or on its verb
+            near = list(anchor.children) + (list(anchor.head.children) if anchor.head.pos_ == "VERB" else [])
+            beneficiary = next((c for c in near if c.pos_ in NOMINAL and c.left_edge.i == max(inside) + 1 and any(
+                g.dep_ == "case" and g.lower_ in self.beneficiary_preps for g in c.children)), None)
+            if beneficiary is not None and not anchor.dep_.startswith("nmod") and (
+                    ctx.linked_to is not None or ctx.actor is None or ctx.actor.pos_ == "PRON"):
+                # not "le fonds prévoit 45 millions pour la viticulture": the fund holds the amount
+                return beneficiary, beneficiary.pos_ == "NOUN"  # "contre 3 689 pour sa rivale"
+        if (unit == "%" and ctx.noun is not None and who_token is not None and who_token.i == ctx.noun.i
+                and anchor is not None and anchor.dep_ == "obj" and anchor.head.pos_ == "VERB"
+                and ctx.actor is not None and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
+                and ctx.linked_to is None and not self._after_ellipsis(ctx)
+                and ctx.predicate.lemma_ not in self.cause_verbs
+                and ctx.predicate.lemma_.lower() not in self.trigger_of):
+            # "les cadres représentent 21 % des postes": the share is the subject's
+            return ctx.actor, ctx.actor.pos_ == "NOUN"
+        if (who_token is not None and who_token.dep_ == "appos" and who_token.head.pos_ == "NOUN"
+                and who_token.head.i < who_token.i and who_token.i not in ctx.anchors):
+            # (not "300 victimes, dont 40 enfants": a counted noun is its own who)
+            return who_token.head, False  # "le principal prévenu, un homme de 27 ans": the noun described
+        return who_token, with_nmod
+
+    def _after_ellipsis(self, ctx: MentionContext) -> bool:
+        """ "…, soit 15 % de ses effectifs": the figure restates another one."""
+        start = ctx.quantity["start"]
+        return bool(self.ellipsis_rx.search(ctx.sentence.doc.text[max(0, start - 25) : start]))
+
+    def _valued_object(self, anchor: Token, inside: set[int]) -> Token | None:
+        """ "estime à 1,2 milliard le surcoût", "fixe à 30 000 euros le plafond": the verb's object,
+        when the figure hangs on the verb (or, as parsed, on that object) through a valuation preposition."""
+        if not any(c.dep_ == "case" and c.lower_ in self.valuation_preps for c in anchor.children):
+            return None
+        def valued(t: Token) -> bool:  # a thing, not another count ("perd trois points")
+            return t.i not in inside and t.lower_ not in self.holder_nouns and not any(
+                c.like_num and c.pos_ == "NUM" for c in t.children)
+
+        head = anchor.head
+        if head.pos_ in NOMINAL and head.dep_ == "obj" and valued(head):
+            return head
+        if head.pos_ == "VERB":
+            obj = next((c for c in head.children if c.dep_ == "obj" and c.pos_ == "NOUN" and valued(c)), None)
+            if obj is not None:
+                return obj
+            # "évalue à 3 millions d'euros le coût": the object after the figure, parsed as its complement
+            return next((c for c in anchor.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"
+                         and c.i > anchor.i and valued(c) and any(d.dep_ == "det" for d in c.children)
+                         and not any(d.dep_ == "case" for d in c.children)), None)
+        return None
+
     def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
               sent_ents: list[Span]) -> dict:
         q = ctx.quantity
@@ -75,6 +134,7 @@ class RecordBuilder:
                            and c.i not in {t.i for t in ctx.tokens}), None)
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
+        who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
         group = self._among(ctx)
