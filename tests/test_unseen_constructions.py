@@ -212,3 +212,18 @@ def test_who_by_construction(facts_of, text, value, who):
 def test_who_stays_when_construction_does_not_apply(facts_of, text, value, who):
     facts = [f for f in facts_of(text) if f["how_many"] == value]
     assert facts and facts[0]["who"] is not None and who in facts[0]["who"]
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # coordinated figures in a heading: each keeps its own noun's type
+    ("Collision sur l'A7 : deux morts et 19 blessés", 19, "wounded"),
+    ("Collision sur l'A7 : deux morts et 19 blessés", 2, "killed"),
+    # what happens to the wounded now says more than what they were
+    ("Cinq blessés restaient hospitalisés jeudi soir.", 5, "affected"),
+    ("Quatre de ces blessés sont toujours hospitalisés.", 4, "affected"),
+    # but a stronger predicate still wins: "deux des blessés ont succombé"
+    ("Deux des blessés sont morts dans la nuit.", 2, "killed"),
+])
+def test_event_type_by_construction(facts_of, text, value, event_type):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["event_type"] == event_type
