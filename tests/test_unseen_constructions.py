@@ -227,3 +227,14 @@ def test_who_stays_when_construction_does_not_apply(facts_of, text, value, who):
 def test_event_type_by_construction(facts_of, text, value, event_type):
     facts = [f for f in facts_of(text) if f["how_many"] == value]
     assert facts and facts[0]["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # an amount without a subject: the agent of its verb, else the one it goes to
+    ("Une prime de 800 euros sera versée aux saisonniers de la station.", 800, "saisonniers"),
+    ("La dotation de 250 000 euros accordée par le Département a été confirmée.", 250_000, "Département"),
+    ("Une enveloppe de 6 millions d'euros a été débloquée pour les pêcheurs.", 6_000_000, "pêcheurs"),
+])
+def test_who_of_an_amount_without_subject(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["who"] is not None and who in facts[0]["who"]

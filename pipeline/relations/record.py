@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..confidence import cue_count
-from ..schema import Fact, unit_kind
+from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, noun_phrase
 from .mention import MentionContext
 
@@ -65,6 +65,23 @@ class RecordBuilder:
                     ctx.linked_to is not None or ctx.actor is None or ctx.actor.pos_ == "PRON"):
                 # not "le fonds prévoit 45 millions pour la viticulture": the fund holds the amount
                 return beneficiary, beneficiary.pos_ == "NOUN"  # "contre 3 689 pour sa rivale"
+        measured = (who_token is not None and anchor is not None and anchor.dep_.startswith("nmod")
+                    and anchor.head.i == who_token.i)
+        if measured and who_token.dep_ == "nsubj:pass":
+            pred = who_token  # "une prime de 800 euros sera versée aux saisonniers": the prime is what is given
+        elif who_token is None and ctx.predicate is not None:
+            pred = ctx.predicate
+        else:
+            pred = None
+        if pred is not None and (is_currency(unit) or unit == "%"):
+            # the verb of the amount, or of the event noun it measures ("une aide ... sera versée", "l'aide versée")
+            verbs = [pred] if pred.pos_ == "VERB" else [c for c in pred.children if c.dep_ == "acl"
+                                                        and c.pos_ == "VERB"] + (
+                [pred.head] if pred.head.pos_ == "VERB" and pred.dep_ in ("nsubj", "nsubj:pass") else [])
+            for verb in verbs:
+                recipient = self._recipient(verb, inside)
+                if recipient is not None:
+                    return recipient, recipient.pos_ == "NOUN"  # "une aide de 500 euros sera versée aux commerçants"
         if (unit == "%" and ctx.noun is not None and who_token is not None and who_token.i == ctx.noun.i
                 and anchor is not None and anchor.dep_ == "obj" and anchor.head.pos_ == "VERB"
                 and ctx.actor is not None and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
@@ -78,6 +95,16 @@ class RecordBuilder:
             # (not "300 victimes, dont 40 enfants": a counted noun is its own who)
             return who_token.head, False  # "le principal prévenu, un homme de 27 ans": the noun described
         return who_token, with_nmod
+
+    def _recipient(self, verb: Token, inside: set[int]) -> Token | None:
+        """The agent of a passive verb ("versée par la Région"), else the one it is given to
+        ("versée aux commerçants", "débloquée pour les éleveurs"): who for an amount without a subject."""
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
+        if agent is not None:
+            return agent
+        return next((c for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
+                     and c.pos_ in NOMINAL and c.i not in inside and c.ent_type_ not in ("LOC", "GPE")
+                     and any(g.dep_ == "case" and g.lower_ in self.recipient_preps for g in c.children)), None)
 
     def _after_ellipsis(self, ctx: MentionContext) -> bool:
         """ "…, soit 15 % de ses effectifs": the figure restates another one."""
