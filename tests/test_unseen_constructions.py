@@ -238,3 +238,14 @@ def test_event_type_by_construction(facts_of, text, value, event_type):
 def test_who_of_an_amount_without_subject(facts_of, text, value, who):
     facts = [f for f in facts_of(text) if f["how_many"] == value]
     assert facts and facts[0]["who"] is not None and who in facts[0]["who"]
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # a restated amount per head belongs to that head...
+    ("Le fonds atteint 2 millions d'euros, soit environ 900 euros par exploitation.", 900, "exploitation"),
+    # ...but a per-capita figure stays with its total's holder
+    ("La dette atteindra 80 millions d'euros, soit 1 300 euros par habitant.", 1300, "dette"),
+])
+def test_who_of_a_figure_per_head(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["who"] is not None and who in facts[0]["who"]

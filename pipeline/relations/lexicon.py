@@ -62,6 +62,7 @@ class RelationLexicon:
         self.valuation_preps = set(lex["valuation_prepositions"])
         self.beneficiary_preps = set(lex["beneficiary_prepositions"])
         self.recipient_preps = set(lex["recipient_prepositions"])
+        self.population_nouns = {w.lower() for w in lex["population_nouns"]}
         self.group_links = set(lex["group_links"])
         self.negation_particles = set(lex["negation_particles"])
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}

@@ -61,8 +61,8 @@ class RecordBuilder:
             near = list(anchor.children) + (list(anchor.head.children) if anchor.head.pos_ == "VERB" else [])
             beneficiary = next((c for c in near if c.pos_ in NOMINAL and c.left_edge.i == max(inside) + 1 and any(
                 g.dep_ == "case" and g.lower_ in self.beneficiary_preps for g in c.children)), None)
-            if beneficiary is not None and not anchor.dep_.startswith("nmod") and (
-                    ctx.linked_to is not None or ctx.actor is None or ctx.actor.pos_ == "PRON"):
+            if (beneficiary is not None and not anchor.dep_.startswith("nmod") and not self._population(beneficiary)
+                    and (ctx.linked_to is not None or ctx.actor is None or ctx.actor.pos_ == "PRON")):
                 # not "le fonds prévoit 45 millions pour la viticulture": the fund holds the amount
                 return beneficiary, beneficiary.pos_ == "NOUN"  # "contre 3 689 pour sa rivale"
         measured = (who_token is not None and anchor is not None and anchor.dep_.startswith("nmod")
@@ -81,7 +81,7 @@ class RecordBuilder:
             for verb in verbs:
                 recipient = self._recipient(verb, inside)
                 if recipient is not None:
-                    return recipient, recipient.pos_ == "NOUN"  # "une aide de 500 euros sera versée aux commerçants"
+                    return recipient, False  # "une aide de 500 euros sera versée aux commerçants"
         if (unit == "%" and ctx.noun is not None and who_token is not None and who_token.i == ctx.noun.i
                 and anchor is not None and anchor.dep_ == "obj" and anchor.head.pos_ == "VERB"
                 and ctx.actor is not None and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
@@ -105,6 +105,10 @@ class RecordBuilder:
         return next((c for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
                      and c.pos_ in NOMINAL and c.i not in inside and c.ent_type_ not in ("LOC", "GPE")
                      and any(g.dep_ == "case" and g.lower_ in self.recipient_preps for g in c.children)), None)
+
+    def _population(self, token: Token) -> bool:
+        """ "866 euros par habitant": a per-capita figure belongs to its total's holder, not to the inhabitants."""
+        return token.lower_ in self.population_nouns or f"{token.lower_}s" in self.population_nouns
 
     def _after_ellipsis(self, ctx: MentionContext) -> bool:
         """ "…, soit 15 % de ses effectifs": the figure restates another one."""
