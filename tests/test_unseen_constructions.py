@@ -249,3 +249,14 @@ def test_who_of_an_amount_without_subject(facts_of, text, value, who):
 def test_who_of_a_figure_per_head(facts_of, text, value, who):
     facts = [f for f in facts_of(text) if f["how_many"] == value]
     assert facts and facts[0]["who"] is not None and who in facts[0]["who"]
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # a figure in parentheses belongs to the phrase just before them
+    ("Cette année, Grenoble (+6,2 %) et Dijon (+1,8 %) progressent le plus.", 1.8, "Dijon"),
+    ("Cette année, Grenoble (+6,2 %) et Dijon (+1,8 %) progressent le plus.", 6.2, "Grenoble"),
+    ("Les droits de mutation (-8,3 %) reculent nettement.", 8.3, "droits de mutation"),
+])
+def test_who_of_a_figure_in_parentheses(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if abs(f["how_many"]) == value]
+    assert facts and facts[0]["who"] is not None and who in facts[0]["who"]

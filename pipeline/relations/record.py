@@ -110,6 +110,23 @@ class RecordBuilder:
         """ "866 euros par habitant": a per-capita figure belongs to its total's holder, not to the inhabitants."""
         return token.lower_ in self.population_nouns or f"{token.lower_}s" in self.population_nouns
 
+    @staticmethod
+    def _named_before_parenthesis(ctx: MentionContext) -> Token | None:
+        """ "Rennes (+4,6 %)", "les Marocains (2 980)": a figure in parentheses is the noun's before them."""
+        first = ctx.tokens[0]
+        doc = first.doc
+        opening = first.i - 1
+        while opening > ctx.sentence.start and not doc[opening].is_alpha and doc[opening].text != "(":
+            opening -= 1  # a sign or a qualifier word's punctuation: "(+4,6 %)"
+        if opening <= ctx.sentence.start or doc[opening].text != "(" or first.i - opening > 2:
+            return None
+        # the phrase that ends right before the parenthesis, up to its head ("recettes de la taxe foncière")
+        before = doc[opening - 1]
+        while before.dep_ in ("flat:name", "flat", "amod", "nmod") and before.head.i < before.i and (
+                before.head.pos_ in NOMINAL):
+            before = before.head
+        return before if before.pos_ in NOMINAL else None
+
     def _after_ellipsis(self, ctx: MentionContext) -> bool:
         """ "…, soit 15 % de ses effectifs": the figure restates another one."""
         start = ctx.quantity["start"]
@@ -174,6 +191,9 @@ class RecordBuilder:
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
+        if who is None:
+            named = self._named_before_parenthesis(ctx)
+            who = noun_phrase(named, with_nmod=True) if named is not None else None
         if who is None and ctx.linked_to is not None:
             who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
