@@ -233,6 +233,9 @@ class RelationsLexicon(TypedDict):
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
     among_words: Words  # "12 blessés parmi les pompiers"
+    valuation_prepositions: Words  # "estime à 1,2 milliard le surcoût": who is the thing valued
+    beneficiary_prepositions: Words  # "contre 3 689 pour sa rivale": who is the one the figure is for
+    recipient_prepositions: Words  # "une aide versée aux commerçants": who for an amount without a subject
     group_links: Words  # "la moitié de ces troupes"
     negation_particles: Words
     attribution_noun_links: Words  # "de source policière"

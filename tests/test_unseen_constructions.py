@@ -182,3 +182,81 @@ def test_issue_examples(facts_of, text, value, expected):
     facts = [f for f in every if f["how_many"] == value]
     assert len(facts) == 1 and all(f["how_many"] != 3 or "régiment" not in text for f in every)
     assert {k: facts[0][k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # a verb values its object through a preposition: who is the thing valued or sentenced
+    ("La préfecture évalue à 3 millions d'euros le coût des réparations.", 3_000_000, "coût des réparations"),
+    ("Le décret porte le plafond des aides à 15 000 euros.", 15_000, "plafond des aides"),
+    ("La cour a condamné un braqueur récidiviste à sept ans de prison.", 7, "braqueur récidiviste"),
+    # a share held by the subject of its verb, not the group it is taken of
+    ("Les retraités représentent 28 % des électeurs de la commune.", 28, "retraités"),
+    # a bare figure for someone: "contre N pour X", "N % pour X"
+    ("La liste sortante a recueilli 2 140 voix, contre 1 870 pour son adversaire.", 1870, "adversaire"),
+    ("Il atteint 12 % pour les jeunes diplômés.", 12, "jeunes diplômés"),
+    # percentage points are held like votes
+    ("Le taux de pauvreté a reculé de 0,6 point en un an.", 0.6, "taux de pauvreté"),
+])
+def test_who_by_construction(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["who"] is not None
+    assert who.split()[-1] in facts[0]["who"] or facts[0]["who"] in who
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # the subject keeps an amount it plans "pour" something
+    ("Le syndicat mixte prévoit 8 millions d'euros pour la rénovation du port.", 8_000_000, "syndicat mixte"),
+    # "soit N %" restates another figure: the group stays who
+    ("L'usine fermera 90 postes, soit 12 % de ses effectifs.", 12, "effectifs"),
+])
+def test_who_stays_when_construction_does_not_apply(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["who"] is not None and who in facts[0]["who"]
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # coordinated figures in a heading: each keeps its own noun's type
+    ("Collision sur l'A7 : deux morts et 19 blessés", 19, "wounded"),
+    ("Collision sur l'A7 : deux morts et 19 blessés", 2, "killed"),
+    # what happens to the wounded now says more than what they were
+    ("Cinq blessés restaient hospitalisés jeudi soir.", 5, "affected"),
+    ("Quatre de ces blessés sont toujours hospitalisés.", 4, "affected"),
+    # but a stronger predicate still wins: "deux des blessés ont succombé"
+    ("Deux des blessés sont morts dans la nuit.", 2, "killed"),
+])
+def test_event_type_by_construction(facts_of, text, value, event_type):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # an amount without a subject: the agent of its verb, else the one it goes to
+    ("Une prime de 800 euros sera versée aux saisonniers de la station.", 800, "saisonniers"),
+    ("La dotation de 250 000 euros accordée par le Département a été confirmée.", 250_000, "Département"),
+    ("Une enveloppe de 6 millions d'euros a été débloquée pour les pêcheurs.", 6_000_000, "pêcheurs"),
+])
+def test_who_of_an_amount_without_subject(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["who"] is not None and who in facts[0]["who"]
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # a restated amount per head belongs to that head...
+    ("Le fonds atteint 2 millions d'euros, soit environ 900 euros par exploitation.", 900, "exploitation"),
+    # ...but a per-capita figure stays with its total's holder
+    ("La dette atteindra 80 millions d'euros, soit 1 300 euros par habitant.", 1300, "dette"),
+])
+def test_who_of_a_figure_per_head(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["who"] is not None and who in facts[0]["who"]
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # a figure in parentheses belongs to the phrase just before them
+    ("Cette année, Grenoble (+6,2 %) et Dijon (+1,8 %) progressent le plus.", 1.8, "Dijon"),
+    ("Cette année, Grenoble (+6,2 %) et Dijon (+1,8 %) progressent le plus.", 6.2, "Grenoble"),
+    ("Les droits de mutation (-8,3 %) reculent nettement.", 8.3, "droits de mutation"),
+])
+def test_who_of_a_figure_in_parentheses(facts_of, text, value, who):
+    facts = [f for f in facts_of(text) if abs(f["how_many"]) == value]
+    assert facts and facts[0]["who"] is not None and who in facts[0]["who"]

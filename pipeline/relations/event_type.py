@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..schema import is_currency
-from ..syntax import CONTENT
+from ..syntax import CONTENT, NOMINAL
 from .mention import MentionContext
 
 
@@ -68,6 +68,10 @@ class EventTyper:
                                            if c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod")
                                            and not any(g.like_num for g in c.children)
                                            and not (c.dep_ == "conj" and any(g.dep_ == "obj" for g in c.children))]
+        if (ctx.predicate is not None and ctx.noun is not None and ctx.noun.dep_ == "conj"
+                and ctx.noun.head.i == ctx.predicate.i and ctx.predicate.pos_ in NOMINAL
+                and any(c.pos_ == "NUM" for c in ctx.predicate.children)):
+            pred_side = []  # "trois morts et 21 blessés": another figure's counted noun says nothing of this one
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
@@ -77,6 +81,14 @@ class EventTyper:
             # "parmi les personnes interpellées, 14 étaient mineures": the group says what happened
             noun_types = self._types_of([group] + [c for c in group.children if c.dep_ in ("amod", "acl")])
         # what happened to them says more than what they were: "deux des blessés ont succombé"
+        living = noun_types & self.strong_types
+        if (pred_types and not (pred_types & self.strong_types) and living and living <= {"wounded", "missing"}
+                and ctx.predicate is not None and ctx.noun is not None
+                and ctx.predicate.i in (ctx.noun.head.i, *(c.i for c in ctx.noun.children),
+                                        *(t.head.i for t in ctx.tokens))):
+            # "huit blessés restaient hospitalisés": what happens to the living now says more than what
+            # they were (not "300 victimes secourues": victims may count the dead)
+            return self._resolve_type(pred_types), "lexicon"
         strong = (pred_types & self.strong_types) or (noun_types & self.strong_types)
         if strong:
             # "huit migrants sont morts": killed or wounded says more than "migrants"

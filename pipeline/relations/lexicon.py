@@ -59,6 +59,10 @@ class RelationLexicon:
         self.fraction_words = set(num["fractions"]) | set(lex["fraction_plurals"])
         self.counted_noun_links = set(lex["counted_noun_links"])
         self.among_words = set(lex["among_words"])
+        self.valuation_preps = set(lex["valuation_prepositions"])
+        self.beneficiary_preps = set(lex["beneficiary_prepositions"])
+        self.recipient_preps = set(lex["recipient_prepositions"])
+        self.population_nouns = {w.lower() for w in lex["population_nouns"]}
         self.group_links = set(lex["group_links"])
         self.negation_particles = set(lex["negation_particles"])
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..confidence import cue_count
-from ..schema import Fact, unit_kind
+from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, noun_phrase
 from .mention import MentionContext
 
@@ -47,6 +47,113 @@ class RecordBuilder:
         ranked = sorted(sources, key=lambda s: (self._nearest(s[0], ctx), abs(s[0].i - ctx.tokens[0].i)))
         return ranked[0][1]
 
+    def _who_by_construction(self, ctx: MentionContext, who_token: Token | None, with_nmod: bool
+                             ) -> tuple[Token | None, bool]:
+        """Constructions where the counted group is not who: the thing valued, the holder of a
+        share, the beneficiary of a bare figure, the noun an apposition describes."""
+        unit, anchor, inside = ctx.quantity["unit"], ctx.anchor, {t.i for t in ctx.tokens}
+        bare = unit is not None or ctx.noun is None or ctx.noun.lower_ in self.holder_nouns
+        if anchor is not None and bare:
+            valued = self._valued_object(anchor, inside)
+            if valued is not None:
+                return valued, True  # "la loi porte le budget à 413 milliards", "condamné un passeur à 3 ans"
+            # the phrase right after the figure, hung on the figure or on its verb
+            near = list(anchor.children) + (list(anchor.head.children) if anchor.head.pos_ == "VERB" else [])
+            beneficiary = next((c for c in near if c.pos_ in NOMINAL and c.left_edge.i == max(inside) + 1 and any(
+                g.dep_ == "case" and g.lower_ in self.beneficiary_preps for g in c.children)), None)
+            if (beneficiary is not None and not anchor.dep_.startswith("nmod") and not self._population(beneficiary)
+                    and (ctx.linked_to is not None or ctx.actor is None or ctx.actor.pos_ == "PRON")):
+                # not "le fonds prévoit 45 millions pour la viticulture": the fund holds the amount
+                return beneficiary, beneficiary.pos_ == "NOUN"  # "contre 3 689 pour sa rivale"
+        measured = (who_token is not None and anchor is not None and anchor.dep_.startswith("nmod")
+                    and anchor.head.i == who_token.i)
+        if measured and who_token.dep_ == "nsubj:pass":
+            pred = who_token  # "une prime de 800 euros sera versée aux saisonniers": the prime is what is given
+        elif who_token is None and ctx.predicate is not None:
+            pred = ctx.predicate
+        else:
+            pred = None
+        if pred is not None and (is_currency(unit) or unit == "%"):
+            # the verb of the amount, or of the event noun it measures ("une aide ... sera versée", "l'aide versée")
+            verbs = [pred] if pred.pos_ == "VERB" else [c for c in pred.children if c.dep_ == "acl"
+                                                        and c.pos_ == "VERB"] + (
+                [pred.head] if pred.head.pos_ == "VERB" and pred.dep_ in ("nsubj", "nsubj:pass") else [])
+            for verb in verbs:
+                recipient = self._recipient(verb, inside)
+                if recipient is not None:
+                    return recipient, False  # "une aide de 500 euros sera versée aux commerçants"
+        if (unit == "%" and ctx.noun is not None and who_token is not None and who_token.i == ctx.noun.i
+                and anchor is not None and anchor.dep_ == "obj" and anchor.head.pos_ == "VERB"
+                and ctx.actor is not None and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
+                and ctx.linked_to is None and not self._after_ellipsis(ctx)
+                and ctx.predicate.lemma_ not in self.cause_verbs
+                and ctx.predicate.lemma_.lower() not in self.trigger_of):
+            # "les cadres représentent 21 % des postes": the share is the subject's
+            return ctx.actor, ctx.actor.pos_ == "NOUN"
+        if (who_token is not None and who_token.dep_ == "appos" and who_token.head.pos_ == "NOUN"
+                and who_token.head.i < who_token.i and who_token.i not in ctx.anchors):
+            # (not "300 victimes, dont 40 enfants": a counted noun is its own who)
+            return who_token.head, False  # "le principal prévenu, un homme de 27 ans": the noun described
+        return who_token, with_nmod
+
+    def _recipient(self, verb: Token, inside: set[int]) -> Token | None:
+        """The agent of a passive verb ("versée par la Région"), else the one it is given to
+        ("versée aux commerçants", "débloquée pour les éleveurs"): who for an amount without a subject."""
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
+        if agent is not None:
+            return agent
+        return next((c for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
+                     and c.pos_ in NOMINAL and c.i not in inside and c.ent_type_ not in ("LOC", "GPE")
+                     and any(g.dep_ == "case" and g.lower_ in self.recipient_preps for g in c.children)), None)
+
+    def _population(self, token: Token) -> bool:
+        """ "866 euros par habitant": a per-capita figure belongs to its total's holder, not to the inhabitants."""
+        return token.lower_ in self.population_nouns or f"{token.lower_}s" in self.population_nouns
+
+    @staticmethod
+    def _named_before_parenthesis(ctx: MentionContext) -> Token | None:
+        """ "Rennes (+4,6 %)", "les Marocains (2 980)": a figure in parentheses is the noun's before them."""
+        first = ctx.tokens[0]
+        doc = first.doc
+        opening = first.i - 1
+        while opening > ctx.sentence.start and not doc[opening].is_alpha and doc[opening].text != "(":
+            opening -= 1  # a sign or a qualifier word's punctuation: "(+4,6 %)"
+        if opening <= ctx.sentence.start or doc[opening].text != "(" or first.i - opening > 2:
+            return None
+        # the phrase that ends right before the parenthesis, up to its head ("recettes de la taxe foncière")
+        before = doc[opening - 1]
+        while before.dep_ in ("flat:name", "flat", "amod", "nmod") and before.head.i < before.i and (
+                before.head.pos_ in NOMINAL):
+            before = before.head
+        return before if before.pos_ in NOMINAL else None
+
+    def _after_ellipsis(self, ctx: MentionContext) -> bool:
+        """ "…, soit 15 % de ses effectifs": the figure restates another one."""
+        start = ctx.quantity["start"]
+        return bool(self.ellipsis_rx.search(ctx.sentence.doc.text[max(0, start - 25) : start]))
+
+    def _valued_object(self, anchor: Token, inside: set[int]) -> Token | None:
+        """ "estime à 1,2 milliard le surcoût", "fixe à 30 000 euros le plafond": the verb's object,
+        when the figure hangs on the verb (or, as parsed, on that object) through a valuation preposition."""
+        if not any(c.dep_ == "case" and c.lower_ in self.valuation_preps for c in anchor.children):
+            return None
+        def valued(t: Token) -> bool:  # a thing, not another count ("perd trois points")
+            return t.i not in inside and t.lower_ not in self.holder_nouns and not any(
+                c.like_num and c.pos_ == "NUM" for c in t.children)
+
+        head = anchor.head
+        if head.pos_ in NOMINAL and head.dep_ == "obj" and valued(head):
+            return head
+        if head.pos_ == "VERB":
+            obj = next((c for c in head.children if c.dep_ == "obj" and c.pos_ == "NOUN" and valued(c)), None)
+            if obj is not None:
+                return obj
+            # "évalue à 3 millions d'euros le coût": the object after the figure, parsed as its complement
+            return next((c for c in anchor.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"
+                         and c.i > anchor.i and valued(c) and any(d.dep_ == "det" for d in c.children)
+                         and not any(d.dep_ == "case" for d in c.children)), None)
+        return None
+
     def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
               sent_ents: list[Span]) -> dict:
         q = ctx.quantity
@@ -75,6 +182,7 @@ class RecordBuilder:
                            and c.i not in {t.i for t in ctx.tokens}), None)
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
+        who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
         group = self._among(ctx)
@@ -83,6 +191,9 @@ class RecordBuilder:
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
+        if who is None:
+            named = self._named_before_parenthesis(ctx)
+            who = noun_phrase(named, with_nmod=True) if named is not None else None
         if who is None and ctx.linked_to is not None:
             who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
