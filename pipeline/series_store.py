@@ -37,6 +37,9 @@ GROUP_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_
                  "mention_start", "lang", "series_id", "claim_id")
 
 
+RECORD_BATCH_ROWS = 50_000
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -83,7 +86,11 @@ def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
         if not new and not stale_blocks:
             return report
         cols = ", ".join(f"f.{_q(c)}" for c in GROUP_COLUMNS)
-        df = store.con.sql(f"SELECT f.content_hash, {cols} FROM facts f ORDER BY f.article_id, f.fact_id").df()
+        # streamed in record batches and sorted here: an ORDER BY (or one materialized result) over every
+        # fact of a large store, evidence included, ran DuckDB out of its memory limit (20,000 articles)
+        reader = store.con.sql(f"SELECT f.content_hash, {cols} FROM facts f").fetch_record_batch(RECORD_BATCH_ROWS)
+        df = (pa.Table.from_batches(list(reader), schema=reader.schema).to_pandas()
+              .sort_values(["article_id", "fact_id"], kind="stable").reset_index(drop=True))
         touched = df["series_id"].isna()
         codes = df["lang"].fillna(DEFAULT_LANG).astype(str)
         vectors = vectors or {}
