@@ -88,7 +88,7 @@ def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
         cols = ", ".join(f"f.{_q(c)}" for c in GROUP_COLUMNS)
         # streamed in record batches and sorted here: an ORDER BY (or one materialized result) over every
         # fact of a large store, evidence included, ran DuckDB out of its memory limit (20,000 articles)
-        reader = store.con.sql(f"SELECT f.content_hash, {cols} FROM facts f").fetch_record_batch(RECORD_BATCH_ROWS)
+        reader = store.con.sql(f"SELECT f.content_hash, {cols} FROM facts f").to_arrow_reader(RECORD_BATCH_ROWS)
         df = (pa.Table.from_batches(list(reader), schema=reader.schema).to_pandas()
               .sort_values(["article_id", "fact_id"], kind="stable").reset_index(drop=True))
         touched = df["series_id"].isna()
