@@ -194,17 +194,19 @@ def measure_full(folder: Path, store: Path, out: Path, workers: int, batch_size:
 def measure_dask(folder: Path, store: Path, workers: int, batch_size: int) -> Measure:
     """The Dask engine on a LocalCluster: the run's own work, the cluster's start-up left out."""
     from pipeline.engines import DaskEngine
+    from pipeline.routing import Routing
     from pipeline.runner import RunSummary, StoreSink, drive
     from pipeline.store import Store
 
     words = _count_words(folder)
     t0 = time.perf_counter()
-    with DaskEngine("fr", workers=workers) as engine, Store(store) as db:
+    routing = Routing.of("fr")
+    with DaskEngine(routing, workers=workers) as engine, Store(store) as db:
         load = time.perf_counter() - t0
         summary = RunSummary(store=str(store), engine="dask", workers=engine.workers)
         summary.run_id = db.begin_run([str(folder)], engine="dask", workers=engine.workers, version="bench")
         t0 = time.perf_counter()
-        drive([folder], lang="fr", engine=engine, sink=StoreSink(db, summary.run_id, t0), summary=summary,
+        drive([folder], routing=routing, engine=engine, sink=StoreSink(db, summary.run_id, t0), summary=summary,
               batch_size=batch_size, max_bytes=20_000_000, progress=False, strict=False)
         seconds = time.perf_counter() - t0
         # the workers' own peaks: their RSS as the cluster reports it, the largest one
