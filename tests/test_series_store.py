@@ -107,3 +107,24 @@ def test_run_and_export_write_claims_and_series_beside_facts(nlp, shared, tmp_pa
     assert (tmp_path / "series.html").read_text(encoding="utf-8").count('<figure class="timeline"') == 4
     exported = pipeline.export(store, tmp_path / "again", ["jsonl"])
     assert sorted(p.name for p in exported) == ["claims.jsonl", "facts.jsonl", "series.jsonl"]
+
+
+def test_claims_and_series_of_a_store_larger_than_duckdbs_memory_limit_are_read(tmp_path):
+    """A 20,000-article store's claims ran DuckDB out of its memory limit under an ORDER BY: they stream."""
+    from pipeline.series_store import read_claims, read_series
+    from pipeline.store import Store
+
+    with Store(tmp_path / "big.duckdb", memory_limit="16MB") as store:
+        store._x("INSERT INTO claims SELECT 's' || (i % 5000)::VARCHAR, 's' || (i % 5000)::VARCHAR, 'killed', "
+                 "repeat('habitants ', 30) || i::VARCHAR, 'Lyon', DATE '2025-01-01', DATE '2025-01-02', i, NULL, "
+                 "'exact', 'habitants', 1, 1, ['préfecture'], ['a' || i::VARCHAR], "
+                 "CASE WHEN i % 7 = 0 THEN NULL ELSE DATE '2025-01-01' + (i % 300)::INTEGER END, DATE '2025-01-03' "
+                 "FROM range(120000) r(i)")
+        store._x("INSERT INTO series SELECT 's' || i::VARCHAR, 'killed', repeat('habitants ', 30), 'Lyon', NULL, NULL, "
+                 "'habitants', 1, (i % 4) + 1, 1, 1, 1, 1, NULL, NULL, 'single', 1, 'b' FROM range(60000) r(i)")
+        claims = read_claims(store)
+        series = read_series(store)
+    assert len(claims) == 120000 and len(series) == 60000
+    assert claims["series_id"].is_monotonic_increasing
+    assert series["n_articles"].is_monotonic_decreasing
+    assert claims["sources"].iloc[0] == ["préfecture"]
