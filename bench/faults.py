@@ -482,8 +482,9 @@ def bad_files_case(work: Path) -> None:
         "notes.md": b"# notes\n",
         "no-extension": fine.encode(),
         "big.txt": (fine * 2000).encode(),
-        "anglais.txt": ("Breaking news\n\nMore than 6,000 soldiers were killed near the border, officials said "
-                        "on Tuesday, as the fighting went on for a third week in the region. " * 3).encode(),
+        # English has a pack (SPEC section 8): Spanish stands for a language without one
+        "espagnol.txt": ("Última hora\n\nMás de 6.000 soldados murieron cerca de la frontera, según las "
+                         "autoridades, mientras los combates seguían en la región por tercera semana. " * 3).encode(),
         "allemand.txt": ("Eilmeldung\n\nMehr als 6.000 Soldaten wurden nach Angaben der Behörden getötet, "
                          "während die Kämpfe in der Region andauerten. " * 3).encode(),
         "duplicate.txt": (folder / f"{good[0]}.txt").read_bytes(),
@@ -607,9 +608,9 @@ def bad_records_case(work: Path) -> None:
         rec(id="published-dict", published={"y": 1}, text=text[11]),
         rec(id="ok-1", text="Autre texte : plus de 4 000 morts selon l'ONU, a annoncé le ministère."),
         rec(id="same-text", text=text[0]),
-        rec(id="english", text="More than 6,000 soldiers were killed near the border, officials said on "
-                               "Tuesday, as the fighting went on for a third week."),
-        rec(id="declared-english", lang="en", text=text[12]),
+        rec(id="spanish", text="Más de 6.000 soldados murieron cerca de la frontera, según las autoridades, "
+                               "mientras los combates seguían por tercera semana."),
+        rec(id="declared-spanish", lang="es", text=text[12]),
         rec(id="url-list", url=["http://x"], text=text[13]),
         rec(id="source-dict", source={"a": 1}, text=text[14]),
     ]
