@@ -252,7 +252,7 @@ def evaluate(
         df = assign_series_by_language(df)  # SPEC section 7: series over the whole evaluated batch
     pred = _records(df[[c for c in df.columns if c in ALL_COLUMNS]])
     scores = score(gold, pred, mentions)
-    scores["by_language"] = _by_language(gold, pred, mentions)
+    scores["by_language"] = _by_language(gold, pred, mentions, scores)
     scores["series"] = series_scores(gold, pred, scores["per_article"])
     scores["gold"] = str(gold_path)
     scores["split"] = split
@@ -266,15 +266,17 @@ def evaluate(
     return scores
 
 
-def _by_language(gold: dict[str, dict], pred: dict[str, list[dict]], mentions) -> dict[str, dict]:
-    """The headline figures of each language's gold lines (SPEC section 8: a line without ``lang`` is French)."""
+def _by_language(gold: dict[str, dict], pred: dict[str, list[dict]], mentions, overall: dict) -> dict[str, dict]:
+    """The headline figures of each language's gold lines (SPEC section 8: a line without ``lang`` is French);
+    a gold file of one language reuses ``overall``, its scores already."""
     langs: dict[str, dict[str, dict]] = {}
     for article_id, line in gold.items():
         langs.setdefault(line.get("lang") or "fr", {})[article_id] = line
     out = {}
     for code, lines in sorted(langs.items()):
-        s = score(lines, {a: pred[a] for a in lines if a in pred},
-                  {a: mentions[a] for a in lines if a in mentions} if mentions else None)
+        s = overall if len(langs) == 1 else score(
+            lines, {a: pred[a] for a in lines if a in pred},
+            {a: mentions[a] for a in lines if a in mentions} if mentions else None)
         out[code] = {k: s[k] for k in ("articles", "n_gold", "n_pred", "n_matched", "n_tuple_hits", "fact_p",
                                        "fact_r", "fact_f1", "tuple_p", "tuple_r", "tuple_f1")}
         out[code]["slots"] = s["slots"]
