@@ -278,6 +278,8 @@ class SeriesLexicon(TypedDict):
     head_position: Code  # "first": the head noun comes first in a noun phrase (or "last")
     stopwords: Words  # words that do not tell two groups apart
     generic_names: Words  # names too common to identify a story ("France", "ministère")
+    people_nouns: Words  # nouns that name people without telling which group ("civils", "habitants")
+    rival_markers: Words  # words between two figures of one sentence that set them against each other
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

@@ -75,11 +75,15 @@ MAX_WORD_ARTICLES = 50
 # within STORY_CLOSE_DAYS of each other (both dates known)
 STORY_MIN_WORDS = 2
 STORY_CLOSE_DAYS = 7
+# marks a shared figure among the words that tell a story (names are letters only)
+FIGURE_MARK = "#"
 # two dated figures of one day-like time (at most SHORT_DAYS long) are as-of dates: compatible within GAP_DAYS
 SHORT_DAYS = 14
 GAP_DAYS = 14
 # two periods are the same period when their overlap is at least this share of their union
 PERIOD_JACCARD = 0.5
+# a period at least this long is a year (or more): one amount in two years is two figures
+YEAR_DAYS = 360
 # two different values of one series are at most this many times apart
 MAX_RATIO = 10.0
 # cosine of word vectors above which two ``who`` with no word in common still agree (same value only)
@@ -105,8 +109,11 @@ class SeriesWords:
     head_first: bool
     wide_places: frozenset[str]
     generic_names: frozenset[str]
-    # per event_type, head nouns that only restate what is counted ("morts", "personnes", "victimes")
+    # per event_type, head nouns that only restate what is counted ("morts", "personnes", "victimes", "civils")
     generic_heads: dict[str, frozenset[str]]
+    rival: re.Pattern
+    # the head noun of a toll's unit that names its event_type ("blessés": wounded), whatever extraction typed
+    toll_nouns: dict[str, str]
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -126,16 +133,47 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         head_first=data["head_position"] == "first",
         wide_places=frozenset(wide),
         generic_names=frozenset(t for w in data["generic_names"] for t in tokens(w, frozenset())),
-        generic_heads=_generic_heads(language_data(lang).relations),
+        generic_heads=_generic_heads(language_data(lang).relations, data["people_nouns"]),
+        rival=re.compile(r"(?:^|\W)(?:" + "|".join(
+            re.escape(w.lower()).replace("\\ ", r"\s+") for w in data["rival_markers"]) + r")(?:\W|$)", re.UNICODE),
+        toll_nouns=_toll_nouns(language_data(lang).relations),
     )
 
 
-def _generic_heads(relations: dict) -> dict[str, frozenset[str]]:
-    """The relation lexicon's generic nouns, and each event_type's own trigger words, as head tokens."""
-    generic = {t for w in relations.get("generic_nouns", []) for t in tokens(w, frozenset())}
+def _generic_heads(relations: dict, people: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+    """The relation lexicon's generic nouns, the nouns that name people without a group, and each
+    event_type's own trigger words, as head tokens."""
+    generic = {t for w in [*relations.get("generic_nouns", []), *people] for t in tokens(w, frozenset())}
     triggers = relations.get("event_triggers", {})
     return {event: frozenset(generic | {t for w in words for t in tokens(w, frozenset())})
             for event, words in triggers.items()} | {"": frozenset(generic)}
+
+
+# a toll's event_types: a figure typed as one of them (or as other) whose counted noun names another is a
+# figure of that other ("23 blessés" typed killed); casualties' nouns (victimes, pertes) name no one type
+TOLL_TYPES = ("killed", "wounded", "missing")
+RETYPED = (*TOLL_TYPES, "casualties", "other")
+
+
+def _toll_nouns(relations: dict) -> dict[str, str]:
+    """One-word triggers of exactly one toll event_type, as tokens (not the generic nouns: "cas")."""
+    generic = {t for w in relations.get("generic_nouns", []) for t in tokens(w, frozenset())}
+    seen: dict[str, set[str]] = defaultdict(set)
+    for event, words in relations.get("event_triggers", {}).items():
+        for w in words:
+            found = tokens(w, frozenset())
+            if len(found) == 1:
+                seen[found[0]].add(event)
+    return {t: next(iter(events)) for t, events in seen.items()
+            if len(events) == 1 and next(iter(events)) in TOLL_TYPES and t not in generic}
+
+
+def _toll_type(event_type: str, unit, words: SeriesWords) -> str:
+    """The event_type grouping reads: a toll whose counted noun names another toll type takes that one."""
+    if event_type not in RETYPED or not isinstance(unit, str):
+        return event_type
+    found = tokens(unit, frozenset())
+    return words.toll_nouns.get(found[0], event_type) if len(found) == 1 else event_type
 
 
 def tokens(text, stopwords: frozenset[str]) -> list[str]:
@@ -228,6 +266,8 @@ class _Fact:
     comparison: bool
     sentence: int | None
     position: int
+    # facts of the same sentence this one is set against by a rival marker ("tandis que")
+    rivals: frozenset = frozenset()
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -278,8 +318,8 @@ def _is_duration(unit, time_units: frozenset[str]) -> bool:
 
 
 def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_units: frozenset[str]) -> _Fact:
-    event_type = str(row.get("event_type") or "other")
     unit = row.get("unit") if isinstance(row.get("unit"), str) else None
+    event_type = _toll_type(str(row.get("event_type") or "other"), unit, words)
     block = _unit_kind(unit, event_type)
     if _is_duration(unit, time_units):
         block = (event_type, "duration", unit)
@@ -346,9 +386,14 @@ def _cosine(a: _Fact, b: _Fact) -> float:
     return float(a.vec @ b.vec)
 
 
-def _who_same_value(a: _Fact, b: _Fact) -> bool:
-    """Looser: one figure told in other words ("pertes nord-coréennes", "soldats nord-coréens")."""
-    if not a.words or not b.words or (a.generic_head and b.generic_head):
+def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True) -> bool:
+    """Looser: one figure told in other words ("pertes nord-coréennes", "soldats nord-coréens").
+
+    across_types: two nouns that only restate a count agree even for two event_types (a twin extraction
+    left untyped); else only within one ("50 % des habitants" evacuated, "50 % des blessés" are two)."""
+    if not a.words or not b.words:
+        return True
+    if a.generic_head and b.generic_head and (across_types or a.event_type == b.event_type):
         return True
     return bool(a.words & b.words) or _cosine(a, b) >= VECTOR_SIM
 
@@ -369,8 +414,18 @@ def _ratio_ok(a: _Fact, b: _Fact) -> bool:
     return max(x, y) / min(x, y) <= MAX_RATIO
 
 
+def _same_specific_group(a: _Fact, b: _Fact) -> bool:
+    """Two articles count the same named part of a toll: "parmi les morts figurent 11 enfants" and "dont 14
+    enfants" (a part marker read in one only). A head that only restates the count ("blessés") names no part."""
+    return (a.article != b.article and a.head is not None and a.head == b.head
+            and not a.generic_head and not b.generic_head)
+
+
 def _rivals(a: _Fact, b: _Fact) -> bool:
-    """Two figures of one article from two sources, for the same place and time (both given or both not)."""
+    """Two figures of one article from two sources, for the same place and time (both given or both not),
+    or set against each other in one sentence ("17 civils tués, tandis que ... au moins 38 morts")."""
+    if b.row in a.rivals:
+        return True
     if not a.source or not b.source or a.source & b.source:
         return False
     if (a.start is None) != (b.start is None) or bool(a.place) != bool(b.place):
@@ -382,12 +437,13 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset) -> bool:
     """True when a and b cannot be in one series."""
     if (a.row, b.row) in forced or (b.row, a.row) in forced:
         return False
-    if a.part != b.part:
+    if a.part != b.part and not _same_specific_group(a, b):
         return True
     if a.event_type != b.event_type and a.value != b.value:
         return True
     same_article = a.article == b.article
-    if not _when_ok(a, b, same_article):
+    same_value = not same_article and a.value is not None and a.value == b.value
+    if not _when_ok(a, b, same_article) and not (same_value and _retold_amount(a, b)):
         return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
@@ -416,9 +472,22 @@ def _link(a: _Fact, b: _Fact, forced: frozenset) -> float | None:
     if a.value == b.value:
         # an amount of money repeated to the unit names its figure better than the words around it
         # ("le gouvernement", "le décret", "l'enveloppe" for the same 120 millions)
-        distinctive = len(a.block) > 2 and a.block[1] == "money" and a.value[0] is not None and a.value[0] >= 1000
-        return 2.0 + _cosine(a, b) if distinctive or _who_same_value(a, b) else None
+        return 2.0 + _cosine(a, b) if _distinctive_amount(a) or _who_same_value(a, b, False) else None
     return 1.0 + _cosine(a, b)
+
+
+def _distinctive_amount(f: _Fact) -> bool:
+    return len(f.block) > 2 and f.block[1] == "money" and f.value is not None and f.value[0] >= 1000
+
+
+def _retold_amount(a: _Fact, b: _Fact) -> bool:
+    """One amount of money told by two articles of a story is one figure whatever time each attaches to it
+    (the storms of June, the decree of July: 120 million euros), unless both name whole years apart
+    (one budget line of two years)."""
+    if not _distinctive_amount(a):
+        return False
+    years = all(f.start is not None and f.end is not None and f.end - f.start >= YEAR_DAYS for f in (a, b))
+    return not years
 
 
 # -- stories: which articles may share series --------------------------------------------------------
@@ -428,24 +497,46 @@ def _named_words(row: dict, words: SeriesWords) -> set[str]:
     found: set[str] = set()
     evidence = row.get("evidence")
     if isinstance(evidence, str):
-        found.update(_sentence_names(evidence, words.stopwords))
+        found.update(_sentence_names(evidence, words.stopwords, words.generic_names))
     for slot in ("where", "source"):
         value = row.get(slot)
         if isinstance(value, str):
             for m in _NAME.finditer(value):
-                found.update(tokens(m.group(), words.stopwords))
-    return {w for w in found if w not in words.generic_names and len(w) > 2}
+                found.add(_name_word(tokens(m.group(), words.stopwords), words.generic_names))
+    return {w for w in found if w and len(w) > 2}
+
+
+def _name_word(parts: Iterable[str], generic: frozenset[str]) -> str:
+    """One name as one word ("Croix-Rouge": "crois-rouge"), without its generic parts ("Nord-Kivu": "kivu"):
+    two articles that share one name share one word, however many its parts."""
+    return "-".join(w for w in parts if w not in generic)
 
 
 @lru_cache(maxsize=100_000)
-def _sentence_names(evidence: str, stopwords: frozenset[str]) -> frozenset[str]:
-    """Named words of a sentence (facts of one sentence share it)."""
+def _sentence_names(evidence: str, stopwords: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
+    """Named words of a sentence (facts of one sentence share it), a name as one word."""
     found: set[str] = set()
     for m in _NAME.finditer(evidence):
         if m.start() == 0 or evidence[: m.start()].rstrip().endswith((".", "!", "?", "«", "\"", ":", "—", "-")):
             continue  # a capital that starts a sentence or a quote names nothing
-        found.update(_tokens(m.group(), stopwords))
+        found.add(_name_word(_tokens(m.group(), stopwords), generic))
     return frozenset(found)
+
+
+def _figure_word(f: _Fact) -> str | None:
+    """A figure precise enough to tell a story when two articles both report it (26 wounded, 4 360 cases,
+    120 million euros): at least 10, with two significant digits or more; with its kind of unit, not its
+    event_type (extraction may type one figure differently in two articles). Round figures (6 000, 30)
+    recur across unrelated stories and tell none."""
+    if f.value is None or f.value[1] is not None or f.block[-1] == "duration":
+        return None
+    v = abs(f.value[0])
+    if v < 10:
+        return None
+    digits = f"{v:.6f}".replace(".", "").strip("0")
+    if len(digits) < 2:
+        return None
+    return f"{FIGURE_MARK}{'|'.join(map(str, f.block[1:] or f.block))}={v:g}"
 
 
 def word_limit(n_articles: int) -> int:
@@ -467,13 +558,16 @@ def story_pairs(
             index[w].append(article)
     limit = word_limit(len(article_words))
     shared: Counter = Counter()
-    for members in index.values():
+    named: Counter = Counter()
+    for word, members in index.items():
         if len(members) < 2 or len(members) > limit:
             continue
         members = sorted(members)
+        is_name = not word.startswith(FIGURE_MARK)
         for i, x in enumerate(members):
             for y in members[i + 1:]:
                 shared[(x, y)] += 1
+                named[(x, y)] += is_name
     pairs = set()
     for (x, y), n in shared.items():
         px, py = published.get(x), published.get(y)
@@ -481,7 +575,8 @@ def story_pairs(
         if gap is not None and gap > STORY_DAYS:
             continue
         close = gap is not None and gap <= STORY_CLOSE_DAYS and px[0] == px[1] and py[0] == py[1]
-        if n >= STORY_MIN_WORDS or close:
+        # names tell a story; a shared figure only for two articles published within a few days
+        if named[(x, y)] >= STORY_MIN_WORDS or (close and n >= 1):
             pairs.add((x, y))
     return pairs
 
@@ -512,10 +607,47 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
         for g in reversed(earlier):
             # the same kind of unit; the event_type of a figure after "contre" is often not read
             if g.block[1:] == f.block[1:] and not g.part:
-                if not f.words or not g.words or _who_same_value(f, g):
+                if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f):
                     links.add((g.row, f.row))
                 break
     return links
+
+
+def _other_period(anchor: _Fact, compared: _Fact) -> bool:
+    """"2 310 cas en avril, contre 1 240 en mars": a figure compared with another period's (a month, a
+    year, not a day's earlier toll) is another series, SPEC's other period."""
+    if compared.start is None:
+        return False
+    end = compared.end if compared.end is not None else compared.start
+    if end - compared.start + 1 <= SHORT_DAYS:
+        return False
+    return anchor.start is None or not _when_ok(anchor, compared, False)
+
+
+def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
+    """Two figures of one sentence with a rival marker between them ("17 civils tués, tandis que la société
+    civile parle d'au moins 38 morts") are rival figures even when no source was read: each figure with
+    the nearest earlier one of its kind of unit."""
+    by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.sentence is not None and f.value is not None:
+            by_sentence[(f.article, f.sentence)].append(f)
+    for group_facts in by_sentence.values():
+        if len(group_facts) < 2:
+            continue
+        group_facts.sort(key=lambda g: g.position)
+        evidence = records[group_facts[0].row].get("evidence")
+        if not isinstance(evidence, str):
+            continue
+        for j, f in enumerate(group_facts):
+            for g in reversed(group_facts[:j]):
+                if g.block[1:] != f.block[1:]:
+                    continue
+                between = evidence[max(0, g.position - g.sentence):max(0, f.position - f.sentence)].lower()
+                if g.value != f.value and words.rival.search(between):
+                    f.rivals = f.rivals | {g.row}
+                    g.rivals = g.rivals | {f.row}
+                break
 
 
 class _Clusters:
@@ -569,7 +701,8 @@ def block_key(event_type, unit, lang: str = DEFAULT_LANG) -> str:
     time_units = _time_units(lang)
     if _is_duration(unit, time_units):
         return f"{event_type or 'other'}|duration|{unit}"
-    return "|".join(_unit_kind(unit if isinstance(unit, str) else None, str(event_type or "other")))
+    event_type = _toll_type(str(event_type or "other"), unit, series_words(lang))
+    return "|".join(_unit_kind(unit if isinstance(unit, str) else None, event_type))
 
 
 @lru_cache(maxsize=8)
@@ -619,6 +752,9 @@ def group(
     latest: dict[str, int] = {}
     for f, row in zip(facts, records, strict=True):
         article_words[f.article] |= _named_words(row, words)
+        figure = _figure_word(f)
+        if figure is not None:
+            article_words[f.article].add(figure)
         if f.published is not None:
             published[f.article] = (f.published, f.published)
         elif f.end is not None:
@@ -627,6 +763,7 @@ def group(
         # an undated article was written after the latest date it states (roughly: facts' dates only)
         published.setdefault(article, (day, math.inf))
     forced_pairs = _comparison_links(facts)
+    _mark_rivals(facts, records, words)
     # a comparison figure goes to the block of the figure it is compared with
     by_row = {f.row: f for f in facts}
     for anchor, later in sorted(forced_pairs):
