@@ -77,11 +77,16 @@ STORY_MIN_WORDS = 2
 STORY_CLOSE_DAYS = 7
 # marks a shared figure among the words that tell a story (names are letters only)
 FIGURE_MARK = "#"
+# a figure of at least PRECISE_DIGITS significant digits (marked so) tells a story with one shared name
+PRECISE_MARK = "##"
+PRECISE_DIGITS = 3
 # two dated figures of one day-like time (at most SHORT_DAYS long) are as-of dates: compatible within GAP_DAYS
 SHORT_DAYS = 14
 GAP_DAYS = 14
 # two periods are the same period when their overlap is at least this share of their union
 PERIOD_JACCARD = 0.5
+# two periods from one day, both longer than this, are a running total as of two days (not months)
+RUNNING_DAYS = 62
 # a period at least this long is a year (or more): one amount in two years is two figures
 YEAR_DAYS = 360
 # two different values of one series are at most this many times apart
@@ -257,6 +262,8 @@ class _Fact:
     words: frozenset
     vec: np.ndarray | None
     place: frozenset
+    # the named words of the fact's sentence: the places it names besides the one read as ``where``
+    names: frozenset
     wide_place: bool
     source: frozenset
     start: int | None
@@ -331,17 +338,25 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         head = unit_words[0] if unit_words else None
     if head is None and who_words:
         head = who_words[0] if words.head_first else who_words[-1]
+    # a who without the counted noun ("feu" for 2 800 hectares) names the actor, not a kind of the
+    # counted thing: it cannot disagree with another figure's (unless the count only restates a toll)
+    generic_head = head is not None and head in words.generic_heads.get(event_type, words.generic_heads[""])
+    mods = frozenset(w for w in who_words if w != head)
+    if block[-1] == "count" and unit and not generic_head and head not in who_words:
+        mods = frozenset()
     where = row.get("where") if isinstance(row.get("where"), str) else None
+    evidence = row.get("evidence")
     before = _before_mention(row)
     return _Fact(
         row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
         event_type=event_type, block=block,
         value=_value_key(_num(row.get("how_many")), _num(row.get("how_many_high"))),
-        head=head, mods=frozenset(w for w in who_words if w != head),
-        generic_head=head is not None and head in words.generic_heads.get(event_type, words.generic_heads[""]),
+        head=head, mods=mods, generic_head=generic_head,
         words=frozenset(who_words + ([head] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
+        names=frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
+                        for t in w.split("-")) if isinstance(evidence, str) else frozenset(),
         wide_place=where is not None and name_key(where) in words.wide_places,
         source=frozenset(tokens(row.get("source"), words.stopwords)),
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
@@ -357,6 +372,10 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
 
 def _where_ok(a: _Fact, b: _Fact) -> bool:
     if not a.place or not b.place or a.place & b.place:
+        return True
+    if a.place <= b.names and b.place <= a.names:
+        # each sentence names the other's place too ("les hameaux de Caixas et de Llauro"): one figure's
+        # places, of which extraction read a different one
         return True
     # a country or a wide region may hold the other place: no disagreement to be read
     return a.wide_place != b.wide_place
@@ -375,6 +394,9 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
             return False
         gap = max(a.start, b.start) - min(a_end, b_end)
         return gap <= GAP_DAYS
+    if a.start == b.start and min(len_a, len_b) > RUNNING_DAYS and not same_article:
+        # a running total told as of two days ("depuis le début de l'année", in two reports)
+        return True
     overlap = min(a_end, b_end) - max(a.start, b.start) + 1
     union = max(a_end, b_end) - min(a.start, b.start) + 1
     return overlap > 0 and overlap / union >= PERIOD_JACCARD
@@ -386,23 +408,33 @@ def _cosine(a: _Fact, b: _Fact) -> float:
     return float(a.vec @ b.vec)
 
 
-def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True) -> bool:
+def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True, vectors: bool = True) -> bool:
     """Looser: one figure told in other words ("pertes nord-coréennes", "soldats nord-coréens").
 
     across_types: two nouns that only restate a count agree even for two event_types (a twin extraction
-    left untyped); else only within one ("50 % des habitants" evacuated, "50 % des blessés" are two)."""
+    left untyped); else only within one ("50 % des habitants" evacuated, "50 % des blessés" are two).
+    vectors: close word vectors also agree (they say two words are close, not that an untyped figure is
+    the twin of a typed one: "hélicoptères", "blessés")."""
     if not a.words or not b.words:
         return True
     if a.generic_head and b.generic_head and (across_types or a.event_type == b.event_type):
         return True
-    return bool(a.words & b.words) or _cosine(a, b) >= VECTOR_SIM
+    return bool(a.words & b.words) or (vectors and _cosine(a, b) >= VECTOR_SIM)
 
 
 def _who_other_value(a: _Fact, b: _Fact) -> bool:
-    """Stricter: another figure of the same group: same head noun, modifiers that do not disagree."""
+    """Stricter: another figure of the same group: same head noun, modifiers that do not disagree.
+
+    Two figures set against each other in one sentence may leave the second's noun out ("une trentaine
+    de personnes ..., et non 45"). Of an untyped figure (other), a noun that only restates a count
+    ("personnes") tells nothing of what is measured: two such figures are not one series."""
+    if b.row in a.rivals and (a.head is None or b.head is None):
+        return True
     if a.head is None or b.head is None:
         return False
     if a.head != b.head and not (a.generic_head and b.generic_head):
+        return False
+    if a.event_type == "other" and (a.generic_head or b.generic_head) and b.row not in a.rivals:
         return False
     return not a.mods or not b.mods or bool(a.mods & b.mods)
 
@@ -536,7 +568,9 @@ def _figure_word(f: _Fact) -> str | None:
     digits = f"{v:.6f}".replace(".", "").strip("0")
     if len(digits) < 2:
         return None
-    return f"{FIGURE_MARK}{'|'.join(map(str, f.block[1:] or f.block))}={v:g}"
+    # a whole number: rates and shares with decimals (12,5 %) recur across unrelated stories
+    mark = PRECISE_MARK if len(digits) >= PRECISE_DIGITS and v == int(v) and v >= 100 else FIGURE_MARK
+    return f"{mark}{'|'.join(map(str, f.block[1:] or f.block))}={v:g}"
 
 
 def word_limit(n_articles: int) -> int:
@@ -559,15 +593,18 @@ def story_pairs(
     limit = word_limit(len(article_words))
     shared: Counter = Counter()
     named: Counter = Counter()
+    precise: Counter = Counter()
     for word, members in index.items():
         if len(members) < 2 or len(members) > limit:
             continue
         members = sorted(members)
         is_name = not word.startswith(FIGURE_MARK)
+        is_precise = word.startswith(PRECISE_MARK)
         for i, x in enumerate(members):
             for y in members[i + 1:]:
                 shared[(x, y)] += 1
                 named[(x, y)] += is_name
+                precise[(x, y)] += is_precise
     pairs = set()
     for (x, y), n in shared.items():
         px, py = published.get(x), published.get(y)
@@ -575,8 +612,10 @@ def story_pairs(
         if gap is not None and gap > STORY_DAYS:
             continue
         close = gap is not None and gap <= STORY_CLOSE_DAYS and px[0] == px[1] and py[0] == py[1]
-        # names tell a story; a shared figure only for two articles published within a few days
-        if named[(x, y)] >= STORY_MIN_WORDS or (close and n >= 1):
+        # names tell a story; a shared figure with a name, or alone for two articles published within a few
+        # days (a figure of three significant digits or more, "2 310 cas", rarely recurs by chance)
+        if (named[(x, y)] >= STORY_MIN_WORDS or (close and n >= 1)
+                or (named[(x, y)] >= 1 and precise[(x, y)] >= 1)):
             pairs.add((x, y))
     return pairs
 
@@ -627,10 +666,11 @@ def _other_period(anchor: _Fact, compared: _Fact) -> bool:
 def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
     """Two figures of one sentence with a rival marker between them ("17 civils tués, tandis que la société
     civile parle d'au moins 38 morts") are rival figures even when no source was read: each figure with
-    the nearest earlier one of its kind of unit."""
+    the nearest earlier one of its kind of unit. Counts only: two amounts or shares so set are more often
+    two holders' ("3 420 euros en Île-de-France, tandis que la Corse ... 2 310 euros")."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
     for f in facts:
-        if f.sentence is not None and f.value is not None:
+        if f.sentence is not None and f.value is not None and f.block[-1] == "count":
             by_sentence[(f.article, f.sentence)].append(f)
     for group_facts in by_sentence.values():
         if len(group_facts) < 2:
@@ -831,7 +871,7 @@ def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> No
         partners[y].add(x)
     for f in [f for fs in by_article.values() for f in fs if f.event_type == "other"]:
         twins = [g for other in partners.get(f.article, ()) for g in by_article.get(other, ())
-                 if g.event_type != "other" and g.value == f.value and _who_same_value(f, g)
+                 if g.event_type != "other" and g.value == f.value and _who_same_value(f, g, vectors=False)
                  and _where_ok(f, g) and _when_ok(f, g, False)]
         types = {g.event_type for g in twins}
         if len(types) == 1:
