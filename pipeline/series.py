@@ -257,6 +257,8 @@ class _Fact:
     block: tuple
     value: tuple | None
     head: str | None
+    # the words of a compound head ("sapeurs-pompiers": sapeurs, pompiers): "pompiers" names the same group
+    head_parts: frozenset
     generic_head: bool
     mods: frozenset
     words: frozenset
@@ -320,6 +322,13 @@ def _before_mention(row: dict) -> str:
     return evidence[max(0, at - 40):at].lower() if 0 < at <= len(evidence) else ""
 
 
+def _compound_parts(unit: str, words: SeriesWords) -> frozenset:
+    """The parts of a hyphenated head noun, the unit's first word ("sapeurs-pompiers"); none for one word."""
+    first = unit.split()[0] if unit.split() else ""
+    parts = tokens(first, words.stopwords) if "-" in first else []
+    return frozenset(parts) if len(parts) > 1 else frozenset()
+
+
 def _is_duration(unit, time_units: frozenset[str]) -> bool:
     return isinstance(unit, str) and unit in time_units
 
@@ -332,10 +341,11 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         block = (event_type, "duration", unit)
     who = row.get("who") if isinstance(row.get("who"), str) else None
     who_words = tokens(who, words.stopwords)
-    head = None
+    head, head_parts = None, frozenset()
     if block[-1] == "count" and unit:
         unit_words = tokens(unit, words.stopwords)
         head = unit_words[0] if unit_words else None
+        head_parts = _compound_parts(unit, words)
     if head is None and who_words:
         head = who_words[0] if words.head_first else who_words[-1]
     # a who without the counted noun ("feu" for 2 800 hectares) names the actor, not a kind of the
@@ -351,7 +361,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
         event_type=event_type, block=block,
         value=_value_key(_num(row.get("how_many")), _num(row.get("how_many_high"))),
-        head=head, mods=mods, generic_head=generic_head,
+        head=head, head_parts=head_parts, mods=mods, generic_head=generic_head,
         words=frozenset(who_words + ([head] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
@@ -432,11 +442,16 @@ def _who_other_value(a: _Fact, b: _Fact) -> bool:
         return True
     if a.head is None or b.head is None:
         return False
-    if a.head != b.head and not (a.generic_head and b.generic_head):
+    if a.head != b.head and not (a.generic_head and b.generic_head) and not _compound_match(a, b):
         return False
     if a.event_type == "other" and (a.generic_head or b.generic_head) and b.row not in a.rivals:
         return False
     return not a.mods or not b.mods or bool(a.mods & b.mods)
+
+
+def _compound_match(a: _Fact, b: _Fact) -> bool:
+    """One head is a compound holding the other ("sapeurs-pompiers", "pompiers")."""
+    return a.head in b.head_parts or b.head in a.head_parts
 
 
 def _ratio_ok(a: _Fact, b: _Fact) -> bool:
@@ -458,7 +473,7 @@ def _rivals(a: _Fact, b: _Fact) -> bool:
     or set against each other in one sentence ("17 civils tués, tandis que ... au moins 38 morts")."""
     if b.row in a.rivals:
         return True
-    if not a.source or not b.source or a.source & b.source:
+    if (not a.source and not b.source) or a.source & b.source:
         return False
     if (a.start is None) != (b.start is None) or bool(a.place) != bool(b.place):
         return False
@@ -486,7 +501,7 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset) -> bool:
         # things; two values are one series only as rival figures of two sources
         if a.value == b.value or not _rivals(a, b):
             return True
-        return not _who_other_value(a, b)
+        return not (_who_other_value(a, b) and _ratio_ok(a, b))
     if a.value is None or b.value is None:
         return True
     if a.value != b.value:
