@@ -627,10 +627,12 @@ def story_pairs(
         if gap is not None and gap > STORY_DAYS:
             continue
         close = gap is not None and gap <= STORY_CLOSE_DAYS and px[0] == px[1] and py[0] == py[1]
-        # names tell a story; a shared figure with a name, or alone for two articles published within a few
-        # days (a figure of three significant digits or more, "2 310 cas", rarely recurs by chance)
-        if (named[(x, y)] >= STORY_MIN_WORDS or (close and n >= 1)
-                or (named[(x, y)] >= 1 and precise[(x, y)] >= 1)):
+        # names tell a story; so do shared figures: a precise one ("2 310 cas": three significant digits or
+        # more rarely recur by chance) with a name; for two articles published within a few days, one name,
+        # or a precise figure, or two figures ("35 morts" alone may be two events' tolls)
+        named_n, precise_n = named[(x, y)], precise[(x, y)]
+        if (named_n >= STORY_MIN_WORDS or (named_n >= 1 and precise_n >= 1)
+                or (close and (named_n >= 1 or precise_n >= 1 or n >= STORY_MIN_WORDS))):
             pairs.add((x, y))
     return pairs
 
