@@ -278,3 +278,135 @@ def test_a_figure_left_untyped_joins_its_typed_twin_in_another_article_of_the_st
     ]
     df = assign_series(facts_frame(pd.DataFrame(rows)))
     assert df["series_id"][0] == df["series_id"][1] != df["series_id"][2]
+
+
+# -- issue 14, recall across articles: cases written for these tests -------------------------------------------
+
+
+def test_a_toll_typed_otherwise_by_extraction_keeps_the_block_its_counted_noun_names():
+    df = grouped([row("a", 1, 23, who="blessés", unit="blessés", event_type="killed", published="2025-03-10"),
+                  row("b", 1, 26, who="blessés", unit="blessés", event_type="wounded", published="2025-03-11")])
+    assert same(df, ("a", 1), ("b", 1))
+    # a noun that names no single toll type ("victimes") leaves the extraction's type alone
+    df = grouped([row("a", 1, 23, who="victimes", unit="victimes", event_type="killed"),
+                  row("b", 1, 26, who="victimes", unit="victimes", event_type="wounded", published="2025-03-11")])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_two_figures_set_against_each_other_in_one_sentence_are_rivals_without_sources():
+    evidence = "À Mamoudzou, l'armée retient 17 civils tués, tandis que les élus de Chido parlent de 38 morts."
+    df = grouped([row("a", 1, 17, who="civils", unit="civils", evidence=evidence),
+                  row("a", 2, 38, evidence=evidence)])
+    assert same(df, ("a", 1), ("a", 2)) and df.claim_id.nunique() == 2
+    # without the marker, two figures of one sentence and no sources are two things
+    evidence = "À Mamoudzou, Chido a fait 17 morts samedi et 38 morts dimanche."
+    df = grouped([row("a", 1, 17, evidence=evidence), row("a", 2, 38, evidence=evidence)])
+    assert not same(df, ("a", 1), ("a", 2))
+
+
+def test_a_figure_compared_with_another_period_is_another_series():
+    evidence = "À Mamoudzou, 2310 cas de dengue en avril, contre 1240 en mars, après le passage de Chido."
+    cases = {"who": "cas", "unit": "cas", "event_type": "affected"}
+    df = grouped([row("a", 1, 2310, evidence=evidence, when=("2025-04-01", "2025-04-30"), **cases),
+                  row("a", 2, 1240, evidence=evidence, when=("2025-03-01", "2025-03-31"), **cases)])
+    assert not same(df, ("a", 1), ("a", 2))
+    # an earlier toll of the day before stays in the series
+    evidence = "À Mamoudzou, Chido a fait 39 morts mardi, contre 35 lundi."
+    df = grouped([row("a", 1, 39, evidence=evidence, when=("2025-03-11", "2025-03-11")),
+                  row("a", 2, 35, evidence=evidence, when=("2025-03-10", "2025-03-10"))])
+    assert same(df, ("a", 1), ("a", 2))
+
+
+def test_a_part_named_by_the_same_noun_in_two_articles_is_one_series():
+    total = row("a", 1, 300, evidence="Le cyclone Chido a fait 300 morts à Mamoudzou, dont 14 enfants.")
+    part = row("a", 2, 14, who="enfants", unit="enfants",
+               evidence="Le cyclone Chido a fait 300 morts à Mamoudzou, dont 14 enfants.")
+    earlier = row("b", 1, 11, who="enfants", unit="enfants", published="2025-03-09",
+                  evidence="Parmi les morts de Chido à Mamoudzou figurent 11 enfants.")
+    df = grouped([total, part, earlier])
+    assert same(df, ("a", 2), ("b", 1)) and not same(df, ("a", 1), ("a", 2))
+
+
+def test_nouns_that_name_people_without_a_group_agree():
+    fled = {"who": "habitants", "unit": "habitants", "event_type": "displaced", "where": "Mamoudzou"}
+    df = grouped([row("a", 1, 2000, **fled),
+                  row("b", 1, 4500, published="2025-03-12", **(fled | {"who": "personnes", "unit": "personnes"}))])
+    assert same(df, ("a", 1), ("b", 1))
+    # a specific group is not restated by "personnes"
+    df = grouped([row("a", 1, 40, **(fled | {"who": "enfants", "unit": "enfants"})),
+                  row("b", 1, 300, published="2025-03-12", **(fled | {"who": "personnes", "unit": "personnes"}))])
+    assert not same(df, ("a", 1), ("b", 1))
+    # of an untyped figure, "personnes" tells nothing of what is measured
+    other = {"who": "personnes", "unit": "personnes", "event_type": "other", "where": None}
+    df = grouped([row("a", 1, 1300, **other), row("b", 1, 1100, published="2025-03-12", **other)])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_one_amount_retold_by_a_story_is_one_claim_whatever_day_each_article_attaches():
+    money = {"who": "gouvernement", "unit": "EUR", "event_type": "money", "where": None}
+    df = grouped([row("a", 1, 120e6, when=("2025-06-21", "2025-06-22"), **money),
+                  row("b", 1, 120e6, published="2025-03-12", when=("2025-07-09", "2025-07-09"),
+                      **(money | {"who": "décret"}))])
+    assert same(df, ("a", 1), ("b", 1), "claim_id")
+    # one amount in two budget years is two figures
+    df = grouped([row("a", 1, 120e6, when=("2024-01-01", "2024-12-31"), **money),
+                  row("b", 1, 120e6, published="2025-03-12", when=("2025-01-01", "2025-12-31"), **money)])
+    assert not same(df, ("a", 1), ("b", 1))
+    # a count is not so: two tolls three weeks apart are two events
+    df = grouped([row("a", 1, 8, when=("2025-02-14", "2025-02-14")),
+                  row("b", 1, 8, published="2025-03-12", when=("2025-03-08", "2025-03-08"))])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_a_running_total_told_from_one_day_is_one_series_a_month_is_not():
+    cases = {"who": "cas", "unit": "cas", "event_type": "affected"}
+    # "depuis le début de l'année" read as its first months in one article, to the day in the other
+    df = grouped([row("a", 1, 4360, published="2025-09-15", when=("2025-01-01", "2025-04-30"), **cases),
+                  row("b", 1, 5100, published="2025-09-21", when=("2025-01-01", "2025-09-21"), **cases),
+                  row("c", 1, 640, published="2025-09-15", when=("2025-01-01", "2025-01-31"), **cases)])
+    assert same(df, ("a", 1), ("b", 1)) and not same(df, ("a", 1), ("c", 1))
+
+
+def test_places_one_sentence_names_together_do_not_disagree():
+    df = grouped([row("a", 1, 900, who="personnes", unit="personnes", event_type="displaced", where="Llauro",
+                      evidence="Chido : 900 personnes évacuées des hameaux de Caixas et de Llauro."),
+                  row("b", 1, 1100, who="habitants", unit="habitants", event_type="displaced", where="Caixas",
+                      published="2025-03-11",
+                      evidence="Chido : les 1100 habitants évacués de Caixas, Llauro et Montauriol rentrent.")])
+    assert same(df, ("a", 1), ("b", 1))
+    df = grouped([row("a", 1, 900, who="personnes", unit="personnes", event_type="displaced", where="Llauro",
+                      evidence="Chido : 900 personnes évacuées à Llauro."),
+                  row("b", 1, 1100, who="habitants", unit="habitants", event_type="displaced", where="Caixas",
+                      published="2025-03-11", evidence="Chido : les 1100 habitants évacués de Caixas et de Llauro.")])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_a_compound_head_holds_its_parts_and_an_actor_is_no_modifier():
+    df = grouped([row("a", 1, 450, who="pompiers", unit="pompiers", event_type="deployed"),
+                  row("b", 1, 600, who="sapeurs-pompiers", unit="sapeurs-pompiers", event_type="deployed",
+                      published="2025-03-11")])
+    assert same(df, ("a", 1), ("b", 1))
+    burned = {"unit": "hectares", "event_type": "other", "where": None}
+    df = grouped([row("a", 1, 1200, who="garrigue et vignes", **burned),
+                  row("b", 1, 2800, who="feu", published="2025-03-11", **burned)])
+    assert same(df, ("a", 1), ("b", 1))
+    # two kinds of the counted thing still disagree
+    df = grouped([row("a", 1, 1200, who="hectares de vignes", **burned),
+                  row("b", 1, 2800, who="hectares de forêt", published="2025-03-11", **burned)])
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_shared_figures_tell_a_story_only_when_precise_or_with_a_name():
+    # "4360" with one shared name, three weeks apart
+    a = row("a", 1, 4360, who="cas", unit="cas", event_type="affected", where=None, published="2025-04-10",
+            evidence="Selon l'ARS de Bourbon, 4360 cas ont été confirmés.")
+    b = row("b", 1, 4360, who="cas", unit="cas", event_type="affected", where=None, published="2025-05-01",
+            evidence="Le bulletin de l'ARS compte 4360 cas confirmés.")
+    assert story_pairs({"a": {"ars", "##count=4360"}, "b": {"ars", "##count=4360"}},
+                       {"a": (1, 1), "b": (22, 22)}) == {("a", "b")}
+    assert same(grouped([a, b]), ("a", 1), ("b", 1))
+    # a name and a figure of two significant digits, or one such figure two days apart, tell none
+    assert story_pairs({"a": {"ars", "#count=35"}, "b": {"ars", "#count=35"}}, {"a": (1, 1), "b": (22, 22)}) == set()
+    assert story_pairs({"a": {"#count=35"}, "b": {"#count=35"}}, {"a": (1, 1), "b": (3, 3)}) == set()
+    assert story_pairs({"a": {"#count=35", "#count=26"}, "b": {"#count=35", "#count=26"}},
+                       {"a": (1, 1), "b": (3, 3)}) == {("a", "b")}
