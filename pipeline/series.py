@@ -448,6 +448,36 @@ def _sentence_names(evidence: str, stopwords: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+class StoryIndex:
+    """Named words and publication days of a batch's articles, read a few rows at a time (a store's facts
+    are streamed): which articles tell one story (:func:`story_pairs`)."""
+
+    def __init__(self, words: SeriesWords) -> None:
+        self.words = words
+        self.article_words: dict[str, set[str]] = defaultdict(set)
+        self.published: dict[str, tuple[float, float]] = {}
+        self.latest: dict[str, int] = {}
+
+    def add(self, records: Iterable[dict]) -> None:
+        for row in records:
+            article = str(row.get("article_id"))
+            self.article_words[article] |= _named_words(row, self.words)
+            day = _day(row.get("published"))
+            if day is not None:
+                self.published[article] = (day, day)
+                continue
+            end = _day(row.get("when_end"))
+            if end is not None:
+                self.latest[article] = max(self.latest.get(article, end), end)
+
+    def pairs(self) -> set[tuple[str, str]]:
+        published = dict(self.published)
+        for article, day in self.latest.items():
+            # an undated article was written after the latest date it states (roughly: facts' dates only)
+            published.setdefault(article, (day, math.inf))
+        return story_pairs(self.article_words, published)
+
+
 def word_limit(n_articles: int) -> int:
     """In how many articles a named word may appear and still tell a story."""
     return int(min(MAX_WORD_ARTICLES, max(MIN_WORD_ARTICLES, WORD_SHARE * n_articles)))
@@ -596,17 +626,19 @@ def group(
     lang: str = DEFAULT_LANG,
     vectors=True,
     previous: pd.Series | None = None,
-    touched: pd.Series | None = None,
-    blocks: Iterable[str] = (),
+    stories: set[tuple[str, str]] | None = None,
+    taken: set[str] | None = None,
 ) -> pd.DataFrame:
     """series_id and claim_id for every row of a facts frame (a frame with those two columns, same index).
 
     vectors (bool or spacy Vectors): let close word vectors of ``who`` join two reports of one figure
         (True: the language model's; or the table to use, such as a loaded pipeline's ``vocab.vectors``).
     previous (Series of str): each row's earlier series_id, kept by the series most of whose facts had it.
-    touched (Series of bool), blocks (block keys, see :func:`block_key`): group only the blocks of the
-        touched rows and these blocks; the other rows get None. Named words and stories are
-        still read from every row, so a block comes out as the whole frame would give it.
+    stories: the pairs of articles that tell one story (see :class:`StoryIndex`), when they were read from
+        more rows than ``df`` holds: facts are linked only within an article or a story, so the articles
+        of a connected set of stories group as the whole batch would group them.
+    taken (set of str): series ids given out elsewhere (other parts of a store), not to be given again;
+        the ids given here are added to it.
     """
     words = series_words(lang)
     time_units = _time_units(lang)
@@ -614,18 +646,10 @@ def group(
         (lang if vectors is True else vectors) if vectors is not None and vectors is not False else None)
     records = rows_of(df, READ_COLUMNS)
     facts = [_fact(n, row, words, phrase_vectors, time_units) for n, row in enumerate(records)]
-    article_words: dict[str, set[str]] = defaultdict(set)
-    published: dict[str, tuple[float, float]] = {}
-    latest: dict[str, int] = {}
-    for f, row in zip(facts, records, strict=True):
-        article_words[f.article] |= _named_words(row, words)
-        if f.published is not None:
-            published[f.article] = (f.published, f.published)
-        elif f.end is not None:
-            latest[f.article] = max(latest.get(f.article, f.end), f.end)
-    for article, day in latest.items():
-        # an undated article was written after the latest date it states (roughly: facts' dates only)
-        published.setdefault(article, (day, math.inf))
+    if stories is None:
+        index = StoryIndex(words)
+        index.add(records)
+        stories = index.pairs()
     forced_pairs = _comparison_links(facts)
     # a comparison figure goes to the block of the figure it is compared with
     by_row = {f.row: f for f in facts}
@@ -633,16 +657,9 @@ def group(
         by_row[later].block = by_row[anchor].block
         by_row[later].event_type = by_row[anchor].event_type
     forced = frozenset(forced_pairs)
-    stories = story_pairs(article_words, published)
     _type_untyped_twins(facts, stories)
-    keys = ["|".join(map(str, f.block)) for f in facts]
-    if touched is None:
-        active = facts
-    else:
-        wanted = set(blocks) | {k for k, t in zip(keys, touched.tolist(), strict=True) if t}
-        active = [f for f, k in zip(facts, keys, strict=True) if k in wanted]
     by_article_block: dict[tuple[str, tuple], list[_Fact]] = defaultdict(list)
-    for f in active:
+    for f in facts:
         by_article_block[(f.article, f.block)].append(f)
     blocks_of: dict[str, set[tuple]] = defaultdict(set)
     for article, block in by_article_block:
@@ -664,14 +681,14 @@ def group(
         for block in blocks_of.get(x, set()) & blocks_of.get(y, set()):
             compare(by_article_block[(x, block)], by_article_block[(y, block)])
 
-    clusters = _Clusters(active, forced)
+    clusters = _Clusters(facts, forced)
     for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
         clusters.merge(by_row[a], by_row[b])
 
     series_ids: list[str | None] = [None] * len(facts)
     claim_ids: list[str | None] = [None] * len(facts)
     members_of = list(clusters.members.values())
-    names = _names(members_of, previous)
+    names = _names(members_of, previous, set() if taken is None else taken)
     for members, name in zip(members_of, names, strict=True):
         for f in members:
             series_ids[f.row] = name
@@ -702,28 +719,30 @@ def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> No
             f.block, f.event_type = twin.block, twin.event_type
 
 
-def _names(clusters: list[list[_Fact]], previous: pd.Series | None) -> list[str]:
-    """A content id per cluster; with earlier ids, each earlier id goes to the cluster holding most of its facts."""
+def _names(clusters: list[list[_Fact]], previous: pd.Series | None, taken: set[str]) -> list[str]:
+    """A content id per cluster; with earlier ids, each earlier id goes to the cluster holding most of its facts.
+    Ids in ``taken`` are not given; the ids given are added to it."""
     names = [_series_id(members) for members in clusters]
-    if previous is None:
-        return names
-    old = previous.reset_index(drop=True)
-    votes: list[tuple[int, str, int]] = []
-    for n, members in enumerate(clusters):
-        counts = Counter(old.iloc[f.row] for f in members if isinstance(old.iloc[f.row], str))
-        votes += [(-count, sid, n) for sid, count in counts.items()]
-    taken: set[str] = set()
     done: set[int] = set()
-    for _, sid, n in sorted(votes):
-        if sid in taken or n in done:
-            continue
-        names[n] = sid
-        taken.add(sid)
-        done.add(n)
-    used = set(names[n] for n in done)
+    if previous is not None:
+        old = previous.reset_index(drop=True)
+        votes: list[tuple[int, str, int]] = []
+        for n, members in enumerate(clusters):
+            counts = Counter(old.iloc[f.row] for f in members if isinstance(old.iloc[f.row], str))
+            votes += [(-count, sid, n) for sid, count in counts.items()]
+        for _, sid, n in sorted(votes):
+            if sid in taken or n in done:
+                continue
+            names[n] = sid
+            taken.add(sid)
+            done.add(n)
     for n, name in enumerate(names):
-        if n not in done and name in used:  # a new cluster whose content id an older series holds
-            names[n] = "s" + hashlib.sha1((name + "'").encode()).hexdigest()[:12]
+        if n in done:
+            continue
+        while name in taken:  # a new cluster whose content id an older series holds
+            name = "s" + hashlib.sha1((name + "'").encode()).hexdigest()[:12]
+        names[n] = name
+        taken.add(name)
     return names
 
 
@@ -786,4 +805,4 @@ def assign_series_by_language(df: pd.DataFrame, *, vectors: dict | None = None) 
 
 __all__ = ["assign_series", "assign_series_by_language", "languages_of",
            "block_key", "claim_suffix", "comparison_rows", "group", "rows_of", "series_words",
-           "story_pairs", "tokens"]
+           "StoryIndex", "story_pairs", "tokens"]
