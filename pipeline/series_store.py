@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -260,24 +260,53 @@ def _regroup(store: Store, df: pd.DataFrame, lang: str, vectors, stories: set[tu
     return _Regrouped(len(df), int(changed.sum()), len(series), set(series["block"].dropna()))
 
 
-def _read(store: Store, table: str, schema: pa.Schema, run_id: int | None) -> pd.DataFrame:
-    where = ""
-    params = None
+# (column, ascending) of each table's rows; missing dates last
+_ORDER = {"claims": [("series_id", True), ("first_published", True), ("claim_id", True)],
+          "series": [("n_articles", False), ("first_published", True), ("series_id", True)]}
+# series read back at a time when a table is written in pieces
+READ_SERIES = 20_000
+
+
+def _sort(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    order = _ORDER[table]
+    return df.sort_values([c for c, _ in order], ascending=[a for _, a in order], na_position="last",
+                          kind="stable").reset_index(drop=True)
+
+
+def _iter(store: Store, table: str, schema: pa.Schema, run_id: int | None) -> Iterator[pd.DataFrame]:
+    """A claims or series table in its order, in pieces of the rows of READ_SERIES series (at least one
+    piece). The order is found on the series table's keys alone and each piece is read and sorted on its
+    own: an ORDER BY over the rows of a 20,000-article store ran DuckDB out of its memory limit, and one
+    frame of them takes memory in proportion to the store."""
+    where, params = "", None
     if run_id is not None:
         where = ("WHERE series_id IN (SELECT f.series_id FROM facts f JOIN articles a "
                  "ON a.content_hash = f.content_hash WHERE a.last_run = ?)")
         params = [run_id]
-    # (column, ascending); missing dates last. Sorted in pandas, the rows streamed: an ORDER BY over the
-    # claims of a 20,000-article store ran DuckDB out of its memory limit.
-    order = ([("series_id", True), ("first_published", True), ("claim_id", True)] if table == "claims" else
-             [("n_articles", False), ("first_published", True), ("series_id", True)])
-    cols = ", ".join(_q(f.name) for f in schema)
     with store._lock:
-        reader = store.con.sql(f"SELECT {cols} FROM {table} {where}", params=params).to_arrow_reader(
-            RECORD_BATCH_ROWS)
-        df = pa.Table.from_batches(list(reader), schema=reader.schema).to_pandas()
-    df = df.sort_values([c for c, _ in order], ascending=[a for _, a in order], na_position="last",
-                        kind="stable").reset_index(drop=True)
+        keys = store.con.sql(f"SELECT series_id, n_articles, first_published FROM series {where}",
+                             params=params).to_arrow_table().to_pandas()
+    ids = (_sort(keys, "series") if table == "series" else keys.sort_values("series_id"))["series_id"].tolist()
+    cols = ", ".join(_q(f.name) for f in schema)
+    yielded = False
+    for at in range(0, len(ids), READ_SERIES):
+        chunk = ids[at:at + READ_SERIES]
+        with store._lock:
+            store.con.register("_faits_read", pa.table({"series_id": pa.array(chunk, pa.string())}))
+            try:
+                df = store.con.sql(f"SELECT {cols} FROM {table} WHERE series_id IN "
+                                   "(SELECT series_id FROM _faits_read)").to_arrow_table().to_pandas()
+            finally:
+                store.con.unregister("_faits_read")
+        yielded = True
+        yield _typed(_sort(df, table), schema)
+    if not yielded:
+        with store._lock:
+            empty = store.con.sql(f"SELECT {cols} FROM {table} LIMIT 0").to_arrow_table().to_pandas()
+        yield _typed(empty, schema)
+
+
+def _typed(df: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
     for col in LIST_COLUMNS:
         if col in df:
             df[col] = [list(v) if v is not None else [] for v in df[col]]
@@ -287,6 +316,11 @@ def _read(store: Store, table: str, schema: pa.Schema, run_id: int | None) -> pd
         elif f.type == pa.string():
             df[f.name] = df[f.name].astype("string")
     return df
+
+
+def _read(store: Store, table: str, schema: pa.Schema, run_id: int | None) -> pd.DataFrame:
+    pieces = list(_iter(store, table, schema, run_id))
+    return pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
 
 
 def read_claims(store: Store, run_id: int | None = None) -> pd.DataFrame:
@@ -302,10 +336,10 @@ def read_series(store: Store, run_id: int | None = None) -> pd.DataFrame:
 def export_series(store: Store, out_dir: str | Path, formats: Iterable[str], *, run_id: int | None = None,
                   csv_dialect: str = DEFAULT_CSV_DIALECT) -> list[Path]:
     """Write ``claims.*`` and ``series.*`` beside the facts table."""
-    paths = write_frame(read_claims(store, run_id), CLAIMS_SCHEMA, out_dir, formats, "claims",
+    paths = write_frame(_iter(store, "claims", CLAIMS_SCHEMA, run_id), CLAIMS_SCHEMA, out_dir, formats, "claims",
                         csv_dialect=csv_dialect)
-    return paths + write_frame(read_series(store, run_id), SERIES_SCHEMA, out_dir, formats, "series",
-                               csv_dialect=csv_dialect)
+    return paths + write_frame(_iter(store, "series", SERIES_SCHEMA, run_id), SERIES_SCHEMA, out_dir, formats,
+                               "series", csv_dialect=csv_dialect)
 
 
 __all__ = ["SeriesUpdate", "export_series", "read_claims", "read_series", "series_ddl", "update_series"]

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from pipeline import series_store
 from pipeline.cli import app
 from pipeline.series import assign_series_by_language
-from pipeline.series_store import read_claims, read_series, update_series
+from pipeline.series_store import export_series, read_claims, read_series, update_series
 from pipeline.store import ArticleRecord, Store
 from tests.test_series import row
 
@@ -192,3 +192,22 @@ def test_claims_and_series_of_a_store_larger_than_duckdbs_memory_limit_are_read(
     assert claims["series_id"].is_monotonic_increasing
     assert series["n_articles"].is_monotonic_decreasing
     assert claims["sources"].iloc[0] == ["préfecture"]
+
+
+def test_claims_and_series_written_in_pieces_are_the_tables_written_whole(db, monkeypatch, tmp_path):
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [r for k in range(5) for r in story(k, 3, 2 + 3 * k)])
+    update_series(db)
+    formats = ["csv", "jsonl", "parquet"]
+    whole = export_series(db, tmp_path / "whole", formats)
+    monkeypatch.setattr(series_store, "READ_SERIES", 3)  # 10 series: four pieces
+    pieces = export_series(db, tmp_path / "pieces", formats)
+    for a, b in zip(whole, pieces, strict=True):
+        if a.suffix == ".parquet":
+            assert pd.read_parquet(a).equals(pd.read_parquet(b))
+        else:
+            assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
+    series = pd.read_csv(tmp_path / "pieces" / "series.csv")
+    assert len(series) == 10 and series.n_articles.is_monotonic_decreasing
+    claims = pd.read_csv(tmp_path / "pieces" / "claims.csv")
+    assert claims.series_id.is_monotonic_increasing and set(claims.series_id) == set(series.series_id)
