@@ -145,9 +145,10 @@ def tokens(text, stopwords: frozenset[str]) -> list[str]:
     return list(_tokens(text, stopwords))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _tokens(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
-    # a batch repeats its who, units, places and sources many times: each is read once
+    # a batch repeats its who, units, places and sources many times: the frequent ones are read once (bounded:
+    # memory must not grow with the store)
     words = _WORD.findall(strip_accents(text.lower()))
     return tuple(w[:TOKEN_LEN] for w in words if w not in stopwords and len(w) > 1)
 
@@ -437,7 +438,7 @@ def _named_words(row: dict, words: SeriesWords) -> set[str]:
     return {w for w in found if w not in words.generic_names and len(w) > 2}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4_096)  # the facts of one sentence come one after the other
 def _sentence_names(evidence: str, stopwords: frozenset[str]) -> frozenset[str]:
     """Named words of a sentence (facts of one sentence share it)."""
     found: set[str] = set()
