@@ -87,6 +87,7 @@ class NumbersLexicon(TypedDict):
     negative_blockers: Words
     ordinal_suffixes: list[Affix]
     ordinal_stems: dict[Word, Word]
+    compound_ordinals: dict[Word, Word]  # ordinal -> cardinal, a denominator only in a compound ("twenty-first")
     currency_symbols_before: Words
     scaled_only_currencies: dict[Code, Words]
     minor_currencies: dict[Word, tuple[Code, int]]  # form -> [ISO code, minor units per major unit]

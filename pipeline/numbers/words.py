@@ -76,6 +76,8 @@ class WordNumberReader:
         self.articles = set(lex["article_words"])
         self.fraction_nouns: dict[str, int] = dict(lex["fractions"])
         self.ordinals = self._ordinal_forms(lex)
+        # irregular ordinals that are a denominator only at the end of a compound ("twenty-first")
+        self.compound_ordinals = {form for o in lex["compound_ordinals"] for form in (o, self.hooks.plural(o))}
         self.cardinal_words = set(self.values) | set(self.scales) | self.conjunctions
         self.units_after_conjunction = set(lex["units_after_conjunction"])
         self._prefixes: dict[tuple[str, ...], tuple[int, int] | None] = {}
@@ -91,6 +93,9 @@ class WordNumberReader:
             for suffix in lex["ordinal_suffixes"]:
                 forms[stem + suffix] = (word, False)
                 forms[self.hooks.plural(stem + suffix)] = (word, True)
+        for ordinal, word in lex["compound_ordinals"].items():
+            forms[ordinal] = (word, False)
+            forms[self.hooks.plural(ordinal)] = (word, True)
         return forms
 
     def vocabulary(self) -> list[str]:
@@ -272,31 +277,65 @@ class WordNumberReader:
             return None
         denominator, word, plural = denom
         head, whole = t[i:k], 0
-        if head[0] in self.articles:
-            # "un vingt-cinquième" is 1/25: after the article the words all make the denominator
+        if word is None and head[0] in self.articles and len(head) > 1:
+            return None  # "un demi" is a half; "un cent tiers" is nothing
+        if len(head) >= 3 and head[-2] in self.conjunctions and head[-1] in self.articles:
+            # "vingt et un cinquième" is read 20 + 1/5, as Recognizers-Text reads it
+            whole = self._numerator(head[:-2])
+            if whole is None or t[k] in self.compound_ordinals:
+                return None
             numerator = 1
-            if word is None:
-                if len(head) > 1:
-                    return None
-            elif len(head) > 1:
-                parsed = self._cardinal(head[1:] + [word], 0)
-                if parsed is None or parsed[1] != len(head):
-                    return None
-                denominator = parsed[0]
         else:
-            if len(head) >= 3 and head[-2] in self.conjunctions and head[-1] in self.articles:
-                # "vingt et un cinquième" is read 20 + 1/5, as Recognizers-Text reads it
-                head, numerator = head[:-2], 1
-                parsed = self._cardinal(head, 0)
-                if parsed is None or parsed[1] != len(head):
-                    return None
-                whole = parsed[0]
-            else:
-                parsed = self._cardinal(head, 0)
-                if parsed is None or parsed[1] != len(head):
-                    return None
-                numerator = parsed[0]
-        if not denominator:
-            return None
+            split = self._split(head, word, denominator, compound_only=t[k] in self.compound_ordinals)
+            if split is None:
+                return None
+            numerator, denominator = split
+        if not denominator or (word is not None and not plural and numerator != 1
+                               and self.hooks.singular_denominator_of_one):
+            return None  # "two millionth": a singular ordinal is a denominator of one only
         return WordNumber(i, k + 1, whole + numerator / denominator, "mixed" if whole else "fraction",
                           ordinal=word is not None, plural=plural)
+
+    def _multiplier(self, word: str) -> bool:
+        """A hundred or a scale: a word that multiplies the number before it."""
+        return word in self.scales or self.values.get(word, 0) >= 100
+
+    def _numerator(self, words: list[str]) -> int | None:
+        """The cardinal that is all of ``words``; a lone article is one ("un cinquième")."""
+        if len(words) == 1 and words[0] in self.articles:
+            return 1
+        parsed = self._cardinal(words, 0)
+        return parsed[0] if parsed is not None and parsed[1] == len(words) else None
+
+    def _split(self, head: list[str], word: str | None, denominator: int, *,
+               compound_only: bool) -> tuple[int, int] | None:
+        """(numerator, denominator) of the number words ``head`` before a denominator word.
+
+        With the language's ``compound_denominators``, an ordinal of a unit or a ten takes the
+        number words before it into the denominator when they make one cardinal with it, the
+        longest such one that leaves a whole numerator: "one hundred thirty fifths" is 100/35, "a
+        twenty-first" 1/21, "one one hundred fifth" 1/105 (as Recognizers-Text reads them). A
+        denominator starts with neither a hundred, a scale, a conjunction nor an article, and holds
+        a hundred or a scale only after a one: "ninety-five hundred fifths" is 9500/5. An ordinal of
+        a hundred or a scale is the denominator alone: "a hundred trillionths" is 100/10^12.
+        Otherwise the words after an article all make the denominator ("un vingt-cinquième" is 1/25)
+        and, with no article, all the words before the ordinal the numerator. A compound-only
+        ordinal ("first") needs words of the denominator before it.
+        """
+        if word is not None and self.hooks.compound_denominators:
+            for s in range(1, len(head) if not self._multiplier(word) else 0):
+                first = head[s]
+                if first in self.articles or self.values.get(first, 100) >= 100 or (
+                        self.values[first] != 1 and any(self._multiplier(w) for w in head[s:])):
+                    continue
+                numerator = self._numerator(head[:s])
+                parsed = self._cardinal(head[s:] + [word], 0)
+                if numerator is not None and parsed is not None and parsed[1] == len(head) - s + 1:
+                    return numerator, parsed[0]
+        elif word is not None and head[0] in self.articles and len(head) > 1:
+            parsed = self._cardinal(head[1:] + [word], 0)
+            return (1, parsed[0]) if parsed is not None and parsed[1] == len(head) else None
+        if compound_only:
+            return None
+        numerator = self._numerator(head)
+        return None if numerator is None else (numerator, denominator)
