@@ -153,17 +153,31 @@ class _Finder:
         same_offsets = len(lowered) == len(self.text)
         for run in (g.word_run_lowered.finditer(lowered) if same_offsets else g.word_run.finditer(self.text)):
             spans = [(t.start() + run.start(), t.end() + run.start()) for t in re.finditer(r"[^\s\-]+", run.group(0))]
-            tokens = [self.text[s:e].lower() for s, e in spans]
-            for number in g.words.read(tokens):
-                start, end = spans[number.start][0], spans[number.end - 1][1]
-                if not self.free(start, end) or not self._fraction_stands(number, end):
-                    continue
-                value = number.value
-                unit = None
-                if number.kind == "fraction":
-                    value, unit = _as_percent(value), "%"
-                self.add(_Core(start, end, value, unit=unit, scaled=value >= 1000 and number.kind == "cardinal",
-                               article=number.article, kind=number.kind))
+            for part in self._free_parts(spans):
+                self._read_words(part)
+
+    def _free_parts(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """The runs of words no number found before holds: in "3 hundred and one", "and one" is left."""
+        parts: list[list[tuple[int, int]]] = [[]]
+        for span in spans:
+            if self.free(*span):
+                parts[-1].append(span)
+            elif parts[-1]:
+                parts.append([])
+        return [p for p in parts if p]
+
+    def _read_words(self, spans: list[tuple[int, int]]) -> None:
+        tokens = [self.text[s:e].lower() for s, e in spans]
+        for number in self.g.words.read(tokens):
+            start, end = spans[number.start][0], spans[number.end - 1][1]
+            if not self.free(start, end) or not self._fraction_stands(number, end):
+                continue
+            value = number.value
+            unit = None
+            if number.kind == "fraction":
+                value, unit = _as_percent(value), "%"
+            self.add(_Core(start, end, value, unit=unit, scaled=value >= 1000 and number.kind == "cardinal",
+                           article=number.article, kind=number.kind))
 
     def _fraction_stands(self, number: WordNumber, end: int) -> bool:
         """An ordinal is a denominator only when nothing but "de", punctuation or the end follows,
