@@ -130,8 +130,12 @@ class _Finder:
 
     def digit_numbers(self) -> None:
         g = self.g
-        for m in g.digit_core.finditer(self.text):
+        pos = 0
+        while m := g.digit_core.search(self.text, pos):
+            pos = m.end()
             if not self.free(m.start(), m.end()):
+                # "on May 5 200 people": the figures after a date that took the first group are read
+                pos = max(m.start() + 1, *(b for a, b in self.taken if a < m.end() and b > m.start()))
                 continue
             num = m.group("num")
             value = _apply_exponent(_parse_digits(num, g), m.group("exp"))
