@@ -70,6 +70,7 @@ class NumbersLexicon(TypedDict):
     number_words: dict[Word, int]
     article_words: Words
     article_counts_after: Words
+    pronoun_determiners: Words  # a lone one after these is a pronoun, no count ("the one you mentioned")
     enumeration_joiners: Words
     not_quantity_before: Words
     age_nouns: Words

@@ -84,8 +84,13 @@ class _Finder:
         for m in g.approx_core.finditer(self.text):
             if not self.free(m.start(), m.end()):
                 continue
+            start = m.start()
             if m.group("noun"):
                 value, qualifier = g.approx_nouns[m.group("noun").lower()], "approx"
+                part = g.fraction_before.search(self.text, 0, start)
+                if part and self.free(part.start(), start):
+                    # "half a dozen" is 6
+                    value, start = value / g.fraction_forms[part.group("frac").lower()], part.start()
             elif m.group("pnoun"):
                 value, qualifier = g.approx_plurals[m.group("pnoun").lower()], "more_than"
             elif m.groupdict().get("bare"):
@@ -97,7 +102,7 @@ class _Finder:
                 value, qualifier = g.scales[m.group("pscale").lower()], "more_than"
             if m.group("of"):
                 value *= g.scales[m.group("of").lower()]
-            self.add(_Core(m.start(), m.end(), float(value), qualifier))
+            self.add(_Core(start, m.end(), float(value), qualifier))
 
     def fractions_of_groups(self) -> None:
         """"la moitié des", "un tiers des": a proportion in percent."""
@@ -109,6 +114,12 @@ class _Finder:
             frac = (m.group("frac") or (m.groupdict().get("bare") or "").split()[0]).lower()
             denominator = g.fraction_forms[frac]
             mult = g.fraction_multipliers.get((m.group("mult") or "").lower(), 1)
+            of_scale = g.of_scale_after.match(self.text, m.end()) if m.group("mult") else None
+            if of_scale:
+                # "two thirds of a million" is a number, not a proportion of a group
+                value = mult / denominator * g.scales[of_scale.group("scale").lower()]
+                self.add(_Core(m.start(), of_scale.end(), value, scaled=value >= 1000))
+                continue
             self.add(_Core(m.start(), m.end(), _as_percent(mult / denominator), unit="%", kind="fraction"))
 
     def digit_fractions(self) -> None:
@@ -207,7 +218,12 @@ def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_
             core.start, core.unit = core.number_start, None
         _attach_suffix(text, core, g)
         prev_end = core.end
-    return found
+    # a suffix may take in a number found on its own: "3 million and a half" holds "a half"
+    kept: list[_Core] = []
+    for core in found:
+        if not (kept and kept[-1].start <= core.start and core.end <= kept[-1].end):
+            kept.append(core)
+    return kept
 
 
 def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
@@ -284,6 +300,9 @@ def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bo
     before = text[max(0, core.start - 40) : core.start]
     if core.article and not articles:
         return True
+    if (core.kind == "cardinal" and core.value == 1 and core.unit is None and not any(
+            c.isspace() for c in text[core.start : core.end]) and g.pronoun_before.search(before)):
+        return True  # "the one you mentioned", "no one": a pronoun
     if g.blocked_before.search(before) and core.unit is None:
         return True
     if core.unit in g.age_units and g.age_before.search(before):

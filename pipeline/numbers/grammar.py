@@ -85,6 +85,13 @@ class NumberGrammar:
         self.fraction_core = re.compile(
             rf"(?<!\w)(?P<mult>{mult_alt})\s+(?P<frac>{frac_alt})(?=\s+(?:{of})){bare_fractions}", re.IGNORECASE
         )
+        # "half a dozen": a fraction before an approximate noun takes that part of it
+        self.fraction_before = re.compile(rf"(?<!\w)(?P<frac>{frac_alt})\s+$", re.IGNORECASE)
+        # "two thirds of a million": a fraction of a scale
+        articles = _alternation(lex["article_words"])
+        self.of_scale_after = re.compile(
+            rf"\s+(?:{of})\s+(?:(?:{articles})\s+)?(?P<scale>{_alternation(lex['word_scales'])})(?!\w)",
+            re.IGNORECASE)
         self.of_after = re.compile(rf"^\s*(?:$|[^\w\s\-]|(?:{of})(?!\w))", re.IGNORECASE)
         cur_alt = _alternation(list(self.currency_of) + list(self.minor_currency_of))
         self.currency_after = re.compile(rf"^\s?(?:(?:{of})\s*)?(?P<cur>{cur_alt})(?![\w])", re.IGNORECASE)
@@ -134,6 +141,9 @@ class NumberGrammar:
         self.enumeration = re.compile(
             rf"\s+[^\W\d_][\w'’\-]*\s*(?:{_alternation(lex['enumeration_joiners'])})\s*", re.IGNORECASE
         )
+        pronoun = lex["pronoun_determiners"]
+        self.pronoun_before = re.compile(rf"(?<!\w)(?:{_alternation(pronoun)})\s+$" if pronoun else r"(?!)",
+                                         re.IGNORECASE)
         self.ratio_between = re.compile(rf"^\s+(?:{_alternation(lex['ratio_words'])})\s+$", re.IGNORECASE)
 
     def _compile_exclusions(self, lex: dict[str, Any]) -> None:

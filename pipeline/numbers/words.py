@@ -136,9 +136,12 @@ class WordNumberReader:
             if after == j + 1 and value is not None and t[j] in self.scales and self.scales[t[j]] != 1000:
                 value, after = None, j  # "millions" alone is no number; "mille" is
             scale = self.scales.get(t[after]) if after < len(t) else None
+            k = after + 1
+            while scale and k < len(t) and self.scales.get(t[k], 0) > self.scales[t[k - 1]]:
+                scale, k = scale * self.scales[t[k]], k + 1  # "three lakh crore": a scale of a larger scale
             if scale and scale < last_scale and (value is not None or scale == 1000):
                 total += (1 if value is None else value) * scale
-                last_scale, j = scale, after + 1
+                last_scale, j = scale, k
                 continue
             if value is not None and value < last_scale:
                 total, j = total + value, after
@@ -216,6 +219,9 @@ class WordNumberReader:
             return WordNumber(i, end, scaled, "cardinal")
         if j < len(t) and t[j] in self.conjunctions:
             part = self.fraction_after_and(t, j + 1)
+            if part is not None and part[0] >= 1 and fraction is not None and fraction.end >= part[1]:
+                # no mixed number has a part of one or more: "one hundred and thirty fifths" is 130/5
+                return self._scaled_fraction(t, fraction)
             if part is not None:
                 # "un million et demi" adds half a million; "cent trois et deux tiers", two thirds;
                 # "un milliard et demi million", half of the smaller scale named after it
