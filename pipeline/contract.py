@@ -69,6 +69,7 @@ class NumbersLexicon(TypedDict):
     time_units: dict[Word, Words]  # unit as written in the table -> forms
     number_words: dict[Word, int]
     article_words: Words
+    expression_only_numbers: dict[Word, int]  # a count only in an expression, as a lone article ("single")
     article_counts_after: Words
     pronoun_determiners: Words  # a lone one after these is a pronoun, no count ("the one you mentioned")
     enumeration_joiners: Words

@@ -126,10 +126,11 @@ class _Finder:
         """"3/4", "2 1/4"; a numerator above its denominator, or after "le", is a date or a score."""
         g = self.g
         for m in g.digit_fraction.finditer(self.text):
-            if len(m.group("den")) > 2 or len(m.group("whole") or "") > 15:
-                continue  # a denominator is at most 10; a run of digits is no whole part
+            if len(m.group("den")) > 3 or len(m.group("whole") or "") > 15:
+                continue  # a denominator is at most 10 or 100; a run of digits is no whole part
             num, den = int(m.group("num")), int(m.group("den"))
-            if not (0 < num < den <= 10) or g.date_before.search(self.text[: m.start()]):
+            # a larger denominator is a date (3/15) or a score; "20/100" is out of a hundred
+            if not (0 < num < den <= 10 or 0 < num <= den == 100) or g.date_before.search(self.text[: m.start()]):
                 continue
             if not self.free(m.start(), m.end()):
                 continue
@@ -138,6 +139,18 @@ class _Finder:
                 self.add(_Core(m.start(), m.end(), sign * (int(m.group("whole")) + num / den), kind="mixed"))
             else:
                 self.add(_Core(m.start(), m.end(), sign * _as_percent(num / den), unit="%", kind="fraction"))
+
+    def digit_decimal_words(self) -> None:
+        """"1 point 1", "point 77": figures around the language's decimal word."""
+        g = self.g
+        for m in g.digit_decimal.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            value = float(f"{m.group('int') or 0}.{m.group('frac') or m.group('frac0')}")
+            scale = m.group("scale")
+            if scale:
+                value *= g.scales[scale.lower()]
+            self.add(_Core(m.start(), m.end(), value, scaled=bool(scale), kind="digits"))
 
     def digit_numbers(self) -> None:
         g = self.g
@@ -208,6 +221,7 @@ def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_
     finder.approximate_nouns()
     finder.fractions_of_groups()
     finder.digit_fractions()
+    finder.digit_decimal_words()
     finder.digit_numbers()
     finder.word_numbers()
     found = sorted(finder.found, key=lambda c: c.start)

@@ -51,6 +51,13 @@ class NumberGrammar:
         self.digit_fraction = re.compile(
             r"(?<![\w.,/\-−])(?P<sign>[-−])?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
         )
+        point = _alternation(lex["decimal_words"])
+        word_scale = rf"(?:\s+(?P<scale>{_alternation(lex['word_scales'])}))?(?![\w\-]|[.,]\d)"
+        # "1 point 1"; "point 77" with nothing before, not "at one point 300 people"
+        self.digit_decimal = re.compile(
+            rf"(?<![\w.,])(?:(?P<int>\d+)\s+(?i:{point})\s+(?P<frac>\d+)"
+            rf"|(?<!\w\s)(?i:{point})\s+(?P<frac0>\d+)){word_scale}"
+        )
         self.date_before = re.compile(rf"(?<!\w)(?:{_alternation(lex['date_determiners'])})\s+$", re.IGNORECASE)
         vocabulary = _alternation(self.words.vocabulary())
         run = rf"(?<![\w\-])(?:{vocabulary})(?:[\s\-]+(?:{vocabulary}))*(?![\w\-])"

@@ -74,6 +74,7 @@ class WordNumberReader:
         self.conjunctions = set(lex["number_conjunctions"])
         self.decimal_words = set(lex["decimal_words"])
         self.articles = set(lex["article_words"])
+        self.expression_only: dict[str, int] = dict(lex["expression_only_numbers"])
         self.fraction_nouns: dict[str, int] = dict(lex["fractions"])
         self.ordinals = self._ordinal_forms(lex)
         # irregular ordinals that are a denominator only at the end of a compound ("twenty-first")
@@ -101,7 +102,7 @@ class WordNumberReader:
     def vocabulary(self) -> list[str]:
         nouns = list(self.fraction_nouns) + [self.hooks.plural(n) for n in self.fraction_nouns]
         return (list(self.values) + list(self.scales) + list(self.conjunctions) + list(self.decimal_words)
-                + nouns + list(self.ordinals))
+                + nouns + list(self.ordinals) + list(self.expression_only))
 
     def read(self, tokens: list[str]) -> list[WordNumber]:
         """Every number in a run of number words, left to right, longest first."""
@@ -206,6 +207,9 @@ class WordNumberReader:
         return float(f"0.{'0' * zeros}{rest[0]}"), rest[1]
 
     def _number_at(self, t: list[str], i: int) -> WordNumber | None:
+        if t[i] in self.expression_only:
+            # "single": a count when the text is one (normalize_number), an adjective in running text
+            return WordNumber(i, i + 1, self.expression_only[t[i]], "cardinal", article=True)
         fraction = self._fraction(t, i)
         cardinal = self._cardinal_with_scale(t, i)
         if cardinal is None:
