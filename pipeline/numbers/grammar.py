@@ -41,12 +41,16 @@ class NumberGrammar:
         self.age_units = set(lex["age_units"])
         of = _alternation(lex["of_words"])
 
+        # a currency written right after the figures, as written in the lexicon: "42MYR", "43c"
+        glued = _alternation([form for forms in lex["currencies"].values() for form in forms]
+                             + list(lex["minor_currencies"]))
         digits = rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?|{dec}\d+"
         before = _alternation(lex["currency_symbols_before"])
         scale_alt = _alternation(list(self.digit_scales))
         self.digit_core = re.compile(
             rf"(?<![\w.,/\-−])(?:(?P<pre>{before})\s?)?(?P<sign>[-−])?(?P<num>{digits})"
-            rf"(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?:\s{{0,2}}(?P<scale>{scale_alt}))?(?![\w]|[.,]\d|-\w|/\d)"
+            rf"(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?:\s{{0,2}}(?P<scale>{scale_alt}))?"
+            rf"(?:(?=(?:{glued})(?!\w))|(?![\w]|[.,]\d|-\w|/\d))"
         )
         self.digit_fraction = re.compile(
             r"(?<![\w.,/\-−])(?P<sign>[-−])?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
