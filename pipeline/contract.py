@@ -55,6 +55,7 @@ class LanguageFile(TypedDict):
 class NumbersLexicon(TypedDict):
     decimal_separator: str  # a character: neither a word nor a code
     group_separators: list[str]
+    other_decimal_separator: str  # a group separator that separates decimals before one or two digits, or ""
     qualifiers: dict[Code, Words]  # qualifier code -> phrases before the number
     range_patterns: list[Pair]  # [opener, connector]; "" opener: none needed
     scales: dict[Word, int]

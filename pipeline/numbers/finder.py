@@ -28,6 +28,9 @@ class _Core:
 
 
 def _parse_digits(text: str, g: NumberGrammar) -> float:
+    other = g.other_decimal_separator
+    if other and re.fullmatch(rf"\d+{re.escape(other)}\d{{1,2}}", text):
+        text = text.replace(other, g.decimal_separator)  # "1,3" is 1.3 where "1,300" is 1300
     integer, _, fraction = text.partition(g.decimal_separator)
     integer = re.sub(r"\D", "", integer) or "0"
     return float(f"{integer}.{fraction}") if fraction else float(integer)  # inf beyond a float, never an error

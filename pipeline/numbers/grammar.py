@@ -45,6 +45,10 @@ class NumberGrammar:
         glued = _alternation([form for forms in lex["currencies"].values() for form in forms]
                              + list(lex["minor_currencies"]))
         digits = rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?|{dec}\d+"
+        self.other_decimal_separator = lex["other_decimal_separator"]
+        if self.other_decimal_separator:
+            # "1,3", "5,00": the group separator before one or two digits separates decimals
+            digits = rf"\d+{re.escape(self.other_decimal_separator)}\d{{1,2}}(?!\d)|{digits}"
         before = _alternation(lex["currency_symbols_before"])
         scale_alt = _alternation(list(self.digit_scales))
         self.digit_core = re.compile(
