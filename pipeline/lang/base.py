@@ -23,6 +23,7 @@ class LanguageHooks:
     compound_denominators (bool): an ordinal denominator takes the number words before it that make one
         cardinal with it ("one hundred thirty fifths" is 100/35); otherwise every number word before the
         ordinal is the numerator ("cent trente cinquièmes" is 130/5).
+    spoken_hundreds (bool): a unit word before a ten says the hundreds ("one twenty two" is 122).
     singular_denominator_of_one (bool): an ordinal in the singular is a denominator only after one ("a
         fifth", not "two millionth"); otherwise after any numerator ("trois cinquième").
     """
@@ -35,6 +36,7 @@ class LanguageHooks:
     conjunction_after_hundreds: bool = False
     compound_denominators: bool = False
     singular_denominator_of_one: bool = False
+    spoken_hundreds: bool = False
 
     def plural(self, word: str) -> str:
         """The plural of a lexicon word (a noun, an ordinal); the word itself when the language does not inflect."""

@@ -66,6 +66,7 @@ class English(LanguageHooks):
     conjunction_after_hundreds = True
     compound_denominators = True
     singular_denominator_of_one = True
+    spoken_hundreds = True
 
     def plural(self, word: str) -> str:
         if word.endswith("f"):

@@ -215,6 +215,8 @@ class WordNumberReader:
         if cardinal is None:
             return self._scaled_fraction(t, fraction) or self._bare_fraction_of_scale(t, i)
         value, j, scale = float(cardinal[0]), cardinal[1], cardinal[2]
+        if self.hooks.spoken_hundreds and j == i + 1 and (spoken := self._spoken_hundreds(t, i)):
+            return spoken
         if j < len(t) and t[j] in self.decimal_words and (dec := self._decimals(t, j + 1)):
             end, scaled = dec[1], value + dec[0]
             if scale == math.inf and end < len(t) and t[end] in self.scales:
@@ -237,6 +239,18 @@ class WordNumberReader:
         if fraction is not None and fraction.end >= j:
             return self._scaled_fraction(t, fraction)
         return WordNumber(i, j, value, "cardinal", article=j == i + 1 and t[i] in self.articles)
+
+    def _spoken_hundreds(self, t: list[str], i: int) -> WordNumber | None:
+        """"one twenty two" is 122: a unit word, then a ten (and a unit) ending the number."""
+        if not 1 <= self.values.get(t[i], 0) <= 9 or t[i] in self.articles or i + 1 >= len(t):
+            return None
+        if self.values.get(t[i + 1]) not in range(20, 100, 10):
+            return None
+        rest = self._cardinal_with_scale(t, i + 1)
+        if rest is None or rest[0] >= 100 or (rest[1] < len(t) and (
+                self._multiplier(t[rest[1]]) or self._denominator(t[rest[1]]) is not None)):
+            return None
+        return WordNumber(i, rest[1], float(self.values[t[i]] * 100 + rest[0]), "cardinal")
 
     def fraction_after_and(self, t: list[str], i: int) -> tuple[float, int] | None:
         """The fraction after "et": "demi(e)" alone is a half; else "trois quarts", "un cinquième"."""
