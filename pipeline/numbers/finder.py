@@ -248,8 +248,9 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
     if core.kind in ("cardinal", "digits") and core.qualifier == "exact" and core.unit is None:
         m = g.approx_after.match(after)
         if m and not core.scaled:
-            # "3 douzaines", "deux centaines de milliers"
-            value = core.value * g.approx_forms[m.group("noun").lower()]
+            # "3 douzaines", "deux centaines de milliers"; "three hundred and two dozens" is 300 and 2 dozens
+            group = _last_conjoined(text, core, g)
+            value = core.value - group + group * g.approx_forms[m.group("noun").lower()]
             if m.group("of"):
                 value *= g.scales[m.group("of").lower()]
             core.value, core.qualifier, core.end, core.article = value, "approx", core.end + m.end(), False
@@ -280,6 +281,21 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
     m = g.time_unit_after.match(after)
     if m:
         core.unit = g.time_unit_of.get(m.group("tu").lower())
+
+
+def _last_conjoined(text: str, core: _Core, g: NumberGrammar) -> float:
+    """The value of the words after the last conjunction of a number in words, after a hundred or a scale
+    ("three hundred and two": 2), which a group noun after it multiplies; else the whole value
+    ("cinquante et une douzaines" is 51 dozens)."""
+    conjunctions = list(g.and_after.finditer(text, core.start, core.end)) if core.kind == "cardinal" else []
+    before = text[core.start : conjunctions[-1].start()].split() if conjunctions else []
+    if not before or not g.words.multiplier(before[-1].lower()):
+        return core.value
+    tokens = re.findall(r"[^\s\-]+", text[conjunctions[-1].end() : core.end].lower())
+    numbers = g.words.read(tokens)
+    if len(numbers) == 1 and numbers[0].start == 0 and numbers[0].end == len(tokens):
+        return numbers[0].value
+    return core.value
 
 
 def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:

@@ -238,7 +238,17 @@ class WordNumberReader:
                 return WordNumber(i, end, value + part[0] * unit, "cardinal" if unit > 1 else "mixed")
         if fraction is not None and fraction.end >= j:
             return self._scaled_fraction(t, fraction)
+        if j < len(t) and self._ends_ordinal(t, j):
+            return None  # "twenty-first place", "the thirty-fifth anniversary": an ordinal, no count
         return WordNumber(i, j, value, "cardinal", article=j == i + 1 and t[i] in self.articles)
+
+    def _ends_ordinal(self, t: list[str], j: int) -> bool:
+        """Whether t[j] is an ordinal in the singular that makes one ordinal with the cardinal before it
+        (a compound-only one after a ten: "twenty-second", but "one second" is a duration)."""
+        denom = self._denominator(t[j])
+        if denom is None or denom[1] is None or denom[2]:
+            return False
+        return t[j] not in self.compound_ordinals or self.values.get(t[j - 1]) in range(20, 100, 10)
 
     def _spoken_hundreds(self, t: list[str], i: int) -> WordNumber | None:
         """"one twenty two" is 122: a unit word, then a ten (and a unit) ending the number."""
@@ -248,7 +258,7 @@ class WordNumberReader:
             return None
         rest = self._cardinal_with_scale(t, i + 1)
         if rest is None or rest[0] >= 100 or (rest[1] < len(t) and (
-                self._multiplier(t[rest[1]]) or self._denominator(t[rest[1]]) is not None)):
+                self.multiplier(t[rest[1]]) or self._denominator(t[rest[1]]) is not None)):
             return None
         return WordNumber(i, rest[1], float(self.values[t[i]] * 100 + rest[0]), "cardinal")
 
@@ -320,7 +330,7 @@ class WordNumberReader:
         return WordNumber(i, k + 1, whole + numerator / denominator, "mixed" if whole else "fraction",
                           ordinal=word is not None, plural=plural)
 
-    def _multiplier(self, word: str) -> bool:
+    def multiplier(self, word: str) -> bool:
         """A hundred or a scale: a word that multiplies the number before it."""
         return word in self.scales or self.values.get(word, 0) >= 100
 
@@ -347,10 +357,10 @@ class WordNumberReader:
         ordinal ("first") needs words of the denominator before it.
         """
         if word is not None and self.hooks.compound_denominators:
-            for s in range(1, len(head) if not self._multiplier(word) else 0):
+            for s in range(1, len(head) if not self.multiplier(word) else 0):
                 first = head[s]
                 if first in self.articles or self.values.get(first, 100) >= 100 or (
-                        self.values[first] != 1 and any(self._multiplier(w) for w in head[s:])):
+                        self.values[first] != 1 and any(self.multiplier(w) for w in head[s:])):
                     continue
                 numerator = self._numerator(head[:s])
                 parsed = self._cardinal(head[s:] + [word], 0)
