@@ -32,6 +32,7 @@ EXPRESSIONS = [
     ("half a dozen", 6, None),
     ("1,5", 1.5, None),
     ("35/100", 35, "%"),
+    ("4 and a half years", 4.5, "years"),
 ]
 # fmt: on
 

@@ -255,8 +255,8 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
                 value *= g.scales[m.group("of").lower()]
             core.value, core.qualifier, core.end, core.article = value, "approx", core.end + m.end(), False
             after = text[core.end : core.end + 40]
-    if core.scaled and core.kind == "digits":
-        _add_fraction_of_scale(text, core, g)
+    if core.kind == "digits" and (core.scaled or core.value == int(core.value)):
+        _add_fraction_of_scale(text, core, g)  # "3 million and a half", "2 and a half years"
         after = text[core.end : core.end + 40]
     if core.unit is not None:
         return
@@ -299,7 +299,7 @@ def _last_conjoined(text: str, core: _Core, g: NumberGrammar) -> float:
 
 
 def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
-    """"3 millions et demi": half of the scale the number carries."""
+    """"3 millions et demi": half of the scale the number carries (of one with no scale: "5 and a half")."""
     m = g.and_after.match(text, core.end)
     run = g.word_run.match(text, m.end()) if m else None
     if run is None:
