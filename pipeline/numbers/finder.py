@@ -255,7 +255,7 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
                 value *= g.scales[m.group("of").lower()]
             core.value, core.qualifier, core.end, core.article = value, "approx", core.end + m.end(), False
             after = text[core.end : core.end + 40]
-    if core.kind == "digits" and (core.scaled or core.value == int(core.value)):
+    if core.kind == "digits" and (core.scaled or float(core.value).is_integer()):
         _add_fraction_of_scale(text, core, g)  # "3 million and a half", "2 and a half years"
         after = text[core.end : core.end + 40]
     if core.unit is not None:

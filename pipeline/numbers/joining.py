@@ -31,7 +31,7 @@ def _group_scale(text: str, core: _Core, g: NumberGrammar) -> float | None:
     if core.kind != "digits" or not core.scaled or core.qualifier != "exact":
         return None
     unscaled = _unscaled(core, text, g)
-    return core.value / unscaled if unscaled == int(unscaled) else None
+    return core.value / unscaled if float(unscaled).is_integer() else None
 
 
 def _unit_before(core: _Core) -> bool:
