@@ -55,6 +55,7 @@ class LanguageFile(TypedDict):
 class NumbersLexicon(TypedDict):
     decimal_separator: str  # a character: neither a word nor a code
     group_separators: list[str]
+    other_decimal_separator: str  # a group separator that separates decimals before one or two digits, or ""
     qualifiers: dict[Code, Words]  # qualifier code -> phrases before the number
     range_patterns: list[Pair]  # [opener, connector]; "" opener: none needed
     scales: dict[Word, int]
@@ -69,7 +70,9 @@ class NumbersLexicon(TypedDict):
     time_units: dict[Word, Words]  # unit as written in the table -> forms
     number_words: dict[Word, int]
     article_words: Words
+    expression_only_numbers: dict[Word, int]  # a count only in an expression, as a lone article ("single")
     article_counts_after: Words
+    pronoun_determiners: Words  # a lone one after these is a pronoun, no count ("the one you mentioned")
     enumeration_joiners: Words
     not_quantity_before: Words
     age_nouns: Words
@@ -87,6 +90,7 @@ class NumbersLexicon(TypedDict):
     negative_blockers: Words
     ordinal_suffixes: list[Affix]
     ordinal_stems: dict[Word, Word]
+    compound_ordinals: dict[Word, Word]  # ordinal -> cardinal, a denominator only in a compound ("twenty-first")
     currency_symbols_before: Words
     scaled_only_currencies: dict[Code, Words]
     minor_currencies: dict[Word, tuple[Code, int]]  # form -> [ISO code, minor units per major unit]
