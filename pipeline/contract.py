@@ -156,8 +156,11 @@ class DatesLexicon(TypedDict):
     this_words: Words
     year_words: Words
     first_day_words: Words
+    day_ordinals: dict[Word, int]  # days of a month written as ordinal words, after the first: "second" -> 2
     day_determiners: Words
     weekday_determiners: Words
+    weekday_weeks: dict[Word, int]  # before a weekday: the week it falls in, from the reference's ("next" -> 1)
+    weekday_week_links: Words  # between a weekday and a week ("Friday of next week")
     numeric_day_determiners: Words
     plural_day_determiners: Words
     range_connectors: list[Pair]  # [opener, connector] joining two date mentions

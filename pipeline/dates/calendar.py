@@ -80,8 +80,27 @@ def _easter(year: int) -> date:
     return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (Monday = 0) of a month, counted from its end when ``n`` is negative."""
+    if n > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = date(year, month, _last_day(year, month))
+        day = last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+    if day.month != month:
+        raise ValueError(f"no {n}th weekday {weekday} in {year}-{month:02d}")
+    return day
+
+
 def _holiday(spec: str, year: int) -> date:
+    """The day of a holiday in ``year``: "MM-DD"; "easter+N" (days after Easter Sunday); "MM-W#N", the
+    N-th weekday W of month MM (N = -1 for the last: Memorial Day is "05-0#-1"), then "+D" days."""
     if spec.startswith("easter"):
         return _easter(year) + timedelta(days=int(spec.removeprefix("easter") or 0))  # "easter+1", "easter-2"
-    month, day = map(int, spec.split("-"))
-    return date(year, month, day)
+    month, rest = spec.split("-", 1)
+    if "#" in rest:
+        weekday, count = rest.split("#")
+        count, _, after = count.partition("+")
+        return _nth_weekday(year, int(month), int(weekday), int(count)) + timedelta(days=int(after or 0))
+    return date(year, int(month), int(rest))

@@ -33,6 +33,11 @@ def _phrases(words, then: str = "") -> str:
             out.append(rx)
     return "|".join(out)
 
+def _phrase_key(text: str) -> str:
+    """A lexicon phrase as :func:`_phrases` matches it, made a lookup key: lowercase, single spaces,
+    one apostrophe ("New Year’s  Day" -> "new year's day")."""
+    return re.sub(r"\s*['’]\s*", "'", " ".join(text.lower().split()))
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -59,6 +64,7 @@ class DateGrammar:
         self.this_words = set(lex["this_words"])
         self.pivot: int = lex["two_digit_year_pivot"]
         self.first_day = {w.lower() for w in lex["first_day_words"]}
+        self.day_ordinals = {_phrase_key(w): n for w, n in lex["day_ordinals"].items()}
         self.hooks = hooks(lang)
         self.patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
         self.time_patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
@@ -82,7 +88,7 @@ class DateGrammar:
         Y2 = r"(?:\d\d(?=\s*(?:[,.;:)!?]|$)))"  # "octobre 98," but not "17 juin 20 soldats"
         # "12 janvier, 2016" at the end of a clause; not "le 3 mai, 2000 manifestants"
         Y3 = rf",\s*(?P<year3>{Y})(?=\s*(?:[,.;:)!?]|$))"
-        D = rf"(?:{_phrases(self.first_day)}|[12]\d|3[01]|0?[1-9])"
+        D = rf"(?:{_phrases(self.first_day | set(self.day_ordinals))}|[12]\d|3[01]|0?[1-9])"
         last = _alt(list(self.last_words) + list(self.next_words))
         dirs = rf"(?:\s+(?P<dir>{last}))?"
         mp = _alt(lex["month_prefixes"])
@@ -148,14 +154,27 @@ class DateGrammar:
         add("month", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?:(?P<year>{Y})|(?P<year2>{Y2})){e}")
         add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
         add("season_bare", rf"{b}(?P<season>{_alt(lex['bare_seasons'])})(?:\s+(?P<year>{Y})){e}")
-        self.holidays = {k.lower(): v for k, v in lex["holidays"].items()}
-        add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{_alt(self.holidays)})(?:\s+(?P<year>{Y}))?{e}")
+        self.holidays = {_phrase_key(k): v for k, v in lex["holidays"].items()}
+        holiday = _phrases(self.holidays)
+        if self.hooks.adjective_first:
+            # "last Thanksgiving", "next Easter": the direction before the feast
+            add("holiday", rf"{b}(?:(?P<dir>{last})|{this})\s+(?P<holiday>{holiday})(?:\s+(?P<year>{Y}))?{e}")
+        add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{holiday})(?:\s+(?P<year>{Y}))?{e}")
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         if self.hooks.adjective_first:
             # "late last July", "early this year", "late last year" (before "last year" alone)
             add("part_last_month", rf"{b}(?P<part>{P})\s+(?:{last})\s+(?P<month>{M}){e}")
             add("part_last_year", rf"{b}(?P<part>{P})\s+(?:(?:{this})|(?P<dir>{last}))\s+(?:{_alt(lex['year_words'])}){e}")
+        self.weekday_weeks = {k.lower(): v for k, v in lex["weekday_weeks"].items()}
+        week_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "week"]
+        if self.weekday_weeks:
+            add("week_weekday", rf"{b}(?P<wweek>{_alt(self.weekday_weeks)})\s+(?P<wd>{W}){e}")
+        if lex["weekday_week_links"] and week_phrases:
+            # "Friday of next week", "next week on Friday", "last week Sunday"
+            wlink = rf"(?:(?:{_phrases(lex['weekday_week_links'])})\s+)?"
+            add("week_weekday", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})\s+{wlink}(?P<week>{_phrases(week_phrases)}){e}")
+            add("week_weekday", rf"{b}(?P<week>{_phrases(week_phrases)})\s+{wlink}(?P<wd>{W}){e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         units = _alt(self.rel_units)
         count = rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)"
@@ -173,13 +192,14 @@ class DateGrammar:
         # "dans deux mois", but not "dans un jour de grande forme"
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
         add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
+        # before the days counted from the previous one: "the day before yesterday" is not "the day before"
+        add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
         counted = lex["relative_to_previous_counts"]
         self.later_words = {w.lower() for w in counted["later"]}
         # "deux jours plus tard," but not "deux jours après le drame": only where the clause ends
         add("counted_previous", rf"{b}{count}\s+(?P<unit>{units})\s+(?P<way>{_alt(counted['later'] + counted['earlier'])})"
                                 rf"(?=\s*(?:[,.;:)!?]|$))")
-        add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("weekday", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})(?:\s+(?P<dir>{last}))?{e}")
         add("month_alone", rf"{b}(?:(?P<prefix>{mp})\s*)?(?P<month>{M}){dirs}{e}")
         # not "2000 manifestants", "1500 h", "20 %"
@@ -222,7 +242,7 @@ class DateGrammar:
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
-            "weekday": tuple(self.weekdays), "year": digits,
+            "weekday": tuple(self.weekdays), "week_weekday": tuple(self.weekdays), "year": digits,
             "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
             "present": tuple(lex["present_words"]),
             "numeric": re.compile(r"\d[/.\-]\d"),
@@ -285,7 +305,9 @@ def grammar(lang: str = DEFAULT_LANG) -> DateGrammar:
 
 
 def _day(text: str, g: DateGrammar) -> int:
-    return 1 if text.lower() in g.first_day else int(text)
+    if text.isdigit():
+        return int(text)
+    return 1 if text.lower() in g.first_day else g.day_ordinals[_phrase_key(text)]
 
 
 def _direction(word: str | None, g: DateGrammar) -> str | None:
@@ -369,7 +391,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
             direction = "this"
         return (DateExpr("season", year, season=gd["season"].lower(), direction=direction),)
     if kind == "holiday":
-        return (DateExpr("holiday", year, holiday=g.holidays[gd["holiday"].lower()]),)
+        return (DateExpr("holiday", year, holiday=g.holidays[_phrase_key(gd["holiday"])],
+                         direction=_direction(gd.get("dir"), g)),)
     if kind == "weekend":
         offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
         return (DateExpr("rel_period", unit="weekend", offset=offset),)
@@ -400,6 +423,12 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
     if kind in ("rel_day", "this_day_part", "present"):
         return (DateExpr("rel_day", offset=g.rel_days.get((gd.get("word") or "").lower(), 0)),)
+    if kind == "week_weekday":
+        if gd.get("wweek"):
+            weeks = g.weekday_weeks[gd["wweek"].lower()]
+        else:
+            weeks = g.rel_periods[_phrase_key(gd["week"])][1]
+        return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], unit="week", offset=weeks),)
     if kind == "weekday":
         return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], direction=_direction(gd.get("dir"), g)),)
     if kind == "year":
@@ -436,7 +465,7 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
             s, e = m.span()
             if s == e or any(not (e <= a or s >= b) for a, b in taken):
                 continue
-            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e):
+            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e) and not _plainly_a_day(m):
                 continue
             parts = _expr_from_match(kind, m, g, lang)
             if parts is None:
@@ -447,6 +476,15 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return _merge_ranges(text, found, g) if ranges else found
+
+
+def _plainly_a_day(m: re.Match) -> bool:
+    """A match whose month word is another word in lowercase ("may", "march") is still a date when
+    it holds a day in digits ("march 3 2015") or when the month is not its first word ("the first of march")."""
+    groups = m.groupdict()
+    if "month" not in groups or groups["month"] is None or groups.get("day") is None:
+        return False
+    return any(ch.isdigit() for ch in m.group(0)) or m.start("month") > m.start()
 
 
 def _merge_ranges(text: str, mentions: list[DateMention], g: DateGrammar) -> list[DateMention]:

@@ -87,7 +87,7 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
     if k == "season":
         return _resolve_season(expr, reference, mode, g)
     if k == "holiday":
-        year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode)
+        year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode, expr.direction)
         day = _holiday(expr.holiday, year)
         return day, day
     if k in ("rel_period", "ago"):
@@ -150,6 +150,10 @@ def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date
     if expr.unit == "month":
         idx = reference.year * 12 + reference.month - 1 + expr.offset
         return _month_interval(idx // 12, idx % 12 + 1)
+    if expr.unit == "quarter" and expr.kind == "rel_period":
+        idx = reference.year * 4 + (reference.month - 1) // 3 + expr.offset
+        first = _month_interval(idx // 4, idx % 4 * 3 + 1)
+        return first[0], _month_interval(idx // 4, idx % 4 * 3 + 3)[1]
     if expr.unit == "year":
         y = reference.year + expr.offset
         return date(y, 1, 1), date(y, 12, 31)
@@ -166,6 +170,9 @@ def _resolve_weekend(expr: DateExpr, reference: date, tense: str) -> tuple[date,
 
 
 def _resolve_weekday(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
+    if expr.unit == "week":  # the weekday of the week ``offset`` weeks from the reference's
+        d = reference + timedelta(days=expr.weekday - reference.weekday(), weeks=expr.offset)
+        return d, d
     back = (reference.weekday() - expr.weekday) % 7
     ahead = (expr.weekday - reference.weekday()) % 7
     if expr.direction == "last":
