@@ -149,6 +149,8 @@ class DatesLexicon(TypedDict):
     relative_periods: dict[Word, tuple[Code, int]]  # phrase -> [unit, offset]
     relative_past: Words
     relative_future: Words
+    relative_future_after: Words  # after a count: "two weeks hence", "three days from now"
+    count_articles: Words  # an article counting one in a relative date: "a week ago"
     not_relative_future_before: Words
     relative_units: dict[Word, Code]
     last_words: Words
@@ -161,10 +163,13 @@ class DatesLexicon(TypedDict):
     weekday_determiners: Words
     weekday_weeks: dict[Word, int]  # before a weekday: the week it falls in, from the reference's ("next" -> 1)
     weekday_week_links: Words  # between a weekday and a week ("Friday of next week")
+    weekday_ordinals: dict[Word, int]  # the N-th weekday of a month ("the first Monday of March"); -1: the last
+    month_less_day_determiners: Words  # before a day with no month ("on the 15th", "Friday the 15th")
     numeric_day_determiners: Words
     plural_day_determiners: Words
     range_connectors: list[Pair]  # [opener, connector] joining two date mentions
     day_range: Range
+    bare_range_to: Words  # between two days of a month-first range with no opener ("July 13 to 15")
     month_range: Range
     night_day_range: Range
     night_weekday_range: Range

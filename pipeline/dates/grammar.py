@@ -109,16 +109,33 @@ class DateGrammar:
         add("month_range", rf"{b}(?:{mr_open})\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:{mr_to})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:{dr_open})\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         order = self.hooks.date_order
+        month_link = rf"(?:{_phrases(lex['part_month_links'], then=WS)})?"
         if order.index("M") < order.index("D"):
             # the month before the day ("March 3", "March 3-5, 2024", "from March 3 to 5"), besides the day first
             ords = rf"(?:{_alt(lex['ordinal_marks'])})?"
             add("day_range", rf"{b}(?:{dr_open})\s+(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:,?\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
             add("dash_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}\s*[-–]\s*(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
+            # "July 13 to 15", "Aug 8 - Aug 12": not "March 3 to 5 soldiers"
+            bare_to = rf"\s*[-–]\s*|\s+(?:{_phrases(lex['bare_range_to'])})\s+" if lex["bare_range_to"] else r"\s*[-–]\s*"
+            not_count = rf"(?!\s*%|\s(?:{self.hooks.plural_word}|(?:{_phrases(lex['not_date_after'])}){e}))"
+            add("dash_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:{bare_to})(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}{not_count}")
+            # "from the 13th to the 15th of July": determiners, ordinal marks and a month link, the day first
+            det = rf"(?:(?:{_phrases(lex['day_determiners'])})\s+)?"
+            add("day_range", rf"{b}(?:{dr_open})\s+{det}(?P<d1>{D}){ords}\s+(?:{dr_to})\s+{det}(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
             # "15th February 2024": an ordinal mark after the day, the day first
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<day>{D})(?:{_alt(lex['ordinal_marks'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
             # "the 15th of February": the day, a month link, the month
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+        if lex["month_less_day_determiners"]:
+            # "Friday the 15th", "Tuesday 19th", "on the 15th,": a day of a month the reference's neighbours hold
+            the = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
+            marks = _alt(lex["ordinal_marks"])
+            wd_det = rf"(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?"
+            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{the}\s+(?P<day>{D})(?:{marks})?{e}")
+            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){e}")
+            clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
+            add("month_less_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+)?{the}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){clause_end}")
         # "les 19-20 novembre"
         add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
@@ -132,8 +149,15 @@ class DateGrammar:
         # weekday: "2/3" alone is a fraction
         add("numeric_month", rf"{b}(?P<nmonth>{nm})\s*/\s*(?P<year>{Y}){e}|{b}(?P<iyear>{Y})\s*/\s*(?P<imonth>{nm}){e}")
         add("numeric_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+|(?P<wd>{W})\s+)(?P<{g1}>{r1})/(?P<{g2}>{r2}){e}")
+        self.weekday_ordinals = {k.lower(): v for k, v in lex["weekday_ordinals"].items()}
+        month_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "month"]
+        if self.weekday_ordinals:
+            # "the first Monday of March 2024", "the last Friday in October", "the second Monday of next month"
+            in_month = rf"(?:{_phrases(lex['part_month_links'] + lex['weekday_week_links'])})"
+            add("nth_weekday", rf"{b}(?:{_phrases(lex['month_less_day_determiners'] or lex['day_determiners'])}\s+)?"
+                               rf"(?P<nth>{_alt(self.weekday_ordinals)})\s+(?P<wd>{W})\s+{in_month}\s+"
+                               rf"(?:(?P<month>{M})(?:,?\s+(?P<year>{Y}))?|(?P<mphrase>{_phrases(month_phrases)})){e}")
         part_prefix = rf"(?:{_phrases(lex['part_prefixes'], then=WS)})?"
-        month_link = rf"(?:{_phrases(lex['part_month_links'], then=WS)})?"
         year_link = _phrases([f"{link}{'' if re.search(f'{_APOS}$', link) else ' '}{word}"
                               for link in lex["part_year_links"] for word in lex["year_words"]])
         add("part_month", rf"{b}{part_prefix}(?P<part>{P})\s*{month_link}(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
@@ -183,7 +207,7 @@ class DateGrammar:
         add("ago", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_alt(lex['relative_past'])}){e}")
         if self.hooks.adjective_first:
             # "the past 10 days": the days up to the reference
-            add("past_count", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:{last})\s+{count}\s+(?P<unit>{units}){e}")
+            add("past_count", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<dir>{last})\s+{count}\s+(?P<unit>{units}){e}")
             # "last Tuesday", "next March", "last summer": the direction before the noun
             add("weekday", rf"{b}(?P<dir>{last})\s+(?P<wd>{W}){e}")
             add("month_alone", rf"{b}(?P<dir>{last})\s+(?P<month>{M}){e}")
@@ -192,11 +216,15 @@ class DateGrammar:
         # "dans deux mois", but not "dans un jour de grande forme"
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
         add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
+        if lex["relative_future_after"]:
+            # "two weeks hence", "three days from now"
+            add("ahead", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_phrases(lex['relative_future_after'])}){e}")
         # before the days counted from the previous one: "the day before yesterday" is not "the day before"
         add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
         counted = lex["relative_to_previous_counts"]
         self.later_words = {w.lower() for w in counted["later"]}
+        self.count_articles = {w.lower() for w in lex["count_articles"]}
         # "deux jours plus tard," but not "deux jours après le drame": only where the clause ends
         add("counted_previous", rf"{b}{count}\s+(?P<unit>{units})\s+(?P<way>{_alt(counted['later'] + counted['earlier'])})"
                                 rf"(?=\s*(?:[,.;:)!?]|$))")
@@ -237,7 +265,8 @@ class DateGrammar:
             "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
-            "past_count": tuple(self.last_words),
+            "past_count": tuple(self.last_words | self.next_words), "month_less_day": tuple(lex["ordinal_marks"]),
+            "nth_weekday": tuple(self.weekdays),
             "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
@@ -400,7 +429,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         unit, offset = g.rel_periods[gd["phrase"].lower()]
         return (DateExpr("rel_period", unit=unit, offset=offset),)
     if kind in ("ago", "ahead", "counted_previous", "past_count"):
-        n = gd["n"]
+        n = "1" if gd["n"].lower() in g.count_articles else gd["n"]
         if not n.isdigit():
             from ..numbers import normalize_number
 
@@ -416,6 +445,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
                 return None
             days = int(float(n)) * (7 if unit == "week" else 1)
             return (DateExpr("after_previous", offset=days if gd["way"].lower() in g.later_words else -days),)
+        if kind == "past_count" and _direction(gd.get("dir"), g) == "next":  # that many whole units after this one
+            return (DateExpr("rel_period", unit=unit, offset=1), DateExpr("rel_period", unit=unit, offset=int(float(n))))
         if kind == "past_count":  # from that many units back to the reference
             return (DateExpr("ago", unit=unit, offset=-int(float(n))), DateExpr("rel_day", offset=0))
         return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
@@ -423,6 +454,14 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
     if kind in ("rel_day", "this_day_part", "present"):
         return (DateExpr("rel_day", offset=g.rel_days.get((gd.get("word") or "").lower(), 0)),)
+    if kind == "month_less_day":
+        weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
+        return (DateExpr("day", day=_day(gd["day"], g), weekday=weekday),)
+    if kind == "nth_weekday":
+        nth = f"{g.weekdays[gd['wd'].lower()]}#{g.weekday_ordinals[gd['nth'].lower()]}"
+        if gd.get("mphrase"):
+            return (DateExpr("nth_weekday", unit="month", offset=g.rel_periods[_phrase_key(gd["mphrase"])][1], holiday=nth),)
+        return (DateExpr("nth_weekday", year, holiday=f"{month:02d}-{nth}"),)
     if kind == "week_weekday":
         if gd.get("wweek"):
             weeks = g.weekday_weeks[gd["wweek"].lower()]

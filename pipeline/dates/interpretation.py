@@ -51,8 +51,11 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return date(max(expr.year, 1), 1, 1), date(expr.year + 99, 12, 31)
     if k in ("rel_day", "rel_period", "ago", "weekday", "after_previous", "time") and reference is None:
         return None
-    if k in ("day", "month", "part_month", "season", "holiday") and expr.year is None and reference is None:
+    if (k in ("day", "month", "part_month", "season", "holiday", "nth_weekday") and expr.year is None
+            and reference is None):
         return None
+    if k == "day" and expr.month is None:
+        return _resolve_month_less_day(expr, reference, mode) if reference is not None else None
     if k in ("after_previous", "rel_day"):
         d = reference + timedelta(days=expr.offset)
         return d, d
@@ -86,7 +89,13 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return date(year, m1, 1), date(year, m2, _last_day(year, m2))
     if k == "season":
         return _resolve_season(expr, reference, mode, g)
-    if k == "holiday":
+    if k == "nth_weekday" and expr.unit == "month":  # "the first Monday of next month"
+        if reference is None:
+            return None
+        idx = reference.year * 12 + reference.month - 1 + expr.offset
+        day = _holiday(f"{idx % 12 + 1:02d}-{expr.holiday}", idx // 12)
+        return day, day
+    if k in ("holiday", "nth_weekday"):
         year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode, expr.direction)
         day = _holiday(expr.holiday, year)
         return day, day
@@ -107,6 +116,27 @@ def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[da
         year = _day_with_weekday(expr, reference)
     year = year or _pick_year(span, reference, tense, expr.direction)
     return span(year)
+
+
+def _resolve_month_less_day(expr: DateExpr, reference: date, tense: str) -> tuple[date, date] | None:
+    """"on the 15th", "Friday the 15th": that day of a month near the reference (with the weekday when
+    given), the most recent one on or before it, the next one in the future tense, the nearer in the present."""
+    days = []
+    for months in range(-24, 25):
+        idx = reference.year * 12 + reference.month - 1 + months
+        year, month = idx // 12, idx % 12 + 1
+        if expr.day <= _last_day(year, month):
+            d = date(year, month, expr.day)
+            if expr.weekday is None or d.weekday() == expr.weekday:
+                days.append(d)
+    if tense == "future":
+        days = [d for d in days if d >= reference]
+    elif tense != "nearest":
+        days = [d for d in days if d <= reference]
+    if not days:
+        return None
+    d = min(days, key=lambda d: abs((d - reference).days))
+    return d, d
 
 
 def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar) -> tuple[date, date]:
@@ -231,7 +261,8 @@ def granularity_of(mention: DateMention) -> str:
     if len(mention.parts) > 1:
         return "range"
     k = mention.parts[0]
-    if k.kind in ("day", "weekday", "rel_day", "after_previous", "time") or (k.kind == "ago" and k.unit == "day"):
+    if (k.kind in ("day", "weekday", "nth_weekday", "rel_day", "after_previous", "time")
+            or (k.kind == "ago" and k.unit == "day")):
         return "day"
     if k.kind == "rel_period" or k.kind == "ago":
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
@@ -331,6 +362,7 @@ def _with_sentence_year(mention: DateMention, year: int | None) -> DateMention:
     if year is None or len(mention.parts) != 1:
         return mention
     part = mention.parts[0]
-    if part.year is not None or part.kind not in ("day", "month", "part_month") or part.direction or part.weekday:
+    if (part.year is not None or part.kind not in ("day", "month", "part_month") or part.direction or part.weekday
+            or part.month is None):
         return mention
     return replace(mention, parts=(replace(part, year=year),))
