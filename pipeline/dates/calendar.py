@@ -36,6 +36,9 @@ _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, None), "whole": (1
 
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "whole": (1, 12)}
 
+# a part of a week, as days from its Monday: "early next week" is Monday to Wednesday, "late last week" Friday to Sunday
+_PART_WEEKDAYS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6), "whole": (0, 6)}
+
 
 def _pick_year(candidate, reference: date, tense: str, direction: str | None = None) -> int:
     """Year for a year-less expression: the most recent one on or before the reference in the

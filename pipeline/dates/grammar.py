@@ -118,7 +118,8 @@ class DateGrammar:
             # "July 13 to 15", "Aug 8 - Aug 12": not "March 3 to 5 soldiers"
             bare_to = rf"\s*[-–]\s*|\s+(?:{_phrases(lex['bare_range_to'])})\s+" if lex["bare_range_to"] else r"\s*[-–]\s*"
             not_count = rf"(?!\s*%|\s(?:{self.hooks.plural_word}|(?:{_phrases(lex['not_date_after'])}){e}))"
-            add("dash_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:{bare_to})(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}{not_count}")
+            add("bare_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:{bare_to})(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}{not_count}")
+            add("bare_range", rf"{b}(?P<d1>{D}){ords}(?:{bare_to})(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
             # "from the 13th to the 15th of July": determiners, ordinal marks and a month link, the day first
             det = rf"(?:(?:{_phrases(lex['day_determiners'])})\s+)?"
             add("day_range", rf"{b}(?:{dr_open})\s+{det}(?P<d1>{D}){ords}\s+(?:{dr_to})\s+{det}(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
@@ -135,6 +136,9 @@ class DateGrammar:
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{the}\s+(?P<day>{D})(?:{marks})?{e}")
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){e}")
             clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
+            # "the 20th of next month"
+            month_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "month"]
+            add("month_day", rf"{b}(?:{the}\s+)?(?P<day>{D})(?:{marks})?\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<mphrase>{_phrases(month_phrases)}){e}")
             add("month_less_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+)?{the}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){clause_end}")
         # "les 19-20 novembre"
         add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
@@ -187,6 +191,9 @@ class DateGrammar:
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         if self.hooks.adjective_first:
+            # "late last week", "at the end of next week": before "last week" alone
+            week_only = [p for p, (unit, _) in self.rel_periods.items() if unit == "week"]
+            add("part_week", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<week>{_phrases(week_only)}){e}")
             # "late last July", "early this year", "late last year" (before "last year" alone)
             add("part_last_month", rf"{b}(?P<part>{P})\s+(?:{last})\s+(?P<month>{M}){e}")
             add("part_last_year", rf"{b}(?P<part>{P})\s+(?:(?:{this})|(?P<dir>{last}))\s+(?:{_alt(lex['year_words'])}){e}")
@@ -260,14 +267,15 @@ class DateGrammar:
         return {
             # the night rules need "nuit" as well as a month or a weekday: the rarer word decides
             "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]),
-            "month_range": months, "day_range": months, "day": months, "month": months, "month_alone": months,
+            "month_range": months, "day_range": months, "bare_range": months, "day": months, "month": months, "month_alone": months,
             "decade": tuple(lex["decade_words"]), "century": tuple(lex["century_words"]),
             "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
             "past_count": tuple(self.last_words | self.next_words), "month_less_day": tuple(lex["ordinal_marks"]),
+            "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
             "nth_weekday": tuple(self.weekdays),
-            "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts),
+            "part_last_month": tuple(self.parts), "part_week": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
@@ -357,7 +365,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     gd = m.groupdict()
     year = _year(gd, g)
     month = g.months.get((gd.get("month") or "").lower())
-    if kind in ("night_days", "day_range", "dash_range"):
+    if kind in ("night_days", "day_range", "dash_range", "bare_range"):
         # the month once, with the second day ("du 3 au 5 mai") or with the first ("March 3-5")
         m2 = g.months[gd["m2"].lower()] if gd.get("m2") else None
         m1 = g.months[gd["m1"].lower()] if gd.get("m1") else m2
@@ -457,6 +465,11 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "month_less_day":
         weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
         return (DateExpr("day", day=_day(gd["day"], g), weekday=weekday),)
+    if kind == "part_week":
+        return (DateExpr("rel_period", unit="week", offset=g.rel_periods[_phrase_key(gd["week"])][1],
+                         part=g.parts[gd["part"].lower()]),)
+    if kind == "month_day":
+        return (DateExpr("day", day=_day(gd["day"], g), unit="month", offset=g.rel_periods[_phrase_key(gd["mphrase"])][1]),)
     if kind == "nth_weekday":
         nth = f"{g.weekdays[gd['wd'].lower()]}#{g.weekday_ordinals[gd['nth'].lower()]}"
         if gd.get("mphrase"):

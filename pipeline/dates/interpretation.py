@@ -10,6 +10,7 @@ from ..languages import DEFAULT_LANG
 from .calendar import (
     _PART_DAYS,
     _PART_MONTHS,
+    _PART_WEEKDAYS,
     _across_new_year,
     _day_with_weekday,
     _holiday,
@@ -54,6 +55,12 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
     if (k in ("day", "month", "part_month", "season", "holiday", "nth_weekday") and expr.year is None
             and reference is None):
         return None
+    if k == "day" and expr.month is None and expr.unit == "month":  # "the 20th of next month"
+        if reference is None:
+            return None
+        idx = reference.year * 12 + reference.month - 1 + expr.offset
+        d = date(idx // 12, idx % 12 + 1, expr.day)
+        return d, d
     if k == "day" and expr.month is None:
         return _resolve_month_less_day(expr, reference, mode) if reference is not None else None
     if k in ("after_previous", "rel_day"):
@@ -99,6 +106,10 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode, expr.direction)
         day = _holiday(expr.holiday, year)
         return day, day
+    if k == "rel_period" and expr.part is not None:  # "late last week": days of the week
+        monday = _resolve_relative(replace(expr, part=None), reference, mode)[0]
+        first, last = _PART_WEEKDAYS[expr.part]
+        return monday + timedelta(days=first), monday + timedelta(days=last)
     if k in ("rel_period", "ago"):
         return _resolve_relative(expr, reference, mode)
     if k == "weekday":
@@ -264,6 +275,8 @@ def granularity_of(mention: DateMention) -> str:
     if (k.kind in ("day", "weekday", "nth_weekday", "rel_day", "after_previous", "time")
             or (k.kind == "ago" and k.unit == "day")):
         return "day"
+    if k.kind == "rel_period" and k.part is not None:
+        return "range"  # a few days of a week ("late last week"): no granularity of its own
     if k.kind == "rel_period" or k.kind == "ago":
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
