@@ -130,16 +130,16 @@ class DateGrammar:
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
         if lex["month_less_day_determiners"]:
             # "Friday the 15th", "Tuesday 19th", "on the 15th,": a day of a month the reference's neighbours hold
-            the = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
+            no_month_det = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
             marks = _alt(lex["ordinal_marks"])
             wd_det = rf"(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?"
-            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{the}\s+(?P<day>{D})(?:{marks})?{e}")
+            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{no_month_det}\s+(?P<day>{D})(?:{marks})?{e}")
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){e}")
             clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
             # "the 20th of next month"
             month_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "month"]
-            add("month_day", rf"{b}(?:{the}\s+)?(?P<day>{D})(?:{marks})?\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<mphrase>{_phrases(month_phrases)}){e}")
-            add("month_less_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+)?{the}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){clause_end}")
+            add("month_day", rf"{b}(?:{no_month_det}\s+)?(?P<day>{D})(?:{marks})?\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<mphrase>{_phrases(month_phrases)}){e}")
+            add("month_less_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+)?{no_month_det}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){clause_end}")
         # "les 19-20 novembre"
         add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
@@ -180,7 +180,8 @@ class DateGrammar:
         century_link = rf"(?:{_phrases(lex['century_part_links'], then=WS)})?"
         add("century", rf"{b}(?:(?P<part>{P})\s+{century_link})?(?P<century>[IVXLivxl]+|\d{{1,2}})(?:{marks})\s+(?:{_alt(lex['century_words'])}){e}")
         add("month", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?:(?P<year>{Y})|(?P<year2>{Y2})){e}")
-        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
+        season_link = rf"(?:(?:{_phrases(lex['season_year_links'])})\s+)?" if lex["season_year_links"] else ""
+        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+{season_link}(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
         add("season_bare", rf"{b}(?P<season>{_alt(lex['bare_seasons'])})(?:\s+(?P<year>{Y})){e}")
         self.holidays = {_phrase_key(k): v for k, v in lex["holidays"].items()}
         holiday = _phrases(self.holidays)
