@@ -127,7 +127,7 @@ class DateGrammar:
             # "15th February 2024": an ordinal mark after the day, the day first
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<day>{D})(?:{_alt(lex['ordinal_marks'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
             # "the 15th of February": the day, a month link, the month
-            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
         if lex["month_less_day_determiners"]:
             # "Friday the 15th", "Tuesday 19th", "on the 15th,": a day of a month the reference's neighbours hold
             no_month_det = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
@@ -148,7 +148,10 @@ class DateGrammar:
         (g1, r1), (g2, r2) = (("nday", nd), ("nmonth", nm))[:: 1 if order.index("D") < order.index("M") else -1]
         # 14/03/2025, 14-03-2025, 14.03.2025, 14/03/25 and 2025-03-14, 2025/03/14
         add("numeric", rf"{b}(?P<{g1}>{r1})(?P<sep>[/.\-])(?P<{g2}>{r2})(?P=sep)(?:(?P<year>\d{{4}})|(?P<year2>\d\d)){e}"
-                       rf"|{b}(?P<iyear>\d{{4}})(?P<isep>[/\-])(?P<imonth>{nm})(?P=isep)(?P<iday>{nd}){e}")
+                       rf"|{b}(?P<iyear>\d{{4}})(?P<isep>[/\-])(?P<imonth>{nm})(?P=isep)(?P<iday>{nd}){e}"
+                       # month first, but the first number is past 12: the day first ("21/04/2016")
+                       + (rf"|{b}(?P<xday>1[3-9]|2\d|3[01])(?P<xsep>[/.\-])(?P<xmonth>{nm})(?P=xsep)(?P<xyear>\d{{4}}){e}"
+                          if order.index("M") < order.index("D") else ""))
         # 03/2025, 2025/03; and a day and month with no year only after a determiner ("le 14/03") or a
         # weekday: "2/3" alone is a fraction
         add("numeric_month", rf"{b}(?P<nmonth>{nm})\s*/\s*(?P<year>{Y}){e}|{b}(?P<iyear>{Y})\s*/\s*(?P<imonth>{nm}){e}")
@@ -389,6 +392,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind in ("numeric", "numeric_day"):
         if gd.get("iyear"):
             year, month, day = int(gd["iyear"]), int(gd["imonth"]), int(gd["iday"])
+        elif gd.get("xyear"):
+            year, month, day = int(gd["xyear"]), int(gd["xmonth"]), int(gd["xday"])
         else:
             month, day = int(gd["nmonth"]), int(gd["nday"])
         if day > _last_day(year if year is not None else 2000, month):  # 2000 has a 29 February

@@ -126,6 +126,11 @@ def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[da
     if year is None and expr.weekday is not None and expr.direction is None:
         year = _day_with_weekday(expr, reference)
     year = year or _pick_year(span, reference, tense, expr.direction)
+    if expr.year is None and expr.day > _last_day(year, expr.month):
+        # "Feb 29" with no year: the nearest leap year the tense points to
+        step = 1 if tense == "future" or expr.direction == "next" else -1
+        leap = (y for y in range(year + step, year + 9 * step, step) if expr.day <= _last_day(y, expr.month))
+        year = next(leap, year)  # "Feb 30" is in no year: the last day of the month, as before
     return span(year)
 
 
