@@ -229,7 +229,7 @@ class DateGrammar:
         add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
         if lex["relative_future_after"]:
             # "two weeks hence", "three days from now"
-            add("ahead", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_phrases(lex['relative_future_after'])}){e}")
+            add("ahead_after", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_phrases(lex['relative_future_after'])}){e}")
         # before the days counted from the previous one: "the day before yesterday" is not "the day before"
         add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
@@ -273,9 +273,10 @@ class DateGrammar:
             "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]),
             "month_range": months, "day_range": months, "bare_range": months, "day": months, "month": months, "month_alone": months,
             "decade": tuple(lex["decade_words"]), "century": tuple(lex["century_words"]),
-            "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
+            "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays) + tuple(k.replace("'", "’") for k in self.holidays if "'" in k),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
+            "ahead_after": tuple(lex["relative_future_after"]),
             "past_count": tuple(self.last_words | self.next_words), "month_less_day": tuple(lex["ordinal_marks"]),
             "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
             "nth_weekday": tuple(self.weekdays),
@@ -442,6 +443,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "rel_period":
         unit, offset = g.rel_periods[gd["phrase"].lower()]
         return (DateExpr("rel_period", unit=unit, offset=offset),)
+    if kind == "ahead_after":
+        kind = "ahead"
     if kind in ("ago", "ahead", "counted_previous", "past_count"):
         n = "1" if gd["n"].lower() in g.count_articles else gd["n"]
         if not n.isdigit():
