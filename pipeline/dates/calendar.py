@@ -4,7 +4,9 @@ Easter and holidays."""
 from __future__ import annotations
 
 import calendar
+import warnings
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .records import DateExpr
@@ -96,9 +98,35 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return day
 
 
+@lru_cache(maxsize=256)
+def _country_holidays(country: str, year: int) -> dict[date, str]:
+    """The holidays of a country in a year, named in English by the ``holidays`` package (every category)."""
+    import holidays
+
+    with warnings.catch_warnings():  # years outside a calendar's table: fewer holidays, not an error
+        warnings.simplefilter("ignore")
+        kind = holidays.country_holidays(country)
+        return dict(holidays.country_holidays(country, years=year, language="en_US",
+                                              categories=kind.supported_categories))
+
+
+def _lunar_holiday(spec: str, year: int) -> date:
+    """"@TR:Eid al-Fitr": the first day in ``year`` the ``holidays`` package names so in that country's
+    calendar (lunar and lunisolar feasts: Eid, Diwali, the Chinese New Year, Yom Kippur)."""
+    country, name = spec.removeprefix("@").split(":", 1)
+    days = [d for d, names in _country_holidays(country, year).items()
+            if name in (n.strip() for n in names.split(";"))]
+    if not days:
+        raise ValueError(f"{name} is not in the {country} calendar of {year}")
+    return min(days)
+
+
 def _holiday(spec: str, year: int) -> date:
     """The day of a holiday in ``year``: "MM-DD"; "easter+N" (days after Easter Sunday); "MM-W#N", the
-    N-th weekday W of month MM (N = -1 for the last: Memorial Day is "05-0#-1"), then "+D" days."""
+    N-th weekday W of month MM (N = -1 for the last: Memorial Day is "05-0#-1"), then "+D" days;
+    "@CC:Name", a feast of another calendar (:func:`_lunar_holiday`)."""
+    if spec.startswith("@"):
+        return _lunar_holiday(spec, year)
     if spec.startswith("easter"):
         return _easter(year) + timedelta(days=int(spec.removeprefix("easter") or 0))  # "easter+1", "easter-2"
     month, rest = spec.split("-", 1)
