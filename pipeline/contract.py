@@ -181,7 +181,7 @@ class DatesLexicon(TypedDict):
     night_nouns: Words
     not_date_after: Words
     season_prefixes: Words
-    season_year_links: Words  # between a season and its year: "the autumn of 2024"
+    year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
     year_prefixes: Words
     two_digit_year_prefixes: Words

@@ -28,6 +28,12 @@ DATES = [  # (expression, start, end) against REFERENCE, in the past tense unles
     ("Pentecost 2025", "2025-06-08", "2025-06-08"),  # Easter 2025 fell on 20 April
     ("Ash Wednesday 2025", "2025-03-05", "2025-03-05"),
     ("New Year’s Day 2024", "2024-01-01", "2024-01-01"),  # a typographic apostrophe
+    ("Thanksgiving of last year", "2024-11-28", "2024-11-28"),
+    ("Father's Day of 2023", "2023-06-18", "2023-06-18"),  # the third Sunday of June
+    # feasts of lunar and lunisolar calendars (the holidays package)
+    ("Eid al-Fitr 2024", "2024-04-10", "2024-04-10"),
+    ("Diwali 2023", "2023-11-12", "2023-11-12"),
+    ("the Lunar New Year 2024", "2024-02-10", "2024-02-10"),
     # a weekday of a named week
     ("this Wednesday", "2025-06-18", "2025-06-18"),
     ("this Sunday", "2025-06-22", "2025-06-22"),

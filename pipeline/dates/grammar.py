@@ -183,15 +183,19 @@ class DateGrammar:
         century_link = rf"(?:{_phrases(lex['century_part_links'], then=WS)})?"
         add("century", rf"{b}(?:(?P<part>{P})\s+{century_link})?(?P<century>[IVXLivxl]+|\d{{1,2}})(?:{marks})\s+(?:{_alt(lex['century_words'])}){e}")
         add("month", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?:(?P<year>{Y})|(?P<year2>{Y2})){e}")
-        season_link = rf"(?:(?:{_phrases(lex['season_year_links'])})\s+)?" if lex["season_year_links"] else ""
+        season_link = rf"(?:(?:{_phrases(lex['year_links'])})\s+)?" if lex["year_links"] else ""
+        year_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "year"]
+        # "Thanksgiving 2024", "Thanksgiving of 2024", "Thanksgiving of next year"
+        holiday_year = (rf"(?:\s+{season_link}(?P<year>{Y})|\s+(?:{_phrases(lex['year_links'])})\s+(?P<yphrase>{_phrases(year_phrases)}))?"
+                        if lex["year_links"] else rf"(?:\s+(?P<year>{Y}))?")
         add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+{season_link}(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
         add("season_bare", rf"{b}(?P<season>{_alt(lex['bare_seasons'])})(?:\s+(?P<year>{Y})){e}")
         self.holidays = {_phrase_key(k): v for k, v in lex["holidays"].items()}
         holiday = _phrases(self.holidays)
         if self.hooks.adjective_first:
             # "last Thanksgiving", "next Easter": the direction before the feast
-            add("holiday", rf"{b}(?:(?P<dir>{last})|{this})\s+(?P<holiday>{holiday})(?:\s+(?P<year>{Y}))?{e}")
-        add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{holiday})(?:\s+(?P<year>{Y}))?{e}")
+            add("holiday", rf"{b}(?:(?P<dir>{last})|{this})\s+(?P<holiday>{holiday}){holiday_year}{e}")
+        add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{holiday}){holiday_year}{e}")
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         if self.hooks.adjective_first:
@@ -435,8 +439,10 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
             direction = "this"
         return (DateExpr("season", year, season=gd["season"].lower(), direction=direction),)
     if kind == "holiday":
+        years = g.rel_periods[_phrase_key(gd["yphrase"])][1] if gd.get("yphrase") else 0
         return (DateExpr("holiday", year, holiday=g.holidays[_phrase_key(gd["holiday"])],
-                         direction=_direction(gd.get("dir"), g)),)
+                         direction=_direction(gd.get("dir"), g), unit="year" if gd.get("yphrase") else None,
+                         offset=years),)
     if kind == "weekend":
         offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
         return (DateExpr("rel_period", unit="weekend", offset=offset),)

@@ -102,6 +102,11 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         idx = reference.year * 12 + reference.month - 1 + expr.offset
         day = _holiday(f"{idx % 12 + 1:02d}-{expr.holiday}", idx // 12)
         return day, day
+    if k == "holiday" and expr.unit == "year":  # "Thanksgiving of next year"
+        if reference is None:
+            return None
+        day = _holiday(expr.holiday, reference.year + expr.offset)
+        return day, day
     if k in ("holiday", "nth_weekday"):
         year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode, expr.direction)
         day = _holiday(expr.holiday, year)
