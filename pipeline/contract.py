@@ -157,6 +157,7 @@ class DatesLexicon(TypedDict):
     next_words: Words
     this_words: Words
     year_words: Words
+    month_words: Words  # a month named by a noun after a part link: "the end of the month"
     first_day_words: Words
     day_ordinals: dict[Word, int]  # days of a month written as ordinal words, after the first: "second" -> 2
     day_determiners: Words

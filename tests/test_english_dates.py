@@ -50,7 +50,12 @@ DATES = [  # (expression, start, end) against REFERENCE, in the past tense unles
     ("the last Friday of October 2023", "2023-10-27", "2023-10-27"),
     ("the second Tuesday of next month", "2025-07-08", "2025-07-08"),
     ("the 20th of next month", "2025-07-20", "2025-07-20"),
-    # parts of a week, counts around the reference
+    # parts of a week, a month or a year, counts around the reference
+    ("by the end of the year", "2025-09-01", "2025-12-31"),  # SPEC: September to December
+    ("the middle of next year", "2026-05-01", "2026-08-31"),
+    ("the end of the month", "2025-06-21", "2025-06-30"),
+    ("early next month", "2025-07-01", "2025-07-10"),
+    ("late last month", "2025-05-21", "2025-05-31"),
     ("late last week", "2025-06-13", "2025-06-15"),
     ("early next week", "2025-06-23", "2025-06-25"),
     ("the next three days", "2025-06-21", "2025-06-23"),

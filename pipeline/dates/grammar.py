@@ -168,7 +168,12 @@ class DateGrammar:
         year_link = _phrases([f"{link}{'' if re.search(f'{_APOS}$', link) else ' '}{word}"
                               for link in lex["part_year_links"] for word in lex["year_words"]])
         add("part_month", rf"{b}{part_prefix}(?P<part>{P})\s*{month_link}(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
-        add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?:{year_link})(?:\s+(?P<year>{Y})|{dirs}){e}")
+        add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<ylink>{year_link})(?:\s+(?P<year>{Y})|{dirs}){e}")
+        if lex["month_words"]:
+            # "the end of the month", "early next month", "late last month": the reference's month or one next to it
+            rel_month_link = _phrases([f"{link}{'' if re.search(f'{_APOS}$', link) else ' '}{word}"
+                                       for link in lex["part_year_links"] for word in lex["month_words"]])
+            add("part_rel_month", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<ylink>{rel_month_link}){e}")
         add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<year>{Y}){e}")
         self.divisions: dict[str, int] = {k.lower(): v for k, v in lex["year_divisions"].items()}
         self.division_ordinals: dict[str, int] = {k.lower(): v for k, v in lex["division_ordinals"].items()}
@@ -284,7 +289,7 @@ class DateGrammar:
             "past_count": tuple(self.last_words | self.next_words), "month_less_day": tuple(lex["ordinal_marks"]),
             "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
             "nth_weekday": tuple(self.weekdays),
-            "part_last_month": tuple(self.parts), "part_week": tuple(self.parts), "part_last_year": tuple(self.parts),
+            "part_last_month": tuple(self.parts), "part_rel_month": tuple(lex["month_words"]), "part_week": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
@@ -418,8 +423,12 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("division", year, month=(index - 1) * months + 1, offset=months),)
     if kind in ("part_month", "part_last_month"):
         return (DateExpr("part_month", year, month, part=g.parts[gd["part"].lower()]),)
-    if kind in ("part_year", "part_last_year"):
-        offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
+    if kind in ("part_year", "part_last_year", "part_rel_month"):
+        # the direction after the noun ("fin de l'année dernière"), or in the link before it ("the end of last year")
+        words = [gd.get("dir")] + (gd.get("ylink") or "").split()
+        offset = next((o for w in words for o in [{"last": -1, "next": 1}.get(_direction(w, g) or "")] if o), 0)
+        if kind == "part_rel_month":
+            return (DateExpr("part_month", part=g.parts[gd["part"].lower()], unit="month", offset=offset),)
         return (DateExpr("part_year", year, part=g.parts[gd["part"].lower()], offset=offset),)
     if kind == "decade":
         decade = int(gd["decade"])

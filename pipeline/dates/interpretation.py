@@ -80,6 +80,11 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
             return date(y, expr.month, 1), date(y, last_month, _last_day(y, last_month))
         year = expr.year or (_pick_year(division, reference, mode) if reference else None)
         return division(year) if year is not None else None
+    if k == "part_month" and expr.month is None:  # "the end of the month": the reference's month, or one next to it
+        if reference is None:
+            return None
+        idx = reference.year * 12 + reference.month - 1 + expr.offset
+        expr = replace(expr, year=idx // 12, month=idx % 12 + 1)
     if k == "part_month":
         first, last = _PART_DAYS[expr.part]
 
