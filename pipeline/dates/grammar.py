@@ -88,7 +88,10 @@ class DateGrammar:
         Y2 = r"(?:\d\d(?=\s*(?:[,.;:)!?]|$)))"  # "octobre 98," but not "17 juin 20 soldats"
         # "12 janvier, 2016" at the end of a clause; not "le 3 mai, 2000 manifestants"
         Y3 = rf",\s*(?P<year3>{Y})(?=\s*(?:[,.;:)!?]|$))"
-        D = rf"(?:{_phrases(self.first_day | set(self.day_ordinals))}|[12]\d|3[01]|0?[1-9])"
+        D = rf"(?:{_phrases(self.first_day)}|[12]\d|3[01]|0?[1-9])"
+        # a day written as an ordinal word too ("the second of May"): only where the rule needs it, a long
+        # alternation at the start of a rule is tried at every position of the text
+        Dw = rf"(?:{_phrases(self.first_day | set(self.day_ordinals))}|[12]\d|3[01]|0?[1-9])" if self.day_ordinals else D
         last = _alt(list(self.last_words) + list(self.next_words))
         dirs = rf"(?:\s+(?P<dir>{last}))?"
         mp = _alt(lex["month_prefixes"])
@@ -118,22 +121,24 @@ class DateGrammar:
             # "July 13 to 15", "Aug 8 - Aug 12": not "March 3 to 5 soldiers"
             bare_to = rf"\s*[-–]\s*|\s+(?:{_phrases(lex['bare_range_to'])})\s+" if lex["bare_range_to"] else r"\s*[-–]\s*"
             not_count = rf"(?!\s*%|\s(?:{self.hooks.plural_word}|(?:{_phrases(lex['not_date_after'])}){e}))"
+            self.bare_range_trigger = re.compile(rf"\d(?:{ords})(?:{bare_to})(?:(?:{M})\s+)?\d")
             add("bare_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:{bare_to})(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}{not_count}")
             add("bare_range", rf"{b}(?P<d1>{D}){ords}(?:{bare_to})(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
             # "from the 13th to the 15th of July": determiners, ordinal marks and a month link, the day first
             det = rf"(?:(?:{_phrases(lex['day_determiners'])})\s+)?"
             add("day_range", rf"{b}(?:{dr_open})\s+{det}(?P<d1>{D}){ords}\s+(?:{dr_to})\s+{det}(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
-            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{Dw}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
             # "15th February 2024": an ordinal mark after the day, the day first
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<day>{D})(?:{_alt(lex['ordinal_marks'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
             # "the 15th of February": the day, a month link, the month
-            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{Dw}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
         if lex["month_less_day_determiners"]:
             # "Friday the 15th", "Tuesday 19th", "on the 15th,": a day of a month the reference's neighbours hold
             no_month_det = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
             marks = _alt(lex["ordinal_marks"])
             wd_det = rf"(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?"
-            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{no_month_det}\s+(?P<day>{D})(?:{marks})?{e}")
+            self.month_less_day_trigger = re.compile(rf"\d(?:{marks})(?![\w\-])|(?:{W}),?\s+(?:{no_month_det})\s|(?:{W}),?\s+\d")
+            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{no_month_det}\s+(?P<day>{Dw})(?:{marks})?{e}")
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){e}")
             clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
             # "the 20th of next month"
@@ -217,8 +222,8 @@ class DateGrammar:
         if lex["weekday_week_links"] and week_phrases:
             # "Friday of next week", "next week on Friday", "last week Sunday"
             wlink = rf"(?:(?:{_phrases(lex['weekday_week_links'])})\s+)?"
-            add("week_weekday", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})\s+{wlink}(?P<week>{_phrases(week_phrases)}){e}")
-            add("week_weekday", rf"{b}(?P<week>{_phrases(week_phrases)})\s+{wlink}(?P<wd>{W}){e}")
+            add("weekday_of_week", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})\s+{wlink}(?P<week>{_phrases(week_phrases)}){e}")
+            add("weekday_of_week", rf"{b}(?P<week>{_phrases(week_phrases)})\s+{wlink}(?P<wd>{W}){e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         units = _alt(self.rel_units)
         count = rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)"
@@ -280,20 +285,21 @@ class DateGrammar:
         return {
             # the night rules need "nuit" as well as a month or a weekday: the rarer word decides
             "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]),
-            "month_range": months, "day_range": months, "bare_range": months, "day": months, "month": months, "month_alone": months,
+            "month_range": months, "day_range": months, "bare_range": getattr(self, "bare_range_trigger", ()), "day": months, "month": months, "month_alone": months,
             "decade": tuple(lex["decade_words"]), "century": tuple(lex["century_words"]),
             "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays) + tuple(k.replace("'", "’") for k in self.holidays if "'" in k),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
             "ahead_after": tuple(lex["relative_future_after"]),
-            "past_count": tuple(self.last_words | self.next_words), "month_less_day": tuple(lex["ordinal_marks"]),
+            "past_count": tuple(self.last_words | self.next_words), "month_less_day": getattr(self, "month_less_day_trigger", ()),
             "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
             "nth_weekday": tuple(self.weekdays),
             "part_last_month": tuple(self.parts), "part_rel_month": tuple(lex["month_words"]), "part_week": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
-            "weekday": tuple(self.weekdays), "week_weekday": tuple(self.weekdays), "year": digits,
+            "weekday": tuple(self.weekdays), "week_weekday": re.compile(rf"(?:{_alt(self.weekday_weeks)})\s+(?:{_alt(self.weekdays)})")
+            if self.weekday_weeks else (), "weekday_of_week": tuple(p for p, (u, _) in self.rel_periods.items() if u == "week"), "year": digits,
             "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
             "present": tuple(lex["present_words"]),
             "numeric": re.compile(r"\d[/.\-]\d"),
@@ -499,7 +505,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         if gd.get("mphrase"):
             return (DateExpr("nth_weekday", unit="month", offset=g.rel_periods[_phrase_key(gd["mphrase"])][1], holiday=nth),)
         return (DateExpr("nth_weekday", year, holiday=f"{month:02d}-{nth}"),)
-    if kind == "week_weekday":
+    if kind in ("week_weekday", "weekday_of_week"):
         if gd.get("wweek"):
             weeks = g.weekday_weeks[gd["wweek"].lower()]
         else:
