@@ -120,6 +120,7 @@ def test_a_day_with_no_month_in_the_past_is_the_last_one():
     "She was the first, they said.",  # an ordinal word after "the" is no day
     "The 15th floor of the tower burned.",  # an ordinal followed by a noun
     "They march first and talk later.",
+    "Thousands march 3 miles to the square.",  # "march" in lowercase with a bare number
 ])
 def test_no_date(text):
     assert find_dates(text, "en") == []

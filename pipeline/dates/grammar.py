@@ -64,6 +64,7 @@ class DateGrammar:
         self.this_words = set(lex["this_words"])
         self.pivot: int = lex["two_digit_year_pivot"]
         self.first_day = {w.lower() for w in lex["first_day_words"]}
+        self.ordinal_marks = [w.lower() for w in lex["ordinal_marks"]]
         self.day_ordinals = {_phrase_key(w): n for w, n in lex["day_ordinals"].items()}
         self.hooks = hooks(lang)
         self.patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
@@ -547,7 +548,7 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
             s, e = m.span()
             if s == e or any(not (e <= a or s >= b) for a, b in taken):
                 continue
-            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e) and not _plainly_a_day(m):
+            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e) and not _plainly_a_day(m, g):
                 continue
             parts = _expr_from_match(kind, m, g, lang)
             if parts is None:
@@ -560,13 +561,20 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
     return _merge_ranges(text, found, g) if ranges else found
 
 
-def _plainly_a_day(m: re.Match) -> bool:
-    """A match whose month word is another word in lowercase ("may", "march") is still a date when
-    it holds a day in digits ("march 3 2015") or when the month is not its first word ("the first of march")."""
+def _plainly_a_day(m: re.Match, g: DateGrammar) -> bool:
+    """A match whose month word is another word in lowercase ("may", "march") is still a date when the
+    month is not its first word ("the first of march"), or when a day in digits follows it with a year,
+    an ordinal mark or the end of the clause ("march 3 2015", "march 3rd"; not "they march 3 miles")."""
     groups = m.groupdict()
-    if "month" not in groups or groups["month"] is None or groups.get("day") is None:
+    if groups.get("month") is None or groups.get("day") is None:
         return False
-    return any(ch.isdigit() for ch in m.group(0)) or m.start("month") > m.start()
+    if m.start("month") > m.start():
+        return True
+    if not groups["day"].isdigit():
+        return False
+    after_day = m.string[m.end("day"):]
+    return (groups.get("year") is not None or after_day.lower().startswith(tuple(g.ordinal_marks))
+            or re.match(r"\s*(?:[,.;:)!?]|$)", m.string[m.end():]) is not None)
 
 
 def _merge_ranges(text: str, mentions: list[DateMention], g: DateGrammar) -> list[DateMention]:
