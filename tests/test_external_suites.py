@@ -243,7 +243,7 @@ def test_recognizers_english_date_parsers_beat_dateparser(name, floor):
 
 @english_present
 def test_duckling_english_time_day_values_beat_dateparser():
-    # measured 408/982 vs dateparser 228, both told that the examples look ahead; a clock time alone
+    # measured 407/982 vs dateparser 228, both told that the examples look ahead; a clock time alone
     # ("at 3pm") gives no day in faits, as in French, and counts as a failure
     cases = english.duckling_en_time_cases()
     faits = english.score_cases(cases, english.faits_date_ahead, english.same_interval)

@@ -33,10 +33,12 @@ def _phrases(words, then: str = "") -> str:
             out.append(rx)
     return "|".join(out)
 
+
 def _phrase_key(text: str) -> str:
     """A lexicon phrase as :func:`_phrases` matches it, made a lookup key: lowercase, single spaces,
     one apostrophe ("New Year’s  Day" -> "new year's day")."""
     return re.sub(r"\s*['’]\s*", "'", " ".join(text.lower().split()))
+
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -69,6 +71,8 @@ class DateGrammar:
         self.hooks = hooks(lang)
         self.patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
         self.time_patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
+        # what a rule cannot match without, set where the rule is compiled (see _triggers)
+        self.rule_triggers: dict[str, re.Pattern] = {}
         self._compile_dates(lex)
         self.triggers = self._triggers(lex)
         self._compile_times(lex)
@@ -122,7 +126,7 @@ class DateGrammar:
             # "July 13 to 15", "Aug 8 - Aug 12": not "March 3 to 5 soldiers"
             bare_to = rf"\s*[-–]\s*|\s+(?:{_phrases(lex['bare_range_to'])})\s+" if lex["bare_range_to"] else r"\s*[-–]\s*"
             not_count = rf"(?!\s*%|\s(?:{self.hooks.plural_word}|(?:{_phrases(lex['not_date_after'])}){e}))"
-            self.bare_range_trigger = re.compile(rf"\d(?:{ords})(?:{bare_to})(?:(?:{M})\s+)?\d")
+            self.rule_triggers["bare_range"] = re.compile(rf"\d(?:{ords})(?:{bare_to})(?:(?:{M})\s+)?\d")
             add("bare_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:{bare_to})(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}{not_count}")
             add("bare_range", rf"{b}(?P<d1>{D}){ords}(?:{bare_to})(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
             # "from the 13th to the 15th of July": determiners, ordinal marks and a month link, the day first
@@ -138,7 +142,7 @@ class DateGrammar:
             no_month_det = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
             marks = _alt(lex["ordinal_marks"])
             wd_det = rf"(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?"
-            self.month_less_day_trigger = re.compile(rf"\d(?:{marks})(?![\w\-])|(?:{W}),?\s+(?:{no_month_det})\s|(?:{W}),?\s+\d")
+            self.rule_triggers["month_less_day"] = re.compile(rf"\d(?:{marks})(?![\w\-])|(?:{W}),?\s+(?:{no_month_det})\s|(?:{W}),?\s+\d")
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{no_month_det}\s+(?P<day>{Dw})(?:{marks})?{e}")
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){e}")
             clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
@@ -219,6 +223,7 @@ class DateGrammar:
         self.weekday_weeks = {k.lower(): v for k, v in lex["weekday_weeks"].items()}
         week_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "week"]
         if self.weekday_weeks:
+            self.rule_triggers["week_weekday"] = re.compile(rf"(?:{_alt(self.weekday_weeks)})\s+(?:{W})")
             add("week_weekday", rf"{b}(?P<wweek>{_alt(self.weekday_weeks)})\s+(?P<wd>{W}){e}")
         if lex["weekday_week_links"] and week_phrases:
             # "Friday of next week", "next week on Friday", "last week Sunday"
@@ -243,7 +248,7 @@ class DateGrammar:
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
         add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
         if lex["relative_future_after"]:
-            # "two weeks hence", "three days from now"
+            # "two weeks hence", "three days from today"
             add("ahead_after", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_phrases(lex['relative_future_after'])}){e}")
         # before the days counted from the previous one: "the day before yesterday" is not "the day before"
         add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
@@ -286,21 +291,23 @@ class DateGrammar:
         return {
             # the night rules need "nuit" as well as a month or a weekday: the rarer word decides
             "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]),
-            "month_range": months, "day_range": months, "bare_range": getattr(self, "bare_range_trigger", ()), "day": months, "month": months, "month_alone": months,
+            "month_range": months, "day_range": months, "day": months, "month": months, "month_alone": months,
             "decade": tuple(lex["decade_words"]), "century": tuple(lex["century_words"]),
-            "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays) + tuple(k.replace("'", "’") for k in self.holidays if "'" in k),
+            "season": tuple(self.seasons), "season_bare": tuple(self.seasons),
+            "holiday": tuple(self.holidays) + tuple(k.replace("'", "’") for k in self.holidays if "'" in k),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
             "ahead_after": tuple(lex["relative_future_after"]),
-            "past_count": tuple(self.last_words | self.next_words), "month_less_day": getattr(self, "month_less_day_trigger", ()),
+            "past_count": tuple(self.last_words | self.next_words),
             "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
+            "weekday_of_week": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "week"),
             "nth_weekday": tuple(self.weekdays),
-            "part_last_month": tuple(self.parts), "part_rel_month": tuple(lex["month_words"]), "part_week": tuple(self.parts), "part_last_year": tuple(self.parts),
+            "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts), "part_week": tuple(self.parts),
+            "part_rel_month": tuple(lex["month_words"]),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
-            "weekday": tuple(self.weekdays), "week_weekday": re.compile(rf"(?:{_alt(self.weekday_weeks)})\s+(?:{_alt(self.weekdays)})")
-            if self.weekday_weeks else (), "weekday_of_week": tuple(p for p, (u, _) in self.rel_periods.items() if u == "week"), "year": digits,
+            "weekday": tuple(self.weekdays), "year": digits,
             "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
             "present": tuple(lex["present_words"]),
             "numeric": re.compile(r"\d[/.\-]\d"),
@@ -309,6 +316,7 @@ class DateGrammar:
             "numeric_day": re.compile(r"\d\s*/\s*\d"),
             "clock": re.compile(rf"\d\s?(?:{units})|{_alt(lex['time_of_day_words'])}"),
             **self.part_triggers,
+            **self.rule_triggers,
         }
 
     def _compile_times(self, lex: dict[str, Any]) -> None:
