@@ -149,7 +149,7 @@ class DatesLexicon(TypedDict):
     relative_periods: dict[Word, tuple[Code, int]]  # phrase -> [unit, offset]
     relative_past: Words
     relative_future: Words
-    relative_future_after: Words  # after a count: "two weeks hence", "three days from now"
+    relative_future_after: Words  # after a count: "two weeks hence", "three days from today"
     count_articles: Words  # an article counting one in a relative date: "a week ago"
     not_relative_future_before: Words
     relative_units: dict[Word, Code]

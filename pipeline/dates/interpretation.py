@@ -58,8 +58,7 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
     if k == "day" and expr.month is None and expr.unit == "month":  # "the 20th of next month"
         if reference is None:
             return None
-        idx = reference.year * 12 + reference.month - 1 + expr.offset
-        d = date(idx // 12, idx % 12 + 1, expr.day)
+        d = date(*_month_from(reference, expr.offset), expr.day)
         return d, d
     if k == "day" and expr.month is None:
         return _resolve_month_less_day(expr, reference, mode) if reference is not None else None
@@ -83,8 +82,8 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
     if k == "part_month" and expr.month is None:  # "the end of the month": the reference's month, or one next to it
         if reference is None:
             return None
-        idx = reference.year * 12 + reference.month - 1 + expr.offset
-        expr = replace(expr, year=idx // 12, month=idx % 12 + 1)
+        year, month = _month_from(reference, expr.offset)
+        expr = replace(expr, year=year, month=month)
     if k == "part_month":
         first, last = _PART_DAYS[expr.part]
 
@@ -104,8 +103,8 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
     if k == "nth_weekday" and expr.unit == "month":  # "the first Monday of next month"
         if reference is None:
             return None
-        idx = reference.year * 12 + reference.month - 1 + expr.offset
-        day = _holiday(f"{idx % 12 + 1:02d}-{expr.holiday}", idx // 12)
+        year, month = _month_from(reference, expr.offset)
+        day = _holiday(f"{month:02d}-{expr.holiday}", year)
         return day, day
     if k == "holiday" and expr.unit == "year":  # "Thanksgiving of next year"
         if reference is None:
@@ -144,13 +143,18 @@ def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[da
     return span(year)
 
 
+def _month_from(reference: date, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` months from the reference's month."""
+    idx = reference.year * 12 + reference.month - 1 + months
+    return idx // 12, idx % 12 + 1
+
+
 def _resolve_month_less_day(expr: DateExpr, reference: date, tense: str) -> tuple[date, date] | None:
     """"on the 15th", "Friday the 15th": that day of a month near the reference (with the weekday when
     given), the most recent one on or before it, the next one in the future tense, the nearer in the present."""
     days = []
     for months in range(-24, 25):
-        idx = reference.year * 12 + reference.month - 1 + months
-        year, month = idx // 12, idx % 12 + 1
+        year, month = _month_from(reference, months)
         if expr.day <= _last_day(year, month):
             d = date(year, month, expr.day)
             if expr.weekday is None or d.weekday() == expr.weekday:
