@@ -131,18 +131,27 @@ class DateGrammar:
             add("bare_range", rf"{b}(?P<d1>{D}){ords}(?:{bare_to})(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
             # "from the 13th to the 15th of July": determiners, ordinal marks and a month link, the day first
             det = rf"(?:(?:{_phrases(lex['day_determiners'])})\s+)?"
-            add("day_range", rf"{b}(?:{dr_open})\s+{det}(?P<d1>{D}){ords}\s+(?:{dr_to})\s+{det}(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
+            self.rule_triggers["det_day_range"] = re.compile(rf"(?:{dr_open})\s+{det}\d")
+            add("det_day_range", rf"{b}(?:{dr_open})\s+{det}(?P<d1>{D}){ords}\s+(?:{dr_to})\s+{det}(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{Dw}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
             # "15th February 2024": an ordinal mark after the day, the day first
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<day>{D})(?:{_alt(lex['ordinal_marks'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            of = _phrases(lex["part_month_links"])
+            if self.day_ordinals:  # "the second of May", "twenty second of June"
+                words = _phrases(self.day_ordinals)
+                self.rule_triggers["day_words"] = re.compile(rf"(?:{words})\s+(?:{of})\s+(?:{M})")
+                add("day_words", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{words})\s+(?:{of})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            # "Wed, 22 of Jan": a weekday before the day (before the rule without, which would leave "Wed" alone)
+            self.rule_triggers["weekday_day"] = re.compile(rf"\d(?:{ords})\s+(?:{of})\s+(?:{M})")
+            add("weekday_day", rf"{b}(?P<wd>{W}),?\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{of})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
             # "the 15th of February": the day, a month link, the month
-            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{Dw}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
         if lex["month_less_day_determiners"]:
             # "Friday the 15th", "Tuesday 19th", "on the 15th,": a day of a month the reference's neighbours hold
             no_month_det = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
             marks = _alt(lex["ordinal_marks"])
             wd_det = rf"(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?"
-            self.rule_triggers["month_less_day"] = re.compile(rf"\d(?:{marks})(?![\w\-])|(?:{W}),?\s+(?:{no_month_det})\s|(?:{W}),?\s+\d")
+            self.rule_triggers["month_less_day"] = re.compile(rf"\d(?:{marks})(?![\w\-])|,?\s+(?:{no_month_det})\s+(?:{Dw})")
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{no_month_det}\s+(?P<day>{Dw})(?:{marks})?{e}")
             add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){e}")
             clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
@@ -171,6 +180,7 @@ class DateGrammar:
         if self.weekday_ordinals:
             # "the first Monday of March 2024", "the last Friday in October", "the second Monday of next month"
             in_month = rf"(?:{_phrases(lex['part_month_links'] + lex['weekday_week_links'])})"
+            self.rule_triggers["nth_weekday"] = re.compile(rf"(?:{_alt(self.weekday_ordinals)})\s+(?:{W})\s+{in_month}\s")
             add("nth_weekday", rf"{b}(?:{_phrases(lex['month_less_day_determiners'] or lex['day_determiners'])}\s+)?"
                                rf"(?P<nth>{_alt(self.weekday_ordinals)})\s+(?P<wd>{W})\s+{in_month}\s+"
                                rf"(?:(?P<month>{M})(?:,?\s+(?P<year>{Y}))?|(?P<mphrase>{_phrases(month_phrases)})){e}")
@@ -183,6 +193,7 @@ class DateGrammar:
             # "the end of the month", "early next month", "late last month": the reference's month or one next to it
             rel_month_link = _phrases([f"{link}{'' if re.search(f'{_APOS}$', link) else ' '}{word}"
                                        for link in lex["part_year_links"] for word in lex["month_words"]])
+            self.rule_triggers["part_rel_month"] = re.compile(rf"(?:{P})\s*(?:{rel_month_link})")
             add("part_rel_month", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<ylink>{rel_month_link}){e}")
         add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<year>{Y}){e}")
         self.divisions: dict[str, int] = {k.lower(): v for k, v in lex["year_divisions"].items()}
@@ -209,13 +220,15 @@ class DateGrammar:
         holiday = _phrases(self.holidays)
         if self.hooks.adjective_first:
             # "last Thanksgiving", "next Easter": the direction before the feast
-            add("holiday", rf"{b}(?:(?P<dir>{last})|{this})\s+(?P<holiday>{holiday}){holiday_year}{e}")
+            self.rule_triggers["holiday_dir"] = re.compile(rf"(?:{last}|{this})\s+(?:{holiday})")
+            add("holiday_dir", rf"{b}(?:(?P<dir>{last})|{this})\s+(?P<holiday>{holiday}){holiday_year}{e}")
         add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{holiday}){holiday_year}{e}")
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         if self.hooks.adjective_first:
             # "late last week", "at the end of next week": before "last week" alone
             week_only = [p for p, (unit, _) in self.rel_periods.items() if unit == "week"]
+            self.rule_triggers["part_week"] = re.compile(rf"(?:{P})\s*(?:{_phrases(week_only)})")
             add("part_week", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<week>{_phrases(week_only)}){e}")
             # "late last July", "early this year", "late last year" (before "last year" alone)
             add("part_last_month", rf"{b}(?P<part>{P})\s+(?:{last})\s+(?P<month>{M}){e}")
@@ -301,9 +314,7 @@ class DateGrammar:
             "past_count": tuple(self.last_words | self.next_words),
             "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
             "weekday_of_week": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "week"),
-            "nth_weekday": tuple(self.weekdays),
-            "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts), "part_week": tuple(self.parts),
-            "part_rel_month": tuple(lex["month_words"]),
+            "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
@@ -394,7 +405,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     gd = m.groupdict()
     year = _year(gd, g)
     month = g.months.get((gd.get("month") or "").lower())
-    if kind in ("night_days", "day_range", "dash_range", "bare_range"):
+    if kind in ("night_days", "day_range", "dash_range", "bare_range", "det_day_range"):
         # the month once, with the second day ("du 3 au 5 mai") or with the first ("March 3-5")
         m2 = g.months[gd["m2"].lower()] if gd.get("m2") else None
         m1 = g.months[gd["m1"].lower()] if gd.get("m1") else m2
@@ -410,7 +421,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "night_weekdays":
         return (DateExpr("weekday", weekday=g.weekdays[gd["w1"].lower()]),
                 DateExpr("weekday", weekday=g.weekdays[gd["w2"].lower()], direction="after_first"))
-    if kind == "day":
+    if kind in ("day", "day_words", "weekday_day"):
         weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
         return (DateExpr("day", year, month, _day(gd["day"], g), weekday=weekday,
                          direction=_direction(gd.get("dir"), g)),)
@@ -462,7 +473,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         if direction is None and g.this_start.match(m.group(0)):
             direction = "this"
         return (DateExpr("season", year, season=gd["season"].lower(), direction=direction),)
-    if kind == "holiday":
+    if kind in ("holiday", "holiday_dir"):
         years = g.rel_periods[_phrase_key(gd["yphrase"])][1] if gd.get("yphrase") else 0
         return (DateExpr("holiday", year, holiday=g.holidays[_phrase_key(gd["holiday"])],
                          direction=_direction(gd.get("dir"), g), unit="year" if gd.get("yphrase") else None,
