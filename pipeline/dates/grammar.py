@@ -151,10 +151,12 @@ class DateGrammar:
             no_month_det = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
             marks = _alt(lex["ordinal_marks"])
             wd_det = rf"(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?"
-            self.rule_triggers["month_less_day"] = re.compile(rf"\d(?:{marks})(?![\w\-])|,?\s+(?:{no_month_det})\s+(?:{Dw})")
-            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+{no_month_det}\s+(?P<day>{Dw})(?:{marks})?{e}")
-            add("month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){e}")
             clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
+            # each form with a trigger of its own: "the 21st century" must not wake the weekday rules
+            self.rule_triggers["weekday_month_less_day"] = re.compile(rf"(?:{W}),?\s+(?:{no_month_det}\s|\d)")
+            add("weekday_month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?:{no_month_det}\s+(?P<day>{Dw})(?:{marks})?"
+                                          rf"|(?P<day2>[12]\d|3[01]|0?[1-9])(?:{marks})){e}")
+            self.rule_triggers["month_less_day"] = re.compile(rf"\d(?:{marks}){clause_end}")
             # "the 20th of next month"
             month_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "month"]
             add("month_day", rf"{b}(?:{no_month_det}\s+)?(?P<day>{D})(?:{marks})?\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<mphrase>{_phrases(month_phrases)}){e}")
@@ -512,9 +514,9 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
     if kind in ("rel_day", "this_day_part", "present"):
         return (DateExpr("rel_day", offset=g.rel_days.get((gd.get("word") or "").lower(), 0)),)
-    if kind == "month_less_day":
+    if kind in ("month_less_day", "weekday_month_less_day"):
         weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
-        return (DateExpr("day", day=_day(gd["day"], g), weekday=weekday),)
+        return (DateExpr("day", day=_day(gd.get("day") or gd["day2"], g), weekday=weekday),)
     if kind == "part_week":
         return (DateExpr("rel_period", unit="week", offset=g.rel_periods[_phrase_key(gd["week"])][1],
                          part=g.parts[gd["part"].lower()]),)
