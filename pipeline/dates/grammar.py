@@ -72,7 +72,7 @@ class DateGrammar:
         self.patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
         self.time_patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
         # what a rule cannot match without, set where the rule is compiled (see _triggers)
-        self.rule_triggers: dict[str, re.Pattern] = {}
+        self.rule_triggers: dict[str, re.Pattern | tuple[str, ...]] = {}
         self._compile_dates(lex)
         self.triggers = self._triggers(lex)
         self._compile_times(lex)
@@ -139,7 +139,7 @@ class DateGrammar:
             of = _phrases(lex["part_month_links"])
             if self.day_ordinals:  # "the second of May", "twenty second of June"
                 words = _phrases(self.day_ordinals)
-                self.rule_triggers["day_words"] = re.compile(rf"(?:{words})\s+(?:{of})\s+(?:{M})")
+                self.rule_triggers["day_words"] = re.compile(rf"(?:{of})\s+(?:{M})")  # a literal first: searched fast
                 add("day_words", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{words})\s+(?:{of})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
             # "Wed, 22 of Jan": a weekday before the day (before the rule without, which would leave "Wed" alone)
             self.rule_triggers["weekday_day"] = re.compile(rf"\d(?:{ords})\s+(?:{of})\s+(?:{M})")
@@ -230,7 +230,7 @@ class DateGrammar:
         if self.hooks.adjective_first:
             # "late last week", "at the end of next week": before "last week" alone
             week_only = [p for p, (unit, _) in self.rel_periods.items() if unit == "week"]
-            self.rule_triggers["part_week"] = re.compile(rf"(?:{P})\s*(?:{_phrases(week_only)})")
+            self.rule_triggers["part_week"] = tuple(week_only)
             add("part_week", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<week>{_phrases(week_only)}){e}")
             # "late last July", "early this year", "late last year" (before "last year" alone)
             add("part_last_month", rf"{b}(?P<part>{P})\s+(?:{last})\s+(?P<month>{M}){e}")
@@ -243,6 +243,7 @@ class DateGrammar:
         if lex["weekday_week_links"] and week_phrases:
             # "Friday of next week", "next week on Friday", "last week Sunday"
             wlink = rf"(?:(?:{_phrases(lex['weekday_week_links'])})\s+)?"
+            self.rule_triggers["weekday_of_week"] = tuple(week_phrases)
             add("weekday_of_week", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})\s+{wlink}(?P<week>{_phrases(week_phrases)}){e}")
             add("weekday_of_week", rf"{b}(?P<week>{_phrases(week_phrases)})\s+{wlink}(?P<wd>{W}){e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
@@ -315,7 +316,6 @@ class DateGrammar:
             "ahead_after": tuple(lex["relative_future_after"]),
             "past_count": tuple(self.last_words | self.next_words),
             "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
-            "weekday_of_week": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "week"),
             "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
