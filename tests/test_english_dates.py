@@ -5,6 +5,7 @@ opener, and what must stay no date. The expected days were worked out on a calen
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -140,3 +141,18 @@ def test_french_weekdays_keep_their_reading():
     monday = date(2025, 6, 23)
     assert normalize_date("ce vendredi", monday, "fr").start == date(2025, 6, 20)
     assert normalize_date("vendredi prochain", monday, "fr").start == date(2025, 6, 27)
+
+
+def test_without_the_holidays_package_a_lunar_feast_gets_no_day(monkeypatch, caplog):
+    from pipeline.dates import calendar
+
+    monkeypatch.setitem(sys.modules, "holidays", None)  # importing it now raises ImportError
+    calendar._country_holidays.cache_clear()
+    calendar._warn_missing_holidays.cache_clear()
+    try:
+        assert normalize_date("Diwali 2023", REFERENCE, "en") is None
+        assert "holidays package is not installed" in caplog.text
+        assert normalize_date("Thanksgiving 2024", REFERENCE, "en").start == date(2024, 11, 28)  # no package needed
+    finally:
+        calendar._country_holidays.cache_clear()
+        calendar._warn_missing_holidays.cache_clear()

@@ -100,14 +100,27 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 @lru_cache(maxsize=256)
 def _country_holidays(country: str, year: int) -> dict[date, str]:
-    """The holidays of a country in a year, named in English by the ``holidays`` package (every category)."""
-    import holidays
+    """The holidays of a country in a year, named in English by the ``holidays`` package (every category);
+    none, with one warning, in an environment that lacks the package (a dependency of faits)."""
+    try:
+        import holidays
+    except ImportError:
+        _warn_missing_holidays()
+        return {}
 
     with warnings.catch_warnings():  # years outside a calendar's table: fewer holidays, not an error
         warnings.simplefilter("ignore")
         kind = holidays.country_holidays(country)
         return dict(holidays.country_holidays(country, years=year, language="en_US",
                                               categories=kind.supported_categories))
+
+
+@lru_cache(maxsize=1)
+def _warn_missing_holidays() -> None:
+    from ..logs import get_logger
+
+    get_logger("dates").warning("the holidays package is not installed (pip install holidays): feasts of "
+                                "lunar calendars (Eid, Diwali, the Chinese New Year) get no day")
 
 
 def _lunar_holiday(spec: str, year: int) -> date:
