@@ -2,6 +2,7 @@
 
     python bench/series.py                         # 2,500 / 5,000 / 10,000 articles, about 2 minutes
     python bench/series.py --sizes 1000,20000 --json outputs/bench_series.json
+    python bench/series.py --memory 2000,20000     # peak RSS of a store's series step, about 10 minutes
 
 1. Extraction: the dev articles of corpus/gold.jsonl and the seed articles
    (``../shared/seeds``, when present) go through the pipeline in this
@@ -18,6 +19,11 @@
 Prints seconds, facts, seconds per 1,000 articles at each size (flat when
 the cost grows linearly), and grouping / extraction at the largest size
 (target < 10%).
+
+With ``--memory``: each batch is written to a store (as a first run leaves
+it, no series yet), then a fresh process opens it and runs what ``faits run``
+does after extraction (``update_series``, then the claims and series tables
+written as CSV and Parquet): its peak RSS at each size, against the smallest.
 """
 
 from __future__ import annotations
@@ -129,16 +135,98 @@ def time_grouping(df: pd.DataFrame) -> tuple[float, float]:
     return assigned - started, time.perf_counter() - assigned
 
 
+def write_store(df: pd.DataFrame, path: Path) -> None:
+    """The facts of ``df`` in a new store at ``path``, as a run leaves them before grouping."""
+    from pipeline.store import ArticleRecord, Store
+
+    df = df.astype(object).where(df.notna(), None)
+    with Store(path) as store:
+        run = store.begin_run(["bench"], engine="local", workers=1, version="bench")
+        batch = []
+        for article_id, facts in df.groupby("article_id", sort=True):
+            rows = facts.to_dict(orient="records")
+            published = pd.Timestamp(rows[0]["published"]).date() if rows[0]["published"] is not None else None
+            batch.append(ArticleRecord(f"h-{article_id}", str(article_id), f"{article_id}.txt", None, published,
+                                       None, None, None, "fr", 100, rows))
+            if len(batch) == 500:
+                store.commit(run, batch)
+                batch = []
+        store.commit(run, batch)
+
+
+def measure_store(path: Path) -> dict:
+    """In this process: the series step of a run over the store at ``path``, and its peak RSS."""
+    import tempfile
+
+    from pipeline.series import _vectors
+    from pipeline.series_store import export_series, update_series
+    from pipeline.store import Store
+
+    _vectors("fr")  # a run has its model loaded
+    # Linux: reset the peak (VmHWM) to the current RSS, so that loading the vectors does not hide the step's peak
+    Path("/proc/self/clear_refs").write_text("5")
+    before = _status_mb("VmRSS")
+    started = time.perf_counter()
+    with Store(path) as store, tempfile.TemporaryDirectory() as out:
+        update = update_series(store)
+        grouped = _status_mb("VmHWM")
+        export_series(store, out, ["csv", "parquet"], run_id=1)
+    return {"rss_before_mb": round(before), "peak_rss_mb": round(_status_mb("VmHWM")),
+            "peak_rss_grouping_mb": round(grouped), "seconds": round(time.perf_counter() - started, 2),
+            "facts_regrouped": update.facts_regrouped}
+
+
+def _status_mb(key: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+    raise KeyError(key)
+
+
+def memory(sample: pd.DataFrame, sizes: list[int]) -> list[dict]:
+    import subprocess
+    import tempfile
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"{n}.duckdb"
+            write_store(synthesize(sample, n), path)
+            out = subprocess.run([sys.executable, __file__, "--measure-store", str(path)], capture_output=True,
+                                 text=True, check=True)
+            rows.append({"articles": n, **json.loads(out.stdout.strip().splitlines()[-1])})
+    print(f"{'articles':>9}{'facts':>9}{'RSS before MB':>15}{'peak, grouping':>16}{'peak RSS MB':>13}"
+          f"{'seconds':>9}")
+    for r in rows:
+        print(f"{r['articles']:9d}{r['facts_regrouped']:9d}{r['rss_before_mb']:15d}"
+              f"{r['peak_rss_grouping_mb']:16d}{r['peak_rss_mb']:13d}{r['seconds']:9.1f}")
+    print(f"peak RSS, {rows[-1]['articles']} vs {rows[0]['articles']} articles: "
+          f"{rows[-1]['peak_rss_mb'] / rows[0]['peak_rss_mb']:.2f}x (issue 15: within 1.10x)")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2500,5000,10000", help="Batch sizes in articles, comma-separated.")
     parser.add_argument("--json", type=Path, help="Write the figures here.")
+    parser.add_argument("--memory", help="Batch sizes (comma-separated): peak RSS of a store's series step.")
+    parser.add_argument("--measure-store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.measure_store:
+        result = measure_store(args.measure_store)
+        print(json.dumps(result))
+        return result
+    sizes = [int(s) for s in (args.memory or args.sizes).split(",")]
 
     extract_sample(dev_inputs()[:4])  # warm-up: the first documents pay for caches
     sample, extract_seconds, n_sample = extract_sample(dev_inputs())
     per_article = extract_seconds / n_sample
+    if args.memory:
+        result = {"memory": memory(sample, sizes)}
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+        return result
     from pipeline.series import _vectors
 
     _vectors("fr")  # loaded before timing, as in a run

@@ -2,6 +2,7 @@
 
     python bench/throughput.py                       # both kinds of text, a few minutes on 2 cores
     python bench/throughput.py --texts corpus -n 1000 --rss-sizes 2000,20000
+    python bench/throughput.py --rss-only --rss-sizes 2000,20000 --rss-texts real
     python bench/throughput.py --input path/to/articles   # your own articles instead
 
 Two kinds of text: ``corpus``, articles generated from corpus/articles by
@@ -280,6 +281,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--rss-sizes", default="", help="Two sizes, e.g. 2000,20000: peak RSS of a 1-worker run on each.")
     ap.add_argument("--bare-parallel", action="store_true", help="Also time bare nlp.pipe with n_process=2.")
     ap.add_argument("--rss-only", action="store_true", help="Only the --rss-sizes runs.")
+    ap.add_argument("--rss-texts", choices=("corpus", "real"), default="corpus",
+                    help="Kind of text of the --rss-sizes runs (real: shorter articles, a quarter of the time).")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", type=Path, help="Write the figures here as JSON.")
     ap.add_argument("--keep", type=Path, help="Work in this folder and keep it (default: a temporary one).")
@@ -317,8 +320,13 @@ def main(argv: list[str] | None = None) -> dict:
         if args.rss_sizes:
             small, large = (int(x) for x in args.rss_sizes.split(","))
             rss = {}
+            source = CORPUS
+            if args.rss_texts == "real":
+                source = _real_records(work)
+                if source is None:
+                    raise SystemExit("--rss-texts real: ../shared/external/french-timebank is absent")
             for size in (small, large):
-                sub = generate(work / f"articles-{size}", size, args.seed + size)
+                sub = generate(work / f"articles-{size}", size, args.seed + size, source=source)
                 m = _subprocess(["full", str(sub), str(work / f"rss-{size}.duckdb"), str(work / f"out-{size}"),
                                  "1", bs, "1", "0"])
                 rss[size] = m

@@ -245,54 +245,75 @@ def to_arrow(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pandas(plain[schema.names], schema=schema, preserve_index=False)
 
 
-def write_frame(df: pd.DataFrame, schema: pa.Schema, out_dir: str | Path, formats: Iterable[str],
-                stem: str, *, csv_dialect: str = DEFAULT_CSV_DIALECT) -> list[Path]:
-    """Write a claims or series frame as ``<stem>.csv|.parquet|.jsonl|.xlsx``, each atomically."""
+def write_frame(frames: pd.DataFrame | Iterable[pd.DataFrame], schema: pa.Schema, out_dir: str | Path,
+                formats: Iterable[str], stem: str, *, csv_dialect: str = DEFAULT_CSV_DIALECT) -> list[Path]:
+    """Write a claims or series frame, or such a table in pieces (one in memory at a time), as
+    ``<stem>.csv|.parquet|.jsonl|.xlsx``, each atomically."""
     from .table import XlsxWriter, check_formats, dialect_of, spreadsheet_safe, write_csv
 
     formats = check_formats(formats)
     dialect = dialect_of(csv_dialect)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in formats:
-        path = out_dir / f"{stem}.{fmt}"
-        tmp = out_dir / f".{stem}.{fmt}.{uuid.uuid4().hex}.tmp"
-        try:
+    pieces = [frames] if isinstance(frames, pd.DataFrame) else frames
+    temps = {fmt: out_dir / f".{stem}.{fmt}.{uuid.uuid4().hex}.tmp" for fmt in formats}
+    handles: dict = {}
+    try:
+        for fmt, tmp in temps.items():
             if fmt == "parquet":
-                pq.write_table(to_arrow(df, schema), str(tmp))
-            elif fmt in ("csv", "xlsx"):
-                plain = df.copy()
-                for col in LIST_COLUMNS:
-                    if col in plain:
-                        plain[col] = [LIST_SEPARATOR.join(v) if v is not None else "" for v in plain[col]]
-                if fmt == "xlsx":
-                    writer = XlsxWriter(tmp, stem, list(schema.names))
-                    writer.write(plain)  # text escaped and typed as text, dates as dates
-                    writer.close()
-                else:
+                handles[fmt] = pq.ParquetWriter(str(tmp), schema)
+            elif fmt == "xlsx":
+                handles[fmt] = XlsxWriter(tmp, stem, list(schema.names))
+            else:
+                handles[fmt] = open(tmp, "x", encoding=dialect.encoding if fmt == "csv" else "utf-8",  # noqa: SIM115
+                                    newline="")  # closed below or in finally
+        first = True
+        for df in pieces:
+            if not len(df) and not first:
+                continue
+            for fmt in formats:
+                if fmt == "parquet":
+                    handles[fmt].write_table(to_arrow(df, schema))
+                elif fmt in ("csv", "xlsx"):
+                    plain = df.copy()
+                    for col in LIST_COLUMNS:
+                        if col in plain:
+                            plain[col] = [LIST_SEPARATOR.join(v) if v is not None else "" for v in plain[col]]
+                    if fmt == "xlsx":
+                        handles[fmt].write(plain)  # text escaped and typed as text, dates as dates
+                        continue
                     for field in schema:
                         if field.type == pa.date32():
                             plain[field.name] = plain[field.name].dt.strftime("%Y-%m-%d")
                         elif field.type == pa.string() or field.name in LIST_COLUMNS:
                             plain[field.name] = plain[field.name].map(spreadsheet_safe, na_action="ignore")
-                    with open(tmp, "x", encoding=dialect.encoding, newline="") as handle:
-                        write_csv(plain, handle, dialect, header=True)
-            else:
-                plain = df.copy()
-                for field in schema:
-                    if field.type == pa.date32():
-                        plain[field.name] = plain[field.name].dt.strftime("%Y-%m-%d")
-                for col in LIST_COLUMNS:
-                    if col in plain:
-                        plain[col] = [list(v) if v is not None else [] for v in plain[col]]
-                text = plain.to_json(orient="records", lines=True, force_ascii=False) if len(plain) else ""
-                tmp.write_text(text if not text or text.endswith("\n") else text + "\n", encoding="utf-8")
+                    write_csv(plain, handles[fmt], dialect, header=first)
+                else:
+                    plain = df.copy()
+                    for field in schema:
+                        if field.type == pa.date32():
+                            plain[field.name] = plain[field.name].dt.strftime("%Y-%m-%d")
+                    for col in LIST_COLUMNS:
+                        if col in plain:
+                            plain[col] = [list(v) if v is not None else [] for v in plain[col]]
+                    text = plain.to_json(orient="records", lines=True, force_ascii=False) if len(plain) else ""
+                    handles[fmt].write(text if not text or text.endswith("\n") else text + "\n")
+            first = False
+        for handle in handles.values():
+            handle.close()
+        handles.clear()
+        written = []
+        for fmt, tmp in temps.items():
+            path = out_dir / f"{stem}.{fmt}"
             os.replace(tmp, path)
-        finally:
+            written.append(path)
+        return written
+    finally:
+        for handle in handles.values():
+            # a failed write leaves no file: an xlsx workbook is dropped, not saved
+            getattr(handle, "discard", handle.close)()
+        for tmp in temps.values():
             tmp.unlink(missing_ok=True)
-        written.append(path)
-    return written
 
 
 def write_claims_tables(facts: pd.DataFrame, out_dir: str | Path, formats: Iterable[str], *,

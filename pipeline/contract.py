@@ -55,6 +55,7 @@ class LanguageFile(TypedDict):
 class NumbersLexicon(TypedDict):
     decimal_separator: str  # a character: neither a word nor a code
     group_separators: list[str]
+    other_decimal_separator: str  # a group separator that separates decimals before one or two digits, or ""
     qualifiers: dict[Code, Words]  # qualifier code -> phrases before the number
     range_patterns: list[Pair]  # [opener, connector]; "" opener: none needed
     scales: dict[Word, int]
@@ -69,7 +70,9 @@ class NumbersLexicon(TypedDict):
     time_units: dict[Word, Words]  # unit as written in the table -> forms
     number_words: dict[Word, int]
     article_words: Words
+    expression_only_numbers: dict[Word, int]  # a count only in an expression, as a lone article ("single")
     article_counts_after: Words
+    pronoun_determiners: Words  # a lone one after these is a pronoun, no count ("the one you mentioned")
     enumeration_joiners: Words
     not_quantity_before: Words
     age_nouns: Words
@@ -87,6 +90,7 @@ class NumbersLexicon(TypedDict):
     negative_blockers: Words
     ordinal_suffixes: list[Affix]
     ordinal_stems: dict[Word, Word]
+    compound_ordinals: dict[Word, Word]  # ordinal -> cardinal, a denominator only in a compound ("twenty-first")
     currency_symbols_before: Words
     scaled_only_currencies: dict[Code, Words]
     minor_currencies: dict[Word, tuple[Code, int]]  # form -> [ISO code, minor units per major unit]
@@ -149,19 +153,28 @@ class DatesLexicon(TypedDict):
     relative_periods: dict[Word, tuple[Code, int]]  # phrase -> [unit, offset]
     relative_past: Words
     relative_future: Words
+    relative_future_after: Words  # after a count: "two weeks hence", "three days from today"
+    count_articles: Words  # an article counting one in a relative date: "a week ago"
     not_relative_future_before: Words
     relative_units: dict[Word, Code]
     last_words: Words
     next_words: Words
     this_words: Words
     year_words: Words
+    month_words: Words  # a month named by a noun after a part link: "the end of the month"
     first_day_words: Words
+    day_ordinals: dict[Word, int]  # days of a month written as ordinal words, after the first: "second" -> 2
     day_determiners: Words
     weekday_determiners: Words
+    weekday_weeks: dict[Word, int]  # before a weekday: the week it falls in, from the reference's ("next" -> 1)
+    weekday_week_links: Words  # between a weekday and a week ("Friday of next week")
+    weekday_ordinals: dict[Word, int]  # the N-th weekday of a month ("the first Monday of March"); -1: the last
+    month_less_day_determiners: Words  # before a day with no month ("on the 15th", "Friday the 15th")
     numeric_day_determiners: Words
     plural_day_determiners: Words
     range_connectors: list[Pair]  # [opener, connector] joining two date mentions
     day_range: Range
+    bare_range_to: Words  # between two days of a month-first range with no opener ("July 13 to 15")
     month_range: Range
     night_day_range: Range
     night_weekday_range: Range
@@ -173,6 +186,7 @@ class DatesLexicon(TypedDict):
     night_nouns: Words
     not_date_after: Words
     season_prefixes: Words
+    year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
     year_prefixes: Words
     two_digit_year_prefixes: Words

@@ -119,6 +119,7 @@ class SeriesWords:
     rival: re.Pattern
     # the head noun of a toll's unit that names its event_type ("blessés": wounded), whatever extraction typed
     toll_nouns: dict[str, str]
+    time_units: frozenset[str]
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -142,6 +143,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         rival=re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w.lower()).replace("\\ ", r"\s+") for w in data["rival_markers"]) + r")(?:\W|$)", re.UNICODE),
         toll_nouns=_toll_nouns(language_data(lang).relations),
+        time_units=_time_units(lang),
     )
 
 
@@ -188,9 +190,10 @@ def tokens(text, stopwords: frozenset[str]) -> list[str]:
     return list(_tokens(text, stopwords))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _tokens(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
-    # a batch repeats its who, units, places and sources many times: each is read once
+    # a batch repeats its who, units, places and sources many times: the frequent ones are read once (bounded:
+    # memory must not grow with the store)
     words = _WORD.findall(strip_accents(text.lower()))
     return tuple(w[:TOKEN_LEN] for w in words if w not in stopwords and len(w) > 1)
 
@@ -333,12 +336,22 @@ def _is_duration(unit, time_units: frozenset[str]) -> bool:
     return isinstance(unit, str) and unit in time_units
 
 
-def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_units: frozenset[str]) -> _Fact:
+def _row_block(row: dict, words: SeriesWords) -> tuple[str, tuple]:
+    """A row's event_type as grouping reads it, and its block (event_type, kind of unit)."""
     unit = row.get("unit") if isinstance(row.get("unit"), str) else None
     event_type = _toll_type(str(row.get("event_type") or "other"), unit, words)
-    block = _unit_kind(unit, event_type)
-    if _is_duration(unit, time_units):
-        block = (event_type, "duration", unit)
+    if _is_duration(unit, words.time_units):
+        return event_type, (event_type, "duration", unit)
+    return event_type, _unit_kind(unit, event_type)
+
+
+def _row_block_value(row: dict, words: SeriesWords) -> tuple[tuple, tuple | None]:
+    return _row_block(row, words)[1], _value_key(_num(row.get("how_many")), _num(row.get("how_many_high")))
+
+
+def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_units: frozenset[str]) -> _Fact:
+    unit = row.get("unit") if isinstance(row.get("unit"), str) else None
+    event_type, block = _row_block(row, words)
     who = row.get("who") if isinstance(row.get("who"), str) else None
     who_words = tokens(who, words.stopwords)
     head, head_parts = None, frozenset()
@@ -559,7 +572,7 @@ def _name_word(parts: Iterable[str], generic: frozenset[str]) -> str:
     return "-".join(w for w in parts if w not in generic)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4_096)  # the facts of one sentence come one after the other
 def _sentence_names(evidence: str, stopwords: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
     """Named words of a sentence (facts of one sentence share it), a name as one word."""
     found: set[str] = set()
@@ -570,14 +583,14 @@ def _sentence_names(evidence: str, stopwords: frozenset[str], generic: frozenset
     return frozenset(found)
 
 
-def _figure_word(f: _Fact) -> str | None:
+def _figure_word(block: tuple, value: tuple | None) -> str | None:
     """A figure precise enough to tell a story when two articles both report it (26 wounded, 4 360 cases,
     120 million euros): at least 10, with two significant digits or more; with its kind of unit, not its
     event_type (extraction may type one figure differently in two articles). Round figures (6 000, 30)
     recur across unrelated stories and tell none."""
-    if f.value is None or f.value[1] is not None or f.block[-1] == "duration":
+    if value is None or value[1] is not None or block[-1] == "duration":
         return None
-    v = abs(f.value[0])
+    v = abs(value[0])
     if v < 10:
         return None
     digits = f"{v:.6f}".replace(".", "").strip("0")
@@ -585,7 +598,41 @@ def _figure_word(f: _Fact) -> str | None:
         return None
     # a whole number: rates and shares with decimals (12,5 %) recur across unrelated stories
     mark = PRECISE_MARK if len(digits) >= PRECISE_DIGITS and v == int(v) and v >= 100 else FIGURE_MARK
-    return f"{mark}{'|'.join(map(str, f.block[1:] or f.block))}={v:g}"
+    return f"{mark}{'|'.join(map(str, block[1:] or block))}={v:g}"
+
+
+class StoryIndex:
+    """Named words, figures and publication days of a batch's articles, read a few rows at a time (a store's
+    facts are streamed): which articles tell one story (:func:`story_pairs`). Figures need the rows'
+    event_type, unit, how_many and how_many_high; rows without them give names only."""
+
+    def __init__(self, words: SeriesWords) -> None:
+        self.words = words
+        self.article_words: dict[str, set[str]] = defaultdict(set)
+        self.published: dict[str, tuple[float, float]] = {}
+        self.latest: dict[str, int] = {}
+
+    def add(self, records: Iterable[dict]) -> None:
+        for row in records:
+            article = str(row.get("article_id"))
+            self.article_words[article] |= _named_words(row, self.words)
+            figure = _figure_word(*_row_block_value(row, self.words))
+            if figure is not None:
+                self.article_words[article].add(figure)
+            day = _day(row.get("published"))
+            if day is not None:
+                self.published[article] = (day, day)
+                continue
+            end = _day(row.get("when_end"))
+            if end is not None:
+                self.latest[article] = max(self.latest.get(article, end), end)
+
+    def pairs(self) -> set[tuple[str, str]]:
+        published = dict(self.published)
+        for article, day in self.latest.items():
+            # an undated article was written after the latest date it states (roughly: facts' dates only)
+            published.setdefault(article, (day, math.inf))
+        return story_pairs(self.article_words, published)
 
 
 def word_limit(n_articles: int) -> int:
@@ -786,17 +833,19 @@ def group(
     lang: str = DEFAULT_LANG,
     vectors=True,
     previous: pd.Series | None = None,
-    touched: pd.Series | None = None,
-    blocks: Iterable[str] = (),
+    stories: set[tuple[str, str]] | None = None,
+    taken: set[str] | None = None,
 ) -> pd.DataFrame:
     """series_id and claim_id for every row of a facts frame (a frame with those two columns, same index).
 
     vectors (bool or spacy Vectors): let close word vectors of ``who`` join two reports of one figure
         (True: the language model's; or the table to use, such as a loaded pipeline's ``vocab.vectors``).
     previous (Series of str): each row's earlier series_id, kept by the series most of whose facts had it.
-    touched (Series of bool), blocks (block keys, see :func:`block_key`): group only the blocks of the
-        touched rows and these blocks; the other rows get None. Named words and stories are
-        still read from every row, so a block comes out as the whole frame would give it.
+    stories: the pairs of articles that tell one story (see :class:`StoryIndex`), when they were read from
+        more rows than ``df`` holds: facts are linked only within an article or a story, so the articles
+        of a connected set of stories group as the whole batch would group them.
+    taken (set of str): series ids given out elsewhere (other parts of a store), not to be given again;
+        the ids given here are added to it.
     """
     words = series_words(lang)
     time_units = _time_units(lang)
@@ -804,21 +853,10 @@ def group(
         (lang if vectors is True else vectors) if vectors is not None and vectors is not False else None)
     records = rows_of(df, READ_COLUMNS)
     facts = [_fact(n, row, words, phrase_vectors, time_units) for n, row in enumerate(records)]
-    article_words: dict[str, set[str]] = defaultdict(set)
-    published: dict[str, tuple[float, float]] = {}
-    latest: dict[str, int] = {}
-    for f, row in zip(facts, records, strict=True):
-        article_words[f.article] |= _named_words(row, words)
-        figure = _figure_word(f)
-        if figure is not None:
-            article_words[f.article].add(figure)
-        if f.published is not None:
-            published[f.article] = (f.published, f.published)
-        elif f.end is not None:
-            latest[f.article] = max(latest.get(f.article, f.end), f.end)
-    for article, day in latest.items():
-        # an undated article was written after the latest date it states (roughly: facts' dates only)
-        published.setdefault(article, (day, math.inf))
+    if stories is None:
+        index = StoryIndex(words)
+        index.add(records)
+        stories = index.pairs()
     forced_pairs = _comparison_links(facts)
     _mark_rivals(facts, records, words)
     # a comparison figure goes to the block of the figure it is compared with
@@ -827,16 +865,9 @@ def group(
         by_row[later].block = by_row[anchor].block
         by_row[later].event_type = by_row[anchor].event_type
     forced = frozenset(forced_pairs)
-    stories = story_pairs(article_words, published)
     _type_untyped_twins(facts, stories)
-    keys = ["|".join(map(str, f.block)) for f in facts]
-    if touched is None:
-        active = facts
-    else:
-        wanted = set(blocks) | {k for k, t in zip(keys, touched.tolist(), strict=True) if t}
-        active = [f for f, k in zip(facts, keys, strict=True) if k in wanted]
     by_article_block: dict[tuple[str, tuple], list[_Fact]] = defaultdict(list)
-    for f in active:
+    for f in facts:
         by_article_block[(f.article, f.block)].append(f)
     blocks_of: dict[str, set[tuple]] = defaultdict(set)
     for article, block in by_article_block:
@@ -858,14 +889,14 @@ def group(
         for block in blocks_of.get(x, set()) & blocks_of.get(y, set()):
             compare(by_article_block[(x, block)], by_article_block[(y, block)])
 
-    clusters = _Clusters(active, forced)
+    clusters = _Clusters(facts, forced)
     for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
         clusters.merge(by_row[a], by_row[b])
 
     series_ids: list[str | None] = [None] * len(facts)
     claim_ids: list[str | None] = [None] * len(facts)
     members_of = list(clusters.members.values())
-    names = _names(members_of, previous)
+    names = _names(members_of, previous, set() if taken is None else taken)
     for members, name in zip(members_of, names, strict=True):
         for f in members:
             series_ids[f.row] = name
@@ -896,28 +927,30 @@ def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> No
             f.block, f.event_type = twin.block, twin.event_type
 
 
-def _names(clusters: list[list[_Fact]], previous: pd.Series | None) -> list[str]:
-    """A content id per cluster; with earlier ids, each earlier id goes to the cluster holding most of its facts."""
+def _names(clusters: list[list[_Fact]], previous: pd.Series | None, taken: set[str]) -> list[str]:
+    """A content id per cluster; with earlier ids, each earlier id goes to the cluster holding most of its facts.
+    Ids in ``taken`` are not given; the ids given are added to it."""
     names = [_series_id(members) for members in clusters]
-    if previous is None:
-        return names
-    old = previous.reset_index(drop=True)
-    votes: list[tuple[int, str, int]] = []
-    for n, members in enumerate(clusters):
-        counts = Counter(old.iloc[f.row] for f in members if isinstance(old.iloc[f.row], str))
-        votes += [(-count, sid, n) for sid, count in counts.items()]
-    taken: set[str] = set()
     done: set[int] = set()
-    for _, sid, n in sorted(votes):
-        if sid in taken or n in done:
-            continue
-        names[n] = sid
-        taken.add(sid)
-        done.add(n)
-    used = set(names[n] for n in done)
+    if previous is not None:
+        old = previous.reset_index(drop=True)
+        votes: list[tuple[int, str, int]] = []
+        for n, members in enumerate(clusters):
+            counts = Counter(old.iloc[f.row] for f in members if isinstance(old.iloc[f.row], str))
+            votes += [(-count, sid, n) for sid, count in counts.items()]
+        for _, sid, n in sorted(votes):
+            if sid in taken or n in done:
+                continue
+            names[n] = sid
+            taken.add(sid)
+            done.add(n)
     for n, name in enumerate(names):
-        if n not in done and name in used:  # a new cluster whose content id an older series holds
-            names[n] = "s" + hashlib.sha1((name + "'").encode()).hexdigest()[:12]
+        if n in done:
+            continue
+        while name in taken:  # a new cluster whose content id an older series holds
+            name = "s" + hashlib.sha1((name + "'").encode()).hexdigest()[:12]
+        names[n] = name
+        taken.add(name)
     return names
 
 
@@ -980,4 +1013,4 @@ def assign_series_by_language(df: pd.DataFrame, *, vectors: dict | None = None) 
 
 __all__ = ["assign_series", "assign_series_by_language", "languages_of",
            "block_key", "claim_suffix", "comparison_rows", "group", "rows_of", "series_words",
-           "story_pairs", "tokens"]
+           "StoryIndex", "story_pairs", "tokens"]

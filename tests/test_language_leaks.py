@@ -59,6 +59,7 @@ OWN_NAMES = {
     "age", "population",  # kinds of attribute (pipeline/attributes.py)
     "easter",  # the holiday spec "easter+N" of dates.json
     "section", "figure", "claim",  # HTML elements and classes (ingest, report, timeline)
+    "single",  # a status of a series (pipeline/claims.py)
 }
 CODE_LANGUAGE = "en"
 _REGEX = re.compile(r"\(\?(?:[=!<P]|:(?!:))|\\[bsdwB]|\[\^?\\?\w")  # not SQL's "?::VARCHAR[]"

@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from pipeline import series_store
 from pipeline.cli import app
-from pipeline.series_store import read_claims, read_series, update_series
+from pipeline.series import assign_series_by_language
+from pipeline.series_store import export_series, read_claims, read_series, update_series
 from pipeline.store import ArticleRecord, Store
 from tests.test_series import row
 
@@ -49,11 +51,11 @@ def test_a_second_run_keeps_the_ids_of_untouched_series(db):
     before = ids(db)
     # nothing new: nothing regrouped
     assert update_series(db).facts_regrouped == 0
-    # a second article adds to the toll only: the other blocks are not regrouped and no id changes
+    # a second article of the story adds to the toll only: the story is regrouped, no earlier id changes
     run = db.begin_run(["in"], engine="local", workers=1, version="t")
     db.commit(run, [record("b", [chido("b", 35, "2025-03-12")])])
     second = update_series(db)
-    assert second.facts_regrouped == 2 and second.blocks == 1
+    assert second.facts_regrouped == 4 and second.facts_changed == 1
     after = ids(db)
     assert {k: after[k] for k in before} == before
     assert after[("b", 1)] == before[("a", 1)]
@@ -61,6 +63,68 @@ def test_a_second_run_keeps_the_ids_of_untouched_series(db):
     assert series.loc[before[("a", 1)], "status"] == "updated" and series.loc[before[("a", 1)], "n_claims"] == 2
     claims = read_claims(db)
     assert set(claims.claim_id) >= {before[("a", 1)] + "-22", before[("a", 1)] + "-35"}
+
+
+def test_an_article_of_another_story_regroups_only_itself(db):
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [record("a", [chido("a", 22, "2025-03-10")]), record("b", [chido("b", 35, "2025-03-12")])])
+    update_series(db)
+    before = ids(db)
+    assert before[("a", 1)] == before[("b", 1)]
+    # half a year later: too far apart to tell the same story (pipeline.series.STORY_DAYS)
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [record("c", [chido("c", 40, "2025-09-20")])])
+    third = update_series(db)
+    assert third.facts_regrouped == 1 and third.facts_changed == 1 and third.series_written == 1
+    after = ids(db)
+    assert {k: after[k] for k in before} == before and after[("c", 1)] not in before.values()
+    assert sorted(read_series(db).n_facts) == [1, 2]
+
+
+STORMS = ("Alvira", "Brontel", "Corvane", "Dumelle", "Estrand", "Fionor")
+
+
+def story(k: int, articles: int, first_day: int) -> list[ArticleRecord]:
+    """A storm's toll told by ``articles`` articles a day apart, with names of its own."""
+    storm, town = STORMS[k], STORMS[k][::-1].capitalize()
+    out = []
+    for n in range(articles):
+        published = f"2025-03-{first_day + n:02d}"
+        evidence = f"Le cyclone {storm} a fait {10 + 5 * n} morts à {town}, selon la préfecture."
+        rows = [chido(f"{storm}-{n}", 10 + 5 * n, published, where=town, evidence=evidence)]
+        if n % 2 == 0:
+            evidence = f"À {town}, le cyclone {storm} a laissé {3 + k} disparus, selon la préfecture."
+            rows.append(chido(f"{storm}-{n}", 3 + k, published, fact_id=2, who="disparus", unit="disparus",
+                              event_type="missing", where=town, evidence=evidence))
+        out.append(record(f"{storm}-{n}", rows))
+    return out
+
+
+def partition(df: pd.DataFrame) -> set[frozenset]:
+    groups = df.groupby("series_id").apply(lambda g: frozenset(zip(g.article_id, g.fact_id.astype(int), strict=True)),
+                                           include_groups=False)
+    return set(groups)
+
+
+def test_the_store_groups_a_few_stories_at_a_time_as_the_whole_batch_does(db, monkeypatch):
+    monkeypatch.setattr(series_store, "CHUNK_FACTS", 4)  # several chunks
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [r for k in range(5) for r in story(k, 3, 2 + 3 * k)])
+    update_series(db)
+    stored = db.query("SELECT * FROM facts")
+    whole = assign_series_by_language(stored.drop(columns=["series_id", "claim_id"]))
+    assert partition(stored) == partition(whole)
+    assert dict(zip(stored.fact_id.astype(str) + stored.article_id, stored.series_id, strict=True)) == dict(
+        zip(whole.fact_id.astype(str) + whole.article_id, whole.series_id, strict=True))
+    assert len(partition(stored)) == 10  # each storm: its toll and its missing
+    # one more article of one story: that story alone is regrouped, the grouping still the whole batch's
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, story(5, 1, 20) + [story(2, 4, 8)[3]])
+    update = update_series(db)
+    assert update.facts_regrouped == 5 + 1 + 2  # Corvane's five facts and its new one, Fionor's two
+    stored = db.query("SELECT * FROM facts")
+    assert partition(stored) == partition(assign_series_by_language(stored.drop(columns=["series_id", "claim_id"])))
+    assert db.query("SELECT sum(n_facts) FROM series").iloc[0, 0] == len(stored)
 
 
 def test_a_replaced_article_regroups_the_series_it_left(db):
@@ -128,3 +192,22 @@ def test_claims_and_series_of_a_store_larger_than_duckdbs_memory_limit_are_read(
     assert claims["series_id"].is_monotonic_increasing
     assert series["n_articles"].is_monotonic_decreasing
     assert claims["sources"].iloc[0] == ["préfecture"]
+
+
+def test_claims_and_series_written_in_pieces_are_the_tables_written_whole(db, monkeypatch, tmp_path):
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [r for k in range(5) for r in story(k, 3, 2 + 3 * k)])
+    update_series(db)
+    formats = ["csv", "jsonl", "parquet"]
+    whole = export_series(db, tmp_path / "whole", formats)
+    monkeypatch.setattr(series_store, "READ_SERIES", 3)  # 10 series: four pieces
+    pieces = export_series(db, tmp_path / "pieces", formats)
+    for a, b in zip(whole, pieces, strict=True):
+        if a.suffix == ".parquet":
+            assert pd.read_parquet(a).equals(pd.read_parquet(b))
+        else:
+            assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
+    series = pd.read_csv(tmp_path / "pieces" / "series.csv")
+    assert len(series) == 10 and series.n_articles.is_monotonic_decreasing
+    claims = pd.read_csv(tmp_path / "pieces" / "claims.csv")
+    assert claims.series_id.is_monotonic_increasing and set(claims.series_id) == set(series.series_id)

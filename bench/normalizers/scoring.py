@@ -107,9 +107,17 @@ def faits_money(text: str):
     return normalize_number(text)
 
 
+# Duckling names a minor unit as a currency of its own ("10 cents" is 10 Cent); faits gives the major
+# currency (0.10 USD), and is compared in it, as the Recognizers-Text loaders compare minor units
+DUCKLING_MINOR_UNITS = {"Cent": 100}
+
+
 def duckling_money_right(q, expected: dict) -> bool:
     if q is None or q.qualifier not in DUCKLING_QUALIFIERS[expected["kind"]]:
         return False
+    if expected["currency"] in DUCKLING_MINOR_UNITS and expected["kind"] == "simple":
+        return (q.unit is not None and len(q.unit) == 3
+                and _close(q.value * DUCKLING_MINOR_UNITS[expected["currency"]], float(expected["value"])))
     if q.unit not in DUCKLING_CURRENCIES.get(expected["currency"], {expected["currency"]}):
         return False
     if expected["kind"] == "between":

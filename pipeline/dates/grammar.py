@@ -33,6 +33,13 @@ def _phrases(words, then: str = "") -> str:
             out.append(rx)
     return "|".join(out)
 
+
+def _phrase_key(text: str) -> str:
+    """A lexicon phrase as :func:`_phrases` matches it, made a lookup key: lowercase, single spaces,
+    one apostrophe ("New Year’s  Day" -> "new year's day")."""
+    return re.sub(r"\s*['’]\s*", "'", " ".join(text.lower().split()))
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -59,9 +66,13 @@ class DateGrammar:
         self.this_words = set(lex["this_words"])
         self.pivot: int = lex["two_digit_year_pivot"]
         self.first_day = {w.lower() for w in lex["first_day_words"]}
+        self.ordinal_marks = [w.lower() for w in lex["ordinal_marks"]]
+        self.day_ordinals = {_phrase_key(w): n for w, n in lex["day_ordinals"].items()}
         self.hooks = hooks(lang)
         self.patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
         self.time_patterns: list[tuple[str, tuple[re.Pattern, re.Pattern]]] = []
+        # what a rule cannot match without, set where the rule is compiled (see _triggers)
+        self.rule_triggers: dict[str, re.Pattern | tuple[str, ...]] = {}
         self._compile_dates(lex)
         self.triggers = self._triggers(lex)
         self._compile_times(lex)
@@ -83,6 +94,9 @@ class DateGrammar:
         # "12 janvier, 2016" at the end of a clause; not "le 3 mai, 2000 manifestants"
         Y3 = rf",\s*(?P<year3>{Y})(?=\s*(?:[,.;:)!?]|$))"
         D = rf"(?:{_phrases(self.first_day)}|[12]\d|3[01]|0?[1-9])"
+        # a day written as an ordinal word too ("the second of May"): only where the rule needs it, a long
+        # alternation at the start of a rule is tried at every position of the text
+        Dw = rf"(?:{_phrases(self.first_day | set(self.day_ordinals))}|[12]\d|3[01]|0?[1-9])" if self.day_ordinals else D
         last = _alt(list(self.last_words) + list(self.next_words))
         dirs = rf"(?:\s+(?P<dir>{last}))?"
         mp = _alt(lex["month_prefixes"])
@@ -103,16 +117,50 @@ class DateGrammar:
         add("month_range", rf"{b}(?:{mr_open})\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:{mr_to})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:{dr_open})\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         order = self.hooks.date_order
+        month_link = rf"(?:{_phrases(lex['part_month_links'], then=WS)})?"
         if order.index("M") < order.index("D"):
             # the month before the day ("March 3", "March 3-5, 2024", "from March 3 to 5"), besides the day first
             ords = rf"(?:{_alt(lex['ordinal_marks'])})?"
             add("day_range", rf"{b}(?:{dr_open})\s+(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:,?\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
             add("dash_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}\s*[-–]\s*(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}")
-            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
+            # "July 13 to 15", "Aug 8 - Aug 12": not "March 3 to 5 soldiers"
+            bare_to = rf"\s*[-–]\s*|\s+(?:{_phrases(lex['bare_range_to'])})\s+" if lex["bare_range_to"] else r"\s*[-–]\s*"
+            not_count = rf"(?!\s*%|\s(?:{self.hooks.plural_word}|(?:{_phrases(lex['not_date_after'])}){e}))"
+            self.rule_triggers["bare_range"] = re.compile(rf"\d(?:{ords})(?:{bare_to})(?:(?:{M})\s+)?\d")
+            add("bare_range", rf"{b}(?P<m1>{M})\s+(?P<d1>{D}){ords}(?:{bare_to})(?:(?P<m2>{M})\s+)?(?P<d2>{D}){ords}(?:,?\s+(?P<y2>{Y}))?{e}{not_count}")
+            add("bare_range", rf"{b}(?P<d1>{D}){ords}(?:{bare_to})(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
+            # "from the 13th to the 15th of July": determiners, ordinal marks and a month link, the day first
+            det = rf"(?:(?:{_phrases(lex['day_determiners'])})\s+)?"
+            self.rule_triggers["det_day_range"] = re.compile(rf"(?:{dr_open})\s+{det}\d")
+            add("det_day_range", rf"{b}(?:{dr_open})\s+{det}(?P<d1>{D}){ords}\s+(?:{dr_to})\s+{det}(?P<d2>{D}){ords}\s+{month_link}(?P<m2>{M})(?:,?\s+(?P<y2>{Y}))?{e}")
+            add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<month>{M})\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{Dw}){ords}(?!\d)(?:,?\s+(?P<year>{Y}))?{e}")
             # "15th February 2024": an ordinal mark after the day, the day first
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W}),?\s+)?(?P<day>{D})(?:{_alt(lex['ordinal_marks'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            of = _phrases(lex["part_month_links"])
+            if self.day_ordinals:  # "the second of May", "twenty second of June"
+                words = _phrases(self.day_ordinals)
+                self.rule_triggers["day_words"] = re.compile(rf"(?:{of})\s+(?:{M})")  # a literal first: searched fast
+                add("day_words", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{words})\s+(?:{of})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+            # "Wed, 22 of Jan": a weekday before the day (before the rule without, which would leave "Wed" alone)
+            self.rule_triggers["weekday_day"] = re.compile(rf"\d(?:{ords})\s+(?:{of})\s+(?:{M})")
+            add("weekday_day", rf"{b}(?P<wd>{W}),?\s+(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{of})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
             # "the 15th of February": the day, a month link, the month
             add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<day>{D}){ords}\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<month>{M})(?:,?\s+(?P<year>{Y}))?{e}")
+        if lex["month_less_day_determiners"]:
+            # "Friday the 15th", "Tuesday 19th", "on the 15th,": a day of a month the reference's neighbours hold
+            no_month_det = rf"(?:{_phrases(lex['month_less_day_determiners'])})"
+            marks = _alt(lex["ordinal_marks"])
+            wd_det = rf"(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?"
+            clause_end = r"(?=\s*(?:[,.;:)!?]|$))"
+            # each form with a trigger of its own: "the 21st century" must not wake the weekday rules
+            self.rule_triggers["weekday_month_less_day"] = re.compile(rf"(?:{W}),?\s+(?:{no_month_det}\s|\d)")
+            add("weekday_month_less_day", rf"{b}{wd_det}(?P<wd>{W}),?\s+(?:{no_month_det}\s+(?P<day>{Dw})(?:{marks})?"
+                                          rf"|(?P<day2>[12]\d|3[01]|0?[1-9])(?:{marks})){e}")
+            self.rule_triggers["month_less_day"] = re.compile(rf"\d(?:{marks}){clause_end}")
+            # "the 20th of next month"
+            month_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "month"]
+            add("month_day", rf"{b}(?:{no_month_det}\s+)?(?P<day>{D})(?:{marks})?\s+(?:{_phrases(lex['part_month_links'])})\s+(?P<mphrase>{_phrases(month_phrases)}){e}")
+            add("month_less_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+)?{no_month_det}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){clause_end}")
         # "les 19-20 novembre"
         add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
@@ -121,17 +169,34 @@ class DateGrammar:
         (g1, r1), (g2, r2) = (("nday", nd), ("nmonth", nm))[:: 1 if order.index("D") < order.index("M") else -1]
         # 14/03/2025, 14-03-2025, 14.03.2025, 14/03/25 and 2025-03-14, 2025/03/14
         add("numeric", rf"{b}(?P<{g1}>{r1})(?P<sep>[/.\-])(?P<{g2}>{r2})(?P=sep)(?:(?P<year>\d{{4}})|(?P<year2>\d\d)){e}"
-                       rf"|{b}(?P<iyear>\d{{4}})(?P<isep>[/\-])(?P<imonth>{nm})(?P=isep)(?P<iday>{nd}){e}")
+                       rf"|{b}(?P<iyear>\d{{4}})(?P<isep>[/\-])(?P<imonth>{nm})(?P=isep)(?P<iday>{nd}){e}"
+                       # month first, but the first number is past 12: the day first ("21/04/2016")
+                       + (rf"|{b}(?P<xday>1[3-9]|2\d|3[01])(?P<xsep>[/.\-])(?P<xmonth>{nm})(?P=xsep)(?P<xyear>\d{{4}}){e}"
+                          if order.index("M") < order.index("D") else ""))
         # 03/2025, 2025/03; and a day and month with no year only after a determiner ("le 14/03") or a
         # weekday: "2/3" alone is a fraction
         add("numeric_month", rf"{b}(?P<nmonth>{nm})\s*/\s*(?P<year>{Y}){e}|{b}(?P<iyear>{Y})\s*/\s*(?P<imonth>{nm}){e}")
         add("numeric_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+|(?P<wd>{W})\s+)(?P<{g1}>{r1})/(?P<{g2}>{r2}){e}")
+        self.weekday_ordinals = {k.lower(): v for k, v in lex["weekday_ordinals"].items()}
+        month_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "month"]
+        if self.weekday_ordinals:
+            # "the first Monday of March 2024", "the last Friday in October", "the second Monday of next month"
+            in_month = rf"(?:{_phrases(lex['part_month_links'] + lex['weekday_week_links'])})"
+            self.rule_triggers["nth_weekday"] = re.compile(rf"(?:{_alt(self.weekday_ordinals)})\s+(?:{W})\s+{in_month}\s")
+            add("nth_weekday", rf"{b}(?:{_phrases(lex['month_less_day_determiners'] or lex['day_determiners'])}\s+)?"
+                               rf"(?P<nth>{_alt(self.weekday_ordinals)})\s+(?P<wd>{W})\s+{in_month}\s+"
+                               rf"(?:(?P<month>{M})(?:,?\s+(?P<year>{Y}))?|(?P<mphrase>{_phrases(month_phrases)})){e}")
         part_prefix = rf"(?:{_phrases(lex['part_prefixes'], then=WS)})?"
-        month_link = rf"(?:{_phrases(lex['part_month_links'], then=WS)})?"
         year_link = _phrases([f"{link}{'' if re.search(f'{_APOS}$', link) else ' '}{word}"
                               for link in lex["part_year_links"] for word in lex["year_words"]])
         add("part_month", rf"{b}{part_prefix}(?P<part>{P})\s*{month_link}(?P<month>{M})(?:\s+(?P<year>{Y}))?{e}")
-        add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?:{year_link})(?:\s+(?P<year>{Y})|{dirs}){e}")
+        add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<ylink>{year_link})(?:\s+(?P<year>{Y})|{dirs}){e}")
+        if lex["month_words"]:
+            # "the end of the month", "early next month", "late last month": the reference's month or one next to it
+            rel_month_link = _phrases([f"{link}{'' if re.search(f'{_APOS}$', link) else ' '}{word}"
+                                       for link in lex["part_year_links"] for word in lex["month_words"]])
+            self.rule_triggers["part_rel_month"] = re.compile(rf"(?:{P})\s*(?:{rel_month_link})")
+            add("part_rel_month", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<ylink>{rel_month_link}){e}")
         add("part_year", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<year>{Y}){e}")
         self.divisions: dict[str, int] = {k.lower(): v for k, v in lex["year_divisions"].items()}
         self.division_ordinals: dict[str, int] = {k.lower(): v for k, v in lex["division_ordinals"].items()}
@@ -146,16 +211,41 @@ class DateGrammar:
         century_link = rf"(?:{_phrases(lex['century_part_links'], then=WS)})?"
         add("century", rf"{b}(?:(?P<part>{P})\s+{century_link})?(?P<century>[IVXLivxl]+|\d{{1,2}})(?:{marks})\s+(?:{_alt(lex['century_words'])}){e}")
         add("month", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?:(?P<year>{Y})|(?P<year2>{Y2})){e}")
-        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
+        season_link = rf"(?:(?:{_phrases(lex['year_links'])})\s+)?" if lex["year_links"] else ""
+        year_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "year"]
+        # "Thanksgiving 2024", "Thanksgiving of 2024", "Thanksgiving of next year"
+        holiday_year = (rf"(?:\s+{season_link}(?P<year>{Y})|\s+(?:{_phrases(lex['year_links'])})\s+(?P<yphrase>{_phrases(year_phrases)}))?"
+                        if lex["year_links"] else rf"(?:\s+(?P<year>{Y}))?")
+        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+{season_link}(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
         add("season_bare", rf"{b}(?P<season>{_alt(lex['bare_seasons'])})(?:\s+(?P<year>{Y})){e}")
-        self.holidays = {k.lower(): v for k, v in lex["holidays"].items()}
-        add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{_alt(self.holidays)})(?:\s+(?P<year>{Y}))?{e}")
+        self.holidays = {_phrase_key(k): v for k, v in lex["holidays"].items()}
+        holiday = _phrases(self.holidays)
+        if self.hooks.adjective_first:
+            # "last Thanksgiving", "next Easter": the direction before the feast
+            self.rule_triggers["holiday_dir"] = re.compile(rf"(?:{last}|{this})\s+(?:{holiday})")
+            add("holiday_dir", rf"{b}(?:(?P<dir>{last})|{this})\s+(?P<holiday>{holiday}){holiday_year}{e}")
+        add("holiday", rf"{b}(?:(?:{_alt(lex['holiday_prefixes'])})\s+)?(?P<holiday>{holiday}){holiday_year}{e}")
         weekend = _alt(lex["weekend_words"])
         add("weekend", rf"{b}(?:(?P<this>{this})|{_phrases(lex['weekend_determiners'])})\s+(?:{weekend})(?:\s+(?P<dir>{last}))?{e}")
         if self.hooks.adjective_first:
+            # "late last week", "at the end of next week": before "last week" alone
+            week_only = [p for p, (unit, _) in self.rel_periods.items() if unit == "week"]
+            self.rule_triggers["part_week"] = tuple(week_only)
+            add("part_week", rf"{b}{part_prefix}(?P<part>{P})\s*(?P<week>{_phrases(week_only)}){e}")
             # "late last July", "early this year", "late last year" (before "last year" alone)
             add("part_last_month", rf"{b}(?P<part>{P})\s+(?:{last})\s+(?P<month>{M}){e}")
             add("part_last_year", rf"{b}(?P<part>{P})\s+(?:(?:{this})|(?P<dir>{last}))\s+(?:{_alt(lex['year_words'])}){e}")
+        self.weekday_weeks = {k.lower(): v for k, v in lex["weekday_weeks"].items()}
+        week_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "week"]
+        if self.weekday_weeks:
+            self.rule_triggers["week_weekday"] = re.compile(rf"(?:{_alt(self.weekday_weeks)})\s+(?:{W})")
+            add("week_weekday", rf"{b}(?P<wweek>{_alt(self.weekday_weeks)})\s+(?P<wd>{W}){e}")
+        if lex["weekday_week_links"] and week_phrases:
+            # "Friday of next week", "next week on Friday", "last week Sunday"
+            wlink = rf"(?:(?:{_phrases(lex['weekday_week_links'])})\s+)?"
+            self.rule_triggers["weekday_of_week"] = tuple(week_phrases)
+            add("weekday_of_week", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})\s+{wlink}(?P<week>{_phrases(week_phrases)}){e}")
+            add("weekday_of_week", rf"{b}(?P<week>{_phrases(week_phrases)})\s+{wlink}(?P<wd>{W}){e}")
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         units = _alt(self.rel_units)
         count = rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)"
@@ -164,7 +254,7 @@ class DateGrammar:
         add("ago", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_alt(lex['relative_past'])}){e}")
         if self.hooks.adjective_first:
             # "the past 10 days": the days up to the reference
-            add("past_count", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:{last})\s+{count}\s+(?P<unit>{units}){e}")
+            add("past_count", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<dir>{last})\s+{count}\s+(?P<unit>{units}){e}")
             # "last Tuesday", "next March", "last summer": the direction before the noun
             add("weekday", rf"{b}(?P<dir>{last})\s+(?P<wd>{W}){e}")
             add("month_alone", rf"{b}(?P<dir>{last})\s+(?P<month>{M}){e}")
@@ -173,13 +263,18 @@ class DateGrammar:
         # "dans deux mois", but not "dans un jour de grande forme"
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
         add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
+        if lex["relative_future_after"]:
+            # "two weeks hence", "three days from today"
+            add("ahead_after", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_phrases(lex['relative_future_after'])}){e}")
+        # before the days counted from the previous one: "the day before yesterday" is not "the day before"
+        add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
         counted = lex["relative_to_previous_counts"]
         self.later_words = {w.lower() for w in counted["later"]}
+        self.count_articles = {w.lower() for w in lex["count_articles"]}
         # "deux jours plus tard," but not "deux jours après le drame": only where the clause ends
         add("counted_previous", rf"{b}{count}\s+(?P<unit>{units})\s+(?P<way>{_alt(counted['later'] + counted['earlier'])})"
                                 rf"(?=\s*(?:[,.;:)!?]|$))")
-        add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("weekday", rf"{b}(?:(?:{_phrases(lex['weekday_determiners'])})\s+)?(?P<wd>{W})(?:\s+(?P<dir>{last}))?{e}")
         add("month_alone", rf"{b}(?:(?P<prefix>{mp})\s*)?(?P<month>{M}){dirs}{e}")
         # not "2000 manifestants", "1500 h", "20 %"
@@ -214,10 +309,13 @@ class DateGrammar:
             "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]),
             "month_range": months, "day_range": months, "day": months, "month": months, "month_alone": months,
             "decade": tuple(lex["decade_words"]), "century": tuple(lex["century_words"]),
-            "season": tuple(self.seasons), "season_bare": tuple(self.seasons), "holiday": tuple(self.holidays),
+            "season": tuple(self.seasons), "season_bare": tuple(self.seasons),
+            "holiday": tuple(self.holidays) + tuple(k.replace("'", "’") for k in self.holidays if "'" in k),
             "weekend": tuple(lex["weekend_words"]), "rel_period": tuple(self.rel_periods),
             "ago": tuple(lex["relative_past"]), "ahead": tuple(lex["relative_future"]),
-            "past_count": tuple(self.last_words),
+            "ahead_after": tuple(lex["relative_future_after"]),
+            "past_count": tuple(self.last_words | self.next_words),
+            "month_day": tuple(p for p, (unit, _) in self.rel_periods.items() if unit == "month"),
             "part_last_month": tuple(self.parts), "part_last_year": tuple(self.parts),
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
@@ -231,6 +329,7 @@ class DateGrammar:
             "numeric_day": re.compile(r"\d\s*/\s*\d"),
             "clock": re.compile(rf"\d\s?(?:{units})|{_alt(lex['time_of_day_words'])}"),
             **self.part_triggers,
+            **self.rule_triggers,
         }
 
     def _compile_times(self, lex: dict[str, Any]) -> None:
@@ -285,7 +384,9 @@ def grammar(lang: str = DEFAULT_LANG) -> DateGrammar:
 
 
 def _day(text: str, g: DateGrammar) -> int:
-    return 1 if text.lower() in g.first_day else int(text)
+    if text.isdigit():
+        return int(text)
+    return 1 if text.lower() in g.first_day else g.day_ordinals[_phrase_key(text)]
 
 
 def _direction(word: str | None, g: DateGrammar) -> str | None:
@@ -306,7 +407,7 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     gd = m.groupdict()
     year = _year(gd, g)
     month = g.months.get((gd.get("month") or "").lower())
-    if kind in ("night_days", "day_range", "dash_range"):
+    if kind in ("night_days", "day_range", "dash_range", "bare_range", "det_day_range"):
         # the month once, with the second day ("du 3 au 5 mai") or with the first ("March 3-5")
         m2 = g.months[gd["m2"].lower()] if gd.get("m2") else None
         m1 = g.months[gd["m1"].lower()] if gd.get("m1") else m2
@@ -322,13 +423,15 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "night_weekdays":
         return (DateExpr("weekday", weekday=g.weekdays[gd["w1"].lower()]),
                 DateExpr("weekday", weekday=g.weekdays[gd["w2"].lower()], direction="after_first"))
-    if kind == "day":
+    if kind in ("day", "day_words", "weekday_day"):
         weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
         return (DateExpr("day", year, month, _day(gd["day"], g), weekday=weekday,
                          direction=_direction(gd.get("dir"), g)),)
     if kind in ("numeric", "numeric_day"):
         if gd.get("iyear"):
             year, month, day = int(gd["iyear"]), int(gd["imonth"]), int(gd["iday"])
+        elif gd.get("xyear"):
+            year, month, day = int(gd["xyear"]), int(gd["xmonth"]), int(gd["xday"])
         else:
             month, day = int(gd["nmonth"]), int(gd["nday"])
         if day > _last_day(year if year is not None else 2000, month):  # 2000 has a 29 February
@@ -348,8 +451,12 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("division", year, month=(index - 1) * months + 1, offset=months),)
     if kind in ("part_month", "part_last_month"):
         return (DateExpr("part_month", year, month, part=g.parts[gd["part"].lower()]),)
-    if kind in ("part_year", "part_last_year"):
-        offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
+    if kind in ("part_year", "part_last_year", "part_rel_month"):
+        # the direction after the noun ("fin de l'année dernière"), or in the link before it ("the end of last year")
+        words = [gd.get("dir")] + (gd.get("ylink") or "").split()
+        offset = next((o for w in words for o in [{"last": -1, "next": 1}.get(_direction(w, g) or "")] if o), 0)
+        if kind == "part_rel_month":
+            return (DateExpr("part_month", part=g.parts[gd["part"].lower()], unit="month", offset=offset),)
         return (DateExpr("part_year", year, part=g.parts[gd["part"].lower()], offset=offset),)
     if kind == "decade":
         decade = int(gd["decade"])
@@ -368,16 +475,21 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         if direction is None and g.this_start.match(m.group(0)):
             direction = "this"
         return (DateExpr("season", year, season=gd["season"].lower(), direction=direction),)
-    if kind == "holiday":
-        return (DateExpr("holiday", year, holiday=g.holidays[gd["holiday"].lower()]),)
+    if kind in ("holiday", "holiday_dir"):
+        years = g.rel_periods[_phrase_key(gd["yphrase"])][1] if gd.get("yphrase") else 0
+        return (DateExpr("holiday", year, holiday=g.holidays[_phrase_key(gd["holiday"])],
+                         direction=_direction(gd.get("dir"), g), unit="year" if gd.get("yphrase") else None,
+                         offset=years),)
     if kind == "weekend":
         offset = {"last": -1, "next": 1}.get(_direction(gd.get("dir"), g) or "", 0)
         return (DateExpr("rel_period", unit="weekend", offset=offset),)
     if kind == "rel_period":
         unit, offset = g.rel_periods[gd["phrase"].lower()]
         return (DateExpr("rel_period", unit=unit, offset=offset),)
+    if kind == "ahead_after":
+        kind = "ahead"
     if kind in ("ago", "ahead", "counted_previous", "past_count"):
-        n = gd["n"]
+        n = "1" if gd["n"].lower() in g.count_articles else gd["n"]
         if not n.isdigit():
             from ..numbers import normalize_number
 
@@ -393,6 +505,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
                 return None
             days = int(float(n)) * (7 if unit == "week" else 1)
             return (DateExpr("after_previous", offset=days if gd["way"].lower() in g.later_words else -days),)
+        if kind == "past_count" and _direction(gd.get("dir"), g) == "next":  # that many whole units after this one
+            return (DateExpr("rel_period", unit=unit, offset=1), DateExpr("rel_period", unit=unit, offset=int(float(n))))
         if kind == "past_count":  # from that many units back to the reference
             return (DateExpr("ago", unit=unit, offset=-int(float(n))), DateExpr("rel_day", offset=0))
         return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
@@ -400,6 +514,25 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
     if kind in ("rel_day", "this_day_part", "present"):
         return (DateExpr("rel_day", offset=g.rel_days.get((gd.get("word") or "").lower(), 0)),)
+    if kind in ("month_less_day", "weekday_month_less_day"):
+        weekday = g.weekdays[gd["wd"].lower()] if gd.get("wd") else None
+        return (DateExpr("day", day=_day(gd.get("day") or gd["day2"], g), weekday=weekday),)
+    if kind == "part_week":
+        return (DateExpr("rel_period", unit="week", offset=g.rel_periods[_phrase_key(gd["week"])][1],
+                         part=g.parts[gd["part"].lower()]),)
+    if kind == "month_day":
+        return (DateExpr("day", day=_day(gd["day"], g), unit="month", offset=g.rel_periods[_phrase_key(gd["mphrase"])][1]),)
+    if kind == "nth_weekday":
+        nth = f"{g.weekdays[gd['wd'].lower()]}#{g.weekday_ordinals[gd['nth'].lower()]}"
+        if gd.get("mphrase"):
+            return (DateExpr("nth_weekday", unit="month", offset=g.rel_periods[_phrase_key(gd["mphrase"])][1], holiday=nth),)
+        return (DateExpr("nth_weekday", year, holiday=f"{month:02d}-{nth}"),)
+    if kind in ("week_weekday", "weekday_of_week"):
+        if gd.get("wweek"):
+            weeks = g.weekday_weeks[gd["wweek"].lower()]
+        else:
+            weeks = g.rel_periods[_phrase_key(gd["week"])][1]
+        return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], unit="week", offset=weeks),)
     if kind == "weekday":
         return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], direction=_direction(gd.get("dir"), g)),)
     if kind == "year":
@@ -436,7 +569,7 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
             s, e = m.span()
             if s == e or any(not (e <= a or s >= b) for a, b in taken):
                 continue
-            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e):
+            if g.lowercase_only is not None and g.lowercase_only.search(text, s, e) and not _plainly_a_day(m, g):
                 continue
             parts = _expr_from_match(kind, m, g, lang)
             if parts is None:
@@ -447,6 +580,22 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return _merge_ranges(text, found, g) if ranges else found
+
+
+def _plainly_a_day(m: re.Match, g: DateGrammar) -> bool:
+    """A match whose month word is another word in lowercase ("may", "march") is still a date when the
+    month is not its first word ("the first of march"), or when a day in digits follows it with a year,
+    an ordinal mark or the end of the clause ("march 3 2015", "march 3rd"; not "they march 3 miles")."""
+    groups = m.groupdict()
+    if groups.get("month") is None or groups.get("day") is None:
+        return False
+    if m.start("month") > m.start():
+        return True
+    if not groups["day"].isdigit():
+        return False
+    after_day = m.string[m.end("day"):]
+    return (groups.get("year") is not None or after_day.lower().startswith(tuple(g.ordinal_marks))
+            or re.match(r"\s*(?:[,.;:)!?]|$)", m.string[m.end():]) is not None)
 
 
 def _merge_ranges(text: str, mentions: list[DateMention], g: DateGrammar) -> list[DateMention]:

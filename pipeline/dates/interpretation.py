@@ -10,6 +10,7 @@ from ..languages import DEFAULT_LANG
 from .calendar import (
     _PART_DAYS,
     _PART_MONTHS,
+    _PART_WEEKDAYS,
     _across_new_year,
     _day_with_weekday,
     _holiday,
@@ -51,8 +52,16 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return date(max(expr.year, 1), 1, 1), date(expr.year + 99, 12, 31)
     if k in ("rel_day", "rel_period", "ago", "weekday", "after_previous", "time") and reference is None:
         return None
-    if k in ("day", "month", "part_month", "season", "holiday") and expr.year is None and reference is None:
+    if (k in ("day", "month", "part_month", "season", "holiday", "nth_weekday") and expr.year is None
+            and reference is None):
         return None
+    if k == "day" and expr.month is None and expr.unit == "month":  # "the 20th of next month"
+        if reference is None:
+            return None
+        d = date(*_month_from(reference, expr.offset), expr.day)
+        return d, d
+    if k == "day" and expr.month is None:
+        return _resolve_month_less_day(expr, reference, mode) if reference is not None else None
     if k in ("after_previous", "rel_day"):
         d = reference + timedelta(days=expr.offset)
         return d, d
@@ -70,6 +79,11 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
             return date(y, expr.month, 1), date(y, last_month, _last_day(y, last_month))
         year = expr.year or (_pick_year(division, reference, mode) if reference else None)
         return division(year) if year is not None else None
+    if k == "part_month" and expr.month is None:  # "the end of the month": the reference's month, or one next to it
+        if reference is None:
+            return None
+        year, month = _month_from(reference, expr.offset)
+        expr = replace(expr, year=year, month=month)
     if k == "part_month":
         first, last = _PART_DAYS[expr.part]
 
@@ -86,10 +100,25 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return date(year, m1, 1), date(year, m2, _last_day(year, m2))
     if k == "season":
         return _resolve_season(expr, reference, mode, g)
-    if k == "holiday":
-        year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode)
+    if k == "nth_weekday" and expr.unit == "month":  # "the first Monday of next month"
+        if reference is None:
+            return None
+        year, month = _month_from(reference, expr.offset)
+        day = _holiday(f"{month:02d}-{expr.holiday}", year)
+        return day, day
+    if k == "holiday" and expr.unit == "year":  # "Thanksgiving of next year"
+        if reference is None:
+            return None
+        day = _holiday(expr.holiday, reference.year + expr.offset)
+        return day, day
+    if k in ("holiday", "nth_weekday"):
+        year = expr.year or _pick_year(lambda y: (_holiday(expr.holiday, y),) * 2, reference, mode, expr.direction)
         day = _holiday(expr.holiday, year)
         return day, day
+    if k == "rel_period" and expr.part is not None:  # "late last week": days of the week
+        monday = _resolve_relative(replace(expr, part=None), reference, mode)[0]
+        first, last = _PART_WEEKDAYS[expr.part]
+        return monday + timedelta(days=first), monday + timedelta(days=last)
     if k in ("rel_period", "ago"):
         return _resolve_relative(expr, reference, mode)
     if k == "weekday":
@@ -106,7 +135,38 @@ def _resolve_day(expr: DateExpr, reference: date | None, tense: str) -> tuple[da
     if year is None and expr.weekday is not None and expr.direction is None:
         year = _day_with_weekday(expr, reference)
     year = year or _pick_year(span, reference, tense, expr.direction)
+    if expr.year is None and expr.day > _last_day(year, expr.month):
+        # "Feb 29" with no year: the nearest leap year the tense points to
+        step = 1 if tense == "future" or expr.direction == "next" else -1
+        leap = (y for y in range(year + step, year + 9 * step, step) if expr.day <= _last_day(y, expr.month))
+        year = next(leap, year)  # "Feb 30" is in no year: the last day of the month, as before
     return span(year)
+
+
+def _month_from(reference: date, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` months from the reference's month."""
+    idx = reference.year * 12 + reference.month - 1 + months
+    return idx // 12, idx % 12 + 1
+
+
+def _resolve_month_less_day(expr: DateExpr, reference: date, tense: str) -> tuple[date, date] | None:
+    """"on the 15th", "Friday the 15th": that day of a month near the reference (with the weekday when
+    given), the most recent one on or before it, the next one in the future tense, the nearer in the present."""
+    days = []
+    for months in range(-24, 25):
+        year, month = _month_from(reference, months)
+        if expr.day <= _last_day(year, month):
+            d = date(year, month, expr.day)
+            if expr.weekday is None or d.weekday() == expr.weekday:
+                days.append(d)
+    if tense == "future":
+        days = [d for d in days if d >= reference]
+    elif tense != "nearest":
+        days = [d for d in days if d <= reference]
+    if not days:
+        return None
+    d = min(days, key=lambda d: abs((d - reference).days))
+    return d, d
 
 
 def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar) -> tuple[date, date]:
@@ -150,6 +210,10 @@ def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date
     if expr.unit == "month":
         idx = reference.year * 12 + reference.month - 1 + expr.offset
         return _month_interval(idx // 12, idx % 12 + 1)
+    if expr.unit == "quarter" and expr.kind == "rel_period":
+        idx = reference.year * 4 + (reference.month - 1) // 3 + expr.offset
+        first = _month_interval(idx // 4, idx % 4 * 3 + 1)
+        return first[0], _month_interval(idx // 4, idx % 4 * 3 + 3)[1]
     if expr.unit == "year":
         y = reference.year + expr.offset
         return date(y, 1, 1), date(y, 12, 31)
@@ -166,6 +230,9 @@ def _resolve_weekend(expr: DateExpr, reference: date, tense: str) -> tuple[date,
 
 
 def _resolve_weekday(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
+    if expr.unit == "week":  # the weekday of the week ``offset`` weeks from the reference's
+        d = reference + timedelta(days=expr.weekday - reference.weekday(), weeks=expr.offset)
+        return d, d
     back = (reference.weekday() - expr.weekday) % 7
     ahead = (expr.weekday - reference.weekday()) % 7
     if expr.direction == "last":
@@ -224,8 +291,11 @@ def granularity_of(mention: DateMention) -> str:
     if len(mention.parts) > 1:
         return "range"
     k = mention.parts[0]
-    if k.kind in ("day", "weekday", "rel_day", "after_previous", "time") or (k.kind == "ago" and k.unit == "day"):
+    if (k.kind in ("day", "weekday", "nth_weekday", "rel_day", "after_previous", "time")
+            or (k.kind == "ago" and k.unit == "day")):
         return "day"
+    if k.kind == "rel_period" and k.part is not None:
+        return "range"  # a few days of a week ("late last week"): no granularity of its own
     if k.kind == "rel_period" or k.kind == "ago":
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
@@ -324,6 +394,7 @@ def _with_sentence_year(mention: DateMention, year: int | None) -> DateMention:
     if year is None or len(mention.parts) != 1:
         return mention
     part = mention.parts[0]
-    if part.year is not None or part.kind not in ("day", "month", "part_month") or part.direction or part.weekday:
+    if (part.year is not None or part.kind not in ("day", "month", "part_month") or part.direction or part.weekday
+            or part.month is None):
         return mention
     return replace(mention, parts=(replace(part, year=year),))

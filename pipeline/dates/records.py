@@ -32,7 +32,9 @@ class DateExpr:
 
     # day, weekday, month, season, part_month, part_year, division (a quarter: month = its first, offset =
     # its months), year, decade, century, rel_day, rel_period, ago,
-    # after_previous (la veille, le lendemain), time (a clock time or a part of a day, on the day last mentioned)
+    # after_previous (la veille, le lendemain), time (a clock time or a part of a day, on the day last mentioned),
+    # nth_weekday (the N-th weekday of a month: holiday holds "MM-W#N", or "W#N" with unit "month" and offset
+    # the months from the reference's); a day with no month is that day of a month near the reference
     kind: str
     year: int | None = None
     month: int | None = None
@@ -40,10 +42,10 @@ class DateExpr:
     weekday: int | None = None
     season: str | None = None
     part: str | None = None  # early, mid, late, whole
-    offset: int = 0  # relative: days for rel_day, periods for rel_period/ago
-    unit: str | None = None  # day, week, weekend, month, year
+    offset: int = 0  # relative: days for rel_day, periods for rel_period/ago, weeks for a weekday with unit "week"
+    unit: str | None = None  # day, week, weekend, month, quarter, year
     direction: str | None = None  # last, next, this (weekday, season, day, month)
-    holiday: str | None = None  # "MM-DD" or "easter+N"
+    holiday: str | None = None  # "MM-DD", "easter+N" or "MM-W#N" (calendar._holiday)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,12 @@ class LanguageHooks:
     conjunction_after_hundreds (bool): a number word joins a cardinal after the conjunction only after a
         hundred or a scale ("two hundred and five"); otherwise the lexicon's ``units_after_conjunction``
         decide ("vingt et un").
+    compound_denominators (bool): an ordinal denominator takes the number words before it that make one
+        cardinal with it ("one hundred thirty fifths" is 100/35); otherwise every number word before the
+        ordinal is the numerator ("cent trente cinquièmes" is 130/5).
+    spoken_hundreds (bool): a unit word before a ten says the hundreds ("one twenty two" is 122).
+    singular_denominator_of_one (bool): an ordinal in the singular is a denominator only after one ("a
+        fifth", not "two millionth"); otherwise after any numerator ("trois cinquième").
     """
 
     code: str = ""
@@ -28,6 +34,9 @@ class LanguageHooks:
     plural_word: str = r"(?!)"  # matches nothing: no plural form is known
     adjective_first: bool = False
     conjunction_after_hundreds: bool = False
+    compound_denominators: bool = False
+    singular_denominator_of_one: bool = False
+    spoken_hundreds: bool = False
 
     def plural(self, word: str) -> str:
         """The plural of a lexicon word (a noun, an ordinal); the word itself when the language does not inflect."""

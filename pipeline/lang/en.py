@@ -64,6 +64,9 @@ class English(LanguageHooks):
     plural_word = r"[a-z]+s\b"
     adjective_first = True
     conjunction_after_hundreds = True
+    compound_denominators = True
+    singular_denominator_of_one = True
+    spoken_hundreds = True
 
     def plural(self, word: str) -> str:
         if word.endswith("f"):

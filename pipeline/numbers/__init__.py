@@ -11,7 +11,7 @@ import re
 from ..languages import DEFAULT_LANG
 from .finder import _cores, _count_articles, _finite, _is_excluded, _masks
 from .grammar import NumberGrammar, grammar
-from .joining import _mentions, _merge_amounts, _merge_ratios, _negate
+from .joining import _mentions, _merge_amounts, _merge_digit_groups, _merge_ratios, _negate
 from .records import QUALIFIERS, Quantity, QuantityMention
 from .words import WordNumber, WordNumberReader
 
@@ -31,7 +31,7 @@ def find_quantities(
     """
     g = grammar(lang)
     cores = _cores(text, g, _masks(text, g) + list(exclude or []))
-    cores = _merge_ratios(text, _merge_amounts(text, cores, g), g)
+    cores = _merge_ratios(text, _merge_amounts(text, _merge_digit_groups(text, cores, g), g), g)
     _count_articles(text, cores, g)
     cores = [c for c in cores if not _is_excluded(text, c, g, articles)]
     for core in cores:

@@ -28,6 +28,9 @@ class _Core:
 
 
 def _parse_digits(text: str, g: NumberGrammar) -> float:
+    other = g.other_decimal_separator
+    if other and re.fullmatch(rf"\d+{re.escape(other)}\d{{1,2}}", text):
+        text = text.replace(other, g.decimal_separator)  # "1,3" is 1.3 where "1,300" is 1300
     integer, _, fraction = text.partition(g.decimal_separator)
     integer = re.sub(r"\D", "", integer) or "0"
     return float(f"{integer}.{fraction}") if fraction else float(integer)  # inf beyond a float, never an error
@@ -84,8 +87,13 @@ class _Finder:
         for m in g.approx_core.finditer(self.text):
             if not self.free(m.start(), m.end()):
                 continue
+            start = m.start()
             if m.group("noun"):
                 value, qualifier = g.approx_nouns[m.group("noun").lower()], "approx"
+                part = g.fraction_before.search(self.text, 0, start)
+                if part and self.free(part.start(), start):
+                    # "half a dozen" is 6
+                    value, start = value / g.fraction_forms[part.group("frac").lower()], part.start()
             elif m.group("pnoun"):
                 value, qualifier = g.approx_plurals[m.group("pnoun").lower()], "more_than"
             elif m.groupdict().get("bare"):
@@ -97,7 +105,7 @@ class _Finder:
                 value, qualifier = g.scales[m.group("pscale").lower()], "more_than"
             if m.group("of"):
                 value *= g.scales[m.group("of").lower()]
-            self.add(_Core(m.start(), m.end(), float(value), qualifier))
+            self.add(_Core(start, m.end(), float(value), qualifier))
 
     def fractions_of_groups(self) -> None:
         """"la moitié des", "un tiers des": a proportion in percent."""
@@ -109,16 +117,23 @@ class _Finder:
             frac = (m.group("frac") or (m.groupdict().get("bare") or "").split()[0]).lower()
             denominator = g.fraction_forms[frac]
             mult = g.fraction_multipliers.get((m.group("mult") or "").lower(), 1)
+            of_scale = g.of_scale_after.match(self.text, m.end()) if m.group("mult") else None
+            if of_scale:
+                # "two thirds of a million" is a number, not a proportion of a group
+                value = mult / denominator * g.scales[of_scale.group("scale").lower()]
+                self.add(_Core(m.start(), of_scale.end(), value, scaled=value >= 1000))
+                continue
             self.add(_Core(m.start(), m.end(), _as_percent(mult / denominator), unit="%", kind="fraction"))
 
     def digit_fractions(self) -> None:
         """"3/4", "2 1/4"; a numerator above its denominator, or after "le", is a date or a score."""
         g = self.g
         for m in g.digit_fraction.finditer(self.text):
-            if len(m.group("den")) > 2 or len(m.group("whole") or "") > 15:
-                continue  # a denominator is at most 10; a run of digits is no whole part
+            if len(m.group("den")) > 3 or len(m.group("whole") or "") > 15:
+                continue  # a denominator is at most 10 or 100; a run of digits is no whole part
             num, den = int(m.group("num")), int(m.group("den"))
-            if not (0 < num < den <= 10) or g.date_before.search(self.text[: m.start()]):
+            # a larger denominator is a date (3/15) or a score; "20/100" is out of a hundred
+            if not (0 < num < den <= 10 or 0 < num <= den == 100) or g.date_before.search(self.text[: m.start()]):
                 continue
             if not self.free(m.start(), m.end()):
                 continue
@@ -128,10 +143,26 @@ class _Finder:
             else:
                 self.add(_Core(m.start(), m.end(), sign * _as_percent(num / den), unit="%", kind="fraction"))
 
+    def digit_decimal_words(self) -> None:
+        """"1 point 1", "point 77": figures around the language's decimal word."""
+        g = self.g
+        for m in g.digit_decimal.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            value = float(f"{m.group('int') or 0}.{m.group('frac') or m.group('frac0')}")
+            scale = m.group("scale")
+            if scale:
+                value *= g.scales[scale.lower()]
+            self.add(_Core(m.start(), m.end(), value, scaled=bool(scale), kind="digits"))
+
     def digit_numbers(self) -> None:
         g = self.g
-        for m in g.digit_core.finditer(self.text):
+        pos = 0
+        while m := g.digit_core.search(self.text, pos):
+            pos = m.end()
             if not self.free(m.start(), m.end()):
+                # "on May 5 200 people": the figures after a date that took the first group are read
+                pos = max(m.start() + 1, *(b for a, b in self.taken if a < m.end() and b > m.start()))
                 continue
             num = m.group("num")
             value = _apply_exponent(_parse_digits(num, g), m.group("exp"))
@@ -153,17 +184,31 @@ class _Finder:
         same_offsets = len(lowered) == len(self.text)
         for run in (g.word_run_lowered.finditer(lowered) if same_offsets else g.word_run.finditer(self.text)):
             spans = [(t.start() + run.start(), t.end() + run.start()) for t in re.finditer(r"[^\s\-]+", run.group(0))]
-            tokens = [self.text[s:e].lower() for s, e in spans]
-            for number in g.words.read(tokens):
-                start, end = spans[number.start][0], spans[number.end - 1][1]
-                if not self.free(start, end) or not self._fraction_stands(number, end):
-                    continue
-                value = number.value
-                unit = None
-                if number.kind == "fraction":
-                    value, unit = _as_percent(value), "%"
-                self.add(_Core(start, end, value, unit=unit, scaled=value >= 1000 and number.kind == "cardinal",
-                               article=number.article, kind=number.kind))
+            for part in self._free_parts(spans):
+                self._read_words(part)
+
+    def _free_parts(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """The runs of words no number found before holds: in "3 hundred and one", "and one" is left."""
+        parts: list[list[tuple[int, int]]] = [[]]
+        for span in spans:
+            if self.free(*span):
+                parts[-1].append(span)
+            elif parts[-1]:
+                parts.append([])
+        return [p for p in parts if p]
+
+    def _read_words(self, spans: list[tuple[int, int]]) -> None:
+        tokens = [self.text[s:e].lower() for s, e in spans]
+        for number in self.g.words.read(tokens):
+            start, end = spans[number.start][0], spans[number.end - 1][1]
+            if not self.free(start, end) or not self._fraction_stands(number, end):
+                continue
+            value = number.value
+            unit = None
+            if number.kind == "fraction":
+                value, unit = _as_percent(value), "%"
+            self.add(_Core(start, end, value, unit=unit, scaled=value >= 1000 and number.kind == "cardinal",
+                           article=number.article, kind=number.kind))
 
     def _fraction_stands(self, number: WordNumber, end: int) -> bool:
         """An ordinal is a denominator only when nothing but "de", punctuation or the end follows,
@@ -179,6 +224,7 @@ def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_
     finder.approximate_nouns()
     finder.fractions_of_groups()
     finder.digit_fractions()
+    finder.digit_decimal_words()
     finder.digit_numbers()
     finder.word_numbers()
     found = sorted(finder.found, key=lambda c: c.start)
@@ -189,7 +235,12 @@ def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_
             core.start, core.unit = core.number_start, None
         _attach_suffix(text, core, g)
         prev_end = core.end
-    return found
+    # a suffix may take in a number found on its own: "3 million and a half" holds "a half"
+    kept: list[_Core] = []
+    for core in found:
+        if not (kept and kept[-1].start <= core.start and core.end <= kept[-1].end):
+            kept.append(core)
+    return kept
 
 
 def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
@@ -197,14 +248,15 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
     if core.kind in ("cardinal", "digits") and core.qualifier == "exact" and core.unit is None:
         m = g.approx_after.match(after)
         if m and not core.scaled:
-            # "3 douzaines", "deux centaines de milliers"
-            value = core.value * g.approx_forms[m.group("noun").lower()]
+            # "3 douzaines", "deux centaines de milliers"; "three hundred and two dozens" is 300 and 2 dozens
+            group = _last_conjoined(text, core, g)
+            value = core.value - group + group * g.approx_forms[m.group("noun").lower()]
             if m.group("of"):
                 value *= g.scales[m.group("of").lower()]
             core.value, core.qualifier, core.end, core.article = value, "approx", core.end + m.end(), False
             after = text[core.end : core.end + 40]
-    if core.scaled and core.kind == "digits":
-        _add_fraction_of_scale(text, core, g)
+    if core.kind == "digits" and (core.scaled or float(core.value).is_integer()):
+        _add_fraction_of_scale(text, core, g)  # "3 million and a half", "2 and a half years"
         after = text[core.end : core.end + 40]
     if core.unit is not None:
         return
@@ -231,8 +283,23 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
         core.unit = g.time_unit_of.get(m.group("tu").lower())
 
 
+def _last_conjoined(text: str, core: _Core, g: NumberGrammar) -> float:
+    """The value of the words after the last conjunction of a number in words, after a hundred or a scale
+    ("three hundred and two": 2), which a group noun after it multiplies; else the whole value
+    ("cinquante et une douzaines" is 51 dozens)."""
+    conjunctions = list(g.and_after.finditer(text, core.start, core.end)) if core.kind == "cardinal" else []
+    before = text[core.start : conjunctions[-1].start()].split() if conjunctions else []
+    if not before or not g.words.multiplier(before[-1].lower()):
+        return core.value
+    tokens = re.findall(r"[^\s\-]+", text[conjunctions[-1].end() : core.end].lower())
+    numbers = g.words.read(tokens)
+    if len(numbers) == 1 and numbers[0].start == 0 and numbers[0].end == len(tokens):
+        return numbers[0].value
+    return core.value
+
+
 def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
-    """"3 millions et demi": half of the scale the number carries."""
+    """"3 millions et demi": half of the scale the number carries (of one with no scale: "5 and a half")."""
     m = g.and_after.match(text, core.end)
     run = g.word_run.match(text, m.end()) if m else None
     if run is None:
@@ -266,6 +333,9 @@ def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bo
     before = text[max(0, core.start - 40) : core.start]
     if core.article and not articles:
         return True
+    if (core.kind == "cardinal" and core.value == 1 and core.unit is None and not any(
+            c.isspace() for c in text[core.start : core.end]) and g.pronoun_before.search(before)):
+        return True  # "the one you mentioned", "no one": a pronoun
     if g.blocked_before.search(before) and core.unit is None:
         return True
     if core.unit in g.age_units and g.age_before.search(before):

@@ -41,15 +41,30 @@ class NumberGrammar:
         self.age_units = set(lex["age_units"])
         of = _alternation(lex["of_words"])
 
+        # a currency written right after the figures, as written in the lexicon: "42MYR", "43c"
+        glued = _alternation([form for forms in lex["currencies"].values() for form in forms]
+                             + list(lex["minor_currencies"]))
         digits = rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?|{dec}\d+"
+        self.other_decimal_separator = lex["other_decimal_separator"]
+        if self.other_decimal_separator:
+            # "1,3", "5,00": the group separator before one or two digits separates decimals
+            digits = rf"\d+{re.escape(self.other_decimal_separator)}\d{{1,2}}(?!\d)|{digits}"
         before = _alternation(lex["currency_symbols_before"])
         scale_alt = _alternation(list(self.digit_scales))
         self.digit_core = re.compile(
             rf"(?<![\w.,/\-−])(?:(?P<pre>{before})\s?)?(?P<sign>[-−])?(?P<num>{digits})"
-            rf"(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?:\s{{0,2}}(?P<scale>{scale_alt}))?(?![\w]|[.,]\d|-\w|/\d)"
+            rf"(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?:\s{{0,2}}(?P<scale>{scale_alt}))?"
+            rf"(?:(?=(?:{glued})(?!\w))|(?![\w]|[.,]\d|-\w|/\d))"
         )
         self.digit_fraction = re.compile(
             r"(?<![\w.,/\-−])(?P<sign>[-−])?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
+        )
+        point = _alternation(lex["decimal_words"])
+        word_scale = rf"(?:\s+(?P<scale>{_alternation(lex['word_scales'])}))?(?![\w\-]|[.,]\d)"
+        # "1 point 1"; "point 77" with nothing before, not "at one point 300 people"
+        self.digit_decimal = re.compile(
+            rf"(?<![\w.,])(?:(?P<int>\d+)\s+(?i:{point})\s+(?P<frac>\d+)"
+            rf"|(?<!\w\s)(?i:{point})\s+(?P<frac0>\d+)){word_scale}"
         )
         self.date_before = re.compile(rf"(?<!\w)(?:{_alternation(lex['date_determiners'])})\s+$", re.IGNORECASE)
         vocabulary = _alternation(self.words.vocabulary())
@@ -85,6 +100,13 @@ class NumberGrammar:
         self.fraction_core = re.compile(
             rf"(?<!\w)(?P<mult>{mult_alt})\s+(?P<frac>{frac_alt})(?=\s+(?:{of})){bare_fractions}", re.IGNORECASE
         )
+        # "half a dozen": a fraction before an approximate noun takes that part of it
+        self.fraction_before = re.compile(rf"(?<!\w)(?P<frac>{frac_alt})\s+$", re.IGNORECASE)
+        # "two thirds of a million": a fraction of a scale
+        articles = _alternation(lex["article_words"])
+        self.of_scale_after = re.compile(
+            rf"\s+(?:{of})\s+(?:(?:{articles})\s+)?(?P<scale>{_alternation(lex['word_scales'])})(?!\w)",
+            re.IGNORECASE)
         self.of_after = re.compile(rf"^\s*(?:$|[^\w\s\-]|(?:{of})(?!\w))", re.IGNORECASE)
         cur_alt = _alternation(list(self.currency_of) + list(self.minor_currency_of))
         self.currency_after = re.compile(rf"^\s?(?:(?:{of})\s*)?(?P<cur>{cur_alt})(?![\w])", re.IGNORECASE)
@@ -134,6 +156,9 @@ class NumberGrammar:
         self.enumeration = re.compile(
             rf"\s+[^\W\d_][\w'’\-]*\s*(?:{_alternation(lex['enumeration_joiners'])})\s*", re.IGNORECASE
         )
+        pronoun = lex["pronoun_determiners"]
+        self.pronoun_before = re.compile(rf"(?<!\w)(?:{_alternation(pronoun)})\s+$" if pronoun else r"(?!)",
+                                         re.IGNORECASE)
         self.ratio_between = re.compile(rf"^\s+(?:{_alternation(lex['ratio_words'])})\s+$", re.IGNORECASE)
 
     def _compile_exclusions(self, lex: dict[str, Any]) -> None:

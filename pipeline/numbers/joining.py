@@ -7,6 +7,50 @@ from .grammar import NumberGrammar
 from .records import QuantityMention, _as_percent
 
 
+def _merge_digit_groups(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Core]:
+    """"4 thousand 3 hundred and 21", "6 crore and two hundred": figures with a scale word, then smaller
+    groups, make one number. A group joins when it is below the scale before it and is itself scaled
+    or in words, or, after the conjunction, below a hundred under a scale of at most a thousand
+    ("3 hundred and 21"; "2 million and 45" stays two figures)."""
+    out: list[_Core] = []
+    scale = None  # the scale of the last group of out[-1] when more groups may join it
+    for core in cores:
+        prev = out[-1] if out else None
+        if prev is not None and scale is not None and _joins(text, prev, core, scale, g):
+            prev.value, prev.end, prev.unit = prev.value + core.value, core.end, prev.unit or core.unit
+            scale = _group_scale(text, core, g)
+            continue
+        out.append(core)
+        # a unit after the figures ends the number ("4 thousand dollars"); one before it does not ("$4 thousand")
+        scale = _group_scale(text, core, g) if core.unit is None or _unit_before(core) else None
+    return out
+
+
+def _group_scale(text: str, core: _Core, g: NumberGrammar) -> float | None:
+    """The scale of figures written with a scale word ("4 thousand": 1000), when whole and exact."""
+    if core.kind != "digits" or not core.scaled or core.qualifier != "exact":
+        return None
+    unscaled = _unscaled(core, text, g)
+    return core.value / unscaled if float(unscaled).is_integer() else None
+
+
+def _unit_before(core: _Core) -> bool:
+    return core.number_start is not None and core.number_start > core.start
+
+
+def _joins(text: str, prev: _Core, core: _Core, scale: float, g: NumberGrammar) -> bool:
+    if (core.qualifier != "exact" or core.article or core.kind not in ("digits", "cardinal")
+            or not 0 < core.value < scale or (prev.unit and core.unit) or _unit_before(core)):
+        return False
+    between = text[prev.end : core.start]
+    grouped = core.kind == "cardinal" or (core.kind == "digits" and core.scaled)
+    if between.isspace() and "\n" not in between:
+        return grouped
+    if g.and_after.fullmatch(between):
+        return grouped or (core.value < 100 and scale <= 1000)
+    return False
+
+
 def _merge_amounts(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Core]:
     """"15 dollars et 15 cents", "treize euros et quarante-cinq cents", "15 dollars 50": one amount."""
     out: list[_Core] = []

@@ -74,8 +74,11 @@ class WordNumberReader:
         self.conjunctions = set(lex["number_conjunctions"])
         self.decimal_words = set(lex["decimal_words"])
         self.articles = set(lex["article_words"])
+        self.expression_only: dict[str, int] = dict(lex["expression_only_numbers"])
         self.fraction_nouns: dict[str, int] = dict(lex["fractions"])
         self.ordinals = self._ordinal_forms(lex)
+        # irregular ordinals that are a denominator only at the end of a compound ("twenty-first")
+        self.compound_ordinals = {form for o in lex["compound_ordinals"] for form in (o, self.hooks.plural(o))}
         self.cardinal_words = set(self.values) | set(self.scales) | self.conjunctions
         self.units_after_conjunction = set(lex["units_after_conjunction"])
         self._prefixes: dict[tuple[str, ...], tuple[int, int] | None] = {}
@@ -91,12 +94,15 @@ class WordNumberReader:
             for suffix in lex["ordinal_suffixes"]:
                 forms[stem + suffix] = (word, False)
                 forms[self.hooks.plural(stem + suffix)] = (word, True)
+        for ordinal, word in lex["compound_ordinals"].items():
+            forms[ordinal] = (word, False)
+            forms[self.hooks.plural(ordinal)] = (word, True)
         return forms
 
     def vocabulary(self) -> list[str]:
         nouns = list(self.fraction_nouns) + [self.hooks.plural(n) for n in self.fraction_nouns]
         return (list(self.values) + list(self.scales) + list(self.conjunctions) + list(self.decimal_words)
-                + nouns + list(self.ordinals))
+                + nouns + list(self.ordinals) + list(self.expression_only))
 
     def read(self, tokens: list[str]) -> list[WordNumber]:
         """Every number in a run of number words, left to right, longest first."""
@@ -131,9 +137,12 @@ class WordNumberReader:
             if after == j + 1 and value is not None and t[j] in self.scales and self.scales[t[j]] != 1000:
                 value, after = None, j  # "millions" alone is no number; "mille" is
             scale = self.scales.get(t[after]) if after < len(t) else None
+            k = after + 1
+            while scale and k < len(t) and self.scales.get(t[k], 0) > self.scales[t[k - 1]]:
+                scale, k = scale * self.scales[t[k]], k + 1  # "three lakh crore": a scale of a larger scale
             if scale and scale < last_scale and (value is not None or scale == 1000):
                 total += (1 if value is None else value) * scale
-                last_scale, j = scale, after + 1
+                last_scale, j = scale, k
                 continue
             if value is not None and value < last_scale:
                 total, j = total + value, after
@@ -198,11 +207,16 @@ class WordNumberReader:
         return float(f"0.{'0' * zeros}{rest[0]}"), rest[1]
 
     def _number_at(self, t: list[str], i: int) -> WordNumber | None:
+        if t[i] in self.expression_only:
+            # "single": a count when the text is one (normalize_number), an adjective in running text
+            return WordNumber(i, i + 1, self.expression_only[t[i]], "cardinal", article=True)
         fraction = self._fraction(t, i)
         cardinal = self._cardinal_with_scale(t, i)
         if cardinal is None:
             return self._scaled_fraction(t, fraction) or self._bare_fraction_of_scale(t, i)
         value, j, scale = float(cardinal[0]), cardinal[1], cardinal[2]
+        if self.hooks.spoken_hundreds and j == i + 1 and (spoken := self._spoken_hundreds(t, i)):
+            return spoken
         if j < len(t) and t[j] in self.decimal_words and (dec := self._decimals(t, j + 1)):
             end, scaled = dec[1], value + dec[0]
             if scale == math.inf and end < len(t) and t[end] in self.scales:
@@ -211,6 +225,9 @@ class WordNumberReader:
             return WordNumber(i, end, scaled, "cardinal")
         if j < len(t) and t[j] in self.conjunctions:
             part = self.fraction_after_and(t, j + 1)
+            if part is not None and part[0] >= 1 and fraction is not None and fraction.end >= part[1]:
+                # no mixed number has a part of one or more: "one hundred and thirty fifths" is 130/5
+                return self._scaled_fraction(t, fraction)
             if part is not None:
                 # "un million et demi" adds half a million; "cent trois et deux tiers", two thirds;
                 # "un milliard et demi million", half of the smaller scale named after it
@@ -221,7 +238,29 @@ class WordNumberReader:
                 return WordNumber(i, end, value + part[0] * unit, "cardinal" if unit > 1 else "mixed")
         if fraction is not None and fraction.end >= j:
             return self._scaled_fraction(t, fraction)
+        if j < len(t) and self._ends_ordinal(t, j):
+            return None  # "twenty-first place", "the thirty-fifth anniversary": an ordinal, no count
         return WordNumber(i, j, value, "cardinal", article=j == i + 1 and t[i] in self.articles)
+
+    def _ends_ordinal(self, t: list[str], j: int) -> bool:
+        """Whether t[j] is an ordinal in the singular that makes one ordinal with the cardinal before it
+        (a compound-only one after a ten: "twenty-second", but "one second" is a duration)."""
+        denom = self._denominator(t[j])
+        if denom is None or denom[1] is None or denom[2]:
+            return False
+        return t[j] not in self.compound_ordinals or self.values.get(t[j - 1]) in range(20, 100, 10)
+
+    def _spoken_hundreds(self, t: list[str], i: int) -> WordNumber | None:
+        """"one twenty two" is 122: a unit word, then a ten (and a unit) ending the number."""
+        if not 1 <= self.values.get(t[i], 0) <= 9 or t[i] in self.articles or i + 1 >= len(t):
+            return None
+        if self.values.get(t[i + 1]) not in range(20, 100, 10):
+            return None
+        rest = self._cardinal_with_scale(t, i + 1)
+        if rest is None or rest[0] >= 100 or (rest[1] < len(t) and (
+                self.multiplier(t[rest[1]]) or self._denominator(t[rest[1]]) is not None)):
+            return None
+        return WordNumber(i, rest[1], float(self.values[t[i]] * 100 + rest[0]), "cardinal")
 
     def fraction_after_and(self, t: list[str], i: int) -> tuple[float, int] | None:
         """The fraction after "et": "demi(e)" alone is a half; else "trois quarts", "un cinquième"."""
@@ -272,31 +311,65 @@ class WordNumberReader:
             return None
         denominator, word, plural = denom
         head, whole = t[i:k], 0
-        if head[0] in self.articles:
-            # "un vingt-cinquième" is 1/25: after the article the words all make the denominator
+        if word is None and head[0] in self.articles and len(head) > 1:
+            return None  # "un demi" is a half; "un cent tiers" is nothing
+        if len(head) >= 3 and head[-2] in self.conjunctions and head[-1] in self.articles:
+            # "vingt et un cinquième" is read 20 + 1/5, as Recognizers-Text reads it
+            whole = self._numerator(head[:-2])
+            if whole is None or t[k] in self.compound_ordinals:
+                return None
             numerator = 1
-            if word is None:
-                if len(head) > 1:
-                    return None
-            elif len(head) > 1:
-                parsed = self._cardinal(head[1:] + [word], 0)
-                if parsed is None or parsed[1] != len(head):
-                    return None
-                denominator = parsed[0]
         else:
-            if len(head) >= 3 and head[-2] in self.conjunctions and head[-1] in self.articles:
-                # "vingt et un cinquième" is read 20 + 1/5, as Recognizers-Text reads it
-                head, numerator = head[:-2], 1
-                parsed = self._cardinal(head, 0)
-                if parsed is None or parsed[1] != len(head):
-                    return None
-                whole = parsed[0]
-            else:
-                parsed = self._cardinal(head, 0)
-                if parsed is None or parsed[1] != len(head):
-                    return None
-                numerator = parsed[0]
-        if not denominator:
-            return None
+            split = self._split(head, word, denominator, compound_only=t[k] in self.compound_ordinals)
+            if split is None:
+                return None
+            numerator, denominator = split
+        if not denominator or (word is not None and not plural and numerator != 1
+                               and self.hooks.singular_denominator_of_one):
+            return None  # "two millionth": a singular ordinal is a denominator of one only
         return WordNumber(i, k + 1, whole + numerator / denominator, "mixed" if whole else "fraction",
                           ordinal=word is not None, plural=plural)
+
+    def multiplier(self, word: str) -> bool:
+        """A hundred or a scale: a word that multiplies the number before it."""
+        return word in self.scales or self.values.get(word, 0) >= 100
+
+    def _numerator(self, words: list[str]) -> int | None:
+        """The cardinal that is all of ``words``; a lone article is one ("un cinquième")."""
+        if len(words) == 1 and words[0] in self.articles:
+            return 1
+        parsed = self._cardinal(words, 0)
+        return parsed[0] if parsed is not None and parsed[1] == len(words) else None
+
+    def _split(self, head: list[str], word: str | None, denominator: int, *,
+               compound_only: bool) -> tuple[int, int] | None:
+        """(numerator, denominator) of the number words ``head`` before a denominator word.
+
+        With the language's ``compound_denominators``, an ordinal of a unit or a ten takes the
+        number words before it into the denominator when they make one cardinal with it, the
+        longest such one that leaves a whole numerator: "one hundred thirty fifths" is 100/35, "a
+        twenty-first" 1/21, "one one hundred fifth" 1/105 (as Recognizers-Text reads them). A
+        denominator starts with neither a hundred, a scale, a conjunction nor an article, and holds
+        a hundred or a scale only after a one: "ninety-five hundred fifths" is 9500/5. An ordinal of
+        a hundred or a scale is the denominator alone: "a hundred trillionths" is 100/10^12.
+        Otherwise the words after an article all make the denominator ("un vingt-cinquième" is 1/25)
+        and, with no article, all the words before the ordinal the numerator. A compound-only
+        ordinal ("first") needs words of the denominator before it.
+        """
+        if word is not None and self.hooks.compound_denominators:
+            for s in range(1, len(head) if not self.multiplier(word) else 0):
+                first = head[s]
+                if first in self.articles or self.values.get(first, 100) >= 100 or (
+                        self.values[first] != 1 and any(self.multiplier(w) for w in head[s:])):
+                    continue
+                numerator = self._numerator(head[:s])
+                parsed = self._cardinal(head[s:] + [word], 0)
+                if numerator is not None and parsed is not None and parsed[1] == len(head) - s + 1:
+                    return numerator, parsed[0]
+        elif word is not None and head[0] in self.articles and len(head) > 1:
+            parsed = self._cardinal(head[1:] + [word], 0)
+            return (1, parsed[0]) if parsed is not None and parsed[1] == len(head) else None
+        if compound_only:
+            return None
+        numerator = self._numerator(head)
+        return None if numerator is None else (numerator, denominator)
