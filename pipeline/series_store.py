@@ -43,8 +43,11 @@ GROUP_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_
 
 
 # what finding stories reads of a fact, and what a pass over the store notes of each article
-STORY_COLUMNS = ("article_id", "evidence", "where", "source", "published", "when_end", "series_id")
+STORY_COLUMNS = ("article_id", "evidence", "where", "source", "published", "when_end", "who", "event_type", "unit",
+                 "how_many", "how_many_high", "series_id")
 RECORD_BATCH_ROWS = 50_000
+# facts read at a time by the pass that finds stories (a larger batch costs memory, no time)
+SCAN_BATCH_ROWS = 5_000
 # facts regrouped at a time (whole connected sets of stories; a larger set is read whole)
 CHUNK_FACTS = 20_000
 
@@ -103,7 +106,7 @@ def _scan(store: Store, lang: str) -> _Articles:
     seen = _Articles(StoryIndex(series_words(lang)))
     cols = ", ".join(f"f.{_q(c)}" for c in STORY_COLUMNS)
     reader = store.con.sql(f"SELECT {cols} FROM facts f WHERE {_lang_column()} = ?",
-                           params=[lang]).to_arrow_reader(RECORD_BATCH_ROWS)
+                           params=[lang]).to_arrow_reader(SCAN_BATCH_ROWS)
     for batch in reader:
         records = rows_of(batch.to_pandas(), STORY_COLUMNS)
         seen.stories.add(records)

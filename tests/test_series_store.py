@@ -211,3 +211,15 @@ def test_claims_and_series_written_in_pieces_are_the_tables_written_whole(db, mo
     assert len(series) == 10 and series.n_articles.is_monotonic_decreasing
     claims = pd.read_csv(tmp_path / "pieces" / "claims.csv")
     assert claims.series_id.is_monotonic_increasing and set(claims.series_id) == set(series.series_id)
+
+
+def test_two_articles_told_by_one_precise_figure_alone_are_one_story_in_the_store_too(db):
+    # no name in common: the shared precise figure (and the week between them) tells the story
+    a = chido("a", 137, "2025-03-10", where=None, evidence="Le séisme a fait 137 morts dans la nuit.")
+    b = chido("b", 137, "2025-03-12", where=None, evidence="Selon le dernier bilan, 137 morts sont à déplorer.")
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [record("a", [a]), record("b", [b])])
+    update_series(db)
+    stored = db.query("SELECT * FROM facts")
+    assert stored.series_id.nunique() == 1
+    assert partition(stored) == partition(assign_series_by_language(stored.drop(columns=["series_id", "claim_id"])))
