@@ -230,7 +230,7 @@ class RelationsLexicon(TypedDict):
     cause_verbs: Words
     comparison_markers: Words
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
-    inflection_endings: list[list[Word]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
+    inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
     among_words: Words  # "12 blessés parmi les pompiers"

@@ -30,6 +30,12 @@ def _one(facts: list[dict], value: float) -> dict:
     ("Quatre randonneurs ont succombé à leurs blessures à l'hôpital de Gap.", 4, "killed"),
     # coordinated counts keep their own noun's type, after "un mort" as after "trois morts"
     ("Collision sur l'A7 : un mort et 14 blessés", 14, "wounded"),
+    # a verb and its object that name a harm together
+    ("Une quinzaine de vacanciers ont été soignés pour des brûlures.", 15, "wounded"),
+    # the means that back a group take the type of what the group does
+    ("Plus de 400 pompiers ont été engagés, appuyés par six Canadair.", 6, "deployed"),
+    # a figure that says where, beside the verb's counted subject, takes nothing from the verb
+    ("Près de 3 000 exploitations ont été touchées dans 11 départements.", 11, "other"),
     # a trigger phrase with an elided article; "demandeurs" alone is not one
     ("Le nombre de demandeurs d'emploi a baissé de 32 000 au printemps.", 32000, "other"),
 ])
@@ -47,6 +53,11 @@ def test_the_type_found_by_an_ending_says_so(facts_of):
 def test_an_elliptic_list_takes_the_first_figures_type(facts_of):
     facts = facts_of("On recense 450 blessés à Marseille, environ 200 à Toulon et une quarantaine à Nice.")
     assert [_one(facts, v)["event_type"] for v in (450, 200, 40)] == ["wounded"] * 3
+
+
+def test_an_elliptic_figure_with_a_verb_of_its_own_keeps_its_type(facts_of):
+    facts = facts_of("Au moins 19 personnes ont péri et environ 60 ont été blessées, selon la police.")
+    assert (_one(facts, 19)["event_type"], _one(facts, 60)["event_type"]) == ("killed", "wounded")
 
 
 def test_a_comparison_figure_takes_the_main_figures_type_and_its_own_year(facts_of):

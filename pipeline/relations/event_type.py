@@ -105,11 +105,15 @@ class EventTyper:
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
+        if self._oblique_of_another_subject(ctx):
+            pred_side = []  # "6 000 exploitations ont été touchées dans 14 départements": 14 is where, not who
         linked = ctx.linked_to
         if (linked is not None and ctx.noun is not None and linked.noun is not None and ctx.noun.i == linked.noun.i
-                and ctx.subset_of is None and linked.quantity["unit"] == unit):
+                and ctx.subset_of is None and linked.quantity["unit"] == unit and (
+                    ctx.predicate is None or linked.predicate is None or ctx.predicate.i == linked.predicate.i)):
             # "900 blessés à Lyon, quelque 300 à Grenoble", "25 morts, contre 12 l'an dernier": a figure that
-            # borrows an earlier figure's noun counts what that figure counts
+            # borrows an earlier figure's noun counts what that figure counts (not "27 personnes ont péri et
+            # environ 80 ont été blessées": a verb of its own says what happened to them)
             return self._event_type(linked)[0], "total"
         inflected: set[str] = set()
         noun_types, pred_types = self._types_of(noun_side, inflected), self._types_of(pred_side, inflected)
@@ -152,6 +156,9 @@ class EventTyper:
         usual type, the nearest class of trigger verbs, else ``other``."""
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
+        supported = self._supported(ctx)
+        if supported is not None:
+            return supported, "total"
         if (ctx.predicate is None and ctx.linked_to is not None and ctx.linked_to.predicate is not None
                 and ctx.linked_to.quantity["unit"] == unit):
             # "arrested 112 people in Paris, 31 in Lyon": an elided verb is the earlier figure's
@@ -165,6 +172,37 @@ class EventTyper:
             if near is not None:
                 return near, "vectors"
         return "other", "default"
+
+    def _supported(self, ctx: MentionContext) -> str | None:
+        """ "620 pompiers, appuyés par 180 véhicules et 14 avions": the means that back a group (the agent
+        of a participle hung on it) take the type of what the group does."""
+        if ctx.noun is None or ctx.quantity["unit"] is not None:
+            return None
+        agent = ctx.noun
+        while agent.dep_ == "conj" and agent.head.i != agent.i:
+            agent = agent.head
+        participle = agent.head
+        if (agent.dep_ != "obl:agent" or "Part" not in participle.morph.get("VerbForm")
+                or participle.head.i == participle.i or participle.dep_ not in ("acl", "advcl", "conj")):
+            return None
+        backed = participle.head
+        side = [backed] + [c for c in backed.children if c.dep_ in ("amod", "acl", "xcomp", "obl:arg")
+                           and c.i != participle.i]
+        types = self._types_of(side)
+        resolved = self._resolve_type(types)
+        return resolved or self.fallback_type_of.get(backed.lower_)
+
+    @staticmethod
+    def _oblique_of_another_subject(ctx: MentionContext) -> bool:
+        """Whether the counted noun is an oblique of its predicate ("dans 14 départements") whose subject is
+        another figure's counted noun."""
+        noun, pred = ctx.noun, ctx.predicate
+        if noun is None or pred is None or noun.head.i != pred.i or noun.dep_ not in ("obl", "obl:mod", "obl:arg"):
+            return False
+        if not any(c.dep_ == "case" for c in noun.children):
+            return False
+        return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i != noun.i and any(g.like_num for g in c.children)
+                   for c in pred.children)
 
     @staticmethod
     def _misattached_participle(noun: Token) -> list[Token]:
