@@ -33,6 +33,8 @@ from .languages import LanguageResources
 TIME_REFERENCE = "time reference"
 #: the reason for "ces dernières 24 heures": a span of time up to the publication date, a date of its own
 TIME_WINDOW = "time window"
+# the largest count of a time window ("ces dernières 48 heures"): a larger figure is no window
+MAX_WINDOW = 1000
 
 
 class AttributeFilter:
@@ -157,6 +159,9 @@ class AttributeFilter:
     def window_days(self, quantity: dict, tokens: list[Token]) -> int | None:
         """ "ces dernières 24 heures", "les 48 dernières heures", "ces trois derniers jours": the days the
         window spans back from the publication date (an hour window counts whole days), else None."""
+        if not (quantity["unit"] is None or quantity["unit"].lower() in self.time_units) or not (
+                0 < quantity["value"] <= MAX_WINDOW):
+            return None
         first, last = tokens[0], tokens[-1]
         doc = first.doc
         before = doc[first.i - 1] if first.i > 0 else None
@@ -192,8 +197,11 @@ class AttributeFilter:
             return True  # "en 72 heures, les pompiers sont intervenus sur 410 feux": a window for another figure
         if after is not None and after.lower_ in self.time_units and after.i + 1 < len(doc):
             after = doc[after.i + 1]  # the unit word after the number
-        return after is not None and any(doc[after.i : after.i + n].text.lower() in self.relative_words
-                                         for n in (1, 2) if after.i + n <= len(doc))
+        # "cinq ans plus tôt." where the clause ends ("for 19 days before its team noticed" is a duration)
+        return after is not None and any(
+            doc[after.i : after.i + n].text.lower() in self.relative_words
+            and (after.i + n == len(doc) or doc[after.i + n].is_punct or doc[after.i + n].is_sent_start)
+            for n in (1, 2) if after.i + n <= len(doc))
 
     def _population(self, tokens: list[Token], after: Token | None) -> bool:
         """"cette ville de 70 000 habitants", "les communes de plus de 10 000 habitants": the size of a

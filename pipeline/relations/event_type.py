@@ -197,10 +197,10 @@ class EventTyper:
         """Whether the counted noun is an oblique of its predicate ("dans 14 départements") whose subject is
         another figure's counted noun."""
         noun, pred = ctx.noun, ctx.predicate
-        if noun is None or pred is None or noun.head.i != pred.i or noun.dep_ not in ("obl", "obl:mod", "obl:arg"):
+        if noun is None or pred is None or noun.head.i != pred.i or not noun.dep_.startswith(("obl", "obj")):
             return False
-        if not any(c.dep_ == "case" for c in noun.children):
-            return False
+        if not any(c.dep_ == "case" for t in (noun, *ctx.tokens) for c in t.children):
+            return False  # a preposition, even where the parser says object ("touchées dans 11 départements")
         return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i != noun.i and any(g.like_num for g in c.children)
                    for c in pred.children)
 

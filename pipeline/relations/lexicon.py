@@ -58,6 +58,11 @@ class RelationLexicon:
             r"(?<!\w)(?P<count>[^\W\d]+|\d+)\s+(?P<unit>" + "|".join(re.escape(u) for u in dates["relative_units"])
             + r")\s+(?:" + "|".join(re.escape(w) for w in counted["earlier"]) + r")(?!\w)", re.IGNORECASE)
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
+        # a figure right after these ("contre 55 % en 2017", "up from £6.2bn") is a figure of comparison
+        # with a clause of its own (series.json: the words that make an earlier figure join a series)
+        self.comparison_figure_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in data.series["comparison_markers"]) + r")\s*$",
+            re.IGNORECASE)
         records = "|".join(re.escape(m) for m in lex["record_markers"])
         self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
         self.strong_types = set(lex["strong_types"])

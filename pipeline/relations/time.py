@@ -38,7 +38,7 @@ class DateAssigner:
         starts = sorted(c.quantity["start"] for c in ctxs)
         for c in ctxs:
             start = c.quantity["start"]
-            if not self.comparison_rx.search(text[max(0, start - 20) : start]) or c is ctxs[0]:
+            if not self.comparison_figure_rx.search(text[max(0, start - 20) : start]) or c is ctxs[0]:
                 continue
             end = next((s for s in starts if s > start), sent.end_char)
             clauses[id(c)] = (start, end)
@@ -95,7 +95,7 @@ class DateAssigner:
             return None
         unit = self.relative_units.get(found["unit"].lower())
         count = normalize_number(found["count"], self.lang)
-        if unit is None or count is None or not float(count.value).is_integer():
+        if unit is None or count is None or not float(count.value).is_integer() or not 0 < count.value <= 1000:
             return None
         base = when[id(main)]
         return dict(base, when_start=_shift(base["when_start"], unit, int(count.value)),
