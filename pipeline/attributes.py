@@ -131,7 +131,8 @@ class AttributeFilter:
         if link is None or link.lower_ not in self.links:
             return False
         holder = doc[link.i - 1] if link.i > 0 else None
-        if holder is not None and holder.pos_ == "ADV" and holder.i > 0 and doc[holder.i - 1].pos_ == "DET":
+        if holder is not None and holder.pos_ == "ADV" and holder.i > 0 and (
+                doc[holder.i - 1].pos_ == "DET" or "Def" in doc[holder.i - 1].morph.get("Definite")):
             return True  # "les moins de 17 ans", "les plus de 65 ans": an age class
         if holder is None or holder.pos_ not in ("NOUN", "PROPN", "ADJ") or holder.lemma_ in self.duration_holders:
             return False

@@ -30,6 +30,9 @@ def _one(facts: list[dict], value: float) -> dict:
     ("Quatre randonneurs ont succombé à leurs blessures à l'hôpital de Gap.", 4, "killed"),
     # coordinated counts keep their own noun's type, after "un mort" as after "trois morts"
     ("Collision sur l'A7 : un mort et 14 blessés", 14, "wounded"),
+    # the number is the subject of the verb: the noun's participle says what they were
+    ("Selon la préfecture, quatre des gendarmes blessés ont été hospitalisés.", 4, "affected"),
+    ("Cinq des migrants secourus sont morts à l'hôpital.", 5, "killed"),
     # a verb and its object that name a harm together
     ("Une quinzaine de vacanciers ont été soignés pour des brûlures.", 15, "wounded"),
     # the means that back a group take the type of what the group does
@@ -53,6 +56,11 @@ def test_the_type_found_by_an_ending_says_so(facts_of):
 def test_an_elliptic_list_takes_the_first_figures_type(facts_of):
     facts = facts_of("On recense 450 blessés à Marseille, environ 200 à Toulon et une quarantaine à Nice.")
     assert [_one(facts, v)["event_type"] for v in (450, 200, 40)] == ["wounded"] * 3
+
+
+def test_a_share_of_a_group_held_by_a_container_takes_the_groups_type(facts_of):
+    fact = _one(facts_of("La part des décès survenus à l'hôpital a reculé à 41 % cette année."), 41)
+    assert fact["event_type"] == "killed"
 
 
 def test_an_elliptic_figure_with_a_verb_of_its_own_keeps_its_type(facts_of):
@@ -99,11 +107,22 @@ def test_since_with_an_article_runs_to_the_publication_date(facts_of):
     assert (fact["when_start"], fact["when_end"]) == ("2025-01-01", PUBLISHED)
 
 
+def test_since_with_a_few_words_runs_to_the_publication_date(facts_of):
+    fact = _one(facts_of("Depuis le début de l'hiver, 12 avalanches ont été recensées dans le massif."), 12)
+    assert (fact["when_start"], fact["when_end"]) == ("2024-12-21", PUBLISHED)
+
+
+def test_a_record_in_the_sentence_before_leaves_the_date_alone(facts_of):
+    facts = facts_of("Les ventes ont atteint un niveau record depuis 2010. Le mois dernier, 45 magasins ont ouvert.")
+    assert (_one(facts, 45)["when_start"], _one(facts, 45)["when_end"]) == ("2025-05-01", "2025-05-31")
+
+
 @pytest.mark.parametrize("text", [
     "Le scrutin aura lieu les 9 et 16 mars prochains.",
     "Les journées portes ouvertes auront lieu les 3, 4 et 5 octobre.",  # the day of a date listed first
     "Le club a aligné ses moins de 15 ans face à Dijon.",  # an age class
     "Un camion a percuté un deux roues au carrefour.",  # a thing named by a number
+    "Le chômage des moins de 25 ans recule.",  # an age class after a contracted article
 ])
 def test_figures_that_are_not_facts(facts_of, text):
     assert [f["how_many"] for f in facts_of(text) if f["how_many"] != 1] == []

@@ -94,6 +94,17 @@ class EventTyper:
                                            and not any(g.like_num for g in c.children)
                                            and not (c.dep_ == "conj" and any(g.dep_ == "obj" for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
+        predicate = ctx.predicate
+        # the verb the number itself hangs on, before it, as its subject (or as the parser mislabels one:
+        # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
+        verb = next((t.head for t in ctx.tokens if t.head.i > t.i and not t.dep_.startswith(("obj", "obl", "nmod"))
+                     and (t.head.pos_ == "VERB" or any(c.dep_ == "cop" for c in t.head.children))), None)
+        if (verb is not None and ctx.predicate is not None and ctx.noun is not None and verb.i != ctx.predicate.i
+                and ctx.predicate.head.i == ctx.noun.i):
+            # "trois des policiers blessés ont été hospitalisés": the number is the verb's subject; what
+            # the noun's participle says is what they were
+            predicate = verb
+            pred_side = [verb] + [c for c in verb.children if c.dep_ in ("obj", "xcomp", "obl:arg")]
         if (ctx.predicate is not None and ctx.noun is not None and ctx.noun.dep_ == "conj"
                 and ctx.noun.head.i == ctx.predicate.i and ctx.predicate.pos_ in NOMINAL
                 and (any(c.pos_ == "NUM" for c in ctx.predicate.children) or (
@@ -117,27 +128,32 @@ class EventTyper:
             return self._event_type(linked)[0], "total"
         inflected: set[str] = set()
         noun_types, pred_types = self._types_of(noun_side, inflected), self._types_of(pred_side, inflected)
+        share_of = self._share_group(ctx) if not noun_types and unit == "%" else None
+        if share_of is not None:
+            # "la part des décès survenus à domicile ... à 38 %": a share of a group takes the group's type
+            noun_types = self._types_of([share_of] + [c for c in share_of.children if c.dep_ in ("amod", "acl")],
+                                        inflected)
         group = self._among(ctx) if not noun_types else None
         if group is not None and unit in (None, "%"):
             # "parmi les personnes interpellées, 14 étaient mineures": the group says what happened
             noun_types = self._types_of([group] + [c for c in group.children if c.dep_ in ("amod", "acl")],
                                         inflected)
-        resolved, origin = self._type_of_sides(ctx, noun_types, pred_types)
+        resolved, origin = self._type_of_sides(ctx, noun_types, pred_types, predicate)
         if resolved is not None:
             lexical = (self._types_of(noun_side, by_ending=False) | self._types_of(pred_side, by_ending=False)
                        if inflected else set())
             return resolved, "inflection" if resolved in inflected and resolved not in lexical else origin
         return self._fallback_type(ctx, unit)
 
-    def _type_of_sides(self, ctx: MentionContext, noun_types: set[str], pred_types: set[str]
-                       ) -> tuple[str | None, str]:
+    def _type_of_sides(self, ctx: MentionContext, noun_types: set[str], pred_types: set[str],
+                       predicate: Token | None) -> tuple[str | None, str]:
         """The type the trigger words of the counted noun's side and the predicate's side give together."""
         # what happened to them says more than what they were: "deux des blessés ont succombé"
         living = noun_types & self.strong_types
         if (pred_types and not (pred_types & self.strong_types) and living and living <= {"wounded", "missing"}
-                and ctx.predicate is not None and ctx.noun is not None
-                and ctx.predicate.i in (ctx.noun.head.i, *(c.i for c in ctx.noun.children),
-                                        *(t.head.i for t in ctx.tokens))):
+                and predicate is not None and ctx.noun is not None
+                and predicate.i in (ctx.noun.head.i, *(c.i for c in ctx.noun.children),
+                                    *(t.head.i for t in ctx.tokens))):
             # "huit blessés restaient hospitalisés": what happens to the living now says more than what
             # they were (not "300 victimes secourues": victims may count the dead)
             return self._resolve_type(pred_types), "lexicon"
@@ -191,6 +207,14 @@ class EventTyper:
         types = self._types_of(side)
         resolved = self._resolve_type(types)
         return resolved or self.fallback_type_of.get(backed.lower_)
+
+    def _share_group(self, ctx: MentionContext) -> Token | None:
+        """The group of a share whose holder is a container noun ("la part des décès", "la proportion
+        de blessés"), when the percentage has no group of its own."""
+        actor = ctx.actor
+        if ctx.noun is not None or actor is None or actor.lemma_ not in self.containers:
+            return None
+        return self._group_of(actor, set())
 
     @staticmethod
     def _oblique_of_another_subject(ctx: MentionContext) -> bool:

@@ -48,8 +48,8 @@ class RelationLexicon:
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
         since = "|".join(re.escape(m) for m in lex["since_markers"])
-        # "depuis janvier", "depuis le début de l'année": the marker, maybe one word, then the date
-        self.since_rx = re.compile(rf"(?<!\w)(?:{since})\s+(?:[^\W\d]+['’]?\s*)?$", re.IGNORECASE)
+        # "depuis janvier", "depuis le début de l'été": the marker, maybe a few words, then the date
+        self.since_rx = re.compile(rf"(?<!\w)(?:{since})\s+(?:[^\W\d]+['’]?\s*){{0,4}}$", re.IGNORECASE)
         self.since_start_rx = re.compile(rf"(?:{since})(?!\w)", re.IGNORECASE)
         dates = data.dates
         counted = dates["relative_to_previous_counts"]

@@ -53,7 +53,7 @@ class DateAssigner:
             span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
             if span is None:
                 continue
-            before = text[max(0, d["start"] - 30) : d["start"]]
+            before = text[max(sent.start_char, d["start"] - 30) : d["start"]]  # not the sentence before
             if self.comparison_rx.search(before[-20:]) or self.record_rx.search(before):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
                 # comparison is no figure's time
@@ -105,7 +105,7 @@ class DateAssigner:
         """"depuis janvier", "depuis le début de l'année": the period from the date to the publication date."""
         if reference is None or date["when_start"] > reference:
             return date
-        if self.since_rx.search(text[max(0, date["start"] - 20) : date["start"]]) or self.since_start_rx.match(
+        if self.since_rx.search(text[max(0, date["start"] - 30) : date["start"]]) or self.since_start_rx.match(
                 date["text"]):
             if date["when_end"] == reference:
                 return date
