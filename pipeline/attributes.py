@@ -15,7 +15,12 @@ for each quantity mention, from its tokens and the language pack's words:
 - a score: a "range" whose high end is below its low end ("la victoire 8 à 3");
 - a number word written as a name ("les Vingt-Sept");
 - the population of a place as description or class ("cette ville de 70 000 habitants");
-- zero, and the numbers of a list (": 1. à la Teille, 2. au chêne").
+- zero, and the numbers of a list (": 1. à la Teille, 2. au chêne");
+- a time reference or a window, not a duration: "cinq ans plus tôt", "en 72 heures", "ces
+  dernières 24 heures" (a window up to the publication date, which the extractor reads as a date);
+- the day of a date listed before it ("les 6 et 13 avril");
+- a number after a singular indefinite article, a name of a thing ("un deux roues");
+- an age class ("les moins de 17 ans").
 """
 
 from __future__ import annotations
@@ -23,6 +28,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .languages import LanguageResources
+
+#: the reason :meth:`AttributeFilter.is_attribute` gives for "cinq ans plus tôt": its unit is no counted noun
+TIME_REFERENCE = "time reference"
+#: the reason for "ces dernières 24 heures": a span of time up to the publication date, a date of its own
+TIME_WINDOW = "time window"
+# the largest count of a time window ("ces dernières 48 heures"): a larger figure is no window
+MAX_WINDOW = 1000
 
 
 class AttributeFilter:
@@ -40,6 +52,17 @@ class AttributeFilter:
         self.directions = set(lex["direction_words"])
         self.population_nouns = set(lex["population_nouns"])
         self.settlement_nouns = set(lex["settlement_nouns"])
+        dates = data.dates
+        self.time_units = {f.lower() for forms in num["time_units"].values() for f in forms} | set(num["time_units"])
+        counted = dates["relative_to_previous_counts"]
+        self.relative_words = {w.lower() for words in counted.values() for w in words}
+        self.last_words = set(dates["last_words"])
+        self.months = {m.lower() for m in dates["months"]}
+        self.hour_words = {w.lower() for w in dates["clock_units"]}
+        # days in a window of one unit: "ces trois derniers jours", "ces deux dernières semaines"
+        span_days = {"day": 1, "week": 7, "month": 30, "year": 365}
+        self.days_in = {w.lower(): span_days[code] for w, code in dates["relative_units"].items() if code in span_days}
+        self.window_prepositions = set(lex["window_prepositions"])
 
     def is_attribute(self, quantity: dict, tokens: list[Token]) -> str | None:
         """Why the mention is not a fact (age, address, distance, identifier, score, nothing, list number), or None."""
@@ -61,6 +84,15 @@ class AttributeFilter:
             return "name"  # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name
         if self._age(tokens, after):
             return "age"
+        if self.window_days(quantity, tokens) is not None:
+            return TIME_WINDOW
+        if self._time_reference(quantity, before, after):
+            return TIME_REFERENCE
+        if quantity["unit"] is None and all(t.is_digit for t in tokens) and self._days_before_month(after):
+            return "date"  # "les 6 et 13 avril", "les 3, 4 et 5 octobre": the first days of a date
+        if (quantity["unit"] is None and quantity["value"] > 1 and before is not None and before.pos_ == "DET"
+                and "Sing" in before.morph.get("Number") and "Ind" in before.morph.get("Definite")):
+            return "name"  # "un deux roues": one thing, named by a number
         if self._population(tokens, after):
             return "population"
         if after is not None and self._street_follows(after):
@@ -99,11 +131,78 @@ class AttributeFilter:
         if link is None or link.lower_ not in self.links:
             return False
         holder = doc[link.i - 1] if link.i > 0 else None
+        if holder is not None and holder.pos_ == "ADV" and holder.i > 0 and (
+                doc[holder.i - 1].pos_ == "DET" or "Def" in doc[holder.i - 1].morph.get("Definite")):
+            return True  # "les moins de 17 ans", "les plus de 65 ans": an age class
         if holder is None or holder.pos_ not in ("NOUN", "PROPN", "ADJ") or holder.lemma_ in self.duration_holders:
             return False
         nxt = doc[unit_token.i + 1] if unit_token.i + 1 < len(doc) else None
         # "trois ans de tractations", "six mois de travaux": a duration of something
         return not (nxt is not None and nxt.lower_ in self.links)
+
+    @staticmethod
+    def _other_figure(quantity: dict, token: Token) -> bool:
+        """Whether the sentence of ``token`` holds a figure other than ``quantity``."""
+        sent = token.sent
+        return any(q["start"] != quantity["start"] and sent.start_char <= q["start"] < sent.end_char
+                   for q in token.doc._.quantities or [])
+
+    def _days_before_month(self, after: Token | None) -> bool:
+        """Whether a list of day numbers, then a month, follows: ", 4 et 5 octobre"."""
+        if after is None or not (after.pos_ == "CCONJ" or after.text == ","):
+            return False
+        doc, i, days = after.doc, after.i, 0
+        while i < min(len(doc), after.i + 8) and (doc[i].pos_ == "CCONJ" or doc[i].text == "," or doc[i].is_digit):
+            days += doc[i].is_digit
+            i += 1
+        return days > 0 and i < len(doc) and doc[i - 1].is_digit and doc[i].lower_ in self.months
+
+    def window_days(self, quantity: dict, tokens: list[Token]) -> int | None:
+        """ "ces dernières 24 heures", "les 48 dernières heures", "ces trois derniers jours": the days the
+        window spans back from the publication date (an hour window counts whole days), else None."""
+        if not (quantity["unit"] is None or quantity["unit"].lower() in self.time_units) or not (
+                0 < quantity["value"] <= MAX_WINDOW):
+            return None
+        first, last = tokens[0], tokens[-1]
+        doc = first.doc
+        before = doc[first.i - 1] if first.i > 0 else None
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        unit = next((t for t in tokens if t.lower_ in self.time_units), None)
+        if unit is not None and before is not None and before.lower_ in self.last_words:
+            pass  # "ces dernières 24 heures"
+        elif unit is None and after is not None and after.lower_ in self.last_words and after.i + 1 < len(doc):
+            unit = doc[after.i + 1]  # "les 48 dernières heures"
+        elif unit is None and after is not None and after.lower_ in self.time_units and before is not None and (
+                before.lower_ in self.last_words):
+            unit = after
+        else:
+            return None
+        if unit.lower_ in self.hour_words:
+            return max(1, -(-int(quantity["value"]) // 24))
+        return int(quantity["value"] * self.days_in.get(unit.lower_, 0)) or None
+
+    def _time_reference(self, quantity: dict, before: Token | None, after: Token | None) -> bool:
+        """ "cinq ans plus tôt", "ces dernières 24 heures", "les 48 dernières heures": a time counted from
+        another, not a duration the article reports."""
+        doc = (before or after).doc if (before or after) is not None else None
+        if doc is None:
+            return False
+        if quantity["unit"] is None:
+            return (after is not None and after.lower_ in self.last_words and after.i + 1 < len(doc)
+                    and doc[after.i + 1].lower_ in self.time_units)
+        if quantity["unit"].lower() not in self.time_units:
+            return False
+        if before is not None and before.lower_ in self.last_words:
+            return True
+        if before is not None and before.lower_ in self.window_prepositions and self._other_figure(quantity, before):
+            return True  # "en 72 heures, les pompiers sont intervenus sur 410 feux": a window for another figure
+        if after is not None and after.lower_ in self.time_units and after.i + 1 < len(doc):
+            after = doc[after.i + 1]  # the unit word after the number
+        # "cinq ans plus tôt." where the clause ends ("for 19 days before its team noticed" is a duration)
+        return after is not None and any(
+            doc[after.i : after.i + n].text.lower() in self.relative_words
+            and (after.i + n == len(doc) or doc[after.i + n].is_punct or doc[after.i + n].is_sent_start)
+            for n in (1, 2) if after.i + n <= len(doc))
 
     def _population(self, tokens: list[Token], after: Token | None) -> bool:
         """"cette ville de 70 000 habitants", "les communes de plus de 10 000 habitants": the size of a

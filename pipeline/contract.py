@@ -244,6 +244,7 @@ class RelationsLexicon(TypedDict):
     cause_verbs: Words
     comparison_markers: Words
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
+    inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
     among_words: Words  # "12 blessés parmi les pompiers"
@@ -255,6 +256,8 @@ class RelationsLexicon(TypedDict):
     attribution_noun_links: Words  # "de source policière"
     fraction_plurals: Words
     since_markers: Words  # "depuis janvier": a period to the publication date
+    record_markers: Words  # "son plus bas niveau depuis 2008": the date bounds a record, not the figure
+    window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
     duration_holders: Words  # attributes.py: "une peine de cinq ans" is not an age
     street_nouns: Words  # attributes.py: addresses
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"

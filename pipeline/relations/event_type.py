@@ -9,33 +9,53 @@ from ..schema import is_currency
 from ..syntax import CONTENT, NOMINAL
 from .mention import MentionContext
 
+OBJECT_DEPS = ("obj", "obl:arg", "obl:mod", "obl")
+# the parts of speech a trigger's inflected form may be tagged with ("péri" as an adjective, "contaminé" as a noun)
+INFLECTED_POS = ("VERB", "ADJ", "NOUN", "AUX")
+
 
 class EventTyper:
     """The event-type stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
 
-    def _types_of(self, tokens: list[Token]) -> set[str]:
+    def _types_of(self, tokens: list[Token], inflected: set[str] | None = None, by_ending: bool = True
+                  ) -> set[str]:
+        """The event types the trigger words of ``tokens`` name. A word the lexicon misses under its
+        form and its lemma may still be a trigger's inflection (the parser's lemma of a participle
+        often fails: "péri", "contaminé"): the types found only so are also added to ``inflected``."""
         found = set()
+        # a verb and its object that are a trigger together: the object alone says nothing more
+        # ("ont succombé à leurs blessures" is killed, not killed and wounded)
+        consumed = {obj.i for t in tokens for obj in t.children
+                    if obj.dep_ in OBJECT_DEPS and f"{t.lemma_} {obj.lemma_}" in self.verb_object_triggers}
         for t in tokens:
+            if t.i in consumed:
+                continue
             if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
                 continue  # "les électeurs se sont déplacés"
             for key in (t.lower_, t.lemma_.lower(), *self._phrases_at(t)):
                 if key in self.trigger_of:
                     found.add(self.trigger_of[key])
                     break
+            else:
+                by_form = self.inflected_trigger(t.lower_) if by_ending else None
+                if by_form is not None and t.pos_ in INFLECTED_POS:
+                    found.add(by_form)
+                    if inflected is not None:
+                        inflected.add(by_form)
             for obj in t.children:
                 pair = f"{t.lemma_} {obj.lemma_}"
-                if obj.dep_ in ("obj", "obl:arg", "obl:mod", "obl") and pair in self.verb_object_triggers:
+                if obj.dep_ in OBJECT_DEPS and pair in self.verb_object_triggers:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
 
     def _phrases_at(self, token: Token) -> list[str]:
-        """The two- and three-word phrases starting at ``token``, for triggers of several words
-        ("sans abri", "garde à vue")."""
+        """The phrases of two to a few tokens starting at ``token``, as written (with their own
+        spacing: "demandeurs d'asile"), for triggers of several words ("sans abri", "garde à vue")."""
         doc = token.doc
         starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
         end = token.sent.end  # Token.sent looks for the sentence's bounds on every call
-        return [" ".join(t.lower_ for t in doc[i : i + n]) for i in sorted(starts) for n in (2, 3)
-                if i + n <= end and self.max_trigger_words >= n]
+        return [doc[i : i + n].text.lower() for i in sorted(starts) for n in range(2, self.max_trigger_tokens + 1)
+                if i + n <= end]
 
     def _resolve_type(self, types: set[str]) -> str | None:
         for parts in self.combined:
@@ -49,7 +69,8 @@ class EventTyper:
 
     def _event_type(self, ctx: MentionContext) -> tuple[str, str]:
         """The event type and where it came from: ``unit`` (money), ``lexicon`` (a trigger word),
-        ``total`` (a "dont" part takes its total's), ``noun`` (the counted noun's usual type),
+        ``inflection`` (a trigger's form the lemmatizer missed, by its ending), ``total`` (a "dont" part or a
+        figure borrowing an earlier figure's noun takes that figure's), ``noun`` (the counted noun's usual type),
         ``vectors`` (the predicate's nearest trigger class), ``default`` (other)."""
         unit = ctx.quantity["unit"]
         if is_currency(unit):
@@ -60,6 +81,10 @@ class EventTyper:
                 c.i == ctx.noun.i + 1 and c.pos_ in CONTENT and not any(g.dep_ == "case" for g in c.children))]
             for c in list(noun_side[1:]):
                 noun_side += [g for g in c.children if g.dep_ == "conj"]
+            noun_side += self._misattached_participle(ctx.noun)
+            # "des personnes sans abri": a complement that is a trigger phrase
+            noun_side += [c for c in ctx.noun.children if c.dep_.startswith("nmod") and c.left_edge.i == c.i - 1
+                          and c.doc[c.i - 1 : c.i + 1].text.lower() in self.trigger_of]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
@@ -68,24 +93,67 @@ class EventTyper:
                                            if c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod")
                                            and not any(g.like_num for g in c.children)
                                            and not (c.dep_ == "conj" and any(g.dep_ == "obj" for g in c.children))]
+        pred_side += self._predicate_repairs(ctx)
+        predicate = ctx.predicate
+        # the verb the number itself hangs on, before it, as its subject (or as the parser mislabels one:
+        # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
+        verb = next((t.head for t in ctx.tokens if t.head.i > t.i and not t.dep_.startswith(("obj", "obl", "nmod"))
+                     and (t.head.pos_ == "VERB" or any(c.dep_ == "cop" for c in t.head.children))), None)
+        if (verb is not None and ctx.predicate is not None and ctx.noun is not None and verb.i != ctx.predicate.i
+                and ctx.predicate.head.i == ctx.noun.i):
+            # "trois des policiers blessés ont été hospitalisés": the number is the verb's subject; what
+            # the noun's participle says is what they were
+            predicate = verb
+            pred_side = [verb] + [c for c in verb.children if c.dep_ in ("obj", "xcomp", "obl:arg")]
         if (ctx.predicate is not None and ctx.noun is not None and ctx.noun.dep_ == "conj"
                 and ctx.noun.head.i == ctx.predicate.i and ctx.predicate.pos_ in NOMINAL
-                and any(c.pos_ == "NUM" for c in ctx.predicate.children)):
-            pred_side = []  # "trois morts et 21 blessés": another figure's counted noun says nothing of this one
+                and (any(c.pos_ == "NUM" for c in ctx.predicate.children) or (
+                    ctx.linked_to is not None and ctx.linked_to.noun is not None
+                    and ctx.linked_to.noun.i == ctx.predicate.i))):
+            # "trois morts et 21 blessés", "un mort et 23 blessés": another figure's counted noun says
+            # nothing of this one
+            pred_side = []
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
-        noun_types, pred_types = self._types_of(noun_side), self._types_of(pred_side)
+        if self._oblique_of_another_subject(ctx):
+            pred_side = []  # "6 000 exploitations ont été touchées dans 14 départements": 14 is where, not who
+        linked = ctx.linked_to
+        if (linked is not None and ctx.noun is not None and linked.noun is not None and ctx.noun.i == linked.noun.i
+                and ctx.subset_of is None and linked.quantity["unit"] == unit and (
+                    ctx.predicate is None or linked.predicate is None or ctx.predicate.i == linked.predicate.i)):
+            # "900 blessés à Lyon, quelque 300 à Grenoble", "25 morts, contre 12 l'an dernier": a figure that
+            # borrows an earlier figure's noun counts what that figure counts (not "27 personnes ont péri et
+            # environ 80 ont été blessées": a verb of its own says what happened to them)
+            return self._event_type(linked)[0], "total"
+        inflected: set[str] = set()
+        noun_types, pred_types = self._types_of(noun_side, inflected), self._types_of(pred_side, inflected)
+        share_of = self._share_group(ctx) if not noun_types and unit == "%" else None
+        if share_of is not None:
+            # "la part des décès survenus à domicile ... à 38 %": a share of a group takes the group's type
+            noun_types = self._types_of([share_of] + [c for c in share_of.children if c.dep_ in ("amod", "acl")],
+                                        inflected)
         group = self._among(ctx) if not noun_types else None
         if group is not None and unit in (None, "%"):
             # "parmi les personnes interpellées, 14 étaient mineures": the group says what happened
-            noun_types = self._types_of([group] + [c for c in group.children if c.dep_ in ("amod", "acl")])
+            noun_types = self._types_of([group] + [c for c in group.children if c.dep_ in ("amod", "acl")],
+                                        inflected)
+        resolved, origin = self._type_of_sides(ctx, noun_types, pred_types, predicate)
+        if resolved is not None:
+            lexical = (self._types_of(noun_side, by_ending=False) | self._types_of(pred_side, by_ending=False)
+                       if inflected else set())
+            return resolved, "inflection" if resolved in inflected and resolved not in lexical else origin
+        return self._fallback_type(ctx, unit)
+
+    def _type_of_sides(self, ctx: MentionContext, noun_types: set[str], pred_types: set[str],
+                       predicate: Token | None) -> tuple[str | None, str]:
+        """The type the trigger words of the counted noun's side and the predicate's side give together."""
         # what happened to them says more than what they were: "deux des blessés ont succombé"
         living = noun_types & self.strong_types
         if (pred_types and not (pred_types & self.strong_types) and living and living <= {"wounded", "missing"}
-                and ctx.predicate is not None and ctx.noun is not None
-                and ctx.predicate.i in (ctx.noun.head.i, *(c.i for c in ctx.noun.children),
-                                        *(t.head.i for t in ctx.tokens))):
+                and predicate is not None and ctx.noun is not None
+                and predicate.i in (ctx.noun.head.i, *(c.i for c in ctx.noun.children),
+                                    *(t.head.i for t in ctx.tokens))):
             # "huit blessés restaient hospitalisés": what happens to the living now says more than what
             # they were (not "300 victimes secourues": victims may count the dead)
             return self._resolve_type(pred_types), "lexicon"
@@ -97,8 +165,16 @@ class EventTyper:
             resolved = self._resolve_type(types)
             if resolved:
                 return resolved, "lexicon"
+        return None, "default"
+
+    def _fallback_type(self, ctx: MentionContext, unit: str | None) -> tuple[str, str]:
+        """Where no trigger word speaks: the total of a part, an elided verb's figure, the counted noun's
+        usual type, the nearest class of trigger verbs, else ``other``."""
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
+        supported = self._supported(ctx)
+        if supported is not None:
+            return supported, "total"
         if (ctx.predicate is None and ctx.linked_to is not None and ctx.linked_to.predicate is not None
                 and ctx.linked_to.quantity["unit"] == unit):
             # "arrested 112 people in Paris, 31 in Lyon": an elided verb is the earlier figure's
@@ -112,4 +188,68 @@ class EventTyper:
             if near is not None:
                 return near, "vectors"
         return "other", "default"
+
+    def _supported(self, ctx: MentionContext) -> str | None:
+        """ "620 pompiers, appuyés par 180 véhicules et 14 avions": the means that back a group (the agent
+        of a participle hung on it) take the type of what the group does."""
+        if ctx.noun is None or ctx.quantity["unit"] is not None:
+            return None
+        agent = ctx.noun
+        while agent.dep_ == "conj" and agent.head.i != agent.i:
+            agent = agent.head
+        participle = agent.head
+        if (agent.dep_ != "obl:agent" or "Part" not in participle.morph.get("VerbForm")
+                or participle.head.i == participle.i or participle.dep_ not in ("acl", "advcl", "conj")):
+            return None
+        backed = participle.head
+        side = [backed] + [c for c in backed.children if c.dep_ in ("amod", "acl", "xcomp", "obl:arg")
+                           and c.i != participle.i]
+        types = self._types_of(side)
+        resolved = self._resolve_type(types)
+        return resolved or self.fallback_type_of.get(backed.lower_)
+
+    def _share_group(self, ctx: MentionContext) -> Token | None:
+        """The group of a share whose holder is a container noun ("la part des décès", "la proportion
+        de blessés"), when the percentage has no group of its own."""
+        actor = ctx.actor
+        if ctx.noun is not None or actor is None or actor.lemma_ not in self.containers:
+            return None
+        return self._group_of(actor, set())
+
+    @staticmethod
+    def _oblique_of_another_subject(ctx: MentionContext) -> bool:
+        """Whether the counted noun is an oblique of its predicate ("dans 14 départements") whose subject is
+        another figure's counted noun."""
+        noun, pred = ctx.noun, ctx.predicate
+        if noun is None or pred is None or noun.head.i != pred.i or not noun.dep_.startswith(("obl", "obj")):
+            return False
+        if not any(c.dep_ == "case" for t in (noun, *ctx.tokens) for c in t.children):
+            return False  # a preposition, even where the parser says object ("touchées dans 11 départements")
+        return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i != noun.i and any(g.like_num for g in c.children)
+                   for c in pred.children)
+
+    @staticmethod
+    def _misattached_participle(noun: Token) -> list[Token]:
+        """ "un bilan de 17 civils tués": a participle right after the counted noun that the parser hangs
+        on a noun above it still says what happened to the noun's people."""
+        doc = noun.doc
+        nxt = doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+        if nxt is None or "Part" not in nxt.morph.get("VerbForm") or nxt.head.i == noun.i:
+            return []
+        return [nxt] if any(a.i == nxt.head.i for a in noun.ancestors) else []
+
+    @staticmethod
+    def _predicate_repairs(ctx: MentionContext) -> list[Token]:
+        """Predicates the parse hides: a copular predicate hung on the counted noun ("74 malades y sont
+        morts", parsed as the noun's complement) or holding it loosely, or a verb tagged as a noun that has an auxiliary
+        ("a contaminé 3 500 personnes")."""
+        if ctx.noun is None:
+            return []
+        found = [c for c in ctx.noun.children if c.i > ctx.noun.i and any(g.dep_ == "cop" for g in c.children)]
+        head = ctx.noun.head
+        if head.i > ctx.noun.i and any(g.dep_ == "cop" for g in head.children):
+            found.append(head)  # "31 détenus y sont morts", the noun parsed as a loose dependent of "morts"
+        if ctx.predicate is None and head.i != ctx.noun.i and any(c.dep_.startswith("aux") for c in head.children):
+            found.append(head)
+        return found
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 
 import numpy as np
 from spacy.attrs import HEAD
 from spacy.tokens import Doc
 
+from ..attributes import TIME_REFERENCE, TIME_WINDOW
 from ..lang import hooks
 from ..languages import DEFAULT_LANG
 from ..schema import is_currency
@@ -43,10 +45,25 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         contexts: list[MentionContext] = []
         # every token's head, from the relative offsets spaCy keeps (a loop over the tokens cost more)
         heads = (np.arange(len(doc)) + doc.to_array([HEAD]).astype(np.int64)).tolist() if quantities else []
+        dates = list(doc._.dates or [])
+        time_references: set[int] = set()
         for q in quantities:
             ctx = self._context(doc, q, in_dates, heads)
-            if ctx is not None and self.attributes.is_attribute(q, ctx.tokens) is None:
+            if ctx is None:
+                continue
+            reason = self.attributes.is_attribute(q, ctx.tokens)
+            if reason is None:
                 contexts.append(ctx)
+            elif reason in (TIME_REFERENCE, TIME_WINDOW):
+                time_references.update(t.i for t in ctx.tokens)
+                time_references.update(t.i for t in (ctx.noun, ctx.anchor) if t is not None)
+                window = self._window_date(doc, q, ctx) if reason == TIME_WINDOW else None
+                if window is not None:
+                    dates.append(window)
+        for ctx in contexts:
+            if ctx.noun is not None and (ctx.noun.i in time_references or (
+                    ctx.noun.i > 0 and self.earlier_rx.match(text, doc[ctx.noun.i - 1].idx))):
+                ctx.noun = None  # "contre 37 000 deux ans plus tôt": a time's unit is not what is counted
         currency = self._article_currency(contexts)
         for i, ctx in enumerate(contexts):
             self._link_subset(text, ctx, contexts[:i])
@@ -55,7 +72,6 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         by_sentence: dict[int, list[MentionContext]] = {}
         for ctx in contexts:
             by_sentence.setdefault(ctx.sentence.start, []).append(ctx)
-        dates = doc._.dates or []
         # doc.ents builds its Spans on every access: read them once per Doc
         ents = doc.ents
         facts = []
@@ -63,9 +79,6 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             sent = ctxs[0].sentence
             sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
             when = self._assign_dates(doc, text, sent, ctxs, dates)
-            for ctx in ctxs:
-                if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
-                    when[id(ctx)] = when[id(ctx.linked_to)]
             sources = self.sources.attributions(sent, in_dates, ents)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
@@ -75,6 +88,20 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             fact["where_country"] = self.countries.country_of(fact["where"], placed)
         facts.sort(key=lambda f: f["mention_start"])
         return facts
+
+    def _window_date(self, doc: Doc, q: dict, ctx: MentionContext) -> dict | None:
+        """ "ces dernières 24 heures": the days up to the reference date, as a date of the sentence."""
+        days = self.attributes.window_days(q, ctx.tokens)
+        reference = doc._.reference_date
+        if days is None or reference is None:
+            return None
+        first, last = ctx.tokens[0], ctx.tokens[-1]
+        start = doc[first.i - 1] if first.i > 0 and first.i - 1 >= first.sent.start else first
+        # the unit word ends the window: "24 heures", "48 dernières heures"
+        end = next((t for t in doc[last.i : min(last.i + 3, first.sent.end)] if t.lower_ in self.time_words), last)
+        return {"start": start.idx, "end": end.idx + len(end), "text": doc.text[start.idx : end.idx + len(end)],
+                "when_start": (date.fromisoformat(reference) - timedelta(days=days)).isoformat(),
+                "when_end": reference, "granularity": "range"}
 
     @staticmethod
     def _article_currency(contexts: list[MentionContext]) -> str | None:

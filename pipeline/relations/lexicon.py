@@ -17,6 +17,7 @@ class RelationLexicon:
     the stages of the extractor read them as attributes."""
 
     def __init__(self, lang: str = DEFAULT_LANG):
+        self.lang = lang
         data = language_data(lang)
         lex = data.relations
         # where a noun phrase's head stands: "last" after its modifiers ("500 National Guard troops")
@@ -25,7 +26,15 @@ class RelationLexicon:
         for event_type, words in lex["event_triggers"].items():
             for w in words:
                 self.trigger_of.setdefault(w.lower(), event_type)
-        self.max_trigger_words = max(len(w.split()) for w in self.trigger_of)
+        # a trigger of several words spans more tokens where an elided article is one ("demandeurs d'asile")
+        self.max_trigger_tokens = max(len(w.split()) + w.count("'") + w.count("’") for w in self.trigger_of)
+        # the endings that take an inflected form back to the trigger's own ("sinistrées" -> "sinistré",
+        # "périr" -> "péri"), longest first: a trigger's forms the parser's lemmatizer misses
+        self.inflection_endings = sorted((tuple(e) for e in lex["inflection_endings"]), key=lambda e: -len(e[0]))
+        self.trigger_of_stem: dict[str, str] = {}
+        for w, event_type in self.trigger_of.items():
+            if " " not in w:
+                self.trigger_of_stem.setdefault(self._stem(w), event_type)
         self.priority: list[str] = lex["trigger_priority"]
         self.combined: list[list[str]] = lex["combined_types"]
         self.containers = set(lex["container_nouns"])
@@ -39,8 +48,23 @@ class RelationLexicon:
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
         since = "|".join(re.escape(m) for m in lex["since_markers"])
-        self.since_rx = re.compile(rf"(?<!\w)(?:{since})\s*$", re.IGNORECASE)
+        # "depuis janvier", "depuis le début de l'été": the marker, maybe a few words, then the date
+        self.since_rx = re.compile(rf"(?<!\w)(?:{since})\s+(?:[^\W\d]+['’]?\s*){{0,4}}$", re.IGNORECASE)
         self.since_start_rx = re.compile(rf"(?:{since})(?!\w)", re.IGNORECASE)
+        dates = data.dates
+        counted = dates["relative_to_previous_counts"]
+        # "contre 2,1 milliards un an plus tôt": a comparison figure's time, counted back from the main figure's
+        self.earlier_rx = re.compile(
+            r"(?<!\w)(?P<count>[^\W\d]+|\d+)\s+(?P<unit>" + "|".join(re.escape(u) for u in dates["relative_units"])
+            + r")\s+(?:" + "|".join(re.escape(w) for w in counted["earlier"]) + r")(?!\w)", re.IGNORECASE)
+        self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
+        # a figure right after these ("contre 55 % en 2017", "up from £6.2bn") is a figure of comparison
+        # with a clause of its own (series.json: the words that make an earlier figure join a series)
+        self.comparison_figure_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in data.series["comparison_markers"]) + r")\s*$",
+            re.IGNORECASE)
+        records = "|".join(re.escape(m) for m in lex["record_markers"])
+        self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
@@ -76,4 +100,14 @@ class RelationLexicon:
         self.verb_classes = (VerbClasses(self.trigger_of, lex["vector_types"], threshold)
                              if threshold is not None else None)
         self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
+
+    def _stem(self, word: str) -> str:
+        for ending, base in self.inflection_endings:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                return word[: -len(ending)] + base
+        return word
+
+    def inflected_trigger(self, form: str) -> str | None:
+        """The event type of a trigger ``form`` inflects, when its ending says so, else None."""
+        return self.trigger_of_stem.get(self._stem(form)) if self.inflection_endings else None
 

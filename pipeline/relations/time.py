@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date as Date
+from datetime import timedelta
+
 from spacy.tokens import Doc, Span, Token
 
+from ..numbers import normalize_number
 from ..syntax import nearest
 from .mention import MentionContext
+
+
+def _shift(iso: str, unit: str, count: int) -> str:
+    """``iso`` moved back by ``count`` days, weeks, months or years (a month's last day stays its last)."""
+    day = Date.fromisoformat(iso)
+    if unit in ("day", "week"):
+        return (day - timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    was_last = day.day == calendar.monthrange(day.year, day.month)[1]
+    return Date(year, month + 1, last if was_last else min(day.day, last)).isoformat()
 
 
 class DateAssigner:
@@ -14,35 +31,83 @@ class DateAssigner:
     def _nearest(self, token: Token, ctx: MentionContext) -> int:
         return nearest(ctx.heads, token.i, ctx.anchors)
 
+    def _comparison_clauses(self, text: str, sent: Span, ctxs: list[MentionContext]) -> dict[int, tuple[int, int]]:
+        """ "…, contre 55 % en 2017": a figure after a comparison word, and the characters of its clause
+        (from the figure to the next figure of the sentence, or the sentence's end), by the figure's id."""
+        clauses = {}
+        starts = sorted(c.quantity["start"] for c in ctxs)
+        for c in ctxs:
+            start = c.quantity["start"]
+            if not self.comparison_figure_rx.search(text[max(0, start - 20) : start]) or c is ctxs[0]:
+                continue
+            end = next((s for s in starts if s > start), sent.end_char)
+            clauses[id(c)] = (start, end)
+        return clauses
+
     def _assign_dates(self, doc: Doc, text: str, sent: Span, ctxs: list[MentionContext], dates: list[dict]
                       ) -> dict[int, dict]:
         in_sent = [d for d in dates if sent.start_char <= d["start"] < sent.end_char and d["when_start"]]
+        clauses = self._comparison_clauses(text, sent, ctxs)
         candidates: dict[int, list[tuple[int, int, int, dict]]] = {}
         for d in in_sent:
             span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
             if span is None:
                 continue
+            before = text[max(sent.start_char, d["start"] - 30) : d["start"]]  # not the sentence before
+            if self.comparison_rx.search(before[-20:]) or self.record_rx.search(before):
+                # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
+                # comparison is no figure's time
+                continue
             root = span.root
             d = self._since(d, text, doc._.reference_date)
-            dists = [(self._nearest(root, c), c) for c in ctxs]
+            owner = next((key for key, (s, e) in clauses.items() if s <= d["start"] < e), None)
+            # a date in a comparison figure's clause is that figure's alone; that figure takes no other
+            fits = ([c for c in ctxs if id(c) == owner] if owner is not None
+                    else [c for c in ctxs if id(c) not in clauses])
+            if not fits:
+                continue
+            dists = [(self._nearest(root, c), c) for c in fits]
             best = min(x for x, _ in dists)
             reporting = root.head.lemma_ in self.reporting and root.head.pos_ == "VERB"
-            # a point of comparison ("par rapport à 2023") ranks with the reporting day
-            reporting = reporting or bool(self.comparison_rx.search(text[max(0, d["start"] - 20) : d["start"]]))
             for dist, c in dists:
                 if dist == best:
                     char_gap = abs(d["start"] - c.quantity["start"])
                     candidates.setdefault(id(c), []).append((int(reporting), dist, char_gap, d))
-        return {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
+        when = {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
+        for c in ctxs:
+            if id(c) in when:
+                continue
+            if id(c) in clauses:
+                shifted = self._earlier_than(text, clauses[id(c)], c, ctxs, when)
+                if shifted is not None:
+                    when[id(c)] = shifted
+            elif c.linked_to is not None and id(c.linked_to) in when:
+                when[id(c)] = when[id(c.linked_to)]  # a "dont" part, an elliptic figure: its figure's time
+        return when
+
+    def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
+                      when: dict[int, dict]) -> dict | None:
+        """ "contre 2,1 milliards un an plus tôt": the main figure's time, moved back."""
+        found = self.earlier_rx.search(text[ctx.quantity["end"] : clause[1]])
+        main = ctx.linked_to if ctx.linked_to is not None else next(
+            (c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
+        if found is None or main is None or id(main) not in when:
+            return None
+        unit = self.relative_units.get(found["unit"].lower())
+        count = normalize_number(found["count"], self.lang)
+        if unit is None or count is None or not float(count.value).is_integer() or not 0 < count.value <= 1000:
+            return None
+        base = when[id(main)]
+        return dict(base, when_start=_shift(base["when_start"], unit, int(count.value)),
+                    when_end=_shift(base["when_end"], unit, int(count.value)), text=found.group(0))
 
     def _since(self, date: dict, text: str, reference: str | None) -> dict:
-        """"depuis janvier": the period from the date to the publication date (a range)."""
+        """"depuis janvier", "depuis le début de l'année": the period from the date to the publication date."""
         if reference is None or date["when_start"] > reference:
             return date
-        if self.since_rx.search(text[max(0, date["start"] - 12) : date["start"]]) or self.since_start_rx.match(
+        if self.since_rx.search(text[max(0, date["start"] - 30) : date["start"]]) or self.since_start_rx.match(
                 date["text"]):
-            if reference <= date["when_end"]:
+            if date["when_end"] == reference:
                 return date
             return dict(date, when_end=reference, granularity="range")
         return date
-

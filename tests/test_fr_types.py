@@ -1,0 +1,144 @@
+"""Event type, when, unit and figures that are not facts (issue 11), on French sentences written for
+these tests. Publication date 2025-06-20 (a Friday), as in tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PUBLISHED
+
+pytestmark = pytest.mark.model
+
+
+def _one(facts: list[dict], value: float) -> dict:
+    found = [f for f in facts if f["how_many"] == value]
+    assert len(found) == 1, [(f["how_many"], f["mention_text"]) for f in facts]
+    return found[0]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, event_type", [
+    # a trigger's inflected form the lemmatizer misses ("péri" as an adjective, "contaminé" as a noun)
+    ("Quarante-deux pèlerins ont péri dans l'incendie du car.", 42, "killed"),
+    ("La légionellose a contaminé au moins 260 habitants du quartier.", 260, "affected"),
+    ("Les intempéries ont laissé 1 300 familles sinistrées dans la vallée.", 1300, "affected"),
+    # a copular predicate the parser hangs on the counted noun
+    ("Au moins 31 détenus y sont morts, selon l'administration pénitentiaire.", 31, "killed"),
+    # a participle the parser hangs on the noun above the counted one
+    ("La préfecture a publié un bilan de 9 touristes tués.", 9, "killed"),
+    # a verb and its object that are a trigger together: the object adds nothing ("blessures")
+    ("Quatre randonneurs ont succombé à leurs blessures à l'hôpital de Gap.", 4, "killed"),
+    # coordinated counts keep their own noun's type, after "un mort" as after "trois morts"
+    ("Collision sur l'A7 : un mort et 14 blessés", 14, "wounded"),
+    # the number is the subject of the verb: the noun's participle says what they were
+    ("Selon la préfecture, quatre des gendarmes blessés ont été hospitalisés.", 4, "affected"),
+    ("Cinq des migrants secourus sont morts à l'hôpital.", 5, "killed"),
+    # a verb and its object that name a harm together
+    ("Une quinzaine de vacanciers ont été soignés pour des brûlures.", 15, "wounded"),
+    # the means that back a group take the type of what the group does
+    ("Plus de 400 pompiers ont été engagés, appuyés par six Canadair.", 6, "deployed"),
+    # a figure that says where, beside the verb's counted subject, takes nothing from the verb
+    ("Près de 3 000 exploitations ont été touchées dans 11 départements.", 11, "other"),
+    # a trigger phrase with an elided article; "demandeurs" alone is not one
+    ("Le nombre de demandeurs d'emploi a baissé de 32 000 au printemps.", 32000, "other"),
+])
+# fmt: on
+def test_event_type(facts_of, text, value, event_type):
+    assert _one(facts_of(text), value)["event_type"] == event_type
+
+
+def test_the_type_found_by_an_ending_says_so(facts_of):
+    fact = _one(facts_of("Les intempéries ont laissé 1 300 familles sinistrées dans la vallée."), 1300)
+    assert fact["event_type_from"] == "inflection"
+    assert _one(facts_of("Neuf pèlerins ont été tués dans l'incendie."), 9)["event_type_from"] == "lexicon"
+
+
+def test_an_elliptic_list_takes_the_first_figures_type(facts_of):
+    facts = facts_of("On recense 450 blessés à Marseille, environ 200 à Toulon et une quarantaine à Nice.")
+    assert [_one(facts, v)["event_type"] for v in (450, 200, 40)] == ["wounded"] * 3
+
+
+def test_a_share_of_a_group_held_by_a_container_takes_the_groups_type(facts_of):
+    fact = _one(facts_of("La part des décès survenus à l'hôpital a reculé à 41 % cette année."), 41)
+    assert fact["event_type"] == "killed"
+
+
+def test_an_elliptic_figure_with_a_verb_of_its_own_keeps_its_type(facts_of):
+    facts = facts_of("Au moins 19 personnes ont péri et environ 60 ont été blessées, selon la police.")
+    assert (_one(facts, 19)["event_type"], _one(facts, 60)["event_type"]) == ("killed", "wounded")
+
+
+def test_a_comparison_figure_takes_the_main_figures_type_and_its_own_year(facts_of):
+    facts = facts_of("Au moins 30 mineurs sont morts dans les éboulements en 2025, contre 18 en 2023.")
+    main, earlier = _one(facts, 30), _one(facts, 18)
+    assert (earlier["event_type"], earlier["when_start"]) == ("killed", "2023-01-01")
+    assert main["when_start"] == "2025-01-01"
+
+
+def test_a_date_in_the_comparison_clause_is_that_figures_alone(facts_of):
+    facts = facts_of("L'abstention a atteint 58 %, contre 49 % lors du premier tour, le 8 juin.")
+    assert _one(facts, 49)["when_start"] == "2025-06-08"
+    assert _one(facts, 58)["when_start"] is None
+
+
+def test_a_comparison_figure_counted_back_from_the_main_one(facts_of):
+    facts = facts_of("L'entreprise a vendu 41 000 véhicules en 2024, contre 37 000 deux ans plus tôt.")
+    earlier = _one(facts, 37000)
+    assert (earlier["when_start"], earlier["when_end"], earlier["unit"]) == ("2022-01-01", "2022-12-31", "véhicules")
+    assert not [f for f in facts if f["how_many"] == 2]  # "deux ans plus tôt" is a time, not a duration
+    facts = facts_of("Le musée a reçu 41 000 visiteurs en mai, contre 36 000 un an auparavant.")
+    earlier = _one(facts, 36000)
+    assert (earlier["when_start"], earlier["unit"]) == ("2024-05-01", "visiteurs")
+    facts = facts_of("Les recettes ont atteint 12 millions d'euros en mars, contre 9 millions un mois plus tôt.")
+    assert (_one(facts, 9_000_000)["when_start"], _one(facts, 9_000_000)["when_end"]) == (
+        "2025-02-01", "2025-02-28")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Le chômage est tombé à 6,9 %, son plus bas niveau depuis 2011.", 6.9),  # a record's bound
+    ("Les ventes de vélos ont progressé de 8 % par rapport à 2023.", 8),  # the point of comparison
+])
+def test_dates_that_are_not_the_figures_time(facts_of, text, value):
+    assert _one(facts_of(text), value)["when_start"] is None
+
+
+def test_since_with_an_article_runs_to_the_publication_date(facts_of):
+    fact = _one(facts_of("Depuis le début de l'année, 87 feux de forêt ont été signalés dans le Var."), 87)
+    assert (fact["when_start"], fact["when_end"]) == ("2025-01-01", PUBLISHED)
+
+
+def test_since_with_a_few_words_runs_to_the_publication_date(facts_of):
+    fact = _one(facts_of("Depuis le début de l'hiver, 12 avalanches ont été recensées dans le massif."), 12)
+    assert (fact["when_start"], fact["when_end"]) == ("2024-12-21", PUBLISHED)
+
+
+def test_a_record_in_the_sentence_before_leaves_the_date_alone(facts_of):
+    facts = facts_of("Les ventes ont atteint un niveau record depuis 2010. Le mois dernier, 45 magasins ont ouvert.")
+    assert (_one(facts, 45)["when_start"], _one(facts, 45)["when_end"]) == ("2025-05-01", "2025-05-31")
+
+
+@pytest.mark.parametrize("text", [
+    "Le scrutin aura lieu les 9 et 16 mars prochains.",
+    "Les journées portes ouvertes auront lieu les 3, 4 et 5 octobre.",  # the day of a date listed first
+    "Le club a aligné ses moins de 15 ans face à Dijon.",  # an age class
+    "Un camion a percuté un deux roues au carrefour.",  # a thing named by a number
+    "Le chômage des moins de 25 ans recule.",  # an age class after a contracted article
+])
+def test_figures_that_are_not_facts(facts_of, text):
+    assert [f["how_many"] for f in facts_of(text) if f["how_many"] != 1] == []
+
+
+def test_a_time_window_is_not_a_duration_but_the_figures_time(facts_of):
+    facts = facts_of("Les garde-côtes ont secouru 70 personnes ces dernières 48 heures.")
+    assert [(f["how_many"], f["when_start"], f["when_end"]) for f in facts] == [(70, "2025-06-18", PUBLISHED)]
+    facts = facts_of("La police a contrôlé 300 véhicules au cours des 24 dernières heures.")
+    assert [(f["how_many"], f["when_start"]) for f in facts] == [(300, "2025-06-19")]
+    # a window opened by a preposition has no date, and is no duration either
+    assert [f["how_many"] for f in facts_of("En 72 heures, les secours ont reçu 900 appels.")] == [900]
+    # a duration stays one
+    assert _one(facts_of("Les négociations ont duré 48 heures."), 48)["unit"] == "heures"
+
+
+def test_amounts_in_pesos_are_money(facts_of):
+    fact = _one(facts_of("Le typhon a causé des dégâts estimés à 2 milliards de pesos philippins."), 2e9)
+    assert (fact["event_type"], fact["unit"]) == ("money", "PHP")
