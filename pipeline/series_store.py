@@ -8,8 +8,9 @@ sharing named words, see :class:`pipeline.series.StoryIndex`), so each
 connected set of stories groups on its own, and only the sets that hold a new
 fact (``series_id`` null), a fact of a series that lost some (an article
 replaced by a new text), or part of a series now split across sets are read
-back and regrouped, a few thousand facts at a time: memory follows the largest
-set, not the store. The other series, their ids and their rows are left as
+back and regrouped, a few thousand facts at a time, each chunk in a
+transaction of its own: memory follows the largest set, not the store, and an
+update stopped between two chunks leaves series the next update finds stale. The other series, their ids and their rows are left as
 they are. A regrouped series keeps the id most of its facts had, so adding an
 article to a story does not rename it. A rerun that adds nothing does nothing.
 """
@@ -78,11 +79,14 @@ class SeriesUpdate:
 
 
 def _stale_series(store: Store) -> set[str]:
-    """Series whose facts changed in number (an article replaced by a new text, or gone)."""
+    """Series whose facts changed in number (an article replaced by a new text, or gone), and series of
+    facts that have no row (an update stopped between two chunks)."""
     rows = store._x(
         "SELECT s.series_id FROM series s LEFT JOIN "
         "(SELECT series_id, count(*) AS n FROM facts WHERE series_id IS NOT NULL GROUP BY series_id) f "
-        "USING (series_id) WHERE f.n IS DISTINCT FROM s.n_facts"
+        "USING (series_id) WHERE f.n IS DISTINCT FROM s.n_facts "
+        "UNION SELECT DISTINCT f.series_id FROM facts f ANTI JOIN series s USING (series_id) "
+        "WHERE f.series_id IS NOT NULL"
     )
     return {sid for (sid,) in rows}
 
@@ -138,11 +142,11 @@ def _components(articles: Iterable[str], pairs: set[tuple[str, str]]) -> dict[st
 
 
 def _chunks(components: dict[str, list[str]], facts: Counter) -> Iterable[list[str]]:
-    """Whole connected sets of stories, packed into lists of articles of about CHUNK_FACTS facts."""
+    """Connected sets of stories (their roots), packed into chunks of about CHUNK_FACTS facts."""
     chunk: list[str] = []
     size = 0
     for root in sorted(components):
-        chunk += components[root]
+        chunk.append(root)
         size += sum(facts[a] for a in components[root])
         if size >= CHUNK_FACTS:
             yield chunk
@@ -165,13 +169,15 @@ def _read_facts(store: Store, articles: list[str]) -> pd.DataFrame:
 
 
 def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
-    """Regroup what a run changed, in one transaction (see the module's docstring); each language's facts
-    apart, with its own words (``vectors``: a vectors table or True/False per language, True by default).
+    """Regroup what a run changed (see the module's docstring); each language's facts apart, with its own
+    words (``vectors``: a vectors table or True/False per language, True by default).
 
     Facts are linked only within an article or a story, so a connected set of stories groups on its own:
     one pass over the facts finds the stories; the sets that hold a new fact, a fact of a series that
-    changed in number, or part of a series now split across sets are read back and regrouped, about
-    CHUNK_FACTS facts at a time. Memory follows the largest such set, not the store.
+    changed in number (or lost its row), or part of a series now split across sets are read back and
+    regrouped, about CHUNK_FACTS facts at a time, each chunk in a transaction of its own. Memory follows
+    the largest such set, not the store. Stopped between two chunks, the store is left with series that
+    the next update finds stale and regroups.
     """
     started = time.perf_counter()
     report = SeriesUpdate()
@@ -184,7 +190,6 @@ def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
         langs = [code for (code,) in store._x(f"SELECT DISTINCT {_lang_column()} FROM facts f ORDER BY 1")]
         plans = []
         taken: set[str] = set()
-        drop = set(stale)
         for lang in langs:
             seen = _scan(store, lang)
             pairs = seen.stories.pairs()
@@ -200,39 +205,60 @@ def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
             for article, root in component.items():
                 if root in marked:
                     members[root].append(article)
-                    drop |= seen.series.get(article, set())
                 else:
                     taken |= seen.series.get(article, set())
-            plans.append((lang, members, seen.facts, pairs))
+            stories: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for x, y in pairs:
+                if component[x] in marked:
+                    stories[component[x]].add((x, y))
+            plans.append((lang, members, stories, seen))
+        # rows of series left without a fact (their articles replaced): gone before any chunk
+        _commit(store, lambda: _delete_rows(store, stale))
         blocks: set[str] = set()
-        store._x("BEGIN")
-        try:
-            for table in ("claims", "series"):
-                store._x(f"DELETE FROM {table} WHERE series_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(drop)])
-            for lang, members, facts_of, pairs in plans:
-                for articles in _chunks(members, facts_of):
-                    inside = set(articles)
-                    stories = {(x, y) for x, y in pairs if x in inside and y in inside}
-                    done = _regroup(store, _read_facts(store, articles), lang, vectors.get(lang, True), stories,
-                                    taken)
-                    report.facts_regrouped += done.facts_regrouped
-                    report.facts_changed += done.facts_changed
-                    report.series_written += done.series_written
-                    blocks |= done.blocks
-            store._x("COMMIT")
-        except BaseException:
-            store._x("ROLLBACK")
-            raise
+        written: set[str] = set()  # series rows this update wrote: a later chunk does not delete them
+        for lang, members, stories, seen in plans:
+            for roots in _chunks(members, seen.facts):
+                articles = [a for root in roots for a in members[root]]
+                old = {sid for a in articles for sid in seen.series.get(a, ())} - written
+
+                def chunk(articles=articles, old=old, roots=roots, lang=lang, stories=stories):
+                    _delete_rows(store, old)
+                    return _regroup(store, _read_facts(store, articles), lang, vectors.get(lang, True),
+                                    {pair for root in roots for pair in stories.get(root, ())}, taken)
+
+                done = _commit(store, chunk)
+                written |= done.series
+                report.facts_regrouped += done.facts_regrouped
+                report.facts_changed += done.facts_changed
+                report.series_written += len(done.series)
+                blocks |= done.blocks
     report.blocks = len(blocks)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _commit(store: Store, work):
+    store._x("BEGIN")
+    try:
+        out = work()
+        store._x("COMMIT")
+    except BaseException:
+        store._x("ROLLBACK")
+        raise
+    return out
+
+
+def _delete_rows(store: Store, series_ids: set[str]) -> None:
+    if series_ids:
+        for table in ("claims", "series"):
+            store._x(f"DELETE FROM {table} WHERE series_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(series_ids)])
 
 
 @dataclass
 class _Regrouped:
     facts_regrouped: int
     facts_changed: int
-    series_written: int
+    series: set[str]
     blocks: set[str]
 
 
@@ -260,7 +286,7 @@ def _regroup(store: Store, df: pd.DataFrame, lang: str, vectors, stories: set[tu
         store.con.unregister("_faits_series_update")
     store._insert("claims", to_arrow(claims, CLAIMS_SCHEMA))
     store._insert("series", to_arrow(series, SERIES_SCHEMA))
-    return _Regrouped(len(df), int(changed.sum()), len(series), set(series["block"].dropna()))
+    return _Regrouped(len(df), int(changed.sum()), set(series["series_id"]), set(series["block"].dropna()))
 
 
 # (column, ascending) of each table's rows; missing dates last

@@ -223,3 +223,38 @@ def test_two_articles_told_by_one_precise_figure_alone_are_one_story_in_the_stor
     stored = db.query("SELECT * FROM facts")
     assert stored.series_id.nunique() == 1
     assert partition(stored) == partition(assign_series_by_language(stored.drop(columns=["series_id", "claim_id"])))
+
+
+@pytest.mark.parametrize("stop_at", [1, 2])
+def test_an_update_stopped_between_two_chunks_is_finished_by_the_next(db, monkeypatch, stop_at):
+    monkeypatch.setattr(series_store, "CHUNK_FACTS", 4)
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    db.commit(run, [r for k in range(5) for r in story(k, 3, 2 + 3 * k)])
+    update_series(db)
+    run = db.begin_run(["in"], engine="local", workers=1, version="t")
+    # Alvira's and Estrand's stories each get a new article, and one of Alvira's articles a new text that
+    # tells another story (Alvira's series lose a fact: their rows go before any chunk)
+    replaced = story(5, 1, 25)[0]
+    replaced.article_id, replaced.content_hash = "Alvira-1", "h-new"
+    for fact in replaced.rows:
+        fact["article_id"] = "Alvira-1"
+    db.commit(run, [story(0, 4, 2)[3], story(4, 4, 14)[3], replaced])
+    regroup = series_store._regroup
+    calls = []
+
+    def stop(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == stop_at:
+            raise KeyboardInterrupt
+        return regroup(*args, **kwargs)
+
+    monkeypatch.setattr(series_store, "_regroup", stop)
+    with pytest.raises(KeyboardInterrupt):
+        update_series(db)
+    monkeypatch.setattr(series_store, "_regroup", regroup)
+    assert update_series(db).facts_regrouped > 0
+    stored = db.query("SELECT * FROM facts")
+    assert stored.series_id.notna().all()
+    assert partition(stored) == partition(assign_series_by_language(stored.drop(columns=["series_id", "claim_id"])))
+    assert db.query("SELECT sum(n_facts) FROM series").iloc[0, 0] == len(stored)
+    assert update_series(db).facts_regrouped == 0
