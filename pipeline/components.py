@@ -25,7 +25,7 @@ from .extensions import set_extensions
 from .facts import merge_facts
 from .ingest import optional_date
 from .languages import DEFAULT_LANG
-from .parsing import candidates, forget_candidates
+from .parsing import candidates, doc_text, forget_candidates
 from .relations import RelationExtractor
 
 set_extensions()
@@ -147,7 +147,7 @@ class DateFinder:
             anchors = [a for a in (anchor_of(m, self.lang) for m in mentions) if a is not None]
             reference = max(anchors) if anchors else None
         records, spans = [], []
-        text = doc.text  # spaCy rebuilds it from the tokens on every access
+        text = doc_text(doc)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             future = guess_tense(text, m.start, m.end, self.lang) == "future"

@@ -14,6 +14,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors, FaitsError
 from .ingest import Article
 from .languages import DEFAULT_LANG, model_env_var, model_name
+from .parsing import keep_text
 from .textmap import bound_row, restore_rows, visible_text
 
 FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
@@ -111,7 +112,8 @@ def tokenize(nlp: Language, text: str) -> Doc:
 def doc_of(nlp: Language, article: Article) -> Doc:
     """The article as an unprocessed Doc carrying its id and publication date: its text without its
     format characters (zero-width spaces, bidirectional marks; see :mod:`pipeline.textmap`)."""
-    doc = tokenize(nlp, visible_text(article.text)[0])
+    text = visible_text(article.text)[0]
+    doc = keep_text(tokenize(nlp, text), text)
     doc._.article_id = article.article_id
     doc._.published = article.published.isoformat() if article.published else None
     return doc

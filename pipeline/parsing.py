@@ -29,8 +29,10 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 
+from .attribute_rules import ArrayRuler
 from .dates import DateMention, find_dates
 from .numbers import QuantityMention, find_quantities
 
@@ -46,6 +48,24 @@ CONTEXT_TOKENS = 4
 WHOLE_DOC_SHARE = 0.8
 _COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 _CANDIDATES_KEY = "faits_candidates"
+_TEXT_KEY = "faits_text"
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Keep ``text``, the text ``doc`` was made of, for :func:`doc_text` (what :func:`pipeline.nlp.doc_of`
+    does: it has the text at hand)."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from the tokens on every access (a Token object
+    per word, a millisecond an article), and the candidates, the dates and the relations each read it.
+    Merging tokens (faits_hyphens) leaves the text as it is."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 @dataclass(frozen=True)
@@ -61,7 +81,7 @@ def candidates(doc: Doc, lang: str) -> Candidates:
     until :func:`forget_candidates` (the components read them; they need no parse)."""
     found = doc.user_data.get(_CANDIDATES_KEY)
     if found is None:
-        text = doc.text
+        text = doc_text(doc)
         dates = find_dates(text, lang)
         quantities = find_quantities(text, lang, exclude=[(m.start, m.end) for m in dates])
         found = doc.user_data[_CANDIDATES_KEY] = Candidates(dates, quantities)
@@ -164,6 +184,20 @@ def _entities(excerpt: Doc, runs: list[tuple[int, int, int, int]], doc: Doc) -> 
     return spans
 
 
+# spaCy's attribute rulers and their array form (None: spaCy's own), by the ruler's id
+_ARRAY_RULERS: dict[int, tuple[AttributeRuler, ArrayRuler | None]] = {}
+
+
+def _on_arrays(proc):
+    """``proc``, or for an attribute ruler whose rules are all of one token, the same rules applied on
+    token arrays (:mod:`pipeline.attribute_rules`: the same annotations, a fraction of the time)."""
+    if not isinstance(proc, AttributeRuler):
+        return proc
+    if id(proc) not in _ARRAY_RULERS:
+        _ARRAY_RULERS[id(proc)] = (proc, ArrayRuler.of(proc))
+    return _ARRAY_RULERS[id(proc)][1] or proc
+
+
 def process_docs(nlp: Language, docs: Iterable[Doc], *, full_parse: bool = False, lang: str,
                  batch_size: int = 64) -> list[Doc]:
     """Run ``nlp`` over unprocessed Docs (from :func:`pipeline.nlp.doc_of`), in order.
@@ -187,6 +221,7 @@ def process_docs(nlp: Language, docs: Iterable[Doc], *, full_parse: bool = False
     for name, proc in nlp.pipeline:
         if name in TEXT_PIPES or name in FACT_PIPES:
             continue
+        proc = _on_arrays(proc)
         parts = list(proc.pipe(parts, batch_size=batch_size)) if hasattr(proc, "pipe") else [
             proc(doc) for doc in parts]
     parsed = iter(parts)

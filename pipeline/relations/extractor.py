@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..attributes import TIME_REFERENCE, TIME_WINDOW
 from ..lang import hooks
 from ..languages import DEFAULT_LANG
+from ..parsing import doc_text
 from ..schema import is_currency
 from .context import ContextReader
 from .event_type import EventTyper
@@ -36,7 +37,7 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         quantities = doc._.quantities or []
         self.hooks.universal_parse(doc)  # the rules read Universal Dependencies (pipeline/lang)
         # spaCy rebuilds doc.text from the tokens on every access: read it once per Doc
-        text = doc.text
+        text = doc_text(doc)
         in_dates = set()
         for d in doc._.dates or []:
             span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
