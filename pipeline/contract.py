@@ -250,6 +250,7 @@ class RelationsLexicon(TypedDict):
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
     vector_type_threshold: float | None
+    toll_nouns: Words  # "the death toll rose to 61": a figure of the toll itself has who "death toll" and no unit
 
 
 # -- places.json ----------------------------------------------------------------------------------

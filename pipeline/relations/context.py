@@ -86,9 +86,24 @@ class ContextReader:
             return self._phrase_head(nxt)
         head = self._outside_head(list(span), inside)
         if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates and not any(
-                t.pos_ == "ADP" for t in doc[span.end : head.i]):
-            return head  # not "45 selon les rebelles": a preposition stands between
+                t.pos_ == "ADP" and not (head.pos_ == "NOUN" and self._partitive(t, inside))
+                for t in doc[span.end : head.i]):
+            # not "45 selon les rebelles": a preposition stands between; but "two of them police officers"
+            return head
+        root = span.root
+        while root.dep_ == "conj" and root.head.pos_ == "NUM" and root.head.i not in in_dates:
+            root = root.head
+        described = root.head
+        if (root.dep_ == "appos" and described.pos_ == "NOUN" and not described.ent_type_
+                and described.i not in in_dates and described.i < span.start
+                and all(t.is_punct or t.pos_ == "DET" for t in doc[described.i + 1 : span.start])):
+            return described  # "the protesters, 5,000 according to police and 20,000 according to organisers"
         return None
+
+    @staticmethod
+    def _partitive(token: Token, inside: set[int]) -> bool:
+        """The preposition of a pronoun the figure is taken of: "two *of* them"."""
+        return token.head.pos_ == "PRON" and token.head.head.i in inside
 
     def _phrase_head(self, token: Token) -> Token:
         """The head of the noun phrase ``token`` opens, in a language whose heads come last: from a
@@ -144,6 +159,9 @@ class ContextReader:
                 return t
             if is_root:
                 return None
+            if t.dep_ == "appos" and head.pos_ in NOMINAL and head.dep_ in SUBJECT_DEPS + ("obj",):
+                t = head  # "five people, two of them police officers, were wounded": the described noun's verb
+                continue
             if t.dep_.startswith("nmod") and head.pos_ in NOMINAL:
                 if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
                     return head

@@ -60,6 +60,11 @@ class EventTyper:
                 c.i == ctx.noun.i + 1 and c.pos_ in CONTENT and not any(g.dep_ == "case" for g in c.children))]
             for c in list(noun_side[1:]):
                 noun_side += [g for g in c.children if g.dep_ == "conj"]
+            described = ctx.noun
+            while described.dep_ == "conj" and described.head.pos_ in NOMINAL:
+                described = described.head
+            if described.dep_ == "appos" and described.head.pos_ in NOMINAL + ("ADJ",):
+                noun_side.append(described.head)  # "the dead, three children and two adults"
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one

@@ -66,6 +66,9 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             for ctx in ctxs:
                 if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
                     when[id(ctx)] = when[id(ctx.linked_to)]
+            self._share_dates(text, ctxs, when)
+            for ctx in ctxs:
+                ctx.other_figures = {t.i for c in ctxs if c is not ctx for t in c.tokens}
             sources = self.sources.attributions(sent, in_dates, ents)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))

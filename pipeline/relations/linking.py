@@ -24,6 +24,14 @@ class Linker:
         if self.subset_rx.search(before):
             ctx.subset_of = prev
             ctx.linked_to = prev
+        group = self._among(ctx)
+        if ctx.subset_of is None and group is not None:
+            total = next((c for c in earlier if c.noun is not None and c.noun.i == group.i), None)
+            if total is not None:
+                ctx.subset_of = ctx.linked_to = total  # "among the 19 people killed were 12 children"
+        if ctx.subset_of is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
+            # "of whom eight were children": the part is what the total's verb says of the total
+            ctx.predicate = ctx.subset_of.predicate or ctx.predicate
         if (ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj"
                 and ctx.noun.head.i == prev.noun.i):
             ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"

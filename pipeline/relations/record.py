@@ -185,7 +185,7 @@ class RecordBuilder:
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
-        group = self._among(ctx)
+        group = self._among(ctx) if ctx.subset_of is None else None
         if group is not None and (unit is None or ctx.noun is None):
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
@@ -202,11 +202,14 @@ class RecordBuilder:
         if unit is None:
             unit = ctx.noun.lower_ if ctx.noun is not None else (
                 ctx.actor.lower_ if ctx.actor is not None else None)
+            if unit in self.toll_nouns:
+                unit = None  # "the death toll rose to 61": the toll counts, it is not the thing counted
         source = self._source_for(ctx, sources)
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates)
+        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates,
+                                  own={t.i for t in ctx.tokens}, others=ctx.other_figures)
         sent = ctx.sentence
         kind = unit_kind(unit, self.time_units, self.measure_units)
         cues = {
