@@ -160,7 +160,8 @@ class English(LanguageHooks):
                         heads[other] = t.i
                 heads[cop], deps[cop] = t.i, "cop"
         for t in doc:
-            if t.lower_ in CLOCK_MARKERS and deps[t.i] in ("nsubj", "nsubjpass") and any(c.pos_ == "NUM" for c in t.children):
+            if t.lower_ in CLOCK_MARKERS and deps[t.i] in ("nsubj", "nsubjpass") and any(
+                    c.pos_ == "NUM" for c in t.children):
                 deps[t.i] = "obl:tmod"
         deps = [RENAMED.get(d, d) for d in deps]
         # a token of a sentence left unparsed (pipeline/parsing.py parses only the sentences with a
