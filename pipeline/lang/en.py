@@ -150,7 +150,9 @@ class English(LanguageHooks):
                 if after:
                     heads[t.i] = min(after)
         for t in doc:
-            if deps[t.i] in ("attr", "acomp") and doc[heads[t.i]].lemma_ in COPULAS:
+            if deps[t.i] in ("attr", "acomp") and doc[heads[t.i]].lemma_ in COPULAS and not any(
+                    deps[c.i] == "expl" for c in doc[heads[t.i]].children):
+                # not "there were 23 arrests": an existential "be" stays the verb
                 cop = heads[t.i]
                 heads[t.i], deps[t.i] = heads[cop], deps[cop]
                 if heads[cop] == cop:

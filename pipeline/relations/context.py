@@ -54,10 +54,20 @@ class ContextReader:
 
     def _subject_as_noun(self, ctx: MentionContext, in_dates: set[int]) -> None:
         """"les pertes ont dépassé les 6.000": a bare figure counts the subject of its verb,
-        unless the verb names a cause ("les bombardements ont fait 87")."""
-        if ctx.noun is not None or ctx.quantity["unit"] is not None or ctx.actor is None:
+        unless the verb names a cause ("les bombardements ont fait 87"); one that sets the value of
+        the verb's object counts what the object counts ("bringing the death toll to 52", "raised
+        the number of deaths to 112")."""
+        if ctx.noun is not None or ctx.quantity["unit"] is not None:
             return
-        if ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs:
+        valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
+        if valued is not None and valued.pos_ == "NOUN":
+            # "the number of deaths": the deaths; but "the toll of the outbreak" is the toll
+            group = (self._group_of(valued, in_dates) if valued.lemma_ in self.containers
+                     and valued.lower_ not in self.toll_nouns else None)
+            ctx.noun = group or valued
+            ctx.anchors.add(ctx.noun.i)
+            return
+        if ctx.actor is None or (ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs):
             return
         ctx.noun = ctx.actor
         if ctx.noun.lemma_ in self.containers:
