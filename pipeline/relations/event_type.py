@@ -69,10 +69,14 @@ class EventTyper:
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
             # nor a coordinated verb with an object of its own ("killed 30 people and wounded 45 others")
+            # nor one with a subject of its own ("31 people were arrested and two officers hurt"); a
+            # complement with a preposition says what happened too ("left 45,000 homes without power")
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
-                                           if c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod")
+                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
+                                               c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
                                            and not any(g.like_num for g in c.children)
-                                           and not (c.dep_ == "conj" and any(g.dep_ == "obj" for g in c.children))]
+                                           and not (c.dep_ == "conj" and any(
+                                               g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         if (ctx.predicate is not None and ctx.noun is not None and ctx.noun.dep_ == "conj"
                 and ctx.noun.head.i == ctx.predicate.i and ctx.predicate.pos_ in NOMINAL
                 and any(c.pos_ == "NUM" for c in ctx.predicate.children)):
