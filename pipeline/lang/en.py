@@ -162,6 +162,11 @@ class English(LanguageHooks):
                         heads[other] = t.i
                 heads[cop], deps[cop] = t.i, "cop"
         for t in doc:
+            if (t.is_sent_start and t.pos_ == "PROPN" and t.is_upper and len(t.text) > 2 and deps[t.i] == "nsubj"
+                    and any(deps[c.i] == "nsubj" and c.i > t.i for c in doc[heads[t.i]].children)):
+                # a dispatch's dateline ("DALLAS, Jan 14 (AP) - Lonestar said"): the place it is
+                # written from, not a second subject
+                deps[t.i] = "obl:npmod"
             if t.lower_ in CLOCK_MARKERS and deps[t.i] in ("nsubj", "nsubjpass") and any(
                     c.pos_ == "NUM" for c in t.children):
                 deps[t.i] = "obl:tmod"

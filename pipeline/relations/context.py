@@ -84,8 +84,9 @@ class ContextReader:
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in self.counted_noun_links and span.end + 1 < len(doc):
             cand = doc[span.end + 1]
-            if cand.pos_ == "DET" and span.end + 2 < len(doc):
-                cand = doc[span.end + 2]  # "90 de ces arrestations": a part of a group named before
+            if (cand.pos_ == "DET" or cand.dep_ == "nmod:poss") and span.end + 2 < len(doc):
+                # "90 de ces arrestations", "hundreds of his victims": a part of a group named before
+                cand = doc[span.end + 2]
             if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
                 return cand
         if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT

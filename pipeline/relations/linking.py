@@ -43,6 +43,9 @@ class Linker:
         # "... and wounded 130 others": a pronoun on the number stands for the noun of an earlier figure
         stand_in = after is not None and after.pos_ == "PRON" and (
             after.head.i == ctx.tokens[-1].i or any(t.head.i == after.i for t in ctx.tokens))
+        # "410,000 of them": a part of what an earlier figure counts
+        stand_in = stand_in or (after is not None and after.pos_ == "ADP" and after.head.pos_ == "PRON"
+                                and after.head.head.i in {t.i for t in ctx.tokens})
         if ctx.noun is None and same_unit and (stand_in or self.ellipsis_rx.search(before)):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun

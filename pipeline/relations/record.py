@@ -171,7 +171,8 @@ class RecordBuilder:
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
         if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
             with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
-        if who_token is not None and who_token.lower_ in self.measure_units:
+        if who_token is not None and who_token.lower_ in self.measure_units and not any(
+                c.dep_ == "compound" for c in who_token.children):  # "prepayment meters" are things
             material = self._group_of(who_token, set())
             if material is not None:
                 who_token, with_nmod = material, True
