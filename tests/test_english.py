@@ -286,6 +286,10 @@ SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in 
     # a part with a copula shares its total's verb
     ("Eleven hikers died on the mountain, of whom four were students.",
      [(11, "killed", "hikers", "died"), (4, "killed", "students", "died")]),
+    # a part of a group: the group's participle says what happened
+    ("Among those killed were 7 children.", [(7, "killed", "children", "killed")]),
+    ("Police said 14 of the 20 people arrested were minors.",
+     [(14, "detained", "people", "arrested"), (20, "detained", "people", "arrested")]),
     # a coordinated verb with a subject of its own has its own event type
     ("Nineteen people were arrested and three police officers hurt in the clashes.",
      [(19, "detained", "people", "were arrested"), (3, "wounded", "police officers", "hurt")]),

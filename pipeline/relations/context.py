@@ -87,6 +87,8 @@ class ContextReader:
             if (cand.pos_ == "DET" or cand.dep_ == "nmod:poss") and span.end + 2 < len(doc):
                 # "90 de ces arrestations", "hundreds of his victims": a part of a group named before
                 cand = doc[span.end + 2]
+            if cand.pos_ == "NUM" and cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ in NOMINAL:
+                cand = doc[cand.i + 1]  # "14 of the 20 people arrested": a part of the 20 people
             if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
                 return cand
         if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
@@ -217,7 +219,9 @@ class ContextReader:
             if head is None:
                 continue
             for child in head.children:
-                if child.pos_ in ("NOUN", "PROPN") and any(
+                # "among the firefighters", "among those killed" (a pronoun its participle describes)
+                described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
+                if (child.pos_ in ("NOUN", "PROPN") or described) and any(
                         c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
                     return child
         return None

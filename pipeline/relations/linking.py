@@ -12,6 +12,17 @@ class Linker:
 
     def _link_subset(self, text: str, ctx: MentionContext, earlier: list[MentionContext]) -> None:
         start = ctx.quantity["start"]
+        group = self._among(ctx)
+        if group is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
+            total = next((c for c in earlier if c.sentence.start == ctx.sentence.start
+                          and c.noun is not None and c.noun.i == group.i), None)
+            if total is not None:
+                ctx.subset_of = ctx.linked_to = total  # "among the 19 people killed were 12 children"
+                ctx.predicate = total.predicate or ctx.predicate
+            else:
+                # "among those killed were 7 children": what the group's participle says
+                ctx.predicate = next((c for c in group.children if c.dep_ in ("acl", "amod")
+                                      and c.pos_ in ("VERB", "ADJ")), ctx.predicate)
         if not earlier or earlier[-1].sentence.start != ctx.sentence.start:
             return
         prev = earlier[-1]
@@ -24,11 +35,6 @@ class Linker:
         if self.subset_rx.search(before):
             ctx.subset_of = prev
             ctx.linked_to = prev
-        group = self._among(ctx)
-        if ctx.subset_of is None and group is not None:
-            total = next((c for c in earlier if c.noun is not None and c.noun.i == group.i), None)
-            if total is not None:
-                ctx.subset_of = ctx.linked_to = total  # "among the 19 people killed were 12 children"
         if ctx.subset_of is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
             # "of whom eight were children": the part is what the total's verb says of the total
             ctx.predicate = ctx.subset_of.predicate or ctx.predicate

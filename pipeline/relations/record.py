@@ -187,7 +187,8 @@ class RecordBuilder:
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
         group = self._among(ctx) if ctx.subset_of is None else None
-        if group is not None and (unit is None or ctx.noun is None):
+        if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
+                ctx.noun is not None and any(c.like_num for c in group.children)):  # not "among the 40 people"
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
