@@ -64,7 +64,10 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
             when = self._assign_dates(doc, text, sent, ctxs, dates)
             for ctx in ctxs:
-                if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when:
+                start = ctx.quantity["start"]
+                # not a point of comparison: "40 percent, down from 52 percent in the previous election"
+                compared = self.comparison_rx.search(text[max(0, start - 25) : start])
+                if id(ctx) not in when and ctx.linked_to is not None and id(ctx.linked_to) in when and not compared:
                     when[id(ctx)] = when[id(ctx.linked_to)]
             self._share_dates(text, ctxs, when)
             for ctx in ctxs:
