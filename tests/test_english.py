@@ -309,6 +309,23 @@ WHEN_AND_WHERE = [  # sentence, then (how_many, when_start, where) of each fact 
 # fmt: on
 
 
+# fmt: off
+VERB_CLASSES = [  # the event type a verb of the press gives, phrases over their words
+    ("Gunmen gunned down 8 farmers near the border.", "killed"),
+    ("Two men were stabbed to death in Leeds.", "killed"),
+    ("Three people were stabbed outside a bar.", "wounded"),
+    ("About 5,000 people sought refuge in schools.", "displaced"),
+    ("Nine children fell ill after the meal.", "affected"),
+    ("Seven people were killed or injured in the crash.", "casualties"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), VERB_CLASSES)
+def test_english_verb_classes(en_facts, sentence, event_type):
+    assert [f["event_type"] for f in en_facts(sentence)] == [event_type]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), WHEN_AND_WHERE)
 def test_english_relations_share_dates_and_keep_their_own_places(en_facts, sentence, expected):
     got = [(f["how_many"], f["when_start"], f["where"]) for f in en_facts(sentence)]

@@ -15,12 +15,17 @@ class EventTyper:
 
     def _types_of(self, tokens: list[Token]) -> set[str]:
         found = set()
+        covered: set[int] = set()  # the words of a phrase already read: "killed or injured" once
         for t in tokens:
+            if t.i in covered:
+                continue
             if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
                 continue  # "les électeurs se sont déplacés"
-            for key in (t.lower_, t.lemma_.lower(), *self._phrases_at(t)):
+            # the longest phrase first: "stabbed to death" is killed, "stabbed" alone wounded
+            for key, start, n in (*reversed(self._phrases_at(t)), (t.lower_, t.i, 1), (t.lemma_.lower(), t.i, 1)):
                 if key in self.trigger_of:
                     found.add(self.trigger_of[key])
+                    covered.update(range(start, start + n))
                     break
             for obj in t.children:
                 pair = f"{t.lemma_} {obj.lemma_}"
@@ -28,13 +33,14 @@ class EventTyper:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
 
-    def _phrases_at(self, token: Token) -> list[str]:
-        """The two- and three-word phrases starting at ``token``, for triggers of several words
-        ("sans abri", "garde à vue")."""
+    def _phrases_at(self, token: Token) -> list[tuple[str, int, int]]:
+        """The two- and three-word phrases starting at ``token`` (or at the word before it that it
+        heads), with where they start and their length, for triggers of several words ("sans abri",
+        "garde à vue")."""
         doc = token.doc
         starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
         end = token.sent.end  # Token.sent looks for the sentence's bounds on every call
-        return [" ".join(t.lower_ for t in doc[i : i + n]) for i in sorted(starts) for n in (2, 3)
+        return [(" ".join(t.lower_ for t in doc[i : i + n]), i, n) for i in sorted(starts) for n in (2, 3)
                 if i + n <= end and self.max_trigger_words >= n]
 
     def _resolve_type(self, types: set[str]) -> str | None:
