@@ -317,6 +317,10 @@ VERB_CLASSES = [  # the event type a verb of the press gives, phrases over their
     ("About 5,000 people sought refuge in schools.", "displaced"),
     ("Nine children fell ill after the meal.", "affected"),
     ("Seven people were killed or injured in the crash.", "casualties"),
+    ("Ambulances took 17 people to hospital.", "affected"),
+    # a part takes the event type of the whole that includes it
+    ("Those killed included 5 aid workers.", "killed"),
+    ("The delegation included 40 business leaders.", "other"),
 ]
 # fmt: on
 

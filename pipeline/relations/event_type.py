@@ -87,6 +87,10 @@ class EventTyper:
                 and ctx.noun.head.i == ctx.predicate.i and ctx.predicate.pos_ in NOMINAL
                 and any(c.pos_ == "NUM" for c in ctx.predicate.children)):
             pred_side = []  # "trois morts et 21 blessés": another figure's counted noun says nothing of this one
+        if ctx.predicate is not None and ctx.predicate.lemma_ in self.subset_verbs:
+            # "the dead included 12 children": the part is what its whole is
+            for whole in (c for c in ctx.predicate.children if c.dep_ in ("nsubj", "nsubj:pass")):
+                noun_side += [whole] + [c for c in whole.children if c.dep_ in ("amod", "acl")]
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []
