@@ -241,6 +241,9 @@ RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/s
      {"how_many": 1800, "event_type": "detained", "who": "people"}),
     ("A council shelter housed 260 people overnight.",
      {"how_many": 260, "event_type": "displaced", "who": "people", "when_start": "2025-06-19"}),
+    # an amount before the thing it pays for, with no actor, is that thing's
+    ("A £300m plan to rebuild the bridge was approved in May.",
+     {"how_many": 300_000_000, "unit": "GBP", "event_type": "money", "who": "plan", "when_start": "2025-05-01"}),
     # a cardinal in words the tagger takes for an adjective is no part of who
     ("Thirty-two miners were killed in the blast.",
      {"how_many": 32, "event_type": "killed", "who": "miners", "what": "were killed"}),

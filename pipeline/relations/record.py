@@ -106,6 +106,17 @@ class RecordBuilder:
                      and c.pos_ in NOMINAL and c.i not in inside and c.ent_type_ not in ("LOC", "GPE")
                      and any(g.dep_ == "case" and g.lower_ in self.recipient_preps for g in c.children)), None)
 
+    def _modified_noun(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
+        """ "a £1.2 billion scheme was approved", "a £300m plan": an amount written before the thing it
+        pays for, with no actor, is that thing's."""
+        anchor = ctx.anchor
+        head = anchor.head
+        if anchor.dep_ not in ("nummod", "compound", "amod") or head.pos_ != "NOUN" or head.i <= anchor.i or (
+                head.i in in_dates):
+            return None
+        after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
+        return head.doc[after : head.i + 1].text if after <= head.i else head.text
+
     def _population(self, token: Token) -> bool:
         """ "866 euros par habitant": a per-capita figure belongs to its total's holder, not to the inhabitants."""
         return token.lower_ in self.population_nouns or f"{token.lower_}s" in self.population_nouns
@@ -198,6 +209,8 @@ class RecordBuilder:
             who = noun_phrase(named, with_nmod=True) if named is not None else None
         if who is None and ctx.linked_to is not None:
             who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
+        if who is None and is_currency(unit) and ctx.anchor is not None:
+            who = self._modified_noun(ctx, in_dates)
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         ctx.who = who
