@@ -305,6 +305,9 @@ WHEN_AND_WHERE = [  # sentence, then (how_many, when_start, where) of each fact 
     # list items: each its own place; the date the last one carries is the whole list's
     ("About 400 people marched in Hull, 250 in Leeds and 90 in York on Saturday.",
      [(400, "2025-06-14", "Hull"), (250, "2025-06-14", "Leeds"), (90, "2025-06-14", "York")]),
+    # a reporting verb that is the figure's own predicate dates the event ("were reported in May")
+    ("The agency today launched a campaign after 48 cases were reported in Leeds in May.",
+     [(48, "2025-05-01", "Leeds")]),
     # the date of a coordinated verb ("hurt ... on Thursday") is the first verb's too
     ("Nineteen people were arrested and three officers hurt in Bristol on Thursday.",
      [(19, "2025-06-19", "Bristol"), (3, "2025-06-19", "Bristol")]),

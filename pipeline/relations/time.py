@@ -32,7 +32,10 @@ class DateAssigner:
             for dist, c in dists:
                 if dist == best:
                     char_gap = abs(d["start"] - c.quantity["start"])
-                    candidates.setdefault(id(c), []).append((int(reporting), dist, char_gap, d))
+                    # "212 cases were reported between January and February": the reporting verb is the
+                    # figure's own predicate, its date the event's
+                    own = c.predicate is not None and root.head.i == c.predicate.i
+                    candidates.setdefault(id(c), []).append((int(reporting and not own), dist, char_gap, d))
         return {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
 
     def _since(self, date: dict, text: str, reference: str | None) -> dict:
