@@ -293,6 +293,9 @@ SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in 
     ("Among those killed were 7 children.", [(7, "killed", "children", "killed")]),
     ("Police said 14 of the 20 people arrested were minors.",
      [(14, "detained", "people", "arrested"), (20, "detained", "people", "arrested")]),
+    # the group a fronted figure is taken of is not what the verb says of the part
+    ("Of the 40 passengers, 12 were injured.",
+     [(40, "other", "passengers", None), (12, "wounded", "passengers", "were injured")]),
     # a coordinated verb with a subject of its own has its own event type
     ("Nineteen people were arrested and three police officers hurt in the clashes.",
      [(19, "detained", "people", "were arrested"), (3, "wounded", "police officers", "hurt")]),

@@ -156,7 +156,12 @@ class ContextReader:
                     return head
                 t = head
                 continue
-            if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj":
+            # "of the 40 passengers, 12 were injured": the group a figure is taken of is not who the verb
+            # says was injured; only its own participle ("of the 1,200 people evacuated") is its predicate
+            fronted_group = (not is_root and t.dep_.startswith("obl") and head.pos_ in ("VERB", "AUX")
+                             and any(c.dep_ == "case" and c.lower_ in self.group_links for c in t.children)
+                             and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in head.children))
+            if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj" and not fronted_group:
                 return head
             if not is_root and t.dep_ in SUBJECT_DEPS:
                 return head  # "huit migrants sont morts": a nominal or adjectival predicate
@@ -170,7 +175,7 @@ class ContextReader:
                 return acl[0]
             if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
                 return t
-            if is_root:
+            if is_root or fronted_group:
                 return None
             if t.dep_ == "appos" and head.pos_ in NOMINAL and head.dep_ in SUBJECT_DEPS + ("obj",):
                 t = head  # "five people, two of them police officers, were wounded": the described noun's verb
