@@ -241,6 +241,8 @@ RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/s
      {"how_many": 1800, "event_type": "detained", "who": "people"}),
     ("A council shelter housed 260 people overnight.",
      {"how_many": 260, "event_type": "displaced", "who": "people", "when_start": "2025-06-19"}),
+    # the cause of a bare toll is not what it counts
+    ("Storms kill 30 in the north.", {"how_many": 30, "event_type": "killed", "unit": None, "who": None}),
     # an amount before the thing it pays for, with no actor, is that thing's
     ("A £300m plan to rebuild the bridge was approved in May.",
      {"how_many": 300_000_000, "unit": "GBP", "event_type": "money", "who": "plan", "when_start": "2025-05-01"}),
@@ -296,6 +298,9 @@ SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in 
     # the group a fronted figure is taken of is not what the verb says of the part
     ("Of the 40 passengers, 12 were injured.",
      [(40, "other", "passengers", None), (12, "wounded", "passengers", "were injured")]),
+    # a bare object of a verb coordinated with another figure's counts its noun; a cause is no unit
+    ("The outbreak has infected 2,100 people and killed 63.",
+     [(2100, "affected", "people", "has infected"), (63, "killed", "people", "killed")]),
     # a coordinated verb with a subject of its own has its own event type
     ("Nineteen people were arrested and three police officers hurt in the clashes.",
      [(19, "detained", "people", "were arrested"), (3, "wounded", "police officers", "hurt")]),

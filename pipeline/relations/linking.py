@@ -52,7 +52,10 @@ class Linker:
         # "410,000 of them": a part of what an earlier figure counts
         stand_in = stand_in or (after is not None and after.pos_ == "ADP" and after.head.pos_ == "PRON"
                                 and after.head.head.i in {t.i for t in ctx.tokens})
-        if ctx.noun is None and same_unit and (stand_in or self.ellipsis_rx.search(before)):
+        # "has infected 2,100 people and killed 63": a bare object of a coordinated verb counts the same noun
+        coordinated = ctx.quantity["unit"] is None and any(
+            self._coordinated(ctx.predicate, c.predicate) for c in same_unit[-1:])
+        if ctx.noun is None and same_unit and (stand_in or coordinated or self.ellipsis_rx.search(before)):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
             ctx.linked_to = ctx.linked_to or same_unit[-1]

@@ -215,8 +215,10 @@ class RecordBuilder:
             who = self.implied_who[who_token.lower_]
         ctx.who = who
         if unit is None:
+            # not the cause of a bare toll: "Floods kill at least 30" counts no floods
+            caused = ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs
             unit = ctx.noun.lower_ if ctx.noun is not None else (
-                ctx.actor.lower_ if ctx.actor is not None else None)
+                ctx.actor.lower_ if ctx.actor is not None and not caused else None)
             if unit in self.toll_nouns:
                 unit = None  # "the death toll rose to 61": the toll counts, it is not the thing counted
         source = self._source_for(ctx, sources)
