@@ -201,8 +201,9 @@ class ContextReader:
                 t = t.head  # "a enregistré une perte de 41 millions": the actor is the verb's subject
         for _ in range(3):
             for child in t.children:
-                if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON" and child.i not in in_dates
-                        and child.i not in inside):
+                # not another figure: "nine were charged and five released"
+                if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("PRON", "NUM")
+                        and child.i not in in_dates and child.i not in inside):
                     return child
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject

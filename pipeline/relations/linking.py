@@ -55,6 +55,11 @@ class Linker:
         # "has infected 2,100 people and killed 63": a bare object of a coordinated verb counts the same noun
         coordinated = ctx.quantity["unit"] is None and any(
             self._coordinated(ctx.predicate, c.predicate) for c in same_unit[-1:])
+        # "600 people crossed ..., bringing the total for the year to 20,412": a running total of them
+        valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
+        coordinated = coordinated or (
+            ctx.quantity["unit"] is None and valued is not None and valued.lemma_ in self.containers
+            and valued.lower_ not in self.toll_nouns and self._group_of(valued, set()) is None)
         if ctx.noun is None and same_unit and (stand_in or coordinated or self.ellipsis_rx.search(before)):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
