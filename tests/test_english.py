@@ -246,6 +246,8 @@ RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/s
     # an amount before the thing it pays for, with no actor, is that thing's
     ("A £300m plan to rebuild the bridge was approved in May.",
      {"how_many": 300_000_000, "unit": "GBP", "event_type": "money", "who": "plan", "when_start": "2025-05-01"}),
+    # a results digest: the name before the figure, or before the parenthesis before it
+    ("Amina Hussain (Lab) 1,204 votes.", {"how_many": 1204, "who": "Amina Hussain", "unit": "votes"}),
     # a cardinal in words the tagger takes for an adjective is no part of who
     ("Thirty-two miners were killed in the blast.",
      {"how_many": 32, "event_type": "killed", "who": "miners", "what": "were killed"}),

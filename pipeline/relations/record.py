@@ -106,6 +106,27 @@ class RecordBuilder:
                      and c.pos_ in NOMINAL and c.i not in inside and c.ent_type_ not in ("LOC", "GPE")
                      and any(g.dep_ == "case" and g.lower_ in self.recipient_preps for g in c.children)), None)
 
+    @staticmethod
+    def _name_before(ctx: MentionContext) -> str | None:
+        """ "Amina Hussain (Lab) 1,204 votes; Peter Lowe (Con) 892", "Labour 986": in a line without a verb
+        (a results digest), the name just before a figure, or before the parenthesis just before it."""
+        sent = ctx.sentence
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return None
+        doc = sent.doc
+        end = ctx.tokens[0].i - 1
+        bracketed = end > sent.start and doc[end].text == ")"
+        if bracketed:
+            opening = next((i for i in range(end - 1, max(sent.start, end - 8) - 1, -1) if doc[i].text == "("), None)
+            end = opening - 1 if opening is not None else sent.start - 1
+        # right before the figure, only a named entity: not a word the tagger took for a name
+        if end < sent.start or doc[end].pos_ != "PROPN" or not (bracketed or doc[end].ent_type_):
+            return None
+        start = end
+        while start - 1 >= sent.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return doc[start : end + 1].text
+
     def _modified_noun(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
         """ "a £1.2 billion scheme was approved", "a £300m plan": an amount written before the thing it
         pays for, with no actor, is that thing's."""
@@ -211,6 +232,8 @@ class RecordBuilder:
             who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
         if who is None and is_currency(unit) and ctx.anchor is not None:
             who = self._modified_noun(ctx, in_dates)
+        if who is None:
+            who = self._name_before(ctx)
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         ctx.who = who
