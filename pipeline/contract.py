@@ -267,6 +267,8 @@ class RelationsLexicon(TypedDict):
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
     vector_type_threshold: float | None
+    toll_nouns: Words  # "the death toll rose to 61": a figure of the toll itself has who "death toll" and no unit
+    subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
 
 
 # -- places.json ----------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ fact (``series_id`` null), a fact of a series that lost some (an article
 replaced by a new text), or part of a series now split across sets are read
 back and regrouped, a few thousand facts at a time, each chunk in a
 transaction of its own: memory follows the largest set, not the store, and an
-update stopped between two chunks leaves series the next update finds stale. The other series, their ids and their rows are left as
-they are. A regrouped series keeps the id most of its facts had, so adding an
-article to a story does not rename it. A rerun that adds nothing does nothing.
+update stopped between two chunks leaves series the next update finds stale.
+The other series, their ids and their rows are left as they are. A regrouped
+series keeps the id most of its facts had, so adding an article to a story
+does not rename it. A rerun that adds nothing does nothing.
 """
 
 from __future__ import annotations

@@ -161,6 +161,34 @@ def test_universal_parse_marks_relative_pronouns_and_stand_in_nouns():
     assert doc[5].pos_ == "NOUN"
 
 
+def test_universal_parse_relabels_a_partly_parsed_doc_and_keeps_its_sentences():
+    # pipeline/parsing.py parses only the sentences with a figure: the others keep no label and are
+    # their own heads; the parsed ones are relabelled all the same
+    words = ["It", "rained", ".", "Police", "arrested", "23", "people", "."]
+    heads = [0, 1, 2, 4, 4, 6, 4, 4]
+    deps = ["", "", "", "nsubj", "ROOT", "nummod", "dobj", "punct"]
+    starts = [True, False, False, True, False, False, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, sent_starts=starts)
+    hooks("en").universal_parse(doc)
+    assert doc[6].dep_ == "obj"
+    assert [s.text for s in doc.sents] == ["It rained .", "Police arrested 23 people ."]
+
+
+def test_universal_parse_keeps_an_existential_be_and_a_time_stamp_out_of_the_subjects():
+    # "There were 14 arrests ." and "9:40 p.m. Smith leads the count ." as the ClearNLP scheme parses them
+    doc = Doc(Vocab(), words=["There", "were", "14", "arrests", "."], heads=[1, 1, 3, 1, 1],
+              deps=["expl", "ROOT", "nummod", "attr", "punct"], pos=["PRON", "VERB", "NUM", "NOUN", "PUNCT"],
+              lemmas=["there", "be", "14", "arrest", "."])
+    hooks("en").universal_parse(doc)
+    assert (doc[1].dep_, doc[3].head.text) == ("ROOT", "were")
+    words = ["9:40", "p.m.", "Smith", "leads", "the", "count", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 3, 3, 5, 3, 3],
+              deps=["nummod", "nsubj", "nsubj", "ROOT", "det", "dobj", "punct"],
+              pos=["NUM", "NOUN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"])
+    hooks("en").universal_parse(doc)
+    assert [t.dep_ for t in doc[1:3]] == ["obl:tmod", "nsubj"]
+
+
 def test_french_parses_are_left_as_they_are():
     doc = Doc(Vocab(), words=["Il", "arrête", "23", "personnes"], heads=[1, 1, 3, 1],
               deps=["nsubj", "ROOT", "nummod", "obj"])
@@ -213,6 +241,30 @@ RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/s
      {"how_many": 1800, "event_type": "detained", "who": "people"}),
     ("A council shelter housed 260 people overnight.",
      {"how_many": 260, "event_type": "displaced", "who": "people", "when_start": "2025-06-19"}),
+    # the cause of a bare toll is not what it counts
+    ("Storms kill 30 in the north.", {"how_many": 30, "event_type": "killed", "unit": None, "who": None}),
+    # an amount before the thing it pays for, with no actor, is that thing's
+    ("A £300m plan to rebuild the bridge was approved in May.",
+     {"how_many": 300_000_000, "unit": "GBP", "event_type": "money", "who": "plan", "when_start": "2025-05-01"}),
+    # a results digest: the name before the figure, or before the parenthesis before it
+    ("Amina Hussain (Lab) 1,204 votes.", {"how_many": 1204, "who": "Amina Hussain", "unit": "votes"}),
+    # a cardinal in words the tagger takes for an adjective is no part of who
+    ("Thirty-two miners were killed in the blast.",
+     {"how_many": 32, "event_type": "killed", "who": "miners", "what": "were killed"}),
+    # a figure that sets the value of the verb's object counts what the object counts
+    ("Officials raised the death toll from the floods to 48 on Monday.",
+     {"how_many": 48, "event_type": "killed", "unit": None, "what": "raised", "when_start": "2025-06-16"}),
+    ("Police put the number of marchers at 7,000.",
+     {"how_many": 7000, "who": "marchers", "unit": "marchers", "source": "Police"}),
+    # an existential "be"; "arrests" are counted as written
+    ("There were 14 arrests after the match, police said.",
+     {"how_many": 14, "event_type": "detained", "who": "arrests", "what": "were", "source": "police"}),
+    # a complement with a preposition says what happened
+    ("Storms left 9,000 homes without power in Cornwall.",
+     {"how_many": 9000, "event_type": "affected", "who": "homes", "where": "Cornwall"}),
+    # a live blog's time stamp is not the one who leads
+    ("9:40 p.m. - With most votes counted, Mayor Jane Holt leads with 52% of the vote.",
+     {"how_many": 52, "unit": "%", "who": "Mayor Jane Holt", "what": "leads"}),
 ]
 # fmt: on
 
@@ -234,8 +286,75 @@ SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in 
      [(25, "killed", "people", "died"), (10, "killed", "children", "died")]),
     ("Half the protesters were arrested.", [(50, "detained", "protesters", "were arrested")]),
     ("The storm left 12 dead.", [(12, "killed", "dead", "left")]),
+    # apposed figures: a part of a group ("three of them ..."), or the group's size after its noun
+    ("Four people, three of them firefighters, were injured in the blaze.",
+     [(4, "wounded", "people", "were injured"), (3, "wounded", "firefighters", "were injured")]),
+    ("The strikers, 2,000 according to the union, blocked the port.", [(2000, "other", "strikers", "blocked")]),
+    # a part with a copula shares its total's verb
+    ("Eleven hikers died on the mountain, of whom four were students.",
+     [(11, "killed", "hikers", "died"), (4, "killed", "students", "died")]),
+    # a part of a group: the group's participle says what happened
+    ("Among those killed were 7 children.", [(7, "killed", "children", "killed")]),
+    ("Police said 14 of the 20 people arrested were minors.",
+     [(14, "detained", "people", "arrested"), (20, "detained", "people", "arrested")]),
+    # the group a fronted figure is taken of is not what the verb says of the part
+    ("Of the 40 passengers, 12 were injured.",
+     [(40, "other", "passengers", None), (12, "wounded", "passengers", "were injured")]),
+    # a bare object of a verb coordinated with another figure's counts its noun; a cause is no unit
+    ("The outbreak has infected 2,100 people and killed 63.",
+     [(2100, "affected", "people", "has infected"), (63, "killed", "people", "killed")]),
+    # a running total counts what the figure before it counts; another figure is no subject to count
+    ("More than 600 people crossed the Channel on Saturday, bringing the total for the year to 20,412.",
+     [(600, "other", "people", "crossed"), (20412, "other", "people", "bringing")]),
+    ("Nine were charged and five released on bail.",
+     [(9, "other", None, "were charged"), (5, "detained", None, "released")]),
+    # a coordinated verb with a subject of its own has its own event type
+    ("Nineteen people were arrested and three police officers hurt in the clashes.",
+     [(19, "detained", "people", "were arrested"), (3, "wounded", "police officers", "hurt")]),
 ]
 # fmt: on
+
+
+# fmt: off
+WHEN_AND_WHERE = [  # sentence, then (how_many, when_start, where) of each fact in order
+    # list items: each its own place; the date the last one carries is the whole list's
+    ("About 400 people marched in Hull, 250 in Leeds and 90 in York on Saturday.",
+     [(400, "2025-06-14", "Hull"), (250, "2025-06-14", "Leeds"), (90, "2025-06-14", "York")]),
+    # a reporting verb that is the figure's own predicate dates the event ("were reported in May")
+    ("The agency today launched a campaign after 48 cases were reported in Leeds in May.",
+     [(48, "2025-05-01", "Leeds")]),
+    # the date of a coordinated verb ("hurt ... on Thursday") is the first verb's too
+    ("Nineteen people were arrested and three officers hurt in Bristol on Thursday.",
+     [(19, "2025-06-19", "Bristol"), (3, "2025-06-19", "Bristol")]),
+]
+# fmt: on
+
+
+# fmt: off
+VERB_CLASSES = [  # the event type a verb of the press gives, phrases over their words
+    ("Gunmen gunned down 8 farmers near the border.", "killed"),
+    ("Two men were stabbed to death in Leeds.", "killed"),
+    ("Three people were stabbed outside a bar.", "wounded"),
+    ("About 5,000 people sought refuge in schools.", "displaced"),
+    ("Nine children fell ill after the meal.", "affected"),
+    ("Seven people were killed or injured in the crash.", "casualties"),
+    ("Ambulances took 17 people to hospital.", "affected"),
+    # a part takes the event type of the whole that includes it
+    ("Those killed included 5 aid workers.", "killed"),
+    ("The delegation included 40 business leaders.", "other"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), VERB_CLASSES)
+def test_english_verb_classes(en_facts, sentence, event_type):
+    assert [f["event_type"] for f in en_facts(sentence)] == [event_type]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WHEN_AND_WHERE)
+def test_english_relations_share_dates_and_keep_their_own_places(en_facts, sentence, expected):
+    got = [(f["how_many"], f["when_start"], f["where"]) for f in en_facts(sentence)]
+    assert got == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), SEVERAL)

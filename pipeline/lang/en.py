@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.tokens import Span
 
 from ..languages import language_data
@@ -45,6 +45,8 @@ COPULAS = ("be",)
 # after a number, these stand for a noun named before, as a pronoun does: "killed 54 people and wounded 130
 # others", "destroyed 300 homes and damaged 1,100 more"; tagged PRON, the rules take the earlier noun
 STAND_IN_NOUNS = ("others", "more")
+# a live blog's time stamp opening a sentence ("11:48 p.m. - Ruiz leads with 41.2%") is no subject
+CLOCK_MARKERS = ("a.m.", "p.m.", "am", "pm")
 RELATIVE_TAGS = ("WP", "WDT")  # Penn Treebank tags of the relative pronouns
 # en_core_web_sm often names a town, a province or an island a PERSON, an ORG or a NORP ("in Khan Younis",
 # "near Brescia", "off Lampedusa"); a proper name in one of these positions is a place whatever its label
@@ -108,6 +110,9 @@ class English(LanguageHooks):
         for t in doc:
             if t.lower_ in STAND_IN_NOUNS and t.i > 0 and doc[t.i - 1].like_num:
                 t.pos_ = "PRON"
+            if t.pos_ == "ADJ" and t.dep_ == "amod" and _spelled_number(t):
+                # "Forty-three miners": a cardinal the tagger took for an adjective is no part of who
+                t.pos_, t.dep_ = "NUM", "nummod"
             if t.tag_ in RELATIVE_TAGS and "Rel" not in t.morph.get("PronType"):
                 # "who", "which": the Universal Dependencies feature the French models give "qui"
                 feats = str(t.morph)
@@ -148,7 +153,9 @@ class English(LanguageHooks):
                 if after:
                     heads[t.i] = min(after)
         for t in doc:
-            if deps[t.i] in ("attr", "acomp") and doc[heads[t.i]].lemma_ in COPULAS:
+            if deps[t.i] in ("attr", "acomp") and doc[heads[t.i]].lemma_ in COPULAS and not any(
+                    deps[c.i] == "expl" for c in doc[heads[t.i]].children):
+                # not "there were 23 arrests": an existential "be" stays the verb
                 cop = heads[t.i]
                 heads[t.i], deps[t.i] = heads[cop], deps[cop]
                 if heads[cop] == cop:
@@ -157,15 +164,35 @@ class English(LanguageHooks):
                     if heads[other] == cop and other != t.i:
                         heads[other] = t.i
                 heads[cop], deps[cop] = t.i, "cop"
+        for t in doc:
+            if (t.is_sent_start and t.pos_ == "PROPN" and t.is_upper and len(t.text) > 2 and deps[t.i] == "nsubj"
+                    and any(deps[c.i] == "nsubj" and c.i > t.i for c in doc[heads[t.i]].children)):
+                # a dispatch's dateline ("DALLAS, Jan 14 (AP) - Lonestar said"): the place it is
+                # written from, not a second subject
+                deps[t.i] = "obl:npmod"
+            if t.lower_ in CLOCK_MARKERS and deps[t.i] in ("nsubj", "nsubjpass") and any(
+                    c.pos_ == "NUM" for c in t.children):
+                deps[t.i] = "obl:tmod"
         deps = [RENAMED.get(d, d) for d in deps]
-        if any(h == i for i, h in enumerate(heads) for _ in [0] if deps[i] != "ROOT") or _has_cycle(heads):
+        # a token of a sentence left unparsed (pipeline/parsing.py parses only the sentences with a
+        # figure) has no label and is its own head: only a labelled one is checked
+        if any(h == i for i, h in enumerate(heads) if deps[i] not in ("ROOT", "")) or _has_cycle(heads):
             return  # a rewrite gone wrong leaves the parse as it came
+        starts = doc.to_array([SENT_START])
         rel = np.array([h - i for i, h in enumerate(heads)], dtype="int32").view("uint32")
         arr = np.zeros((len(doc), 2), dtype="uint64")
         arr[:, 0] = rel
         arr[:, 1] = [doc.vocab.strings.add(d) for d in deps]
-        # the rewrites stay within a sentence: the sentences the heads give are the parser's
         doc.from_array([HEAD, DEP], arr)
+        # the rewrites stay within a sentence, so the sentences are the ones the Doc had (the heads alone
+        # would make each word of an unparsed sentence a sentence of its own)
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
+
+
+def _spelled_number(token) -> bool:
+    """A cardinal written in words, hyphenated or not ("eleven", "forty-three")."""
+    return token.like_num or ("-" in token.text and all(
+        part and token.vocab[part].like_num for part in token.lower_.split("-")))
 
 
 def _placed(ent: Span) -> bool:

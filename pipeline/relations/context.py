@@ -54,10 +54,20 @@ class ContextReader:
 
     def _subject_as_noun(self, ctx: MentionContext, in_dates: set[int]) -> None:
         """"les pertes ont dépassé les 6.000": a bare figure counts the subject of its verb,
-        unless the verb names a cause ("les bombardements ont fait 87")."""
-        if ctx.noun is not None or ctx.quantity["unit"] is not None or ctx.actor is None:
+        unless the verb names a cause ("les bombardements ont fait 87"); one that sets the value of
+        the verb's object counts what the object counts ("bringing the death toll to 52", "raised
+        the number of deaths to 112")."""
+        if ctx.noun is not None or ctx.quantity["unit"] is not None:
             return
-        if ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs:
+        valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
+        if valued is not None and valued.pos_ == "NOUN":
+            # "the number of deaths": the deaths; but "the toll of the outbreak" is the toll
+            group = (self._group_of(valued, in_dates) if valued.lemma_ in self.containers
+                     and valued.lower_ not in self.toll_nouns else None)
+            ctx.noun = group or valued
+            ctx.anchors.add(ctx.noun.i)
+            return
+        if ctx.actor is None or (ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs):
             return
         ctx.noun = ctx.actor
         if ctx.noun.lemma_ in self.containers:
@@ -74,8 +84,11 @@ class ContextReader:
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in self.counted_noun_links and span.end + 1 < len(doc):
             cand = doc[span.end + 1]
-            if cand.pos_ == "DET" and span.end + 2 < len(doc):
-                cand = doc[span.end + 2]  # "90 de ces arrestations": a part of a group named before
+            if (cand.pos_ == "DET" or cand.dep_ == "nmod:poss") and span.end + 2 < len(doc):
+                # "90 de ces arrestations", "hundreds of his victims": a part of a group named before
+                cand = doc[span.end + 2]
+            if cand.pos_ == "NUM" and cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ in NOMINAL:
+                cand = doc[cand.i + 1]  # "14 of the 20 people arrested": a part of the 20 people
             if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
                 return cand
         if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
@@ -86,9 +99,24 @@ class ContextReader:
             return self._phrase_head(nxt)
         head = self._outside_head(list(span), inside)
         if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates and not any(
-                t.pos_ == "ADP" for t in doc[span.end : head.i]):
-            return head  # not "45 selon les rebelles": a preposition stands between
+                t.pos_ == "ADP" and not (head.pos_ == "NOUN" and self._partitive(t, inside))
+                for t in doc[span.end : head.i]):
+            # not "45 selon les rebelles": a preposition stands between; but "two of them police officers"
+            return head
+        root = span.root
+        while root.dep_ == "conj" and root.head.pos_ == "NUM" and root.head.i not in in_dates:
+            root = root.head
+        described = root.head
+        if (root.dep_ == "appos" and described.pos_ == "NOUN" and not described.ent_type_
+                and described.i not in in_dates and described.i < span.start
+                and all(t.is_punct or t.pos_ == "DET" for t in doc[described.i + 1 : span.start])):
+            return described  # "the protesters, 5,000 according to police and 20,000 according to organisers"
         return None
+
+    @staticmethod
+    def _partitive(token: Token, inside: set[int]) -> bool:
+        """The preposition of a pronoun the figure is taken of: "two *of* them"."""
+        return token.head.pos_ == "PRON" and token.head.head.i in inside
 
     def _phrase_head(self, token: Token) -> Token:
         """The head of the noun phrase ``token`` opens, in a language whose heads come last: from a
@@ -128,7 +156,12 @@ class ContextReader:
                     return head
                 t = head
                 continue
-            if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj":
+            # "of the 40 passengers, 12 were injured": the group a figure is taken of is not who the verb
+            # says was injured; only its own participle ("of the 1,200 people evacuated") is its predicate
+            fronted_group = (not is_root and t.dep_.startswith("obl") and head.pos_ in ("VERB", "AUX")
+                             and any(c.dep_ == "case" and c.lower_ in self.group_links for c in t.children)
+                             and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in head.children))
+            if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj" and not fronted_group:
                 return head
             if not is_root and t.dep_ in SUBJECT_DEPS:
                 return head  # "huit migrants sont morts": a nominal or adjectival predicate
@@ -142,8 +175,11 @@ class ContextReader:
                 return acl[0]
             if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
                 return t
-            if is_root:
+            if is_root or fronted_group:
                 return None
+            if t.dep_ == "appos" and head.pos_ in NOMINAL and head.dep_ in SUBJECT_DEPS + ("obj",):
+                t = head  # "five people, two of them police officers, were wounded": the described noun's verb
+                continue
             if t.dep_.startswith("nmod") and head.pos_ in NOMINAL:
                 if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
                     return head
@@ -165,8 +201,9 @@ class ContextReader:
                 t = t.head  # "a enregistré une perte de 41 millions": the actor is the verb's subject
         for _ in range(3):
             for child in t.children:
-                if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ != "PRON" and child.i not in in_dates
-                        and child.i not in inside):
+                # not another figure: "nine were charged and five released"
+                if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("PRON", "NUM")
+                        and child.i not in in_dates and child.i not in inside):
                     return child
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
@@ -188,7 +225,9 @@ class ContextReader:
             if head is None:
                 continue
             for child in head.children:
-                if child.pos_ in ("NOUN", "PROPN") and any(
+                # "among the firefighters", "among those killed" (a pronoun its participle describes)
+                described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
+                if (child.pos_ in ("NOUN", "PROPN") or described) and any(
                         c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
                     return child
         return None

@@ -27,14 +27,17 @@ class EventTyper:
         # ("ont succombé à leurs blessures" is killed, not killed and wounded)
         consumed = {obj.i for t in tokens for obj in t.children
                     if obj.dep_ in OBJECT_DEPS and f"{t.lemma_} {obj.lemma_}" in self.verb_object_triggers}
+        covered: set[int] = set()  # the words of a phrase already read: "killed or injured" once
         for t in tokens:
-            if t.i in consumed:
+            if t.i in consumed or t.i in covered:
                 continue
             if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
                 continue  # "les électeurs se sont déplacés"
-            for key in (t.lower_, t.lemma_.lower(), *self._phrases_at(t)):
+            # the longest phrase first: "stabbed to death" is killed, "stabbed" alone wounded
+            for key, start, n in (*reversed(self._phrases_at(t)), (t.lower_, t.i, 1), (t.lemma_.lower(), t.i, 1)):
                 if key in self.trigger_of:
                     found.add(self.trigger_of[key])
+                    covered.update(range(start, start + n))
                     break
             else:
                 by_form = self.inflected_trigger(t.lower_) if by_ending else None
@@ -48,14 +51,15 @@ class EventTyper:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
 
-    def _phrases_at(self, token: Token) -> list[str]:
-        """The phrases of two to a few tokens starting at ``token``, as written (with their own
-        spacing: "demandeurs d'asile"), for triggers of several words ("sans abri", "garde à vue")."""
+    def _phrases_at(self, token: Token) -> list[tuple[str, int, int]]:
+        """The phrases of two to a few tokens starting at ``token`` (or at the word before it that it
+        heads), as written (with their own spacing: "demandeurs d'asile"), with where they start and their
+        length, for triggers of several words ("sans abri", "garde à vue")."""
         doc = token.doc
         starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
         end = token.sent.end  # Token.sent looks for the sentence's bounds on every call
-        return [doc[i : i + n].text.lower() for i in sorted(starts) for n in range(2, self.max_trigger_tokens + 1)
-                if i + n <= end]
+        return [(doc[i : i + n].text.lower(), i, n) for i in sorted(starts)
+                for n in range(2, self.max_trigger_tokens + 1) if i + n <= end]
 
     def _resolve_type(self, types: set[str]) -> str | None:
         for parts in self.combined:
@@ -85,14 +89,23 @@ class EventTyper:
             # "des personnes sans abri": a complement that is a trigger phrase
             noun_side += [c for c in ctx.noun.children if c.dep_.startswith("nmod") and c.left_edge.i == c.i - 1
                           and c.doc[c.i - 1 : c.i + 1].text.lower() in self.trigger_of]
+            described = ctx.noun
+            while described.dep_ == "conj" and described.head.pos_ in NOMINAL:
+                described = described.head
+            if described.dep_ == "appos" and described.head.pos_ in NOMINAL + ("ADJ",):
+                noun_side.append(described.head)  # "the dead, three children and two adults"
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
             # nor a coordinated verb with an object of its own ("killed 30 people and wounded 45 others")
+            # nor one with a subject of its own ("31 people were arrested and two officers hurt"); a
+            # complement with a preposition says what happened too ("left 45,000 homes without power")
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
-                                           if c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod")
+                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
+                                               c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
                                            and not any(g.like_num for g in c.children)
-                                           and not (c.dep_ == "conj" and any(g.dep_ == "obj" for g in c.children))]
+                                           and not (c.dep_ == "conj" and any(
+                                               g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
         predicate = ctx.predicate
         # the verb the number itself hangs on, before it, as its subject (or as the parser mislabels one:
@@ -113,6 +126,10 @@ class EventTyper:
             # "trois morts et 21 blessés", "un mort et 23 blessés": another figure's counted noun says
             # nothing of this one
             pred_side = []
+        if ctx.predicate is not None and ctx.predicate.lemma_ in self.subset_verbs:
+            # "the dead included 12 children": the part is what its whole is
+            for whole in (c for c in ctx.predicate.children if c.dep_ in ("nsubj", "nsubj:pass")):
+                noun_side += [whole] + [c for c in whole.children if c.dep_ in ("amod", "acl")]
         if unit not in (None, "%"):
             noun_side = []  # a duration is "other", whatever the verb
             pred_side = []

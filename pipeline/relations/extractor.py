@@ -80,6 +80,9 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             sent = ctxs[0].sentence
             sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
             when = self._assign_dates(doc, text, sent, ctxs, dates)
+            self._share_dates(text, ctxs, when)
+            for ctx in ctxs:
+                ctx.other_figures = {t.i for c in ctxs if c is not ctx for t in c.tokens}
             sources = self.sources.attributions(sent, in_dates, ents)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))

@@ -38,6 +38,8 @@ class RelationLexicon:
         self.priority: list[str] = lex["trigger_priority"]
         self.combined: list[list[str]] = lex["combined_types"]
         self.containers = set(lex["container_nouns"])
+        self.toll_nouns = {w.lower() for w in lex["toll_nouns"]}
+        self.subset_verbs = set(lex["subset_verbs"])
         self.event_nouns = set(lex["event_nouns"])
         self.reporting = set(lex["reporting_verbs"])
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}

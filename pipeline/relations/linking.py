@@ -12,6 +12,17 @@ class Linker:
 
     def _link_subset(self, text: str, ctx: MentionContext, earlier: list[MentionContext]) -> None:
         start = ctx.quantity["start"]
+        group = self._among(ctx)
+        if group is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
+            total = next((c for c in earlier if c.sentence.start == ctx.sentence.start
+                          and c.noun is not None and c.noun.i == group.i), None)
+            if total is not None:
+                ctx.subset_of = ctx.linked_to = total  # "among the 19 people killed were 12 children"
+                ctx.predicate = total.predicate or ctx.predicate
+            else:
+                # "among those killed were 7 children": what the group's participle says
+                ctx.predicate = next((c for c in group.children if c.dep_ in ("acl", "amod")
+                                      and c.pos_ in ("VERB", "ADJ")), ctx.predicate)
         if not earlier or earlier[-1].sentence.start != ctx.sentence.start:
             return
         prev = earlier[-1]
@@ -24,6 +35,9 @@ class Linker:
         if self.subset_rx.search(before):
             ctx.subset_of = prev
             ctx.linked_to = prev
+        if ctx.subset_of is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
+            # "of whom eight were children": the part is what the total's verb says of the total
+            ctx.predicate = ctx.subset_of.predicate or ctx.predicate
         if (ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj"
                 and ctx.noun.head.i == prev.noun.i):
             ctx.linked_to = prev  # "124 civils ont été tués ... et plus de 200 personnes blessées"
@@ -35,7 +49,18 @@ class Linker:
         # "... and wounded 130 others": a pronoun on the number stands for the noun of an earlier figure
         stand_in = after is not None and after.pos_ == "PRON" and (
             after.head.i == ctx.tokens[-1].i or any(t.head.i == after.i for t in ctx.tokens))
-        if ctx.noun is None and same_unit and (stand_in or self.ellipsis_rx.search(before)):
+        # "410,000 of them": a part of what an earlier figure counts
+        stand_in = stand_in or (after is not None and after.pos_ == "ADP" and after.head.pos_ == "PRON"
+                                and after.head.head.i in {t.i for t in ctx.tokens})
+        # "has infected 2,100 people and killed 63": a bare object of a coordinated verb counts the same noun
+        coordinated = ctx.quantity["unit"] is None and any(
+            self._coordinated(ctx.predicate, c.predicate) for c in same_unit[-1:])
+        # "600 people crossed ..., bringing the total for the year to 20,412": a running total of them
+        valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
+        coordinated = coordinated or (
+            ctx.quantity["unit"] is None and valued is not None and valued.lemma_ in self.containers
+            and valued.lower_ not in self.toll_nouns and self._group_of(valued, set()) is None)
+        if ctx.noun is None and same_unit and (stand_in or coordinated or self.ellipsis_rx.search(before)):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
             ctx.linked_to = ctx.linked_to or same_unit[-1]

@@ -21,6 +21,7 @@ class MentionContext:
     subset_of: MentionContext | None = None
     linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
     anchors: set[int] = field(default_factory=set)
+    other_figures: set[int] = field(default_factory=set)  # the tokens of the sentence's other figures
     who: str | None = None  # set once the record is built: a linked figure may share it
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
 

@@ -106,6 +106,38 @@ class RecordBuilder:
                      and c.pos_ in NOMINAL and c.i not in inside and c.ent_type_ not in ("LOC", "GPE")
                      and any(g.dep_ == "case" and g.lower_ in self.recipient_preps for g in c.children)), None)
 
+    @staticmethod
+    def _name_before(ctx: MentionContext) -> str | None:
+        """ "Amina Hussain (Lab) 1,204 votes; Peter Lowe (Con) 892", "Labour 986": in a line without a verb
+        (a results digest), the name just before a figure, or before the parenthesis just before it."""
+        sent = ctx.sentence
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return None
+        doc = sent.doc
+        end = ctx.tokens[0].i - 1
+        bracketed = end > sent.start and doc[end].text == ")"
+        if bracketed:
+            opening = next((i for i in range(end - 1, max(sent.start, end - 8) - 1, -1) if doc[i].text == "("), None)
+            end = opening - 1 if opening is not None else sent.start - 1
+        # right before the figure, only a named entity: not a word the tagger took for a name
+        if end < sent.start or doc[end].pos_ != "PROPN" or not (bracketed or doc[end].ent_type_):
+            return None
+        start = end
+        while start - 1 >= sent.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return doc[start : end + 1].text
+
+    def _modified_noun(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
+        """ "a £1.2 billion scheme was approved", "a £300m plan": an amount written before the thing it
+        pays for, with no actor, is that thing's."""
+        anchor = ctx.anchor
+        head = anchor.head
+        if anchor.dep_ not in ("nummod", "compound", "amod") or head.pos_ != "NOUN" or head.i <= anchor.i or (
+                head.i in in_dates):
+            return None
+        after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
+        return head.doc[after : head.i + 1].text if after <= head.i else head.text
+
     def _population(self, token: Token) -> bool:
         """ "866 euros par habitant": a per-capita figure belongs to its total's holder, not to the inhabitants."""
         return token.lower_ in self.population_nouns or f"{token.lower_}s" in self.population_nouns
@@ -171,7 +203,8 @@ class RecordBuilder:
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
         if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
             with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
-        if who_token is not None and who_token.lower_ in self.measure_units:
+        if who_token is not None and who_token.lower_ in self.measure_units and not any(
+                c.dep_ == "compound" for c in who_token.children):  # "prepayment meters" are things
             material = self._group_of(who_token, set())
             if material is not None:
                 who_token, with_nmod = material, True
@@ -185,8 +218,9 @@ class RecordBuilder:
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = None
-        group = self._among(ctx)
-        if group is not None and (unit is None or ctx.noun is None):
+        group = self._among(ctx) if ctx.subset_of is None else None
+        if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
+                ctx.noun is not None and any(c.like_num for c in group.children)):  # not "among the 40 people"
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
@@ -196,17 +230,26 @@ class RecordBuilder:
             who = noun_phrase(named, with_nmod=True) if named is not None else None
         if who is None and ctx.linked_to is not None:
             who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
+        if who is None and is_currency(unit) and ctx.anchor is not None:
+            who = self._modified_noun(ctx, in_dates)
+        if who is None:
+            who = self._name_before(ctx)
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         ctx.who = who
         if unit is None:
+            # not the cause of a bare toll: "Floods kill at least 30" counts no floods
+            caused = ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs
             unit = ctx.noun.lower_ if ctx.noun is not None else (
-                ctx.actor.lower_ if ctx.actor is not None else None)
+                ctx.actor.lower_ if ctx.actor is not None and not caused else None)
+            if unit in self.toll_nouns:
+                unit = None  # "the death toll rose to 61": the toll counts, it is not the thing counted
         source = self._source_for(ctx, sources)
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates)
+        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates,
+                                  own={t.i for t in ctx.tokens}, others=ctx.other_figures)
         sent = ctx.sentence
         kind = unit_kind(unit, self.time_units, self.measure_units)
         cues = {
