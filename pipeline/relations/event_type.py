@@ -138,7 +138,7 @@ class EventTyper:
         linked = ctx.linked_to
         if (linked is not None and ctx.noun is not None and linked.noun is not None and ctx.noun.i == linked.noun.i
                 and ctx.subset_of is None and linked.quantity["unit"] == unit and (
-                    ctx.predicate is None or linked.predicate is None or ctx.predicate.i == linked.predicate.i)):
+                    ctx.predicate is None or (linked.predicate is not None and ctx.predicate.i == linked.predicate.i))):
             # "900 blessés à Lyon, quelque 300 à Grenoble", "25 morts, contre 12 l'an dernier": a figure that
             # borrows an earlier figure's noun counts what that figure counts (not "27 personnes ont péri et
             # environ 80 ont été blessées": a verb of its own says what happened to them)
@@ -266,7 +266,9 @@ class EventTyper:
         head = ctx.noun.head
         if head.i > ctx.noun.i and any(g.dep_ == "cop" for g in head.children):
             found.append(head)  # "31 détenus y sont morts", the noun parsed as a loose dependent of "morts"
-        if ctx.predicate is None and head.i != ctx.noun.i and any(c.dep_.startswith("aux") for c in head.children):
+        # (not a group the figure is taken from, which has its preposition: "of the 40 passengers, 12 were injured")
+        if (ctx.predicate is None and head.i != ctx.noun.i and not any(c.dep_ == "case" for c in ctx.noun.children)
+                and any(c.dep_.startswith("aux") for c in head.children)):
             found.append(head)
         return found
 
