@@ -29,13 +29,32 @@ class PlaceFinder:
     def __init__(self, countries: Countries):
         self.countries = countries
 
+    @staticmethod
+    def _places(sent_ents: list[Span], blocked: set[int]) -> list[Span]:
+        return [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
+                and not any(t.i in blocked for t in ent) and ent.root.dep_ not in SUBJECT_DEPS
+                # "les Britanniques", "la Région", "l'État": not a named place
+                and any(t.pos_ == "PROPN" for t in ent)]
+
+    def owned(self, sent_ents: list[Span], ends: list[int]) -> dict[int, Span]:
+        """ "900 blessés à Lyon, quelque 300 à Grenoble et 60 à Annecy": a place that follows a figure's
+        phrase with only a preposition (and a determiner) between is that figure's. ends: the last token
+        of each figure's phrase; returns figure index -> its place."""
+        owners: dict[int, Span] = {}
+        for ent in self._places(sent_ents, set()):
+            before = [k for k, end in enumerate(ends) if end < ent.start]
+            if not before:
+                continue
+            k = max(before, key=lambda k: ends[k])
+            gap = ent.doc[ends[k] + 1 : ent.start]
+            if 1 <= len(gap) <= 3 and gap[0].pos_ == "ADP" and all(t.pos_ in ("ADP", "DET") for t in gap):
+                owners.setdefault(k, ent)
+        return owners
+
     def place(self, sent_ents: list[Span], anchors: set[int], heads: list[int], blocked: set[int]) -> str | None:
         """sent_ents: the entities of the sentence; anchors: the fact's tokens in the tree;
         heads: every token's head; blocked: tokens that belong to the fact's other slots or dates."""
-        places = [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
-                  and not any(t.i in blocked for t in ent) and ent.root.dep_ not in SUBJECT_DEPS
-                  # "les Britanniques", "la Région", "l'État": not a named place
-                  and any(t.pos_ == "PROPN" for t in ent)]
+        places = self._places(sent_ents, blocked)
         if not places:
             return None
         doc = places[0].doc

@@ -324,7 +324,8 @@ class RecordBuilder:
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates)
+        where = (self.places.place_text(ctx.own_place) if ctx.own_place is not None
+                 else self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates | ctx.others_places))
         sent = ctx.sentence
         kind = unit_kind(unit, self.time_units, self.measure_units)
         cues = {
