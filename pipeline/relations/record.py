@@ -272,7 +272,8 @@ class RecordBuilder:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         who_token = ctx.noun
         if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
-                ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.lemma_ not in self.event_nouns):
+                ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.is_alpha
+                and ctx.anchor.head.lemma_ not in self.event_nouns):
             who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
         elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
