@@ -91,6 +91,7 @@ class SourceFinder:
         self.source_nouns = {w.lower() for w in lex["source_nouns"]}
         self.attribution_noun_links = set(lex["attribution_noun_links"])
         self.reporting_nouns = set(lex["reporting_nouns"])
+        self.non_source_nouns = {w.lower() for w in lex["non_source_nouns"]}
         self.reporting = reporting
         self.scale_words = scale_words
 
@@ -110,6 +111,16 @@ class SourceFinder:
                     head = head.head
                 if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
                     author = self._author_of(head)
+                    if author is None and (head.lemma_.lower() in self.non_source_nouns
+                                           or head.lower_ in self.non_source_nouns):
+                        # "selon le dernier bilan": no author, unless it is named ("un bilan de la Protection civile")
+                        author = next((a for acl in head.children if acl.dep_ == "acl"
+                                       for a in acl.children if a.dep_ == "obl:agent"), None) or next(
+                            (c for c in head.children if c.dep_.startswith("nmod") and (
+                                c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PER") or c.lower_ in self.source_nouns
+                                or c.lemma_.lower() in self.source_nouns)), None)
+                        if author is None:
+                            continue
                     phrase = self._source_phrase(author or head, in_dates, ents)
                     found.append((head, phrase, {x.i for x in head.subtree}))
             elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ in self.attribution_noun_links:
@@ -121,11 +132,14 @@ class SourceFinder:
                         agent = c
                         break
                 if agent is None:
-                    # "..., estime l'ONU": an inverted subject the parser took for an object
+                    # "..., estime l'ONU": an inverted subject the parser took for an object; after a
+                    # comma (an incise, "..., indique l'ARS") any name or noun is that subject
+                    incise = t.i > sent.start and any(x.text == "," for x in t.doc[max(sent.start, t.i - 3) : t.i])
                     agent = next((c for c in t.children if c.dep_ in ("obj", "nsubj") and c.i > t.i
-                                  and c.pos_ in NOMINAL and (c.ent_type_ in ("ORG", "PER")
-                                                             or c.lemma_.lower() in self.source_nouns
-                                                             or c.lower_ in self.source_nouns)), None)
+                                  and c.pos_ in NOMINAL and not self._counts(c) and c.i not in in_dates
+                                  and (c.ent_type_ in ("ORG", "PER") or incise
+                                       or c.lemma_.lower() in self.source_nouns
+                                       or c.lower_ in self.source_nouns)), None)
                 if agent is not None:
                     found.append((t, self._source_phrase(agent, in_dates, ents), {x.i for x in agent.subtree}))
         return found
@@ -152,7 +166,10 @@ class SourceFinder:
             return token.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
 
         inner = [e for e in ents if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
-        persons = [e for e in inner if e.label_ == "PER"]
+        # "a annoncé son directeur général, Mathieu Lenoir": the name set after the title
+        named = [e for e in ents if e.label_ == "PER" and e.start == token.right_edge.i + 2
+                 and token.doc[token.right_edge.i + 1].text == ","]
+        persons = [e for e in inner if e.label_ == "PER"] or named
         if persons:
             return undated(persons[0])
         if token.is_lower and token.lemma_ not in self.source_nouns:
