@@ -134,7 +134,10 @@ class SourceFinder:
                 if agent is None:
                     # "..., estime l'ONU": an inverted subject the parser took for an object; after a
                     # comma (an incise, "..., indique l'ARS") any name or noun is that subject
-                    incise = t.i > sent.start and any(x.text == "," for x in t.doc[max(sent.start, t.i - 3) : t.i])
+                    form = t.morph.get("VerbForm")
+                    finite = "Ger" not in form and (
+                        "Part" not in form or any(c.dep_.startswith("aux") for c in t.children))
+                    incise = finite and any(x.text == "," for x in t.doc[max(sent.start, t.i - 3) : t.i])
                     agent = next((c for c in t.children if c.dep_ in ("obj", "nsubj") and c.i > t.i
                                   and c.pos_ in NOMINAL and not self._counts(c) and c.i not in in_dates
                                   and (c.ent_type_ in ("ORG", "PER") or incise
