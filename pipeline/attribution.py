@@ -30,9 +30,9 @@ class PlaceFinder:
         self.countries = countries
 
     @staticmethod
-    def _places(sent_ents: list[Span], blocked: set[int]) -> list[Span]:
+    def _places(sent_ents: list[Span], blocked: set[int], *, subjects: bool = False) -> list[Span]:
         return [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
-                and not any(t.i in blocked for t in ent) and ent.root.dep_ not in SUBJECT_DEPS
+                and not any(t.i in blocked for t in ent) and (subjects or ent.root.dep_ not in SUBJECT_DEPS)
                 # "les Britanniques", "la Région", "l'État": not a named place
                 and any(t.pos_ == "PROPN" for t in ent)]
 
@@ -41,7 +41,8 @@ class PlaceFinder:
         phrase with only a preposition (and a determiner) between is that figure's. ends: the last token
         of each figure's phrase; returns figure index -> its place."""
         owners: dict[int, Span] = {}
-        for ent in self._places(sent_ents, set()):
+        # after its preposition a place is one, whatever role the parser gave it
+        for ent in self._places(sent_ents, set(), subjects=True):
             before = [k for k, end in enumerate(ends) if end < ent.start]
             if not before:
                 continue

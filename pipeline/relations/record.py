@@ -138,20 +138,33 @@ class RecordBuilder:
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
-        the object) of the sentence before that agrees with it in number and gender."""
+        the object) of the sentence before that agrees with it in number and gender; for a group one
+        counts among ("Parmi eux, 37..."), first a noun counted there ("480 conducteurs")."""
         if pronoun.lower_ not in self.anaphoric_pronouns or pronoun.head.lemma_ in self.impersonal_verbs:
             return None
         sent = pronoun.sent
         if sent.start == 0:
             return None
         number, gender = pronoun.morph.get("Number"), pronoun.morph.get("Gender")
-        previous = pronoun.doc[sent.start - 1].sent
-        for deps in (SUBJECT_DEPS, ("obj",)):
-            for t in previous:
-                if (t.dep_ in deps and t.pos_ == "NOUN" and t.morph.get("Number") == number
-                        and (not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)):
-                    return self._described(t) or t
-        return None
+        previous = list(pronoun.doc[sent.start - 1].sent)
+
+        def agrees(t: Token) -> bool:  # a name often has no number nor gender in the parse: it agrees
+            if t.pos_ == "PROPN":
+                return t.morph.get("Number") in ([], number)
+            return t.pos_ == "NOUN" and t.morph.get("Number") == number and (
+                not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)
+
+        among = any(c.dep_ == "case" and c.lower_ in self.among_words for c in pronoun.children)
+        counted = [t for t in previous if self._counted(t)]
+        ranked = (counted if among else []) + [
+            t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
+        found = next((t for t in ranked if agrees(t)), None)
+        return (self._described(found) or found) if found is not None else None
+
+    @staticmethod
+    def _counted(token: Token) -> bool:
+        """Whether a number stands on ``token`` ("480 conducteurs"): a counted noun, named bare."""
+        return any(c.is_digit or c.pos_ == "NUM" for c in token.children)
 
     def _pronoun_of(self, ctx: MentionContext) -> Token | None:
         """The pronoun subject of the figure's predicate, or the pronoun it is counted among ("parmi eux")."""
@@ -191,14 +204,20 @@ class RecordBuilder:
 
         if role == "subject":
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None and verb.pos_ != "VERB" and verb.head.i < verb.i and verb.head.pos_ in NOMINAL:
+                subject = verb.head  # "Son complice, un Lyonnais de 24 ans, écope": "écope" parsed as a noun
             if subject is not None and subject.pos_ == "PRON":
                 return self._antecedent(subject)
+            subject = (self._described(subject) or subject) if subject is not None else None
             return subject if subject is not None and penalized(subject) else None
         # the object, or the subject of the passive ("l'entreprise avait été condamnée à une amende")
         obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and penalized(c)), None)
         if obj is not None:
             return obj
-        given = next((c for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj") and penalized(c)
+        # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
+        near = [*verb.children, *anchor.children, *measured.children]
+        given = next((c for c in near if (c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj") or c.dep_.startswith("nmod"))
+                      and penalized(c)
                       and any(g.dep_ == "case" and g.lower_ in self.penalized_preps for g in c.children)), None)
         if given is not None:
             return given
@@ -295,18 +314,22 @@ class RecordBuilder:
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
         penalized = self._penalized(ctx)
         if penalized is not None:
-            who_token, with_nmod = penalized, False
+            # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
+            who_token, with_nmod = penalized, not self._counted(penalized) and not (
+                {t.i for t in ctx.tokens} & {d.i for d in penalized.subtree})
         if who_token is not None and self._is_amount(who_token) and who_token.i not in {t.i for t in ctx.tokens}:
             who_token = None
         if who_token is not None and who_token.pos_ == "PRON":
             who_token = self._antecedent(who_token)
+            with_nmod = who_token is not None and not self._counted(who_token)  # "il" → "syndicat des eaux"
         elif who_token is not None and self._described(who_token) is not None:
             who_token, with_nmod = self._described(who_token), False  # not the description after the comma
         group = self._among(ctx)
         if group is not None and (unit is None or ctx.noun is None):
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
-            who_token, with_nmod = self._antecedent(pronoun), False  # "Il s'élève à 842 millions"
+            who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
+            with_nmod = who_token is not None and not self._counted(who_token)
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
