@@ -117,3 +117,11 @@ def test_the_sentence_before_a_pronoun_is_parsed(nlp):
     texts = [doc[a:b].text.strip() for a, b in selected_spans(doc, "fr")]
     assert texts == ["Le conseil a voté le budget.", "Il atteint 40 millions.", "Rien ne change.",
                      "Elle coûte 3 euros."]
+
+
+def test_the_agent_of_a_participle_on_an_amount_is_who(facts_of):
+    facts = facts_of("Ils auraient touché une commission de 2 millions d'euros versée par la filiale suisse.")
+    assert _fact(facts, 2e6)["who"] == "filiale suisse"
+    # not when the amount is the object of a verb that has its own subject
+    facts = facts_of("Le maire a proposé une enveloppe de 50 000 euros, jugée trop faible par l'opposition.")
+    assert _fact(facts, 50_000)["who"] != "opposition"

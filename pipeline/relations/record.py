@@ -223,6 +223,26 @@ class RecordBuilder:
             return given
         return next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
 
+    def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
+        """ "une rançon de 3 millions de dollars versée par l'Etat", "les 120 millions d'euros annoncés par
+        le gouvernement": the agent of the participle on an amount (or on the noun it measures) is who."""
+        if ctx.anchor is None or not is_currency(ctx.quantity["unit"]):
+            return None
+        anchor = ctx.anchor
+        holders = [anchor] + ([anchor.head] if anchor.head.pos_ == "NOUN" and anchor.head.i != anchor.i else [])
+        for holder in holders:
+            top = holder
+            while top.dep_.startswith("nmod") and top.head.i != top.i:
+                top = top.head
+            if top.dep_ == "obj" and any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in top.head.children):
+                return None  # "la direction a proposé une prime ..., jugée insuffisante par les syndicats"
+            for acl in holder.children:
+                if acl.dep_.startswith("acl") and acl.pos_ == "VERB" and acl.i > holder.i:
+                    agent = next((c for c in acl.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
+                    if agent is not None:
+                        return agent
+        return None
+
     def _penalized_subject(self, ctx: MentionContext) -> Token | None:
         """ "Le suspect risque jusqu'à dix ans", "le maire écope de...": the parser often takes such a
         present-tense verb for a noun hung on the subject; the noun it hangs on is the one penalized."""
@@ -312,6 +332,9 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        giver = self._agent_of_amount(ctx)
+        if giver is not None:
+            who_token, with_nmod = giver, True
         penalized = self._penalized(ctx)
         if penalized is not None:
             # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
