@@ -5,7 +5,8 @@ words are in a sentence with a quantity), yet spaCy's tagger, parser,
 lemmatizer and NER cost the same on every word. Quantity and date candidates
 are regular expressions and word lists: they are found on the raw text first
 (:func:`candidates`), and the statistical components see only the sentences
-that hold a quantity candidate. The relation rules read nothing else: a
+that hold a quantity candidate (and the sentence before one that opens on a
+pronoun, where the noun it stands for is). The relation rules read nothing else: a
 figure's slots come from its own sentence (its parse, lemmas, entities),
 subsets and ellipses link to earlier quantities (in selected sentences too),
 repeats merge across the facts; the dates of every sentence are found and
