@@ -29,16 +29,36 @@ class PlaceFinder:
     def __init__(self, countries: Countries):
         self.countries = countries
 
+    @staticmethod
+    def _places(sent_ents: list[Span], blocked: set[int], *, subjects: bool = False) -> list[Span]:
+        return [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
+                and not any(t.i in blocked for t in ent) and (subjects or ent.root.dep_ not in SUBJECT_DEPS)
+                # "les Britanniques", "la Région", "l'État": not a named place
+                and any(t.pos_ == "PROPN" for t in ent)]
+
+    def owned(self, sent_ents: list[Span], ends: list[int]) -> dict[int, Span]:
+        """ "900 blessés à Lyon, quelque 300 à Grenoble et 60 à Annecy": a place that follows a figure's
+        phrase with only a preposition (and a determiner) between is that figure's. ends: the last token
+        of each figure's phrase; returns figure index -> its place."""
+        owners: dict[int, Span] = {}
+        # after its preposition a place is one, whatever role the parser gave it
+        for ent in self._places(sent_ents, set(), subjects=True):
+            before = [k for k, end in enumerate(ends) if end < ent.start]
+            if not before:
+                continue
+            k = max(before, key=lambda k: ends[k])
+            gap = ent.doc[ends[k] + 1 : ent.start]
+            if 1 <= len(gap) <= 3 and gap[0].pos_ == "ADP" and all(t.pos_ in ("ADP", "DET") for t in gap):
+                owners.setdefault(k, ent)
+        return owners
+
     def place(self, sent_ents: list[Span], anchors: set[int], heads: list[int], blocked: set[int],
               own: set[int] = frozenset(), others: set[int] = frozenset()) -> str | None:
         """sent_ents: the entities of the sentence; anchors: the fact's tokens in the tree;
         heads: every token's head; blocked: tokens that belong to the fact's other slots or dates;
         own: the figure's own tokens, others: the other figures' of the sentence (a place hung on a
         figure is that figure's: "112 people in Paris, 31 in Lyon and 17 in Nantes")."""
-        places = [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
-                  and not any(t.i in blocked for t in ent) and ent.root.dep_ not in SUBJECT_DEPS
-                  # "les Britanniques", "la Région", "l'État": not a named place
-                  and any(t.pos_ == "PROPN" for t in ent)]
+        places = self._places(sent_ents, blocked)
         if not places:
             return None
         doc = places[0].doc
@@ -77,6 +97,7 @@ class SourceFinder:
         self.source_nouns = {w.lower() for w in lex["source_nouns"]}
         self.attribution_noun_links = set(lex["attribution_noun_links"])
         self.reporting_nouns = set(lex["reporting_nouns"])
+        self.non_source_nouns = {w.lower() for w in lex["non_source_nouns"]}
         self.reporting = reporting
         self.scale_words = scale_words
 
@@ -96,6 +117,16 @@ class SourceFinder:
                     head = head.head
                 if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
                     author = self._author_of(head)
+                    if author is None and (head.lemma_.lower() in self.non_source_nouns
+                                           or head.lower_ in self.non_source_nouns):
+                        # "selon le dernier bilan": no author, unless it is named ("un bilan de la Protection civile")
+                        author = next((a for acl in head.children if acl.dep_ == "acl"
+                                       for a in acl.children if a.dep_ == "obl:agent"), None) or next(
+                            (c for c in head.children if c.dep_.startswith("nmod") and (
+                                c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PER") or c.lower_ in self.source_nouns
+                                or c.lemma_.lower() in self.source_nouns)), None)
+                        if author is None:
+                            continue
                     phrase = self._source_phrase(author or head, in_dates, ents)
                     found.append((head, phrase, {x.i for x in head.subtree}))
             elif t.lemma_ in self.attribution_nouns and prev is not None and prev.lower_ in self.attribution_noun_links:
@@ -107,11 +138,17 @@ class SourceFinder:
                         agent = c
                         break
                 if agent is None:
-                    # "..., estime l'ONU": an inverted subject the parser took for an object
+                    # "..., estime l'ONU": an inverted subject the parser took for an object; after a
+                    # comma (an incise, "..., indique l'ARS") any name or noun is that subject
+                    form = t.morph.get("VerbForm")
+                    finite = "Ger" not in form and (
+                        "Part" not in form or any(c.dep_.startswith("aux") for c in t.children))
+                    incise = finite and any(x.text == "," for x in t.doc[max(sent.start, t.i - 3) : t.i])
                     agent = next((c for c in t.children if c.dep_ in ("obj", "nsubj") and c.i > t.i
-                                  and c.pos_ in NOMINAL and (c.ent_type_ in ("ORG", "PER")
-                                                             or c.lemma_.lower() in self.source_nouns
-                                                             or c.lower_ in self.source_nouns)), None)
+                                  and c.pos_ in NOMINAL and not self._counts(c) and c.i not in in_dates
+                                  and (c.ent_type_ in ("ORG", "PER") or incise
+                                       or c.lemma_.lower() in self.source_nouns
+                                       or c.lower_ in self.source_nouns)), None)
                 if agent is not None:
                     found.append((t, self._source_phrase(agent, in_dates, ents), {x.i for x in agent.subtree}))
         return found
@@ -138,7 +175,10 @@ class SourceFinder:
             return token.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
 
         inner = [e for e in ents if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
-        persons = [e for e in inner if e.label_ == "PER"]
+        # "a annoncé son directeur général, Mathieu Lenoir": the name set after the title
+        named = [e for e in ents if e.label_ == "PER" and e.start == token.right_edge.i + 2
+                 and token.doc[token.right_edge.i + 1].text == ","]
+        persons = [e for e in inner if e.label_ == "PER"] or named
         if persons:
             return undated(persons[0])
         if token.is_lower and token.lemma_ not in self.source_nouns:

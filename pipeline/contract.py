@@ -248,6 +248,11 @@ class RelationsLexicon(TypedDict):
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
     among_words: Words  # "12 blessés parmi les pompiers"
+    anaphoric_pronouns: Words  # "Il s'élève à 842 millions": who is the noun of the sentence before
+    impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing
+    non_source_nouns: Words  # attribution.py: "selon le dernier bilan" names no author
+    sanction_verbs: dict[Word, Code]  # verb of a penalty -> "object" or "subject": where the penalized one stands
+    penalized_prepositions: Words  # "a infligé à Apple une amende", "requis trois ans contre le chauffeur"
     valuation_prepositions: Words  # "estime à 1,2 milliard le surcoût": who is the thing valued
     beneficiary_prepositions: Words  # "contre 3 689 pour sa rivale": who is the one the figure is for
     recipient_prepositions: Words  # "une aide versée aux commerçants": who for an amount without a subject

@@ -5,7 +5,8 @@ words are in a sentence with a quantity), yet spaCy's tagger, parser,
 lemmatizer and NER cost the same on every word. Quantity and date candidates
 are regular expressions and word lists: they are found on the raw text first
 (:func:`candidates`), and the statistical components see only the sentences
-that hold a quantity candidate. The relation rules read nothing else: a
+that hold a quantity candidate (and the sentence before one that opens on a
+pronoun, where the noun it stands for is). The relation rules read nothing else: a
 figure's slots come from its own sentence (its parse, lemmas, entities),
 subsets and ellipses link to earlier quantities (in selected sentences too),
 repeats merge across the facts; the dates of every sentence are found and
@@ -34,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .attribute_rules import ArrayRuler
 from .dates import DateMention, find_dates
+from .languages import language_data
 from .numbers import QuantityMention, find_quantities
 
 # faits' components that read the text only: run on the whole Doc, before the selection
@@ -47,6 +49,8 @@ CONTEXT_TOKENS = 4
 # a Doc whose selected sentences (with their context) hold this share of its tokens is parsed whole
 WHOLE_DOC_SHARE = 0.8
 _COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+# a pronoun among a sentence's first tokens makes the sentence before it parsed too
+OPENING_TOKENS = 3
 _CANDIDATES_KEY = "faits_candidates"
 _TEXT_KEY = "faits_text"
 
@@ -110,9 +114,15 @@ def selected_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     if not chars or not len(doc):
         return []
     starts, start_chars = _sentence_bounds(doc)
-    chosen = np.unique(np.searchsorted(start_chars, np.array(chars), side="right") - 1)
+    chosen = set(np.unique(np.searchsorted(start_chars, np.array(chars), side="right") - 1).tolist())
     ends = np.append(starts[1:], len(doc))
-    return [(int(starts[k]), int(ends[k])) for k in chosen if k >= 0]
+    # "Il s'élève à 842 millions", "Parmi eux, 160...": a sentence that opens on a pronoun needs the
+    # sentence before parsed too, where the noun the pronoun stands for is (the relation rules read it)
+    pronouns = set(language_data(lang).relations["anaphoric_pronouns"])
+    if pronouns:
+        chosen |= {k - 1 for k in chosen if k > 0 and any(
+            t.lower_ in pronouns for t in doc[int(starts[k]) : min(int(starts[k]) + OPENING_TOKENS, int(ends[k]))])}
+    return [(int(starts[k]), int(ends[k])) for k in sorted(chosen) if k >= 0]
 
 
 def selected_sentences(doc: Doc, lang: str) -> list[Span]:

@@ -27,7 +27,8 @@ class ContextReader:
         if unit == "%" or fraction is not None:
             ctx.anchor = fraction or next((t for t in tokens if t.text == "%"), root)
             group = self._group_of(ctx.anchor, in_dates)
-            ctx.noun = group if group is not None and group.lower_ not in self.holder_nouns else None
+            # not another figure's sign: "de 4 % en Bretagne, de 6 % en Corse"
+            ctx.noun = group if group is not None and group.is_alpha and group.lower_ not in self.holder_nouns else None
         elif is_currency(unit):
             ctx.anchor = root
         elif unit is not None:  # a duration: the time unit word follows the number

@@ -84,6 +84,8 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             for ctx in ctxs:
                 ctx.other_figures = {t.i for c in ctxs if c is not ctx for t in c.tokens}
             sources = self.sources.attributions(sent, in_dates, ents)
+            if len(ctxs) > 1:
+                self._share_places(ctxs, sent_ents)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
         # where_country: where's own code, or the country the article puts that place in ("Koursk, en Russie")
@@ -106,6 +108,17 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         return {"start": start.idx, "end": end.idx + len(end), "text": doc.text[start.idx : end.idx + len(end)],
                 "when_start": (date.fromisoformat(reference) - timedelta(days=days)).isoformat(),
                 "when_end": reference, "granularity": "range"}
+
+    def _share_places(self, ctxs: list[MentionContext], sent_ents: list) -> None:
+        """Several figures in one sentence: each keeps the place written right after it, and leaves
+        the places the others own ("7 morts en Pologne, 5 en Roumanie")."""
+        ends = [c.noun.i if c.noun is not None and 0 < c.noun.i - c.tokens[-1].i <= 3 else c.tokens[-1].i
+                for c in ctxs]  # the figure's phrase ends at its noun when the noun follows it
+        owned = self.places.owned(sent_ents, ends)
+        for k, ctx in enumerate(ctxs):
+            ctx.own_place = owned.get(k)
+            if len(owned) > 1:  # a list that gives each figure its place; one place may serve them all
+                ctx.others_places = {t.i for j, ent in owned.items() if j != k for t in ent}
 
     @staticmethod
     def _article_currency(contexts: list[MentionContext]) -> str | None:

@@ -85,6 +85,10 @@ class RelationLexicon:
         self.fraction_words = set(num["fractions"]) | set(lex["fraction_plurals"])
         self.counted_noun_links = set(lex["counted_noun_links"])
         self.among_words = set(lex["among_words"])
+        self.anaphoric_pronouns = {w.lower() for w in lex["anaphoric_pronouns"]}
+        self.impersonal_verbs = set(lex["impersonal_verbs"])
+        self.sanction_verbs: dict[str, str] = lex["sanction_verbs"]
+        self.penalized_preps = set(lex["penalized_prepositions"])
         self.valuation_preps = set(lex["valuation_prepositions"])
         self.beneficiary_preps = set(lex["beneficiary_prepositions"])
         self.recipient_preps = set(lex["recipient_prepositions"])

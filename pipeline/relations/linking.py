@@ -65,6 +65,9 @@ class Linker:
             ctx.noun = same_unit[-1].noun
             ctx.linked_to = ctx.linked_to or same_unit[-1]
             ctx.anchors.add(ctx.noun.i)
+        if (ctx.linked_to is None and ctx.noun is None and ctx.predicate is None
+                and prev.quantity["unit"] == ctx.quantity["unit"] and self._named_before_parenthesis(ctx) is None):
+            ctx.linked_to = prev  # "ont reculé de 4 %, selon les douanes, mais de 6 % selon la Banque mondiale"
         for other in reversed(earlier):
             if (other.sentence.start == ctx.sentence.start and ctx.predicate is not None
                     and other.predicate is not None and ctx.predicate.head.i == other.predicate.i

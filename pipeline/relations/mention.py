@@ -24,4 +24,6 @@ class MentionContext:
     other_figures: set[int] = field(default_factory=set)  # the tokens of the sentence's other figures
     who: str | None = None  # set once the record is built: a linked figure may share it
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
+    own_place: Span | None = None  # "quelque 300 à Grenoble": the place right after the figure's phrase
+    others_places: set[int] = field(default_factory=set)  # tokens of places other figures of the sentence own
 

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..confidence import cue_count
 from ..schema import Fact, is_currency, unit_kind
-from ..syntax import NOMINAL, noun_phrase
+from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
 from .mention import MentionContext
 
 
@@ -104,6 +104,8 @@ class RecordBuilder:
             return agent
         return next((c for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
                      and c.pos_ in NOMINAL and c.i not in inside and c.ent_type_ not in ("LOC", "GPE")
+                     # "s'élève à 842 millions": a value, not a recipient
+                     and not self._is_amount(c) and not any(g.dep_ == "nummod" for g in c.children)
                      and any(g.dep_ == "case" and g.lower_ in self.recipient_preps for g in c.children)), None)
 
     @staticmethod
@@ -137,6 +139,152 @@ class RecordBuilder:
             return None
         after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
         return head.doc[after : head.i + 1].text if after <= head.i else head.text
+
+    def _is_amount(self, token: Token) -> bool:
+        """ "contre 868 millions", "842 millions d'euros": a scale or currency word is part of a figure, never who."""
+        return token.lower_ in self.scale_words or token.lower_ in self.currency_words
+
+    @staticmethod
+    def _described(token: Token) -> Token | None:
+        """ "le principal prévenu, un homme de 27 ans, a écopé...": an indefinite noun set off by a
+        comma after a noun phrase describes that phrase's noun, which is who (the parser often takes
+        the description for the subject)."""
+        if token.pos_ not in NOMINAL or not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite")
+                                           for c in token.children) or any(c.dep_ == "case" for c in token.children):
+            return None  # not "..., avec une option": a phrase with a preposition is no apposition
+        doc, start = token.doc, token.sent.start
+        comma = token.left_edge.i - 1
+        closing = next((t.i for t in doc[token.i + 1 : token.sent.end] if t.text == ","), None)
+        if comma <= start or doc[comma].text != "," or closing is None or not all(
+                token.is_ancestor(t) for t in doc[token.i + 1 : closing]):
+            return None  # set off by commas on both sides (not "..., un incendie parcourt 1 800 hectares")
+        before = doc[comma - 1]
+        while before.dep_ in ("amod", "flat:name", "flat", "nmod") and start <= before.head.i < before.i and (
+                before.head.pos_ in NOMINAL):
+            before = before.head  # the head of the phrase that ends at the comma
+        # a noun, or a participle used as one ("le principal prévenu", tagged as a verb)
+        nominal = before.pos_ in NOMINAL or any(c.dep_ == "det" for c in before.children)
+        if not nominal or before.i == token.i or any(c.dep_ == "nummod" for c in before.children):
+            return None
+        return before
+
+    def _antecedent(self, pronoun: Token) -> Token | None:
+        """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
+        the object) of the sentence before that agrees with it in number and gender; for a group one
+        counts among ("Parmi eux, 37..."), first a noun counted there ("480 conducteurs")."""
+        if pronoun.lower_ not in self.anaphoric_pronouns or pronoun.head.lemma_ in self.impersonal_verbs:
+            return None
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        number, gender = pronoun.morph.get("Number"), pronoun.morph.get("Gender")
+        previous = list(pronoun.doc[sent.start - 1].sent)
+
+        def agrees(t: Token) -> bool:  # a name often has no number nor gender in the parse: it agrees
+            if t.pos_ == "PROPN":
+                return t.morph.get("Number") in ([], number)
+            return t.pos_ == "NOUN" and t.morph.get("Number") == number and (
+                not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)
+
+        among = any(c.dep_ == "case" and c.lower_ in self.among_words for c in pronoun.children)
+        counted = [t for t in previous if self._counted(t)]
+        ranked = (counted if among else []) + [
+            t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
+        found = next((t for t in ranked if agrees(t)), None)
+        return (self._described(found) or found) if found is not None else None
+
+    @staticmethod
+    def _counted(token: Token) -> bool:
+        """Whether a number stands on ``token`` ("480 conducteurs"): a counted noun, named bare."""
+        return any(c.is_digit or c.pos_ == "NUM" for c in token.children)
+
+    def _pronoun_of(self, ctx: MentionContext) -> Token | None:
+        """The pronoun subject of the figure's predicate, or the pronoun it is counted among ("parmi eux")."""
+        for head in (ctx.predicate, ctx.noun):
+            if head is None:
+                continue
+            for c in head.children:
+                if c.pos_ == "PRON" and (c.dep_ in SUBJECT_DEPS or any(
+                        g.dep_ == "case" and g.lower_ in self.among_words for g in c.children)):
+                    return c
+        return None
+
+    def _penalized(self, ctx: MentionContext) -> Token | None:
+        """A prison term or a fine: who is the one penalized, wherever the sanction verb puts it
+        ("a condamné un passeur à trois ans et à une amende de 45 000 euros", "a infligé à Apple une
+        amende de 1,8 milliard", "Trente ans ont été prononcés par la cour", "le maire écope de...")."""
+        unit = ctx.quantity["unit"]
+        if ctx.anchor is None or not (is_currency(unit) or unit in self.time_units):
+            return None
+        anchor, inside = ctx.anchor, {t.i for t in ctx.tokens}
+        verb, role = anchor, None
+        for _ in range(6):  # the nearest sanction verb above the figure (the parser may tag "écope" a noun)
+            role = self.sanction_verbs.get(verb.lemma_) or self.sanction_verbs.get(verb.lower_)
+            if role is not None or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if role is None:
+            return self._penalized_subject(ctx)
+
+        # the penalty the figure measures: "une amende (record) de 4,3 milliards"
+        measured = next((a for a in anchor.ancestors if a.pos_ == "NOUN"), anchor)
+
+        def penalized(t: Token) -> bool:  # a party, not the penalty, its amount or a time
+            return (t.pos_ in NOMINAL and t.i not in inside and t.i not in (anchor.i, measured.i)
+                    and not self._is_amount(t) and t.lower_ not in self.time_words
+                    and t.ent_type_ not in ("LOC", "GPE"))
+
+        if role == "subject":
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None and verb.pos_ != "VERB" and verb.head.i < verb.i and verb.head.pos_ in NOMINAL:
+                subject = verb.head  # "Son complice, un Lyonnais de 24 ans, écope": "écope" parsed as a noun
+            if subject is not None and subject.pos_ == "PRON":
+                return self._antecedent(subject)
+            subject = (self._described(subject) or subject) if subject is not None else None
+            return subject if subject is not None and penalized(subject) else None
+        # the object, or the subject of the passive ("l'entreprise avait été condamnée à une amende")
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and penalized(c)), None)
+        if obj is not None:
+            return obj
+        # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
+        near = [*verb.children, *anchor.children, *measured.children]
+        given = next((c for c in near if (c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj") or c.dep_.startswith("nmod"))
+                      and penalized(c)
+                      and any(g.dep_ == "case" and g.lower_ in self.penalized_preps for g in c.children)), None)
+        if given is not None:
+            return given
+        return next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
+
+    def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
+        """ "une rançon de 3 millions de dollars versée par l'Etat", "les 120 millions d'euros annoncés par
+        le gouvernement": the agent of the participle on an amount (or on the noun it measures) is who."""
+        if ctx.anchor is None or not is_currency(ctx.quantity["unit"]):
+            return None
+        anchor = ctx.anchor
+        holders = [anchor] + ([anchor.head] if anchor.head.pos_ == "NOUN" and anchor.head.i != anchor.i else [])
+        for holder in holders:
+            top = holder
+            while top.dep_.startswith("nmod") and top.head.i != top.i:
+                top = top.head
+            if top.dep_ == "obj" and any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in top.head.children):
+                return None  # "la direction a proposé une prime ..., jugée insuffisante par les syndicats"
+            for acl in holder.children:
+                if acl.dep_.startswith("acl") and acl.pos_ == "VERB" and acl.i > holder.i:
+                    agent = next((c for c in acl.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
+                    if agent is not None:
+                        return agent
+        return None
+
+    def _penalized_subject(self, ctx: MentionContext) -> Token | None:
+        """ "Le suspect risque jusqu'à dix ans", "le maire écope de...": the parser often takes such a
+        present-tense verb for a noun hung on the subject; the noun it hangs on is the one penalized."""
+        for t in ctx.sentence:
+            if t.i >= ctx.tokens[0].i:
+                return None
+            role = self.sanction_verbs.get(t.lower_)
+            if role == "subject" and t.pos_ != "VERB" and t.head.i < t.i and t.head.pos_ in NOMINAL:
+                return t.head
+        return None
 
     def _population(self, token: Token) -> bool:
         """ "866 euros par habitant": a per-capita figure belongs to its total's holder, not to the inhabitants."""
@@ -195,7 +343,8 @@ class RecordBuilder:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         who_token = ctx.noun
         if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
-                ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.lemma_ not in self.event_nouns):
+                ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.is_alpha
+                and ctx.anchor.head.lemma_ not in self.event_nouns):
             who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
         elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
@@ -216,12 +365,28 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
-        if who_token is not None and who_token.pos_ == "PRON":
+        giver = self._agent_of_amount(ctx)
+        if giver is not None:
+            who_token, with_nmod = giver, True
+        penalized = self._penalized(ctx)
+        if penalized is not None:
+            # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
+            who_token, with_nmod = penalized, not self._counted(penalized) and not (
+                {t.i for t in ctx.tokens} & {d.i for d in penalized.subtree})
+        if who_token is not None and self._is_amount(who_token) and who_token.i not in {t.i for t in ctx.tokens}:
             who_token = None
+        if who_token is not None and who_token.pos_ == "PRON":
+            who_token = self._antecedent(who_token)
+            with_nmod = who_token is not None and not self._counted(who_token)  # "il" → "syndicat des eaux"
+        elif who_token is not None and self._described(who_token) is not None:
+            who_token, with_nmod = self._described(who_token), False  # not the description after the comma
         group = self._among(ctx) if ctx.subset_of is None else None
         if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
                 ctx.noun is not None and any(c.like_num for c in group.children)):  # not "among the 40 people"
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
+        if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
+            who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
+            with_nmod = who_token is not None and not self._counted(who_token)
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
@@ -248,8 +413,11 @@ class RecordBuilder:
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        where = self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates,
-                                  own={t.i for t in ctx.tokens}, others=ctx.other_figures)
+        # a place written right after the figure is its own ("900 blessés à Lyon, quelque 300 à Grenoble");
+        # else the sentence's place nearest the figure, a place hung on another figure last
+        where = (self.places.place_text(ctx.own_place) if ctx.own_place is not None
+                 else self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates | ctx.others_places,
+                                        own={t.i for t in ctx.tokens}, others=ctx.other_figures))
         sent = ctx.sentence
         kind = unit_kind(unit, self.time_units, self.measure_units)
         cues = {
