@@ -51,6 +51,7 @@ import gc
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -608,17 +609,25 @@ class StoryIndex:
 
     def __init__(self, words: SeriesWords) -> None:
         self.words = words
-        self.article_words: dict[str, set[str]] = defaultdict(set)
+        # each article's words as a tuple of interned strings once its rows are read: a set (and a copy of
+        # each word) per article would make a store's pass grow by kilobytes an article
+        self.article_words: dict[str, tuple[str, ...]] = {}
         self.published: dict[str, tuple[float, float]] = {}
         self.latest: dict[str, int] = {}
+        self._article: str | None = None
+        self._found: set[str] = set()
 
     def add(self, records: Iterable[dict]) -> None:
         for row in records:
             article = str(row.get("article_id"))
-            self.article_words[article] |= _named_words(row, self.words)
+            if article != self._article:
+                self._close()
+                self._article = article
+                self._found = set(self.article_words.get(article, ()))
+            self._found |= _named_words(row, self.words)
             figure = _figure_word(*_row_block_value(row, self.words))
             if figure is not None:
-                self.article_words[article].add(figure)
+                self._found.add(figure)
             day = _day(row.get("published"))
             if day is not None:
                 self.published[article] = (day, day)
@@ -626,6 +635,12 @@ class StoryIndex:
             end = _day(row.get("when_end"))
             if end is not None:
                 self.latest[article] = max(self.latest.get(article, end), end)
+        self._close()
+
+    def _close(self) -> None:
+        if self._article is not None:
+            self.article_words[self._article] = tuple(sorted(sys.intern(w) for w in self._found))
+        self._article, self._found = None, set()
 
     def pairs(self) -> set[tuple[str, str]]:
         published = dict(self.published)
@@ -641,7 +656,7 @@ def word_limit(n_articles: int) -> int:
 
 
 def story_pairs(
-    article_words: dict[str, set[str]], published: dict[str, tuple[float, float]]
+    article_words: dict[str, Iterable[str]], published: dict[str, tuple[float, float]]
 ) -> set[tuple[str, str]]:
     """Pairs of articles (sorted ids) that tell one story: an inverted index over their named words.
 
