@@ -41,6 +41,7 @@ class AttributeFilter:
     """Tells which quantity mentions are attributes, not facts."""
 
     def __init__(self, data: LanguageResources):
+        self.lang = data.code
         lex = data.relations
         num = data.numbers
         self.age_units = {f.lower() for unit in num["age_units"] for f in num["time_units"].get(unit, [unit])}
@@ -91,7 +92,8 @@ class AttributeFilter:
         if quantity["unit"] is None and all(t.is_digit for t in tokens) and self._days_before_month(after):
             return "date"  # "les 6 et 13 avril", "les 3, 4 et 5 octobre": the first days of a date
         if (quantity["unit"] is None and quantity["value"] > 1 and before is not None and before.pos_ == "DET"
-                and "Sing" in before.morph.get("Number") and "Ind" in before.morph.get("Definite")):
+                and "Sing" in before.morph.get("Number") and "Ind" in before.morph.get("Definite")
+                and self._is_one(before)):  # the article that is also "one" (not "quelque 50 soldats")
             return "name"  # "un deux roues": one thing, named by a number
         if self._population(tokens, after):
             return "population"
@@ -113,6 +115,12 @@ class AttributeFilter:
             return True
         doc = token.doc
         return token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ == "NOUN"
+
+    def _is_one(self, token: Token) -> bool:
+        from .numbers import normalize_number
+
+        read = normalize_number(token.text, self.lang)
+        return read is not None and read.value == 1
 
     def _age(self, tokens: list[Token], after: Token | None) -> bool:
         unit_token = next((t for t in tokens if t.lower_ in self.age_units), None)

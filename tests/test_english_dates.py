@@ -5,6 +5,7 @@ opener, and what must stay no date. The expected days were worked out on a calen
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import date
 
@@ -147,6 +148,7 @@ def test_without_the_holidays_package_a_lunar_feast_gets_no_day(monkeypatch, cap
     from pipeline.dates import calendar
 
     monkeypatch.setitem(sys.modules, "holidays", None)  # importing it now raises ImportError
+    caplog.set_level(logging.WARNING, logger="faits")  # whatever level an earlier command left it at
     calendar._country_holidays.cache_clear()
     calendar._warn_missing_holidays.cache_clear()
     try:
