@@ -22,13 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def dev_sets():
-    """(gold path, articles path) of every dev set present."""
+def dev_sets(lang: str = "fr"):
+    """(gold path, articles path) of every dev set of ``lang`` present."""
     from real_news import GOLD as REAL_GOLD
     from real_news import write_records
 
-    sets = [(ROOT / "corpus" / "gold.jsonl", ROOT / "corpus" / "articles"),
-            (ROOT / "corpus" / "constructions" / "gold.jsonl", ROOT / "corpus" / "constructions" / "sentences.jsonl")]
+    corpus = ROOT / "corpus" / ("" if lang == "fr" else lang)
+    sets = [(corpus / "gold.jsonl", corpus / "articles"),
+            (corpus / "constructions" / "gold.jsonl", corpus / "constructions" / "sentences.jsonl")]
+    if lang != "fr":
+        return sets
     records = write_records()
     if records is not None:
         sets.append((REAL_GOLD, records))
@@ -44,7 +47,7 @@ def labelled_predictions(lang: str = "fr") -> list[tuple[str, dict, int]]:
 
     nlp = load_nlp(lang)
     out = []
-    for gold_path, articles in dev_sets():
+    for gold_path, articles in dev_sets(lang):
         gold = {k: v for k, v in load_gold(gold_path).items() if v.get("split", "dev") in ("dev", "real")}
         files, _ = expand_inputs([articles])
         wanted = [a for f in files for a in read_file(f) if getattr(a, "article_id", None) in gold]
