@@ -51,7 +51,7 @@ RECORD_BATCH_ROWS = 50_000
 # facts read at a time by the pass that finds stories (a larger batch costs memory, no time)
 SCAN_BATCH_ROWS = 5_000
 # facts regrouped at a time (whole connected sets of stories; a larger set is read whole)
-CHUNK_FACTS = 20_000
+CHUNK_FACTS = 5_000
 
 
 def _q(name: str) -> str:
@@ -294,7 +294,7 @@ def _regroup(store: Store, df: pd.DataFrame, lang: str, vectors, stories: set[tu
 _ORDER = {"claims": [("series_id", True), ("first_published", True), ("claim_id", True)],
           "series": [("n_articles", False), ("first_published", True), ("series_id", True)]}
 # series read back at a time when a table is written in pieces
-READ_SERIES = 20_000
+READ_SERIES = 5_000
 
 
 def _sort(df: pd.DataFrame, table: str) -> pd.DataFrame:
