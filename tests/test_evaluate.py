@@ -91,12 +91,13 @@ def test_scoring_a_predicted_table(shared, nlp, tmp_path):
 
 def test_corpus_dev_split_floors(nlp):
     scores = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles", split="dev")
-    assert scores["articles"] >= 75
-    # floors a little under the measured figures (README, Accuracy: fact F1 0.965, tuple F1 0.605, ECE 0.033)
-    assert scores["fact_f1"] >= 0.95
-    assert scores["tuple_f1"] >= 0.59
+    assert scores["articles"] >= 81
+    # floors a little under the measured figures (README, Accuracy, sixth session: fact F1 0.967, tuple F1
+    # 0.712, ECE 0.032)
+    assert scores["fact_f1"] >= 0.955
+    assert scores["tuple_f1"] >= 0.70
     # confidence is a probability: close to the share of tuple hits
-    assert scores["ece"] <= 0.06
+    assert scores["ece"] <= 0.05
     buckets = [b for b in scores["by_confidence"] if b["predictions"] >= 5]
     assert buckets[-1]["tuple_precision"] > buckets[0]["tuple_precision"]
 
@@ -104,7 +105,7 @@ def test_corpus_dev_split_floors(nlp):
 def test_construction_bank_floors(nlp):
     bank = CORPUS / "constructions"
     scores = evaluate(bank / "gold.jsonl", bank / "sentences.jsonl")
-    assert scores["articles"] >= 300 and len(scores["by_construction"]) >= 40
-    # floors a little under the measured figures (README, Accuracy: fact F1 0.967, tuple F1 0.686)
-    assert scores["fact_f1"] >= 0.95
-    assert scores["tuple_f1"] >= 0.67
+    assert scores["articles"] >= 410 and len(scores["by_construction"]) >= 60
+    # floors a little under the measured figures (README, Accuracy, sixth session: fact F1 0.975, tuple F1 0.839)
+    assert scores["fact_f1"] >= 0.965
+    assert scores["tuple_f1"] >= 0.825
