@@ -28,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .languages import LanguageResources
+from .numbers import normalize_number
 
 #: the reason :meth:`AttributeFilter.is_attribute` gives for "cinq ans plus tôt": its unit is no counted noun
 TIME_REFERENCE = "time reference"
@@ -117,8 +118,6 @@ class AttributeFilter:
         return token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ == "NOUN"
 
     def _is_one(self, token: Token) -> bool:
-        from .numbers import normalize_number
-
         read = normalize_number(token.text, self.lang)
         return read is not None and read.value == 1
 

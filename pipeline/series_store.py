@@ -18,6 +18,7 @@ does not rename it. A rerun that adds nothing does nothing.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -214,7 +215,8 @@ def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
                     stories[component[x]].add((x, y))
             plans.append((lang, members, stories, seen))
         # rows of series left without a fact (their articles replaced): gone before any chunk
-        _commit(store, lambda: _delete_rows(store, stale))
+        with _transaction(store):
+            _delete_rows(store, stale)
         blocks: set[str] = set()
         written: set[str] = set()  # series rows this update wrote: a later chunk does not delete them
         for lang, members, stories, seen in plans:
@@ -222,12 +224,10 @@ def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
                 articles = [a for root in roots for a in members[root]]
                 old = {sid for a in articles for sid in seen.series.get(a, ())} - written
 
-                def chunk(articles=articles, old=old, roots=roots, lang=lang, stories=stories):
+                with _transaction(store):
                     _delete_rows(store, old)
-                    return _regroup(store, _read_facts(store, articles), lang, vectors.get(lang, True),
+                    done = _regroup(store, _read_facts(store, articles), lang, vectors.get(lang, True),
                                     {pair for root in roots for pair in stories.get(root, ())}, taken)
-
-                done = _commit(store, chunk)
                 written |= done.series
                 report.facts_regrouped += done.facts_regrouped
                 report.facts_changed += done.facts_changed
@@ -238,15 +238,15 @@ def update_series(store: Store, *, vectors: dict | None = None) -> SeriesUpdate:
     return report
 
 
-def _commit(store: Store, work):
+@contextlib.contextmanager
+def _transaction(store: Store) -> Iterator[None]:
     store._x("BEGIN")
     try:
-        out = work()
-        store._x("COMMIT")
+        yield
     except BaseException:
         store._x("ROLLBACK")
         raise
-    return out
+    store._x("COMMIT")
 
 
 def _delete_rows(store: Store, series_ids: set[str]) -> None:
