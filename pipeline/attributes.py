@@ -8,14 +8,16 @@ for each quantity mention, from its tokens and the language pack's words:
   de 38 ans", "une femme d'une trentaine d'années"), unless the noun is a
   duration's holder ("une peine de cinq ans") or the unit has a complement of
   its own ("trois ans de tractations");
-- an address: a number followed by a street noun ("au 37, rue de la Libération");
+- an address: a number followed by a street noun ("au 37, rue de la Libération"), or by a street's
+  name and its noun ("2 Marsham Street");
+- an age set off by commas after a person's name ("Daniel Hartwell, 52, was convicted");
 - a locating distance: "à 140 km de Sanaa", "à 15 km au nord d'Angers";
 - an identifier: a bare number right after the noun it numbers ("la base
   militaire 921", "la résolution 1405");
 - a score: a "range" whose high end is below its low end ("la victoire 8 à 3");
 - a number word written as a name ("les Vingt-Sept");
 - the population of a place as description or class ("cette ville de 70 000 habitants");
-- zero, and the numbers of a list (": 1. à la Teille, 2. au chêne");
+- zero, and the numbers of a list (": 1. à la Teille, 2. au chêne", "1." opening a line);
 - a time reference or a window, not a duration: "cinq ans plus tôt", "en 72 heures", "ces
   dernières 24 heures" (a window up to the publication date, which the extractor reads as a date);
 - the day of a date listed before it ("les 6 et 13 avril");
@@ -77,14 +79,14 @@ class AttributeFilter:
         before = doc[first.i - 1] if first.i > 0 else None
         if quantity["value"] == 0 and quantity["unit"] is None:
             return "nothing"  # "zéro et des poussières": an absence, not a count
-        if (after is not None and after.text == "." and after.i + 1 < len(doc) and not doc[after.i + 1].is_title
-                and (before is None or before.is_punct or before.is_sent_start)
-                and all(t.is_digit for t in tokens)):
-            return "list number"  # ": 1. à la Teille, 2. au chêne"
+        if (after is not None and after.text == "." and after.i + 1 < len(doc) and all(t.is_digit for t in tokens)
+                and (self._starts_line(first) or (not doc[after.i + 1].is_title
+                                                  and (before is None or before.is_punct or before.is_sent_start)))):
+            return "list number"  # ": 1. à la Teille, 2. au chêne"; "1. The figures are ..." opening a line
         if (all(t.text.replace("-", "").isalpha() and t.is_title for t in tokens) and not first.is_sent_start
                 and first.i > first.sent.start):
             return "name"  # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name
-        if self._age(tokens, after):
+        if self._age(tokens, after) or self._age_after_name(quantity, tokens, before, after):
             return "age"
         if self.window_days(quantity, tokens) is not None:
             return TIME_WINDOW
@@ -108,6 +110,22 @@ class AttributeFilter:
                 and all(t.like_num or t.is_digit for t in tokens)):
             return "identifier"
         return None
+
+    @staticmethod
+    def _starts_line(token: Token) -> bool:
+        """Whether only blanks stand between the previous line break (or the text's start) and ``token``."""
+        text = token.doc.text
+        return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
+
+    @staticmethod
+    def _age_after_name(quantity: dict, tokens: list[Token], before: Token | None, after: Token | None) -> bool:
+        """ "Daniel Hartwell, 52, was convicted", "Mr Marsden, 58, told": a bare small number set off by
+        commas right after a person's name is the person's age."""
+        if (quantity["unit"] is not None or not all(t.is_digit for t in tokens) or not 0 < quantity["value"] < 120
+                or before is None or before.text != "," or after is None or after.text not in (",", ")")):
+            return False
+        name = before.doc[before.i - 1] if before.i > 0 else None
+        return name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PER", "")
 
     @staticmethod
     def _numbered_noun(token: Token) -> bool:
@@ -227,7 +245,11 @@ class AttributeFilter:
     def _street_follows(self, after: Token) -> bool:
         doc = after.doc
         nxt = doc[after.i + 1] if after.is_punct and after.text == "," and after.i + 1 < len(doc) else after
-        return nxt.lower_ in self.street_nouns
+        # a street noun after the street's name: "2 Marsham Street", "2150 W. Camelback Road"
+        named = 0
+        while named < 3 and nxt.is_title and nxt.lower_ not in self.street_nouns and nxt.i + 1 < len(doc):
+            nxt, named = doc[nxt.i + 1], named + 1
+        return nxt.lower_ in self.street_nouns and (named == 0 or nxt.is_title)
 
     def _locating(self, quantity: dict, tokens: list[Token], before: Token | None, after: Token | None) -> bool:
         unit = next((t for t in tokens if t.lower_ in self.distance_units), None)

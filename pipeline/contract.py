@@ -73,6 +73,7 @@ class NumbersLexicon(TypedDict):
     expression_only_numbers: dict[Word, int]  # a count only in an expression, as a lone article ("single")
     article_counts_after: Words
     pronoun_determiners: Words  # a lone one after these is a pronoun, no count ("the one you mentioned")
+    pronoun_followers: Words  # a lone one before these is a pronoun, no count ("one of the largest")
     enumeration_joiners: Words
     not_quantity_before: Words
     age_nouns: Words

@@ -334,8 +334,9 @@ def _is_excluded(text: str, core: _Core, g: NumberGrammar, articles: bool) -> bo
     if core.article and not articles:
         return True
     if (core.kind == "cardinal" and core.value == 1 and core.unit is None and not any(
-            c.isspace() for c in text[core.start : core.end]) and g.pronoun_before.search(before)):
-        return True  # "the one you mentioned", "no one": a pronoun
+            c.isspace() for c in text[core.start : core.end]) and (
+                g.pronoun_before.search(before) or g.pronoun_after.match(text, core.end))):
+        return True  # "the one you mentioned", "no one", "one of the largest": a pronoun
     if g.blocked_before.search(before) and core.unit is None:
         return True
     if core.unit in g.age_units and g.age_before.search(before):

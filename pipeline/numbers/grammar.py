@@ -159,6 +159,9 @@ class NumberGrammar:
         pronoun = lex["pronoun_determiners"]
         self.pronoun_before = re.compile(rf"(?<!\w)(?:{_alternation(pronoun)})\s+$" if pronoun else r"(?!)",
                                          re.IGNORECASE)
+        followers = lex["pronoun_followers"]
+        self.pronoun_after = re.compile(rf"\s+(?:{_alternation(followers)})(?!\w)" if followers else r"(?!)",
+                                        re.IGNORECASE)
         self.ratio_between = re.compile(rf"^\s+(?:{_alternation(lex['ratio_words'])})\s+$", re.IGNORECASE)
 
     def _compile_exclusions(self, lex: dict[str, Any]) -> None:
