@@ -65,7 +65,7 @@ DATES = [  # (expression, start, end), published Friday 2025-06-20
     ("mid-2015", "2015-05-01", "2015-08-31"),
     ("the first quarter", "2025-01-01", "2025-03-31"),
     ("Q3 2024", "2024-07-01", "2024-09-30"),
-    ("the past 10 days", "2025-06-10", "2025-06-20"),
+    ("the past 10 days", "2025-06-11", "2025-06-20"),  # the 10 days ending on the publication day (COMMON-en)
     ("March 3-5", "2025-03-03", "2025-03-05"),
     ("between January and February", "2025-01-01", "2025-02-28"),
     ("March 3, 2024", "2024-03-03", "2024-03-03"),

@@ -367,7 +367,7 @@ class DateGrammar:
         )
         self.past_prefix = _prefix_patterns(lex["past_prefixes"])
         self.future_prefix = _prefix_patterns(lex["future_prefixes"])
-        self.sentence_end = re.compile(r"[.!?;\n]")
+        self.sentence_end = re.compile(r"\.(?!\d)|[!?;\n]")  # not the point of "2.7 million"
         self.clause_end = re.compile(r"[,:()«»]")
 
 
@@ -505,10 +505,11 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
                 return None
             days = int(float(n)) * (7 if unit == "week" else 1)
             return (DateExpr("after_previous", offset=days if gd["way"].lower() in g.later_words else -days),)
-        if kind == "past_count" and _direction(gd.get("dir"), g) == "next":  # that many whole units after this one
+        ahead = _direction(gd.get("dir"), g) == "next"
+        if kind == "past_count" and ahead and unit in ("day", "week"):  # that many whole units after this one
             return (DateExpr("rel_period", unit=unit, offset=1), DateExpr("rel_period", unit=unit, offset=int(float(n))))
-        if kind == "past_count":  # from that many units back to the reference
-            return (DateExpr("ago", unit=unit, offset=-int(float(n))), DateExpr("rel_day", offset=0))
+        if kind == "past_count":  # "the past 10 days", "the next 18 months": that many units up to (from) the reference
+            return (DateExpr("window", unit=unit, offset=int(float(n)) * (1 if ahead else -1)),)
         return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
     if kind == "after_previous":
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)

@@ -50,7 +50,7 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return date(expr.year, 1, 1), date(expr.year + 9, 12, 31)
     if k == "century":
         return date(max(expr.year, 1), 1, 1), date(expr.year + 99, 12, 31)
-    if k in ("rel_day", "rel_period", "ago", "weekday", "after_previous", "time") and reference is None:
+    if k in ("rel_day", "rel_period", "ago", "window", "weekday", "after_previous", "time") and reference is None:
         return None
     if (k in ("day", "month", "part_month", "season", "holiday", "nth_weekday") and expr.year is None
             and reference is None):
@@ -121,6 +121,8 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return monday + timedelta(days=first), monday + timedelta(days=last)
     if k in ("rel_period", "ago"):
         return _resolve_relative(expr, reference, mode)
+    if k == "window":
+        return _resolve_window(expr, reference)
     if k == "weekday":
         return _resolve_weekday(expr, reference, mode)
     return None
@@ -220,6 +222,22 @@ def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date
     return None
 
 
+def _resolve_window(expr: DateExpr, reference: date) -> tuple[date, date] | None:
+    """ "the past 10 days" (the 10 days ending on the reference day), "the past three months" (three months
+    back, the reference day included), "the next 18 months" (from the reference day on)."""
+    n = expr.offset
+    if expr.unit in ("day", "week"):
+        days = abs(n) * (7 if expr.unit == "week" else 1)
+        return (reference - timedelta(days=days - 1), reference) if n < 0 else (
+            reference + timedelta(days=1), reference + timedelta(days=days))
+    months = {"month": 1, "quarter": 3, "year": 12}.get(expr.unit)
+    if months is None:
+        return None
+    year, month = _month_from(reference, n * months)
+    shifted = date(year, month, min(reference.day, _last_day(year, month)))
+    return (shifted + timedelta(days=1), reference) if n < 0 else (reference, shifted)
+
+
 def _resolve_weekend(expr: DateExpr, reference: date, tense: str) -> tuple[date, date]:
     """"ce week-end": the Saturday and Sunday the tense points to; "le week-end dernier" the one before."""
     tense = {-1: "past", 1: "future"}.get(expr.offset, tense)
@@ -294,8 +312,8 @@ def granularity_of(mention: DateMention) -> str:
     if (k.kind in ("day", "weekday", "nth_weekday", "rel_day", "after_previous", "time")
             or (k.kind == "ago" and k.unit == "day")):
         return "day"
-    if k.kind == "rel_period" and k.part is not None:
-        return "range"  # a few days of a week ("late last week"): no granularity of its own
+    if (k.kind == "rel_period" and k.part is not None) or k.kind == "window":
+        return "range"  # a few days of a week ("late last week"), "the past 10 days": no granularity of its own
     if k.kind == "rel_period" or k.kind == "ago":
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
