@@ -174,6 +174,9 @@ class RecordBuilder:
         counts among ("Parmi eux, 37..."), first a noun counted there ("480 conducteurs")."""
         if pronoun.lower_ not in self.anaphoric_pronouns or pronoun.head.lemma_ in self.impersonal_verbs:
             return None
+        speaker = self._speaker_of(pronoun)
+        if speaker is not None:
+            return self._described(speaker) or speaker  # "The SFO said it would recover £12m": the SFO
         sent = pronoun.sent
         if sent.start == 0:
             return None
@@ -193,6 +196,19 @@ class RecordBuilder:
         found = next((t for t in ranked if agrees(t)), None)
         return (self._described(found) or found) if found is not None else None
 
+    def _speaker_of(self, pronoun: Token) -> Token | None:
+        """The subject of the reporting verb whose clause has ``pronoun`` for subject, when they agree in
+        number: "The SFO said it would begin proceedings", "the ministry said they had arrested"."""
+        clause = pronoun.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_ not in self.reporting or verb.i == clause.i:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None:
+            return None
+        number = pronoun.morph.get("Number")
+        return subject if subject.pos_ == "PROPN" or subject.morph.get("Number") in ([], number) else None
+
     @staticmethod
     def _counted(token: Token) -> bool:
         """Whether a number stands on ``token`` ("480 conducteurs"): a counted noun, named bare."""
@@ -201,12 +217,16 @@ class RecordBuilder:
     def _pronoun_of(self, ctx: MentionContext) -> Token | None:
         """The pronoun subject of the figure's predicate, or the pronoun it is counted among ("parmi eux")."""
         for head in (ctx.predicate, ctx.noun):
-            if head is None:
-                continue
-            for c in head.children:
-                if c.pos_ == "PRON" and (c.dep_ in SUBJECT_DEPS or any(
-                        g.dep_ == "case" and g.lower_ in self.among_words for g in c.children)):
-                    return c
+            for _ in range(3):
+                if head is None:
+                    break
+                for c in head.children:
+                    if c.pos_ == "PRON" and (c.dep_ in SUBJECT_DEPS or any(
+                            g.dep_ == "case" and g.lower_ in self.among_words for g in c.children)):
+                        return c
+                # "it would begin proceedings to recover £12m": the subject of the verb the clause depends on
+                subjectless = head.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
+                head = head.head if subjectless and head.dep_ in ("advcl", "xcomp") and head.head.i != head.i else None
         return None
 
     def _penalized(self, ctx: MentionContext) -> Token | None:
