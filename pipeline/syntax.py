@@ -29,8 +29,8 @@ def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
         if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:
             keep |= _complement(child)
         if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > token.i and not any(
-                g.like_num for g in child.children):
-            # "3 000 pompiers et militaires de la sécurité civile"
+                g.like_num for g in child.children) and not _is_figure(child):
+            # "3 000 pompiers et militaires de la sécurité civile"; not "and dozens of firefighters", counted apart
             keep |= {t.i for t in child.subtree if t.pos_ != "PUNCT"}
     lo, hi = _contiguous(token, keep)
     doc = token.doc
@@ -40,6 +40,12 @@ def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
         hi -= 1
     # a span of the Doc, with its own whitespace: words are never glued or gathered from afar
     return doc[lo : hi + 1].text.strip() or token.text
+
+
+def _is_figure(token: Token) -> bool:
+    """Whether ``token`` is part of a quantity mention of its Doc ("dozens" in "dozens of firefighters")."""
+    quantities = token.doc._.quantities if token.doc.has_extension("quantities") else None
+    return any(q["start"] <= token.idx < q["end"] for q in quantities or [])
 
 
 # Words that may stand between two kept words of a noun phrase without being kept themselves:

@@ -98,8 +98,10 @@ class _Finder:
                 value, qualifier = g.approx_plurals[m.group("pnoun").lower()], "more_than"
             elif m.groupdict().get("bare"):
                 before = self.text[: m.start()].split()
-                if before and (before[-1][-1:].isdigit() or before[-1].lower() in g.words.cardinal_words):
-                    continue  # "three billions" is a count of billions, not a vague plural
+                word = before[-1].lower() if before else ""
+                if before and (word[-1:].isdigit() or (
+                        word in g.words.cardinal_words and word not in g.words.conjunctions)):
+                    continue  # "three billions" is a count of billions, not a vague plural ("and dozens of" is one)
                 value, qualifier = g.bare_vague[m.group("bare").lower()], "more_than"
             else:
                 value, qualifier = g.scales[m.group("pscale").lower()], "more_than"
