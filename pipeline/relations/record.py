@@ -129,6 +129,34 @@ class RecordBuilder:
             start -= 1
         return doc[start : end + 1].text
 
+    @staticmethod
+    def _gapped_holder(ctx: MentionContext) -> str | None:
+        """ "Adults will pay £18 and under-16s £9", "Bell's campaign had spent $4.6m and Ruiz's $1.9m": in a
+        clause whose verb is left out, the phrase between the conjunction and an amount or a share holds it."""
+        unit = ctx.quantity["unit"]
+        if not (is_currency(unit) or unit == "%"):
+            return None
+        first = ctx.tokens[0]
+        doc, sent = first.doc, ctx.sentence
+        i = first.i - 1
+        while i > sent.start and doc[i].pos_ in ("NOUN", "PROPN", "PART", "ADJ", "DET") and first.i - i <= 4:
+            i -= 1
+        conj = doc[i]
+        holder = doc[i + 1 : first.i]
+        if conj.pos_ != "CCONJ" or not any(t.pos_ in ("NOUN", "PROPN") for t in holder):
+            return None
+        after = doc[ctx.tokens[-1].i + 1] if ctx.tokens[-1].i + 1 < sent.end else None
+        if after is not None and after.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            return None  # "and the state's £5m budget", "and 40% were": not a clause without its verb
+        # an earlier amount of the same unit, with a verb, in the same sentence
+        earlier = any(q["unit"] == unit and sent.start_char <= q["end"] <= conj.idx for q in doc._.quantities or [])
+        if not earlier or not any(t.pos_ == "VERB" for t in doc[sent.start : i]):
+            return None
+        start = i + 1
+        while start < first.i and doc[start].pos_ == "DET":
+            start += 1
+        return doc[start : first.i].text.strip() or None
+
     def _modified_noun(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
         """ "a £1.2 billion scheme was approved", "a £300m plan": an amount written before the thing it
         pays for, with no actor, is that thing's."""
@@ -419,6 +447,7 @@ class RecordBuilder:
             who = self._modified_noun(ctx, in_dates)
         if who is None:
             who = self._name_before(ctx)
+        who = self._gapped_holder(ctx) or who
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         ctx.who = who
