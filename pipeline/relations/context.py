@@ -214,6 +214,12 @@ class ContextReader:
             for child in t.children:
                 if child.dep_ == "obl:agent" and t.lemma_ not in self.reporting:
                     return child
+            if t.dep_ == "xcomp" and t.head.i != t.i:
+                # "forced the museum to shut", "a autorisé la ville à emprunter": the object controls the clause
+                controller = next((c for c in t.head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                                   and c.i < t.i and c.i not in in_dates and c.i not in inside), None)
+                if controller is not None:
+                    return controller
             if t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
                 t = t.head
             else:
