@@ -125,7 +125,8 @@ class AttributeFilter:
                 or before is None or before.text != "," or after is None or after.text not in (",", ")")):
             return False
         name = before.doc[before.i - 1] if before.i > 0 else None
-        return name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PER", "")
+        # the small English model often takes a surname for an organisation; never a place ("Leeds, 30, ...")
+        return name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PER", "ORG", "")
 
     @staticmethod
     def _numbered_noun(token: Token) -> bool:
