@@ -12,6 +12,7 @@ The word lists come from ``models/<lang>/relations.json``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -21,6 +22,25 @@ from .syntax import NOMINAL, SUBJECT_DEPS, nearest, noun_phrase
 
 # (anchor token, source text, tokens of the source phrase)
 Attribution = tuple[Token, str, set[int]]
+
+
+@dataclass(frozen=True)
+class FigureTokens:
+    """One figure of a sentence: its tokens and the last token of its phrase (its noun when it follows)."""
+
+    tokens: frozenset[int]
+    end: int
+
+
+@dataclass(frozen=True)
+class PlaceClaim:
+    """The places one figure of a sentence claims: its own (written right after it), the figure's and the
+    other figures' tokens (a place hung on a figure is that figure's), the places other figures own."""
+
+    own: Span | None = None
+    figure: frozenset[int] = frozenset()
+    others: frozenset[int] = frozenset()
+    taken: frozenset[int] = frozenset()
 
 
 class PlaceFinder:
@@ -36,29 +56,38 @@ class PlaceFinder:
                 # "les Britanniques", "la Région", "l'État": not a named place
                 and any(t.pos_ == "PROPN" for t in ent)]
 
-    def owned(self, sent_ents: list[Span], ends: list[int]) -> dict[int, Span]:
-        """ "900 blessés à Lyon, quelque 300 à Grenoble et 60 à Annecy": a place that follows a figure's
-        phrase with only a preposition (and a determiner) between is that figure's. ends: the last token
-        of each figure's phrase; returns figure index -> its place."""
-        owners: dict[int, Span] = {}
-        # after its preposition a place is one, whatever role the parser gave it
-        for ent in self._places(sent_ents, set(), subjects=True):
-            before = [k for k, end in enumerate(ends) if end < ent.start]
-            if not before:
-                continue
-            k = max(before, key=lambda k: ends[k])
-            gap = ent.doc[ends[k] + 1 : ent.start]
-            if 1 <= len(gap) <= 3 and gap[0].pos_ == "ADP" and all(t.pos_ in ("ADP", "DET") for t in gap):
-                owners.setdefault(k, ent)
-        return owners
+    def claims(self, sent_ents: list[Span], figures: list[FigureTokens]) -> list[PlaceClaim]:
+        """Which places each figure of a sentence claims. "900 blessés à Lyon, quelque 300 à Grenoble et 60
+        à Annecy": a place that follows a figure's phrase with only a preposition (and a determiner) between
+        is that figure's own; when several figures own one, each leaves the others' to them (one place
+        alone may serve them all)."""
+        own: dict[int, Span] = {}
+        if len(figures) > 1:
+            ends = [f.end for f in figures]
+            # after its preposition a place is one, whatever role the parser gave it
+            for ent in self._places(sent_ents, set(), subjects=True):
+                before = [k for k, end in enumerate(ends) if end < ent.start]
+                if not before:
+                    continue
+                k = max(before, key=lambda k: ends[k])
+                gap = ent.doc[ends[k] + 1 : ent.start]
+                if 1 <= len(gap) <= 3 and gap[0].pos_ == "ADP" and all(t.pos_ in ("ADP", "DET") for t in gap):
+                    own.setdefault(k, ent)
+        claims = []
+        for k, figure in enumerate(figures):
+            others = frozenset(i for j, f in enumerate(figures) if j != k for i in f.tokens)
+            taken = frozenset(t.i for j, ent in own.items() if j != k for t in ent) if len(own) > 1 else frozenset()
+            claims.append(PlaceClaim(own=own.get(k), figure=figure.tokens, others=others, taken=taken))
+        return claims
 
-    def place(self, sent_ents: list[Span], anchors: set[int], heads: list[int], blocked: set[int],
-              own: set[int] = frozenset(), others: set[int] = frozenset()) -> str | None:
-        """sent_ents: the entities of the sentence; anchors: the fact's tokens in the tree;
-        heads: every token's head; blocked: tokens that belong to the fact's other slots or dates;
-        own: the figure's own tokens, others: the other figures' of the sentence (a place hung on a
-        figure is that figure's: "112 people in Paris, 31 in Lyon and 17 in Nantes")."""
-        places = self._places(sent_ents, blocked)
+    def place(self, sent_ents: list[Span], claim: PlaceClaim, anchors: set[int], heads: list[int],
+              blocked: set[int]) -> str | None:
+        """The figure's own place, else the sentence's place nearest the figure in the tree, a place hung
+        on another figure last ("112 people in Paris, 31 in Lyon and 17 in Nantes"). anchors: the fact's
+        tokens in the tree; heads: every token's head; blocked: tokens of the fact's other slots or dates."""
+        if claim.own is not None:
+            return self.place_text(claim.own)
+        places = self._places(sent_ents, blocked | claim.taken)
         if not places:
             return None
         doc = places[0].doc
@@ -69,8 +98,8 @@ class PlaceFinder:
             wide = self.countries.is_wide(text)
             outside = not (ent.root == top or top.is_ancestor(ent.root))
             on = heads[ent.root.i]
-            key = (on not in own, on in others, outside, wide, nearest(heads, ent.root.i, anchors),
-                   abs(ent.start - top.i))
+            key = (on not in claim.figure, on in claim.others, outside, wide,
+                   nearest(heads, ent.root.i, anchors), abs(ent.start - top.i))
             if best is None or key < best[0]:
                 best = (key, text)
         return best[1] if best else None

@@ -506,9 +506,10 @@ def test_english_dev_and_bank_floors():
     from pipeline.evaluation import evaluate
 
     corpus = Path(__file__).resolve().parent.parent / "corpus" / "en"
-    # floors a little under the measured figures (README, Languages, sixth session: dev fact 0.915, tuple
-    # 0.540; bank fact 0.967, tuple 0.861)
+    # floors a little under the measured figures (README, Languages; seventh session, with the e3/e4
+    # articles and 28 bank items written before the rules saw them: dev fact 0.914, tuple 0.535; bank
+    # fact 0.973, tuple 0.824)
     dev = evaluate(corpus / "gold.jsonl", corpus / "articles", split="dev")
-    assert dev["articles"] >= 16 and dev["fact_f1"] >= 0.90 and dev["tuple_f1"] >= 0.52
+    assert dev["articles"] >= 29 and dev["fact_f1"] >= 0.90 and dev["tuple_f1"] >= 0.52
     bank = evaluate(corpus / "constructions" / "gold.jsonl", corpus / "constructions" / "sentences.jsonl")
-    assert bank["articles"] >= 171 and bank["fact_f1"] >= 0.95 and bank["tuple_f1"] >= 0.84
+    assert bank["articles"] >= 199 and bank["fact_f1"] >= 0.95 and bank["tuple_f1"] >= 0.81

@@ -10,6 +10,7 @@ from spacy.attrs import HEAD
 from spacy.tokens import Doc
 
 from ..attributes import TIME_REFERENCE, TIME_WINDOW
+from ..attribution import FigureTokens
 from ..lang import hooks
 from ..languages import DEFAULT_LANG
 from ..parsing import doc_text
@@ -81,11 +82,8 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
             when = self._assign_dates(doc, text, sent, ctxs, dates)
             self._share_dates(text, ctxs, when)
-            for ctx in ctxs:
-                ctx.other_figures = {t.i for c in ctxs if c is not ctx for t in c.tokens}
             sources = self.sources.attributions(sent, in_dates, ents)
-            if len(ctxs) > 1:
-                self._share_places(ctxs, sent_ents)
+            self._claim_places(ctxs, sent_ents)
             for ctx in ctxs:
                 facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
         # where_country: where's own code, or the country the article puts that place in ("Koursk, en Russie")
@@ -109,16 +107,14 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
                 "when_start": (date.fromisoformat(reference) - timedelta(days=days)).isoformat(),
                 "when_end": reference, "granularity": "range"}
 
-    def _share_places(self, ctxs: list[MentionContext], sent_ents: list) -> None:
-        """Several figures in one sentence: each keeps the place written right after it, and leaves
-        the places the others own ("7 morts en Pologne, 5 en Roumanie")."""
-        ends = [c.noun.i if c.noun is not None and 0 < c.noun.i - c.tokens[-1].i <= 3 else c.tokens[-1].i
-                for c in ctxs]  # the figure's phrase ends at its noun when the noun follows it
-        owned = self.places.owned(sent_ents, ends)
-        for k, ctx in enumerate(ctxs):
-            ctx.own_place = owned.get(k)
-            if len(owned) > 1:  # a list that gives each figure its place; one place may serve them all
-                ctx.others_places = {t.i for j, ent in owned.items() if j != k for t in ent}
+    def _claim_places(self, ctxs: list[MentionContext], sent_ents: list) -> None:
+        """Each figure's claim on the places of its sentence ("7 morts en Pologne, 5 en Roumanie")."""
+        figures = [FigureTokens(tokens=frozenset(t.i for t in c.tokens),
+                                # the figure's phrase ends at its noun when the noun follows it
+                                end=c.noun.i if c.noun is not None and 0 < c.noun.i - c.tokens[-1].i <= 3
+                                else c.tokens[-1].i) for c in ctxs]
+        for ctx, claim in zip(ctxs, self.places.claims(sent_ents, figures), strict=True):
+            ctx.places = claim
 
     @staticmethod
     def _article_currency(contexts: list[MentionContext]) -> str | None:

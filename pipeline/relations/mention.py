@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..attribution import PlaceClaim
+
 
 @dataclass
 class MentionContext:
@@ -21,9 +23,7 @@ class MentionContext:
     subset_of: MentionContext | None = None
     linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
     anchors: set[int] = field(default_factory=set)
-    other_figures: set[int] = field(default_factory=set)  # the tokens of the sentence's other figures
     who: str | None = None  # set once the record is built: a linked figure may share it
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
-    own_place: Span | None = None  # "quelque 300 à Grenoble": the place right after the figure's phrase
-    others_places: set[int] = field(default_factory=set)  # tokens of places other figures of the sentence own
+    places: PlaceClaim = field(default_factory=PlaceClaim)  # the places the figure claims in its sentence
 

@@ -462,11 +462,7 @@ class RecordBuilder:
         blocked = set()
         for _, _, toks in sources:
             blocked |= toks
-        # a place written right after the figure is its own ("900 blessés à Lyon, quelque 300 à Grenoble");
-        # else the sentence's place nearest the figure, a place hung on another figure last
-        where = (self.places.place_text(ctx.own_place) if ctx.own_place is not None
-                 else self.places.place(sent_ents, ctx.anchors, ctx.heads, blocked | in_dates | ctx.others_places,
-                                        own={t.i for t in ctx.tokens}, others=ctx.other_figures))
+        where = self.places.place(sent_ents, ctx.places, ctx.anchors, ctx.heads, blocked | in_dates)
         sent = ctx.sentence
         kind = unit_kind(unit, self.time_units, self.measure_units)
         cues = {
