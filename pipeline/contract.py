@@ -214,6 +214,7 @@ class DatesLexicon(TypedDict):
     past_tense: PastTense
     past_prefixes: Words
     future_prefixes: Words
+    deadline_prefixes: Words  # future, unless the clause has a compound past ("had applied by Friday")
     holidays: dict[Word, Code]  # phrase -> "MM-DD" or "easter+N"
     holiday_prefixes: Words
     capitalized_only: Words  # date words that are another word in lowercase ("May", "may")

@@ -367,6 +367,10 @@ class DateGrammar:
         )
         self.past_prefix = _prefix_patterns(lex["past_prefixes"])
         self.future_prefix = _prefix_patterns(lex["future_prefixes"])
+        self.deadline_prefix = _prefix_patterns(lex["deadline_prefixes"]) if lex["deadline_prefixes"] else None
+        # a compound past: an auxiliary of the past, then a participle ("had applied")
+        self.compound_past = re.compile(
+            rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}")
         self.sentence_end = re.compile(r"\.(?!\d)|[!?;\n]")  # not the point of "2.7 million"
         self.clause_end = re.compile(r"[,:()«»]")
 

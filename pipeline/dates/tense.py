@@ -38,6 +38,10 @@ def guess_tense(text: str, start: int, end: int, lang: str = DEFAULT_LANG) -> st
     c_right = c_right_m.start() if c_right_m else right
     # a clause that is little more than the expression ("Dès dimanche, ...") takes the sentence's verb
     bare = len(text[c_left:start].split()) + len(text[end:c_right].split()) <= 1
+    if g.deadline_prefix is not None and (g.deadline_prefix[0].search(before) or g.deadline_prefix[1].match(inner)):
+        # "by Friday": a deadline ahead, unless the clause says it is past ("had applied by Friday")
+        past = g.compound_past.search(text, left, right) if bare else g.compound_past.search(text, c_left, c_right)
+        return "past" if past else "future"
     markers = _tense_markers(text, left, right, g) if bare else _tense_markers(text, c_left, c_right, g)
     if markers:
         return min(markers, key=lambda m: abs(m[0] - start))[1]
