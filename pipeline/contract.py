@@ -237,6 +237,7 @@ class RelationsLexicon(TypedDict):
     subset_markers: Words
     reporting_nouns: Words
     holder_nouns: Words
+    holder_prepositions: Words  # "followed by Senegalese at 22%": the name before them holds a bare figure
     measure_units: Words
     strong_types: list[Code]
     ellipsis_markers: Words

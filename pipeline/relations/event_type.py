@@ -94,6 +94,12 @@ class EventTyper:
                 described = described.head
             if described.dep_ == "appos" and described.head.pos_ in NOMINAL + ("ADJ",):
                 noun_side.append(described.head)  # "the dead, three children and two adults"
+            if any(c.dep_ == "cop" for c in ctx.noun.children):
+                # "Of the 47 dead, 19 were children": a part that is said to be something is what its
+                # counted group, written before it, is
+                noun_side += [c for c in ctx.noun.children if c.i < ctx.noun.i and c.dep_.startswith(("obl", "nmod"))
+                              and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)
+                              and any(g.dep_ == "nummod" for g in c.children)]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one

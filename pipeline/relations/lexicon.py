@@ -43,6 +43,7 @@ class RelationLexicon:
         self.event_nouns = set(lex["event_nouns"])
         self.reporting = set(lex["reporting_verbs"])
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
+        self.holder_preps = {w.lower() for w in lex["holder_prepositions"]}
         self.implied_who = lex["implied_who"]
         self.cause_verbs = set(lex["cause_verbs"])
         self.verb_object_triggers = lex["verb_object_triggers"]

@@ -157,6 +157,27 @@ class RecordBuilder:
             start += 1
         return doc[start : first.i].text.strip() or None
 
+    def _held_at(self, ctx: MentionContext) -> Token | None:
+        """ "followed by Senegalese at 22%", "Sen. Marcus Bell at 33.5%", "the Conservatives fourth on 2,915": a
+        share or a bare count right after a holder preposition belongs to the name or noun before it."""
+        unit = ctx.quantity["unit"]
+        attached = ctx.noun is not None and any(t.head.i == ctx.noun.i for t in ctx.tokens)
+        if not (unit == "%" or (unit is None and (not attached or ctx.noun.lower_ in self.holder_nouns))):
+            return None
+        first = ctx.tokens[0]
+        doc = first.doc
+        prep = doc[first.i - 1] if first.i - 1 > ctx.sentence.start else None
+        if prep is None or prep.lower_ not in self.holder_preps:
+            return None
+        holder = doc[prep.i - 1]
+        if holder.pos_ in ("ADV", "ADJ") and holder.i - 1 > ctx.sentence.start:
+            holder = doc[holder.i - 1]  # "the Conservatives fourth on": a rank between
+        # not a place ("put the number of protesters in Lyon at 12,500")
+        if holder.pos_ not in ("NOUN", "PROPN") or holder.like_num or self._is_amount(holder) or (
+                holder.ent_type_ == "LOC" or holder.lower_ in self.time_words or holder.lower_ in self.time_units):
+            return None
+        return holder
+
     def _modified_noun(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
         """ "a £1.2 billion scheme was approved", "a £300m plan": an amount written before the thing it
         pays for, with no actor, is that thing's."""
@@ -448,6 +469,9 @@ class RecordBuilder:
         if who is None:
             who = self._name_before(ctx)
         who = self._gapped_holder(ctx) or who
+        held = self._held_at(ctx)
+        if held is not None:
+            who = noun_phrase(held)
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         ctx.who = who
