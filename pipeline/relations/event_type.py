@@ -97,9 +97,11 @@ class EventTyper:
             if any(c.dep_ == "cop" for c in ctx.noun.children):
                 # "Of the 47 dead, 19 were children": a part that is said to be something is what its
                 # counted group, written before it, is
-                noun_side += [c for c in ctx.noun.children if c.i < ctx.noun.i and c.dep_.startswith(("obl", "nmod"))
-                              and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)
-                              and any(g.dep_ == "nummod" for g in c.children)]
+                groups = [c for c in ctx.noun.children if c.i < ctx.noun.i and c.dep_.startswith(("obl", "nmod"))
+                          and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)
+                          and (c.like_num or any(g.dep_ == "nummod" for g in c.children))]
+                # the group with what its words say of it: "the 26 dead" (parsed on the number), "people injured"
+                noun_side += [t for c in groups for t in (c, *(g for g in c.children if g.dep_ in ("amod", "acl")))]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one

@@ -172,9 +172,12 @@ class RecordBuilder:
         holder = doc[prep.i - 1]
         if holder.pos_ in ("ADV", "ADJ") and holder.i - 1 > ctx.sentence.start:
             holder = doc[holder.i - 1]  # "the Conservatives fourth on": a rank between
-        # not a place ("put the number of protesters in Lyon at 12,500")
-        if holder.pos_ not in ("NOUN", "PROPN") or holder.like_num or self._is_amount(holder) or (
-                holder.ent_type_ == "LOC" or holder.lower_ in self.time_words or holder.lower_ in self.time_units):
+        # not a place ("put the number of protesters in Lyon at 12,500"; "Reform UK" is a name), nor the
+        # verb's object when a common noun ("Labour topped the poll with 36%", but "leaves Labour with 401 seats")
+        place = holder.ent_type_ == "LOC" and not any(c.dep_ == "compound" for c in holder.children)
+        common_object = holder.dep_ == "obj" and holder.pos_ == "NOUN"
+        if holder.pos_ not in ("NOUN", "PROPN") or holder.like_num or self._is_amount(holder) or place or (
+                common_object or holder.lower_ in self.time_words or holder.lower_ in self.time_units):
             return None
         return holder
 
