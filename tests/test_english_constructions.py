@@ -1,7 +1,7 @@
 """English constructions of the press that issue 13's fourth round of rules reads (branch en-rules), on
 sentences written for these tests: what is no figure (an age after a name, a list number, "one of", a
 street's number), rolling windows and deadlines, the speaker a pronoun stands for, coordinated counted
-groups, gapping and object control."""
+groups, gapping, object control, a part of a fronted group, a holder preposition."""
 
 from __future__ import annotations
 
@@ -68,6 +68,13 @@ WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
     # gapping: the phrase between the conjunction and an amount holds it
     ("Members will pay £30 and students £15.", [(30, "money", "Members"), (15, "money", "students")]),
     ("Labour won 38% of the vote and the Greens 12%.", [(38, "other", "Labour"), (12, "other", "Greens")]),
+    # a part said to be something is what its fronted group is
+    ("Of the 18 dead, seven were women, police said.", [(18, "killed", "dead"), (7, "killed", "women")]),
+    ("Of the 60 people evacuated, 25 were children.", [(60, "displaced", "people"), (25, "displaced", "children")]),
+    # a bare count or a share after a holder preposition belongs to the name before it
+    ("Plaid Cymru finished second with 9,870 votes and the Greens third on 2,140.",
+     [(9870, "other", "Plaid Cymru"), (2140, "other", "Greens")]),
+    ("Mayor Ruiz leads with 41%, ahead of Tom Bell at 33%.", [(41, "other", "Mayor Ruiz"), (33, "other", "Tom Bell")]),
     # object control: the object of the verb an infinitive depends on is the infinitive's actor
     ("Fog forced the port to close for nine hours on Sunday.", [(9, "other", "port")]),
 ]
