@@ -226,10 +226,11 @@ def _resolve_window(expr: DateExpr, reference: date) -> tuple[date, date] | None
     """ "the past 10 days" (the 10 days ending on the reference day), "the past three months" (three months
     back, the reference day included), "the next 18 months" (from the reference day on)."""
     n = expr.offset
-    if expr.unit in ("day", "week"):
-        days = abs(n) * (7 if expr.unit == "week" else 1)
-        return (reference - timedelta(days=days - 1), reference) if n < 0 else (
-            reference + timedelta(days=1), reference + timedelta(days=days))
+    if expr.unit == "day":  # the corpus's convention (COMMON-en): the reference day is the last of the N
+        return (reference - timedelta(days=-n - 1), reference) if n < 0 else (
+            reference + timedelta(days=1), reference + timedelta(days=n))
+    if expr.unit == "week":  # "the past 3 weeks": 21 days back (Recognizers-Text's reading; the corpus has none)
+        return (reference + timedelta(weeks=n), reference) if n < 0 else (reference, reference + timedelta(weeks=n))
     months = {"month": 1, "quarter": 3, "year": 12}.get(expr.unit)
     if months is None:
         return None
