@@ -506,10 +506,10 @@ def test_english_dev_and_bank_floors():
     from pipeline.evaluation import evaluate
 
     corpus = Path(__file__).resolve().parent.parent / "corpus" / "en"
-    # floors a little under the measured figures (README, Languages; seventh session, with the e3/e4
-    # articles and 28 bank items written before the rules saw them: dev fact 0.914, tuple 0.535; bank
-    # fact 0.973, tuple 0.824)
+    # floors a little under the measured figures (README, Languages; seventh session, after the fourth
+    # round of English rules, branch en-rules: dev fact 0.930, tuple 0.600; bank of 225 items fact 0.980,
+    # tuple 0.847)
     dev = evaluate(corpus / "gold.jsonl", corpus / "articles", split="dev")
-    assert dev["articles"] >= 29 and dev["fact_f1"] >= 0.90 and dev["tuple_f1"] >= 0.52
+    assert dev["articles"] >= 29 and dev["fact_f1"] >= 0.92 and dev["tuple_f1"] >= 0.58
     bank = evaluate(corpus / "constructions" / "gold.jsonl", corpus / "constructions" / "sentences.jsonl")
-    assert bank["articles"] >= 199 and bank["fact_f1"] >= 0.95 and bank["tuple_f1"] >= 0.81
+    assert bank["articles"] >= 225 and bank["fact_f1"] >= 0.97 and bank["tuple_f1"] >= 0.83
