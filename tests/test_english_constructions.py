@@ -76,6 +76,9 @@ WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
     ("Plaid Cymru finished second with 9,870 votes and the Greens third on 2,140.",
      [(9870, "other", "Plaid Cymru"), (2140, "other", "Greens")]),
     ("Mayor Ruiz leads with 41%, ahead of Tom Bell at 33%.", [(41, "other", "Mayor Ruiz"), (33, "other", "Tom Bell")]),
+    # a duration counted as a noun ("six more days") is its actor's
+    ("The strike will last for six more days, the union said.", [(6, "other", "strike")]),
+    ("The inquiry will run for three more weeks.", [(3, "other", "inquiry")]),
     # object control: the object of the verb an infinitive depends on is the infinitive's actor
     ("Fog forced the port to close for nine hours on Sunday.", [(9, "other", "port")]),
 ]

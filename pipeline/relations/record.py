@@ -421,6 +421,9 @@ class RecordBuilder:
         elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
+        elif (who_token is not None and who_token.lower_ in self.time_words and ctx.actor is not None
+              and ctx.actor.i != who_token.i):
+            who_token = ctx.actor  # "has declared three days of mourning", "will continue for five more days"
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
         if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
             with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
