@@ -468,7 +468,7 @@ def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True, vectors: bool
         return True
     if a.generic_head and b.generic_head and (across_types or a.event_type == b.event_type):
         return True
-    if a.share_of & b.share_of:
+    if a.share_of and b.share_of and (a.share_of <= b.share_of or b.share_of <= a.share_of):
         # one share of the same whole ("40 % des effectifs du site", "40 % des effectifs")
         return True
     return bool(a.words & b.words) or (vectors and _cosine(a, b) >= VECTOR_SIM)
@@ -804,10 +804,11 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
     """Parts of a total that are places ("1 400 personnes évacuées dans le département, dont 850 à Alès").
 
     The total's place named only in its part's clause is the part's (extraction gave the total the part's
-    place): the total's own place is not read. A part named with its own place, not the total's, is that
-    place's figure rather than a group within the total: another article may tell it without "dont" ("850
-    habitants évacués à Alès"), so it is no longer marked as a part (within the article, two figures of one
-    source stay apart as before)."""
+    place): the total's own place is not read. A part named with its own place, not the total's (a place
+    read, or the one it lost so), is that place's figure rather than a group within the total: another
+    article may tell it without "dont" ("850 habitants évacués à Alès"), so it is no longer marked as a part
+    (within the article, two figures of one source stay apart as before). A total without any place read
+    keeps its parts ("64 morts, dont 40 à Béjaïa" may be the toll of Béjaïa)."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
     for f in facts:
         if f.sentence is not None:
@@ -819,6 +820,7 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
         evidence = records[group_facts[0].row].get("evidence")
         if not isinstance(evidence, str):
             continue
+        lost: set[int] = set()
         for f in group_facts:
             if f.part or not f.place:
                 continue
@@ -828,10 +830,12 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
                 before_part = evidence[:max(0, g.position - g.sentence)]
                 if not f.place & set(tokens(before_part, words.stopwords)):
                     f.place, f.wide_place = frozenset(), False
+                    lost.add(f.row)
                     break
         for g in parts:
             totals = [f for f in group_facts if not f.part and f.position < g.position and f.block == g.block]
-            if totals and not any(f.place & g.place for f in totals):
+            if totals and all(f.place or f.row in lost for f in totals) and not any(
+                    f.place & g.place for f in totals):
                 g.part = False
 
 

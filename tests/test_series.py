@@ -456,6 +456,13 @@ def test_a_part_named_by_its_own_place_is_that_place_figure():
                published="2026-10-19", evidence="La mairie d'Alès compte 1000 habitants évacués après les crues.")
     df = grouped([total, part, town], vectors=False)
     assert same(df, ("a", 2), ("b", 1)) and not same(df, ("a", 1), ("b", 1))
+    # a total with no place read at all keeps its part: "dont 850 à Alès" may be a group of Alès' own toll
+    unplaced = dict(total, where=None, evidence="Quelque 1400 personnes ont été évacuées, dont 850 à Alès.")
+    unplaced["mention_start"] = 100 + unplaced["evidence"].find("1400")
+    part_of_unplaced = dict(part, evidence=unplaced["evidence"])
+    part_of_unplaced["mention_start"] = 100 + unplaced["evidence"].find("850")
+    df = grouped([unplaced, part_of_unplaced, town], vectors=False)
+    assert not same(df, ("a", 2), ("b", 1))
     # a total whose place is named before its part keeps it: another place's figure stays apart
     sentence = "À Alès, 1200 interventions ont eu lieu, dont 180 sauvetages, selon le Sdis du Gard."
     df = grouped([row("a", 1, 1200, who="interventions", unit="interventions", event_type="other", where="Alès",
