@@ -94,6 +94,9 @@ YEAR_DAYS = 360
 MAX_RATIO = 10.0
 # cosine of word vectors above which two ``who`` with no word in common still agree (same value only)
 VECTOR_SIM = 0.45
+# added to a link's strength when both facts name one place: between links otherwise equal, the figure of
+# the same place goes first (a figure without a place may be of a wider one)
+SAME_PLACE_BONUS = 0.01
 # a cluster is checked for conflicts against at most this many members of the other
 CHECK_MEMBERS = 40
 TOKEN_LEN = 5
@@ -281,6 +284,9 @@ class _Fact:
     position: int
     # facts of the same sentence this one is set against by a rival marker ("tandis que")
     rivals: frozenset = frozenset()
+    # of a percentage: the words after it up to the clause's end ("40 % des effectifs du site"), what it is a
+    # share of, which extraction's ``who`` may miss ("site")
+    share_of: frozenset = frozenset()
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -324,6 +330,24 @@ def _before_mention(row: dict) -> str:
         return ""
     at = int(start - sent)
     return evidence[max(0, at - 40):at].lower() if 0 < at <= len(evidence) else ""
+
+
+_NUMBER_LEAD = re.compile(r"^[\d\s\u202f\xa0.,%]*")
+_CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]")
+
+
+def _share_of(row: dict, stopwords: frozenset[str]) -> frozenset:
+    """The first two content words after a percentage, within its clause ("40 % des effectifs du site")."""
+    evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
+    if not isinstance(evidence, str) or start is None or sent is None:
+        return frozenset()
+    at = int(start - sent)
+    if not 0 <= at < len(evidence):
+        return frozenset()
+    after = evidence[at:at + 60]
+    after = after[_NUMBER_LEAD.match(after).end():]
+    after = _CLAUSE_END.split(after, maxsplit=1)[0]
+    return frozenset(tokens(after, stopwords)[:2])
 
 
 def _compound_parts(unit: str, words: SeriesWords) -> frozenset:
@@ -388,6 +412,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         comparison=bool(before) and words.comparison.search(before) is not None,
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
+        share_of=_share_of(row, words.stopwords) if block == ("%",) else frozenset(),
     )
 
 
@@ -443,6 +468,9 @@ def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True, vectors: bool
         return True
     if a.generic_head and b.generic_head and (across_types or a.event_type == b.event_type):
         return True
+    if a.share_of and b.share_of and (a.share_of <= b.share_of or b.share_of <= a.share_of):
+        # one share of the same whole ("40 % des effectifs du site", "40 % des effectifs")
+        return True
     return bool(a.words & b.words) or (vectors and _cosine(a, b) >= VECTOR_SIM)
 
 
@@ -494,8 +522,11 @@ def _rivals(a: _Fact, b: _Fact) -> bool:
     return not a.place or bool(a.place & b.place)
 
 
-def _conflict(a: _Fact, b: _Fact, forced: frozenset) -> bool:
-    """True when a and b cannot be in one series."""
+def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> bool:
+    """True when a and b cannot be in one series.
+
+    vouched: a comparison says the two figures measure one thing (b retells the figure a was compared
+    with), so their ``who`` need not name the same group; place, time and parts still apply."""
     if (a.row, b.row) in forced or (b.row, a.row) in forced:
         return False
     if a.part != b.part and not _same_specific_group(a, b):
@@ -519,9 +550,19 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset) -> bool:
     if a.value is None or b.value is None:
         return True
     if a.value != b.value:
-        if not (_who_other_value(a, b) and _ratio_ok(a, b)):
+        if not vouched and not (_who_other_value(a, b) and _ratio_ok(a, b)):
+            return True
+        if _past_period(a, b) or _past_period(b, a):
             return True
     return False
+
+
+def _past_period(a: _Fact, b: _Fact) -> bool:
+    """a is dated in a period that ended longer before b's article than a story lasts ("en 2019, 150 postes
+    supprimés"), b is not dated: b is a figure as of its report, another period than a's."""
+    if a.start is None or b.start is not None or b.published is None:
+        return False
+    return (a.end if a.end is not None else a.start) < b.published - STORY_DAYS
 
 
 def _link(a: _Fact, b: _Fact, forced: frozenset) -> float | None:
@@ -533,8 +574,13 @@ def _link(a: _Fact, b: _Fact, forced: frozenset) -> float | None:
     if a.value == b.value:
         # an amount of money repeated to the unit names its figure better than the words around it
         # ("le gouvernement", "le décret", "l'enveloppe" for the same 120 millions)
-        return 2.0 + _cosine(a, b) if _distinctive_amount(a) or _who_same_value(a, b, False) else None
-    return 1.0 + _cosine(a, b)
+        return 2.0 + _cosine(a, b) + _place_bonus(a, b) if _distinctive_amount(a) or _who_same_value(
+            a, b, False) else None
+    return 1.0 + _cosine(a, b) + _place_bonus(a, b)
+
+
+def _place_bonus(a: _Fact, b: _Fact) -> float:
+    return SAME_PLACE_BONUS if a.place & b.place else 0.0
 
 
 def _distinctive_amount(f: _Fact) -> bool:
@@ -682,6 +728,16 @@ def story_pairs(
                 shared[(x, y)] += 1
                 named[(x, y)] += is_name
                 precise[(x, y)] += is_precise
+    words_of: dict[str, frozenset[str]] = {}
+
+    def common_name(x: str, y: str) -> bool:
+        # a name too common to find stories by ("ARS" in a batch of health news) still tells that two
+        # articles sharing a precise figure are of one story; read only for such pairs, which are few
+        for a in (x, y):
+            if a not in words_of:
+                words_of[a] = frozenset(article_words[a])
+        return any(not w.startswith(FIGURE_MARK) for w in words_of[x] & words_of[y])
+
     pairs = set()
     for (x, y), n in shared.items():
         px, py = published.get(x), published.get(y)
@@ -693,6 +749,8 @@ def story_pairs(
         # more rarely recur by chance) with a name; for two articles published within a few days, one name,
         # or a precise figure, or two figures ("35 morts" alone may be two events' tolls)
         named_n, precise_n = named[(x, y)], precise[(x, y)]
+        if named_n == 0 and precise_n >= 1 and common_name(x, y):
+            named_n = 1
         if (named_n >= STORY_MIN_WORDS or (named_n >= 1 and precise_n >= 1)
                 or (close and (named_n >= 1 or precise_n >= 1 or n >= STORY_MIN_WORDS))):
             pairs.add((x, y))
@@ -742,6 +800,45 @@ def _other_period(anchor: _Fact, compared: _Fact) -> bool:
     return anchor.start is None or not _when_ok(anchor, compared, False)
 
 
+def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
+    """Parts of a total that are places ("1 400 personnes évacuées dans le département, dont 850 à Alès").
+
+    The total's place named only in its part's clause is the part's (extraction gave the total the part's
+    place): the total's own place is not read. A part named with its own place, not the total's (a place
+    read, or the one it lost so), is that place's figure rather than a group within the total: another
+    article may tell it without "dont" ("850 habitants évacués à Alès"), so it is no longer marked as a part
+    (within the article, two figures of one source stay apart as before). A total without any place read
+    keeps its parts ("64 morts, dont 40 à Béjaïa" may be the toll of Béjaïa)."""
+    by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.sentence is not None:
+            by_sentence[(f.article, f.sentence)].append(f)
+    for group_facts in by_sentence.values():
+        parts = [g for g in group_facts if g.part and g.place]
+        if not parts:
+            continue
+        evidence = records[group_facts[0].row].get("evidence")
+        if not isinstance(evidence, str):
+            continue
+        lost: set[int] = set()
+        for f in group_facts:
+            if f.part or not f.place:
+                continue
+            for g in parts:
+                if g.position <= f.position or g.block != f.block or g.place != f.place:
+                    continue
+                before_part = evidence[:max(0, g.position - g.sentence)]
+                if not f.place & set(tokens(before_part, words.stopwords)):
+                    f.place, f.wide_place = frozenset(), False
+                    lost.add(f.row)
+                    break
+        for g in parts:
+            totals = [f for f in group_facts if not f.part and f.position < g.position and f.block == g.block]
+            if totals and all(f.place or f.row in lost for f in totals) and not any(
+                    f.place & g.place for f in totals):
+                g.part = False
+
+
 def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
     """Two figures of one sentence with a rival marker between them ("17 civils tués, tandis que la société
     civile parle d'au moins 38 morts") are rival figures even when no source was read: each figure with
@@ -775,6 +872,9 @@ class _Clusters:
         self.members = {f.row: [f] for f in facts}
         self.forced = forced
 
+    def _compared(self, a: _Fact, b: _Fact) -> bool:
+        return (a.row, b.row) in self.forced or (b.row, a.row) in self.forced
+
     def find(self, x: int) -> int:
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
@@ -786,11 +886,15 @@ class _Clusters:
         if ra == rb:
             return
         ma, mb = self.members[ra], self.members[rb]
-        forced = (a.row, b.row) in self.forced or (b.row, a.row) in self.forced
+        forced = self._compared(a, b)
         if not forced:
+            # b retells a's figure in another article: a figure compared with a ("28 000 euros, contre
+            # 20 000") measures what b measures, however each names its group
+            retold = a.value == b.value and a.article != b.article
             for x in ma[:CHECK_MEMBERS]:
                 for y in mb[:CHECK_MEMBERS]:
-                    if _conflict(x, y, self.forced):
+                    vouched = retold and ((y is b and self._compared(x, a)) or (x is a and self._compared(y, b)))
+                    if _conflict(x, y, self.forced, vouched):
                         return
         if len(ma) < len(mb):
             ra, rb, ma, mb = rb, ra, mb, ma
@@ -874,6 +978,7 @@ def group(
         stories = index.pairs()
     forced_pairs = _comparison_links(facts)
     _mark_rivals(facts, records, words)
+    _place_parts(facts, records, words)
     # a comparison figure goes to the block of the figure it is compared with
     by_row = {f.row: f for f in facts}
     for anchor, later in sorted(forced_pairs):
@@ -923,19 +1028,26 @@ def group(
 def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None:
     """A count extraction left as ``other`` takes the block of its twin in another article of the story:
     the same value, a ``who`` that agrees, one event type among the twins ("6 000 exploitations
-    touchées" typed, "6 000 exploitations" not). Blocks are per event_type; this keeps one figure in one."""
+    touchées" typed, "6 000 exploitations" not). Blocks are per event_type; this keeps one figure in one.
+
+    Without such a twin, an untyped count whose counted noun names a specific thing ("180 sauvetages", not
+    "personnes") takes the block of the other figures of that noun in the story, when they are all of one
+    event type: "310 sauvetages" typed displaced in one report, "180 sauvetages" untyped in another are
+    one measure that extraction typed twice."""
     by_article: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
-        if f.block[-1] == "count" and f.value is not None and not f.part:
+        if f.block[-1] == "count" and f.value is not None:
             by_article[f.article].append(f)
     partners: dict[str, set[str]] = defaultdict(set)
     for x, y in stories:
         partners[x].add(y)
         partners[y].add(x)
     for f in [f for fs in by_article.values() for f in fs if f.event_type == "other"]:
-        twins = [g for other in partners.get(f.article, ()) for g in by_article.get(other, ())
-                 if g.event_type != "other" and g.value == f.value and _who_same_value(f, g, vectors=False)
-                 and _where_ok(f, g) and _when_ok(f, g, False)]
+        typed = [g for other in partners.get(f.article, ()) for g in by_article.get(other, ())
+                 if g.event_type != "other" and g.part == f.part and _where_ok(f, g) and _when_ok(f, g, False)]
+        twins = [g for g in typed if not f.part and g.value == f.value and _who_same_value(f, g, vectors=False)]
+        if not twins and f.head is not None and not f.generic_head:
+            twins = [g for g in typed if g.head == f.head and not g.generic_head and _ratio_ok(f, g)]
         types = {g.event_type for g in twins}
         if len(types) == 1:
             twin = twins[0]

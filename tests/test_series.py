@@ -410,3 +410,104 @@ def test_shared_figures_tell_a_story_only_when_precise_or_with_a_name():
     assert story_pairs({"a": {"#count=35"}, "b": {"#count=35"}}, {"a": (1, 1), "b": (3, 3)}) == set()
     assert story_pairs({"a": {"#count=35", "#count=26"}, "b": {"#count=35", "#count=26"}},
                        {"a": (1, 1), "b": (3, 3)}) == {("a", "b")}
+
+
+# -- issue 14, the held-out check of stories s11-s12: cases written for these tests ------------------------------
+
+
+def test_two_shares_of_the_same_whole_are_one_figure_whatever_who_extraction_read():
+    a = row("a", 1, 40, who="site", unit="%", event_type="other", where="Vierzon", published="2026-11-24",
+            evidence="Le groupe Valmerin supprime à Vierzon des postes, soit 40 % des effectifs du site.")
+    b = row("b", 1, 40, who="effectifs", unit="%", event_type="other", where="Vierzon", published="2026-12-04",
+            evidence="Le plan de Valmerin à Vierzon prévoit des suppressions, soit 40 % des effectifs.")
+    assert same(grouped([a, b], vectors=False), ("a", 1), ("b", 1))
+    # a share of another whole is another figure
+    c = dict(b, who="commandes", evidence="Chez Valmerin à Vierzon, les commandes ont chuté de 40 % des volumes.")
+    c["mention_start"] = 100 + c["evidence"].find("40")
+    assert not same(grouped([a, c], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_figure_retold_joins_the_figure_compared_with_it_whatever_group_each_names():
+    first = row("a", 1, 20000, who="salariés licenciés", unit="EUR", event_type="money", where=None,
+                published="2026-11-24",
+                evidence="Chez Valmerin à Vierzon, les salariés licenciés recevront une prime de 20000 euros.")
+    sentence = "À Vierzon, Valmerin a porté la prime de départ à 28000 euros, contre 20000 euros annoncés mardi."
+    raised = row("b", 1, 28000, who="prime de départ", unit="EUR", event_type="money", where=None,
+                 published="2026-12-04", evidence=sentence)
+    compared = row("b", 2, 20000, who="prime", unit="EUR", event_type="money", where=None,
+                   published="2026-12-04", evidence=sentence)
+    compared["mention_start"] = 100 + sentence.find("20000")
+    df = grouped([first, raised, compared], vectors=False)
+    assert same(df, ("a", 1), ("b", 1)) and same(df, ("a", 1), ("b", 2), "claim_id")
+    assert list(status_of(df).values()) == ["updated"]
+    # without the comparison, two amounts of two holders stay apart
+    plain = row("b", 1, 28000, who="syndicat", unit="EUR", event_type="money", where=None, published="2026-12-04",
+                evidence="À Vierzon, le syndicat de Valmerin réclame 28000 euros par salarié.")
+    assert not same(grouped([first, plain], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_part_named_by_its_own_place_is_that_place_figure():
+    sentence = "Quelque 1400 personnes ont été évacuées dans le département, dont 850 à Alès, selon la préfecture."
+    total = row("a", 1, 1400, who="personnes", unit="personnes", event_type="displaced", where="Alès",
+                published="2026-10-18", evidence=sentence)
+    part = row("a", 2, 850, who="personnes", unit="personnes", event_type="displaced", where="Alès",
+               published="2026-10-18", evidence=sentence)
+    town = row("b", 1, 1000, who="habitants", unit="habitants", event_type="displaced", where="Alès",
+               published="2026-10-19", evidence="La mairie d'Alès compte 1000 habitants évacués après les crues.")
+    df = grouped([total, part, town], vectors=False)
+    assert same(df, ("a", 2), ("b", 1)) and not same(df, ("a", 1), ("b", 1))
+    # a total with no place read at all keeps its part: "dont 850 à Alès" may be a group of Alès' own toll
+    unplaced = dict(total, where=None, evidence="Quelque 1400 personnes ont été évacuées, dont 850 à Alès.")
+    unplaced["mention_start"] = 100 + unplaced["evidence"].find("1400")
+    part_of_unplaced = dict(part, evidence=unplaced["evidence"])
+    part_of_unplaced["mention_start"] = 100 + unplaced["evidence"].find("850")
+    df = grouped([unplaced, part_of_unplaced, town], vectors=False)
+    assert not same(df, ("a", 2), ("b", 1))
+    # a total whose place is named before its part keeps it: another place's figure stays apart
+    sentence = "À Alès, 1200 interventions ont eu lieu, dont 180 sauvetages, selon le Sdis du Gard."
+    df = grouped([row("a", 1, 1200, who="interventions", unit="interventions", event_type="other", where="Alès",
+                      published="2026-10-18", evidence=sentence),
+                  row("a", 2, 180, who="sauvetages", unit="sauvetages", event_type="other", where="Alès",
+                      published="2026-10-18", evidence=sentence),
+                  row("b", 1, 2600, who="interventions", unit="interventions", event_type="other", where="Nîmes",
+                      published="2026-10-19", evidence="Le Sdis du Gard a mené 2600 interventions à Nîmes.")],
+                 vectors=False)
+    assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_a_figure_of_a_period_long_past_is_not_an_undated_figure_of_the_report():
+    old = row("a", 1, 150, who="postes", unit="postes", event_type="other", where="Vierzon", published="2026-11-24",
+              when=("2019-01-01", "2019-12-31"), evidence="En 2019, Valmerin avait supprimé 150 postes à Vierzon.")
+    now = row("b", 1, 70, who="postes", unit="postes", event_type="other", where=None, published="2026-11-26",
+              evidence="Le syndicat de Valmerin à Vierzon ajoute 70 postes non renouvelés.")
+    assert not same(grouped([old, now], vectors=False), ("a", 1), ("b", 1))
+    # a figure dated within the story still joins an undated update
+    recent = dict(old, how_many=240, when_start="2026-11-24", when_end="2026-11-24",
+                  evidence="Mardi, Valmerin a annoncé 240 postes supprimés à Vierzon.")
+    recent["mention_start"] = 100 + recent["evidence"].find("240")
+    assert same(grouped([recent, now], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_an_untyped_count_of_a_specific_noun_takes_the_type_the_story_gives_that_noun():
+    a = row("a", 1, 180, who="sauvetages", unit="sauvetages", event_type="other", where=None, published="2026-10-18",
+            evidence="Dans le Gard, les pompiers du Sdis ont effectué 180 sauvetages.")
+    b = row("b", 1, 310, who="sauvetages", unit="sauvetages", event_type="displaced", where=None,
+            published="2026-10-19", evidence="Dans le Gard, le Sdis a mené 310 sauvetages.")
+    assert same(grouped([a, b], vectors=False), ("a", 1), ("b", 1))
+    # a noun that names people without a group tells nothing of what an untyped figure measures
+    a2 = dict(a, who="personnes", unit="personnes", evidence="Dans le Gard, le Sdis a aidé 180 personnes.")
+    a2["mention_start"] = 100 + a2["evidence"].find("180")
+    b2 = dict(b, who="personnes", unit="personnes", evidence="Dans le Gard, le Sdis a évacué 310 personnes.")
+    b2["mention_start"] = 100 + b2["evidence"].find("310")
+    assert not same(grouped([a2, b2], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_precise_figure_with_a_name_too_common_to_find_stories_still_tells_one():
+    words = {f"n{i}": {"ars", f"propre{i}"} for i in range(10)}
+    words["x"] = {"ars", "##count=1240"}
+    words["y"] = {"ars", "##count=1240"}
+    days = {k: (1, 1) for k in words} | {"x": (1, 1), "y": (30, 30)}
+    assert story_pairs(words, days) == {("x", "y")}
+    # without a precise figure, the common name alone tells nothing
+    words["x"], words["y"] = {"ars", "#count=35"}, {"ars", "#count=35"}
+    assert story_pairs(words, days) == set()
