@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 FOLDS = 5
-C_GRID = (0.03, 0.1, 0.3, 1.0)
+C_GRID = (0.1, 0.3, 1.0)
 MARGIN_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, float("inf"))  # inf: the rules alone
-VARIANTS = ("pointwise", "pairwise")
+VARIANTS = ("pointwise",)  # "pairwise" (on differences of two candidates) did no better in cross-validation
 
 
 def dev_sets(lang: str) -> dict[str, tuple[Path, Path]]:

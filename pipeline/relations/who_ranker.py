@@ -47,6 +47,7 @@ BASE_FEATURES = (
     "holder", "container", "event_noun", "population", "generic", "people", "time_word", "measure_unit",
     "tree_1", "tree_2", "tree_distance", "token_distance", "before", "with_nmod", "has_nmod",
     "sentence_subject", "first_noun", "right_after", "above_figure", "below_figure", "same_clause",
+    "child_of_rules", "head_of_rules",
 )
 FEATURES = BASE_FEATURES + tuple(f"{f}@{k}" for f in BASE_FEATURES for k in KINDS)
 
@@ -98,7 +99,7 @@ class WhoRanker:
 
 def with_kinds(base: dict[str, float], kind: str) -> dict[str, float]:
     """Each feature once for every figure and once for the figure's unit kind."""
-    return base | {f"{name}@{kind}": v for name, v in base.items()}
+    return {name: v for name, v in base.items() if v} | {f"{name}@{kind}": v for name, v in base.items() if v}
 
 
 class WhoChooser:
@@ -150,7 +151,11 @@ class WhoChooser:
                 seen.add(phrase)
                 base = self._token_features(token, ctx, anchor, inside)
                 base["with_nmod"] = float(with_nmod)
-                base["rules_head"] = float(rules_token is not None and token.i == rules_token.i)
+                if rules_token is not None:
+                    base["rules_head"] = float(token.i == rules_token.i)
+                    # "taux de chômage", "débit de l'Aude": a complement of the rules' pick, or what it complements
+                    base["child_of_rules"] = float(token.head.i == rules_token.i != token.i)
+                    base["head_of_rules"] = float(rules_token.head.i == token.i != rules_token.i)
                 candidates.append(Candidate(phrase, with_kinds(base, kind)))
         return candidates
 
