@@ -213,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="read (or write) the candidates here, to refit without parsing")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = parser.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("bench/fit_who.py needs scikit-learn: pip install 'faits[train]'", file=sys.stderr)
+        return 1
     if args.cache is not None and args.cache.is_file():
         data = json.loads(args.cache.read_text(encoding="utf-8"))
     else:

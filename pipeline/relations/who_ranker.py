@@ -33,7 +33,7 @@ KINDS = ("count", "currency", "percent", "other")
 _DEPS = {"nsubj": "subj", "nsubj:pass": "subj_pass", "obj": "obj", "obl:agent": "agent", "iobj": "iobj",
          "obl": "obl", "obl:arg": "obl", "obl:mod": "obl", "appos": "appos", "conj": "conj", "ROOT": "root",
          "root": "root"}
-_ENTS = {"PER": "person", "PERSON": "person", "ORG": "org", "LOC": "place", "GPE": "place"}
+_ENTS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
 #: features of a candidate (each also taken per unit kind: "dep_obj@percent")
 BASE_FEATURES = (
     "rules", "rules_head", "rules_null", "rules_untokened",
