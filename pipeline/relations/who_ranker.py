@@ -93,7 +93,7 @@ class WhoRanker:
             raise FaitsError(Errors.E006.format(path=path, key=f"weights.{unknown[0]}",
                                                 allowed="the features of pipeline/relations/who_ranker.py"))
         if not all(math.isfinite(v) for v in [*data["weights"].values(), data["bias"], data["margin"]]):
-            raise FaitsError(Errors.E007.format(path=path, key="weights", expected="finite numbers", got="NaN"))
+            raise FaitsError(Errors.E007.format(path=path, key="weights", expected="finite numbers", got="NaN or infinity"))
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["margin"]))
 
 
@@ -132,8 +132,9 @@ class WhoChooser:
         anchor_dep = self._dep_group(anchor)
         for name in ("subj", "obj", "obl", "nmod"):
             rules_base[f"rules_anchor_{name}"] = float(anchor_dep.startswith(name))
+        among = self._among(ctx)
         if rules_token is not None:
-            rules_base |= self._token_features(rules_token, ctx, anchor, inside)
+            rules_base |= self._token_features(rules_token, ctx, anchor, among)
         candidates = [Candidate(who, with_kinds(rules_base, kind))]
         seen = {who}
         first = ctx.tokens[0].i
@@ -149,7 +150,7 @@ class WhoChooser:
                 if phrase in seen:
                     continue
                 seen.add(phrase)
-                base = self._token_features(token, ctx, anchor, inside)
+                base = self._token_features(token, ctx, anchor, among)
                 base["with_nmod"] = float(with_nmod)
                 if rules_token is not None:
                     base["rules_head"] = float(token.i == rules_token.i)
@@ -165,7 +166,7 @@ class WhoChooser:
             return "nmod"
         return _DEPS.get(token.dep_, "other")
 
-    def _token_features(self, token: Token, ctx: MentionContext, anchor: Token, inside: set[int]
+    def _token_features(self, token: Token, ctx: MentionContext, anchor: Token, among: Token | None
                         ) -> dict[str, float]:
         f: dict[str, float] = {f"dep_{self._dep_group(token)}": 1.0}
         f["propn"] = float(token.pos_ == "PROPN")
@@ -181,7 +182,6 @@ class WhoChooser:
         f["predicate"] = float(predicate is not None and token.i == predicate.i)
         f["predicate_subject"] = float(predicate is not None and token.head.i == predicate.i
                                        and token.dep_ in SUBJECT_DEPS)
-        among = self._among(ctx)
         f["among_group"] = float(among is not None and among.i == token.i)
         f["counts_figure"] = float(any(c.i in ctx.other_figures or c.like_num for c in token.children))
         cases = {c.lower_ for c in token.children if c.dep_ == "case"}
