@@ -93,7 +93,8 @@ class WhoRanker:
             raise FaitsError(Errors.E006.format(path=path, key=f"weights.{unknown[0]}",
                                                 allowed="the features of pipeline/relations/who_ranker.py"))
         if not all(math.isfinite(v) for v in [*data["weights"].values(), data["bias"], data["margin"]]):
-            raise FaitsError(Errors.E007.format(path=path, key="weights", expected="finite numbers", got="NaN or infinity"))
+            raise FaitsError(Errors.E007.format(path=path, key="weights", expected="finite numbers",
+                                                got="NaN or infinity"))
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["margin"]))
 
 
