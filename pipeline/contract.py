@@ -320,6 +320,16 @@ LEXICONS: dict[str, type] = {
 }
 
 
+# -- who_ranker.json (optional; written by bench/fit_who.py) ------------------------------------
+
+
+class WhoRankerFile(TypedDict):
+    weights: dict[Code, float]  # feature of pipeline/relations/who_ranker.py -> weight (log-odds)
+    bias: float
+    margin: float  # log-odds another candidate must score above the rules' pick to replace it
+    fitted_on: dict[Code, float]  # what it was fitted on and its cross-validated figures
+
+
 # -- validation -----------------------------------------------------------------------------------
 
 

@@ -57,6 +57,8 @@ def merge_into(kept: dict, other: dict) -> None:
     for slot in SLOTS:
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]
+            if slot == "who" and "who_candidates" in other:  # bench/fit_who.py: what the who was chosen from
+                kept["who_candidates"] = other["who_candidates"]
             if slot == "where":  # the country goes with its place
                 kept["where_country"] = other.get("where_country")
     if kept["event_type"] == "other" and other["event_type"] != "other":

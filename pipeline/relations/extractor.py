@@ -22,9 +22,11 @@ from .linking import Linker
 from .mention import MentionContext
 from .record import RecordBuilder
 from .time import DateAssigner
+from .who_ranker import WhoChooser
 
 
-class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, DateAssigner, RecordBuilder):
+class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, DateAssigner, RecordBuilder,
+                        WhoChooser):
     """Build fact records (dicts with SPEC's slots) from a parsed Doc with quantities and dates.
 
     Each stage is a module of this package; they share the compiled lexicon (:class:`RelationLexicon`).

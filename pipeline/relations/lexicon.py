@@ -10,6 +10,7 @@ from ..confidence import CONFIDENCE_FILE, ConfidenceModel
 from ..countries import Countries
 from ..languages import DEFAULT_LANG, language_data, models_dir
 from ..verb_classes import VerbClasses
+from .who_ranker import WHO_RANKER_FILE, WhoRanker
 
 
 class RelationLexicon:
@@ -107,6 +108,8 @@ class RelationLexicon:
         self.verb_classes = (VerbClasses(self.trigger_of, lex["vector_types"], threshold)
                              if threshold is not None else None)
         self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
+        self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
+        self.who_ranker = WhoRanker.read(models_dir() / lang / WHO_RANKER_FILE)
 
     def _stem(self, word: str) -> str:
         for ending, base in self.inflection_endings:

@@ -465,9 +465,11 @@ class RecordBuilder:
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
+        rules_token = who_token if who is not None else None  # the token the rules' phrase is of
         if who is None:
             named = self._named_before_parenthesis(ctx)
             who = noun_phrase(named, with_nmod=True) if named is not None else None
+            rules_token = named if who is not None else None
         if who is None and ctx.linked_to is not None:
             who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
         if who is None and is_currency(unit) and ctx.anchor is not None:
@@ -480,6 +482,9 @@ class RecordBuilder:
             who = noun_phrase(held)
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
+        candidates = None
+        if self.who_ranker is not None or self.log_who:  # a learned choice among the sentence's nouns
+            who, candidates = self._ranked_who(ctx, who, rules_token, in_dates)
         ctx.who = who
         if unit is None:
             # not the cause of a bare toll: "Floods kill at least 30" counts no floods
@@ -538,5 +543,5 @@ class RecordBuilder:
             mention_text=q["text"],
             unit_kind=kind,
             event_type_from=type_from,
-        ).to_dict() | {"cues": cues}
+        ).to_dict() | {"cues": cues} | ({"who_candidates": candidates} if self.log_who else {})
 
