@@ -82,6 +82,8 @@ class RelationLexicon:
         self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
             n + "s" for n in num["approximate_nouns"]
         }
+        # the scales an amount is written in ("37 millions"), not the approximate nouns ("une trentaine")
+        self.money_scales = {w.lower() for w, value in num["scales"].items() if value >= 1_000_000}
         self.fraction_words = set(num["fractions"]) | set(lex["fraction_plurals"])
         self.counted_noun_links = set(lex["counted_noun_links"])
         self.among_words = set(lex["among_words"])

@@ -84,9 +84,24 @@ class DateAssigner:
                 shifted = self._earlier_than(text, clauses[id(c)], c, ctxs, when)
                 if shifted is not None:
                     when[id(c)] = shifted
-            elif c.linked_to is not None and id(c.linked_to) in when:
-                when[id(c)] = when[id(c.linked_to)]  # a "dont" part, an elliptic figure: its figure's time
+            elif c.linked_to is not None:
+                # a "dont" part, an elliptic figure: its figure's time; not a comparison figure's own date
+                # ("56 000 euros, contre 61 000 en 2022, soit une économie de 8 %": the main figure's)
+                main = self._main_figure(c.linked_to, ctxs, clauses)
+                if main is not None and id(main) in when:
+                    when[id(c)] = when[id(main)]
         return when
+
+    @staticmethod
+    def _main_figure(ctx: MentionContext, ctxs: list[MentionContext], clauses: dict[int, tuple[int, int]]
+                     ) -> MentionContext | None:
+        """The figure ``ctx`` is, or, for a comparison figure, the figure it is compared with."""
+        seen = set()
+        while ctx is not None and id(ctx) in clauses and id(ctx) not in seen:
+            seen.add(id(ctx))
+            ctx = ctx.linked_to if ctx.linked_to is not None else next(
+                (c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
+        return None if ctx is None or id(ctx) in clauses else ctx
 
     def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
                       when: dict[int, dict]) -> dict | None:
