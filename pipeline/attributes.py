@@ -89,8 +89,10 @@ class AttributeFilter:
                 and all(t.is_digit for t in tokens)):
             return "list number"  # ": 1. à la Teille, 2. au chêne"
         if (all(t.text.replace("-", "").isalpha() and t.is_title for t in tokens) and not first.is_sent_start
-                and first.i > first.sent.start):
-            return "name"  # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name
+                and first.i > first.sent.start and not (before is not None and before.is_punct)):
+            # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name (not the first
+            # word after a dateline or a live blog's time: "NANTES, 4 sept (AFP) - Quinze personnes")
+            return "name"
         if self._age(tokens, after):
             return "age"
         if self.window_days(quantity, tokens) is not None:

@@ -188,6 +188,7 @@ class DatesLexicon(TypedDict):
     season_prefixes: Words
     year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
+    day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day
     year_prefixes: Words
     two_digit_year_prefixes: Words
     part_prefixes: Words

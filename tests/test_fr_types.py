@@ -204,3 +204,18 @@ def test_a_restated_figure_takes_the_main_figures_time_not_the_comparisons(facts
     facts = facts_of("En 2023, 412 accidents ont été recensés dans le Var, soit une hausse de 7 % par rapport à "
                      "l'année précédente.")
     assert (_one(facts, 7)["when_start"], _one(facts, 7)["when_end"]) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_datelines_short_month_is_a_date_and_the_next_word_a_count(facts_of):
+    facts = facts_of("NANTES, 4 sept (AFP) - Quinze personnes ont été interpellées mercredi.")
+    assert [(f["how_many"], f["event_type"], f["when_start"]) for f in facts] == [(15, "detained", "2025-06-18")]
+    assert [f["how_many"] for f in facts_of("RENNES, 12 jan (AFP) - Un incendie a détruit 40 hectares.")] == [40]
+    # alone, the short form is a number: "sept" is seven
+    assert _one(facts_of("Sept morts en septembre."), 7)["event_type"] == "killed"
+    # a live blog's time before a number word
+    assert _one(facts_of("10h30 – Trois enfants sont malades."), 3)["event_type"] == "affected"
+
+
+def test_a_noun_named_programme_says_no_future(facts_of):
+    fact = _one(facts_of("Le conseil municipal a adopté lundi un programme de 300 logements sociaux."), 300)
+    assert fact["when_start"] == "2025-06-16"
