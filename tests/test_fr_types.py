@@ -219,3 +219,26 @@ def test_a_datelines_short_month_is_a_date_and_the_next_word_a_count(facts_of):
 def test_a_noun_named_programme_says_no_future(facts_of):
     fact = _one(facts_of("Le conseil municipal a adopté lundi un programme de 300 logements sociaux."), 300)
     assert fact["when_start"] == "2025-06-16"
+
+
+def test_a_restating_clause_shares_its_figures_time_both_ways(facts_of):
+    facts = facts_of("En 2022, 51 cyclistes ont perdu la vie dans le Rhône, selon la préfecture, soit une mortalité "
+                     "en hausse de 9 % par rapport à l'année précédente.")
+    assert _one(facts, 9)["when_start"] == "2022-01-01"
+    facts = facts_of("Le fabricant a annoncé hier la suppression de deux cents postes, soit 15 % de ses effectifs.")
+    assert [f["when_start"] for f in facts] == ["2025-06-19", "2025-06-19"]
+
+
+def test_a_relative_clauses_date_is_its_own_verbs(facts_of):
+    facts = facts_of("Parmi eux, 25 travaillent dans l'atelier de peinture, qui sera fermé d'ici la fin de l'année.")
+    assert _one(facts, 25)["when_start"] is None
+    facts = facts_of("Le bateau, qui avait quitté Dakar il y a dix jours, transportait 140 passagers.")
+    assert _one(facts, 140)["when_start"] is None
+    # a figure inside the relative clause keeps it
+    facts = facts_of("Le tribunal, qui a jugé mardi 12 prévenus, a prononcé des peines.")
+    assert _one(facts, 12)["when_start"] == "2025-06-17"
+
+
+def test_a_relative_clause_in_the_same_tense_tells_the_same_event(facts_of):
+    fact = _one(facts_of("Douze alpinistes ont péri dans l'avalanche qui a balayé dimanche le refuge."), 12)
+    assert fact["when_start"] == "2025-06-15"

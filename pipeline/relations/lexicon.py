@@ -67,6 +67,10 @@ class RelationLexicon:
             re.IGNORECASE)
         records = "|".join(re.escape(m) for m in lex["record_markers"])
         self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
+        # ", soit une mortalité en baisse de 12 %": a clause restating the figure before it, up to this figure
+        restating = "|".join(re.escape(m) for m in lex["restating_markers"])
+        self.restating_rx = re.compile(rf",\s*(?:{restating})\s+(?:[^\W\d]+['’]?\s*){{0,6}}$", re.IGNORECASE
+                                       ) if restating else None
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
