@@ -24,7 +24,8 @@ for each quantity mention, from its tokens and the language pack's words:
   de plus de 58 ans", "12 ont moins de 16 ans");
 - a count that names a group with a superlative ("les 50 plus grandes villes", "les sept pays les plus
   industrialisés", "des 10 % de ménages les plus aisés");
-- a rate's denominator ("3,8 suicides pour 100 000 habitants", "sept entrées sur dix").
+- a rate's denominator ("3,8 suicides pour 100 000 habitants", "sept entrées sur dix");
+- what a relative clause says a noun holds ("la commune, qui compte 7 500 habitants").
 """
 
 from __future__ import annotations
@@ -109,6 +110,8 @@ class AttributeFilter:
             return "population"
         if self._superlative_group(before, after):
             return "group"
+        if self._held_by_relative(tokens):
+            return "description"
         if self.is_denominator(quantity, tokens):
             return "denominator"
         if after is not None and self._street_follows(after):
@@ -137,6 +140,17 @@ class AttributeFilter:
                 doc[i].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i].lower_ in self.links or doc[i].text == "%"):
             i += 1
         return i > after.i and "Def" in doc[i].morph.get("Definite") and doc[i + 1].lower_ in self.superlatives
+
+    def _held_by_relative(self, tokens: list[Token]) -> bool:
+        """ "la commune de Clisson, qui compte 7 500 habitants", "l'association, qui compte 540 adhérents":
+        what a relative clause says a noun holds describes it, not the news."""
+        ids = {t.i for t in tokens}
+        top = next((t for t in tokens if t.head.i not in ids), tokens[-1])
+        noun = top.head if top.dep_ in ("nummod", "det") and top.head.i > top.i else top
+        verb = noun.head
+        return (noun.dep_ in ("obj", "obl:arg") and verb.lemma_ in self.possession_verbs
+                and verb.dep_ == "acl:relcl" and verb.left_edge.pos_ == "PRON" and verb.left_edge.i < verb.i
+                and verb.head.pos_ in ("NOUN", "PROPN"))
 
     def is_denominator(self, quantity: dict, tokens: list[Token]) -> bool:
         """ "3,8 suicides pour 100 000 habitants", "sept entrées sur dix": a power of ten right after a rate

@@ -124,9 +124,9 @@ class DateAssigner:
             if t.dep_ != "acl:relcl":
                 continue
             verbs = (t, *(a for a in t.children if a.dep_.startswith("aux")))
-            forms = [f for v in verbs for f in v.morph.get("VerbForm")]
+            finite = any(v.morph.get("Person") for v in verbs)  # a finite verb says its person
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
-            return t if "Fin" in forms and t.left_edge.pos_ == "PRON" and t.left_edge.i < t.i else None
+            return t if finite and t.left_edge.pos_ == "PRON" and t.left_edge.i < t.i else None
         return None
 
     def _restating_start(self, text: str, sent: Span, ctx: MentionContext) -> int:
