@@ -251,3 +251,9 @@ def test_a_relative_clause_in_the_same_tense_tells_the_same_event(facts_of):
 ])
 def test_what_a_relative_clause_says_a_noun_holds_describes_it(facts_of, text, kept):
     assert [f["how_many"] for f in facts_of(text)] == kept
+
+
+def test_a_headings_figures_share_the_date_the_body_gives_one_of_them(facts_of):
+    facts = facts_of("Incendie à Vire : un mort et 14 blessés\n"
+                     "Un habitant a été tué et 14 personnes ont été blessées lundi dans l'incendie d'un immeuble.")
+    assert [(f["how_many"], f["when_start"]) for f in facts] == [(1, "2025-06-16"), (14, "2025-06-16")]
