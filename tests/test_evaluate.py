@@ -93,9 +93,9 @@ def test_corpus_dev_split_floors(nlp):
     scores = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles", split="dev")
     assert scores["articles"] >= 81
     # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 87 articles,
-    # fact F1 0.972, tuple F1 0.718, ECE 0.040)
+    # fact F1 0.972, tuple F1 0.721, ECE 0.043)
     assert scores["fact_f1"] >= 0.96
-    assert scores["tuple_f1"] >= 0.705
+    assert scores["tuple_f1"] >= 0.71
     # confidence is a probability: close to the share of tuple hits
     assert scores["ece"] <= 0.05
     buckets = [b for b in scores["by_confidence"] if b["predictions"] >= 5]
@@ -106,7 +106,7 @@ def test_construction_bank_floors(nlp):
     bank = CORPUS / "constructions"
     scores = evaluate(bank / "gold.jsonl", bank / "sentences.jsonl")
     assert scores["articles"] >= 410 and len(scores["by_construction"]) >= 60
-    # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 467 items,
-    # fact F1 0.982, tuple F1 0.835)
+    # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 470 items,
+    # fact F1 0.982, tuple F1 0.837)
     assert scores["fact_f1"] >= 0.97
     assert scores["tuple_f1"] >= 0.825

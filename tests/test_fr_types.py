@@ -257,3 +257,14 @@ def test_a_headings_figures_share_the_date_the_body_gives_one_of_them(facts_of):
     facts = facts_of("Incendie à Vire : un mort et 14 blessés\n"
                      "Un habitant a été tué et 14 personnes ont été blessées lundi dans l'incendie d'un immeuble.")
     assert [(f["how_many"], f["when_start"]) for f in facts] == [(1, "2025-06-16"), (14, "2025-06-16")]
+
+
+def test_a_comparison_point_whose_date_opens_with_the_markers_last_word(facts_of):
+    facts = facts_of("Les ventes de scooters ont atteint 1,4 million en 2023, soit 6 % de plus qu'en 2022.")
+    assert [f["when_start"] for f in facts] == ["2023-01-01", "2023-01-01"]
+    facts = facts_of("Les femmes représentent 41 % des élus, soit 3 points de plus qu'en 2020.")
+    assert [f["when_start"] for f in facts] == [None, None]
+
+
+def test_announced_for_a_weekday_is_the_coming_one(facts_of):
+    assert _one(facts_of("Une grève de 48 heures est annoncée pour mardi."), 48)["when_start"] == "2025-06-24"

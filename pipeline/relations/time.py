@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date as Date
 from datetime import timedelta
 
@@ -54,7 +55,10 @@ class DateAssigner:
             if span is None:
                 continue
             before = text[max(sent.start_char, d["start"] - 30) : d["start"]]  # not the sentence before
-            if self.comparison_rx.search(before[-20:]) or self.record_rx.search(before):
+            # the date's own first word may end the marker: "de plus qu'" + "en 2023"
+            lead = re.match(r"[^\W\d]+", d["text"])
+            if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before)
+                    or (lead and self.comparison_rx.search(before[-20:] + lead.group(0)))):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
                 # comparison is no figure's time
                 continue
