@@ -22,7 +22,12 @@ for each quantity mention, from its tokens and the language pack's words:
   dernières 24 heures" (a window up to the publication date, which the extractor reads as a date);
 - the day of a date listed before it ("les 6 et 13 avril");
 - a number after a singular indefinite article, a name of a thing ("un deux roues");
-- an age class ("les moins de 17 ans").
+- an age class ("les moins de 17 ans"), an age threshold of a noun or a verb's subject ("les ouvriers
+  de plus de 58 ans", "12 ont moins de 16 ans");
+- a count that names a group with a superlative ("les 50 plus grandes villes", "les sept pays les plus
+  industrialisés", "des 10 % de ménages les plus aisés");
+- a rate's denominator ("3,8 suicides pour 100 000 habitants", "sept entrées sur dix");
+- what a relative clause says a noun holds ("la commune, qui compte 7 500 habitants").
 """
 
 from __future__ import annotations
@@ -67,6 +72,9 @@ class AttributeFilter:
         span_days = {"day": 1, "week": 7, "month": 30, "year": 365}
         self.days_in = {w.lower(): span_days[code] for w, code in dates["relative_units"].items() if code in span_days}
         self.window_prepositions = set(lex["window_prepositions"])
+        self.superlatives = set(lex["superlative_words"])
+        self.possession_verbs = set(lex["possession_verbs"])
+        self.rate_prepositions = set(lex["rate_prepositions"])
 
     def is_attribute(self, quantity: dict, tokens: list[Token]) -> str | None:
         """Why the mention is not a fact (age, address, distance, identifier, score, nothing, list number), or None."""
@@ -84,8 +92,10 @@ class AttributeFilter:
                                                   and (before is None or before.is_punct or before.is_sent_start)))):
             return "list number"  # ": 1. à la Teille, 2. au chêne"; "1. The figures are ..." opening a line
         if (all(t.text.replace("-", "").isalpha() and t.is_title for t in tokens) and not first.is_sent_start
-                and first.i > first.sent.start):
-            return "name"  # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name
+                and first.i > first.sent.start and not (before is not None and before.is_punct)):
+            # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name (not the first
+            # word after a dateline or a live blog's time: "NANTES, 4 sept (AFP) - Quinze personnes")
+            return "name"
         if self._age(tokens, after) or self._age_after_name(quantity, tokens, before, after):
             return "age"
         if self.window_days(quantity, tokens) is not None:
@@ -100,6 +110,12 @@ class AttributeFilter:
             return "name"  # "un deux roues": one thing, named by a number
         if self._population(tokens, after):
             return "population"
+        if self._superlative_group(before, after):
+            return "group"
+        if self._held_by_relative(tokens):
+            return "description"
+        if self.is_denominator(quantity, tokens):
+            return "denominator"
         if after is not None and self._street_follows(after):
             return "address"
         if self._locating(quantity, tokens, before, after):
@@ -110,6 +126,47 @@ class AttributeFilter:
                 and all(t.like_num or t.is_digit for t in tokens)):
             return "identifier"
         return None
+
+    def _superlative_group(self, before: Token | None, after: Token | None) -> bool:
+        """ "les 50 plus grandes villes", "les sept pays les plus industrialisés", "des 10 % de ménages les
+        plus aisés": after a plural definite article, a count that a superlative makes the name of a group."""
+        if not self.superlatives or before is None or after is None:
+            return False
+        if "Def" not in before.morph.get("Definite") or "Plur" not in before.morph.get("Number"):
+            return False
+        doc = after.doc
+        if after.lower_ in self.superlatives:
+            return after.i + 1 < len(doc) and doc[after.i + 1].pos_ in ("ADJ", "ADV", "VERB")
+        i, end = after.i, min(after.sent.end - 1, after.i + 6)
+        while i < end and "Def" not in doc[i].morph.get("Definite") and (
+                doc[i].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i].lower_ in self.links or doc[i].text == "%"):
+            i += 1
+        return i > after.i and "Def" in doc[i].morph.get("Definite") and doc[i + 1].lower_ in self.superlatives
+
+    def _held_by_relative(self, tokens: list[Token]) -> bool:
+        """ "la commune de Clisson, qui compte 7 500 habitants", "l'association, qui compte 540 adhérents":
+        what a relative clause says a noun holds describes it, not the news."""
+        ids = {t.i for t in tokens}
+        top = next((t for t in tokens if t.head.i not in ids), tokens[-1])
+        noun = top.head if top.dep_ in ("nummod", "det") and top.head.i > top.i else top
+        verb = noun.head
+        return (noun.dep_ in ("obj", "obl:arg") and verb.lemma_ in self.possession_verbs
+                and verb.dep_ == "acl:relcl" and verb.left_edge.pos_ == "PRON" and verb.left_edge.i < verb.i
+                and verb.head.pos_ in ("NOUN", "PROPN"))
+
+    def is_denominator(self, quantity: dict, tokens: list[Token]) -> bool:
+        """ "3,8 suicides pour 100 000 habitants", "sept entrées sur dix": a power of ten right after a rate
+        preposition that follows, a few words on, another figure of the sentence."""
+        first = tokens[0]
+        doc = first.doc
+        if quantity["unit"] is not None or first.i == 0 or doc[first.i - 1].lower_ not in self.rate_prepositions:
+            return False
+        value = quantity["value"]
+        if not (value >= 10 and float(value).is_integer() and str(int(value)).rstrip("0") == "1"):
+            return False
+        start = doc[max(first.sent.start, first.i - 6)].idx
+        return any(start <= q["end"] <= doc[first.i - 1].idx and q["start"] != quantity["start"]
+                   for q in doc._.quantities or [])
 
     @staticmethod
     def _starts_line(token: Token) -> bool:
@@ -160,6 +217,14 @@ class AttributeFilter:
         if holder is not None and holder.pos_ == "ADV" and holder.i > 0 and (
                 doc[holder.i - 1].pos_ == "DET" or "Def" in doc[holder.i - 1].morph.get("Definite")):
             return True  # "les moins de 17 ans", "les plus de 65 ans": an age class
+        if holder is not None and holder.pos_ == "ADV" and holder.i > 1:
+            verb_or_link = doc[holder.i - 1]
+            if verb_or_link.lemma_ in self.possession_verbs:
+                return True  # "12 ont moins de 16 ans": the age of the verb's subject
+            noun = doc[holder.i - 2]
+            if (verb_or_link.lower_ in self.links and noun.pos_ in ("NOUN", "PROPN")
+                    and noun.lemma_ not in self.duration_holders):
+                holder = noun  # "les ouvriers de plus de 58 ans": a threshold naming the noun's class
         if holder is None or holder.pos_ not in ("NOUN", "PROPN", "ADJ") or holder.lemma_ in self.duration_holders:
             return False
         nxt = doc[unit_token.i + 1] if unit_token.i + 1 < len(doc) else None

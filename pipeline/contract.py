@@ -189,6 +189,7 @@ class DatesLexicon(TypedDict):
     season_prefixes: Words
     year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
+    day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day
     year_prefixes: Words
     two_digit_year_prefixes: Words
     part_prefixes: Words
@@ -265,6 +266,10 @@ class RelationsLexicon(TypedDict):
     fraction_plurals: Words
     since_markers: Words  # "depuis janvier": a period to the publication date
     record_markers: Words  # "son plus bas niveau depuis 2008": the date bounds a record, not the figure
+    superlative_words: Words  # attributes.py: "les 50 plus grandes villes" names a group, not a figure
+    possession_verbs: Words  # attributes.py: "12 ont moins de 16 ans" is an age; "qui compte 540 adhérents"
+    restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
+    rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
     duration_holders: Words  # attributes.py: "une peine de cinq ans" is not an age
     street_nouns: Words  # attributes.py: addresses

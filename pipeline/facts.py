@@ -86,4 +86,19 @@ def merge_facts(facts: list[dict], lang: str = DEFAULT_LANG) -> list[dict]:
                 break
         else:
             merged.append(fact)
+    _share_heading_dates(merged)
     return merged
+
+
+def _share_heading_dates(merged: list[dict]) -> None:
+    """ "Carambolage sur l'A7 : un mort et 23 blessés": the figures of a heading tell one event; the date
+    the body gives one of them (merged from its body mention) is the others' too, when they have none."""
+    dated = {}
+    for fact in merged:
+        if _is_heading(fact) and fact.get("when_start") and fact.get("evidence"):
+            dated.setdefault(fact["evidence"], fact)
+    for fact in merged:
+        source = dated.get(fact.get("evidence")) if _is_heading(fact) and not fact.get("when_start") else None
+        if source is not None:
+            for key in ("when_start", "when_end", "when_text", "when_granularity"):
+                fact[key] = source.get(key)

@@ -92,10 +92,10 @@ def test_scoring_a_predicted_table(shared, nlp, tmp_path):
 def test_corpus_dev_split_floors(nlp):
     scores = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles", split="dev")
     assert scores["articles"] >= 81
-    # floors a little under the measured figures (README, Accuracy, sixth session: fact F1 0.967, tuple F1
-    # 0.712, ECE 0.032)
-    assert scores["fact_f1"] >= 0.955
-    assert scores["tuple_f1"] >= 0.70
+    # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 87 articles,
+    # fact F1 0.972, tuple F1 0.721, ECE 0.043)
+    assert scores["fact_f1"] >= 0.96
+    assert scores["tuple_f1"] >= 0.71
     # confidence is a probability: close to the share of tuple hits
     assert scores["ece"] <= 0.05
     buckets = [b for b in scores["by_confidence"] if b["predictions"] >= 5]
@@ -106,6 +106,7 @@ def test_construction_bank_floors(nlp):
     bank = CORPUS / "constructions"
     scores = evaluate(bank / "gold.jsonl", bank / "sentences.jsonl")
     assert scores["articles"] >= 410 and len(scores["by_construction"]) >= 60
-    # floors a little under the measured figures (README, Accuracy, sixth session: fact F1 0.975, tuple F1 0.839)
-    assert scores["fact_f1"] >= 0.965
+    # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 470 items,
+    # fact F1 0.982, tuple F1 0.837)
+    assert scores["fact_f1"] >= 0.97
     assert scores["tuple_f1"] >= 0.825

@@ -142,3 +142,129 @@ def test_a_time_window_is_not_a_duration_but_the_figures_time(facts_of):
 def test_amounts_in_pesos_are_money(facts_of):
     fact = _one(facts_of("Le typhon a causé des dégâts estimés à 2 milliards de pesos philippins."), 2e9)
     assert (fact["event_type"], fact["unit"]) == ("money", "PHP")
+
+
+# -- fr-rules (issue 11, seventh session): figures that are not facts, rates, illness, amounts, restated figures
+
+@pytest.mark.parametrize("text, kept", [
+    # an age threshold naming a noun's class, or the age a verb gives its subject
+    ("Les ouvriers de plus de 58 ans partiront en préretraite.", []),
+    ("Sur les 90 élèves inscrits, 12 ont moins de 16 ans.", [90, 12]),
+    # a count that a superlative makes the name of a group
+    ("Les 30 plus grands ports d'Europe ont traité 2 milliards de tonnes.", [2e9]),
+    ("Le salaire des 20 % de cadres les mieux payés a augmenté de 3 %.", [3]),
+    ("Les dirigeants des huit pays les plus riches se retrouvent à Nice.", []),
+    # a rate's denominator
+    ("Le département compte 7,2 pharmacies pour 10 000 habitants.", [7.2]),
+    ("Neuf passagers sur dix ont été remboursés.", [9]),
+])
+def test_more_figures_that_are_not_facts(facts_of, text, kept):
+    assert [f["how_many"] for f in facts_of(text)] == kept
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Une hausse de 3 % des salaires les plus bas a été votée.", 3),  # "de", not a definite article: a figure
+    ("Le tribunal a prononcé une peine de plus de 10 ans.", 10),  # a sentence, not an age
+    ("Le fonds a versé 3 000 euros pour 12 familles.", 12),  # not a power of ten: no denominator
+])
+def test_figures_that_stay_facts(facts_of, text, value):
+    _one(facts_of(text), value)
+
+
+def test_a_rate_is_other_whatever_its_noun(facts_of):
+    fact = _one(facts_of("La Creuse enregistre 6,4 tués pour 100 000 habitants sur ses routes."), 6.4)
+    assert fact["event_type"] == "other"
+    assert _one(facts_of("Six automobilistes ont été tués sur ses routes."), 6)["event_type"] == "killed"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Dix-huit enfants ont présenté des symptômes de gastro-entérite.", 18),
+    ("Une vingtaine de randonneurs se sont plaints de douleurs à la tête.", 20),
+    ("Une dizaine de clients se sont plaints de maux de tête.", 10),
+])
+def test_illness_is_affected(facts_of, text, value):
+    assert _one(facts_of(text), value)["event_type"] == "affected"
+
+
+def test_concerning_is_no_event(facts_of):
+    assert _one(facts_of("La réforme concerne 4 500 agents du ministère."), 4500)["event_type"] == "other"
+
+
+def test_an_approximate_noun_alone_is_no_amount(facts_of):
+    facts = facts_of("Le fonds a versé 2 millions d'euros. Ils seraient une vingtaine.")
+    assert (_one(facts, 20)["unit"], _one(facts, 20)["event_type"]) == (None, "other")
+    facts = facts_of("Le chantier a coûté 4 millions d'euros. Il avait été estimé à 5 millions.")
+    assert _one(facts, 5e6)["unit"] == "EUR"
+
+
+def test_a_restated_figure_takes_the_main_figures_time_not_the_comparisons(facts_of):
+    facts = facts_of("La note s'élève à 48 000 euros, contre 52 000 euros en 2021, soit une baisse de 8 %.")
+    assert _one(facts, 8)["when_start"] is None
+    assert _one(facts, 52000)["when_start"] == "2021-01-01"
+    facts = facts_of("En 2023, 412 accidents ont été recensés dans le Var, soit une hausse de 7 % par rapport à "
+                     "l'année précédente.")
+    assert (_one(facts, 7)["when_start"], _one(facts, 7)["when_end"]) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_datelines_short_month_is_a_date_and_the_next_word_a_count(facts_of):
+    facts = facts_of("NANTES, 4 sept (AFP) - Quinze personnes ont été interpellées mercredi.")
+    assert [(f["how_many"], f["event_type"], f["when_start"]) for f in facts] == [(15, "detained", "2025-06-18")]
+    assert [f["how_many"] for f in facts_of("RENNES, 12 jan (AFP) - Un incendie a détruit 40 hectares.")] == [40]
+    # alone, the short form is a number: "sept" is seven
+    assert _one(facts_of("Sept morts en septembre."), 7)["event_type"] == "killed"
+    # a live blog's time before a number word
+    assert _one(facts_of("10h30 – Trois enfants sont malades."), 3)["event_type"] == "affected"
+
+
+def test_a_noun_named_programme_says_no_future(facts_of):
+    fact = _one(facts_of("Le conseil municipal a adopté lundi un programme de 300 logements sociaux."), 300)
+    assert fact["when_start"] == "2025-06-16"
+
+
+def test_a_restating_clause_shares_its_figures_time_both_ways(facts_of):
+    facts = facts_of("En 2022, 51 cyclistes ont perdu la vie dans le Rhône, selon la préfecture, soit une mortalité "
+                     "en hausse de 9 % par rapport à l'année précédente.")
+    assert _one(facts, 9)["when_start"] == "2022-01-01"
+    facts = facts_of("Le fabricant a annoncé hier la suppression de deux cents postes, soit 15 % de ses effectifs.")
+    assert [f["when_start"] for f in facts] == ["2025-06-19", "2025-06-19"]
+
+
+def test_a_relative_clauses_date_is_its_own_verbs(facts_of):
+    facts = facts_of("Parmi eux, 25 travaillent dans l'atelier de peinture, qui sera fermé d'ici la fin de l'année.")
+    assert _one(facts, 25)["when_start"] is None
+    facts = facts_of("Le bateau, qui avait quitté Dakar il y a dix jours, transportait 140 passagers.")
+    assert _one(facts, 140)["when_start"] is None
+    # a figure inside the relative clause keeps it
+    facts = facts_of("Le tribunal, qui a jugé mardi 12 prévenus, a prononcé des peines.")
+    assert _one(facts, 12)["when_start"] == "2025-06-17"
+
+
+def test_a_relative_clause_in_the_same_tense_tells_the_same_event(facts_of):
+    fact = _one(facts_of("Douze alpinistes ont péri dans l'avalanche qui a balayé dimanche le refuge."), 12)
+    assert fact["when_start"] == "2025-06-15"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("La commune de Pornic, qui compte 15 000 habitants, a fermé 4 plages.", [4]),
+    ("Le club de voile, qui compte 320 licenciés, a annulé la régate.", []),
+    ("Le port emploie 2 300 dockers.", [2300]),  # what the sentence itself says the noun holds stays a fact
+])
+def test_what_a_relative_clause_says_a_noun_holds_describes_it(facts_of, text, kept):
+    assert [f["how_many"] for f in facts_of(text)] == kept
+
+
+def test_a_headings_figures_share_the_date_the_body_gives_one_of_them(facts_of):
+    facts = facts_of("Incendie à Vire : un mort et 14 blessés\n"
+                     "Un habitant a été tué et 14 personnes ont été blessées lundi dans l'incendie d'un immeuble.")
+    assert [(f["how_many"], f["when_start"]) for f in facts] == [(1, "2025-06-16"), (14, "2025-06-16")]
+
+
+def test_a_comparison_point_whose_date_opens_with_the_markers_last_word(facts_of):
+    facts = facts_of("Les ventes de scooters ont atteint 1,4 million en 2023, soit 6 % de plus qu'en 2022.")
+    assert [f["when_start"] for f in facts] == ["2023-01-01", "2023-01-01"]
+    facts = facts_of("Les femmes représentent 41 % des élus, soit 3 points de plus qu'en 2020.")
+    assert [f["when_start"] for f in facts] == [None, None]
+
+
+def test_announced_for_a_weekday_is_the_coming_one(facts_of):
+    assert _one(facts_of("Une grève de 48 heures est annoncée pour mardi."), 48)["when_start"] == "2025-06-24"

@@ -54,6 +54,8 @@ class DateGrammar:
     def __init__(self, lex: dict[str, Any], lang: str = DEFAULT_LANG):
         self.lex = lex
         self.months: dict[str, int] = {k.lower(): v for k, v in lex["months"].items()}
+        # "2 sept (AFP)": short forms that are a month only after a day's number
+        self.day_months: dict[str, int] = {k.lower(): v for k, v in lex["day_months"].items()}
         self.weekdays: dict[str, int] = lex["weekdays"]
         self.seasons: dict[str, dict[str, list[int]]] = lex["seasons"]
         self.parts: dict[str, str] = lex["part_of_period"]
@@ -163,7 +165,8 @@ class DateGrammar:
             add("month_less_day", rf"{b}(?:(?:{_phrases(lex['numeric_day_determiners'])})\s+)?{no_month_det}\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:{marks}){clause_end}")
         # "les 19-20 novembre"
         add("dash_range", rf"{b}(?:(?:{_phrases(lex['plural_day_determiners'])})\s+)?(?P<d1>{D})\s*[-–]\s*(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
-        add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{M})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
+        Md = _alt(list(self.months) + list(self.day_months))
+        add("day", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?:(?P<wd>{W})\s+)?(?P<day>{D})\s+(?P<month>{Md})(?:\s+(?P<year>{Y})|\s+(?P<year2>{Y2})|{Y3})?{dirs}{e}")
         nd, nm = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
         # the language's order of day and month: 14/03/2025 (DMY), 03/14/2025 (MDY)
         (g1, r1), (g2, r2) = (("nday", nd), ("nmonth", nm))[:: 1 if order.index("D") < order.index("M") else -1]
@@ -307,7 +310,7 @@ class DateGrammar:
         return {
             # the night rules need "nuit" as well as a month or a weekday: the rarer word decides
             "night_days": tuple(lex["night_nouns"]), "night_weekdays": tuple(lex["night_nouns"]),
-            "month_range": months, "day_range": months, "day": months, "month": months, "month_alone": months,
+            "month_range": months, "day_range": months, "day": months + tuple(self.day_months), "month": months, "month_alone": months,
             "decade": tuple(lex["decade_words"]), "century": tuple(lex["century_words"]),
             "season": tuple(self.seasons), "season_bare": tuple(self.seasons),
             "holiday": tuple(self.holidays) + tuple(k.replace("'", "’") for k in self.holidays if "'" in k),
@@ -410,7 +413,7 @@ def _year(gd: dict, g: DateGrammar) -> int | None:
 def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple[DateExpr, ...] | None:
     gd = m.groupdict()
     year = _year(gd, g)
-    month = g.months.get((gd.get("month") or "").lower())
+    month = g.months.get((gd.get("month") or "").lower()) or g.day_months.get((gd.get("month") or "").lower())
     if kind in ("night_days", "day_range", "dash_range", "bare_range", "det_day_range"):
         # the month once, with the second day ("du 3 au 5 mai") or with the first ("March 3-5")
         m2 = g.months[gd["m2"].lower()] if gd.get("m2") else None

@@ -79,6 +79,8 @@ class EventTyper:
         unit = ctx.quantity["unit"]
         if is_currency(unit):
             return "money", "unit"
+        if self._rate(ctx):
+            return "other", "default"  # "3,5 décès pour 100 000 habitants": a rate, not a count of the dead
         noun_side: list[Token] = []
         if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
             noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
@@ -232,6 +234,15 @@ class EventTyper:
         types = self._types_of(side)
         resolved = self._resolve_type(types)
         return resolved or self.fallback_type_of.get(backed.lower_)
+
+    def _rate(self, ctx: MentionContext) -> bool:
+        """Whether a rate's denominator follows the figure's phrase: "5,1 tués pour 100 000 habitants"."""
+        last = ctx.noun if ctx.noun is not None and ctx.noun.i > ctx.tokens[-1].i else ctx.tokens[-1]
+        doc = last.doc
+        if last.i + 2 >= len(doc) or doc[last.i + 1].lower_ not in self.attributes.rate_prepositions:
+            return False
+        nxt = doc[last.i + 2]
+        return any(q["start"] == nxt.idx and self.attributes.is_denominator(q, [nxt]) for q in doc._.quantities or [])
 
     def _share_group(self, ctx: MentionContext) -> Token | None:
         """The group of a share whose holder is a container noun ("la part des décès", "la proportion

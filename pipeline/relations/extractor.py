@@ -128,5 +128,5 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         amount in millions or billions is in that currency."""
         q = ctx.quantity
         if currency is not None and q["unit"] is None and ctx.noun is None and any(
-                w in self.scale_words for w in q["text"].lower().split()):
+                w in self.money_scales for w in q["text"].lower().split()):
             ctx.quantity = dict(q, unit=currency)

@@ -69,6 +69,10 @@ class RelationLexicon:
             re.IGNORECASE)
         records = "|".join(re.escape(m) for m in lex["record_markers"])
         self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
+        # ", soit une mortalité en baisse de 12 %": a clause restating the figure before it, up to this figure
+        restating = "|".join(re.escape(m) for m in lex["restating_markers"])
+        self.restating_rx = re.compile(rf",\s*(?:{restating})\s+(?:[^\W\d]+['’]?\s*){{0,6}}$", re.IGNORECASE
+                                       ) if restating else None
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
@@ -84,6 +88,8 @@ class RelationLexicon:
         self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
             n + "s" for n in num["approximate_nouns"]
         }
+        # the scales an amount is written in ("37 millions"), not the approximate nouns ("une trentaine")
+        self.money_scales = {w.lower() for w, value in num["scales"].items() if value >= 1_000_000}
         self.fraction_words = set(num["fractions"]) | set(lex["fraction_plurals"])
         self.counted_noun_links = set(lex["counted_noun_links"])
         self.among_words = set(lex["among_words"])

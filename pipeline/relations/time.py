@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date as Date
 from datetime import timedelta
 
@@ -54,16 +55,26 @@ class DateAssigner:
             if span is None:
                 continue
             before = text[max(sent.start_char, d["start"] - 30) : d["start"]]  # not the sentence before
-            if self.comparison_rx.search(before[-20:]) or self.record_rx.search(before):
+            # the date's own first word may end the marker: "de plus qu'" + "en 2023"
+            lead = re.match(r"[^\W\d]+", d["text"])
+            if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before)
+                    or (lead and self.comparison_rx.search(before[-20:] + lead.group(0)))):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
                 # comparison is no figure's time
                 continue
             root = span.root
+            relative = self._relative_clause(root)
             d = self._since(d, text, doc._.reference_date)
             owner = next((key for key, (s, e) in clauses.items() if s <= d["start"] < e), None)
             # a date in a comparison figure's clause is that figure's alone; that figure takes no other
             fits = ([c for c in ctxs if id(c) == owner] if owner is not None
                     else [c for c in ctxs if id(c) not in clauses])
+            if relative is not None:
+                # "25 travaillent dans l'atelier, qui sera fermé d'ici la fin de l'année": a relative clause in
+                # a tense of its own dates its own verb, not a figure outside it (not "37 randonneurs ont péri
+                # dans l'avalanche qui a balayé samedi le camp": the same tense tells the same event)
+                fits = [c for c in fits if relative.left_edge.i <= c.tokens[0].i <= relative.right_edge.i
+                        or (c.predicate is not None and self._tense_of(c.predicate) == self._tense_of(relative))]
             if not fits:
                 continue
             dists = [(self._nearest(root, c), c) for c in fits]
@@ -84,9 +95,70 @@ class DateAssigner:
                 shifted = self._earlier_than(text, clauses[id(c)], c, ctxs, when)
                 if shifted is not None:
                     when[id(c)] = shifted
-            elif c.linked_to is not None and id(c.linked_to) in when:
-                when[id(c)] = when[id(c.linked_to)]  # a "dont" part, an elliptic figure: its figure's time
+            elif (restated := self._restates(text, sent, c, ctxs)) is not None:
+                main = self._main_figure(restated, ctxs, clauses)
+                if main is not None and id(main) in when:
+                    when[id(c)] = when[id(main)]
+            elif c.linked_to is not None:
+                # a "dont" part, an elliptic figure: its figure's time; not a comparison figure's own date
+                # ("56 000 euros, contre 61 000 en 2022, soit une économie de 8 %": the main figure's)
+                main = self._main_figure(c.linked_to, ctxs, clauses)
+                if main is not None and id(main) in when:
+                    when[id(c)] = when[id(main)]
+        for c in ctxs:
+            restated = self._restates(text, sent, c, ctxs) if id(c) in when else None
+            if (restated is not None and id(restated) not in when and id(restated) not in clauses
+                    and when[id(c)]["start"] < self._restating_start(text, sent, c)):
+                # "a annoncé hier la suppression de 300 postes, soit 25 % des effectifs": a date before the
+                # restating clause, taken by its figure, is the restated figure's too
+                when[id(restated)] = when[id(c)]
         return when
+
+    @staticmethod
+    def _tense_of(verb: Token) -> tuple[str, bool]:
+        """A verb's tense as its finite form says it, and whether it is compound ("sera fermé", "a balayé")."""
+        aux = [a for a in verb.children if a.dep_.startswith("aux")]
+        finite = aux[0] if aux else verb
+        return "".join(finite.morph.get("Tense")), bool(aux)
+
+    @staticmethod
+    def _relative_clause(token: Token) -> Token | None:
+        """The verb of the relative clause (with a finite verb of its own) ``token`` stands in, if any."""
+        for t in (token, *token.ancestors):
+            if t.dep_ != "acl:relcl":
+                continue
+            verbs = (t, *(a for a in t.children if a.dep_.startswith("aux")))
+            finite = any(v.morph.get("Person") for v in verbs)  # a finite verb says its person
+            # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
+            return t if finite and t.left_edge.pos_ == "PRON" and t.left_edge.i < t.i else None
+        return None
+
+    def _restating_start(self, text: str, sent: Span, ctx: MentionContext) -> int:
+        """Where the restating clause of ``ctx`` opens (its comma), or past the figure when it has none."""
+        start = ctx.quantity["start"]
+        window = max(sent.start_char, start - 60)
+        found = self.restating_rx.search(text[window:start]) if self.restating_rx is not None else None
+        return window + found.start() if found else start + 1
+
+    def _restates(self, text: str, sent: Span, ctx: MentionContext, ctxs: list[MentionContext]
+                  ) -> MentionContext | None:
+        """ "En 2025, 38 personnes ont perdu la vie, selon la préfecture, soit une mortalité en baisse de 12 %":
+        the figure a restating clause's figure restates (the sentence's figure before it)."""
+        start = ctx.quantity["start"]
+        if self._restating_start(text, sent, ctx) > start:
+            return None
+        return next((c for c in reversed(ctxs) if c.quantity["start"] < start), None)
+
+    @staticmethod
+    def _main_figure(ctx: MentionContext, ctxs: list[MentionContext], clauses: dict[int, tuple[int, int]]
+                     ) -> MentionContext | None:
+        """The figure ``ctx`` is, or, for a comparison figure, the figure it is compared with."""
+        seen = set()
+        while ctx is not None and id(ctx) in clauses and id(ctx) not in seen:
+            seen.add(id(ctx))
+            ctx = ctx.linked_to if ctx.linked_to is not None else next(
+                (c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
+        return None if ctx is None or id(ctx) in clauses else ctx
 
     def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
                       when: dict[int, dict]) -> dict | None:

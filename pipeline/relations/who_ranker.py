@@ -184,7 +184,7 @@ class WhoChooser:
         f["predicate_subject"] = float(predicate is not None and token.head.i == predicate.i
                                        and token.dep_ in SUBJECT_DEPS)
         f["among_group"] = float(among is not None and among.i == token.i)
-        f["counts_figure"] = float(any(c.i in ctx.other_figures or c.like_num for c in token.children))
+        f["counts_figure"] = float(any(c.i in ctx.places.others or c.like_num for c in token.children))
         cases = {c.lower_ for c in token.children if c.dep_ == "case"}
         f["prep_recipient"] = float(bool(cases & self.recipient_preps))
         f["prep_beneficiary"] = float(bool(cases & self.beneficiary_preps))
