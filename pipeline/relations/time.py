@@ -57,8 +57,10 @@ class DateAssigner:
             before = text[max(sent.start_char, d["start"] - 30) : d["start"]]  # not the sentence before
             # the date's own first word may end the marker: "de plus qu'" + "en 2023"
             lead = re.match(r"[^\W\d]+", d["text"])
+            # (not a date whose first word is a marker of its own: "From March to May, ... treated")
             if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before)
-                    or (lead and self.comparison_rx.search(before[-20:] + lead.group(0)))):
+                    or (lead and not self.comparison_rx.search(lead.group(0))
+                        and self.comparison_rx.search(before[-20:] + lead.group(0)))):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
                 # comparison is no figure's time
                 continue
