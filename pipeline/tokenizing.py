@@ -21,6 +21,7 @@ special cases hold no whitespace but whitespace itself).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -47,24 +48,23 @@ class ChunkTokenizer:
         """Tokenize chunks not in the cache and keep their tokens. The chunks of non-space characters are
         tokenized in one call, joined by line breaks: a line break is a token of its own, so no special
         case can span two chunks, and each chunk's tokens are those it has alone."""
-        for chunk in chunks:
-            if chunk[0].isspace():
-                self._keep(chunk, self.tokenizer(chunk), 0, len(chunk))
+        spaces = [c for c in chunks if c[0].isspace()]
         plain = [c for c in chunks if not c[0].isspace()]
-        if not plain:
-            return
-        doc = self.tokenizer("\n".join(plain))
-        start = 0
-        for chunk in plain:
-            self._keep(chunk, doc, start, start + len(chunk))
-            start += len(chunk) + 1
-
-    def _keep(self, chunk: str, doc: Doc, start: int, end: int) -> None:
-        tokens = doc.char_span(start, end)
-        words = tuple(t.text for t in tokens)
-        # a special case may give its tokens a norm of their own (the no-break space); the models read it
-        norms = tuple((k, t.norm_) for k, t in enumerate(tokens) if t.norm != t.lex.norm)
-        self._chunks[chunk] = (words, [False] * len(words), norms)
+        for group in ([[c] for c in spaces] + ([plain] if plain else [])):
+            doc = self.tokenizer("\n".join(group))
+            words, starts, normed = [], [], {}
+            for t in doc:
+                words.append(t.text)
+                starts.append(t.idx)
+                if t.norm != t.lex.norm:
+                    # a special case may give a token a norm of its own (the no-break space); the models read it
+                    normed[t.i] = t.norm_
+            start = 0
+            for chunk in group:
+                lo, hi = bisect_left(starts, start), bisect_left(starts, start + len(chunk))
+                norms = tuple((i - lo, normed[i]) for i in range(lo, hi) if i in normed) if normed else ()
+                self._chunks[chunk] = (tuple(words[lo:hi]), [False] * (hi - lo), norms)
+                start += len(chunk) + 1
 
     def __call__(self, text: str) -> Doc:
         runs = _RUNS.findall(text)
