@@ -16,6 +16,7 @@ from .ingest import Article
 from .languages import DEFAULT_LANG, model_env_var, model_name
 from .parsing import keep_text
 from .textmap import bound_row, restore_rows, visible_text
+from .tokenizing import make_doc
 
 FAITS_PIPES = ("faits_dates", "faits_numbers", "faits_facts")
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -87,13 +88,14 @@ def loaded_count() -> int:
 
 
 def tokenize(nlp: Language, text: str) -> Doc:
-    """``nlp.make_doc(text)``, also for a text longer than spaCy's ``nlp.max_length`` (1,000,000
+    """``nlp.make_doc(text)`` (each whitespace-separated chunk tokenized once: :mod:`pipeline.tokenizing`),
+    also for a text longer than spaCy's ``nlp.max_length`` (1,000,000
     characters), which spaCy refuses (E088): such a text is tokenized in pieces cut after a paragraph
     break (a line break when a paragraph is longer than the limit), joined into one Doc whose text is
     the text, so that every offset stays in the article's coordinates."""
     limit = nlp.max_length
     if len(text) <= limit:
-        return nlp.make_doc(text)
+        return make_doc(nlp, text)
     pieces, start = [], 0
     while start < len(text):
         end = min(len(text), start + limit)
@@ -104,7 +106,7 @@ def tokenize(nlp: Language, text: str) -> Doc:
                 if cut > start:
                     end = cut + len(sep)
                     break
-        pieces.append(nlp.make_doc(text[start:end]))
+        pieces.append(make_doc(nlp, text[start:end]))
         start = end
     return Doc.from_docs(pieces, ensure_whitespace=False)
 
