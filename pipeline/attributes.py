@@ -36,6 +36,7 @@ from spacy.tokens import Token
 
 from .languages import LanguageResources
 from .numbers import normalize_number
+from .parsing import doc_text
 
 #: the reason :meth:`AttributeFilter.is_attribute` gives for "cinq ans plus tôt": its unit is no counted noun
 TIME_REFERENCE = "time reference"
@@ -141,7 +142,9 @@ class AttributeFilter:
         while i < end and "Def" not in doc[i].morph.get("Definite") and (
                 doc[i].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i].lower_ in self.links or doc[i].text == "%"):
             i += 1
-        return i > after.i and "Def" in doc[i].morph.get("Definite") and doc[i + 1].lower_ in self.superlatives
+        # the article must be followed by a word of the same sentence ("…de ménages les" may end a cut text)
+        return (i > after.i and i + 1 < after.sent.end and "Def" in doc[i].morph.get("Definite")
+                and doc[i + 1].lower_ in self.superlatives)
 
     def _held_by_relative(self, tokens: list[Token]) -> bool:
         """ "la commune de Clisson, qui compte 7 500 habitants", "l'association, qui compte 540 adhérents":
@@ -171,7 +174,7 @@ class AttributeFilter:
     @staticmethod
     def _starts_line(token: Token) -> bool:
         """Whether only blanks stand between the previous line break (or the text's start) and ``token``."""
-        text = token.doc.text
+        text = doc_text(token.doc)
         return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
 
     @staticmethod
@@ -315,7 +318,13 @@ class AttributeFilter:
         named = 0
         while named < 3 and nxt.is_title and nxt.lower_ not in self.street_nouns and nxt.i + 1 < len(doc):
             nxt, named = doc[nxt.i + 1], named + 1
-        return nxt.lower_ in self.street_nouns and (named == 0 or nxt.is_title)
+        if nxt.lower_ not in self.street_nouns:
+            return False
+        if named == 0:
+            return True
+        # after a name, only a titled street noun that ends the phrase: not "nine Supreme Court justices"
+        ends = nxt.i + 1 >= len(doc) or doc[nxt.i + 1].pos_ not in ("NOUN", "PROPN")
+        return nxt.is_title and ends
 
     def _locating(self, quantity: dict, tokens: list[Token], before: Token | None, after: Token | None) -> bool:
         unit = next((t for t in tokens if t.lower_ in self.distance_units), None)

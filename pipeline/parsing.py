@@ -225,7 +225,7 @@ def process_docs(nlp: Language, docs: Iterable[Doc], *, full_parse: bool = False
         if name in pipes:
             docs = [pipes[name](doc) for doc in docs]
     plans = [_runs(doc, selected_spans(doc, lang)) for doc in docs]
-    # a Doc mostly selected is parsed whole: copying would cost more than the little it saves
+    # a Doc whose every token is selected (WHOLE_DOC_SHARE) is parsed whole: no excerpt to copy back
     whole = [bool(runs) and sum(hi - lo for lo, _, _, hi in runs) >= WHOLE_DOC_SHARE * len(doc)
              for doc, runs in zip(docs, plans, strict=True)]
     parts = [doc if entire else _excerpt(doc, runs)

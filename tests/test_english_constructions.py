@@ -23,6 +23,9 @@ ONLY_FIGURES = [  # text, then the values of its facts: every other number is no
     ("The coach said Brennan, 27, would miss the next 3 matches.", [3]),
     # a list number opening a line, a street's number before its name and noun
     ("Notes to editors\n\n1. The service trained 240 volunteers in May.\n\n2. Address: 9 Kings Road, Bath.", [240]),
+    ("The family lives at 14 Rose Court, where 3 people were hurt.", [3]),
+    # a street noun inside a name that goes on is no address: "Supreme Court justices" are counted
+    ("Nine Supreme Court justices heard the appeal on Tuesday.", [9]),
     # "one of": one thing of a group, no count
     ("One of the busiest ports in Europe handled 14,000 ships last year.", [14_000]),
 ]
