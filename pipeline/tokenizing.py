@@ -21,6 +21,7 @@ special cases hold no whitespace but whitespace itself).
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 
 from spacy.language import Language
@@ -100,8 +101,9 @@ class ChunkTokenizer:
         return doc
 
 
-# the chunk tokenizers of the pipelines met, by the id of their tokenizer (kept with it)
-_TOKENIZERS: dict[int, tuple[Tokenizer, ChunkTokenizer]] = {}
+# the chunk tokenizer of each pipeline met, with the tokenizer it was made for: held weakly, so a pipeline
+# dropped by its user is freed with its cache, and made anew when the pipeline is given another tokenizer
+_CHUNKERS: weakref.WeakKeyDictionary[Language, tuple[Tokenizer, ChunkTokenizer]] = weakref.WeakKeyDictionary()
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
@@ -110,6 +112,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     tokenizer = nlp.tokenizer
     if type(tokenizer) is not Tokenizer:
         return nlp.make_doc(text)
-    if id(tokenizer) not in _TOKENIZERS:
-        _TOKENIZERS[id(tokenizer)] = (tokenizer, ChunkTokenizer(tokenizer))
-    return _TOKENIZERS[id(tokenizer)][1](text)
+    known = _CHUNKERS.get(nlp)
+    if known is None or known[0] is not tokenizer:
+        known = _CHUNKERS[nlp] = (tokenizer, ChunkTokenizer(tokenizer))
+    return known[1](text)

@@ -78,3 +78,16 @@ def test_every_text_of_the_corpus_gives_the_tokens_of_spacy_tokenizer(nlp):
     assert len(articles) > 100
     differ = [a.article_id for a in articles if not _same(tokenize(nlp, a.text), nlp.tokenizer(a.text))]
     assert differ == []
+
+
+def test_a_pipeline_given_another_tokenizer_is_tokenized_by_it():
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokenizer import Tokenizer
+
+    from pipeline.tokenizing import make_doc
+
+    blank = spacy.blank("fr")
+    assert [t.text for t in make_doc(blank, "l'usine a fermé.")] == ["l'", "usine", "a", "fermé", "."]
+    # a tokenizer that only cuts at spaces, set after the first call: the cached chunker must not serve it
+    blank.tokenizer = Tokenizer(blank.vocab)
+    assert [t.text for t in make_doc(blank, "l'usine a fermé.")] == ["l'usine", "a", "fermé."]
