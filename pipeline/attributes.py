@@ -37,6 +37,7 @@ from spacy.tokens import Token
 from .languages import LanguageResources
 from .numbers import normalize_number
 from .parsing import doc_text
+from .syntax import opened_by_pronoun
 
 #: the reason :meth:`AttributeFilter.is_attribute` gives for "cinq ans plus tôt": its unit is no counted noun
 TIME_REFERENCE = "time reference"
@@ -154,7 +155,7 @@ class AttributeFilter:
         noun = top.head if top.dep_ in ("nummod", "det") and top.head.i > top.i else top
         verb = noun.head
         return (noun.dep_ in ("obj", "obl:arg") and verb.lemma_ in self.possession_verbs
-                and verb.dep_ == "acl:relcl" and verb.left_edge.pos_ == "PRON" and verb.left_edge.i < verb.i
+                and verb.dep_ == "acl:relcl" and opened_by_pronoun(verb)
                 and verb.head.pos_ in ("NOUN", "PROPN"))
 
     def is_denominator(self, quantity: dict, tokens: list[Token]) -> bool:

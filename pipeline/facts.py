@@ -16,6 +16,7 @@ from .languages import DEFAULT_LANG, language_data
 from .schema import is_currency
 
 SLOTS = ("who", "what", "where", "source", "unit")
+WHEN_KEYS = ("when_start", "when_end", "when_text", "when_granularity")
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -66,7 +67,7 @@ def merge_into(kept: dict, other: dict) -> None:
     if kept["qualifier"] == "exact" and other["qualifier"] != "exact":
         kept["qualifier"] = other["qualifier"]
     if _span_days(other) < _span_days(kept):
-        for key in ("when_start", "when_end", "when_text", "when_granularity"):
+        for key in WHEN_KEYS:
             kept[key] = other.get(key)
     kept["confidence"] = max(kept["confidence"], other["confidence"])
     kept["mentions"] = kept.get("mentions", 1) + other.get("mentions", 1)
@@ -100,5 +101,5 @@ def _share_heading_dates(merged: list[dict]) -> None:
     for fact in merged:
         source = dated.get(fact.get("evidence")) if _is_heading(fact) and not fact.get("when_start") else None
         if source is not None:
-            for key in ("when_start", "when_end", "when_text", "when_granularity"):
+            for key in WHEN_KEYS:
                 fact[key] = source.get(key)

@@ -107,3 +107,9 @@ def tree_distance(heads: list[int], a: int, b: int) -> int:
 def nearest(heads: list[int], token: int, anchors: set[int]) -> int:
     """Edges from ``token`` to the nearest of ``anchors`` in the parse tree."""
     return min(tree_distance(heads, token, i) for i in anchors)
+
+
+def opened_by_pronoun(verb: Token) -> bool:
+    """Whether ``verb``'s clause opens with a pronoun before it ("qui compte", "qui sera fermé"): a relative
+    clause, not a verb the parser hangs on a noun."""
+    return verb.left_edge.pos_ == "PRON" and verb.left_edge.i < verb.i

@@ -10,7 +10,7 @@ from datetime import timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..numbers import normalize_number
-from ..syntax import nearest
+from ..syntax import nearest, opened_by_pronoun
 from .mention import MentionContext
 
 
@@ -24,6 +24,11 @@ def _shift(iso: str, unit: str, count: int) -> str:
     last = calendar.monthrange(year, month + 1)[1]
     was_last = day.day == calendar.monthrange(day.year, day.month)[1]
     return Date(year, month + 1, last if was_last else min(day.day, last)).isoformat()
+
+
+def _figure_before(ctx: MentionContext, ctxs: list[MentionContext]) -> MentionContext | None:
+    """The sentence's last figure before ``ctx``."""
+    return next((c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
 
 
 class DateAssigner:
@@ -132,7 +137,7 @@ class DateAssigner:
             verbs = (t, *(a for a in t.children if a.dep_.startswith("aux")))
             finite = any(v.morph.get("Person") for v in verbs)  # a finite verb says its person
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
-            return t if finite and t.left_edge.pos_ == "PRON" and t.left_edge.i < t.i else None
+            return t if finite and opened_by_pronoun(t) else None
         return None
 
     def _restating_start(self, text: str, sent: Span, ctx: MentionContext) -> int:
@@ -149,7 +154,7 @@ class DateAssigner:
         start = ctx.quantity["start"]
         if self._restating_start(text, sent, ctx) > start:
             return None
-        return next((c for c in reversed(ctxs) if c.quantity["start"] < start), None)
+        return _figure_before(ctx, ctxs)
 
     @staticmethod
     def _main_figure(ctx: MentionContext, ctxs: list[MentionContext], clauses: dict[int, tuple[int, int]]
@@ -158,16 +163,14 @@ class DateAssigner:
         seen = set()
         while ctx is not None and id(ctx) in clauses and id(ctx) not in seen:
             seen.add(id(ctx))
-            ctx = ctx.linked_to if ctx.linked_to is not None else next(
-                (c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
+            ctx = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
         return None if ctx is None or id(ctx) in clauses else ctx
 
     def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
                       when: dict[int, dict]) -> dict | None:
         """ "contre 2,1 milliards un an plus tôt": the main figure's time, moved back."""
         found = self.earlier_rx.search(text[ctx.quantity["end"] : clause[1]])
-        main = ctx.linked_to if ctx.linked_to is not None else next(
-            (c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
+        main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
         if found is None or main is None or id(main) not in when:
             return None
         unit = self.relative_units.get(found["unit"].lower())
