@@ -1,0 +1,30 @@
+"""Constructions of real French news the rules were not tuned on (issue 11, the French TimeBank
+documents of corpus/real), each on a sentence written for these tests. Publication date 2025-06-20
+(a Friday), as in tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PUBLISHED
+
+pytestmark = pytest.mark.model
+
+
+def _one(facts: list[dict], value: float) -> dict:
+    found = [f for f in facts if f["how_many"] == value]
+    assert len(found) == 1, [(f["how_many"], f["mention_text"]) for f in facts]
+    return found[0]
+
+
+def test_a_sentence_starts_at_a_hyphenated_capitalized_word(nlp):
+    # "Celui-ci" is no title case to spaCy (its second part is lowercase): the sentence before ended
+    doc = nlp("Le rapport sera remis lundi au préfet de l'Aude. Celui-ci recense 1 200 accidents.")
+    assert [s.text for s in doc.sents] == ["Le rapport sera remis lundi au préfet de l'Aude.",
+                                           "Celui-ci recense 1 200 accidents."]
+
+
+def test_a_figure_takes_no_date_from_the_sentence_before_a_hyphenated_opener(facts_of):
+    fact = _one(facts_of("Le rapport sera remis lundi au préfet de l'Aude. Celui-ci recense 1 200 accidents."), 1200)
+    assert fact["evidence"] == "Celui-ci recense 1 200 accidents."
+    assert fact["when_start"] is None
