@@ -28,3 +28,19 @@ def test_a_figure_takes_no_date_from_the_sentence_before_a_hyphenated_opener(fac
     fact = _one(facts_of("Le rapport sera remis lundi au préfet de l'Aude. Celui-ci recense 1 200 accidents."), 1200)
     assert fact["evidence"] == "Celui-ci recense 1 200 accidents."
     assert fact["when_start"] is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Trois concerts seront donnés ce soir sur la place du marché.", 3),
+    ("Une quarantaine de pompiers sont intervenus ce matin dans la zone industrielle.", 40),
+    ("Six voitures ont été incendiées cette nuit dans le quartier de la gare.", 6),
+])
+def test_a_part_of_this_day_is_the_publication_day(facts_of, text, value):
+    fact = _one(facts_of(text), value)
+    assert (fact["when_start"], fact["when_end"]) == (PUBLISHED, PUBLISHED)
+
+
+def test_a_part_of_a_day_then_is_not_this_day(facts_of):
+    # "ce soir-là" is the evening of a day told before, not the publication day
+    fact = _one(facts_of("Ce soir-là, douze musiciens ont joué devant la mairie."), 12)
+    assert fact["when_start"] != PUBLISHED
