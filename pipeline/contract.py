@@ -282,6 +282,7 @@ class RelationsLexicon(TypedDict):
     vector_type_threshold: float | None
     toll_nouns: Words  # "the death toll rose to 61": a figure of the toll itself has who "death toll" and no unit
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
+    own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 
 
 # -- places.json ----------------------------------------------------------------------------------

@@ -44,3 +44,18 @@ def test_a_part_of_a_day_then_is_not_this_day(facts_of):
     # "ce soir-là" is the evening of a day told before, not the publication day
     fact = _one(facts_of("Ce soir-là, douze musiciens ont joué devant la mairie."), 12)
     assert fact["when_start"] != PUBLISHED
+
+
+@pytest.mark.parametrize("text, value", [
+    # a concession, a condition: the date is the clause's own verb's
+    ("Le kiosque vend une trentaine de magazines, même si les ventes montent en hiver.", 30),
+    ("La commune emploie 14 saisonniers, sauf si la saison se termine en septembre.", 14),
+])
+def test_a_clause_of_concession_or_condition_keeps_its_date(facts_of, text, value):
+    assert _one(facts_of(text), value)["when_start"] is None
+
+
+def test_a_clause_of_time_shares_its_date(facts_of):
+    # a clause of time tells when the main clause's event happened
+    fact = _one(facts_of("Dix-huit skieurs ont été secourus quand la tempête a frappé la station samedi."), 18)
+    assert fact["when_start"] == "2025-06-14"
