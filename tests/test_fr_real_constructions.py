@@ -59,3 +59,13 @@ def test_a_clause_of_time_shares_its_date(facts_of):
     # a clause of time tells when the main clause's event happened
     fact = _one(facts_of("Dix-huit skieurs ont été secourus quand la tempête a frappé la station samedi."), 18)
     assert fact["when_start"] == "2025-06-14"
+
+
+@pytest.mark.parametrize("text, value, event_type, what", [
+    # the parser makes the main verb a conjunct of the relative clause's verb, set off by commas
+    ("Deux vigiles, qui tentaient de s'interposer, ont été blessés.", 2, "wounded", "ont été blessés"),
+    ("Quatre randonneurs, qui cherchaient un abri, sont morts de froid.", 4, "killed", "sont morts"),
+])
+def test_the_main_verb_after_a_relative_clause_is_the_counted_nouns(facts_of, text, value, event_type, what):
+    fact = _one(facts_of(text), value)
+    assert (fact["event_type"], fact["what"]) == (event_type, what)

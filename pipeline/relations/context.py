@@ -176,6 +176,8 @@ class ContextReader:
                 return acl[0]
             if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
                 return t
+            if is_root and (main := self._verb_after_relative(t)) is not None:
+                return main
             if is_root or fronted_group:
                 return None
             if t.dep_ == "appos" and head.pos_ in NOMINAL and head.dep_ in SUBJECT_DEPS + ("obj",):
@@ -192,6 +194,24 @@ class ContextReader:
                 t = head
                 continue
             return None
+        return None
+
+    @staticmethod
+    def _verb_after_relative(noun: Token) -> Token | None:
+        """ "Deux gardiens, qui tentaient de s'interposer, ont été blessés": the parser makes the noun the
+        root and the main verb a conjunct (of the noun, or of a verb of the relative clause), with no
+        conjunction nor subject of its own, after the comma that closes the clause; that verb is the noun's."""
+        for clause in (c for c in noun.children if c.dep_ == "acl:relcl" and c.i > noun.i):
+            conjuncts = [c for c in noun.children if c.dep_ == "conj"] + [
+                t for t in clause.subtree if t.dep_ == "conj"]
+            for verb in conjuncts:
+                # a verb, or a participle the tagger took for a noun ("sont morts"), with a finite form
+                aux = [a for a in verb.children if a.dep_.startswith("aux") or a.dep_ == "cop"]
+                finite = any(v.morph.get("Person") for v in (verb, *aux))
+                if ((verb.pos_ in ("VERB", "AUX") or aux) and verb.i > clause.i and finite
+                        and any(c.dep_ == "punct" and c.i < verb.i for c in verb.children)
+                        and not any(c.dep_ == "cc" or c.dep_ in SUBJECT_DEPS for c in verb.children)):
+                    return verb
         return None
 
     def _actor(self, predicate: Token, in_dates: set[int] = frozenset(), inside: set[int] = frozenset()
