@@ -69,3 +69,21 @@ def test_a_clause_of_time_shares_its_date(facts_of):
 def test_the_main_verb_after_a_relative_clause_is_the_counted_nouns(facts_of, text, value, event_type, what):
     fact = _one(facts_of(text), value)
     assert (fact["event_type"], fact["what"]) == (event_type, what)
+
+
+def test_a_bare_count_of_other_people_is_another_fact(facts_of):
+    # "deux individus", then "Deux vigiles" hurt: others, not the same two
+    facts = facts_of("Un commerçant a été menacé par deux individus, mardi, à Albi. Deux vigiles, "
+                     "qui tentaient de s'interposer, ont été blessés.")
+    assert sorted((f["unit"], f["event_type"]) for f in facts if f["how_many"] == 2) == [
+        ("individus", "other"), ("vigiles", "wounded")]
+
+
+@pytest.mark.parametrize("text", [
+    # "les deux hommes": the same two, told of before
+    "Deux individus ont braqué une bijouterie mardi à Albi. Les deux hommes ont été interpellés.",
+    # a generic noun restating the figure
+    "Deux braqueurs ont été interpellés mardi à Albi. Deux personnes ont été placées en garde à vue.",
+])
+def test_a_count_told_of_before_is_the_same_fact(facts_of, text):
+    assert len([f for f in facts_of(text) if f["how_many"] == 2]) == 1
