@@ -187,6 +187,7 @@ class DatesLexicon(TypedDict):
     night_nouns: Words
     not_date_after: Words
     season_prefixes: Words
+    season_name_links: Words  # after a season, a complement that makes it a name: "le printemps des poètes"
     year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
     day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day

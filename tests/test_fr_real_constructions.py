@@ -46,6 +46,24 @@ def test_a_part_of_a_day_then_is_not_this_day(facts_of):
     assert fact["when_start"] != PUBLISHED
 
 
+def test_a_season_with_a_complement_is_the_name_of_an_event(facts_of):
+    # "le printemps des associations" is an event, not the spring
+    fact = _one(facts_of("Une cinquantaine de bénévoles ont participé au printemps des associations du quartier."), 50)
+    assert fact["when_start"] is None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("au printemps des associations", []),
+    ("au printemps de l'année dernière", ["au printemps", "l'année dernière"]),
+    ("au printemps de la même année", ["au printemps"]),
+    ("au printemps, la mairie", ["au printemps"]),
+])
+def test_a_season_of_a_year_is_still_a_date(text, found):
+    from pipeline.dates import find_dates
+
+    assert [m.text for m in find_dates(text, "fr")] == found
+
+
 @pytest.mark.parametrize("text, value", [
     # a concession, a condition: the date is the clause's own verb's
     ("Le kiosque vend une trentaine de magazines, même si les ventes montent en hiver.", 30),
