@@ -105,3 +105,10 @@ def test_a_bare_count_of_other_people_is_another_fact(facts_of):
 ])
 def test_a_count_told_of_before_is_the_same_fact(facts_of, text):
     assert len([f for f in facts_of(text) if f["how_many"] == 2]) == 1
+
+
+def test_a_figure_the_parser_hangs_on_a_date_takes_the_verb_above_it(facts_of):
+    # "avec 61 % des voix" hung on "dimanche": the date is an adverbial of "Réélu"
+    text = "Réélu triomphalement dimanche avec plus de 61 % des voix, le maire a présenté hier son équipe."
+    fact = _one(facts_of(text), 61)
+    assert fact["what"] == "Réélu"

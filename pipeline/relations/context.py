@@ -39,9 +39,9 @@ class ContextReader:
             ctx.anchor = ctx.noun or root
         if ctx.noun is not None and ctx.noun.lemma_ in self.containers:
             ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
-        ctx.predicate = self._predicate(ctx.anchor) if ctx.anchor is not None else None
+        ctx.predicate = self._predicate(ctx.anchor, in_dates) if ctx.anchor is not None else None
         if ctx.predicate is None and ctx.noun is not None and (ctx.anchor is None or ctx.noun.i != ctx.anchor.i):
-            ctx.predicate = self._predicate(ctx.noun)
+            ctx.predicate = self._predicate(ctx.noun, in_dates)
         ctx.actor = self._actor(ctx.predicate, in_dates, inside) if ctx.predicate is not None else None
         if ctx.actor is None and ctx.anchor is not None and ctx.anchor.i not in inside:
             ctx.actor = self._actor(ctx.anchor, in_dates, inside)
@@ -145,12 +145,17 @@ class ContextReader:
                     return t if fits(t) else None
         return None
 
-    def _predicate(self, token: Token) -> Token | None:
+    def _predicate(self, token: Token, in_dates: set[int] = frozenset()) -> Token | None:
         """The verb or event noun a counted noun (or a bare number) depends on."""
         t = token
         for _ in range(5):
             head = t.head
             is_root = head.i == t.i
+            if not is_root and head.i in in_dates and head.pos_ in NOMINAL:
+                # "Réélu dimanche avec plus de 82 % des voix": the parser hangs the figure on the date's
+                # noun; the date is an adverbial of the verb above
+                t = head
+                continue
             if t.dep_ == "conj" and head.pos_ in NOMINAL and not is_root:
                 counted = any(c.like_num for c in head.children)
                 if not counted and (head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns):
