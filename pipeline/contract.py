@@ -187,6 +187,7 @@ class DatesLexicon(TypedDict):
     night_nouns: Words
     not_date_after: Words
     season_prefixes: Words
+    season_name_links: Words  # after a season, a complement that makes it a name: "le printemps des poètes"
     year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
     day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day
@@ -282,6 +283,7 @@ class RelationsLexicon(TypedDict):
     vector_type_threshold: float | None
     toll_nouns: Words  # "the death toll rose to 61": a figure of the toll itself has who "death toll" and no unit
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
+    own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 
 
 # -- places.json ----------------------------------------------------------------------------------

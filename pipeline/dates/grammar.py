@@ -219,7 +219,11 @@ class DateGrammar:
         # "Thanksgiving 2024", "Thanksgiving of 2024", "Thanksgiving of next year"
         holiday_year = (rf"(?:\s+{season_link}(?P<year>{Y})|\s+(?:{_phrases(lex['year_links'])})\s+(?P<yphrase>{_phrases(year_phrases)}))?"
                         if lex["year_links"] else rf"(?:\s+(?P<year>{Y}))?")
-        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+{season_link}(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
+        # "au printemps de l'environnement", "le printemps des poètes": a season with a complement is a name
+        # (not "au printemps de l'année dernière", "au printemps de la même année")
+        named = (rf"(?!\s+(?:{_phrases(lex['season_name_links'])})\s*(?!\s*(?:\w+\s+)?(?:{_alt(lex['year_words'])}){e}))"
+                 if lex["season_name_links"] else "")
+        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+{season_link}(?P<year>{Y})|\s+(?P<dir>{last}))?{e}{named}")
         add("season_bare", rf"{b}(?P<season>{_alt(lex['bare_seasons'])})(?:\s+(?P<year>{Y})){e}")
         self.holidays = {_phrase_key(k): v for k, v in lex["holidays"].items()}
         holiday = _phrases(self.holidays)

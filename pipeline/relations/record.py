@@ -262,6 +262,17 @@ class RecordBuilder:
         return subject if subject.pos_ == "PROPN" or subject.morph.get("Number") in ([], number) else None
 
     @staticmethod
+    def _introduced(ctx: MentionContext) -> bool:
+        """Whether the figure counts its noun with no definite, demonstrative or possessive determiner
+        ("Deux gardiens ont été blessés", not "les deux hommes", "ces 24 victimes"): people or things
+        brought in, not ones already told of."""
+        noun = ctx.noun
+        if noun is None or not any(t.head.i == noun.i for t in ctx.tokens):
+            return False
+        return not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or c.morph.get("PronType") == ["Dem"]
+                                            or "Yes" in c.morph.get("Poss")) for c in noun.children)
+
+    @staticmethod
     def _counted(token: Token) -> bool:
         """Whether a number stands on ``token`` ("480 conducteurs"): a counted noun, named bare."""
         return any(c.is_digit or c.pos_ == "NUM" for c in token.children)
@@ -514,6 +525,8 @@ class RecordBuilder:
             "other_type": event_type == "other",
             "generic_who": who is not None and who.lower() in self.generic_nouns,
             "long_sentence": len(sent) > 40,
+            # not a confidence cue: facts.py merges no later bare count of another noun with this one
+            "introduced": self._introduced(ctx),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         text = sent.text

@@ -80,8 +80,11 @@ class DateAssigner:
                 # "25 travaillent dans l'atelier, qui sera fermé d'ici la fin de l'année": a relative clause in
                 # a tense of its own dates its own verb, not a figure outside it (not "37 randonneurs ont péri
                 # dans l'avalanche qui a balayé samedi le camp": the same tense tells the same event)
+                # (a clause of a concession, a condition or a cause dates its own verb whatever its tense)
+                same_tense = not relative.dep_.startswith("advcl")
                 fits = [c for c in fits if relative.left_edge.i <= c.tokens[0].i <= relative.right_edge.i
-                        or (c.predicate is not None and self._tense_of(c.predicate) == self._tense_of(relative))]
+                        or (same_tense and c.predicate is not None
+                            and self._tense_of(c.predicate) == self._tense_of(relative))]
             if not fits:
                 continue
             dists = [(self._nearest(root, c), c) for c in fits]
@@ -128,17 +131,29 @@ class DateAssigner:
         finite = aux[0] if aux else verb
         return "".join(finite.morph.get("Tense")), bool(aux)
 
-    @staticmethod
-    def _relative_clause(token: Token) -> Token | None:
-        """The verb of the relative clause (with a finite verb of its own) ``token`` stands in, if any."""
+    def _relative_clause(self, token: Token) -> Token | None:
+        """The verb of the relative clause, or of the clause opened by a conjunction whose time is its own
+        ("même si la demande augmente en été"), with a finite verb of its own, that ``token`` stands in."""
         for t in (token, *token.ancestors):
-            if t.dep_ != "acl:relcl":
+            own_time = t.dep_.startswith("advcl") and self._opened_by_own_time_conjunction(t)
+            if t.dep_ != "acl:relcl" and not own_time:
                 continue
             verbs = (t, *(a for a in t.children if a.dep_.startswith("aux")))
             finite = any(v.morph.get("Person") for v in verbs)  # a finite verb says its person
+            if own_time:
+                return t if finite else None
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
             return t if finite and opened_by_pronoun(t) else None
         return None
+
+    def _opened_by_own_time_conjunction(self, verb: Token) -> bool:
+        """Whether ``verb``'s clause opens with a conjunction of a clause whose time is its own (a concession,
+        a condition, a cause), not one of time ("quand", "lorsque"), whose date is the main clause's too."""
+        for mark in (c for c in verb.children if c.dep_ == "mark"):
+            words = " ".join(t.lower_ for t in (mark, *(c for c in mark.children if c.dep_ == "fixed")))
+            if any(f" {c} " in f" {words} " for c in self.own_time_conjunctions):
+                return True
+        return False
 
     def _restating_start(self, text: str, sent: Span, ctx: MentionContext) -> int:
         """Where the restating clause of ``ctx`` opens (its comma), or past the figure when it has none."""
