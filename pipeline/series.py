@@ -102,7 +102,7 @@ CHECK_MEMBERS = 40
 TOKEN_LEN = 5
 # what grouping reads of a fact
 READ_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "unit", "when_start",
-                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start")
+                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start", "mention_end")
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -124,6 +124,8 @@ class SeriesWords:
     # the head noun of a toll's unit that names its event_type ("blessés": wounded), whatever extraction typed
     toll_nouns: dict[str, str]
     time_units: frozenset[str]
+    # the number pack's scale words ("millions"), as tokens: not what a figure counts
+    scales: frozenset[str] = frozenset()
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -148,6 +150,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
             re.escape(w.lower()).replace("\\ ", r"\s+") for w in data["rival_markers"]) + r")(?:\W|$)", re.UNICODE),
         toll_nouns=_toll_nouns(language_data(lang).relations),
         time_units=_time_units(lang),
+        scales=frozenset(t for w in language_data(lang).numbers.get("scales", {}) for t in tokens(w, frozenset())),
     )
 
 
@@ -287,6 +290,11 @@ class _Fact:
     # of a percentage: the words after it up to the clause's end ("40 % des effectifs du site"), what it is a
     # share of, which extraction's ``who`` may miss ("site")
     share_of: frozenset = frozenset()
+    # of a count: the first two words after it in its clause ("240 suppressions de postes"), what the
+    # sentence counts however extraction chose the head ("suppressions") and another outlet wrote it ("postes")
+    counted: frozenset = frozenset()
+    # a count whose noun the sentence leaves out, read with an actor for unit ("la préfecture s'en tient à 850")
+    elided: bool = False
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -336,18 +344,21 @@ _NUMBER_LEAD = re.compile(r"^[\d\s\u202f\xa0.,%]*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 
-def _share_of(row: dict, stopwords: frozenset[str]) -> frozenset:
-    """The first two content words after a percentage, within its clause ("40 % des effectifs du site")."""
+def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...]:
+    """The content words after a figure, within its clause, scale words left out ("40 % des effectifs du
+    site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz)."""
     evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
     if not isinstance(evidence, str) or start is None or sent is None:
-        return frozenset()
-    at = int(start - sent)
+        return ()
+    end = _num(row.get("mention_end"))
+    # from the figure's end (a figure in words, "deux avions", is no word after it), else its start
+    at = int((end if end is not None and end > start else start) - sent)
     if not 0 <= at < len(evidence):
-        return frozenset()
+        return ()
     after = evidence[at:at + 60]
     after = after[_NUMBER_LEAD.match(after).end():]
     after = _CLAUSE_END.split(after, maxsplit=1)[0]
-    return frozenset(tokens(after, stopwords)[:2])
+    return tuple(t for t in tokens(after, words.stopwords) if t not in words.scales)
 
 
 def _compound_parts(unit: str, words: SeriesWords) -> frozenset:
@@ -395,6 +406,17 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     where = row.get("where") if isinstance(row.get("where"), str) else None
     evidence = row.get("evidence")
     before = _before_mention(row)
+    after = _after_figure(row, words)
+    names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
+                      for t in w.split("-")) if isinstance(evidence, str) else frozenset()
+    if head is not None and block[-1] == "count" and unit and _actor_as_unit(head, after, names, words):
+        # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
+        # left out and extraction took the actor of the sentence for it; it names nothing counted
+        head, head_parts, mods, generic_head, who_words = None, frozenset(), frozenset(), False, []
+        who = unit = None
+        elided = True
+    else:
+        elided = False
     return _Fact(
         row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
         event_type=event_type, block=block,
@@ -403,8 +425,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         words=frozenset(who_words + ([head] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
-        names=frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
-                        for t in w.split("-")) if isinstance(evidence, str) else frozenset(),
+        names=names,
         wide_place=where is not None and name_key(where) in words.wide_places,
         source=frozenset(tokens(row.get("source"), words.stopwords)),
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
@@ -412,8 +433,16 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         comparison=bool(before) and words.comparison.search(before) is not None,
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
-        share_of=_share_of(row, words.stopwords) if block == ("%",) else frozenset(),
+        share_of=frozenset(after[:2]) if block == ("%",) else frozenset(),
+        counted=frozenset(after[:2]) if block[-1] == "count" and head is not None else frozenset(),
+        elided=elided,
     )
+
+
+def _actor_as_unit(head: str, after: tuple[str, ...], names: frozenset, words: SeriesWords) -> bool:
+    """A count's unit that is not written after its figure and names an actor (a name of the sentence, or an
+    institution: ``generic_names``) is an actor extraction read for a noun the sentence leaves out."""
+    return head not in after[:3] and (head in names or head in words.generic_names)
 
 
 # -- pair rules --------------------------------------------------------------------------------------
@@ -470,6 +499,9 @@ def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True, vectors: bool
         return True
     if a.share_of and b.share_of and (a.share_of <= b.share_of or b.share_of <= a.share_of):
         # one share of the same whole ("40 % des effectifs du site", "40 % des effectifs")
+        return True
+    if a.counted & b.counted and (a.event_type == b.event_type or across_types):
+        # the words after each figure name one thing ("240 suppressions de postes", "240 postes supprimés")
         return True
     return bool(a.words & b.words) or (vectors and _cosine(a, b) >= VECTOR_SIM)
 
@@ -739,6 +771,7 @@ def story_pairs(
         return any(not w.startswith(FIGURE_MARK) for w in words_of[x] & words_of[y])
 
     pairs = set()
+    near: list[tuple[str, str]] = []
     for (x, y), n in shared.items():
         px, py = published.get(x), published.get(y)
         gap = max(px[0], py[0]) - min(px[1], py[1]) if px is not None and py is not None else None
@@ -754,6 +787,16 @@ def story_pairs(
         if (named_n >= STORY_MIN_WORDS or (named_n >= 1 and precise_n >= 1)
                 or (close and (named_n >= 1 or precise_n >= 1 or n >= STORY_MIN_WORDS))):
             pairs.add((x, y))
+        elif close:
+            near.append((x, y))
+    # two reports of one story published within a few days that share one figure, and each tell the story
+    # with a third report: one outlet named the place, the other only the road ("RN 88", too short to be a
+    # name) — the third report ties them. One step only (no chains), and only pairs that share a word.
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in pairs:
+        partners[x].add(y)
+        partners[y].add(x)
+    pairs.update((x, y) for x, y in near if partners[x] & partners[y])
     return pairs
 
 
@@ -798,6 +841,33 @@ def _other_period(anchor: _Fact, compared: _Fact) -> bool:
     if end - compared.start + 1 <= SHORT_DAYS:
         return False
     return anchor.start is None or not _when_ok(anchor, compared, False)
+
+
+def _resolve_elided(facts: list[_Fact]) -> None:
+    """A count whose noun is left out counts what the count before it in its sentence counts ("la CGT compte
+    310 postes menacés, pas 240"; "1 000 habitants évacués, la préfecture s'en tient à 850"): it takes that
+    count's noun, and, unless a part or a comparison, is set against it as a rival figure of another reporter
+    (the actor extraction read in place of the noun)."""
+    by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.sentence is not None and f.block[-1] == "count":
+            by_sentence[(f.article, f.sentence)].append(f)
+    for group_facts in by_sentence.values():
+        group_facts.sort(key=lambda g: g.position)
+        for j, f in enumerate(group_facts):
+            if not f.elided:
+                continue
+            earlier = [g for g in group_facts[:j] if not g.elided and g.head is not None]
+            if not earlier:
+                continue
+            g = earlier[-1]
+            f.head, f.head_parts, f.mods, f.generic_head = g.head, g.head_parts, g.mods, g.generic_head
+            f.words, f.vec, f.counted = g.words, g.vec, g.counted
+            if f.event_type == "other" and g.event_type != "other":
+                f.block, f.event_type = g.block, g.event_type
+            if not f.part and not f.comparison and f.value != g.value:
+                f.rivals = f.rivals | {g.row}
+                g.rivals = g.rivals | {f.row}
 
 
 def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
@@ -978,6 +1048,7 @@ def group(
         stories = index.pairs()
     forced_pairs = _comparison_links(facts)
     _mark_rivals(facts, records, words)
+    _resolve_elided(facts)
     _place_parts(facts, records, words)
     # a comparison figure goes to the block of the figure it is compared with
     by_row = {f.row: f for f in facts}
