@@ -126,6 +126,8 @@ class SeriesWords:
     time_units: frozenset[str]
     # the number pack's scale words ("millions"), as tokens: not what a figure counts
     scales: frozenset[str] = frozenset()
+    # how a live blog's time-stamped entry opens ("18 h 20 –")
+    live_entry: re.Pattern | None = None
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -151,6 +153,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         toll_nouns=_toll_nouns(language_data(lang).relations),
         time_units=_time_units(lang),
         scales=frozenset(t for w in language_data(lang).numbers.get("scales", {}) for t in tokens(w, frozenset())),
+        live_entry=re.compile(data["live_entry"]) if data.get("live_entry") else None,
     )
 
 
@@ -295,6 +298,9 @@ class _Fact:
     counted: frozenset = frozenset()
     # a count whose noun the sentence leaves out, read with an actor for unit ("la préfecture s'en tient à 850")
     elided: bool = False
+    # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
+    entry: bool = False
+    live: bool = False
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -436,6 +442,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         share_of=frozenset(after[:2]) if block == ("%",) else frozenset(),
         counted=frozenset(after[:2]) if block[-1] == "count" and head is not None else frozenset(),
         elided=elided,
+        entry=words.live_entry is not None and isinstance(evidence, str) and words.live_entry.match(evidence) is not None,
     )
 
 
@@ -576,7 +583,7 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> b
     if same_article:
         # one article states one figure once (extraction merges mentions): the same value twice is two
         # things; two values are one series only as rival figures of two sources
-        if a.value == b.value or not _rivals(a, b):
+        if a.value == b.value or not (_rivals(a, b) or _live_update(a, b)):
             return True
         return not (_who_other_value(a, b) and _ratio_ok(a, b))
     if a.value is None or b.value is None:
@@ -587,6 +594,13 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> b
         if _past_period(a, b) or _past_period(b, a):
             return True
     return False
+
+
+def _live_update(a: _Fact, b: _Fact) -> bool:
+    """Two figures of a live blog told in two sentences: the blog tells one measure again as it changes, entry
+    after entry ("12 h 15 – Premier bilan : 12 morts", "14 h 32 – Nouveau bilan : 27 morts"). Not a part and
+    its total, nor a figure dated apart (the rules before this one), nor two groups (the rule after it)."""
+    return a.live and a.sentence != b.sentence
 
 
 def _past_period(a: _Fact, b: _Fact) -> bool:
@@ -1047,6 +1061,9 @@ def group(
         index.add(records)
         stories = index.pairs()
     forced_pairs = _comparison_links(facts)
+    live = {f.article for f in facts if f.entry}
+    for f in facts:
+        f.live = f.article in live
     _mark_rivals(facts, records, words)
     _resolve_elided(facts)
     _place_parts(facts, records, words)
