@@ -301,6 +301,10 @@ class _Fact:
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
     entry: bool = False
     live: bool = False
+    # its place without the words that name no place of their own ("Nord-Kivu": kivu), as the names are read
+    place_core: frozenset = frozenset()
+    # the places read for the other figures of its kind in its sentence ("28 500 à Paris, 18 000 à Lyon")
+    sibling_places: frozenset = frozenset()
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -442,6 +446,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         share_of=frozenset(after[:2]) if block == ("%",) else frozenset(),
         counted=frozenset(after[:2]) if block[-1] == "count" and head is not None else frozenset(),
         elided=elided,
+        place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
         entry=words.live_entry is not None and isinstance(evidence, str) and words.live_entry.match(evidence) is not None,
     )
 
@@ -473,6 +478,8 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
     if (a.start, a_end) == (b.start, b_end):
         return True
     len_a, len_b = a_end - a.start + 1, b_end - b.start + 1
+    if not same_article and (_as_of_running(a, b) or _as_of_running(b, a)):
+        return True
     if max(len_a, len_b) <= SHORT_DAYS:
         # figures as of a day: an article's two days are two things; two articles' days a toll's updates
         if same_article:
@@ -485,6 +492,29 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
     overlap = min(a_end, b_end) - max(a.start, b.start) + 1
     union = max(a_end, b_end) - min(a.start, b.start) + 1
     return overlap > 0 and overlap / union >= PERIOD_JACCARD
+
+
+def _named_together(a: _Fact, b: _Fact) -> bool:
+    """a's sentence names b's place beside its own, without a figure of its own there ("Accident de car en
+    Lozère : un mort et 23 blessés sur la RN 88"): the article puts both places on one event, one holding the
+    other (no gazetteer says which), so two reports that read one or the other tell one toll."""
+    core = b.place_core
+    if not core or not core <= a.names:
+        return False
+    return not any(core <= p for p in a.sibling_places)
+
+
+def _as_of_running(a: _Fact, b: _Fact) -> bool:
+    """a is a running total told up to its report ("depuis le 1er janvier": from a day to the publication
+    day), b the same total told as of one day (the bulletin's day) within that period or up to GAP_DAYS after
+    it: one reference period told two ways, not a day against months."""
+    if a.published is None or a.end is None or b.start is None:
+        return False
+    if a.end - a.start + 1 <= SHORT_DAYS or abs(a.end - a.published) > 1:
+        return False
+    if b.end is not None and b.end != b.start:
+        return False
+    return a.start <= b.start <= a.end + GAP_DAYS
 
 
 def _cosine(a: _Fact, b: _Fact) -> float:
@@ -578,7 +608,8 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> b
         return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
-    if not _where_ok(a, b) and (same_article or a.value != b.value):
+    if not _where_ok(a, b) and (same_article or a.value != b.value) and not (
+            not same_article and (_named_together(a, b) or _named_together(b, a))):
         return True
     if same_article:
         # one article states one figure once (extraction merges mentions): the same value twice is two
@@ -1061,6 +1092,12 @@ def group(
         index.add(records)
         stories = index.pairs()
     forced_pairs = _comparison_links(facts)
+    siblings: dict[tuple, set[frozenset]] = defaultdict(set)
+    for f in facts:
+        if f.place_core:
+            siblings[(f.article, f.sentence, f.block)].add(f.place_core)
+    for f in facts:
+        f.sibling_places = frozenset(siblings.get((f.article, f.sentence, f.block), set()) - {f.place_core})
     live = {f.article for f in facts if f.entry}
     for f in facts:
         f.live = f.article in live
