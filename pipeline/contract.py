@@ -312,6 +312,7 @@ class SeriesLexicon(TypedDict):
     generic_names: Words  # names too common to identify a story ("France", "ministère")
     people_nouns: Words  # nouns that name people without telling which group ("civils", "habitants")
     rival_markers: Words  # words between two figures of one sentence that set them against each other
+    plural_endings: Words  # letters that end a plural noun ("s", "x"): "mort" and "morts" count one thing
     live_entry: Regex  # how a live blog's time-stamped entry opens ("18 h 20 –"): successive updates of one article
 
 

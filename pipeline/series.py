@@ -128,6 +128,8 @@ class SeriesWords:
     scales: frozenset[str] = frozenset()
     # how a live blog's time-stamped entry opens ("18 h 20 –")
     live_entry: re.Pattern | None = None
+    # letters that end a plural ("s", "x"): "mort" and "morts" are one noun
+    plural_endings: frozenset[str] = frozenset()
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -140,6 +142,11 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern:
 def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
     data = language_data(lang).series
     wide = Countries(lang, language_data(lang).places, function_words=language_data(lang).slot_stopwords).wide_keys
+    plural = frozenset(data.get("plural_endings", ()))
+
+    def with_singular(found: frozenset[str]) -> frozenset[str]:
+        return found | {t[:-1] for t in found if len(t) > 3 and t[-1] in plural}
+
     return SeriesWords(
         part=_marker_pattern(data["part_markers"]),
         comparison=_marker_pattern(data["comparison_markers"]),
@@ -147,13 +154,15 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         head_first=data["head_position"] == "first",
         wide_places=frozenset(wide),
         generic_names=frozenset(t for w in data["generic_names"] for t in tokens(w, frozenset())),
-        generic_heads=_generic_heads(language_data(lang).relations, data["people_nouns"]),
+        generic_heads={event: with_singular(heads) for event, heads in _generic_heads(
+            language_data(lang).relations, data["people_nouns"]).items()},
         rival=re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w.lower()).replace("\\ ", r"\s+") for w in data["rival_markers"]) + r")(?:\W|$)", re.UNICODE),
         toll_nouns=_toll_nouns(language_data(lang).relations),
         time_units=_time_units(lang),
         scales=frozenset(t for w in language_data(lang).numbers.get("scales", {}) for t in tokens(w, frozenset())),
         live_entry=re.compile(data["live_entry"]) if data.get("live_entry") else None,
+        plural_endings=plural,
     )
 
 
@@ -378,6 +387,12 @@ def _compound_parts(unit: str, words: SeriesWords) -> frozenset:
     return frozenset(parts) if len(parts) > 1 else frozenset()
 
 
+def _singular(found: list[str], words: SeriesWords) -> list[str]:
+    """Short words of ``who`` and ``unit`` without their plural ending ("mort" and "morts", "élu" and "élus":
+    one noun; longer words are cut to five letters before the ending counts)."""
+    return [t[:-1] if len(t) > 3 and t[-1] in words.plural_endings else t for t in found]
+
+
 def _is_duration(unit, time_units: frozenset[str]) -> bool:
     return isinstance(unit, str) and unit in time_units
 
@@ -399,10 +414,10 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     unit = row.get("unit") if isinstance(row.get("unit"), str) else None
     event_type, block = _row_block(row, words)
     who = row.get("who") if isinstance(row.get("who"), str) else None
-    who_words = tokens(who, words.stopwords)
+    who_words = _singular(tokens(who, words.stopwords), words)
     head, head_parts = None, frozenset()
     if block[-1] == "count" and unit:
-        unit_words = tokens(unit, words.stopwords)
+        unit_words = _singular(tokens(unit, words.stopwords), words)
         head = unit_words[0] if unit_words else None
         head_parts = _compound_parts(unit, words)
     if head is None and who_words:
