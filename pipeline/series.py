@@ -130,6 +130,9 @@ class SeriesWords:
     live_entry: re.Pattern | None = None
     # letters that end a plural ("s", "x"): "mort" and "morts" are one noun
     plural_endings: frozenset[str] = frozenset()
+    # words that join names into an enumeration ("Caixas et Llauro"), and the words that may stand beside them
+    enumeration_joiners: frozenset[str] = frozenset()
+    enumeration_fillers: frozenset[str] = frozenset()
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -163,6 +166,8 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         scales=frozenset(t for w in language_data(lang).numbers.get("scales", {}) for t in tokens(w, frozenset())),
         live_entry=re.compile(data["live_entry"]) if data.get("live_entry") else None,
         plural_endings=plural,
+        enumeration_joiners=frozenset(data.get("enumeration_joiners", ())),
+        enumeration_fillers=frozenset(data.get("enumeration_fillers", ())),
     )
 
 
@@ -312,6 +317,8 @@ class _Fact:
     live: bool = False
     # its place without the words that name no place of their own ("Nord-Kivu": kivu), as the names are read
     place_core: frozenset = frozenset()
+    # the names its sentence enumerates ("des hameaux de Caixas et de Llauro"): a figure of them all
+    enumerated: frozenset = frozenset()
     # the places read for the other figures of its kind in its sentence ("28 500 à Paris, 18 000 à Lyon")
     sibling_places: frozenset = frozenset()
 
@@ -462,7 +469,8 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         counted=frozenset(after[:2]) if block[-1] == "count" and head is not None else frozenset(),
         elided=elided,
         place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
-        entry=words.live_entry is not None and isinstance(evidence, str) and words.live_entry.match(evidence) is not None,
+        enumerated=_enumerated_names(evidence, words) if isinstance(evidence, str) else frozenset(),
+        entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
     )
 
 
@@ -514,9 +522,38 @@ def _named_together(a: _Fact, b: _Fact) -> bool:
     Lozère : un mort et 23 blessés sur la RN 88"): the article puts both places on one event, one holding the
     other (no gazetteer says which), so two reports that read one or the other tell one toll."""
     core = b.place_core
-    if not core or not core <= a.names:
+    if not core or not core <= a.names or not a.place_core or not a.place_core <= a.names:
+        return False
+    if core <= a.enumerated and a.place_core <= a.enumerated:
+        # "900 personnes évacuées des hameaux de Caixas et de Llauro": a figure of both places, not of one
         return False
     return not any(core <= p for p in a.sibling_places)
+
+
+def _enumerated_names(evidence: str, words: SeriesWords) -> frozenset[str]:
+    return _enumerated(evidence, words.enumeration_joiners, words.enumeration_fillers, words.stopwords)
+
+
+@lru_cache(maxsize=4_096)  # the facts of one sentence come one after the other
+def _enumerated(evidence: str, joiners: frozenset[str], fillers: frozenset[str],
+                stopwords: frozenset[str]) -> frozenset[str]:
+    """The name tokens of a sentence that stand in an enumeration: two names with only a joiner ("et"), commas
+    and fillers ("de") between them ("Caixas, Llauro et Montauriol"; not "Badaroux, en Lozère")."""
+    found: set[str] = set()
+    matches = list(_NAME.finditer(evidence))
+    run: list[re.Match] = []
+    for m, n in zip(matches, matches[1:], strict=False):
+        between = evidence[m.end():n.start()]
+        between_words = [w.lower() for w in _WORD.findall(between)]
+        allowed = all(w in joiners or w in fillers for w in between_words)
+        joined = allowed and any(w in joiners for w in between_words)
+        if allowed and ("," in between or joined):
+            run += [m, n]
+        if not allowed or "," not in between:
+            if joined:
+                found.update(t for r in run for t in tokens(r.group(), stopwords))
+            run = []
+    return frozenset(found)
 
 
 def _as_of_running(a: _Fact, b: _Fact) -> bool:
