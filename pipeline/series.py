@@ -682,8 +682,10 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> b
 def _live_update(a: _Fact, b: _Fact) -> bool:
     """Two figures of a live blog told in two sentences: the blog tells one measure again as it changes, entry
     after entry ("12 h 15 – Premier bilan : 12 morts", "14 h 32 – Nouveau bilan : 27 morts"). Not a part and
-    its total, nor a figure dated apart (the rules before this one), nor two groups (the rule after it)."""
-    return a.live and a.sentence != b.sentence
+    its total, nor a figure dated apart (the rules before this one), nor two groups (the rule after it). Typed
+    figures only: of an untyped one (other), the noun does not tell what is measured ("2 000 postes non
+    pourvus", "4 000 postes supprimés")."""
+    return a.live and a.sentence != b.sentence and a.event_type != "other" and b.event_type != "other"
 
 
 def _past_period(a: _Fact, b: _Fact) -> bool:
