@@ -130,6 +130,8 @@ class SeriesWords:
     live_entry: re.Pattern | None = None
     # letters that end a plural ("s", "x"): "mort" and "morts" are one noun
     plural_endings: frozenset[str] = frozenset()
+    # the relation lexicon's event nouns ("suppressions"), as tokens: "240 suppressions de postes" counts posts
+    event_nouns: frozenset[str] = frozenset()
     # words that join names into an enumeration ("Caixas et Llauro"), and the words that may stand beside them
     enumeration_joiners: frozenset[str] = frozenset()
     enumeration_fillers: frozenset[str] = frozenset()
@@ -166,6 +168,8 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         scales=frozenset(t for w in language_data(lang).numbers.get("scales", {}) for t in tokens(w, frozenset())),
         live_entry=re.compile(data["live_entry"]) if data.get("live_entry") else None,
         plural_endings=plural,
+        event_nouns=with_singular(frozenset(t for w in language_data(lang).relations.get("event_nouns", [])
+                                            for t in tokens(w, frozenset())[:1])),
         enumeration_joiners=frozenset(data.get("enumeration_joiners", ())),
         enumeration_fillers=frozenset(data.get("enumeration_fillers", ())),
     )
@@ -439,6 +443,10 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     evidence = row.get("evidence")
     before = _before_mention(row)
     after = _after_figure(row, words)
+    if head is not None and head in words.event_nouns and len(after) > 1 and after[0] == head:
+        # "240 suppressions de postes": an event noun counts the noun after it, which another report names
+        # alone ("310 postes menacés")
+        head_parts = head_parts | {after[1]}
     names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
                       for t in w.split("-")) if isinstance(evidence, str) else frozenset()
     if head is not None and block[-1] == "count" and unit and _actor_as_unit(head, after, names, words):

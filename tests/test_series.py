@@ -611,3 +611,17 @@ def test_a_short_noun_and_its_plural_are_one_group():
     three = row("b", 1, 3, who="élus", unit="élus", event_type="other", where="Ardoise", published="2026-06-03",
                 evidence="Le conseil d'Ardoise compte désormais 3 élus écologistes.")
     assert same(grouped([one, three], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_an_event_noun_counts_the_noun_after_it():
+    cuts = row("a", 1, 240, who="suppressions", unit="suppressions", event_type="other", where="Vierzon",
+               published="2026-11-24", evidence="À Vierzon, Valmerin annonce 240 suppressions de postes.")
+    rival = row("b", 1, 310, who="postes", unit="postes", event_type="other", where="Vierzon",
+                published="2026-11-26", evidence="À Vierzon, la CGT de Valmerin compte 310 postes menacés.")
+    assert same(grouped([cuts, rival], vectors=False), ("a", 1), ("b", 1))
+    # a noun that names no event ("enfants") counts its own group, not the noun after it
+    children = dict(cuts, who="enfants", unit="enfants", evidence="À Vierzon, Valmerin compte 240 enfants de salariés.")
+    children["mention_start"] = 100 + children["evidence"].find("240")
+    staff = dict(rival, who="salariés", unit="salariés",
+                 evidence="À Vierzon, la CGT de Valmerin compte 310 salariés menacés.")
+    assert not same(grouped([children, staff], vectors=False), ("a", 1), ("b", 1))
