@@ -316,6 +316,8 @@ class _Fact:
     counted: frozenset = frozenset()
     # a count whose noun the sentence leaves out, read with an actor for unit ("la préfecture s'en tient à 850")
     elided: bool = False
+    # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
+    holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
     entry: bool = False
     live: bool = False
@@ -374,17 +376,18 @@ _NUMBER_LEAD = re.compile(r"^[\d\s\u202f\xa0.,%]*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 
-def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...]:
+def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...] | None:
     """The content words after a figure, within its clause, scale words left out ("40 % des effectifs du
-    site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz)."""
+    site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz); None when the row does
+    not say where its figure stands."""
     evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
     if not isinstance(evidence, str) or start is None or sent is None:
-        return ()
+        return None
     end = _num(row.get("mention_end"))
     # from the figure's end (a figure in words, "deux avions", is no word after it), else its start
     at = int((end if end is not None and end > start else start) - sent)
-    if not 0 <= at < len(evidence):
-        return ()
+    if not 0 <= at <= len(evidence):
+        return None
     after = evidence[at:at + 60]
     after = after[_NUMBER_LEAD.match(after).end():]
     after = _CLAUSE_END.split(after, maxsplit=1)[0]
@@ -443,13 +446,15 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     evidence = row.get("evidence")
     before = _before_mention(row)
     after = _after_figure(row, words)
-    if head is not None and head in words.event_nouns and len(after) > 1 and after[0] == head:
+    found_after = after or ()
+    if head is not None and head in words.event_nouns and len(found_after) > 1 and found_after[0] == head:
         # "240 suppressions de postes": an event noun counts the noun after it, which another report names
         # alone ("310 postes menacés")
-        head_parts = head_parts | {after[1]}
+        head_parts = head_parts | {found_after[1]}
     names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
                       for t in w.split("-")) if isinstance(evidence, str) else frozenset()
-    if head is not None and block[-1] == "count" and unit and _actor_as_unit(head, after, names, words):
+    if after is not None and head is not None and block[-1] == "count" and unit and _actor_as_unit(
+            head, after, names, words):
         # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
         # left out and extraction took the actor of the sentence for it; it names nothing counted
         head, head_parts, mods, generic_head, who_words = None, frozenset(), frozenset(), False, []
@@ -473,11 +478,12 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         comparison=bool(before) and words.comparison.search(before) is not None,
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
-        share_of=frozenset(after[:2]) if block == ("%",) else frozenset(),
-        counted=frozenset(after[:2]) if block[-1] == "count" and head is not None else frozenset(),
+        share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
+        counted=frozenset(found_after[:2]) if block[-1] == "count" and head is not None else frozenset(),
         elided=elided,
+        holder=block[-1] == "count" and head is not None and bool(who_words) and head not in who_words,
         place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
-        enumerated=_enumerated_names(evidence, words) if isinstance(evidence, str) else frozenset(),
+        enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
         entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
     )
 
@@ -509,7 +515,8 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
     if (a.start, a_end) == (b.start, b_end):
         return True
     len_a, len_b = a_end - a.start + 1, b_end - b.start + 1
-    if not same_article and (_as_of_running(a, b) or _as_of_running(b, a)):
+    if not same_article and min(len_a, len_b) == 1 < max(len_a, len_b) - SHORT_DAYS + 1 and (
+            _as_of_running(a, b) or _as_of_running(b, a)):
         return True
     if max(len_a, len_b) <= SHORT_DAYS:
         # figures as of a day: an article's two days are two things; two articles' days a toll's updates
@@ -954,7 +961,7 @@ def _resolve_elided(facts: list[_Fact]) -> None:
     """A count whose noun is left out counts what the count before it in its sentence counts ("la CGT compte
     310 postes menacés, pas 240"; "1 000 habitants évacués, la préfecture s'en tient à 850"): it takes that
     count's noun, and, unless a part or a comparison, is set against it as a rival figure of another reporter
-    (the actor extraction read in place of the noun)."""
+    (the actor extraction read in place of the noun) — unless that count's ``who`` names a holder."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
     for f in facts:
         if f.sentence is not None and f.block[-1] == "count":
@@ -972,7 +979,9 @@ def _resolve_elided(facts: list[_Fact]) -> None:
             f.words, f.vec, f.counted = g.words, g.vec, g.counted
             if f.event_type == "other" and g.event_type != "other":
                 f.block, f.event_type = g.block, g.event_type
-            if not f.part and not f.comparison and f.value != g.value:
+            if not f.part and not f.comparison and f.value != g.value and not g.holder:
+                # (after a holder's figure, "Reform UK 7 450 voix, les conservateurs 2 915", the actor is
+                # another holder: another figure, not a rival)
                 f.rivals = f.rivals | {g.row}
                 g.rivals = g.rivals | {f.row}
 

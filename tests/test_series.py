@@ -544,6 +544,13 @@ def test_an_actor_read_for_a_left_out_noun_counts_what_the_figure_before_it_coun
     written = row("a", 2, 14, who="préfectures", unit="préfectures", event_type="other", where="Ardoise",
                   published="2026-10-19", evidence="Ailleurs, 14 préfectures ont déclenché l'alerte à Ardoise.")
     assert not same(grouped([town, written, wire], vectors=False), ("a", 2), ("b", 1))
+    # after a holder's figure, the actor is another holder: "la liste Vernet 2915" is no rival of the 7450
+    votes = "À Ardoise, la liste Dufour obtient 7450 voix, la liste Vernet 2915."
+    first = row("a", 1, 7450, who="liste Dufour", unit="voix", event_type="other", where="Ardoise",
+                published="2026-06-22", evidence=votes)
+    second = row("a", 2, 2915, who="liste Vernet", unit="Vernet", event_type="other", where="Ardoise",
+                 published="2026-06-22", evidence=votes)
+    assert not same(grouped([first, second], vectors=False), ("a", 1), ("a", 2))
 
 
 def test_one_figure_named_by_two_nouns_is_one_claim_when_the_words_after_it_agree():
