@@ -130,6 +130,8 @@ class SeriesWords:
     live_entry: re.Pattern | None = None
     # letters that end a plural ("s", "x"): "mort" and "morts" are one noun
     plural_endings: frozenset[str] = frozenset()
+    # generic_names as whole words, lowercased without accents ("prefecture")
+    institutions: frozenset[str] = frozenset()
     # the relation lexicon's event nouns ("suppressions"), as tokens: "240 suppressions de postes" counts posts
     event_nouns: frozenset[str] = frozenset()
     # words that join names into an enumeration ("Caixas et Llauro"), and the words that may stand beside them
@@ -159,6 +161,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         head_first=data["head_position"] == "first",
         wide_places=frozenset(wide),
         generic_names=frozenset(t for w in data["generic_names"] for t in tokens(w, frozenset())),
+        institutions=frozenset(strip_accents(w.lower()) for w in data["generic_names"]),
         generic_heads={event: with_singular(heads) for event, heads in _generic_heads(
             language_data(lang).relations, data["people_nouns"]).items()},
         rival=re.compile(r"(?:^|\W)(?:" + "|".join(
@@ -314,8 +317,9 @@ class _Fact:
     # of a count: the first two words after it in its clause ("240 suppressions de postes"), what the
     # sentence counts however extraction chose the head ("suppressions") and another outlet wrote it ("postes")
     counted: frozenset = frozenset()
-    # a count whose noun the sentence leaves out, read with an actor for unit ("la préfecture s'en tient à 850")
-    elided: bool = False
+    # of a count whose noun the sentence leaves out: the actor extraction read for unit ("la préfecture s'en
+    # tient à 850": prefe)
+    elided: str | None = None
     # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
     holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
@@ -454,14 +458,14 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
                       for t in w.split("-")) if isinstance(evidence, str) else frozenset()
     if after is not None and head is not None and block[-1] == "count" and unit and _actor_as_unit(
-            head, after, names, words):
+            head, unit, after, names, words):
         # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
         # left out and extraction took the actor of the sentence for it; it names nothing counted
+        actor = head
         head, head_parts, mods, generic_head, who_words = None, frozenset(), frozenset(), False, []
         who = unit = None
-        elided = True
     else:
-        elided = False
+        actor = None
     return _Fact(
         row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
         event_type=event_type, block=block,
@@ -480,7 +484,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         position=int(_num(row.get("mention_start")) or 0),
         share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
         counted=frozenset(found_after[:2]) if block[-1] == "count" and head is not None else frozenset(),
-        elided=elided,
+        elided=actor,
         holder=block[-1] == "count" and head is not None and bool(who_words) and head not in who_words,
         place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
         enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
@@ -488,10 +492,14 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     )
 
 
-def _actor_as_unit(head: str, after: tuple[str, ...], names: frozenset, words: SeriesWords) -> bool:
+def _actor_as_unit(head: str, unit: str, after: tuple[str, ...], names: frozenset, words: SeriesWords) -> bool:
     """A count's unit that is not written after its figure and names an actor (a name of the sentence, or an
-    institution: ``generic_names``) is an actor extraction read for a noun the sentence leaves out."""
-    return head not in after[:3] and (head in names or head in words.generic_names)
+    institution: ``generic_names``, the whole word: "intérieur" is no "interventions") is an actor
+    extraction read for a noun the sentence leaves out."""
+    if head in after[:3]:
+        return False
+    first = strip_accents(unit.split()[0].lower()) if unit.split() else ""
+    return head in names or first in words.institutions
 
 
 # -- pair rules --------------------------------------------------------------------------------------
@@ -604,8 +612,10 @@ def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True, vectors: bool
     if a.share_of and b.share_of and (a.share_of <= b.share_of or b.share_of <= a.share_of):
         # one share of the same whole ("40 % des effectifs du site", "40 % des effectifs")
         return True
-    if a.counted & b.counted and (a.event_type == b.event_type or across_types):
-        # the words after each figure name one thing ("240 suppressions de postes", "240 postes supprimés")
+    if a.counted & b.counted & (a.words | b.words | a.head_parts | b.head_parts) and (
+            a.event_type == b.event_type or across_types):
+        # the words after each figure name one thing, the head of one of them ("240 suppressions de postes",
+        # "240 postes supprimés"), not any word ("were")
         return True
     return bool(a.words & b.words) or (vectors and _cosine(a, b) >= VECTOR_SIM)
 
@@ -940,7 +950,9 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
         for g in reversed(earlier):
             # the same kind of unit; the event_type of a figure after "contre" is often not read
             if g.block[1:] == f.block[1:] and not g.part:
-                if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f):
+                # (a figure whose noun is left out and unknown agrees with nothing: "as 12,000 ordered to leave")
+                if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f) and not (
+                        g.elided and g.head is None):
                     links.add((g.row, f.row))
                 break
     return links
@@ -972,7 +984,9 @@ def _resolve_elided(facts: list[_Fact]) -> None:
             if not f.elided:
                 continue
             earlier = [g for g in group_facts[:j] if not g.elided and g.head is not None]
-            if not earlier:
+            if not earlier or (f.elided in earlier[-1].words and f.elided != earlier[-1].head):
+                # the actor is the earlier figure's own ("Whychus Creek Fire burns 86,400 acres as 12,000
+                # ordered to leave"): extraction copied the sentence's subject, nothing tells the noun left out
                 continue
             g = earlier[-1]
             f.head, f.head_parts, f.mods, f.generic_head = g.head, g.head_parts, g.mods, g.generic_head

@@ -551,6 +551,19 @@ def test_an_actor_read_for_a_left_out_noun_counts_what_the_figure_before_it_coun
     second = row("a", 2, 2915, who="liste Vernet", unit="Vernet", event_type="other", where="Ardoise",
                  published="2026-06-22", evidence=votes)
     assert not same(grouped([first, second], vectors=False), ("a", 1), ("a", 2))
+    # an actor that is the figure before's own ("Le Feu de Brasse a brûlé 8640 hectares et 1200 ont dû partir"):
+    # the noun left out is unknown; no later comparison ("contre 7100 hectares") takes that figure for its own
+    fire = "Le Feu de Brasse a brûlé 8640 hectares et 1200 ont dû quitter leur maison."
+    burned = row("a", 1, 8640, who="Feu de Brasse", unit="hectares", event_type="other", where=None,
+                 published="2026-08-20", evidence=fire)
+    left = row("a", 2, 1200, who="Feu de Brasse", unit="Feu", event_type="other", where=None,
+               published="2026-08-20", evidence=fire)
+    morning = row("a", 3, 7100, who="hectares", unit="hectares", event_type="other", where=None,
+                  published="2026-08-20", evidence="La surface atteint un record, contre 7100 hectares ce matin.")
+    morning["char_start"] = 300
+    morning["mention_start"] = 300 + morning["evidence"].find("7100")
+    df = grouped([burned, left, morning], vectors=False)
+    assert not same(df, ("a", 2), ("a", 3)) and not same(df, ("a", 1), ("a", 2))
 
 
 def test_one_figure_named_by_two_nouns_is_one_claim_when_the_words_after_it_agree():
