@@ -21,6 +21,8 @@ How facts are grouped, with what the rows already hold:
    published within ``STORY_DAYS`` of each other when both dates are known
    (an undated article is taken as written after the latest date its facts
    state).
+   Two articles published within a week that share a word but not enough tell one story when each tells
+   one with a third article.
    Named words found in more than ``MAX_WORD_ARTICLES`` articles of the batch
    are too common to tell a story and are ignored. Candidate article pairs
    come from an inverted index over those words, so the cost grows with the
@@ -34,6 +36,10 @@ How facts are grouped, with what the rows already hold:
    values (same head noun, and modifiers that do not disagree).
    A figure introduced by a comparison word ("39 morts, contre 35
    auparavant") is linked to the figure before it in its sentence.
+   What extraction gets wrong is read around: an actor read for a count's
+   left-out noun, a head noun written another way by another outlet, one
+   event's place named at two scales, a running total told as of a day, a
+   live blog telling one figure again entry after entry.
 4. **Clusters.** Links are taken strongest first and merge two groups only
    when no pair across them is in conflict (so that chains do not glue
    different things together).
@@ -582,12 +588,15 @@ def _enumerated(evidence: str, joiners: frozenset[str], fillers: frozenset[str],
 def _as_of_running(a: _Fact, b: _Fact) -> bool:
     """a is a running total told up to its report ("depuis le 1er janvier": from a day to the publication
     day), b the same total told as of one day (the bulletin's day) within that period or up to GAP_DAYS after
-    it: one reference period told two ways, not a day against months."""
+    it, of the same place: one reference period told two ways, not a day against months."""
     if a.published is None or a.end is None or b.start is None:
         return False
     if a.end - a.start + 1 <= SHORT_DAYS or abs(a.end - a.published) > 1:
         return False
     if b.end is not None and b.end != b.start:
+        return False
+    # one place (or none in both): a day of another place is no as-of day of this total
+    if bool(a.place) != bool(b.place) or (a.place and not a.place & b.place):
         return False
     return a.start <= b.start <= a.end + GAP_DAYS
 
