@@ -645,3 +645,19 @@ def test_an_event_noun_counts_the_noun_after_it():
     staff = dict(rival, who="salariés", unit="salariés",
                  evidence="À Vierzon, la CGT de Valmerin compte 310 salariés menacés.")
     assert not same(grouped([children, staff], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_english_days_and_months_name_no_story():
+    a = row("a", 1, 12, who="people", unit="people", where=None, published="2026-03-16",
+            evidence="The blast killed 12 people on Monday, 16 March, officials said.")
+    b = row("b", 1, 12, who="people", unit="people", where=None, published="2026-04-06",
+            evidence="The ferry sank on Monday in March and 12 people died, the coastguard said.")
+    df = grouped([dict(a, lang="en"), dict(b, lang="en")], lang="en", vectors=False)
+    assert not same(df, ("a", 1), ("b", 1))
+    # a name the two reports share still tells one story
+    b2 = dict(b, evidence="The Boyaca blast on Monday in March killed 12 people in Sutatausa, the agency said.")
+    b2["mention_start"] = 100 + b2["evidence"].find("12")
+    a2 = dict(a, evidence="The Boyaca blast killed 12 people in Sutatausa on Monday, 16 March.")
+    a2["mention_start"] = 100 + a2["evidence"].find("12")
+    df = grouped([dict(a2, lang="en"), dict(b2, lang="en")], lang="en", vectors=False)
+    assert same(df, ("a", 1), ("b", 1))
