@@ -314,6 +314,10 @@ class SeriesLexicon(TypedDict):
     generic_names: Words  # names too common to identify a story ("France", "ministère")
     people_nouns: Words  # nouns that name people without telling which group ("civils", "habitants")
     rival_markers: Words  # words between two figures of one sentence that set them against each other
+    plural_endings: Words  # letters that end a plural noun ("s", "x"): "mort" and "morts" count one thing
+    enumeration_joiners: Words  # "et": names so joined are enumerated ("Caixas et Llauro"), not one within the other
+    enumeration_fillers: Words  # the only other words an enumeration may hold between its names ("de")
+    live_entry: Regex  # how a live blog's time-stamped entry opens ("18 h 20 –"): successive updates of one article
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract
