@@ -32,7 +32,8 @@ ONLY_FIGURES = [  # text, then the values of its facts: every other number is no
 
 DATES = [  # expression, start, end against REFERENCE: a window of whole units ending or starting on it
     ("the past three months", "2025-03-21", "2025-06-20"),
-    ("over the past two weeks", "2025-06-06", "2025-06-20"),
+    ("over the past two weeks", "2025-06-07", "2025-06-20"),  # 14 days, as "the past 14 days"
+    ("the past 3 weeks", "2025-05-31", "2025-06-20"),
     ("the past 10 days", "2025-06-11", "2025-06-20"),
     ("the next 18 months", "2025-06-20", "2026-12-20"),
     ("over the next two years", "2025-06-20", "2027-06-20"),

@@ -130,7 +130,7 @@ class RecordBuilder:
         return doc[start : end + 1].text
 
     @staticmethod
-    def _gapped_holder(ctx: MentionContext) -> str | None:
+    def _gapped_holder(ctx: MentionContext) -> Span | None:
         """ "Adults will pay £18 and under-16s £9", "Bell's campaign had spent $4.6m and Ruiz's $1.9m": in a
         clause whose verb is left out, the phrase between the conjunction and an amount or a share holds it."""
         unit = ctx.quantity["unit"]
@@ -155,7 +155,7 @@ class RecordBuilder:
         start = i + 1
         while start < first.i and doc[start].pos_ == "DET":
             start += 1
-        return doc[start : first.i].text.strip() or None
+        return doc[start : first.i] if start < first.i else None
 
     def _held_at(self, ctx: MentionContext) -> Token | None:
         """ "followed by Senegalese at 22%", "Sen. Marcus Bell at 33.5%", "the Conservatives fourth on 2,915": a
@@ -476,10 +476,13 @@ class RecordBuilder:
             who = self._modified_noun(ctx, in_dates)
         if who is None:
             who = self._name_before(ctx)
-        who = self._gapped_holder(ctx) or who
+        gapped = self._gapped_holder(ctx)
+        if gapped is not None:
+            # the ranker's rules features describe the phrase the rules chose: its head
+            who, rules_token = gapped.text, gapped.root
         held = self._held_at(ctx)
         if held is not None:
-            who = noun_phrase(held)
+            who, rules_token = noun_phrase(held), held
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         candidates = None

@@ -213,6 +213,30 @@ class DateAssigner:
                 if elliptic or self._coordinated(ctx.predicate, other.predicate):
                     when[id(ctx)] = when[id(other)]
                     break
+        self._share_sentence_date(text, ctxs, when)
+
+    def _share_sentence_date(self, text: str, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
+        """ "left two dead and 57 injured, police said on Sunday", "Hale took 14,208 votes, a 38.6% share, the
+        returning officer announced on Friday": when the sentence's only time is the day its figures were
+        reported (a date on a reporting verb that is no figure's own), a figure without a date of its own
+        takes it too, as SPEC's reporting day (not a point of comparison: "up from 368", "contre 9 700")."""
+        if not ctxs:
+            return
+        sent = ctxs[0].sentence
+        clauses = self._comparison_clauses(text, sent, ctxs)
+        dated = [when[id(c)] for c in ctxs if id(c) in when and id(c) not in clauses]
+        if not dated or len({(d["when_start"], d["when_end"]) for d in dated}) != 1:
+            return
+        span = sent.doc.char_span(dated[0]["start"], dated[0]["end"], alignment_mode="expand")
+        verb = span.root.head if span is not None else None
+        if verb is None or verb.lemma_ not in self.reporting or verb.pos_ != "VERB" or any(
+                c.predicate is not None and c.predicate.i == verb.i for c in ctxs):
+            return
+        for ctx in ctxs:
+            start = ctx.quantity["start"]
+            if id(ctx) in when or id(ctx) in clauses or self.comparison_rx.search(text[max(0, start - 25) : start]):
+                continue
+            when[id(ctx)] = dated[0]
 
     @staticmethod
     def _coordinated(a: Token | None, b: Token | None) -> bool:
