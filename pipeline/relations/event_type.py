@@ -199,6 +199,9 @@ class EventTyper:
         usual type, the nearest class of trigger verbs, else ``other``."""
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
+        totalled = self._totalled(ctx) if unit is None else None
+        if totalled is not None:
+            return totalled, "total"
         supported = self._supported(ctx)
         if supported is not None:
             return supported, "total"
@@ -215,6 +218,39 @@ class EventTyper:
             if near is not None:
                 return near, "vectors"
         return "other", "default"
+
+    def _totalled(self, ctx: MentionContext) -> str | None:
+        """ "bringing the number of troops killed in the ambush to 17", "taking the total to 3,480", "portant à 31 le
+        nombre de suspects": a count a container noun is valued at (the verb's object, before or after the figure)
+        is of what the words between them name, else of what the clause before that verb counts."""
+        container = self._valued_container(ctx)
+        if container is None:
+            return None
+        anchor, verb, inside = ctx.anchor or ctx.tokens[0], container.head, {t.i for t in ctx.tokens}
+        doc, sent = anchor.doc, ctx.sentence
+        named = doc[container.i : anchor.i] if container.i < anchor.i else doc[container.i : container.right_edge.i + 1]
+        before = doc[sent.start : verb.left_edge.i]  # "Police arrested nine more men on Tuesday, bringing ..."
+        for words in (named, before):
+            types = self._types_of([t for t in words if t.i not in inside])
+            resolved = self._resolve_type(types & self.strong_types) or self._resolve_type(types)
+            if resolved is not None:
+                return resolved
+        return None
+
+    def _valued_container(self, ctx: MentionContext) -> Token | None:
+        """The container noun ("number", "total", "nombre") a figure after a valuation preposition values: the
+        object of a verb above the figure (the parser often hangs "to 17" on a nearer verb)."""
+        anchor = ctx.anchor or ctx.tokens[0]
+        if not any(c.dep_ == "case" and c.lower_ in self.valuation_preps for c in anchor.children):
+            return None
+        inside = {t.i for t in ctx.tokens}
+        for verb in anchor.ancestors:
+            if verb.pos_ == "VERB":
+                container = next((c for c in verb.children if c.dep_ == "obj" and c.lemma_ in self.containers
+                                  and c.i not in inside), None)
+                if container is not None:
+                    return container
+        return None
 
     def _supported(self, ctx: MentionContext) -> str | None:
         """ "620 pompiers, appuyés par 180 véhicules et 14 avions": the means that back a group (the agent

@@ -57,6 +57,9 @@ class RecordBuilder:
             valued = self._valued_object(anchor, inside)
             if valued is not None:
                 return valued, True  # "la loi porte le budget à 413 milliards", "condamné un passeur à 3 ans"
+            container = self._valued_container(ctx) if unit is None and ctx.linked_to is None else None
+            if container is not None and ctx.noun is None:
+                return container, True  # "bringing the number of troops killed to 17", the parse hanging "to 17" low
             # the phrase right after the figure, hung on the figure or on its verb
             near = list(anchor.children) + (list(anchor.head.children) if anchor.head.pos_ == "VERB" else [])
             beneficiary = next((c for c in near if c.pos_ in NOMINAL and c.left_edge.i == max(inside) + 1 and any(

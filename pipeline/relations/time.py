@@ -210,7 +210,7 @@ class DateAssigner:
                 elliptic = (other.linked_to is ctx and other.noun is not None and ctx.noun is not None
                             and other.noun.i == ctx.noun.i
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
-                if elliptic or self._coordinated(ctx.predicate, other.predicate):
+                if elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other):
                     when[id(ctx)] = when[id(other)]
                     break
         self._share_sentence_date(text, ctxs, when)
@@ -237,6 +237,18 @@ class DateAssigner:
             if id(ctx) in when or id(ctx) in clauses or self.comparison_rx.search(text[max(0, start - 25) : start]):
                 continue
             when[id(ctx)] = dated[0]
+
+    @staticmethod
+    def _participle_of(ctx: MentionContext, other: MentionContext) -> bool:
+        """ "Two more soldiers died on Sunday, bringing the number of troops killed to 17": a figure inside a
+        participle clause without a subject of its own, hung on the verb of a dated figure, shares its time."""
+        if other.predicate is None:
+            return False
+        anchor = ctx.anchor or ctx.tokens[0]
+        clause = next((a for a in (anchor, *anchor.ancestors) if a.dep_ == "advcl"), None)
+        return (clause is not None and clause.head.i == other.predicate.i and clause.pos_ == "VERB"
+                and bool(set(clause.morph.get("VerbForm")) & {"Ger", "Part"})
+                and not any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in clause.children))
 
     @staticmethod
     def _coordinated(a: Token | None, b: Token | None) -> bool:
