@@ -117,6 +117,12 @@ class EventTyper:
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
+        if (ctx.noun is not None and ctx.noun.dep_.startswith("nmod") and ctx.noun.head.pos_ == "NOUN"
+                and ctx.noun.head.lemma_ in self.event_nouns and (ctx.predicate is None
+                                                                  or ctx.predicate.i != ctx.noun.head.i)):
+            # "ordered the arrest of 47 people suspected of links": the event noun the counted group is the
+            # complement of says what happened to it, beside a participle on the group
+            pred_side.append(ctx.noun.head)
         predicate = ctx.predicate
         # the verb the number itself hangs on, before it, as its subject (or as the parser mislabels one:
         # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
