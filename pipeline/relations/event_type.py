@@ -99,7 +99,9 @@ class EventTyper:
             if any(c.dep_ == "cop" for c in ctx.noun.children):
                 # "Of the 47 dead, 19 were children": a part that is said to be something is what its
                 # counted group, written before it, is
-                groups = [c for c in ctx.noun.children if c.i < ctx.noun.i and c.dep_.startswith(("obl", "nmod"))
+                # (on the first of coordinated parts: "Of the 34 dead, 22 were civilians and 12 were members")
+                holders = [ctx.noun] + ([ctx.noun.head] if ctx.noun.dep_ == "conj" else [])
+                groups = [c for h in holders for c in h.children if c.i < h.i and c.dep_.startswith(("obl", "nmod"))
                           and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)
                           and (c.like_num or any(g.dep_ == "nummod" for g in c.children))]
                 # the group with what its words say of it: "the 26 dead" (parsed on the number), "people injured"

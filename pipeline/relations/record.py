@@ -93,6 +93,13 @@ class RecordBuilder:
                 and ctx.predicate.lemma_.lower() not in self.trigger_of):
             # "les cadres représentent 21 % des postes": the share is the subject's
             return ctx.actor, ctx.actor.pos_ == "NOUN"
+        figure = who_token.head if who_token is not None and who_token.i == getattr(ctx.noun, "i", None) else None
+        if (figure is not None and figure.i in inside and who_token.dep_.startswith("nmod") and who_token.i > figure.i
+                and unit is None and figure.dep_ == "nsubj" and figure.head.pos_ == "NOUN"
+                and any(c.dep_ == "cop" for c in figure.head.children)
+                and not any(c.dep_ == "case" for c in figure.head.children)
+                and any(c.dep_ == "case" and c.lower_ in self.group_links for c in who_token.children)):
+            return figure.head, False  # "Two of the victims were firefighters": the part is what it is said to be
         if (who_token is not None and who_token.dep_ == "appos" and who_token.head.pos_ == "NOUN"
                 and who_token.head.i < who_token.i and who_token.i not in ctx.anchors):
             # (not "300 victimes, dont 40 enfants": a counted noun is its own who)
