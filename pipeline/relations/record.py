@@ -202,6 +202,24 @@ class RecordBuilder:
         after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
         return head.doc[after : head.i + 1].text if after <= head.i else head.text
 
+    def _changed_thing(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "a 7% cut in the cap", "a £2m increase in funding": an amount or a share written before the event
+        noun it measures is a change of that noun's complement (or, for a later conjunct, "and a 6.4% increase
+        in April", of the first conjunct's)."""
+        anchor = ctx.anchor
+        if anchor is None or not (ctx.quantity["unit"] == "%" or is_currency(ctx.quantity["unit"])):
+            return None
+        event = anchor.head
+        if (anchor.dep_ not in ("nummod", "compound", "amod") or event.pos_ != "NOUN" or event.i <= anchor.i
+                or event.lemma_ not in self.event_nouns):
+            return None
+        for noun in (event, *([event.head] if event.dep_ == "conj" and event.head.lemma_ in self.event_nouns else [])):
+            changed = next((c for c in noun.children if c.dep_.startswith("nmod") and c.i > noun.i and c.pos_ == "NOUN"
+                            and c.i not in in_dates and any(g.dep_ == "case" for g in c.children)), None)
+            if changed is not None:
+                return changed
+        return None
+
     def _is_amount(self, token: Token) -> bool:
         """ "contre 868 millions", "842 millions d'euros": a scale or currency word is part of a figure, never who."""
         return token.lower_ in self.scale_words or token.lower_ in self.currency_words
@@ -450,6 +468,9 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        changed = self._changed_thing(ctx, in_dates)
+        if changed is not None:
+            who_token, with_nmod = changed, True
         giver = self._agent_of_amount(ctx)
         if giver is not None:
             who_token, with_nmod = giver, True
