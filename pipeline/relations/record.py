@@ -182,6 +182,9 @@ class RecordBuilder:
         holder = doc[prep.i - 1]
         if holder.pos_ in ("ADV", "ADJ") and holder.i - 1 > ctx.sentence.start:
             holder = doc[holder.i - 1]  # "the Conservatives fourth on": a rank between
+        if holder.pos_ == "VERB":
+            # "Gareth Owusu came second with 10,796 votes": the subject of the verb before the rank
+            holder = next((c for c in holder.children if c.dep_ == "nsubj" and c.i < holder.i), holder)
         # not a place ("put the number of protesters in Lyon at 12,500"; "Reform UK" is a name), nor the
         # verb's object when a common noun ("Labour topped the poll with 36%", but "leaves Labour with 401 seats")
         place = holder.ent_type_ == "LOC" and not any(c.dep_ == "compound" for c in holder.children)
