@@ -24,6 +24,8 @@ def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
         if child.dep_ in ("amod", "flat:name", "flat", "compound", "fixed") and child.pos_ != "NUM":
             if child.dep_ == "amod" and child.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
                 continue
+            if "Cmp" in child.morph.get("Degree") and child.i > 0 and token.doc[child.i - 1].like_num:
+                continue  # "nine more men", "1.2 million more pensioners": more of them, not a kind of them
             if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
                 keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
         if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:

@@ -73,6 +73,34 @@ WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
     # object control: the object of the verb an infinitive depends on is the infinitive's actor
     ("Fog forced the port to close for nine hours on Sunday.", [(9, "other", "port")]),
 ]
+
+TOTALS = [  # sentence, then (how_many, event_type, who, when_start) of each fact in order (issue 13, fifth round)
+    # a count a container is valued at: what the words naming it say, else what the clause before counts; the
+    # participle clause's figure shares its verb's date
+    ("Three more miners died in hospital on Tuesday, bringing the number of workers killed in the blast to 14.",
+     [(3, "killed", "miners", "2025-06-17"), (14, "killed", "number of workers", "2025-06-17")]),
+    ("Police detained six more fans on Saturday, bringing to 40 the number of supporters held after the match.",
+     [(6, "detained", "fans", "2025-06-14"), (40, "detained", "supporters", "2025-06-14")]),
+    # the day the figures were reported is the time of a figure without a date of its own
+    ("Hale won 8,120 votes, a 41.2% share, the returning officer announced on Friday.",
+     [(8120, "other", "Hale", "2025-06-20"), (41.2, "other", None, "2025-06-20")]),
+]
+
+EVENT_TYPES = [  # sentence, then (how_many, event_type) of its one fact
+    ("A judge in Porto ordered the arrest of 12 men suspected of fraud.", (12, "detained")),  # the event noun
+    ("The bodies of 6 fishermen were recovered from the lake.", (6, "killed")),  # a trigger noun over the group
+    ("Two more villagers died of their injuries on Friday.", (2, "killed")),  # the injuries are the cause
+]
+
+WHO_PHRASES = [  # sentence, then the who of its one fact
+    ("Three of the passengers were nurses returning from a shift.", "nurses"),  # what the part is said to be
+    ("The firm employs some 800 drivers, mechanics and cleaners.", "drivers, mechanics and cleaners"),
+    ("The uptake of the flu vaccine fell to 52% last winter.", "uptake of the flu vaccine"),
+    ("The board approved a 4% cut in the fee on Monday.", "fee"),  # the thing a change is a change of
+    # a bare count after a conjunction counts the noun of the earlier count
+    ("The line carries about 900 trains a day, and the operator hopes to run 300 during the strike.",
+     ["trains", "trains"]),
+]
 # fmt: on
 
 
@@ -96,3 +124,23 @@ def test_deadlines_and_tenses(en_facts, sentence, expected):
 def test_who_of_speakers_groups_gaps_and_controllers(en_facts, sentence, expected):
     got = [(f["how_many"], f["event_type"], f["who"]) for f in en_facts(sentence)]
     assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TOTALS)
+def test_running_totals_and_reporting_days(en_facts, sentence, expected):
+    got = [(f["how_many"], f["event_type"], f["who"], f["when_start"]) for f in en_facts(sentence)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EVENT_TYPES)
+def test_event_nouns_and_causes(en_facts, sentence, expected):
+    assert [(f["how_many"], f["event_type"]) for f in en_facts(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "who"), WHO_PHRASES)
+def test_who_phrases(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == (who if isinstance(who, list) else [who])
+
+
+def test_a_rate_denominator_is_no_fact(en_facts):
+    assert [f["how_many"] for f in en_facts("The rate stood at 12.5 per 100,000 residents.")] == [12.5]
