@@ -84,12 +84,20 @@ TOTALS = [  # sentence, then (how_many, event_type, who, when_start) of each fac
     # the day the figures were reported is the time of a figure without a date of its own
     ("Hale won 8,120 votes, a 41.2% share, the returning officer announced on Friday.",
      [(8120, "other", "Hale", "2025-06-20"), (41.2, "other", None, "2025-06-20")]),
+    # (also when the reporting verb is a figure's own)
+    ("The final toll, 12 dead and 40 injured, was announced by the regional governor on Monday.",
+     [(12, "killed", "dead", "2025-06-16"), (40, "wounded", "injured", "2025-06-16")]),
 ]
 
 EVENT_TYPES = [  # sentence, then (how_many, event_type) of its one fact
     ("A judge in Porto ordered the arrest of 12 men suspected of fraud.", (12, "detained")),  # the event noun
     ("The bodies of 6 fishermen were recovered from the lake.", (6, "killed")),  # a trigger noun over the group
     ("Two more villagers died of their injuries on Friday.", (2, "killed")),  # the injuries are the cause
+]
+
+PARTS = [  # sentence, then the event types of its facts: a part whose own words say nothing is what its group is
+    ("Some 1,800 villagers were evacuated from the valley, and about 250 of them spent the night in a school.",
+     ["displaced", "displaced"]),
 ]
 
 WHO_PHRASES = [  # sentence, then the who of its one fact
@@ -144,3 +152,8 @@ def test_who_phrases(en_facts, sentence, who):
 
 def test_a_rate_denominator_is_no_fact(en_facts):
     assert [f["how_many"] for f in en_facts("The rate stood at 12.5 per 100,000 residents.")] == [12.5]
+
+
+@pytest.mark.parametrize(("sentence", "types"), PARTS)
+def test_a_part_is_what_its_group_is(en_facts, sentence, types):
+    assert [f["event_type"] for f in en_facts(sentence)] == types

@@ -215,6 +215,12 @@ class EventTyper:
         supported = self._supported(ctx)
         if supported is not None:
             return supported, "total"
+        linked = ctx.linked_to
+        if (unit is None and linked is not None and ctx.noun is not None and linked.noun is not None
+                and ctx.noun.i == linked.noun.i and linked.quantity["unit"] is None):
+            # "3,200 residents were evacuated, and about 400 of them spent the night at the showground": a part
+            # of an earlier count whose own words say nothing is what that count is
+            return self._event_type(linked)[0], "total"
         if (ctx.predicate is None and ctx.linked_to is not None and ctx.linked_to.predicate is not None
                 and ctx.linked_to.quantity["unit"] == unit):
             # "arrested 112 people in Paris, 31 in Lyon": an elided verb is the earlier figure's

@@ -229,8 +229,7 @@ class DateAssigner:
             return
         span = sent.doc.char_span(dated[0]["start"], dated[0]["end"], alignment_mode="expand")
         verb = span.root.head if span is not None else None
-        if verb is None or verb.lemma_ not in self.reporting or verb.pos_ != "VERB" or any(
-                c.predicate is not None and c.predicate.i == verb.i for c in ctxs):
+        if verb is None or verb.lemma_ not in self.reporting or verb.pos_ != "VERB":
             return
         for ctx in ctxs:
             start = ctx.quantity["start"]
