@@ -98,6 +98,8 @@ EVENT_TYPES = [  # sentence, then (how_many, event_type) of its one fact
 PARTS = [  # sentence, then the event types of its facts: a part whose own words say nothing is what its group is
     ("Some 1,800 villagers were evacuated from the valley, and about 250 of them spent the night in a school.",
      ["displaced", "displaced"]),
+    # a list set off by commas after "the dead" says who they were (the parser takes it for conjuncts)
+    ("The dead, three women and two men, were found in a flooded basement.", ["killed", "killed"]),
 ]
 
 WHO_PHRASES = [  # sentence, then the who of its one fact

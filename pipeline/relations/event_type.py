@@ -92,10 +92,14 @@ class EventTyper:
             noun_side += [c for c in ctx.noun.children if c.dep_.startswith("nmod") and c.left_edge.i == c.i - 1
                           and c.doc[c.i - 1 : c.i + 1].text.lower() in self.trigger_of]
             described = ctx.noun
-            while described.dep_ == "conj" and described.head.pos_ in NOMINAL:
+            while described.dep_ == "conj" and described.head.pos_ in NOMINAL + ("ADJ",):
                 described = described.head
             if described.dep_ == "appos" and described.head.pos_ in NOMINAL + ("ADJ",):
                 noun_side.append(described.head)  # "the dead, three children and two adults"
+            elif (described.i != ctx.noun.i and described.i + 1 < len(described.doc)
+                  and described.doc[described.i + 1].text == "," and not any(
+                      c.like_num or c.dep_ == "nummod" for c in described.children)):
+                noun_side.append(described)  # the same, the parser taking the list for conjuncts of "the dead"
             if any(c.dep_ == "cop" for c in ctx.noun.children):
                 # "Of the 47 dead, 19 were children": a part that is said to be something is what its
                 # counted group, written before it, is
