@@ -47,6 +47,8 @@ WHEN = [  # sentence, then (how_many, when_start, when_end) of its one fact
     ("From March to May, the hospital treated 2,300 patients.", (2300, "2025-03-01", "2025-05-31")),
     # the point of "2.5 million" ends no sentence: "will" makes this winter the coming one
     ("Ministers will pay 2.5 million households a rebate this winter.", (2_500_000, "2025-12-21", "2026-03-19")),
+    # nor does the comma of "2,400" end the clause "will" is in
+    ("The navy will send 2,400 sailors to the base on Tuesday, the ministry said.", (2400, "2025-06-24", "2025-06-24")),
 ]
 
 WHO = [  # sentence, then (how_many, event_type, who) of each fact in order

@@ -375,7 +375,7 @@ class DateGrammar:
         self.compound_past = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}")
         self.sentence_end = re.compile(r"\.(?!\d)|[!?;\n]")  # not the point of "2.7 million"
-        self.clause_end = re.compile(r"[,:()«»]")
+        self.clause_end = re.compile(r"(?<!\d),|,(?!\d)|[:()«»]")  # not the comma of "4,800" or "2,5"
 
 
 def _prefix_patterns(words: list[str]) -> tuple[re.Pattern, re.Pattern]:
