@@ -504,8 +504,15 @@ class RecordBuilder:
             named = self._named_before_parenthesis(ctx)
             who = noun_phrase(named, with_nmod=True) if named is not None else None
             rules_token = named if who is not None else None
-        if who is None and ctx.linked_to is not None:
-            who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
+        start = q["start"]
+        compared = (ctx.linked_to is not None and ctx.linked_to.who is not None and ctx.noun is None
+                    and ctx.linked_to.quantity["unit"] == unit and ctx.predicate is not None
+                    and ctx.linked_to.predicate is not None and ctx.predicate.i != ctx.linked_to.predicate.i
+                    and self.comparison_rx.search(ctx.sentence.doc.text[max(0, start - 25) : start]))
+        if who is None and ctx.linked_to is not None or compared:
+            # "842 millions d'euros, contre 868 millions en 2025": the same budget; "the jobless rate rose to 4.6%,
+            # up from 3.9%": the point of comparison is the same thing's, not the main clause's actor's
+            who = ctx.linked_to.who
         if who is None and is_currency(unit) and ctx.anchor is not None:
             who = self._modified_noun(ctx, in_dates)
         if who is None:
