@@ -125,9 +125,9 @@ class EventTyper:
         pred_side += self._predicate_repairs(ctx)
         if (ctx.noun is not None and ctx.noun.dep_.startswith("nmod") and ctx.noun.head.pos_ == "NOUN"
                 and (ctx.predicate is None or ctx.predicate.i != ctx.noun.head.i)
+                and any(c.dep_ == "case" and c.lower_ in self.group_links for c in ctx.noun.children)
                 and (ctx.noun.head.lemma_ in self.event_nouns or (
-                    ctx.noun.head.lower_ in self.trigger_of and not any(c.like_num for c in ctx.noun.head.children)
-                    and any(c.dep_ == "case" and c.lower_ in self.group_links for c in ctx.noun.children)))):
+                    ctx.noun.head.lower_ in self.trigger_of and not any(c.like_num for c in ctx.noun.head.children)))):
             # "ordered the arrest of 47 people suspected of links", "the bodies of 11 people were found": the event
             # noun (or trigger) the counted group is the complement of says what happened to it
             pred_side.append(ctx.noun.head)
