@@ -225,8 +225,9 @@ class DateAssigner:
         sent = ctxs[0].sentence
         clauses = self._comparison_clauses(text, sent, ctxs)
         dated = [when[id(c)] for c in ctxs if id(c) in when and id(c) not in clauses]
-        if not dated or len({(d["when_start"], d["when_end"]) for d in dated}) != 1:
-            return
+        if not dated or len({(d["when_start"], d["when_end"]) for d in dated}) != 1 or (
+                dated[0]["when_start"] != dated[0]["when_end"]):
+            return  # a reporting day is a day ("2 180 cas avaient été déclarés en 2025" is no reporting day)
         span = sent.doc.char_span(dated[0]["start"], dated[0]["end"], alignment_mode="expand")
         verb = span.root.head if span is not None else None
         if verb is None or verb.lemma_ not in self.reporting or verb.pos_ != "VERB":
