@@ -98,8 +98,11 @@ class RecordBuilder:
                 and unit is None and figure.dep_ == "nsubj" and figure.head.pos_ == "NOUN"
                 and any(c.dep_ == "cop" for c in figure.head.children)
                 and not any(c.dep_ == "case" for c in figure.head.children)
-                and any(c.dep_ == "case" and c.lower_ in self.group_links for c in who_token.children)):
-            return figure.head, False  # "Two of the victims were firefighters": the part is what it is said to be
+                and any(c.dep_ == "case" and c.lower_ in self.group_links for c in who_token.children)
+                and not any(c.like_num for c in who_token.children)):
+            # "Two of the victims were firefighters": the part is what it is said to be (not "14 of the 20 people
+            # arrested were minors", a part of another figure, which counts that figure's people)
+            return figure.head, False
         if (who_token is not None and who_token.dep_ == "appos" and who_token.head.pos_ == "NOUN"
                 and who_token.head.i < who_token.i and who_token.i not in ctx.anchors):
             # (not "300 victimes, dont 40 enfants": a counted noun is its own who)
