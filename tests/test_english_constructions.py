@@ -112,6 +112,8 @@ WHO_PHRASES = [  # sentence, then the who of its one fact
     # a bare count after a conjunction counts the noun of the earlier count
     ("The line carries about 900 trains a day, and the operator hopes to run 300 during the strike.",
      ["trains", "trains"]),
+    # a compared figure right before "for" is the one it is for
+    ("The result leaves the Liberals with 212 seats, against 9 for the Greens.", ["Liberals", "Greens"]),
     # a point of comparison is the compared thing's, not the actor of the clause it hangs on
     ("The figures are a boost for Hull, where the jobless rate fell to 5.2% in March, down from 6.1% a year earlier.",
      ["jobless rate", "jobless rate"]),
