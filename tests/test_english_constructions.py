@@ -49,6 +49,8 @@ WHEN = [  # sentence, then (how_many, when_start, when_end) of its one fact
     ("Ministers will pay 2.5 million households a rebate this winter.", (2_500_000, "2025-12-21", "2026-03-19")),
     # nor does the comma of "2,400" end the clause "will" is in
     ("The navy will send 2,400 sailors to the base on Tuesday, the ministry said.", (2400, "2025-06-24", "2025-06-24")),
+    # a past form no ending tells, right before the date, says the day is past: not "would"'s future
+    ("The regulator said on Thursday that it would fine 12 operators.", (12, "2025-06-19", "2025-06-19")),
 ]
 
 WHO = [  # sentence, then (how_many, event_type, who) of each fact in order

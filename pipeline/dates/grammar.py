@@ -367,6 +367,7 @@ class DateGrammar:
         self.past_marker = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}"
             rf"|{b}[{lower}]{{2,}}{not_after}(?:{_alt(past['imperfect_endings'])}){e}"
+            + (rf"|{b}(?:{_alt(past['simple_past_forms'])}){e}" if past["simple_past_forms"] else "")
         )
         self.past_prefix = _prefix_patterns(lex["past_prefixes"])
         self.future_prefix = _prefix_patterns(lex["future_prefixes"])
