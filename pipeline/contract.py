@@ -142,6 +142,7 @@ class PastTense(TypedDict):
     participle_endings: list[Affix]
     imperfect_endings: list[Affix]
     not_imperfect_after: list[Affix]
+    simple_past_forms: Words  # past forms no ending tells ("said", "told")
 
 
 class DatesLexicon(TypedDict):

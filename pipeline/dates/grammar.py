@@ -371,6 +371,7 @@ class DateGrammar:
         self.past_marker = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}"
             rf"|{b}[{lower}]{{2,}}{not_after}(?:{_alt(past['imperfect_endings'])}){e}"
+            + (rf"|{b}(?:{_alt(past['simple_past_forms'])}){e}" if past["simple_past_forms"] else "")
         )
         self.past_prefix = _prefix_patterns(lex["past_prefixes"])
         self.future_prefix = _prefix_patterns(lex["future_prefixes"])
@@ -379,7 +380,7 @@ class DateGrammar:
         self.compound_past = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}")
         self.sentence_end = re.compile(r"\.(?!\d)|[!?;\n]")  # not the point of "2.7 million"
-        self.clause_end = re.compile(r"[,:()«»]")
+        self.clause_end = re.compile(r"(?<!\d),|,(?!\d)|[:()«»]")  # not the comma of "4,800" or "2,5"
 
 
 def _prefix_patterns(words: list[str]) -> tuple[re.Pattern, re.Pattern]:
