@@ -195,28 +195,31 @@ class WhoChooser:
     def _sentence_nouns(self, sent, memo: dict) -> tuple[list[int], bool]:
         """The sentence's nouns that may be who (a letter, no amount word), and whether it has no verb."""
         key = ("nouns", sent.start)
-        if key not in memo:
+        found = memo.get(key)
+        if found is None:
             tokens = list(sent)
-            memo[key] = ([t.i for t in tokens if t.pos_ in NOMINAL and any(ch.isalpha() for ch in t.text)
-                          and not self._is_amount(t)], not any(t.pos_ in ("VERB", "AUX") for t in tokens))
-        return memo[key]
+            found = memo[key] = ([t.i for t in tokens if t.pos_ in NOMINAL and any(ch.isalpha() for ch in t.text)
+                                  and not self._is_amount(t)], not any(t.pos_ in ("VERB", "AUX") for t in tokens))
+        return found
 
     def _phrase(self, token: Token, with_nmod: bool, memo: dict) -> str:
         """The candidate's phrase: its noun phrase, or the who a bare noun implies."""
         key = ("phrase", token.i, with_nmod)
-        if key not in memo:
+        phrase = memo.get(key)
+        if phrase is None:
             phrase = noun_phrase(token, with_nmod=with_nmod)
             if token.lower_ in self.implied_who and phrase == token.text:
                 phrase = self.implied_who[token.lower_]
             memo[key] = phrase
-        return memo[key]
+        return phrase
 
     def _first_nominal(self, sent, memo: dict) -> int:
         """The index of the sentence's first noun (its end when it has none)."""
         key = ("first", sent.start)
-        if key not in memo:
-            memo[key] = next((t.i for t in sent if t.pos_ in NOMINAL), sent.end)
-        return memo[key]
+        first = memo.get(key)
+        if first is None:
+            first = memo[key] = next((t.i for t in sent if t.pos_ in NOMINAL), sent.end)
+        return first
 
     def _own(self, token: Token, memo: dict) -> _Own:
         key = ("own", token.i)
