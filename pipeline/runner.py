@@ -251,19 +251,25 @@ class _Screen:
             self.in_flight_ids.pop(a.article_id, None)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def _chunks(items: Iterable, size: int, largest: int | None = None) -> Iterator[list]:
+    """Lists of ``size`` items; with ``largest``, each list twice the size of the one before, up to it."""
     chunk: list = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
             yield chunk
             chunk = []
+            if largest is not None:
+                size = min(2 * size, largest)
     if chunk:
         yield chunk
 
 
 def _batches(screen: _Screen, items: Iterable[Article | Skipped], batch_size: int) -> Iterator[list[Article]]:
-    screened = (article for chunk in _chunks(items, max(batch_size, SCREEN_CHUNK)) for article in screen.chunk(chunk))
+    # the first chunk screened is one batch, and they grow to SCREEN_CHUNK: the engine's workers wait for
+    # the first (reading and identifying the language of 256 articles took half a second)
+    chunks = _chunks(items, batch_size, max(batch_size, SCREEN_CHUNK))
+    screened = (article for chunk in chunks for article in screen.chunk(chunk))
     yield from _chunks(screened, batch_size)
 
 
