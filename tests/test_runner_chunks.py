@@ -1,6 +1,7 @@
-"""The runner's screening in chunks (pipeline/runner.py): the first chunk is one batch, so that an
-engine's workers get their first batch before hundreds of articles are read; every article is screened
-and sent once, in order, whatever the chunk sizes. Texts written for these tests; no model is run."""
+"""The runner's screening in chunks and its batches (pipeline/runner.py): the first chunk is one batch,
+so that an engine's workers get their first batch before hundreds of articles are read; with a pool the
+last articles go in smaller batches, so that the workers end together; every article is screened and
+sent once, in order. Texts written for these tests; no model is run."""
 
 from __future__ import annotations
 
@@ -21,28 +22,47 @@ class _Recorder:
     """An engine that records how many articles the runner had read when each batch came."""
 
     name = "recorder"
-    workers = 2
 
-    def __init__(self, summary: RunSummary) -> None:
+    def __init__(self, summary: RunSummary, workers: int = 2) -> None:
         self.summary = summary
+        self.workers = workers
+        self.sizes: list[int] = []
         self.read_at_batch: list[int] = []
         self.ids: list[str] = []
 
     def map(self, batches):
         for batch in batches:
             self.read_at_batch.append(self.summary.read)
+            self.sizes.append(len(batch))
             self.ids += [a.article_id for a in batch]
             yield batch, [Outcome([], len(a.text.split())) for a in batch]
 
 
-def test_the_first_batch_goes_before_the_first_full_chunk_is_read():
-    n = SCREEN_CHUNK + 40
+def _drive(n: int, workers: int) -> _Recorder:
     articles = [article_from_text(f"Article {i} : le conseil a voté {i} délibérations ce mardi soir.", f"a{i}",
                                   lang="fr") for i in range(n)]
     summary = RunSummary()
-    engine = _Recorder(summary)
+    engine = _Recorder(summary, workers)
     drive(articles, routing=Routing.of("fr"), engine=engine, sink=MemorySink(), summary=summary, batch_size=8,
           max_bytes=10_000_000, progress=False, strict=False)
-    assert engine.read_at_batch[0] == 8  # one batch read and screened, not SCREEN_CHUNK
     assert engine.ids == [f"a{i}" for i in range(n)]
     assert summary.read == summary.processed == n
+    return engine
+
+
+def test_the_first_batch_goes_before_the_first_full_chunk_is_read():
+    one = _drive(SCREEN_CHUNK + 40, workers=1)
+    assert one.read_at_batch[0] == 8  # one batch read and screened, not SCREEN_CHUNK
+    pool = _drive(SCREEN_CHUNK + 40, workers=2)
+    assert pool.read_at_batch[0] <= 3 * 8  # and the two batches held back for the tail
+
+
+def test_with_a_pool_the_last_articles_go_in_smaller_batches():
+    n = SCREEN_CHUNK + 45
+    one = _drive(n, workers=1)
+    assert one.sizes == [8] * (n // 8) + [n % 8]  # one process: batches as asked
+    pool = _drive(n, workers=2)
+    full = [s for s in pool.sizes if s == 8]
+    tail = pool.sizes[len(full):]
+    assert pool.sizes[: len(full)] == full and all(s <= 2 for s in tail)
+    assert 2 * 8 <= sum(tail) < 3 * 8  # two to three batches' worth, in quarters
