@@ -66,7 +66,8 @@ _LINKS = ("ADP", "DET", "CCONJ")
 def _contiguous(token: Token, keep: set[int]) -> tuple[int, int]:
     """The run of tokens around ``token`` made of kept words and the links between them."""
     doc = token.doc
-    sent_start, sent_end = token.sent.start, token.sent.end
+    sent = token.sent  # built anew on every access (a walk to the sentence's bounds)
+    sent_start, sent_end = sent.start, sent.end
 
     def step(i: int, direction: int) -> int | None:
         j, links = i + direction, 0

@@ -100,3 +100,43 @@ def test_the_shipped_models_know_only_the_features():
         model = WhoRanker.read(models_dir() / lang / WHO_RANKER_FILE)
         if model is not None:
             assert set(model.weights) <= set(FEATURES) and model.margin >= 0
+
+
+# Two sentences of several figures each: their nouns are candidates of every figure of their sentence.
+MANY_FIGURES = ("Samedi, 40 pompiers et 12 gendarmes ont évacué 300 habitants du quartier, selon la préfecture. "
+                "Le maire a débloqué 2 millions d'euros pour 150 familles sinistrées.")
+OTHER_TEXT = "Lundi, 25 médecins de l'hôpital ont soigné 80 blessés de l'accident, a indiqué la direction."
+
+
+class _Forgetful(dict):
+    """A memo that keeps nothing."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+class _Unkept:
+    """Mixed in before RelationExtractor: every token's features and phrase read afresh each time."""
+
+    def _memo(self, doc):
+        return _Forgetful()
+
+
+def _candidates(nlp, extractor, text: str) -> list:
+    doc = nlp.make_doc(text)
+    doc._.published = "2025-06-20"
+    extractor.log_who = True
+    return [[(c.phrase, c.features) for c in f["who_candidates"]] for f in extractor(nlp(doc))]
+
+
+@pytest.mark.model
+def test_what_is_kept_per_doc_gives_the_candidates_read_afresh(nlp):
+    from pipeline.relations import RelationExtractor
+
+    unkept = type("Unkept", (_Unkept, RelationExtractor), {})("fr")
+    kept = RelationExtractor("fr")
+    for text in (MANY_FIGURES, OTHER_TEXT, MANY_FIGURES):  # a Doc after another: nothing of the one before
+        expected = _candidates(nlp, unkept, text)
+        assert sum(len(c) for c in expected) > 10  # several figures, several nouns each
+        assert _candidates(nlp, kept, text) == expected
+    assert kept._who_memo is None  # dropped once the Doc is read
