@@ -85,7 +85,7 @@ def collect(lang: str) -> dict[str, dict]:
                 candidates = pred[pi]["who_candidates"]
                 facts.append({
                     "group": group_of(name, article.article_id, gold[article.article_id]),
-                    "gold_who": g[gi].get("who"),
+                    "gold_who": g[gi].get("who"), "evidence": pred[pi].get("evidence"),
                     "rest_right": slot_right("event_type", g[gi], pred[pi], lang) and slot_right(
                         "when", g[gi], pred[pi], lang),
                     "candidates": [{"phrase": c.phrase, "features": c.features,
@@ -114,9 +114,8 @@ def fit(facts: list[dict], c: float, variant: str) -> tuple[dict[str, float], fl
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from pipeline.relations.who_ranker import FEATURES
-
-    names = list(FEATURES)
+    # the features the training candidates have (the dependency paths are an open set: pipeline/relations/who_ranker.py)
+    names = sorted({k for f in facts for c in f["candidates"] for k in c["features"]})
     if variant == "pointwise":
         x, y = _matrix(facts, names)
         model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
