@@ -281,6 +281,20 @@ class RecordBuilder:
                 head = head.head if subjectless and head.dep_ in ("advcl", "xcomp") and head.head.i != head.i else None
         return None
 
+    @staticmethod
+    def _subject_of_head(ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """The subject of the word a figure hangs on when the parse gives it no verb (an adjective, an
+        event noun or a mistagged verb at the root): "la participation s'est élevée à 61,2 %", "le
+        salaire moyen est en hausse de 3,2 %" hold their figure (SPEC section 3)."""
+        if ctx.anchor is None:
+            return None
+        inside = {t.i for t in ctx.tokens}
+        head = ctx.anchor.head
+        if head.i == ctx.anchor.i or head.pos_ in ("VERB", "AUX"):
+            return None  # a verb's subject is the actor the context stage reads, or none is meant
+        return next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL
+                     and c.i not in inside and c.i not in in_dates), None)
+
     def _measure_of(self, ctx: MentionContext) -> Token | None:
         """The noun naming what a count or a measure measures, when the figure complements it (SPEC
         section 3, the holder): "une durée moyenne de 32 jours", "un taux d'ammoniaque de 12 mg par
@@ -437,6 +451,8 @@ class RecordBuilder:
         event_type, type_from = self._event_type(ctx)
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
+        if ctx.actor is None and unit is not None:
+            ctx.actor = self._subject_of_head(ctx, in_dates)
         who_token = ctx.noun
         if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
                 ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.is_alpha
