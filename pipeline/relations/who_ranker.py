@@ -129,8 +129,10 @@ class WhoRanker:
 
 
 def with_kinds(base: dict[str, float], kind: str) -> dict[str, float]:
-    """Each feature once for every figure and once for the figure's unit kind."""
-    return {name: v for name, v in base.items() if v} | {f"{name}@{kind}": v for name, v in base.items() if v}
+    """Each feature once for every figure and once for the figure's unit kind; a dependency path only once
+    (they are many, each seen on few figures: split four ways they would be fitted on too few)."""
+    return {name: v for name, v in base.items() if v} | {
+        f"{name}@{kind}": v for name, v in base.items() if v and not name.startswith("path_")}
 
 
 class WhoChooser:
@@ -274,8 +276,10 @@ class WhoChooser:
                                              for c in token.children))
         f["antecedent"] = float(token in figure.antecedents)
         f["valued_object"] = float(figure.valued is not None and token.i == figure.valued.i)
+        # "en revanche", "compte tenu": a noun without an article (nor "du", "aux", which hold one)
         f["bare_noun"] = float(token.pos_ == "NOUN" and not any(
-            c.dep_.startswith(("det", "nummod", "nmod:poss")) for c in token.children))
+            c.dep_.startswith(("det", "nummod", "nmod:poss")) or "Def" in c.morph.get("Definite")
+            for c in token.children))
         f["sentence_start"] = float(token.i == ctx.sentence.start)
         if same:
             lo, hi = sorted((token.i, ctx.tokens[0].i))
