@@ -295,6 +295,11 @@ class RecordBuilder:
         return next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL
                      and c.i not in inside and c.i not in in_dates), None)
 
+    def _names_event(self, token: Token) -> bool:
+        """Whether a noun is an event trigger ("blessés", "morts", "victimes"), in any of its forms."""
+        return any(w in self.trigger_of for w in (token.lower_, token.lemma_.lower())) or (
+            self.inflected_trigger(token.lower_) is not None)
+
     def _measure_of(self, ctx: MentionContext) -> Token | None:
         """The noun naming what a count or a measure measures, when the figure complements it (SPEC
         section 3, the holder): "une durée moyenne de 32 jours", "un taux d'ammoniaque de 12 mg par
@@ -504,8 +509,11 @@ class RecordBuilder:
         elif who_token is not None and self._described(who_token) is not None:
             who_token, with_nmod = self._described(who_token), False  # not the description after the comma
         group = self._among(ctx) if ctx.subset_of is None else None
+        # a counted noun that names the event, not who ("12 blessés parmi les pompiers"), gives way to the
+        # group; one that names people stays ("Parmi les morts figurent 11 enfants": the enfants)
+        named = ctx.noun is not None and ctx.noun.pos_ == "NOUN" and not self._names_event(ctx.noun)
         if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
-                ctx.noun is not None and any(c.like_num for c in group.children)):  # not "among the 40 people"
+                ctx.noun is not None and any(c.like_num for c in group.children)) and not named:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         if (pronoun := self._partitive_pronoun(ctx)) is not None:
             who_token = self._antecedent(pronoun) or who_token  # "Onze d'entre eux": the noun "eux" stands for
