@@ -89,6 +89,9 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     after_end = ends[:-1].copy()
     after_end[1:] |= np.isin(orth[1:-1], _CLOSING_IDS) & ends[:-2]
     capital = arr[1:, 2].astype(bool) | arr[1:, 3].astype(bool) | np.isin(orth[1:], _OPENING_IDS)
+    # a hyphenated word is no title case to spaCy ("Celui-ci", "Peut-être"): its first letter tells
+    for k in np.flatnonzero(after_end & ~capital).tolist():
+        capital[k] = doc[k + 1].text[:1].isupper()
     start = ~space[1:] & (newline[:-1] | (after_end & capital))
     values = arr[:, 4].astype(np.int64)  # the first token keeps what it has
     values[1:] = np.where(start, 1, -1)

@@ -142,6 +142,7 @@ class PastTense(TypedDict):
     participle_endings: list[Affix]
     imperfect_endings: list[Affix]
     not_imperfect_after: list[Affix]
+    simple_past_forms: Words  # past forms no ending tells ("said", "told")
 
 
 class DatesLexicon(TypedDict):
@@ -187,6 +188,7 @@ class DatesLexicon(TypedDict):
     night_nouns: Words
     not_date_after: Words
     season_prefixes: Words
+    season_name_links: Words  # after a season, a complement that makes it a name: "le printemps des poètes"
     year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
     day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day
@@ -285,6 +287,7 @@ class RelationsLexicon(TypedDict):
     share_verbs: Words  # record.py: "les cadres représentent 21 % des postes": the subject holds the share
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
+    own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 
 
 # -- places.json ----------------------------------------------------------------------------------
@@ -315,6 +318,10 @@ class SeriesLexicon(TypedDict):
     generic_names: Words  # names too common to identify a story ("France", "ministère")
     people_nouns: Words  # nouns that name people without telling which group ("civils", "habitants")
     rival_markers: Words  # words between two figures of one sentence that set them against each other
+    plural_endings: Words  # letters that end a plural noun ("s", "x"): "mort" and "morts" count one thing
+    enumeration_joiners: Words  # "et": names so joined are enumerated ("Caixas et Llauro"), not one within the other
+    enumeration_fillers: Words  # the only other words an enumeration may hold between its names ("de")
+    live_entry: Regex  # how a live blog's time-stamped entry opens ("18 h 20 –"): successive updates of one article
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

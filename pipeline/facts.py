@@ -2,7 +2,9 @@
 
 Two mentions are one fact when their values agree and they count the same
 kind of thing: same unit, or a generic unit ("personnes") on one side, or
-the same specific event type. Each slot keeps its most specific value: a
+the same specific event type; not a later bare count of another specific
+noun that something else happened to ("deux individus", then "Deux gardiens
+ont été blessés"). Each slot keeps its most specific value: a
 filled slot over an empty one, a qualifier other than ``exact`` over
 ``exact``, a shorter date interval over a longer one.
 """
@@ -36,7 +38,15 @@ def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool
     ua, ub = a.get("unit"), b.get("unit")
     if _is_measure(ua) or _is_measure(ub) or ua in time_units or ub in time_units:
         return ua == ub
-    if ua == ub or ua in generic or ub in generic or ua is None or ub is None:
+    if ua == ub:
+        return True
+    if (b.get("cues", {}).get("introduced") and ub not in generic and a["event_type"] != b["event_type"]
+            and not _is_heading(a) and not _is_heading(b)):
+        # "agressé par deux individus. Deux gardiens de la paix ont été blessés": a later count of
+        # another specific noun, with no definite determiner, that something else happened to brings in
+        # others ("les deux hommes ont été interpellés", "5 000 personnes" restating a figure would not)
+        return False
+    if ua in generic or ub in generic or ua is None or ub is None:
         return True
     return a["event_type"] == b["event_type"] and a["event_type"] != "other"
 

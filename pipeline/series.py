@@ -21,6 +21,8 @@ How facts are grouped, with what the rows already hold:
    published within ``STORY_DAYS`` of each other when both dates are known
    (an undated article is taken as written after the latest date its facts
    state).
+   Two articles published within a week that share a word but not enough tell one story when each tells
+   one with a third article.
    Named words found in more than ``MAX_WORD_ARTICLES`` articles of the batch
    are too common to tell a story and are ignored. Candidate article pairs
    come from an inverted index over those words, so the cost grows with the
@@ -34,6 +36,10 @@ How facts are grouped, with what the rows already hold:
    values (same head noun, and modifiers that do not disagree).
    A figure introduced by a comparison word ("39 morts, contre 35
    auparavant") is linked to the figure before it in its sentence.
+   What extraction gets wrong is read around: an actor read for a count's
+   left-out noun, a head noun written another way by another outlet, one
+   event's place named at two scales, a running total told as of a day, a
+   live blog telling one figure again entry after entry.
 4. **Clusters.** Links are taken strongest first and merge two groups only
    when no pair across them is in conflict (so that chains do not glue
    different things together).
@@ -102,7 +108,7 @@ CHECK_MEMBERS = 40
 TOKEN_LEN = 5
 # what grouping reads of a fact
 READ_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "unit", "when_start",
-                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start")
+                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start", "mention_end")
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -124,6 +130,19 @@ class SeriesWords:
     # the head noun of a toll's unit that names its event_type ("blessés": wounded), whatever extraction typed
     toll_nouns: dict[str, str]
     time_units: frozenset[str]
+    # the number pack's scale words ("millions"), as tokens: not what a figure counts
+    scales: frozenset[str] = frozenset()
+    # how a live blog's time-stamped entry opens ("18 h 20 –")
+    live_entry: re.Pattern | None = None
+    # letters that end a plural ("s", "x"): "mort" and "morts" are one noun
+    plural_endings: frozenset[str] = frozenset()
+    # generic_names as whole words, lowercased without accents ("prefecture")
+    institutions: frozenset[str] = frozenset()
+    # the relation lexicon's event nouns ("suppressions"), as tokens: "240 suppressions de postes" counts posts
+    event_nouns: frozenset[str] = frozenset()
+    # words that join names into an enumeration ("Caixas et Llauro"), and the words that may stand beside them
+    enumeration_joiners: frozenset[str] = frozenset()
+    enumeration_fillers: frozenset[str] = frozenset()
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -136,6 +155,11 @@ def _marker_pattern(words: Iterable[str]) -> re.Pattern:
 def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
     data = language_data(lang).series
     wide = Countries(lang, language_data(lang).places, function_words=language_data(lang).slot_stopwords).wide_keys
+    plural = frozenset(data.get("plural_endings", ()))
+
+    def with_singular(found: frozenset[str]) -> frozenset[str]:
+        return found | {t[:-1] for t in found if len(t) > 3 and t[-1] in plural}
+
     return SeriesWords(
         part=_marker_pattern(data["part_markers"]),
         comparison=_marker_pattern(data["comparison_markers"]),
@@ -143,11 +167,20 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         head_first=data["head_position"] == "first",
         wide_places=frozenset(wide),
         generic_names=frozenset(t for w in data["generic_names"] for t in tokens(w, frozenset())),
-        generic_heads=_generic_heads(language_data(lang).relations, data["people_nouns"]),
+        institutions=frozenset(strip_accents(w.lower()) for w in data["generic_names"]),
+        generic_heads={event: with_singular(heads) for event, heads in _generic_heads(
+            language_data(lang).relations, data["people_nouns"]).items()},
         rival=re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w.lower()).replace("\\ ", r"\s+") for w in data["rival_markers"]) + r")(?:\W|$)", re.UNICODE),
         toll_nouns=_toll_nouns(language_data(lang).relations),
         time_units=_time_units(lang),
+        scales=frozenset(t for w in language_data(lang).numbers.get("scales", {}) for t in tokens(w, frozenset())),
+        live_entry=re.compile(data["live_entry"]) if data.get("live_entry") else None,
+        plural_endings=plural,
+        event_nouns=with_singular(frozenset(t for w in language_data(lang).relations.get("event_nouns", [])
+                                            for t in tokens(w, frozenset())[:1])),
+        enumeration_joiners=frozenset(data.get("enumeration_joiners", ())),
+        enumeration_fillers=frozenset(data.get("enumeration_fillers", ())),
     )
 
 
@@ -287,6 +320,23 @@ class _Fact:
     # of a percentage: the words after it up to the clause's end ("40 % des effectifs du site"), what it is a
     # share of, which extraction's ``who`` may miss ("site")
     share_of: frozenset = frozenset()
+    # of a count: the first two words after it in its clause ("240 suppressions de postes"), what the
+    # sentence counts however extraction chose the head ("suppressions") and another outlet wrote it ("postes")
+    counted: frozenset = frozenset()
+    # of a count whose noun the sentence leaves out: the actor extraction read for unit ("la préfecture s'en
+    # tient à 850": prefe)
+    elided: str | None = None
+    # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
+    holder: bool = False
+    # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
+    entry: bool = False
+    live: bool = False
+    # its place without the words that name no place of their own ("Nord-Kivu": kivu), as the names are read
+    place_core: frozenset = frozenset()
+    # the names its sentence enumerates ("des hameaux de Caixas et de Llauro"): a figure of them all
+    enumerated: frozenset = frozenset()
+    # the places read for the other figures of its kind in its sentence ("28 500 à Paris, 18 000 à Lyon")
+    sibling_places: frozenset = frozenset()
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -336,18 +386,22 @@ _NUMBER_LEAD = re.compile(r"^[\d\s\u202f\xa0.,%]*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 
-def _share_of(row: dict, stopwords: frozenset[str]) -> frozenset:
-    """The first two content words after a percentage, within its clause ("40 % des effectifs du site")."""
+def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...] | None:
+    """The content words after a figure, within its clause, scale words left out ("40 % des effectifs du
+    site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz); None when the row does
+    not say where its figure stands."""
     evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
     if not isinstance(evidence, str) or start is None or sent is None:
-        return frozenset()
-    at = int(start - sent)
-    if not 0 <= at < len(evidence):
-        return frozenset()
+        return None
+    end = _num(row.get("mention_end"))
+    # from the figure's end (a figure in words, "deux avions", is no word after it), else its start
+    at = int((end if end is not None and end > start else start) - sent)
+    if not 0 <= at <= len(evidence):
+        return None
     after = evidence[at:at + 60]
     after = after[_NUMBER_LEAD.match(after).end():]
     after = _CLAUSE_END.split(after, maxsplit=1)[0]
-    return frozenset(tokens(after, stopwords)[:2])
+    return tuple(t for t in tokens(after, words.stopwords) if t not in words.scales)
 
 
 def _compound_parts(unit: str, words: SeriesWords) -> frozenset:
@@ -355,6 +409,12 @@ def _compound_parts(unit: str, words: SeriesWords) -> frozenset:
     first = unit.split()[0] if unit.split() else ""
     parts = tokens(first, words.stopwords) if "-" in first else []
     return frozenset(parts) if len(parts) > 1 else frozenset()
+
+
+def _singular(found: list[str], words: SeriesWords) -> list[str]:
+    """Short words of ``who`` and ``unit`` without their plural ending ("mort" and "morts", "élu" and "élus":
+    one noun; longer words are cut to five letters before the ending counts)."""
+    return [t[:-1] if len(t) > 3 and t[-1] in words.plural_endings else t for t in found]
 
 
 def _is_duration(unit, time_units: frozenset[str]) -> bool:
@@ -378,10 +438,10 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     unit = row.get("unit") if isinstance(row.get("unit"), str) else None
     event_type, block = _row_block(row, words)
     who = row.get("who") if isinstance(row.get("who"), str) else None
-    who_words = tokens(who, words.stopwords)
+    who_words = _singular(tokens(who, words.stopwords), words)
     head, head_parts = None, frozenset()
     if block[-1] == "count" and unit:
-        unit_words = tokens(unit, words.stopwords)
+        unit_words = _singular(tokens(unit, words.stopwords), words)
         head = unit_words[0] if unit_words else None
         head_parts = _compound_parts(unit, words)
     if head is None and who_words:
@@ -395,6 +455,23 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     where = row.get("where") if isinstance(row.get("where"), str) else None
     evidence = row.get("evidence")
     before = _before_mention(row)
+    after = _after_figure(row, words)
+    found_after = after or ()
+    if head is not None and head in words.event_nouns and len(found_after) > 1 and found_after[0] == head:
+        # "240 suppressions de postes": an event noun counts the noun after it, which another report names
+        # alone ("310 postes menacés")
+        head_parts = head_parts | {found_after[1]}
+    names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
+                      for t in w.split("-")) if isinstance(evidence, str) else frozenset()
+    if after is not None and head is not None and block[-1] == "count" and unit and _actor_as_unit(
+            head, unit, after, names, words):
+        # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
+        # left out and extraction took the actor of the sentence for it; it names nothing counted
+        actor = head
+        head, head_parts, mods, generic_head, who_words = None, frozenset(), frozenset(), False, []
+        who = unit = None
+    else:
+        actor = None
     return _Fact(
         row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
         event_type=event_type, block=block,
@@ -403,8 +480,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         words=frozenset(who_words + ([head] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
-        names=frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
-                        for t in w.split("-")) if isinstance(evidence, str) else frozenset(),
+        names=names,
         wide_place=where is not None and name_key(where) in words.wide_places,
         source=frozenset(tokens(row.get("source"), words.stopwords)),
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
@@ -412,8 +488,24 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         comparison=bool(before) and words.comparison.search(before) is not None,
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
-        share_of=_share_of(row, words.stopwords) if block == ("%",) else frozenset(),
+        share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
+        counted=frozenset(found_after[:2]) if block[-1] == "count" and head is not None else frozenset(),
+        elided=actor,
+        holder=block[-1] == "count" and head is not None and bool(who_words) and head not in who_words,
+        place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
+        enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
+        entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
     )
+
+
+def _actor_as_unit(head: str, unit: str, after: tuple[str, ...], names: frozenset, words: SeriesWords) -> bool:
+    """A count's unit that is not written after its figure and names an actor (a name of the sentence, or an
+    institution: ``generic_names``, the whole word: "intérieur" is no "interventions") is an actor
+    extraction read for a noun the sentence leaves out."""
+    if head in after[:3]:
+        return False
+    first = strip_accents(unit.split()[0].lower()) if unit.split() else ""
+    return head in names or first in words.institutions
 
 
 # -- pair rules --------------------------------------------------------------------------------------
@@ -437,6 +529,9 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
     if (a.start, a_end) == (b.start, b_end):
         return True
     len_a, len_b = a_end - a.start + 1, b_end - b.start + 1
+    if not same_article and min(len_a, len_b) == 1 < max(len_a, len_b) - SHORT_DAYS + 1 and (
+            _as_of_running(a, b) or _as_of_running(b, a)):
+        return True
     if max(len_a, len_b) <= SHORT_DAYS:
         # figures as of a day: an article's two days are two things; two articles' days a toll's updates
         if same_article:
@@ -449,6 +544,61 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
     overlap = min(a_end, b_end) - max(a.start, b.start) + 1
     union = max(a_end, b_end) - min(a.start, b.start) + 1
     return overlap > 0 and overlap / union >= PERIOD_JACCARD
+
+
+def _named_together(a: _Fact, b: _Fact) -> bool:
+    """a's sentence names b's place beside its own, without a figure of its own there ("Accident de car en
+    Lozère : un mort et 23 blessés sur la RN 88"): the article puts both places on one event, one holding the
+    other (no gazetteer says which), so two reports that read one or the other tell one toll."""
+    core = b.place_core
+    if not core or not core <= a.names or not a.place_core or not a.place_core <= a.names:
+        return False
+    if core <= a.enumerated and a.place_core <= a.enumerated:
+        # "900 personnes évacuées des hameaux de Caixas et de Llauro": a figure of both places, not of one
+        return False
+    return not any(core <= p for p in a.sibling_places)
+
+
+def _enumerated_names(evidence: str, words: SeriesWords) -> frozenset[str]:
+    return _enumerated(evidence, words.enumeration_joiners, words.enumeration_fillers, words.stopwords)
+
+
+@lru_cache(maxsize=4_096)  # the facts of one sentence come one after the other
+def _enumerated(evidence: str, joiners: frozenset[str], fillers: frozenset[str],
+                stopwords: frozenset[str]) -> frozenset[str]:
+    """The name tokens of a sentence that stand in an enumeration: two names with only a joiner ("et"), commas
+    and fillers ("de") between them ("Caixas, Llauro et Montauriol"; not "Badaroux, en Lozère")."""
+    found: set[str] = set()
+    matches = list(_NAME.finditer(evidence))
+    run: list[re.Match] = []
+    for m, n in zip(matches, matches[1:], strict=False):
+        between = evidence[m.end():n.start()]
+        between_words = [w.lower() for w in _WORD.findall(between)]
+        allowed = all(w in joiners or w in fillers for w in between_words)
+        joined = allowed and any(w in joiners for w in between_words)
+        if allowed and ("," in between or joined):
+            run += [m, n]
+        if not allowed or "," not in between:
+            if joined:
+                found.update(t for r in run for t in tokens(r.group(), stopwords))
+            run = []
+    return frozenset(found)
+
+
+def _as_of_running(a: _Fact, b: _Fact) -> bool:
+    """a is a running total told up to its report ("depuis le 1er janvier": from a day to the publication
+    day), b the same total told as of one day (the bulletin's day) within that period or up to GAP_DAYS after
+    it, of the same place: one reference period told two ways, not a day against months."""
+    if a.published is None or a.end is None or b.start is None:
+        return False
+    if a.end - a.start + 1 <= SHORT_DAYS or abs(a.end - a.published) > 1:
+        return False
+    if b.end is not None and b.end != b.start:
+        return False
+    # one place (or none in both): a day of another place is no as-of day of this total
+    if bool(a.place) != bool(b.place) or (a.place and not a.place & b.place):
+        return False
+    return a.start <= b.start <= a.end + GAP_DAYS
 
 
 def _cosine(a: _Fact, b: _Fact) -> float:
@@ -470,6 +620,11 @@ def _who_same_value(a: _Fact, b: _Fact, across_types: bool = True, vectors: bool
         return True
     if a.share_of and b.share_of and (a.share_of <= b.share_of or b.share_of <= a.share_of):
         # one share of the same whole ("40 % des effectifs du site", "40 % des effectifs")
+        return True
+    if a.counted & b.counted & (a.words | b.words | a.head_parts | b.head_parts) and (
+            a.event_type == b.event_type or across_types):
+        # the words after each figure name one thing, the head of one of them ("240 suppressions de postes",
+        # "240 postes supprimés"), not any word ("were")
         return True
     return bool(a.words & b.words) or (vectors and _cosine(a, b) >= VECTOR_SIM)
 
@@ -539,12 +694,13 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> b
         return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
-    if not _where_ok(a, b) and (same_article or a.value != b.value):
+    if not _where_ok(a, b) and (same_article or a.value != b.value) and not (
+            not same_article and (_named_together(a, b) or _named_together(b, a))):
         return True
     if same_article:
         # one article states one figure once (extraction merges mentions): the same value twice is two
         # things; two values are one series only as rival figures of two sources
-        if a.value == b.value or not _rivals(a, b):
+        if a.value == b.value or not (_rivals(a, b) or _live_update(a, b)):
             return True
         return not (_who_other_value(a, b) and _ratio_ok(a, b))
     if a.value is None or b.value is None:
@@ -555,6 +711,15 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> b
         if _past_period(a, b) or _past_period(b, a):
             return True
     return False
+
+
+def _live_update(a: _Fact, b: _Fact) -> bool:
+    """Two figures of a live blog told in two sentences: the blog tells one measure again as it changes, entry
+    after entry ("12 h 15 – Premier bilan : 12 morts", "14 h 32 – Nouveau bilan : 27 morts"). Not a part and
+    its total, nor a figure dated apart (the rules before this one), nor two groups (the rule after it). Typed
+    figures only: of an untyped one (other), the noun does not tell what is measured ("2 000 postes non
+    pourvus", "4 000 postes supprimés")."""
+    return a.live and a.sentence != b.sentence and a.event_type != "other" and b.event_type != "other"
 
 
 def _past_period(a: _Fact, b: _Fact) -> bool:
@@ -739,6 +904,7 @@ def story_pairs(
         return any(not w.startswith(FIGURE_MARK) for w in words_of[x] & words_of[y])
 
     pairs = set()
+    near: list[tuple[str, str]] = []
     for (x, y), n in shared.items():
         px, py = published.get(x), published.get(y)
         gap = max(px[0], py[0]) - min(px[1], py[1]) if px is not None and py is not None else None
@@ -754,6 +920,16 @@ def story_pairs(
         if (named_n >= STORY_MIN_WORDS or (named_n >= 1 and precise_n >= 1)
                 or (close and (named_n >= 1 or precise_n >= 1 or n >= STORY_MIN_WORDS))):
             pairs.add((x, y))
+        elif close:
+            near.append((x, y))
+    # two reports of one story published within a few days that share one figure, and each tell the story
+    # with a third report: one outlet named the place, the other only the road ("RN 88", too short to be a
+    # name) — the third report ties them. One step only (no chains), and only pairs that share a word.
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in pairs:
+        partners[x].add(y)
+        partners[y].add(x)
+    pairs.update((x, y) for x, y in near if partners[x] & partners[y])
     return pairs
 
 
@@ -783,7 +959,9 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
         for g in reversed(earlier):
             # the same kind of unit; the event_type of a figure after "contre" is often not read
             if g.block[1:] == f.block[1:] and not g.part:
-                if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f):
+                # (a figure whose noun is left out and unknown agrees with nothing: "as 12,000 ordered to leave")
+                if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f) and not (
+                        g.elided and g.head is None):
                     links.add((g.row, f.row))
                 break
     return links
@@ -798,6 +976,37 @@ def _other_period(anchor: _Fact, compared: _Fact) -> bool:
     if end - compared.start + 1 <= SHORT_DAYS:
         return False
     return anchor.start is None or not _when_ok(anchor, compared, False)
+
+
+def _resolve_elided(facts: list[_Fact]) -> None:
+    """A count whose noun is left out counts what the count before it in its sentence counts ("la CGT compte
+    310 postes menacés, pas 240"; "1 000 habitants évacués, la préfecture s'en tient à 850"): it takes that
+    count's noun, and, unless a part or a comparison, is set against it as a rival figure of another reporter
+    (the actor extraction read in place of the noun) — unless that count's ``who`` names a holder."""
+    by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.sentence is not None and f.block[-1] == "count":
+            by_sentence[(f.article, f.sentence)].append(f)
+    for group_facts in by_sentence.values():
+        group_facts.sort(key=lambda g: g.position)
+        for j, f in enumerate(group_facts):
+            if not f.elided:
+                continue
+            earlier = [g for g in group_facts[:j] if not g.elided and g.head is not None]
+            if not earlier or (f.elided in earlier[-1].words and f.elided != earlier[-1].head):
+                # the actor is the earlier figure's own ("Whychus Creek Fire burns 86,400 acres as 12,000
+                # ordered to leave"): extraction copied the sentence's subject, nothing tells the noun left out
+                continue
+            g = earlier[-1]
+            f.head, f.head_parts, f.mods, f.generic_head = g.head, g.head_parts, g.mods, g.generic_head
+            f.words, f.vec, f.counted = g.words, g.vec, g.counted
+            if f.event_type == "other" and g.event_type != "other":
+                f.block, f.event_type = g.block, g.event_type
+            if not f.part and not f.comparison and f.value != g.value and not g.holder:
+                # (after a holder's figure, "Reform UK 7 450 voix, les conservateurs 2 915", the actor is
+                # another holder: another figure, not a rival)
+                f.rivals = f.rivals | {g.row}
+                g.rivals = g.rivals | {f.row}
 
 
 def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
@@ -977,7 +1186,17 @@ def group(
         index.add(records)
         stories = index.pairs()
     forced_pairs = _comparison_links(facts)
+    siblings: dict[tuple, set[frozenset]] = defaultdict(set)
+    for f in facts:
+        if f.place_core:
+            siblings[(f.article, f.sentence, f.block)].add(f.place_core)
+    for f in facts:
+        f.sibling_places = frozenset(siblings.get((f.article, f.sentence, f.block), set()) - {f.place_core})
+    live = {f.article for f in facts if f.entry}
+    for f in facts:
+        f.live = f.article in live
     _mark_rivals(facts, records, words)
+    _resolve_elided(facts)
     _place_parts(facts, records, words)
     # a comparison figure goes to the block of the figure it is compared with
     by_row = {f.row: f for f in facts}

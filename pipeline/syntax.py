@@ -24,6 +24,8 @@ def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
         if child.dep_ in ("amod", "flat:name", "flat", "compound", "fixed") and child.pos_ != "NUM":
             if child.dep_ == "amod" and child.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
                 continue
+            if "Cmp" in child.morph.get("Degree") and child.i > 0 and token.doc[child.i - 1].like_num:
+                continue  # "nine more men", "1.2 million more pensioners": more of them, not a kind of them
             if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
                 keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
         if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:
@@ -32,6 +34,14 @@ def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
                 g.like_num for g in child.children) and not _is_figure(child):
             # "3 000 pompiers et militaires de la sécurité civile"; not "and dozens of firefighters", counted apart
             keep |= {t.i for t in child.subtree if t.pos_ != "PUNCT"}
+            # the conjuncts, chained as in English parses ("guards -> educators -> handlers") or not
+            conjuncts = [c for c in child.subtree if c.dep_ == "conj"] + [
+                c for c in token.children if c.dep_ == "conj" and c.i != child.i]
+            if any(g.dep_ == "cc" for c in conjuncts for g in c.children):
+                # the commas of a list closed by a conjunction: "350 guards, educators and art handlers" (not
+                # "passagers, des retraités de la Loire", an apposition parsed as a conjunct)
+                heads = {token.i} | {c.i for c in conjuncts}
+                keep |= {t.i for t in token.doc[token.i + 1 : child.i] if t.text == "," and t.head.i in heads}
     lo, hi = _contiguous(token, keep)
     doc = token.doc
     while lo < token.i and (doc[lo].pos_ in ("DET", "ADP", "PUNCT") or doc[lo].like_num):
@@ -82,6 +92,9 @@ def _complement(token: Token) -> set[int]:
     for child in token.children:
         if child.dep_ in ("case", "det", "amod", "flat:name", "fixed") or child.dep_.startswith("nmod"):
             keep |= _complement(child) if child.dep_.startswith("nmod") else {child.i}
+        elif child.dep_ == "compound" and child.i < token.i:
+            # "of the whooping cough vaccine": a noun before its head, with its own modifiers
+            keep |= {t.i for t in child.subtree if t.pos_ != "PUNCT"}
     return keep
 
 

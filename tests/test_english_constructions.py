@@ -32,7 +32,8 @@ ONLY_FIGURES = [  # text, then the values of its facts: every other number is no
 
 DATES = [  # expression, start, end against REFERENCE: a window of whole units ending or starting on it
     ("the past three months", "2025-03-21", "2025-06-20"),
-    ("over the past two weeks", "2025-06-06", "2025-06-20"),
+    ("over the past two weeks", "2025-06-07", "2025-06-20"),  # 14 days, as "the past 14 days"
+    ("the past 3 weeks", "2025-05-31", "2025-06-20"),
     ("the past 10 days", "2025-06-11", "2025-06-20"),
     ("the next 18 months", "2025-06-20", "2026-12-20"),
     ("over the next two years", "2025-06-20", "2027-06-20"),
@@ -46,6 +47,10 @@ WHEN = [  # sentence, then (how_many, when_start, when_end) of its one fact
     ("From March to May, the hospital treated 2,300 patients.", (2300, "2025-03-01", "2025-05-31")),
     # the point of "2.5 million" ends no sentence: "will" makes this winter the coming one
     ("Ministers will pay 2.5 million households a rebate this winter.", (2_500_000, "2025-12-21", "2026-03-19")),
+    # nor does the comma of "2,400" end the clause "will" is in
+    ("The navy will send 2,400 sailors to the base on Tuesday, the ministry said.", (2400, "2025-06-24", "2025-06-24")),
+    # a past form no ending tells, right before the date, says the day is past: not "would"'s future
+    ("The regulator said on Thursday that it would fine 12 operators.", (12, "2025-06-19", "2025-06-19")),
 ]
 
 WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
@@ -72,6 +77,49 @@ WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
     # object control: the object of the verb an infinitive depends on is the infinitive's actor
     ("Fog forced the port to close for nine hours on Sunday.", [(9, "other", "port")]),
 ]
+
+TOTALS = [  # sentence, then (how_many, event_type, who, when_start) of each fact in order (issue 13, fifth round)
+    # a count a container is valued at: what the words naming it say, else what the clause before counts; the
+    # participle clause's figure shares its verb's date
+    ("Three more miners died in hospital on Tuesday, bringing the number of workers killed in the blast to 14.",
+     [(3, "killed", "miners", "2025-06-17"), (14, "killed", "number of workers", "2025-06-17")]),
+    ("Police detained six more fans on Saturday, bringing to 40 the number of supporters held after the match.",
+     [(6, "detained", "fans", "2025-06-14"), (40, "detained", "supporters", "2025-06-14")]),
+    # the day the figures were reported is the time of a figure without a date of its own
+    ("Hale won 8,120 votes, a 41.2% share, the returning officer announced on Friday.",
+     [(8120, "other", "Hale", "2025-06-20"), (41.2, "other", None, "2025-06-20")]),
+    # (also when the reporting verb is a figure's own)
+    ("The final toll, 12 dead and 40 injured, was announced by the regional governor on Monday.",
+     [(12, "killed", "dead", "2025-06-16"), (40, "wounded", "injured", "2025-06-16")]),
+]
+
+EVENT_TYPES = [  # sentence, then (how_many, event_type) of its one fact
+    ("A judge in Porto ordered the arrest of 12 men suspected of fraud.", (12, "detained")),  # the event noun
+    ("The bodies of 6 fishermen were recovered from the lake.", (6, "killed")),  # a trigger noun over the group
+    ("Two more villagers died of their injuries on Friday.", (2, "killed")),  # the injuries are the cause
+]
+
+PARTS = [  # sentence, then the event types of its facts: a part whose own words say nothing is what its group is
+    ("Some 1,800 villagers were evacuated from the valley, and about 250 of them spent the night in a school.",
+     ["displaced", "displaced"]),
+    # a list set off by commas after "the dead" says who they were (the parser takes it for conjuncts)
+    ("The dead, three women and two men, were found in a flooded basement.", ["killed", "killed"]),
+]
+
+WHO_PHRASES = [  # sentence, then the who of its one fact
+    ("Three of the passengers were nurses returning from a shift.", "nurses"),  # what the part is said to be
+    ("The firm employs some 800 drivers, mechanics and cleaners.", "drivers, mechanics and cleaners"),
+    ("The uptake of the flu vaccine fell to 52% last winter.", "uptake of the flu vaccine"),
+    ("The board approved a 4% cut in the fee on Monday.", "fee"),  # the thing a change is a change of
+    # a bare count after a conjunction counts the noun of the earlier count
+    ("The line carries about 900 trains a day, and the operator hopes to run 300 during the strike.",
+     ["trains", "trains"]),
+    # a compared figure right before "for" is the one it is for
+    ("The result leaves the Liberals with 212 seats, against 9 for the Greens.", ["Liberals", "Greens"]),
+    # a point of comparison is the compared thing's, not the actor of the clause it hangs on
+    ("The figures are a boost for Hull, where the jobless rate fell to 5.2% in March, down from 6.1% a year earlier.",
+     ["jobless rate", "jobless rate"]),
+]
 # fmt: on
 
 
@@ -95,3 +143,28 @@ def test_deadlines_and_tenses(en_facts, sentence, expected):
 def test_who_of_speakers_groups_gaps_and_controllers(en_facts, sentence, expected):
     got = [(f["how_many"], f["event_type"], f["who"]) for f in en_facts(sentence)]
     assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TOTALS)
+def test_running_totals_and_reporting_days(en_facts, sentence, expected):
+    got = [(f["how_many"], f["event_type"], f["who"], f["when_start"]) for f in en_facts(sentence)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EVENT_TYPES)
+def test_event_nouns_and_causes(en_facts, sentence, expected):
+    assert [(f["how_many"], f["event_type"]) for f in en_facts(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "who"), WHO_PHRASES)
+def test_who_phrases(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == (who if isinstance(who, list) else [who])
+
+
+def test_a_rate_denominator_is_no_fact(en_facts):
+    assert [f["how_many"] for f in en_facts("The rate stood at 12.5 per 100,000 residents.")] == [12.5]
+
+
+@pytest.mark.parametrize(("sentence", "types"), PARTS)
+def test_a_part_is_what_its_group_is(en_facts, sentence, types):
+    assert [f["event_type"] for f in en_facts(sentence)] == types

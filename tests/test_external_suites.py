@@ -237,10 +237,12 @@ def test_tempeval3_english_end_to_end_dates_beat_heideltime_and_dateparser():
 
 
 @english_present
-@pytest.mark.parametrize(("name", "floor"), [("DateParser", 0.66), ("DatePeriodParser", 0.43), ("HolidayParser", 0.70)])
+@pytest.mark.parametrize(("name", "floor"), [("DateParser", 0.66), ("DatePeriodParser", 0.42), ("HolidayParser", 0.70)])
 def test_recognizers_english_date_parsers_beat_dateparser(name, floor):
     # measured DateParser 77/114 (dateparser 63), DatePeriodParser 62/141 (dateparser 37), HolidayParser
-    # 12/17 (dateparser 0)
+    # 12/17 (dateparser 0); DatePeriodParser 60/141 since "the past 3 weeks" is the 21 days ending on the
+    # reference day, as "the past 10 days" (the corpus's convention, issue 13): Recognizers-Text's answer for
+    # "past 3 weeks" and "previous 3 weeks" holds one day more
     cases = english.recognizers_en_date_cases(name)
     faits = english.score_cases(cases, english.faits_recognizers_date, english.date_in_answers, whole_case=True)
     baseline = english.score_cases(cases, english.dateparser_recognizers_date, english.date_in_answers,

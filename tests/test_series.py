@@ -511,3 +511,153 @@ def test_a_precise_figure_with_a_name_too_common_to_find_stories_still_tells_one
     # without a precise figure, the common name alone tells nothing
     words["x"], words["y"] = {"ars", "#count=35"}, {"ars", "#count=35"}
     assert story_pairs(words, days) == set()
+
+
+# -- issue 14, robustness to extraction errors on unseen stories: cases written for these tests ------------------
+
+
+def test_two_close_reports_sharing_one_figure_tell_one_story_through_a_third():
+    # x and y share one figure only ("26"), two days apart; each tells the story with z (two names)
+    words = {"x": {"#count=26", "badar", "lozer"}, "y": {"#count=26", "tarn", "mende"},
+             "z": {"badar", "lozer", "mende", "tarn", "#count=23"}}
+    days = {"x": (10, 10), "y": (12, 12), "z": (9, 9)}
+    assert ("x", "y") in story_pairs(words, days)
+    # without the third report, one shared figure is not enough
+    assert story_pairs({k: words[k] for k in ("x", "y")}, days) == set()
+    # nor is the third report for two reports published weeks apart
+    assert ("x", "y") not in story_pairs(words, {"x": (10, 10), "y": (30, 30), "z": (20, 20)})
+
+
+def test_an_actor_read_for_a_left_out_noun_counts_what_the_figure_before_it_counts():
+    sentence = "La mairie d'Ardoise compte 1000 habitants évacués, la préfecture s'en tient à 850."
+    town = row("a", 1, 1000, who="habitants", unit="habitants", event_type="displaced", where="Ardoise",
+               published="2026-10-19", evidence=sentence)
+    actor = row("a", 2, 850, who="préfecture", unit="préfecture", event_type="other", where="Ardoise",
+                published="2026-10-19", evidence=sentence)
+    wire = row("b", 1, 850, who="personnes", unit="personnes", event_type="displaced", where="Ardoise",
+               published="2026-10-18", source="préfecture",
+               evidence="Dans la commune d'Ardoise, 850 personnes ont été évacuées, selon la préfecture du Gardon.")
+    df = grouped([town, actor, wire], vectors=False)
+    # the préfecture's 850 is the wire's 850, and a rival figure of the mairie's 1000 in one sentence
+    assert same(df, ("a", 2), ("b", 1), "claim_id") and same(df, ("a", 1), ("b", 1))
+    # a count whose unit is written after it keeps it, even an institution's word ("14 préfectures")
+    written = row("a", 2, 14, who="préfectures", unit="préfectures", event_type="other", where="Ardoise",
+                  published="2026-10-19", evidence="Ailleurs, 14 préfectures ont déclenché l'alerte à Ardoise.")
+    assert not same(grouped([town, written, wire], vectors=False), ("a", 2), ("b", 1))
+    # after a holder's figure, the actor is another holder: "la liste Vernet 2915" is no rival of the 7450
+    votes = "À Ardoise, la liste Dufour obtient 7450 voix, la liste Vernet 2915."
+    first = row("a", 1, 7450, who="liste Dufour", unit="voix", event_type="other", where="Ardoise",
+                published="2026-06-22", evidence=votes)
+    second = row("a", 2, 2915, who="liste Vernet", unit="Vernet", event_type="other", where="Ardoise",
+                 published="2026-06-22", evidence=votes)
+    assert not same(grouped([first, second], vectors=False), ("a", 1), ("a", 2))
+    # an actor that is the figure before's own ("Le Feu de Brasse a brûlé 8640 hectares et 1200 ont dû partir"):
+    # the noun left out is unknown; no later comparison ("contre 7100 hectares") takes that figure for its own
+    fire = "Le Feu de Brasse a brûlé 8640 hectares et 1200 ont dû quitter leur maison."
+    burned = row("a", 1, 8640, who="Feu de Brasse", unit="hectares", event_type="other", where=None,
+                 published="2026-08-20", evidence=fire)
+    left = row("a", 2, 1200, who="Feu de Brasse", unit="Feu", event_type="other", where=None,
+               published="2026-08-20", evidence=fire)
+    morning = row("a", 3, 7100, who="hectares", unit="hectares", event_type="other", where=None,
+                  published="2026-08-20", evidence="La surface atteint un record, contre 7100 hectares ce matin.")
+    morning["char_start"] = 300
+    morning["mention_start"] = 300 + morning["evidence"].find("7100")
+    df = grouped([burned, left, morning], vectors=False)
+    assert not same(df, ("a", 2), ("a", 3)) and not same(df, ("a", 1), ("a", 2))
+
+
+def test_one_figure_named_by_two_nouns_is_one_claim_when_the_words_after_it_agree():
+    a = row("a", 1, 240, who="suppressions", unit="suppressions", event_type="other", where="Vierzon",
+            published="2026-12-04", evidence="Le plan de Valmerin prévoit 240 suppressions de postes à Vierzon.")
+    b = row("b", 1, 240, who="postes", unit="postes", event_type="other", where="Vierzon",
+            published="2026-11-24", evidence="À Vierzon, Valmerin supprime 240 postes.")
+    assert same(grouped([a, b], vectors=False), ("a", 1), ("b", 1))
+    # another noun after the figure is another thing
+    c = dict(b, who="véhicules", unit="véhicules", evidence="À Vierzon, Valmerin produit 240 véhicules.")
+    c["mention_start"] = 100 + c["evidence"].find("240")
+    assert not same(grouped([a, c], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_live_blog_tells_one_toll_again_entry_after_entry():
+    first = row("a", 1, 12, where=None, evidence="12 h 15 – Premier bilan : au moins 12 morts à Mogadiscio.")
+    later = row("a", 2, 27, where=None, evidence="14 h 32 – Nouveau bilan de l'attentat de Mogadiscio : 27 morts.")
+    later["char_start"] = 400
+    later["mention_start"] = 400 + later["evidence"].find("27")
+    assert same(grouped([first, later], vectors=False), ("a", 1), ("a", 2))
+    # the same two sentences in an article that is no live blog: two figures of one article stay apart
+    plain = [dict(first, evidence=first["evidence"][8:]), dict(later, evidence=later["evidence"][8:])]
+    plain[0]["mention_start"] -= 8
+    plain[1]["mention_start"] -= 8
+    assert not same(grouped(plain, vectors=False), ("a", 1), ("a", 2))
+    # in a live blog, a part stays apart from its total
+    part = row("a", 3, 9, who="enfants", unit="enfants", where=None,
+               evidence="15 h 10 – Le bilan de Mogadiscio atteint 27 morts, dont 9 enfants.")
+    part["char_start"] = 600
+    part["mention_start"] = 600 + part["evidence"].find("9 enfants")
+    assert not same(grouped([first, later, part], vectors=False), ("a", 2), ("a", 3))
+
+
+def test_a_running_total_told_up_to_its_report_joins_the_same_total_told_as_of_a_day():
+    since = row("a", 1, 4360, who="cas", unit="cas", event_type="affected", where="Bourbon", published="2026-05-05",
+                when=("2026-01-01", "2026-05-05"),
+                evidence="Depuis le 1er janvier, 4360 cas de dengue ont été confirmés à Bourbon et à Saint-Pierre.")
+    as_of = row("b", 1, 4800, who="cas", unit="cas", event_type="affected", where="Bourbon", published="2026-05-20",
+                when=("2026-05-18", "2026-05-18"),
+                evidence="Au 18 mai, la dengue avait fait 4800 cas à Bourbon, dont Saint-Pierre, selon l'ARS.")
+    assert same(grouped([since, as_of], vectors=False), ("a", 1), ("b", 1))
+    # a period that ended long before its report is no running total: a day is another reference
+    past = dict(since, when_start="2026-01-01", when_end="2026-03-31")
+    assert not same(grouped([past, as_of], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_two_places_one_sentence_names_together_are_one_event_at_two_scales():
+    direct = row("a", 1, 1, who="mort", unit="mort", where="Lozère", published="2026-02-13",
+                 evidence="Accident de car en Lozère : un mort et des blessés sur la RN 88 près de Badaroux.")
+    direct["mention_start"] = 100 + direct["evidence"].find("un mort")
+    daily = row("b", 1, 2, who="morts", unit="morts", where="RN 88", published="2026-02-14",
+                evidence="Le bilan de l'accident de la RN 88 à Badaroux passe à 2 morts.")
+    assert same(grouped([direct, daily], vectors=False), ("a", 1), ("b", 1))
+    # a sentence that gives each place its own figure names two places, not one at two scales
+    both = "Accident de car : 1 mort en Lozère et 3 morts sur la RN 88."
+    split = [row("a", 1, 1, who="mort", unit="mort", where="Lozère", published="2026-02-13", evidence=both),
+             row("a", 2, 3, who="morts", unit="morts", where="RN 88", published="2026-02-13", evidence=both)]
+    split[1]["mention_start"] = 100 + both.find("3 morts")
+    assert not same(grouped([*split, daily], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_short_noun_and_its_plural_are_one_group():
+    one = row("a", 1, 1, who="élu", unit="élu", event_type="other", where="Ardoise", published="2026-06-01",
+              evidence="À Ardoise, le conseil compte 1 élu écologiste.")
+    three = row("b", 1, 3, who="élus", unit="élus", event_type="other", where="Ardoise", published="2026-06-03",
+                evidence="Le conseil d'Ardoise compte désormais 3 élus écologistes.")
+    assert same(grouped([one, three], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_an_event_noun_counts_the_noun_after_it():
+    cuts = row("a", 1, 240, who="suppressions", unit="suppressions", event_type="other", where="Vierzon",
+               published="2026-11-24", evidence="À Vierzon, Valmerin annonce 240 suppressions de postes.")
+    rival = row("b", 1, 310, who="postes", unit="postes", event_type="other", where="Vierzon",
+                published="2026-11-26", evidence="À Vierzon, la CGT de Valmerin compte 310 postes menacés.")
+    assert same(grouped([cuts, rival], vectors=False), ("a", 1), ("b", 1))
+    # a noun that names no event ("enfants") counts its own group, not the noun after it
+    children = dict(cuts, who="enfants", unit="enfants", evidence="À Vierzon, Valmerin compte 240 enfants de salariés.")
+    children["mention_start"] = 100 + children["evidence"].find("240")
+    staff = dict(rival, who="salariés", unit="salariés",
+                 evidence="À Vierzon, la CGT de Valmerin compte 310 salariés menacés.")
+    assert not same(grouped([children, staff], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_english_days_and_months_name_no_story():
+    a = row("a", 1, 12, who="people", unit="people", where=None, published="2026-03-16",
+            evidence="The blast killed 12 people on Monday, 16 March, officials said.")
+    b = row("b", 1, 12, who="people", unit="people", where=None, published="2026-04-06",
+            evidence="The ferry sank on Monday in March and 12 people died, the coastguard said.")
+    df = grouped([dict(a, lang="en"), dict(b, lang="en")], lang="en", vectors=False)
+    assert not same(df, ("a", 1), ("b", 1))
+    # a name the two reports share still tells one story
+    b2 = dict(b, evidence="The Boyaca blast on Monday in March killed 12 people in Sutatausa, the agency said.")
+    b2["mention_start"] = 100 + b2["evidence"].find("12")
+    a2 = dict(a, evidence="The Boyaca blast killed 12 people in Sutatausa on Monday, 16 March.")
+    a2["mention_start"] = 100 + a2["evidence"].find("12")
+    df = grouped([dict(a2, lang="en"), dict(b2, lang="en")], lang="en", vectors=False)
+    assert same(df, ("a", 1), ("b", 1))

@@ -219,7 +219,11 @@ class DateGrammar:
         # "Thanksgiving 2024", "Thanksgiving of 2024", "Thanksgiving of next year"
         holiday_year = (rf"(?:\s+{season_link}(?P<year>{Y})|\s+(?:{_phrases(lex['year_links'])})\s+(?P<yphrase>{_phrases(year_phrases)}))?"
                         if lex["year_links"] else rf"(?:\s+(?P<year>{Y}))?")
-        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+{season_link}(?P<year>{Y})|\s+(?P<dir>{last}))?{e}")
+        # "au printemps de l'environnement", "le printemps des poètes": a season with a complement is a name
+        # (not "au printemps de l'année dernière", "au printemps de la même année")
+        named = (rf"(?!\s+(?:{_phrases(lex['season_name_links'])})\s*(?!\s*(?:\w+\s+)?(?:{_alt(lex['year_words'])}){e}))"
+                 if lex["season_name_links"] else "")
+        add("season", rf"{b}(?:(?:{sp})\s*)(?P<season>{S})(?:\s+{season_link}(?P<year>{Y})|\s+(?P<dir>{last}))?{e}{named}")
         add("season_bare", rf"{b}(?P<season>{_alt(lex['bare_seasons'])})(?:\s+(?P<year>{Y})){e}")
         self.holidays = {_phrase_key(k): v for k, v in lex["holidays"].items()}
         holiday = _phrases(self.holidays)
@@ -367,6 +371,7 @@ class DateGrammar:
         self.past_marker = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}"
             rf"|{b}[{lower}]{{2,}}{not_after}(?:{_alt(past['imperfect_endings'])}){e}"
+            + (rf"|{b}(?:{_alt(past['simple_past_forms'])}){e}" if past["simple_past_forms"] else "")
         )
         self.past_prefix = _prefix_patterns(lex["past_prefixes"])
         self.future_prefix = _prefix_patterns(lex["future_prefixes"])
@@ -375,7 +380,7 @@ class DateGrammar:
         self.compound_past = re.compile(
             rf"{b}(?:{_alt(past['auxiliaries'])})\s+(?:[{lower}]+\s+){{0,2}}?[{lower}]+(?:{_alt(past['participle_endings'])}){e}")
         self.sentence_end = re.compile(r"\.(?!\d)|[!?;\n]")  # not the point of "2.7 million"
-        self.clause_end = re.compile(r"[,:()«»]")
+        self.clause_end = re.compile(r"(?<!\d),|,(?!\d)|[:()«»]")  # not the comma of "4,800" or "2,5"
 
 
 def _prefix_patterns(words: list[str]) -> tuple[re.Pattern, re.Pattern]:

@@ -229,8 +229,9 @@ def _resolve_window(expr: DateExpr, reference: date) -> tuple[date, date] | None
     if expr.unit == "day":  # the corpus's convention (COMMON-en): the reference day is the last of the N
         return (reference - timedelta(days=-n - 1), reference) if n < 0 else (
             reference + timedelta(days=1), reference + timedelta(days=n))
-    if expr.unit == "week":  # "the past 3 weeks": 21 days back (Recognizers-Text's reading; the corpus has none)
-        return (reference + timedelta(weeks=n), reference) if n < 0 else (reference, reference + timedelta(weeks=n))
+    if expr.unit == "week":  # "the past 3 weeks": the 21 days ending on the reference day, as for days
+        return (reference + timedelta(weeks=n, days=1), reference) if n < 0 else (
+            reference, reference + timedelta(weeks=n))
     months = {"month": 1, "quarter": 3, "year": 12}.get(expr.unit)
     if months is None:
         return None

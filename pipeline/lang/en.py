@@ -108,7 +108,9 @@ class English(LanguageHooks):
             doc.ents = [Span(doc, e.start, e.end, label="LOC" if _placed(e) else ENTITY_LABELS[e.label_])
                         for e in doc.ents if ENTITY_LABELS.get(e.label_)]
         for t in doc:
-            if t.lower_ in STAND_IN_NOUNS and t.i > 0 and doc[t.i - 1].like_num:
+            if t.lower_ in STAND_IN_NOUNS and t.i > 0 and doc[t.i - 1].like_num and not (
+                    t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")):
+                # (not "2.7 million more households": there "more" modifies the noun after it)
                 t.pos_ = "PRON"
             if t.pos_ == "ADJ" and t.dep_ == "amod" and _spelled_number(t):
                 # "Forty-three miners": a cardinal the tagger took for an adjective is no part of who

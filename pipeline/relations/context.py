@@ -39,9 +39,9 @@ class ContextReader:
             ctx.anchor = ctx.noun or root
         if ctx.noun is not None and ctx.noun.lemma_ in self.containers:
             ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
-        ctx.predicate = self._predicate(ctx.anchor) if ctx.anchor is not None else None
+        ctx.predicate = self._predicate(ctx.anchor, in_dates) if ctx.anchor is not None else None
         if ctx.predicate is None and ctx.noun is not None and (ctx.anchor is None or ctx.noun.i != ctx.anchor.i):
-            ctx.predicate = self._predicate(ctx.noun)
+            ctx.predicate = self._predicate(ctx.noun, in_dates)
         ctx.actor = self._actor(ctx.predicate, in_dates, inside) if ctx.predicate is not None else None
         if ctx.actor is None and ctx.anchor is not None and ctx.anchor.i not in inside:
             ctx.actor = self._actor(ctx.anchor, in_dates, inside)
@@ -145,12 +145,17 @@ class ContextReader:
                     return t if fits(t) else None
         return None
 
-    def _predicate(self, token: Token) -> Token | None:
+    def _predicate(self, token: Token, in_dates: set[int] = frozenset()) -> Token | None:
         """The verb or event noun a counted noun (or a bare number) depends on."""
         t = token
         for _ in range(5):
             head = t.head
             is_root = head.i == t.i
+            if not is_root and head.i in in_dates and head.pos_ in NOMINAL:
+                # "Réélu dimanche avec plus de 82 % des voix": the parser hangs the figure on the date's
+                # noun; the date is an adverbial of the verb above
+                t = head
+                continue
             if t.dep_ == "conj" and head.pos_ in NOMINAL and not is_root:
                 counted = any(c.like_num for c in head.children)
                 if not counted and (head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns):
@@ -176,6 +181,8 @@ class ContextReader:
                 return acl[0]
             if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
                 return t
+            if is_root and (main := self._verb_after_relative(t)) is not None:
+                return main
             if is_root or fronted_group:
                 return None
             if t.dep_ == "appos" and head.pos_ in NOMINAL and head.dep_ in SUBJECT_DEPS + ("obj",):
@@ -192,6 +199,24 @@ class ContextReader:
                 t = head
                 continue
             return None
+        return None
+
+    @staticmethod
+    def _verb_after_relative(noun: Token) -> Token | None:
+        """ "Deux gardiens, qui tentaient de s'interposer, ont été blessés": the parser makes the noun the
+        root and the main verb a conjunct (of the noun, or of a verb of the relative clause), with no
+        conjunction nor subject of its own, after the comma that closes the clause; that verb is the noun's."""
+        for clause in (c for c in noun.children if c.dep_ == "acl:relcl" and c.i > noun.i):
+            conjuncts = [c for c in noun.children if c.dep_ == "conj"] + [
+                t for t in clause.subtree if t.dep_ == "conj"]
+            for verb in conjuncts:
+                # a verb, or a participle the tagger took for a noun ("sont morts"), with a finite form
+                aux = [a for a in verb.children if a.dep_.startswith("aux") or a.dep_ == "cop"]
+                finite = any(v.morph.get("Person") for v in (verb, *aux))
+                if ((verb.pos_ in ("VERB", "AUX") or aux) and verb.i > clause.i and finite
+                        and any(c.dep_ == "punct" and c.i < verb.i for c in verb.children)
+                        and not any(c.dep_ == "cc" or c.dep_ in SUBJECT_DEPS for c in verb.children)):
+                    return verb
         return None
 
     def _actor(self, predicate: Token, in_dates: set[int] = frozenset(), inside: set[int] = frozenset()

@@ -92,14 +92,20 @@ class EventTyper:
             noun_side += [c for c in ctx.noun.children if c.dep_.startswith("nmod") and c.left_edge.i == c.i - 1
                           and c.doc[c.i - 1 : c.i + 1].text.lower() in self.trigger_of]
             described = ctx.noun
-            while described.dep_ == "conj" and described.head.pos_ in NOMINAL:
+            while described.dep_ == "conj" and described.head.pos_ in NOMINAL + ("ADJ",):
                 described = described.head
             if described.dep_ == "appos" and described.head.pos_ in NOMINAL + ("ADJ",):
                 noun_side.append(described.head)  # "the dead, three children and two adults"
+            elif (described.i != ctx.noun.i and described.i + 1 < len(described.doc)
+                  and described.doc[described.i + 1].text == "," and not any(
+                      c.like_num or c.dep_ == "nummod" for c in described.children)):
+                noun_side.append(described)  # the same, the parser taking the list for conjuncts of "the dead"
             if any(c.dep_ == "cop" for c in ctx.noun.children):
                 # "Of the 47 dead, 19 were children": a part that is said to be something is what its
                 # counted group, written before it, is
-                groups = [c for c in ctx.noun.children if c.i < ctx.noun.i and c.dep_.startswith(("obl", "nmod"))
+                # (on the first of coordinated parts: "Of the 34 dead, 22 were civilians and 12 were members")
+                holders = [ctx.noun] + ([ctx.noun.head] if ctx.noun.dep_ == "conj" else [])
+                groups = [c for h in holders for c in h.children if c.i < h.i and c.dep_.startswith(("obl", "nmod"))
                           and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)
                           and (c.like_num or any(g.dep_ == "nummod" for g in c.children))]
                 # the group with what its words say of it: "the 26 dead" (parsed on the number), "people injured"
@@ -117,6 +123,14 @@ class EventTyper:
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
+        if (ctx.noun is not None and ctx.noun.dep_.startswith("nmod") and ctx.noun.head.pos_ == "NOUN"
+                and (ctx.predicate is None or ctx.predicate.i != ctx.noun.head.i)
+                and any(c.dep_ == "case" and c.lower_ in self.group_links for c in ctx.noun.children)
+                and (ctx.noun.head.lemma_ in self.event_nouns or (
+                    ctx.noun.head.lower_ in self.trigger_of and not any(c.like_num for c in ctx.noun.head.children)))):
+            # "ordered the arrest of 47 people suspected of links", "the bodies of 11 people were found": the event
+            # noun (or trigger) the counted group is the complement of says what happened to it
+            pred_side.append(ctx.noun.head)
         predicate = ctx.predicate
         # the verb the number itself hangs on, before it, as its subject (or as the parser mislabels one:
         # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
@@ -199,9 +213,18 @@ class EventTyper:
         usual type, the nearest class of trigger verbs, else ``other``."""
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
+        totalled = self._totalled(ctx) if unit is None else None
+        if totalled is not None:
+            return totalled, "total"
         supported = self._supported(ctx)
         if supported is not None:
             return supported, "total"
+        linked = ctx.linked_to
+        if (unit is None and linked is not None and ctx.noun is not None and linked.noun is not None
+                and ctx.noun.i == linked.noun.i and linked.quantity["unit"] is None):
+            # "3,200 residents were evacuated, and about 400 of them spent the night at the showground": a part
+            # of an earlier count whose own words say nothing is what that count is
+            return self._event_type(linked)[0], "total"
         if (ctx.predicate is None and ctx.linked_to is not None and ctx.linked_to.predicate is not None
                 and ctx.linked_to.quantity["unit"] == unit):
             # "arrested 112 people in Paris, 31 in Lyon": an elided verb is the earlier figure's
@@ -215,6 +238,39 @@ class EventTyper:
             if near is not None:
                 return near, "vectors"
         return "other", "default"
+
+    def _totalled(self, ctx: MentionContext) -> str | None:
+        """ "bringing the number of troops killed in the ambush to 17", "taking the total to 3,480", "portant à 31 le
+        nombre de suspects": a count a container noun is valued at (the verb's object, before or after the figure)
+        is of what the words between them name, else of what the clause before that verb counts."""
+        container = self._valued_container(ctx)
+        if container is None:
+            return None
+        anchor, verb, inside = ctx.anchor or ctx.tokens[0], container.head, {t.i for t in ctx.tokens}
+        doc, sent = anchor.doc, ctx.sentence
+        named = doc[container.i : anchor.i] if container.i < anchor.i else doc[container.i : container.right_edge.i + 1]
+        before = doc[sent.start : verb.left_edge.i]  # "Police arrested nine more men on Tuesday, bringing ..."
+        for words in (named, before):
+            types = self._types_of([t for t in words if t.i not in inside])
+            resolved = self._resolve_type(types & self.strong_types) or self._resolve_type(types)
+            if resolved is not None:
+                return resolved
+        return None
+
+    def _valued_container(self, ctx: MentionContext) -> Token | None:
+        """The container noun ("number", "total", "nombre") a figure after a valuation preposition values: the
+        object of a verb above the figure (the parser often hangs "to 17" on a nearer verb)."""
+        anchor = ctx.anchor or ctx.tokens[0]
+        if not any(c.dep_ == "case" and c.lower_ in self.valuation_preps for c in anchor.children):
+            return None
+        inside = {t.i for t in ctx.tokens}
+        for verb in anchor.ancestors:
+            if verb.pos_ == "VERB":
+                container = next((c for c in verb.children if c.dep_ == "obj" and c.lemma_ in self.containers
+                                  and c.i not in inside), None)
+                if container is not None:
+                    return container
+        return None
 
     def _supported(self, ctx: MentionContext) -> str | None:
         """ "620 pompiers, appuyés par 180 véhicules et 14 avions": the means that back a group (the agent

@@ -43,6 +43,7 @@ class RelationLexicon:
         self.subset_verbs = set(lex["subset_verbs"])
         self.event_nouns = set(lex["event_nouns"])
         self.reporting = set(lex["reporting_verbs"])
+        self.own_time_conjunctions = [w.lower() for w in lex["own_time_conjunctions"]]
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
         self.holder_preps = {w.lower() for w in lex["holder_prepositions"]}
         self.implied_who = lex["implied_who"]

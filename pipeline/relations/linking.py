@@ -60,7 +60,14 @@ class Linker:
         coordinated = coordinated or (
             ctx.quantity["unit"] is None and valued is not None and valued.lemma_ in self.containers
             and valued.lower_ not in self.toll_nouns and self._group_of(valued, set()) is None)
-        if ctx.noun is None and same_unit and (stand_in or coordinated or self.ellipsis_rx.search(before)):
+        # "About 2,600 households had applied ..., and the program expects to help up to 4,000", "we expect fewer
+        # than 200 to run": a bare count as a verb's subject or object, after a conjunction, counts the same noun
+        conjoined = ctx.quantity["unit"] is None and ctx.anchor is not None and (
+            ctx.anchor.i in {t.i for t in ctx.tokens} and ctx.anchor.dep_ in ("obj", "nsubj", "nsubj:pass")
+            and any(t.pos_ == "CCONJ" for t in ctx.sentence.doc[same_unit[-1].tokens[-1].i : ctx.tokens[0].i])
+        ) if same_unit else False
+        if ctx.noun is None and same_unit and (stand_in or coordinated or conjoined
+                                               or self.ellipsis_rx.search(before)):
             # "12 480 inscrits, dont 38 % de femmes, contre 9 700 l'an dernier": the same noun is meant
             ctx.noun = same_unit[-1].noun
             ctx.linked_to = ctx.linked_to or same_unit[-1]

@@ -57,6 +57,9 @@ class RecordBuilder:
             valued = self._valued_object(anchor, inside)
             if valued is not None:
                 return valued, True  # "la loi porte le budget à 413 milliards", "condamné un passeur à 3 ans"
+            container = self._valued_container(ctx) if unit is None and ctx.linked_to is None else None
+            if container is not None and ctx.noun is None:
+                return container, True  # "bringing the number of troops killed to 17", the parse hanging "to 17" low
             # the phrase right after the figure, hung on the figure or on its verb
             near = list(anchor.children) + (list(anchor.head.children) if anchor.head.pos_ == "VERB" else [])
             beneficiary = next((c for c in near if c.pos_ in NOMINAL and c.left_edge.i == max(inside) + 1 and any(
@@ -90,6 +93,16 @@ class RecordBuilder:
                 and ctx.predicate.lemma_.lower() not in self.trigger_of):
             # "les cadres représentent 21 % des postes": the share is the subject's
             return ctx.actor, ctx.actor.pos_ == "NOUN"
+        figure = who_token.head if who_token is not None and who_token.i == getattr(ctx.noun, "i", None) else None
+        if (figure is not None and figure.i in inside and who_token.dep_.startswith("nmod") and who_token.i > figure.i
+                and unit is None and figure.dep_ == "nsubj" and figure.head.pos_ == "NOUN"
+                and any(c.dep_ == "cop" for c in figure.head.children)
+                and not any(c.dep_ == "case" for c in figure.head.children)
+                and any(c.dep_ == "case" and c.lower_ in self.group_links for c in who_token.children)
+                and not any(c.like_num for c in who_token.children)):
+            # "Two of the victims were firefighters": the part is what it is said to be (not "14 of the 20 people
+            # arrested were minors", a part of another figure, which counts that figure's people)
+            return figure.head, False
         if (who_token is not None and who_token.dep_ == "appos" and who_token.head.pos_ == "NOUN"
                 and who_token.head.i < who_token.i and who_token.i not in ctx.anchors):
             # (not "300 victimes, dont 40 enfants": a counted noun is its own who)
@@ -130,7 +143,7 @@ class RecordBuilder:
         return doc[start : end + 1].text
 
     @staticmethod
-    def _gapped_holder(ctx: MentionContext) -> str | None:
+    def _gapped_holder(ctx: MentionContext) -> Span | None:
         """ "Adults will pay £18 and under-16s £9", "Bell's campaign had spent $4.6m and Ruiz's $1.9m": in a
         clause whose verb is left out, the phrase between the conjunction and an amount or a share holds it."""
         unit = ctx.quantity["unit"]
@@ -155,7 +168,7 @@ class RecordBuilder:
         start = i + 1
         while start < first.i and doc[start].pos_ == "DET":
             start += 1
-        return doc[start : first.i].text.strip() or None
+        return doc[start : first.i] if start < first.i else None
 
     def _held_at(self, ctx: MentionContext) -> Token | None:
         """ "followed by Senegalese at 22%", "Sen. Marcus Bell at 33.5%", "the Conservatives fourth on 2,915": a
@@ -172,6 +185,9 @@ class RecordBuilder:
         holder = doc[prep.i - 1]
         if holder.pos_ in ("ADV", "ADJ") and holder.i - 1 > ctx.sentence.start:
             holder = doc[holder.i - 1]  # "the Conservatives fourth on": a rank between
+        if holder.pos_ == "VERB":
+            # "Gareth Owusu came second with 10,796 votes": the subject of the verb before the rank
+            holder = next((c for c in holder.children if c.dep_ == "nsubj" and c.i < holder.i), holder)
         # not a place ("put the number of protesters in Lyon at 12,500"; "Reform UK" is a name), nor the
         # verb's object when a common noun ("Labour topped the poll with 36%", but "leaves Labour with 401 seats")
         place = holder.ent_type_ == "LOC" and not any(c.dep_ == "compound" for c in holder.children)
@@ -191,6 +207,24 @@ class RecordBuilder:
             return None
         after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
         return head.doc[after : head.i + 1].text if after <= head.i else head.text
+
+    def _changed_thing(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "a 7% cut in the cap", "a £2m increase in funding": an amount or a share written before the event
+        noun it measures is a change of that noun's complement (or, for a later conjunct, "and a 6.4% increase
+        in April", of the first conjunct's)."""
+        anchor = ctx.anchor
+        if anchor is None or not (ctx.quantity["unit"] == "%" or is_currency(ctx.quantity["unit"])):
+            return None
+        event = anchor.head
+        if (anchor.dep_ not in ("nummod", "compound", "amod") or event.pos_ != "NOUN" or event.i <= anchor.i
+                or event.lemma_ not in self.event_nouns):
+            return None
+        for noun in (event, *([event.head] if event.dep_ == "conj" and event.head.lemma_ in self.event_nouns else [])):
+            changed = next((c for c in noun.children if c.dep_.startswith("nmod") and c.i > noun.i and c.pos_ == "NOUN"
+                            and c.i not in in_dates and any(g.dep_ == "case" for g in c.children)), None)
+            if changed is not None:
+                return changed
+        return None
 
     def _is_amount(self, token: Token) -> bool:
         """ "contre 868 millions", "842 millions d'euros": a scale or currency word is part of a figure, never who."""
@@ -260,6 +294,17 @@ class RecordBuilder:
             return None
         number = pronoun.morph.get("Number")
         return subject if subject.pos_ == "PROPN" or subject.morph.get("Number") in ([], number) else None
+
+    @staticmethod
+    def _introduced(ctx: MentionContext) -> bool:
+        """Whether the figure counts its noun with no definite, demonstrative or possessive determiner
+        ("Deux gardiens ont été blessés", not "les deux hommes", "ces 24 victimes"): people or things
+        brought in, not ones already told of."""
+        noun = ctx.noun
+        if noun is None or not any(t.head.i == noun.i for t in ctx.tokens):
+            return False
+        return not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or c.morph.get("PronType") == ["Dem"]
+                                            or "Yes" in c.morph.get("Poss")) for c in noun.children)
 
     @staticmethod
     def _counted(token: Token) -> bool:
@@ -493,6 +538,9 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        changed = self._changed_thing(ctx, in_dates)
+        if changed is not None:
+            who_token, with_nmod = changed, True
         giver = self._agent_of_amount(ctx)
         if giver is not None:
             who_token, with_nmod = giver, True
@@ -529,16 +577,26 @@ class RecordBuilder:
             named = self._named_before_parenthesis(ctx)
             who = noun_phrase(named, with_nmod=True) if named is not None else None
             rules_token = named if who is not None else None
-        if who is None and ctx.linked_to is not None:
-            who = ctx.linked_to.who  # "842 millions d'euros, contre 868 millions en 2025": the same budget
+        start = q["start"]
+        compared = (ctx.linked_to is not None and ctx.linked_to.who is not None and ctx.noun is None
+                    and ctx.linked_to.quantity["unit"] == unit and ctx.predicate is not None
+                    and ctx.linked_to.predicate is not None and ctx.predicate.i != ctx.linked_to.predicate.i
+                    and self.comparison_rx.search(ctx.sentence.doc.text[max(0, start - 25) : start]))
+        if who is None and ctx.linked_to is not None or compared:
+            # "842 millions d'euros, contre 868 millions en 2025": the same budget; "the jobless rate rose to 4.6%,
+            # up from 3.9%": the point of comparison is the same thing's, not the main clause's actor's
+            who = ctx.linked_to.who
         if who is None and is_currency(unit) and ctx.anchor is not None:
             who = self._modified_noun(ctx, in_dates)
         if who is None:
             who = self._name_before(ctx)
-        who = self._gapped_holder(ctx) or who
+        gapped = self._gapped_holder(ctx)
+        if gapped is not None:
+            # the ranker's rules features describe the phrase the rules chose: its head
+            who, rules_token = gapped.text, gapped.root
         held = self._held_at(ctx)
         if held is not None:
-            who = noun_phrase(held)
+            who, rules_token = noun_phrase(held), held
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         candidates = None
@@ -573,6 +631,8 @@ class RecordBuilder:
             "other_type": event_type == "other",
             "generic_who": who is not None and who.lower() in self.generic_nouns,
             "long_sentence": len(sent) > 40,
+            # not a confidence cue: facts.py merges no later bare count of another noun with this one
+            "introduced": self._introduced(ctx),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         text = sent.text

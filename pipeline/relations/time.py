@@ -80,8 +80,11 @@ class DateAssigner:
                 # "25 travaillent dans l'atelier, qui sera fermé d'ici la fin de l'année": a relative clause in
                 # a tense of its own dates its own verb, not a figure outside it (not "37 randonneurs ont péri
                 # dans l'avalanche qui a balayé samedi le camp": the same tense tells the same event)
+                # (a clause of a concession, a condition or a cause dates its own verb whatever its tense)
+                same_tense = not relative.dep_.startswith("advcl")
                 fits = [c for c in fits if relative.left_edge.i <= c.tokens[0].i <= relative.right_edge.i
-                        or (c.predicate is not None and self._tense_of(c.predicate) == self._tense_of(relative))]
+                        or (same_tense and c.predicate is not None
+                            and self._tense_of(c.predicate) == self._tense_of(relative))]
             if not fits:
                 continue
             dists = [(self._nearest(root, c), c) for c in fits]
@@ -128,17 +131,29 @@ class DateAssigner:
         finite = aux[0] if aux else verb
         return "".join(finite.morph.get("Tense")), bool(aux)
 
-    @staticmethod
-    def _relative_clause(token: Token) -> Token | None:
-        """The verb of the relative clause (with a finite verb of its own) ``token`` stands in, if any."""
+    def _relative_clause(self, token: Token) -> Token | None:
+        """The verb of the relative clause, or of the clause opened by a conjunction whose time is its own
+        ("même si la demande augmente en été"), with a finite verb of its own, that ``token`` stands in."""
         for t in (token, *token.ancestors):
-            if t.dep_ != "acl:relcl":
+            own_time = t.dep_.startswith("advcl") and self._opened_by_own_time_conjunction(t)
+            if t.dep_ != "acl:relcl" and not own_time:
                 continue
             verbs = (t, *(a for a in t.children if a.dep_.startswith("aux")))
             finite = any(v.morph.get("Person") for v in verbs)  # a finite verb says its person
+            if own_time:
+                return t if finite else None
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
             return t if finite and opened_by_pronoun(t) else None
         return None
+
+    def _opened_by_own_time_conjunction(self, verb: Token) -> bool:
+        """Whether ``verb``'s clause opens with a conjunction of a clause whose time is its own (a concession,
+        a condition, a cause), not one of time ("quand", "lorsque"), whose date is the main clause's too."""
+        for mark in (c for c in verb.children if c.dep_ == "mark"):
+            words = " ".join(t.lower_ for t in (mark, *(c for c in mark.children if c.dep_ == "fixed")))
+            if any(f" {c} " in f" {words} " for c in self.own_time_conjunctions):
+                return True
+        return False
 
     def _restating_start(self, text: str, sent: Span, ctx: MentionContext) -> int:
         """Where the restating clause of ``ctx`` opens (its comma), or past the figure when it has none."""
@@ -210,9 +225,45 @@ class DateAssigner:
                 elliptic = (other.linked_to is ctx and other.noun is not None and ctx.noun is not None
                             and other.noun.i == ctx.noun.i
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
-                if elliptic or self._coordinated(ctx.predicate, other.predicate):
+                if elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other):
                     when[id(ctx)] = when[id(other)]
                     break
+        self._share_sentence_date(text, ctxs, when)
+
+    def _share_sentence_date(self, text: str, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
+        """ "left two dead and 57 injured, police said on Sunday", "Hale took 14,208 votes, a 38.6% share, the
+        returning officer announced on Friday": when the sentence's only time is the day its figures were
+        reported (a date on a reporting verb that is no figure's own), a figure without a date of its own
+        takes it too, as SPEC's reporting day (not a point of comparison: "up from 368", "contre 9 700")."""
+        if not ctxs:
+            return
+        sent = ctxs[0].sentence
+        clauses = self._comparison_clauses(text, sent, ctxs)
+        dated = [when[id(c)] for c in ctxs if id(c) in when and id(c) not in clauses]
+        if not dated or len({(d["when_start"], d["when_end"]) for d in dated}) != 1 or (
+                dated[0]["when_start"] != dated[0]["when_end"]):
+            return  # a reporting day is a day ("2 180 cas avaient été déclarés en 2025" is no reporting day)
+        span = sent.doc.char_span(dated[0]["start"], dated[0]["end"], alignment_mode="expand")
+        verb = span.root.head if span is not None else None
+        if verb is None or verb.lemma_ not in self.reporting or verb.pos_ != "VERB":
+            return
+        for ctx in ctxs:
+            start = ctx.quantity["start"]
+            if id(ctx) in when or id(ctx) in clauses or self.comparison_rx.search(text[max(0, start - 25) : start]):
+                continue
+            when[id(ctx)] = dated[0]
+
+    @staticmethod
+    def _participle_of(ctx: MentionContext, other: MentionContext) -> bool:
+        """ "Two more soldiers died on Sunday, bringing the number of troops killed to 17": a figure inside a
+        participle clause without a subject of its own, hung on the verb of a dated figure, shares its time."""
+        if other.predicate is None:
+            return False
+        anchor = ctx.anchor or ctx.tokens[0]
+        clause = next((a for a in (anchor, *anchor.ancestors) if a.dep_ == "advcl"), None)
+        return (clause is not None and clause.head.i == other.predicate.i and clause.pos_ == "VERB"
+                and bool(set(clause.morph.get("VerbForm")) & {"Ger", "Part"})
+                and not any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in clause.children))
 
     @staticmethod
     def _coordinated(a: Token | None, b: Token | None) -> bool:
