@@ -34,7 +34,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0)
 MARGIN_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, float("inf"))  # inf: the rules alone
-VARIANTS = ("pointwise",)  # "pairwise" (on differences of two candidates) did no better in cross-validation
+# "pointwise": a logistic regression of each candidate being right; "softmax": a conditional logit over each
+# fact's candidates (the probability of its right ones among them), which learns what tells candidates of one
+# figure apart rather than right candidates of any figure from wrong ones. "pairwise" (on differences of two
+# candidates) did no better in cross-validation and was dropped.
+VARIANTS = ("pointwise", "softmax")
 
 
 def dev_sets(lang: str) -> dict[str, tuple[Path, Path]]:
@@ -85,7 +89,7 @@ def collect(lang: str) -> dict[str, dict]:
                 candidates = pred[pi]["who_candidates"]
                 facts.append({
                     "group": group_of(name, article.article_id, gold[article.article_id]),
-                    "gold_who": g[gi].get("who"),
+                    "gold_who": g[gi].get("who"), "evidence": pred[pi].get("evidence"),
                     "rest_right": slot_right("event_type", g[gi], pred[pi], lang) and slot_right(
                         "when", g[gi], pred[pi], lang),
                     "candidates": [{"phrase": c.phrase, "features": c.features,
@@ -109,14 +113,16 @@ def _matrix(facts: list[dict], names: list[str]):
 
 
 def fit(facts: list[dict], c: float, variant: str) -> tuple[dict[str, float], float]:
-    """Logistic regression of a candidate being right on its features ("pointwise"), or of which of two
-    candidates of one fact is right on the difference of their features ("pairwise", no bias)."""
+    """Logistic regression of a candidate being right on its features ("pointwise"), a conditional logit
+    over each fact's candidates ("softmax", no bias), or of which of two candidates of one fact is right on
+    the difference of their features ("pairwise", no bias)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from pipeline.relations.who_ranker import FEATURES
-
-    names = list(FEATURES)
+    # the features the training candidates have (the dependency paths are an open set: pipeline/relations/who_ranker.py)
+    names = sorted({k for f in facts for c in f["candidates"] for k in c["features"]})
+    if variant == "softmax":
+        return _fit_softmax(facts, names, c), 0.0
     if variant == "pointwise":
         x, y = _matrix(facts, names)
         model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
@@ -130,6 +136,43 @@ def fit(facts: list[dict], c: float, variant: str) -> tuple[dict[str, float], fl
         model = LogisticRegression(C=c, max_iter=5000, fit_intercept=False).fit(x, y)
     return {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}, round(
         float(model.intercept_[0]) if variant == "pointwise" else 0.0, 4)
+
+
+def _fit_softmax(facts: list[dict], names: list[str], c: float) -> dict[str, float]:
+    """A conditional logit: weights maximising, over the facts, the log of the probability (a softmax of the
+    candidates' scores within the fact) of the fact's right candidates, with an L2 penalty of 1 / (2c)."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    index = {n: i for i, n in enumerate(names)}
+    rows, cols, vals, labels, sizes = [], [], [], [], []
+    for f in facts:
+        for c_ in f["candidates"]:
+            r = len(labels)
+            for k, v in c_["features"].items():
+                rows.append(r)
+                cols.append(index[k])
+                vals.append(v)
+            labels.append(float(c_["right"]))
+        sizes.append(len(f["candidates"]))
+    x = csr_matrix((vals, (rows, cols)), shape=(len(labels), len(names)))
+    y, sizes = np.array(labels), np.array(sizes)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    has_right = np.add.reduceat(y, starts) > 0  # a fact without a right candidate teaches nothing
+
+    def loss(w):
+        s = x @ w
+        e = np.exp(s - np.repeat(np.maximum.reduceat(s, starts), sizes))
+        p = e / np.repeat(np.add.reduceat(e, starts), sizes)
+        right = np.add.reduceat(p * y, starts)
+        value = -np.sum(np.log(right[has_right])) + 0.5 * w @ w / c
+        grad_s = np.where(np.repeat(has_right, sizes),
+                          p - p * y / np.repeat(np.where(has_right, right, 1.0), sizes), 0.0)
+        return value, x.T @ grad_s + w / c
+
+    w = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    return {n: round(float(v), 4) for n, v in zip(names, w, strict=True) if abs(v) > 1e-6}
 
 
 def choices(facts: list[dict], weights: dict[str, float], bias: float, margin: float) -> list[bool]:
@@ -250,7 +293,8 @@ def main(argv: list[str] | None = None) -> int:
                            "on the dev split; the rules' pick is replaced when another candidate scores "
                            "margin above it (pipeline/relations/who_ranker.py).",
                "weights": weights, "bias": bias, "margin": margin,
-               "fitted_on": {"matched_facts": len(train), "C": c, "pairwise": float(variant == "pairwise")}
+               "fitted_on": {"matched_facts": len(train), "C": c, "pairwise": float(variant == "pairwise"),
+                             "softmax": float(variant == "softmax")}
                | {f"cv_{name}_{k}": round(v, 4) for name, row in table.items() for k, v in row.items()
                   if k.startswith(("who", "tuple"))}}
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -284,6 +284,9 @@ class RelationsLexicon(TypedDict):
     vector_type_threshold: float | None
     toll_nouns: Words  # "the death toll rose to 61": a figure of the toll itself has who "death toll" and no unit
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
+    share_verbs: Words  # record.py: "les cadres représentent 21 % des postes": the subject holds the share
+    partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
+    measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 
 

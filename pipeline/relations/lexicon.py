@@ -116,6 +116,11 @@ class RelationLexicon:
                              if threshold is not None else None)
         self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
         self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
+        self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
+        self.share_verbs = set(lex["share_verbs"])
+        # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
+        partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
+        self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None
         self.who_ranker = WhoRanker.read(models_dir() / lang / WHO_RANKER_FILE)
 
     def _stem(self, word: str) -> str:

@@ -326,6 +326,49 @@ class RecordBuilder:
                 head = head.head if subjectless and head.dep_ in ("advcl", "xcomp") and head.head.i != head.i else None
         return None
 
+    @staticmethod
+    def _subject_of_head(ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """The subject of the word a figure hangs on when the parse gives it no verb (an adjective, an
+        event noun or a mistagged verb at the root): "la participation s'est élevée à 61,2 %", "le
+        salaire moyen est en hausse de 3,2 %" hold their figure (SPEC section 3)."""
+        if ctx.anchor is None:
+            return None
+        inside = {t.i for t in ctx.tokens}
+        head = ctx.anchor.head
+        if head.i == ctx.anchor.i or head.pos_ in ("VERB", "AUX"):
+            return None  # a verb's subject is the actor the context stage reads, or none is meant
+        return next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL
+                     and c.i not in inside and c.i not in in_dates), None)
+
+    def _names_event(self, token: Token) -> bool:
+        """Whether a noun is an event trigger ("blessés", "morts", "victimes"), in any of its forms."""
+        return any(w in self.trigger_of for w in (token.lower_, token.lemma_.lower())) or (
+            self.inflected_trigger(token.lower_) is not None)
+
+    def _measure_of(self, ctx: MentionContext) -> Token | None:
+        """The noun naming what a count or a measure measures, when the figure complements it (SPEC
+        section 3, the holder): "une durée moyenne de 32 jours", "un taux d'ammoniaque de 12 mg par
+        litre". Not an amount of money, whose who is its actor or beneficiary."""
+        unit, anchor = ctx.quantity["unit"], ctx.noun or ctx.anchor
+        if anchor is None or unit == "%" or is_currency(unit) or ctx.subset_of is not None:
+            return None
+        head = anchor.head
+        if (anchor.dep_.startswith("nmod") and head.i < anchor.i and head.pos_ == "NOUN"
+                and (head.lemma_ in self.measure_nouns or head.lower_ in self.measure_nouns)):
+            return head
+        return None
+
+    def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
+        """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure."""
+        if self.partitive_rx is None:
+            return None
+        last = ctx.tokens[-1]
+        doc, sent_end = last.doc, ctx.sentence.end
+        if last.i + 1 >= sent_end or not self.partitive_rx.match(doc.text, doc[last.i + 1].idx):
+            return None
+        return next((t for t in doc[last.i + 1 : min(last.i + 5, sent_end)]
+                     if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns), None)
+
     def _penalized(self, ctx: MentionContext) -> Token | None:
         """A prison term or a fine: who is the one penalized, wherever the sanction verb puts it
         ("a condamné un passeur à trois ans et à une amende de 45 000 euros", "a infligé à Apple une
@@ -458,6 +501,8 @@ class RecordBuilder:
         event_type, type_from = self._event_type(ctx)
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
+        if ctx.actor is None and unit is not None:
+            ctx.actor = self._subject_of_head(ctx, in_dates)
         who_token = ctx.noun
         if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
                 ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.is_alpha
@@ -466,9 +511,17 @@ class RecordBuilder:
         elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
+        elif (ctx.predicate is not None and ctx.predicate.lemma_ in self.share_verbs and ctx.anchor is not None
+              and ctx.anchor.dep_ not in SUBJECT_DEPS and ctx.subset_of is None):
+            # the subject of a verb of proportion is the part (SPEC section 3, the holder): "les cadres, qui
+            # représentent 21 % des postes", "les coupures représentent 280 000 de ces interventions"
+            who_token = ctx.actor or self._pronoun_of(ctx)
         elif (who_token is not None and who_token.lower_ in self.time_words and ctx.actor is not None
               and ctx.actor.i != who_token.i):
             who_token = ctx.actor  # "has declared three days of mourning", "will continue for five more days"
+        measure = self._measure_of(ctx)
+        if measure is not None:
+            who_token = measure  # "une durée moyenne de 32 jours", "une affluence de 8 300 spectateurs"
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
         if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
             with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
@@ -504,9 +557,15 @@ class RecordBuilder:
         elif who_token is not None and self._described(who_token) is not None:
             who_token, with_nmod = self._described(who_token), False  # not the description after the comma
         group = self._among(ctx) if ctx.subset_of is None else None
+        # a counted noun that names the event, not who ("12 blessés parmi les pompiers"), gives way to the
+        # group; one that names people stays ("Parmi les morts figurent 11 enfants": the enfants)
+        named = ctx.noun is not None and ctx.noun.pos_ == "NOUN" and not self._names_event(ctx.noun)
         if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
-                ctx.noun is not None and any(c.like_num for c in group.children)):  # not "among the 40 people"
+                ctx.noun is not None and any(c.like_num for c in group.children)) and not named:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
+        if (pronoun := self._partitive_pronoun(ctx)) is not None:
+            who_token = self._antecedent(pronoun) or who_token  # "Onze d'entre eux": the noun "eux" stands for
+            with_nmod = who_token is not None and not self._counted(who_token)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
