@@ -105,7 +105,7 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         start = doc[first.i - 1] if first.i > 0 and first.i - 1 >= first.sent.start else first
         # the unit word ends the window: "24 heures", "48 dernières heures"
         end = next((t for t in doc[last.i : min(last.i + 3, first.sent.end)] if t.lower_ in self.time_words), last)
-        return {"start": start.idx, "end": end.idx + len(end), "text": doc.text[start.idx : end.idx + len(end)],
+        return {"start": start.idx, "end": end.idx + len(end), "text": doc_text(doc)[start.idx : end.idx + len(end)],
                 "when_start": (date.fromisoformat(reference) - timedelta(days=days)).isoformat(),
                 "when_end": reference, "granularity": "range"}
 

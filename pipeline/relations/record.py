@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..confidence import cue_count
+from ..parsing import doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
 from .mention import MentionContext
@@ -364,7 +365,7 @@ class RecordBuilder:
             return None
         last = ctx.tokens[-1]
         doc, sent_end = last.doc, ctx.sentence.end
-        if last.i + 1 >= sent_end or not self.partitive_rx.match(doc.text, doc[last.i + 1].idx):
+        if last.i + 1 >= sent_end or not self.partitive_rx.match(doc_text(doc), doc[last.i + 1].idx):
             return None
         return next((t for t in doc[last.i + 1 : min(last.i + 5, sent_end)]
                      if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns), None)
@@ -470,7 +471,7 @@ class RecordBuilder:
     def _after_ellipsis(self, ctx: MentionContext) -> bool:
         """ "…, soit 15 % de ses effectifs": the figure restates another one."""
         start = ctx.quantity["start"]
-        return bool(self.ellipsis_rx.search(ctx.sentence.doc.text[max(0, start - 25) : start]))
+        return bool(self.ellipsis_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
 
     def _valued_object(self, anchor: Token, inside: set[int]) -> Token | None:
         """ "estime à 1,2 milliard le surcoût", "fixe à 30 000 euros le plafond": the verb's object,
@@ -581,7 +582,7 @@ class RecordBuilder:
         compared = (ctx.linked_to is not None and ctx.linked_to.who is not None and ctx.noun is None
                     and ctx.linked_to.quantity["unit"] == unit and ctx.predicate is not None
                     and ctx.linked_to.predicate is not None and ctx.predicate.i != ctx.linked_to.predicate.i
-                    and self.comparison_rx.search(ctx.sentence.doc.text[max(0, start - 25) : start]))
+                    and self.comparison_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
         if who is None and ctx.linked_to is not None or compared:
             # "842 millions d'euros, contre 868 millions en 2025": the same budget; "the jobless rate rose to 4.6%,
             # up from 3.9%": the point of comparison is the same thing's, not the main clause's actor's
