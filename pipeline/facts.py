@@ -41,10 +41,11 @@ def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool
     if ua == ub:
         return True
     if (b.get("cues", {}).get("introduced") and ub not in generic and a["event_type"] != b["event_type"]
-            and not _is_heading(a) and not _is_heading(b)):
+            and b["event_type"] != "other" and not _is_heading(a) and not _is_heading(b)):
         # "agressé par deux individus. Deux gardiens de la paix ont été blessés": a later count of
         # another specific noun, with no definite determiner, that something else happened to brings in
-        # others ("les deux hommes ont été interpellés", "5 000 personnes" restating a figure would not)
+        # others ("les deux hommes ont été interpellés", "5 000 personnes" restating a figure would not; nor
+        # "Il s'agit de trois enfants", of no event type: nothing else happened to them)
         return False
     if ua in generic or ub in generic or ua is None or ub is None:
         return True

@@ -102,6 +102,8 @@ def test_a_bare_count_of_other_people_is_another_fact(facts_of):
     "Deux individus ont braqué une bijouterie mardi à Albi. Les deux hommes ont été interpellés.",
     # a generic noun restating the figure
     "Deux braqueurs ont été interpellés mardi à Albi. Deux personnes ont été placées en garde à vue.",
+    # a later count of no event type says who they were: nothing else happened to them
+    "Un incendie a tué deux personnes samedi à Lyon. Il s'agit de deux enfants, selon les pompiers.",
 ])
 def test_a_count_told_of_before_is_the_same_fact(facts_of, text):
     assert len([f for f in facts_of(text) if f["how_many"] == 2]) == 1
