@@ -32,6 +32,15 @@ def row(article_id: str, fact_id: int, value: float, *, published: str | None = 
     }
 
 
+def placed(fact: dict, *, figure: str | None = None, char_start: int | None = None, **changes) -> dict:
+    """A copy of ``fact`` with ``changes``, its evidence starting at ``char_start`` (the fact's by default) and
+    its mention on ``figure`` in it (the text of its value by default)."""
+    new = dict(fact, **changes)
+    start = new["char_start"] = fact["char_start"] if char_start is None else char_start
+    new["mention_start"] = start + new["evidence"].find(figure or f"{new['how_many']:g}")
+    return new
+
+
 def grouped(rows: list[dict], **kwargs) -> pd.DataFrame:
     return assign_series(facts_frame(rows), **kwargs)
 
@@ -422,8 +431,7 @@ def test_two_shares_of_the_same_whole_are_one_figure_whatever_who_extraction_rea
             evidence="Le plan de Valmerin à Vierzon prévoit des suppressions, soit 40 % des effectifs.")
     assert same(grouped([a, b], vectors=False), ("a", 1), ("b", 1))
     # a share of another whole is another figure
-    c = dict(b, who="commandes", evidence="Chez Valmerin à Vierzon, les commandes ont chuté de 40 % des volumes.")
-    c["mention_start"] = 100 + c["evidence"].find("40")
+    c = placed(b, who="commandes", evidence="Chez Valmerin à Vierzon, les commandes ont chuté de 40 % des volumes.")
     assert not same(grouped([a, c], vectors=False), ("a", 1), ("b", 1))
 
 
@@ -457,10 +465,8 @@ def test_a_part_named_by_its_own_place_is_that_place_figure():
     df = grouped([total, part, town], vectors=False)
     assert same(df, ("a", 2), ("b", 1)) and not same(df, ("a", 1), ("b", 1))
     # a total with no place read at all keeps its part: "dont 850 à Alès" may be a group of Alès' own toll
-    unplaced = dict(total, where=None, evidence="Quelque 1400 personnes ont été évacuées, dont 850 à Alès.")
-    unplaced["mention_start"] = 100 + unplaced["evidence"].find("1400")
-    part_of_unplaced = dict(part, evidence=unplaced["evidence"])
-    part_of_unplaced["mention_start"] = 100 + unplaced["evidence"].find("850")
+    unplaced = placed(total, where=None, evidence="Quelque 1400 personnes ont été évacuées, dont 850 à Alès.")
+    part_of_unplaced = placed(part, evidence=unplaced["evidence"])
     df = grouped([unplaced, part_of_unplaced, town], vectors=False)
     assert not same(df, ("a", 2), ("b", 1))
     # a total whose place is named before its part keeps it: another place's figure stays apart
@@ -482,9 +488,8 @@ def test_a_figure_of_a_period_long_past_is_not_an_undated_figure_of_the_report()
               evidence="Le syndicat de Valmerin à Vierzon ajoute 70 postes non renouvelés.")
     assert not same(grouped([old, now], vectors=False), ("a", 1), ("b", 1))
     # a figure dated within the story still joins an undated update
-    recent = dict(old, how_many=240, when_start="2026-11-24", when_end="2026-11-24",
-                  evidence="Mardi, Valmerin a annoncé 240 postes supprimés à Vierzon.")
-    recent["mention_start"] = 100 + recent["evidence"].find("240")
+    recent = placed(old, how_many=240, when_start="2026-11-24", when_end="2026-11-24",
+                    evidence="Mardi, Valmerin a annoncé 240 postes supprimés à Vierzon.")
     assert same(grouped([recent, now], vectors=False), ("a", 1), ("b", 1))
 
 
@@ -495,10 +500,8 @@ def test_an_untyped_count_of_a_specific_noun_takes_the_type_the_story_gives_that
             published="2026-10-19", evidence="Dans le Gard, le Sdis a mené 310 sauvetages.")
     assert same(grouped([a, b], vectors=False), ("a", 1), ("b", 1))
     # a noun that names people without a group tells nothing of what an untyped figure measures
-    a2 = dict(a, who="personnes", unit="personnes", evidence="Dans le Gard, le Sdis a aidé 180 personnes.")
-    a2["mention_start"] = 100 + a2["evidence"].find("180")
-    b2 = dict(b, who="personnes", unit="personnes", evidence="Dans le Gard, le Sdis a évacué 310 personnes.")
-    b2["mention_start"] = 100 + b2["evidence"].find("310")
+    a2 = placed(a, who="personnes", unit="personnes", evidence="Dans le Gard, le Sdis a aidé 180 personnes.")
+    b2 = placed(b, who="personnes", unit="personnes", evidence="Dans le Gard, le Sdis a évacué 310 personnes.")
     assert not same(grouped([a2, b2], vectors=False), ("a", 1), ("b", 1))
 
 
@@ -560,8 +563,7 @@ def test_an_actor_read_for_a_left_out_noun_counts_what_the_figure_before_it_coun
                published="2026-08-20", evidence=fire)
     morning = row("a", 3, 7100, who="hectares", unit="hectares", event_type="other", where=None,
                   published="2026-08-20", evidence="La surface atteint un record, contre 7100 hectares ce matin.")
-    morning["char_start"] = 300
-    morning["mention_start"] = 300 + morning["evidence"].find("7100")
+    morning = placed(morning, char_start=300)
     df = grouped([burned, left, morning], vectors=False)
     assert not same(df, ("a", 2), ("a", 3)) and not same(df, ("a", 1), ("a", 2))
 
@@ -573,16 +575,14 @@ def test_one_figure_named_by_two_nouns_is_one_claim_when_the_words_after_it_agre
             published="2026-11-24", evidence="À Vierzon, Valmerin supprime 240 postes.")
     assert same(grouped([a, b], vectors=False), ("a", 1), ("b", 1))
     # another noun after the figure is another thing
-    c = dict(b, who="véhicules", unit="véhicules", evidence="À Vierzon, Valmerin produit 240 véhicules.")
-    c["mention_start"] = 100 + c["evidence"].find("240")
+    c = placed(b, who="véhicules", unit="véhicules", evidence="À Vierzon, Valmerin produit 240 véhicules.")
     assert not same(grouped([a, c], vectors=False), ("a", 1), ("b", 1))
 
 
 def test_a_live_blog_tells_one_toll_again_entry_after_entry():
     first = row("a", 1, 12, where=None, evidence="12 h 15 – Premier bilan : au moins 12 morts à Mogadiscio.")
     later = row("a", 2, 27, where=None, evidence="14 h 32 – Nouveau bilan de l'attentat de Mogadiscio : 27 morts.")
-    later["char_start"] = 400
-    later["mention_start"] = 400 + later["evidence"].find("27")
+    later = placed(later, char_start=400)
     assert same(grouped([first, later], vectors=False), ("a", 1), ("a", 2))
     # the same two sentences in an article that is no live blog: two figures of one article stay apart
     plain = [dict(first, evidence=first["evidence"][8:]), dict(later, evidence=later["evidence"][8:])]
@@ -592,8 +592,7 @@ def test_a_live_blog_tells_one_toll_again_entry_after_entry():
     # in a live blog, a part stays apart from its total
     part = row("a", 3, 9, who="enfants", unit="enfants", where=None,
                evidence="15 h 10 – Le bilan de Mogadiscio atteint 27 morts, dont 9 enfants.")
-    part["char_start"] = 600
-    part["mention_start"] = 600 + part["evidence"].find("9 enfants")
+    part = placed(part, figure="9 enfants", char_start=600)
     assert not same(grouped([first, later, part], vectors=False), ("a", 2), ("a", 3))
 
 
@@ -613,7 +612,7 @@ def test_a_running_total_told_up_to_its_report_joins_the_same_total_told_as_of_a
 def test_two_places_one_sentence_names_together_are_one_event_at_two_scales():
     direct = row("a", 1, 1, who="mort", unit="mort", where="Lozère", published="2026-02-13",
                  evidence="Accident de car en Lozère : un mort et des blessés sur la RN 88 près de Badaroux.")
-    direct["mention_start"] = 100 + direct["evidence"].find("un mort")
+    direct = placed(direct, figure="un mort")
     daily = row("b", 1, 2, who="morts", unit="morts", where="RN 88", published="2026-02-14",
                 evidence="Le bilan de l'accident de la RN 88 à Badaroux passe à 2 morts.")
     assert same(grouped([direct, daily], vectors=False), ("a", 1), ("b", 1))
@@ -621,7 +620,7 @@ def test_two_places_one_sentence_names_together_are_one_event_at_two_scales():
     both = "Accident de car : 1 mort en Lozère et 3 morts sur la RN 88."
     split = [row("a", 1, 1, who="mort", unit="mort", where="Lozère", published="2026-02-13", evidence=both),
              row("a", 2, 3, who="morts", unit="morts", where="RN 88", published="2026-02-13", evidence=both)]
-    split[1]["mention_start"] = 100 + both.find("3 morts")
+    split[1] = placed(split[1], figure="3 morts")
     assert not same(grouped([*split, daily], vectors=False), ("a", 1), ("b", 1))
 
 
@@ -640,8 +639,8 @@ def test_an_event_noun_counts_the_noun_after_it():
                 published="2026-11-26", evidence="À Vierzon, la CGT de Valmerin compte 310 postes menacés.")
     assert same(grouped([cuts, rival], vectors=False), ("a", 1), ("b", 1))
     # a noun that names no event ("enfants") counts its own group, not the noun after it
-    children = dict(cuts, who="enfants", unit="enfants", evidence="À Vierzon, Valmerin compte 240 enfants de salariés.")
-    children["mention_start"] = 100 + children["evidence"].find("240")
+    children = placed(cuts, who="enfants", unit="enfants",
+                      evidence="À Vierzon, Valmerin compte 240 enfants de salariés.")
     staff = dict(rival, who="salariés", unit="salariés",
                  evidence="À Vierzon, la CGT de Valmerin compte 310 salariés menacés.")
     assert not same(grouped([children, staff], vectors=False), ("a", 1), ("b", 1))
