@@ -82,8 +82,10 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         for ctxs in by_sentence.values():
             sent = ctxs[0].sentence
             sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
-            when = self._assign_dates(doc, text, sent, ctxs, dates)
-            self._share_dates(text, ctxs, when)
+            # the comparison clauses of the sentence ("…, contre 55 % en 2017"), read by both date steps
+            clauses = self._comparison_clauses(text, sent, ctxs)
+            when = self._assign_dates(doc, text, sent, ctxs, dates, clauses)
+            self._share_dates(text, ctxs, when, clauses)
             sources = self.sources.attributions(sent, in_dates, ents)
             self._claim_places(ctxs, sent_ents)
             for ctx in ctxs:

@@ -50,10 +50,9 @@ class DateAssigner:
             clauses[id(c)] = (start, end)
         return clauses
 
-    def _assign_dates(self, doc: Doc, text: str, sent: Span, ctxs: list[MentionContext], dates: list[dict]
-                      ) -> dict[int, dict]:
+    def _assign_dates(self, doc: Doc, text: str, sent: Span, ctxs: list[MentionContext], dates: list[dict],
+                      clauses: dict[int, tuple[int, int]]) -> dict[int, dict]:
         in_sent = [d for d in dates if sent.start_char <= d["start"] < sent.end_char and d["when_start"]]
-        clauses = self._comparison_clauses(text, sent, ctxs)
         candidates: dict[int, list[tuple[int, int, int, dict]]] = {}
         for d in in_sent:
             span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
@@ -208,7 +207,8 @@ class DateAssigner:
         return date
 
 
-    def _share_dates(self, text: str, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
+    def _share_dates(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
+                     clauses: dict[int, tuple[int, int]]) -> None:
         """A figure without a date of its own takes the one its sentence gives a figure it goes with:
         a later item of its list, counting its noun ("900 people in Leeds, 300 in York and 80 in
         Harrogate on Saturday"), or a figure of a coordinated verb ("12 people were killed and 40 injured ... on
@@ -228,9 +228,10 @@ class DateAssigner:
                 if elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other):
                     when[id(ctx)] = when[id(other)]
                     break
-        self._share_sentence_date(text, ctxs, when)
+        self._share_sentence_date(text, ctxs, when, clauses)
 
-    def _share_sentence_date(self, text: str, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
+    def _share_sentence_date(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
+                             clauses: dict[int, tuple[int, int]]) -> None:
         """ "left two dead and 57 injured, police said on Sunday", "Hale took 14,208 votes, a 38.6% share, the
         returning officer announced on Friday": when the sentence's only time is the day its figures were
         reported (a date on a reporting verb that is no figure's own), a figure without a date of its own
@@ -238,7 +239,6 @@ class DateAssigner:
         if not ctxs:
             return
         sent = ctxs[0].sentence
-        clauses = self._comparison_clauses(text, sent, ctxs)
         dated = [when[id(c)] for c in ctxs if id(c) in when and id(c) not in clauses]
         if not dated or len({(d["when_start"], d["when_end"]) for d in dated}) != 1 or (
                 dated[0]["when_start"] != dated[0]["when_end"]):
