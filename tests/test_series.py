@@ -660,3 +660,17 @@ def test_english_days_and_months_name_no_story():
     a2["mention_start"] = 100 + a2["evidence"].find("12")
     df = grouped([dict(a2, lang="en"), dict(b2, lang="en")], lang="en", vectors=False)
     assert same(df, ("a", 1), ("b", 1))
+
+
+# -- issue 14, the ninth session: recall across outlets, and the labels of live blogs -----------------------------
+
+
+def test_the_label_of_a_live_blog_names_no_story():
+    crash = row("a", 1, 23, who="blessés", unit="blessés", event_type="wounded", where=None, published="2026-02-13",
+                evidence="EN DIRECT – Accident de car à Florac : un mort et 23 blessés sur la route.")
+    fire = row("b", 1, 5, who="blessés", unit="blessés", event_type="wounded", where=None, published="2026-02-10",
+               evidence="EN DIRECT – Incendie d'un immeuble de Quimper : 5 blessés légers.")
+    assert not same(grouped([crash, fire], vectors=False), ("a", 1), ("b", 1))
+    # the same two live blogs of one story (one name besides the label) still tell it
+    later = placed(fire, evidence="EN DIRECT – Accident de car à Florac : le bilan passe à 5 blessés graves.")
+    assert same(grouped([crash, later], vectors=False), ("a", 1), ("b", 1))
