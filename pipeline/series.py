@@ -1185,6 +1185,7 @@ def group(
         index = StoryIndex(words)
         index.add(records)
         stories = index.pairs()
+    _drop_heading_places(facts, records)
     forced_pairs = _comparison_links(facts)
     siblings: dict[tuple, set[frozenset]] = defaultdict(set)
     for f in facts:
@@ -1242,6 +1243,39 @@ def group(
             row = records[f.row]
             claim_ids[f.row] = f"{name}-{claim_suffix(row.get('how_many'), row.get('how_many_high'))}"
     return pd.DataFrame({"series_id": series_ids, "claim_id": claim_ids}, index=df.index, dtype="string")
+
+
+# what may stand before a capital that opens a title, a heading or a quote (it names nothing by its capital)
+_OPENERS = (".", "!", "?", "«", "\"", ":", "—", "–", "-")
+
+
+def _heading_word(word: str, evidence) -> bool:
+    """``word`` is one word, and every time its sentence writes it, it opens the sentence or a heading ("Avalanche
+    en Savoie : neuf morts"): its capital may be its position's, not a name's."""
+    if not isinstance(evidence, str) or not word or not word.isalpha():
+        return False
+    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", evidence)]
+    return bool(found) and all(at == 0 or evidence[:at].rstrip().endswith(_OPENERS) for at in found)
+
+
+def _drop_heading_places(facts: list[_Fact], records: list[dict]) -> None:
+    """A place read from the first word of a title ("Avalanche en Savoie : neuf personnes ont péri", read with the
+    place "Avalanche") that its article also writes in lower case ("le bilan de l'avalanche") is a common noun
+    capitalized by its position, not a place: it is not read (a heading's real place, "Mende : deux morts", is
+    never written in lower case)."""
+    candidates = [f for f in facts if f.place and _heading_word(str(records[f.row].get("where") or "").strip(),
+                                                                records[f.row].get("evidence"))]
+    if not candidates:
+        return
+    texts: dict[str, set[str]] = {f.article: set() for f in candidates}
+    for f in facts:
+        evidence = records[f.row].get("evidence")
+        if f.article in texts and isinstance(evidence, str):
+            texts[f.article].add(evidence)
+    for f in candidates:
+        common = re.compile(r"(?<!\w)" + re.escape(str(records[f.row]["where"]).strip().lower()) + r"(?!\w)")
+        if any(common.search(text) for text in texts[f.article]):
+            f.place, f.place_core, f.wide_place = frozenset(), frozenset(), False
 
 
 def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None:

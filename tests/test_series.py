@@ -674,3 +674,16 @@ def test_the_label_of_a_live_blog_names_no_story():
     # the same two live blogs of one story (one name besides the label) still tell it
     later = placed(fire, evidence="EN DIRECT – Accident de car à Florac : le bilan passe à 5 blessés graves.")
     assert same(grouped([crash, later], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_the_first_word_of_a_title_its_article_writes_in_lower_case_is_no_place():
+    title = row("a", 1, 9, who="personnes", unit="personnes", where="Avalanche", published="2026-02-10",
+                evidence="Avalanche en Savoie : 9 personnes ont péri, selon la préfecture.")
+    body = row("a", 2, 40, who="habitants", unit="habitants", event_type="displaced", where=None,
+               published="2026-02-10", evidence="Après l'avalanche de Savoie, 40 habitants restent évacués.")
+    wire = row("b", 1, 6, who="morts", unit="morts", where="Villards", published="2026-02-08",
+               evidence="Dans la vallée des Villards en Savoie, l'avalanche a fait 6 morts.")
+    assert same(grouped([title, body, wire], vectors=False), ("a", 1), ("b", 1))
+    # a title's place is a place: the article never writes it in lower case
+    town = placed(title, where="Modane", evidence="Modane : 9 personnes ont péri en Savoie, selon la préfecture.")
+    assert not same(grouped([town, body, wire], vectors=False), ("a", 1), ("b", 1))
