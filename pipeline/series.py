@@ -1206,6 +1206,7 @@ def group(
         by_row[later].event_type = by_row[anchor].event_type
     forced = frozenset(forced_pairs)
     _type_untyped_twins(facts, stories)
+    _type_toll_twins(facts, stories, records, words)
     by_article_block: dict[tuple[str, tuple], list[_Fact]] = defaultdict(list)
     for f in facts:
         by_article_block[(f.article, f.block)].append(f)
@@ -1305,6 +1306,42 @@ def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> No
         if len(types) == 1:
             twin = twins[0]
             f.block, f.event_type = twin.block, twin.event_type
+
+
+# event_types a toll's figure may be read with when its noun names the whole toll ("six victimes": casualties) or
+# what became of the counted (the "cinq blessés" who "restent hospitalisés": affected)
+LOOSE_TOLL_TYPES = ("casualties", "affected")
+
+
+def _type_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]], records: list[dict],
+                     words: SeriesWords) -> None:
+    """A count typed casualties or affected takes the toll type of its twin in another article of the story: the
+    same value, a ``who`` that agrees, one toll type among the twins ("le bilan s'alourdit à six victimes" and
+    "six morts"; "les cinq blessés restent hospitalisés" and "cinq blessés"). A count typed affected must name
+    that type by its noun ("blessés": wounded), for "affected" says what became of any group; without such a
+    twin, the figure keeps its type ("3 blessés restaient hospitalisés" is no toll of its own)."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in stories:
+        partners[x].add(y)
+        partners[y].add(x)
+    tolls: dict[str, list[_Fact]] = defaultdict(list)
+    loose: list[_Fact] = []
+    for f in facts:
+        if f.block[-1] != "count" or f.value is None:
+            continue
+        if f.event_type in TOLL_TYPES:
+            tolls[f.article].append(f)
+        elif f.event_type in LOOSE_TOLL_TYPES:
+            loose.append(f)
+    for f in loose:
+        twins = [g for other in partners.get(f.article, ()) for g in tolls.get(other, ())
+                 if g.value == f.value and g.part == f.part and _where_ok(f, g) and _when_ok(f, g, False)
+                 and _who_same_value(f, g, vectors=False)]
+        if f.event_type == "affected":
+            named = _toll_type("other", records[f.row].get("unit"), words)
+            twins = [g for g in twins if g.event_type == named]
+        if len({g.event_type for g in twins}) == 1:
+            f.block, f.event_type = twins[0].block, twins[0].event_type
 
 
 def _names(clusters: list[list[_Fact]], previous: pd.Series | None, taken: set[str]) -> list[str]:

@@ -687,3 +687,21 @@ def test_the_first_word_of_a_title_its_article_writes_in_lower_case_is_no_place(
     # a title's place is a place: the article never writes it in lower case
     town = placed(title, where="Modane", evidence="Modane : 9 personnes ont péri en Savoie, selon la préfecture.")
     assert not same(grouped([town, body, wire], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_toll_read_as_casualties_or_affected_joins_its_twin_toll_of_another_article():
+    victims = row("a", 1, 6, who="victimes", unit="victimes", event_type="casualties", published="2026-02-08",
+                  evidence="À Mamoudzou, le bilan du cyclone Chido s'alourdit à 6 victimes.")
+    dead = row("b", 1, 6, who="morts", unit="morts", published="2026-02-09")
+    later = row("c", 1, 9, who="morts", unit="morts", published="2026-02-10")
+    df = grouped([victims, dead, later], vectors=False)
+    assert same(df, ("a", 1), ("b", 1)) and same(df, ("a", 1), ("c", 1))
+    # without a twin of the same value, the casualties stay a figure of their own
+    assert not same(grouped([victims, later], vectors=False), ("a", 1), ("c", 1))
+    # a count typed affected joins a twin of the toll type its noun names, not another
+    kept = row("a", 2, 5, who="blessés", unit="blessés", event_type="affected", published="2026-02-08",
+               evidence="À Mamoudzou, les 5 blessés du cyclone Chido restent hospitalisés.")
+    wounded = row("b", 2, 5, who="blessés", unit="blessés", event_type="wounded", published="2026-02-09")
+    missing = row("b", 2, 5, who="personnes", unit="personnes", event_type="missing", published="2026-02-09")
+    assert same(grouped([kept, wounded], vectors=False), ("a", 2), ("b", 2))
+    assert not same(grouped([kept, missing], vectors=False), ("a", 2), ("b", 2))
