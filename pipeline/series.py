@@ -677,11 +677,13 @@ def _rivals(a: _Fact, b: _Fact) -> bool:
     return not a.place or bool(a.place & b.place)
 
 
-def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> bool:
+def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, placed: bool = False) -> bool:
     """True when a and b cannot be in one series.
 
     vouched: a comparison says the two figures measure one thing (b retells the figure a was compared
-    with), so their ``who`` need not name the same group; place, time and parts still apply."""
+    with), so their ``who`` need not name the same group; place, time and parts still apply.
+    placed: a third article sets the figures a and b retell against each other: two places they name are
+    one event's at two scales."""
     if (a.row, b.row) in forced or (b.row, a.row) in forced:
         return False
     if a.part != b.part and not _same_specific_group(a, b):
@@ -694,7 +696,7 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False) -> b
         return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
-    if not _where_ok(a, b) and (same_article or a.value != b.value) and not (
+    if not placed and not _where_ok(a, b) and (same_article or a.value != b.value) and not (
             not same_article and (_named_together(a, b) or _named_together(b, a))):
         return True
     if same_article:
@@ -1100,16 +1102,26 @@ class _Clusters:
             # b retells a's figure in another article: a figure compared with a ("28 000 euros, contre
             # 20 000") measures what b measures, however each names its group
             retold = a.value == b.value and a.article != b.article
+            # a and b are set against each other in one sentence ("17 civils tués, tandis que la société civile
+            # parle d'au moins 38 morts"): the article says the two figures measure one thing, so the reports
+            # that retell each of them are of that thing, whatever place each names (the village, the province)
+            against = b.row in a.rivals
             for x in ma[:CHECK_MEMBERS]:
                 for y in mb[:CHECK_MEMBERS]:
                     vouched = retold and ((y is b and self._compared(x, a)) or (x is a and self._compared(y, b)))
-                    if _conflict(x, y, self.forced, vouched):
+                    told_apart = against and _retells(x, a) and _retells(y, b)
+                    if _conflict(x, y, self.forced, vouched or told_apart, told_apart):
                         return
         if len(ma) < len(mb):
             ra, rb, ma, mb = rb, ra, mb, ma
         self.parent[rb] = ra
         ma.extend(mb)
         del self.members[rb]
+
+
+def _retells(x: _Fact, a: _Fact) -> bool:
+    """x is a, or tells a's figure in another article."""
+    return x is a or (x.value == a.value and x.article != a.article)
 
 
 def _series_id(members: list[_Fact]) -> str:

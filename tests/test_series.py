@@ -705,3 +705,22 @@ def test_a_toll_read_as_casualties_or_affected_joins_its_twin_toll_of_another_ar
     missing = row("b", 2, 5, who="personnes", unit="personnes", event_type="missing", published="2026-02-09")
     assert same(grouped([kept, wounded], vectors=False), ("a", 2), ("b", 2))
     assert not same(grouped([kept, missing], vectors=False), ("a", 2), ("b", 2))
+
+
+def test_figures_one_sentence_sets_against_each_other_join_their_retellings_at_two_places():
+    village = row("a", 1, 38, who="civils", unit="civils", where="Beni", published="2026-05-09",
+                  evidence="Au moins 38 civils ont été tués par les ADF à Mayi-Moya, près de Beni.")
+    province = row("b", 1, 17, who="morts", unit="morts", where="Kivu", published="2026-05-09",
+                   evidence="Après l'attaque des ADF à Mayi-Moya, l'armée du Kivu annonce 17 morts.")
+    sentence = ("Après l'attaque des ADF à Mayi-Moya, l'armée maintient un bilan de 17 civils tués, tandis que la "
+                "société civile parle de 38 morts.")
+    army = row("c", 1, 17, who="civils", unit="civils", where=None, published="2026-05-11", evidence=sentence)
+    society = placed(row("c", 2, 38, who="morts", unit="morts", where=None, published="2026-05-11",
+                         evidence=sentence), figure="38 morts")
+    df = grouped([village, province, army, society], vectors=False)
+    assert same(df, ("a", 1), ("b", 1)) and same(df, ("a", 1), ("c", 1))
+    # two figures one sentence only lists are not set against each other: the two places stay apart
+    listed = sentence.replace(", tandis que la société civile parle de", " et")
+    df = grouped([village, province, placed(army, evidence=listed), placed(society, evidence=listed,
+                                                                            figure="38 morts")], vectors=False)
+    assert not same(df, ("a", 1), ("b", 1))
