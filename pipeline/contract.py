@@ -322,6 +322,7 @@ class SeriesLexicon(TypedDict):
     enumeration_joiners: Words  # "et": names so joined are enumerated ("Caixas et Llauro"), not one within the other
     enumeration_fillers: Words  # the only other words an enumeration may hold between its names ("de")
     live_entry: Regex  # how a live blog's time-stamped entry opens ("18 h 20 –"): successive updates of one article
+    same_groups: list[Words]  # nouns that count one group ("rescapés", "survivants"): two outlets' words for it
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

@@ -60,7 +60,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -143,6 +143,8 @@ class SeriesWords:
     # words that join names into an enumeration ("Caixas et Llauro"), and the words that may stand beside them
     enumeration_joiners: frozenset[str] = frozenset()
     enumeration_fillers: frozenset[str] = frozenset()
+    # nouns that count one group ("rescapés", "survivants"): each noun's token -> the token of its set's first noun
+    same_groups: dict[str, str] = field(default_factory=dict)
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -181,7 +183,22 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
                                             for t in tokens(w, frozenset())[:1])),
         enumeration_joiners=frozenset(data.get("enumeration_joiners", ())),
         enumeration_fillers=frozenset(data.get("enumeration_fillers", ())),
+        same_groups=_same_groups(data.get("same_groups", ()), plural),
     )
+
+
+def _same_groups(groups: Iterable[Iterable[str]], plural: frozenset[str]) -> dict[str, str]:
+    """Each noun of a set of nouns that count one group, as the head of a ``who`` or a unit is read (its first
+    token, without its plural ending), mapped to its set's first."""
+    out: dict[str, str] = {}
+    for nouns in groups:
+        heads = [found[0] for found in (tokens(w, frozenset()) for w in nouns) if found]
+        heads = [t[:-1] if len(t) > 3 and t[-1] in plural else t for t in heads]
+        for t in heads[1:] if heads else ():
+            out[t] = heads[0]
+        if heads:
+            out[heads[0]] = heads[0]
+    return out
 
 
 def _generic_heads(relations: dict, people: Iterable[str] = ()) -> dict[str, frozenset[str]]:
@@ -337,6 +354,9 @@ class _Fact:
     enumerated: frozenset = frozenset()
     # the places read for the other figures of its kind in its sentence ("28 500 à Paris, 18 000 à Lyon")
     sibling_places: frozenset = frozenset()
+    # the group its head noun counts: the head, or the first noun of its set of ``same_groups`` ("survivants" for
+    # "rescapés")
+    kind: str | None = None
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -477,7 +497,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         event_type=event_type, block=block,
         value=_value_key(_num(row.get("how_many")), _num(row.get("how_many_high"))),
         head=head, head_parts=head_parts, mods=mods, generic_head=generic_head,
-        words=frozenset(who_words + ([head] if head else [])),
+        words=frozenset(who_words + ([head, words.same_groups.get(head, head)] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
         names=names,
@@ -495,6 +515,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
         enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
         entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
+        kind=words.same_groups.get(head, head) if head is not None else None,
     )
 
 
@@ -639,11 +660,20 @@ def _who_other_value(a: _Fact, b: _Fact) -> bool:
         return True
     if a.head is None or b.head is None:
         return False
-    if a.head != b.head and not (a.generic_head and b.generic_head) and not _compound_match(a, b):
+    if a.head != b.head and not (a.generic_head and b.generic_head) and not _compound_match(a, b) and not (
+            _same_group(a, b)):
         return False
     if a.event_type == "other" and (a.generic_head or b.generic_head) and b.row not in a.rivals:
         return False
     return not a.mods or not b.mods or bool(a.mods & b.mods)
+
+
+def _same_group(a: _Fact, b: _Fact) -> bool:
+    """Two nouns of one set of ``same_groups`` ("rescapés", "survivants") in two articles: two outlets' words for
+    one group (one writer's two nouns are two groups: "38 614 votes", "6 000 mail ballots"). Of a typed figure
+    only: an untyped figure's noun is all that tells what it measures ("520 emplois en France", "70 postes
+    d'intérimaires")."""
+    return a.kind == b.kind and a.article != b.article and a.event_type != "other"
 
 
 def _compound_match(a: _Fact, b: _Fact) -> bool:
@@ -1000,7 +1030,7 @@ def _resolve_elided(facts: list[_Fact]) -> None:
                 # ordered to leave"): extraction copied the sentence's subject, nothing tells the noun left out
                 continue
             g = earlier[-1]
-            f.head, f.head_parts, f.mods, f.generic_head = g.head, g.head_parts, g.mods, g.generic_head
+            f.head, f.head_parts, f.mods, f.generic_head, f.kind = g.head, g.head_parts, g.mods, g.generic_head, g.kind
             f.words, f.vec, f.counted = g.words, g.vec, g.counted
             if f.event_type == "other" and g.event_type != "other":
                 f.block, f.event_type = g.block, g.event_type

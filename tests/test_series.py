@@ -724,3 +724,24 @@ def test_figures_one_sentence_sets_against_each_other_join_their_retellings_at_t
     df = grouped([village, province, placed(army, evidence=listed), placed(society, evidence=listed,
                                                                             figure="38 morts")], vectors=False)
     assert not same(df, ("a", 1), ("b", 1))
+
+
+def test_two_nouns_of_one_group_in_the_pack_name_one_group():
+    soldiers = row("a", 1, 1200, who="soldats", unit="soldats", event_type="deployed", where="Koursk",
+                   published="2026-03-10", evidence="Pyongyang a envoyé 1200 soldats dans la région de Koursk.")
+    troops = row("b", 1, 1500, who="troupes", unit="troupes", event_type="deployed", where="Koursk",
+                 published="2026-03-12", evidence="Selon Kiev, 1500 troupes de Pyongyang sont arrivées à Koursk.")
+    assert same(grouped([soldiers, troops], vectors=False), ("a", 1), ("b", 1))
+    # a noun of no shared set still names another group
+    sappers = placed(troops, who="démineurs", unit="démineurs",
+                     evidence="Selon Kiev, 1500 démineurs de Pyongyang sont arrivés à Koursk.")
+    assert not same(grouped([soldiers, sappers], vectors=False), ("a", 1), ("b", 1))
+    # one writer's two nouns are two groups; an untyped figure's noun is all that tells what it counts
+    both = placed(troops, article_id="a", fact_id=2, published="2026-03-10", source="Kiev",
+                  evidence="Selon Kiev, 1500 troupes de Pyongyang sont arrivées à Koursk.", char_start=400)
+    assert not same(grouped([soldiers, both], vectors=False), ("a", 1), ("a", 2))
+    jobs = dict(soldiers, event_type="other", who="emplois", unit="emplois",
+                evidence="Pyongyang supprime 1200 emplois dans la région de Koursk.")
+    posts = dict(troops, event_type="other", who="postes", unit="postes",
+                 evidence="Selon Kiev, 1500 postes de Pyongyang sont menacés à Koursk.")
+    assert not same(grouped([placed(jobs), placed(posts)], vectors=False), ("a", 1), ("b", 1))
