@@ -562,9 +562,18 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
     if a.start == b.start and min(len_a, len_b) > RUNNING_DAYS and not same_article:
         # a running total told as of two days ("depuis le début de l'année", in two reports)
         return True
+    if a.start == b.start and not same_article and _up_to_report(a, a_end) and _up_to_report(b, b_end):
+        # one running total told by two reports, each up to its own day ("depuis le 15 novembre", 12 foyers on
+        # 1 December, 40 on 10 January): one reference period however short the first report's part of it
+        return True
     overlap = min(a_end, b_end) - max(a.start, b.start) + 1
     union = max(a_end, b_end) - min(a.start, b.start) + 1
     return overlap > 0 and overlap / union >= PERIOD_JACCARD
+
+
+def _up_to_report(f: _Fact, end: int) -> bool:
+    """f's period runs from a day to its report's publication day (within a day): a running total."""
+    return f.published is not None and end > f.start and abs(end - f.published) <= 1
 
 
 def _named_together(a: _Fact, b: _Fact) -> bool:

@@ -745,3 +745,17 @@ def test_two_nouns_of_one_group_in_the_pack_name_one_group():
     posts = dict(troops, event_type="other", who="postes", unit="postes",
                  evidence="Selon Kiev, 1500 postes de Pyongyang sont menacés à Koursk.")
     assert not same(grouped([placed(jobs), placed(posts)], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_one_running_total_told_by_two_reports_up_to_each_day_is_one_series():
+    first = row("a", 1, 12, who="foyers", unit="foyers", event_type="affected", where="Landes", published="2026-12-01",
+                when=("2026-11-15", "2026-12-01"),
+                evidence="Dans les Landes, la grippe aviaire compte 12 foyers à Hagetmau depuis le 15 novembre.")
+    later = row("b", 1, 40, who="foyers", unit="foyers", event_type="affected", where="Landes", published="2027-01-10",
+                when=("2026-11-15", "2027-01-10"),
+                evidence="La grippe aviaire a touché 40 foyers à Hagetmau et dans les Landes depuis le 15 novembre.")
+    assert same(grouped([first, later], vectors=False), ("a", 1), ("b", 1))
+    # a month and two months from one day are two periods, not a total told as of two reports
+    month = placed(first, when_start="2026-11-01", when_end="2026-11-30")
+    months = placed(later, when_start="2026-11-01", when_end="2026-12-31")
+    assert not same(grouped([month, months], vectors=False), ("a", 1), ("b", 1))
