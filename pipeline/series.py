@@ -484,7 +484,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
                       for t in w.split("-")) if isinstance(evidence, str) else frozenset()
     if after is not None and head is not None and block[-1] == "count" and unit and _actor_as_unit(
-            head, unit, after, names, words):
+            head, unit, after, names, words, evidence):
         # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
         # left out and extraction took the actor of the sentence for it; it names nothing counted
         actor = head
@@ -519,14 +519,27 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     )
 
 
-def _actor_as_unit(head: str, unit: str, after: tuple[str, ...], names: frozenset, words: SeriesWords) -> bool:
+def _actor_as_unit(head: str, unit: str, after: tuple[str, ...], names: frozenset, words: SeriesWords,
+                   evidence=None) -> bool:
     """A count's unit that is not written after its figure and names an actor (a name of the sentence, or an
     institution: ``generic_names``, the whole word: "intérieur" is no "interventions") is an actor
-    extraction read for a noun the sentence leaves out."""
+    extraction read for a noun the sentence leaves out. So is the word a title opens with, before its colon
+    ("Intoxication à la cantine de Carpentras : le bilan passe à 64", read with the unit "intoxication"): the
+    title's subject, not what its figure counts."""
     if head in after[:3]:
         return False
-    first = strip_accents(unit.split()[0].lower()) if unit.split() else ""
-    return head in names or first in words.institutions
+    raw = unit.split()[0] if unit.split() else ""
+    first = strip_accents(raw.lower())
+    return head in names or first in words.institutions or _title_subject(raw, evidence)
+
+
+def _title_subject(word: str, evidence) -> bool:
+    """``word`` opens its sentence (or a heading label's: "DIRECT. Intoxication ...") and a colon follows it."""
+    if not word or not isinstance(evidence, str):
+        return False
+    capital = word[:1].upper() + word[1:]
+    at = evidence.find(capital)
+    return _heading_word(capital, evidence) and ":" in evidence[at + len(capital):]
 
 
 # -- pair rules --------------------------------------------------------------------------------------

@@ -759,3 +759,16 @@ def test_one_running_total_told_by_two_reports_up_to_each_day_is_one_series():
     month = placed(first, when_start="2026-11-01", when_end="2026-11-30")
     months = placed(later, when_start="2026-11-01", when_end="2026-12-31")
     assert not same(grouped([month, months], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_the_subject_a_title_opens_with_is_no_noun_of_its_figure():
+    title = row("a", 1, 64, who="Intoxication à la cantine de Carpentras", unit="intoxication", event_type="other",
+                where="Carpentras", published="2026-06-03",
+                evidence="DIRECT. Intoxication à la cantine de Carpentras : le bilan passe à 64")
+    wire = row("b", 1, 64, who="élèves", unit="élèves", event_type="affected", where="Carpentras",
+               published="2026-06-03", evidence="À Carpentras, 64 élèves de la cantine sont tombés malades.")
+    assert same(grouped([title, wire], vectors=False), ("a", 1), ("b", 1))
+    # a noun written after the figure is its noun, title or not
+    fumes = placed(title, who="enseignants", unit="enseignants",
+                   evidence="Intoxication à la cantine de Carpentras : 64 enseignants évacués")
+    assert not same(grouped([fumes, wire], vectors=False), ("a", 1), ("b", 1))
