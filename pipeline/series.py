@@ -472,6 +472,11 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     mods = frozenset(w for w in who_words if w != head)
     if block[-1] == "count" and unit and not generic_head and head not in who_words:
         mods = frozenset()
+    elif mods and generic_head and unit and head not in who_words and _title_subject(
+            who.split()[0], row.get("evidence")):
+        # a toll's who read from the word its title opens with ("Séisme : 38 morts"): the title's subject, the
+        # event, no group of the dead that another report's group could disagree with
+        mods, who_words = frozenset(), []
     where = row.get("where") if isinstance(row.get("where"), str) else None
     evidence = row.get("evidence")
     before = _before_mention(row)

@@ -772,3 +772,14 @@ def test_the_subject_a_title_opens_with_is_no_noun_of_its_figure():
     fumes = placed(title, who="enseignants", unit="enseignants",
                    evidence="Intoxication à la cantine de Carpentras : 64 enseignants évacués")
     assert not same(grouped([fumes, wire], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_toll_whose_who_is_the_word_its_title_opens_with_names_no_group():
+    title = row("a", 1, 38, who="Séisme", unit="morts", where=None, published="2026-05-09",
+                evidence="Séisme : au moins 38 morts à Béjaïa, selon la protection civile")
+    wire = row("b", 1, 45, who="habitants", unit="morts", where=None, published="2026-05-10",
+               evidence="Le séisme de Béjaïa a fait 45 morts parmi les habitants, selon la protection civile.")
+    assert same(grouped([title, wire], vectors=False), ("a", 1), ("b", 1))
+    # a group the sentence names beside the toll is a group
+    soldiers = placed(title, who="militaires", evidence="Au moins 38 morts parmi les militaires à Béjaïa : séisme")
+    assert not same(grouped([soldiers, wire], vectors=False), ("a", 1), ("b", 1))
