@@ -145,6 +145,8 @@ class SeriesWords:
     enumeration_fillers: frozenset[str] = frozenset()
     # nouns that count one group ("rescapés", "survivants"): each noun's token -> the token of its set's first noun
     same_groups: dict[str, str] = field(default_factory=dict)
+    # the number pack's percent words ("%", "pour cent") opening the text after a figure
+    percent_after: re.Pattern | None = None
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -184,6 +186,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         enumeration_joiners=frozenset(data.get("enumeration_joiners", ())),
         enumeration_fillers=frozenset(data.get("enumeration_fillers", ())),
         same_groups=_same_groups(data.get("same_groups", ()), plural),
+        percent_after=_percent_after(language_data(lang).numbers.get("percent_words", ["%"])),
     )
 
 
@@ -424,6 +427,30 @@ def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...] | None:
     return tuple(t for t in tokens(after, words.stopwords) if t not in words.scales)
 
 
+_BARE_FIGURE = re.compile(r"[\d\s\u202f\xa0.,]+")
+
+
+def _percent_after(percent_words: Iterable[str]) -> re.Pattern:
+    alternatives = sorted((re.escape(w).replace("\\ ", r"\s+") for w in percent_words), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+def _bare_figure(row: dict, words: SeriesWords) -> bool:
+    """The row's figure is over 100, written in digits alone, and no percent word follows it (a share of up to
+    100 written so, "38 points", may be a percentage whose word the pack lacks)."""
+    value = _num(row.get("how_many"))
+    if value is None or value <= 100:
+        return False
+    evidence, start, sent, end = (row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start")),
+                                  _num(row.get("mention_end")))
+    if not isinstance(evidence, str) or start is None or sent is None or end is None or words.percent_after is None:
+        return False
+    at, to = int(start - sent), int(end - sent)
+    if not 0 <= at < to <= len(evidence) or not _BARE_FIGURE.fullmatch(evidence[at:to]):
+        return False
+    return words.percent_after.match(evidence, to) is None
+
+
 def _compound_parts(unit: str, words: SeriesWords) -> frozenset:
     """The parts of a hyphenated head noun, the unit's first word ("sapeurs-pompiers"); none for one word."""
     first = unit.split()[0] if unit.split() else ""
@@ -457,6 +484,10 @@ def _row_block_value(row: dict, words: SeriesWords) -> tuple[tuple, tuple | None
 def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_units: frozenset[str]) -> _Fact:
     unit = row.get("unit") if isinstance(row.get("unit"), str) else None
     event_type, block = _row_block(row, words)
+    if block == ("%",) and _bare_figure(row, words):
+        # "soit 40 % des effectifs, et 520 en France": a figure in digits with no percent word after it, read as
+        # a percentage by extraction from the share before it, counts (what its who names)
+        unit, block = None, _unit_kind(None, event_type)
     who = row.get("who") if isinstance(row.get("who"), str) else None
     who_words = _singular(tokens(who, words.stopwords), words)
     head, head_parts = None, frozenset()

@@ -783,3 +783,16 @@ def test_a_toll_whose_who_is_the_word_its_title_opens_with_names_no_group():
     # a group the sentence names beside the toll is a group
     soldiers = placed(title, who="militaires", evidence="Au moins 38 morts parmi les militaires à Béjaïa : séisme")
     assert not same(grouped([soldiers, wire], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_figure_over_100_read_as_a_percentage_without_a_percent_word_counts():
+    sentence = "Le plan de Valmerin prévoit 240 suppressions à Vierzon, soit 40 % des effectifs, et 520 en France."
+    share = row("a", 1, 520, who="effectifs", unit="%", event_type="other", where="France", published="2026-12-04",
+                evidence=sentence)
+    share = placed(share, figure="520")
+    cut = row("b", 1, 520, who="effectifs", unit=None, event_type="other", where="France", published="2026-11-24",
+              evidence="Au total, Valmerin réduira ses effectifs de 520 en France, dont 240 à Vierzon.")
+    assert same(grouped([share, cut], vectors=False), ("a", 1), ("b", 1))
+    # a percentage written with its sign stays one
+    rate = placed(share, evidence=sentence.replace("et 520 en France", "et 520 % en France"))
+    assert not same(grouped([rate, cut], vectors=False), ("a", 1), ("b", 1))
