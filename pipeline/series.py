@@ -1355,6 +1355,9 @@ def _heading_word(word: str, evidence) -> bool:
     en Savoie : neuf morts"): its capital may be its position's, not a name's."""
     if not isinstance(evidence, str) or not word or not word.isalpha():
         return False
+    first = evidence.find(word)
+    if first < 0 or (first > 0 and not evidence[:first].rstrip().endswith(_OPENERS)):
+        return False  # (most places stand inside their sentence: no pattern built for them)
     found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", evidence)]
     return bool(found) and all(at == 0 or evidence[:at].rstrip().endswith(_OPENERS) for at in found)
 
