@@ -411,7 +411,9 @@ def evaluate_cli(
         _fail(str(e))
         return
     if quiet:
-        typer.echo(f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}")
+        series = scores.get("series") or {}
+        typer.echo(f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"
+                   + (f"   series B3 F1 {series['f1']:.3f}" if series.get("labelled") else ""))
     else:
         typer.echo(format_scores(scores))
     if json_path:

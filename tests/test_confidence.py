@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from pipeline.confidence import CUES, ConfidenceModel, cue_count, fit, reliability
+from pipeline.confidence import CUES, ConfidenceModel, cue_count, fit, refit_bias, reliability
 
 
 def test_reliability_and_ece_on_known_values():
@@ -33,6 +33,23 @@ def test_a_fitted_model_is_calibrated_on_data_drawn_from_it():
     # the cue-count rule is not a probability on the same data
     _, rule_ece = reliability([cue_count(c) for c in cues], hits)
     assert rule_ece > ece
+
+
+def test_refitting_the_bias_on_text_with_fewer_hits_lowers_confidence_to_its_hit_rate():
+    rng = random.Random(2)
+    cues = [{name: rng.random() < 0.5 for name in CUES} for _ in range(3000)]
+
+    def draw(offset):
+        return [int(rng.random() < 1 / (1 + math.exp(-(offset + 2.0 * c["who"])))) for c in cues]
+
+    tuned = fit(cues, draw(0.0))
+    unseen = draw(-1.0)  # the same cues, one logit less likely to be right
+    _, before = reliability([tuned(c) for c in cues], unseen)
+    shifted = refit_bias(tuned, cues, unseen)
+    _, after = reliability([shifted(c) for c in cues], unseen)
+    assert shifted.weights == tuned.weights
+    assert shifted.bias == pytest.approx(tuned.bias - 1.0, abs=0.2)
+    assert after < 0.03 < before
 
 
 def test_the_shipped_model_is_read_and_knows_only_the_cues(tmp_path):

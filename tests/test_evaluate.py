@@ -89,6 +89,22 @@ def test_scoring_a_predicted_table(shared, nlp, tmp_path):
     assert from_table["numbers"] is None  # mention lists need the pipeline's Docs
 
 
+def test_quiet_headline_gives_series_only_for_gold_with_series_labels(shared, nlp, tmp_path):
+    import json
+
+    gold = shared / "gold" / "seeds.jsonl"
+    quiet = CliRunner().invoke(app, ["evaluate", "-g", str(gold), "-a", str(shared / "seeds"), "-q"])
+    assert quiet.exit_code == 0 and "series B3 F1" in quiet.output.splitlines()[-1]
+    unlabelled = tmp_path / "gold.jsonl"
+    lines = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for line in lines:
+        for fact in line["facts"]:
+            fact.pop("series", None)
+    unlabelled.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in lines), encoding="utf-8")
+    quiet = CliRunner().invoke(app, ["evaluate", "-g", str(unlabelled), "-a", str(shared / "seeds"), "-q"])
+    assert quiet.exit_code == 0 and "series" not in quiet.output.splitlines()[-1]
+
+
 def test_corpus_dev_split_floors(nlp):
     scores = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles", split="dev")
     assert scores["articles"] >= 81
