@@ -157,6 +157,7 @@ class DatesLexicon(TypedDict):
     relative_future: Words
     relative_future_after: Words  # after a count: "two weeks hence", "three days from today"
     count_articles: Words  # an article counting one in a relative date: "a week ago"
+    previous_unit_determiners: Words  # before a unit, one of it back from another figure's time: "the year before"
     not_relative_future_before: Words
     relative_units: dict[Word, Code]
     last_words: Words
@@ -192,6 +193,9 @@ class DatesLexicon(TypedDict):
     year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
     day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day
+    short_weekdays: Words  # a weekday's short form that alone is a date only after a determiner: not "the Sun Van"
+    window_ends: Range  # "the 12 months to May", "the week to Sunday": [determiners], [links to the last period]
+    financial_year_start_month: int  # "2025-26" runs from this month of 2025 to the month before it in 2026; 0: none
     year_prefixes: Words
     two_digit_year_prefixes: Words
     part_prefixes: Words

@@ -53,6 +53,29 @@ WHEN = [  # sentence, then (how_many, when_start, when_end) of its one fact
     ("The regulator said on Thursday that it would fine 12 operators.", (12, "2025-06-19", "2025-06-19")),
 ]
 
+# issue 13, sixth round (branch en-rules6): windows ending with a named period, years of account
+WINDOW_DATES = [  # expression, start, end against REFERENCE
+    ("in the 12 months to March", "2024-04-01", "2025-03-31"),  # the last March, then twelve months back
+    ("the year to August", "2023-09-01", "2024-08-31"),  # August 2025 is still ahead
+    ("over the week to Sunday", "2025-06-09", "2025-06-15"),  # Monday to that Sunday
+    ("the three months to April 2025", "2025-02-01", "2025-04-30"),
+    ("the 10 days to June 8", "2025-05-30", "2025-06-08"),
+    ("in 2024-25", "2024-04-01", "2025-03-31"),  # a UK public body's year of account
+    ("in 2031/32", "2031-04-01", "2032-03-31"),
+]
+
+BASE_DATES = [  # sentence, then (how_many, when_start, when_end) of each fact: a base moved back from its figure's time
+    ("Fees rose to £40m in April, up from £32m a year earlier.",
+     [(40_000_000, "2025-04-01", "2025-04-30"), (32_000_000, "2024-04-01", "2024-04-30")]),
+    ("The board spent £5m in 2024-25, up from £4m the year before.",
+     [(5_000_000, "2024-04-01", "2025-03-31"), (4_000_000, "2023-04-01", "2024-03-31")]),
+    # "record" says nothing of a date that comes after the figure
+    ("Arrears hit a record £2.1bn in the first quarter, up from £1.8bn a year earlier.",
+     [(2_100_000_000, "2025-01-01", "2025-03-31"), (1_800_000_000, "2024-01-01", "2024-03-31")]),
+    # a short weekday alone is a name, not Sunday
+    ("Another £3m goes to the Sun Bus route for older riders.", [(3_000_000, None, None)]),
+]
+
 WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
     # a pronoun said under a reporting verb stands for the verb's subject
     ("The trust said it had spent £6m on agency staff.", [(6_000_000, "money", "trust")]),
@@ -168,3 +191,14 @@ def test_a_rate_denominator_is_no_fact(en_facts):
 @pytest.mark.parametrize(("sentence", "types"), PARTS)
 def test_a_part_is_what_its_group_is(en_facts, sentence, types):
     assert [f["event_type"] for f in en_facts(sentence)] == types
+
+
+@pytest.mark.parametrize(("text", "start", "end"), WINDOW_DATES)
+def test_windows_ending_with_a_period_and_years_of_account(text, start, end):
+    interval = normalize_date(text, REFERENCE, lang="en")
+    assert (interval.start.isoformat(), interval.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BASE_DATES)
+def test_a_base_is_dated_back_from_its_figure(en_facts, sentence, expected):
+    assert [(f["how_many"], f["when_start"], f["when_end"]) for f in en_facts(sentence)] == expected

@@ -63,13 +63,16 @@ class RelationLexicon:
             r"(?<!\w)(?P<count>[^\W\d]+|\d+)\s+(?P<unit>" + "|".join(re.escape(u) for u in dates["relative_units"])
             + r")\s+(?:" + "|".join(re.escape(w) for w in counted["earlier"]) + r")(?!\w)", re.IGNORECASE)
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
+        # "a year earlier", "the year before": one unit back
+        self.one_unit_words = {w.lower() for w in dates["count_articles"] + dates["previous_unit_determiners"]}
         # a figure right after these ("contre 55 % en 2017", "up from £6.2bn") is a figure of comparison
         # with a clause of its own (series.json: the words that make an earlier figure join a series)
         self.comparison_figure_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in data.series["comparison_markers"]) + r")\s*$",
             re.IGNORECASE)
         records = "|".join(re.escape(m) for m in lex["record_markers"])
-        self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
+        # (not across a figure: "hit a record £3.7bn in the second quarter" dates the figure)
+        self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;\d]{{0,25}}$", re.IGNORECASE)
         # ", soit une mortalité en baisse de 12 %": a clause restating the figure before it, up to this figure
         restating = "|".join(re.escape(m) for m in lex["restating_markers"])
         self.restating_rx = re.compile(rf",\s*(?:{restating})\s+(?:[^\W\d]+['’]?\s*){{0,6}}$", re.IGNORECASE

@@ -188,12 +188,13 @@ class DateAssigner:
         if found is None or main is None or id(main) not in when:
             return None
         unit = self.relative_units.get(found["unit"].lower())
-        count = normalize_number(found["count"], self.lang)
-        if unit is None or count is None or not float(count.value).is_integer() or not 0 < count.value <= 1000:
+        number = normalize_number(found["count"], self.lang)
+        count = 1 if found["count"].lower() in self.one_unit_words else number.value if number is not None else None
+        if unit is None or count is None or not float(count).is_integer() or not 0 < count <= 1000:
             return None
         base = when[id(main)]
-        return dict(base, when_start=_shift(base["when_start"], unit, int(count.value)),
-                    when_end=_shift(base["when_end"], unit, int(count.value)), text=found.group(0))
+        return dict(base, when_start=_shift(base["when_start"], unit, int(count)),
+                    when_end=_shift(base["when_end"], unit, int(count)), text=found.group(0))
 
     def _since(self, date: dict, text: str, reference: str | None) -> dict:
         """"depuis janvier", "depuis le début de l'année": the period from the date to the publication date."""
