@@ -202,3 +202,12 @@ def test_windows_ending_with_a_period_and_years_of_account(text, start, end):
 @pytest.mark.parametrize(("sentence", "expected"), BASE_DATES)
 def test_a_base_is_dated_back_from_its_figure(en_facts, sentence, expected):
     assert [(f["how_many"], f["when_start"], f["when_end"]) for f in en_facts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # "of whom" opens a part of the figure its clause hangs on, not of the figure right before it
+    ("Of the 300 cases, 40 were toddlers under two years old, of whom 12 were admitted to hospital.", 12, "toddlers"),
+    ("Of the 52 injured, 20 were pupils under 11 years old, of whom 6 remain in hospital.", 6, "pupils"),
+])
+def test_of_whom_is_a_part_of_the_figure_its_clause_hangs_on(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
