@@ -211,3 +211,11 @@ def test_a_base_is_dated_back_from_its_figure(en_facts, sentence, expected):
 ])
 def test_of_whom_is_a_part_of_the_figure_its_clause_hangs_on(en_facts, sentence, value, who):
     assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("About 4,000 residents were ordered to leave the valley on Monday.", (4000, "displaced")),
+    ("Wildfire spreads as 2,500 ordered to leave hill towns", (2500, "displaced")),
+])
+def test_an_order_to_leave_displaces(en_facts, sentence, expected):
+    assert expected in [(f["how_many"], f["event_type"]) for f in en_facts(sentence)]
