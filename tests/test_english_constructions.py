@@ -72,6 +72,12 @@ BASE_DATES = [  # sentence, then (how_many, when_start, when_end) of each fact: 
     # "record" says nothing of a date that comes after the figure
     ("Arrears hit a record £2.1bn in the first quarter, up from £1.8bn a year earlier.",
      [(2_100_000_000, "2025-01-01", "2025-03-31"), (1_800_000_000, "2024-01-01", "2024-03-31")]),
+    # the same period of another year is the main figure's time moved back, or a point of comparison
+    ("More than 9,000 people have applied since March, up from 6,500 in the same period last year.",
+     [(9000, "2025-03-01", "2025-06-20"), (6500, "2024-03-01", "2024-06-20")]),
+    ("Inspectors made 2,300 visits in the first quarter, a rise of 14% compared with the same period of 2024.",
+     [(2300, "2025-01-01", "2025-03-31"), (14, "2025-01-01", "2025-03-31")]),
+    ("Of these, 500 were fines, up 9% on the same period last year.", [(500, None, None), (9, None, None)]),
     # a short weekday alone is a name, not Sunday
     ("Another £3m goes to the Sun Bus route for older riders.", [(3_000_000, None, None)]),
 ]

@@ -65,6 +65,13 @@ class RelationLexicon:
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
         # "a year earlier", "the year before": one unit back
         self.one_unit_words = {w.lower() for w in dates["count_articles"] + dates["previous_unit_determiners"]}
+        # "in the same period last year": the main figure's time, moved back by a past period
+        self.past_periods = {k.lower(): (unit, -offset) for k, (unit, offset) in dates["relative_periods"].items()
+                             if offset < 0 and unit in ("day", "week", "month", "year")}
+        self.same_period_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + r")\s+(?P<period>"
+            + "|".join(re.escape(p) for p in sorted(self.past_periods, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["same_period_markers"] and self.past_periods else None
         # a figure right after these ("contre 55 % en 2017", "up from £6.2bn") is a figure of comparison
         # with a clause of its own (series.json: the words that make an earlier figure join a series)
         self.comparison_figure_rx = re.compile(

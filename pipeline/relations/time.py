@@ -182,14 +182,21 @@ class DateAssigner:
 
     def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
                       when: dict[int, dict]) -> dict | None:
-        """ "contre 2,1 milliards un an plus tôt": the main figure's time, moved back."""
-        found = self.earlier_rx.search(text[ctx.quantity["end"] : clause[1]])
+        """ "contre 2,1 milliards un an plus tôt", "up from 24,600 in the same period last year": the main figure's
+        time, moved back."""
+        segment = text[ctx.quantity["end"] : clause[1]]
+        found = self.earlier_rx.search(segment)
+        same = self.same_period_rx.search(segment) if found is None and self.same_period_rx is not None else None
         main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
-        if found is None or main is None or id(main) not in when:
+        if (found is None and same is None) or main is None or id(main) not in when:
             return None
-        unit = self.relative_units.get(found["unit"].lower())
-        number = normalize_number(found["count"], self.lang)
-        count = 1 if found["count"].lower() in self.one_unit_words else number.value if number is not None else None
+        if same is not None:  # "up from 24,600 in the same period last year"
+            found = same
+            unit, count = self.past_periods[same["period"].lower()]
+        else:
+            unit = self.relative_units.get(found["unit"].lower())
+            number = normalize_number(found["count"], self.lang)
+            count = 1 if found["count"].lower() in self.one_unit_words else number.value if number is not None else None
         if unit is None or count is None or not float(count).is_integer() or not 0 < count <= 1000:
             return None
         base = when[id(main)]
