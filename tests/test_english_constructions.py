@@ -225,3 +225,17 @@ def test_of_whom_is_a_part_of_the_figure_its_clause_hangs_on(en_facts, sentence,
 ])
 def test_an_order_to_leave_displaces(en_facts, sentence, expected):
     assert expected in [(f["how_many"], f["event_type"]) for f in en_facts(sentence)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part "of them" is a part of a group counted in the sentence before (not its other subject)
+    ("Police questioned 40 fans after the match. Nine of them were later charged.", [(40, "fans"), (9, "fans")]),
+    # (a counted measure there is no group: "90km"; a cardinal first in a sentence is no name)
+    ("Thirty-two miners were trapped about 90km from the town. Twenty of them were rescued on Friday.",
+     [(32, "miners"), (20, "miners")]),
+    # (within one sentence the figure before it says what "them" is)
+    ("Some 60 passengers were rescued, and 14 of them were taken to hospital.",
+     [(60, "passengers"), (14, "passengers")]),
+])
+def test_a_part_of_them_is_a_part_of_a_group_counted_before(en_facts, text, expected):
+    assert [(f["how_many"], f["who"]) for f in en_facts(text)] == expected

@@ -112,8 +112,10 @@ class English(LanguageHooks):
                     t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")):
                 # (not "2.7 million more households": there "more" modifies the noun after it)
                 t.pos_ = "PRON"
-            if t.pos_ == "ADJ" and t.dep_ == "amod" and _spelled_number(t):
-                # "Forty-three miners": a cardinal the tagger took for an adjective is no part of who
+            if (t.pos_ == "ADJ" and t.dep_ == "amod" or "-" in t.text and t.pos_ == "PROPN" and t.dep_ == "compound"
+                    and t.head.pos_ == "NOUN") and _spelled_number(t):
+                # "Forty-three miners": a cardinal the tagger took for an adjective (or, first in a sentence, for
+                # a name: "Thirty-one workers") is no part of who
                 t.pos_, t.dep_ = "NUM", "nummod"
             if t.tag_ in RELATIVE_TAGS and "Rel" not in t.morph.get("PronType"):
                 # "who", "which": the Universal Dependencies feature the French models give "qui"

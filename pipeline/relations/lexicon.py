@@ -131,6 +131,7 @@ class RelationLexicon:
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None
+        self.partitive_words = {w.lower() for w in lex["partitive_links"]}
         self.who_ranker = WhoRanker.read(models_dir() / lang / WHO_RANKER_FILE)
 
     def _stem(self, word: str) -> str:

@@ -276,8 +276,10 @@ class RecordBuilder:
             return t.pos_ == "NOUN" and t.morph.get("Number") == number and (
                 not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)
 
-        among = any(c.dep_ == "case" and c.lower_ in self.among_words for c in pronoun.children)
-        counted = [t for t in previous if self._counted(t)]
+        # (a part of them, "Twelve of them", is a part of a group counted there too)
+        among = any(c.dep_ == "case" and (c.lower_ in self.among_words or c.lower_ in self.partitive_words)
+                    for c in pronoun.children)
+        counted = [t for t in previous if self._counted(t) and t.lower_ not in self.measure_units]  # not "80km"
         ranked = (counted if among else []) + [
             t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
         found = next((t for t in ranked if agrees(t)), None)
@@ -564,7 +566,9 @@ class RecordBuilder:
         if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
                 ctx.noun is not None and any(c.like_num for c in group.children)) and not named:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
-        if (pronoun := self._partitive_pronoun(ctx)) is not None:
+        # (not "86 survivors ..., and 23 of them remain in hospital": the sentence's own figure gave the noun)
+        told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
+        if not told and (pronoun := self._partitive_pronoun(ctx)) is not None:
             who_token = self._antecedent(pronoun) or who_token  # "Onze d'entre eux": the noun "eux" stands for
             with_nmod = who_token is not None and not self._counted(who_token)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
