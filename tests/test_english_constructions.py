@@ -239,3 +239,21 @@ def test_an_order_to_leave_displaces(en_facts, sentence, expected):
 ])
 def test_a_part_of_them_is_a_part_of_a_group_counted_before(en_facts, text, expected):
     assert [(f["how_many"], f["who"]) for f in en_facts(text)] == expected
+
+
+@pytest.mark.parametrize("stamp", ["6:45pm", "9.30am", "11:05"])
+def test_a_live_blog_time_stamp_of_one_token_is_no_subject(stamp):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.lang import hooks
+
+    # "<stamp> – The fire has burned 900 acres , officials said ." as the small model parsed such a line in a
+    # live blog: the stamp a second subject of the clause
+    words = [stamp, "–", "The", "fire", "has", "burned", "900", "acres", ",", "officials", "said", "."]
+    heads = [5, 0, 3, 5, 5, 10, 7, 5, 10, 10, 10, 10]
+    deps = ["nsubj", "punct", "det", "nsubj", "aux", "ccomp", "nummod", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "NUM", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    hooks("en").universal_parse(doc)
+    assert [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "burned"] == ["fire"]
