@@ -253,6 +253,7 @@ class RelationsLexicon(TypedDict):
     implied_who: dict[Word, Word]
     cause_verbs: Words
     comparison_markers: Words
+    change_base_links: Words  # "up 18% from June 2023": after a figure, a date that is the base of a change
     same_period_markers: Words  # "up from 24,600 in the same period last year": the main figure's time, moved back
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
     inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"

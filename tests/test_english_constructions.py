@@ -78,6 +78,11 @@ BASE_DATES = [  # sentence, then (how_many, when_start, when_end) of each fact: 
     ("Inspectors made 2,300 visits in the first quarter, a rise of 14% compared with the same period of 2024.",
      [(2300, "2025-01-01", "2025-03-31"), (14, "2025-01-01", "2025-03-31")]),
     ("Of these, 500 were fines, up 9% on the same period last year.", [(500, None, None), (9, None, None)]),
+    # a period right after a change is its base: the change has no date of its own there (a day stays the day)
+    ("Evictions reached 7,200 in June. That is up 18% from June 2023.",
+     [(7200, "2025-06-01", "2025-06-30"), (18, None, None)]),
+    ("Spills fell by 3% on 2024, the agency said.", [(3, None, None)]),
+    ("Sales rose 5% on Monday after the report.", [(5, "2025-06-16", "2025-06-16")]),
     # a short weekday alone is a name, not Sunday
     ("Another £3m goes to the Sun Bus route for older riders.", [(3_000_000, None, None)]),
 ]

@@ -65,6 +65,9 @@ class RelationLexicon:
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
         # "a year earlier", "the year before": one unit back
         self.one_unit_words = {w.lower() for w in dates["count_articles"] + dates["previous_unit_determiners"]}
+        links = "|".join(re.escape(w) for w in lex["change_base_links"])
+        # a figure, a link, then a date: "up 18% from June 2023", "fell by about 3% on 2023"
+        self.change_base_rx = re.compile(rf"[\d%]\s+(?:{links})\s*$", re.IGNORECASE) if links else None
         # "in the same period last year": the main figure's time, moved back by a past period
         self.past_periods = {k.lower(): (unit, -offset) for k, (unit, offset) in dates["relative_periods"].items()
                              if offset < 0 and unit in ("day", "week", "month", "year")}

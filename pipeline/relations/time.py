@@ -62,7 +62,11 @@ class DateAssigner:
             # the date's own first word may end the marker: "de plus qu'" + "en 2023"
             lead = re.match(r"[^\W\d]+", d["text"])
             # (not a date whose first word is a marker of its own: "From March to May, ... treated")
-            if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before)
+            # "up 18% from June 2023", "fell by 3% on 2023": right after a change, a period is the base it is
+            # measured against (not a day, "rose 5% on Monday", nor a range, "from Monday to Friday")
+            based = (self.change_base_rx is not None and d["granularity"] not in ("day", "holiday", "weekend", "range")
+                     and self.change_base_rx.search(before + (lead.group(0) if lead else "")))
+            if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before) or based
                     or (lead and not self.comparison_rx.search(lead.group(0))
                         and self.comparison_rx.search(before[-20:] + lead.group(0)))):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
