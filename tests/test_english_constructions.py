@@ -262,3 +262,13 @@ def test_a_live_blog_time_stamp_of_one_token_is_no_subject(stamp):
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     hooks("en").universal_parse(doc)
     assert [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "burned"] == ["fire"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # families are no displaced people by their noun alone: what happened to them says it
+    ("The food bank delivered parcels to 450 families in the town last month.", [(450, "other")]),
+    ("Vouchers will go to about 120 low-income families near the routes.", [(120, "other")]),
+    ("Flooding forced 300 families from their homes.", [(300, "displaced")]),
+])
+def test_families_take_the_type_of_what_happened_to_them(en_facts, sentence, expected):
+    assert [(f["how_many"], f["event_type"]) for f in en_facts(sentence)] == expected
