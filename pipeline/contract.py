@@ -254,6 +254,7 @@ class RelationsLexicon(TypedDict):
     cause_verbs: Words
     comparison_markers: Words
     change_base_links: Words  # "up 18% from June 2023": after a figure, a date that is the base of a change
+    own_time_part_links: Words  # "of whom 8 were charged": a part with a verb of its own, undated by its total's
     same_period_markers: Words  # "up from 24,600 in the same period last year": the main figure's time, moved back
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
     inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"

@@ -272,3 +272,20 @@ def test_a_live_blog_time_stamp_of_one_token_is_no_subject(stamp):
 ])
 def test_families_take_the_type_of_what_happened_to_them(en_facts, sentence, expected):
     assert [(f["how_many"], f["event_type"]) for f in en_facts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a part with a verb of its own tells another event: the total's date is not its
+    ("Guards detained 45 fans outside the stadium on Saturday; of those, 9 were later charged.",
+     [(45, "2025-06-14"), (9, None)]),
+    ("The ferry was carrying 80 passengers when it sank on Tuesday, and 12 of them drowned.",
+     [(80, "2025-06-17"), (12, None)]),
+    ("The clinic has treated 300 patients this year, 25 of whom needed surgery.", [(300, "2025-01-01"), (25, None)]),
+    # (a date in its own clause is its own; a part said to be something shares its total's event)
+    ("Police held 30 men in raids in March, of whom 7 were released on Friday.",
+     [(30, "2025-03-01"), (7, "2025-06-20")]),
+    ("Forty people were hurt in the crash on Monday, of whom nine were children.",
+     [(40, "2025-06-16"), (9, "2025-06-16")]),
+])
+def test_a_part_with_a_verb_of_its_own_takes_no_date_of_its_total(en_facts, sentence, expected):
+    assert [(f["how_many"], f["when_start"]) for f in en_facts(sentence)] == expected

@@ -10,6 +10,7 @@ from datetime import timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..numbers import normalize_number
+from ..parsing import doc_text
 from ..syntax import nearest, opened_by_pronoun
 from .mention import MentionContext
 
@@ -241,6 +242,47 @@ class DateAssigner:
                     when[id(ctx)] = when[id(other)]
                     break
         self._share_sentence_date(text, ctxs, when, clauses)
+        self._undate_parts_with_own_verbs(ctxs, when)
+
+    def _undate_parts_with_own_verbs(self, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
+        """ "Police detained 61 people on Sunday; of those, 12 were later charged", "87 patients this year, 19 of
+        whom needed intensive care": a part of the pronoun of its total, with a verb of its own, tells another
+        event; a date outside that verb's clause is its total's, not its own."""
+        if not self.own_time_part_links:
+            return
+        for i, ctx in enumerate(ctxs):
+            verb = ctx.predicate
+            if (id(ctx) not in when or verb is None or verb.pos_ != "VERB" or not self._part_of_pronoun(ctx)
+                    or any(o.predicate is not None and o.predicate.i == verb.i for o in ctxs[:i])):
+                continue
+            if not self._in_own_clause(when[id(ctx)], ctx, ctxs):
+                del when[id(ctx)]
+                doc, sent = verb.doc, ctx.sentence
+                own = [d for d in doc._.dates or [] if sent.start_char <= d["start"] < sent.end_char
+                       and d["when_start"] and self._in_own_clause(d, ctx, ctxs)]
+                if own:  # "of whom 7 were released on Friday"
+                    when[id(ctx)] = self._since(own[0], doc_text(doc), doc._.reference_date)
+
+    @staticmethod
+    def _in_own_clause(date: dict, ctx: MentionContext, ctxs: list[MentionContext]) -> bool:
+        """Whether the first figure's verb above ``date`` is ``ctx``'s (the parser may hang the total's clause on
+        the part's verb: "...on Saturday; of those, 9 were charged")."""
+        verb = ctx.predicate
+        span = verb.doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        verbs = {o.predicate.i for o in ctxs if o.predicate is not None}
+        return next((t.i for t in (span.root, *span.root.ancestors) if t.i in verbs), None) == verb.i
+
+    def _part_of_pronoun(self, ctx: MentionContext) -> bool:
+        """ "12 of them", "19 of whom", "of whom eight", "of those, 12": a figure next to a link and a pronoun."""
+        doc = ctx.tokens[0].doc
+        first, last = ctx.tokens[0].i, ctx.tokens[-1].i
+        if last + 2 < len(doc) and doc[last + 1].lower_ in self.own_time_part_links and doc[last + 2].pos_ == "PRON":
+            return True
+        i = first - 1 if first > 0 and not doc[first - 1].is_punct else first - 2
+        return i >= 1 and doc[i].pos_ in ("PRON", "DET") and doc[i].dep_ != "det" and (
+            doc[i - 1].lower_ in self.own_time_part_links)
 
     def _share_sentence_date(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
                              clauses: dict[int, tuple[int, int]]) -> None:
