@@ -195,6 +195,7 @@ class DatesLexicon(TypedDict):
     day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day
     short_weekdays: Words  # a weekday's short form that alone is a date only after a determiner: not "the Sun Van"
     window_ends: Range  # "the 12 months to May", "the week to Sunday": [determiners], [links to the last period]
+    edge_months: dict[Word, int]  # "the first (1) / final (-1) three months of 2023": months at a year's start or end
     financial_year_start_month: int  # "2025-26" runs from this month of 2025 to the month before it in 2026; 0: none
     year_prefixes: Words
     two_digit_year_prefixes: Words

@@ -115,6 +115,15 @@ class DateGrammar:
         nw_open, nw_to = _phrases(lex["night_weekday_range"]["open"]), _phrases(lex["night_weekday_range"]["to"])
         mr_open, mr_to = _phrases(lex["month_range"]["open"]), _phrases(lex["month_range"]["to"])
         dr_open, dr_to = _phrases(lex["day_range"]["open"]), _phrases(lex["day_range"]["to"])
+        self.edge_months = {k.lower(): v for k, v in lex["edge_months"].items()}
+        if self.edge_months:
+            # "the first three months of 2024", "the final six months of 2023": before the windows ("the last three
+            # months") and the year alone
+            month_units = _alt([u for u, code in self.rel_units.items() if code == "month"])
+            year_link = _phrases(lex["division_year_links"])
+            self.rule_triggers["edge_months"] = tuple(self.edge_months)
+            add("edge_months", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<edge>{_alt(self.edge_months)})\s+"
+                               rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)\s+(?:{month_units})\s+(?:{year_link})\s+(?P<year>{Y}){e}")
         if lex["financial_year_start_month"]:
             # "in 2025-26", "2025/26": a financial year (the second year checked in _expr_from_match)
             self.rule_triggers["financial_year"] = re.compile(r"\d\d[-–/]\d\d")
@@ -562,6 +571,18 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], direction=_direction(gd.get("dir"), g)),)
     if kind == "year":
         return (DateExpr("year", year),)
+    if kind == "edge_months":
+        n = gd["n"]
+        if not n.isdigit():
+            from ..numbers import normalize_number
+
+            q = normalize_number(n, lang)
+            n = q.value if q is not None and float(q.value).is_integer() else 0
+        months = int(n)
+        if not 0 < months < 12:
+            return None
+        first = 1 if g.edge_months[gd["edge"].lower()] > 0 else 13 - months
+        return (DateExpr("division", year, month=first, offset=months),)
     if kind == "financial_year":
         first, start = int(gd["fy1"]), g.lex["financial_year_start_month"]
         if int(gd["fy2"]) != (first + 1) % 100:

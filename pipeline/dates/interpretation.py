@@ -331,7 +331,7 @@ def granularity_of(mention: DateMention) -> str:
     if k.kind == "rel_period" or k.kind == "ago":
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
-        return "quarter" if k.offset == 3 else "half"
+        return {3: "quarter", 6: "half"}.get(k.offset, "range")  # "the final four months of 2023": a range
     return k.kind
 
 
