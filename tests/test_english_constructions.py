@@ -291,3 +291,12 @@ def test_families_take_the_type_of_what_happened_to_them(en_facts, sentence, exp
 ])
 def test_a_part_with_a_verb_of_its_own_takes_no_date_of_its_total(en_facts, sentence, expected):
     assert [(f["how_many"], f["when_start"]) for f in en_facts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "start"), [
+    # a year after "from the" / "than in" is a point of comparison, no figure's time
+    ("Turnout in Thursday's election in Wales was 48.3%, down 6 points from the 2021 vote.", 48.3, "2025-06-19"),
+    ("The jobless rate stood at 4.4%, higher than in 2019.", 4.4, None),
+])
+def test_a_year_compared_with_is_no_figures_time(en_facts, sentence, value, start):
+    assert [f["when_start"] for f in en_facts(sentence) if f["how_many"] == value] == [start]
