@@ -300,3 +300,13 @@ def test_a_part_with_a_verb_of_its_own_takes_no_date_of_its_total(en_facts, sent
 ])
 def test_a_year_compared_with_is_no_figures_time(en_facts, sentence, value, start):
     assert [f["when_start"] for f in en_facts(sentence) if f["how_many"] == value] == [start]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # the agent before a holder preposition holds the share, though the model may name a nationality a place
+    ("Malians made up 41% of arrivals, followed by Senegalese at 22% and Gambians at 9%.",
+     ["Malians", "Senegalese", "Gambians"]),
+    ("Syrians made up 38% of applicants, followed by Afghans at 19%.", ["Syrians", "Afghans"]),
+])
+def test_an_agent_holds_the_share_after_it(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == who

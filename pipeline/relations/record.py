@@ -191,7 +191,9 @@ class RecordBuilder:
             holder = next((c for c in holder.children if c.dep_ == "nsubj" and c.i < holder.i), holder)
         # not a place ("put the number of protesters in Lyon at 12,500"; "Reform UK" is a name), nor the
         # verb's object when a common noun ("Labour topped the poll with 36%", but "leaves Labour with 401 seats")
-        place = holder.ent_type_ == "LOC" and not any(c.dep_ == "compound" for c in holder.children)
+        # (an agent is an actor whatever the model names it: "followed by Senegalese at 22%")
+        place = holder.ent_type_ == "LOC" and not any(c.dep_ == "compound" for c in holder.children) and (
+            holder.dep_ != "obl:agent")
         common_object = holder.dep_ == "obj" and holder.pos_ == "NOUN"
         if holder.pos_ not in ("NOUN", "PROPN") or holder.like_num or self._is_amount(holder) or place or (
                 common_object or holder.lower_ in self.time_words or holder.lower_ in self.time_units):
