@@ -310,3 +310,12 @@ def test_a_year_compared_with_is_no_figures_time(en_facts, sentence, value, star
 ])
 def test_an_agent_holds_the_share_after_it(en_facts, sentence, who):
     assert [f["who"] for f in en_facts(sentence)] == who
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # a quantifier that is no noun stands for the group after it
+    ("Many of the insurance claims took between four and eight months to settle.", "insurance claims"),
+    ("Several of the victims received £20,000 each.", "victims"),
+])
+def test_a_quantifier_stands_for_its_group(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == [who]

@@ -257,6 +257,13 @@ class RecordBuilder:
             return None
         return before
 
+    def _quantified_group(self, token: Token) -> Token | None:
+        """ "many of the claims", "most of those": the group after a quantifier that is no noun."""
+        if token.pos_ not in ("ADJ", "DET"):
+            return None
+        return next((c for c in token.children if c.dep_.startswith(("nmod", "obl")) and c.pos_ in ("NOUN", "PROPN")
+                     and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+
     def _antecedent(self, pronoun: Token) -> Token | None:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
         the object) of the sentence before that agrees with it in number and gender; for a group one
@@ -561,6 +568,8 @@ class RecordBuilder:
             with_nmod = who_token is not None and not self._counted(who_token)  # "il" → "syndicat des eaux"
         elif who_token is not None and self._described(who_token) is not None:
             who_token, with_nmod = self._described(who_token), False  # not the description after the comma
+        elif who_token is not None and (group := self._quantified_group(who_token)) is not None:
+            who_token, with_nmod = group, False  # "Many of last winter's claims took ...": the claims
         group = self._among(ctx) if ctx.subset_of is None else None
         # a counted noun that names the event, not who ("12 blessés parmi les pompiers"), gives way to the
         # group; one that names people stays ("Parmi les morts figurent 11 enfants": the enfants)
