@@ -156,6 +156,7 @@ class DatesLexicon(TypedDict):
     relative_past: Words
     relative_future: Words
     relative_future_after: Words  # after a count: "two weeks hence", "three days from today"
+    window_future: Words  # among relative_future, the words of a window from the reference: "within two years"
     count_articles: Words  # an article counting one in a relative date: "a week ago"
     previous_unit_determiners: Words  # before a unit, one of it back from another figure's time: "the year before"
     not_relative_future_before: Words

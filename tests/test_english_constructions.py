@@ -1,7 +1,9 @@
 """English constructions of the press that issue 13's fourth round of rules reads (branch en-rules), on
 sentences written for these tests: what is no figure (an age after a name, a list number, "one of", a
 street's number), rolling windows and deadlines, the speaker a pronoun stands for, coordinated counted
-groups, gapping, object control, a part of a fronted group, a holder preposition."""
+groups, gapping, object control, a part of a fronted group, a holder preposition; and of the sixth round (branch
+en-rules6): windows ending with a named period, years of account, bases of comparisons and changes, parts with
+a verb of their own, "of whom" and "of them", a live blog's time stamp, a quantifier's group."""
 
 from __future__ import annotations
 
@@ -62,6 +64,8 @@ WINDOW_DATES = [  # expression, start, end against REFERENCE
     ("the 10 days to June 8", "2025-05-30", "2025-06-08"),
     ("in the final three months of 2023", "2023-10-01", "2023-12-31"),  # months at a year's end or start
     ("the first four months of 2024", "2024-01-01", "2024-04-30"),
+    ("within two years", "2025-06-20", "2027-06-20"),  # "within": from the reference to the count's end
+    ("within three months", "2025-06-20", "2025-09-20"),
     ("in 2024-25", "2024-04-01", "2025-03-31"),  # a UK public body's year of account
     ("in 2031/32", "2031-04-01", "2032-03-31"),
 ]

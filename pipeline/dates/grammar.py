@@ -288,7 +288,8 @@ class DateGrammar:
 
         # "dans deux mois", but not "dans un jour de grande forme"
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
-        add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
+        self.window_future = {w.lower() for w in lex["window_future"]}
+        add("ahead", rf"{b}(?P<ahead>{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
         if lex["relative_future_after"]:
             # "two weeks hence", "three days from today"
             add("ahead_after", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_phrases(lex['relative_future_after'])}){e}")
@@ -539,6 +540,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         ahead = _direction(gd.get("dir"), g) == "next"
         if kind == "past_count" and ahead and unit in ("day", "week"):  # that many whole units after this one
             return (DateExpr("rel_period", unit=unit, offset=1), DateExpr("rel_period", unit=unit, offset=int(float(n))))
+        if kind == "ahead" and (gd.get("ahead") or "").lower() in g.window_future:
+            return (DateExpr("window", unit=unit, offset=int(float(n))),)  # "within two years": from the reference
         if kind == "past_count":  # "the past 10 days", "the next 18 months": that many units up to (from) the reference
             return (DateExpr("window", unit=unit, offset=int(float(n)) * (1 if ahead else -1)),)
         return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
