@@ -323,3 +323,13 @@ def test_an_agent_holds_the_share_after_it(en_facts, sentence, who):
 ])
 def test_a_quantifier_stands_for_its_group(en_facts, sentence, who):
     assert [f["who"] for f in en_facts(sentence)] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # a rate written as a count per a population is the rate's, when a measure noun is its subject
+    ("The rate in the northern district reached 212 cases per 100,000 people, compared with 45 per 100,000 nationally.",
+     ["rate", "rate"]),
+    ("The death rate rose to 12 deaths per 100,000 residents last year.", ["death rate"]),
+])
+def test_a_count_per_population_is_the_rates(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == who

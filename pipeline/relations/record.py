@@ -550,6 +550,9 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        if (ctx.actor is not None and ctx.actor.lemma_.lower() in self.measure_nouns and ctx.noun is not None
+                and self._rate(ctx)):
+            who_token, with_nmod = ctx.actor, False  # "The rate ... reached 148 cases per 100,000 people": the rate
         changed = self._changed_thing(ctx, in_dates)
         if changed is not None:
             who_token, with_nmod = changed, True
