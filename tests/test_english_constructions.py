@@ -62,6 +62,8 @@ WINDOW_DATES = [  # expression, start, end against REFERENCE
     ("over the week to Sunday", "2025-06-09", "2025-06-15"),  # Monday to that Sunday
     ("the three months to April 2025", "2025-02-01", "2025-04-30"),
     ("the 10 days to June 8", "2025-05-30", "2025-06-08"),
+    ("in the year ended 31 March 2025", "2024-04-01", "2025-03-31"),
+    ("in the three months ended September 2024", "2024-07-01", "2024-09-30"),
     ("in the final three months of 2023", "2023-10-01", "2023-12-31"),  # months at a year's end or start
     ("the first four months of 2024", "2024-01-01", "2024-04-30"),
     ("within two years", "2025-06-20", "2027-06-20"),  # "within": from the reference to the count's end
