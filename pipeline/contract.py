@@ -156,7 +156,9 @@ class DatesLexicon(TypedDict):
     relative_past: Words
     relative_future: Words
     relative_future_after: Words  # after a count: "two weeks hence", "three days from today"
+    window_future: Words  # among relative_future, the words of a window from the reference: "within two years"
     count_articles: Words  # an article counting one in a relative date: "a week ago"
+    previous_unit_determiners: Words  # before a unit, one of it back from another figure's time: "the year before"
     not_relative_future_before: Words
     relative_units: dict[Word, Code]
     last_words: Words
@@ -192,6 +194,10 @@ class DatesLexicon(TypedDict):
     year_links: Words  # between a season or a feast and its year: "the autumn of 2024", "Thanksgiving of next year"
     month_prefixes: Words
     day_months: dict[Word, int]  # "BORDEAUX, 2 sept (AFP)": a month's short form that is one only after a day
+    short_weekdays: Words  # a weekday's short form that alone is a date only after a determiner: not "the Sun Van"
+    window_ends: Range  # "the 12 months to May", "the week to Sunday": [determiners], [links to the last period]
+    edge_months: dict[Word, int]  # "the first (1) / final (-1) three months of 2023": months at a year's start or end
+    financial_year_start_month: int  # "2025-26" runs from this month of 2025 to the month before it in 2026; 0: none
     year_prefixes: Words
     two_digit_year_prefixes: Words
     part_prefixes: Words
@@ -249,6 +255,9 @@ class RelationsLexicon(TypedDict):
     implied_who: dict[Word, Word]
     cause_verbs: Words
     comparison_markers: Words
+    change_base_links: Words  # "up 18% from June 2023": after a figure, a date that is the base of a change
+    own_time_part_links: Words  # "of whom 8 were charged": a part with a verb of its own, undated by its total's
+    same_period_markers: Words  # "up from 24,600 in the same period last year": the main figure's time, moved back
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
     inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
     source_nouns: Words

@@ -1,7 +1,9 @@
 """English constructions of the press that issue 13's fourth round of rules reads (branch en-rules), on
 sentences written for these tests: what is no figure (an age after a name, a list number, "one of", a
 street's number), rolling windows and deadlines, the speaker a pronoun stands for, coordinated counted
-groups, gapping, object control, a part of a fronted group, a holder preposition."""
+groups, gapping, object control, a part of a fronted group, a holder preposition; and of the sixth round (branch
+en-rules6): windows ending with a named period, years of account, bases of comparisons and changes, parts with
+a verb of their own, "of whom" and "of them", a live blog's time stamp, a quantifier's group."""
 
 from __future__ import annotations
 
@@ -51,6 +53,46 @@ WHEN = [  # sentence, then (how_many, when_start, when_end) of its one fact
     ("The navy will send 2,400 sailors to the base on Tuesday, the ministry said.", (2400, "2025-06-24", "2025-06-24")),
     # a past form no ending tells, right before the date, says the day is past: not "would"'s future
     ("The regulator said on Thursday that it would fine 12 operators.", (12, "2025-06-19", "2025-06-19")),
+]
+
+# issue 13, sixth round (branch en-rules6): windows ending with a named period, years of account
+WINDOW_DATES = [  # expression, start, end against REFERENCE
+    ("in the 12 months to March", "2024-04-01", "2025-03-31"),  # the last March, then twelve months back
+    ("the year to August", "2023-09-01", "2024-08-31"),  # August 2025 is still ahead
+    ("over the week to Sunday", "2025-06-09", "2025-06-15"),  # Monday to that Sunday
+    ("the three months to April 2025", "2025-02-01", "2025-04-30"),
+    ("the 10 days to June 8", "2025-05-30", "2025-06-08"),
+    ("in the year ended 31 March 2025", "2024-04-01", "2025-03-31"),
+    ("in the three months ended September 2024", "2024-07-01", "2024-09-30"),
+    ("in the final three months of 2023", "2023-10-01", "2023-12-31"),  # months at a year's end or start
+    ("the first four months of 2024", "2024-01-01", "2024-04-30"),
+    ("within two years", "2025-06-20", "2027-06-20"),  # "within": from the reference to the count's end
+    ("within three months", "2025-06-20", "2025-09-20"),
+    ("in 2024-25", "2024-04-01", "2025-03-31"),  # a UK public body's year of account
+    ("in 2031/32", "2031-04-01", "2032-03-31"),
+]
+
+BASE_DATES = [  # sentence, then (how_many, when_start, when_end) of each fact: a base moved back from its figure's time
+    ("Fees rose to £40m in April, up from £32m a year earlier.",
+     [(40_000_000, "2025-04-01", "2025-04-30"), (32_000_000, "2024-04-01", "2024-04-30")]),
+    ("The board spent £5m in 2024-25, up from £4m the year before.",
+     [(5_000_000, "2024-04-01", "2025-03-31"), (4_000_000, "2023-04-01", "2024-03-31")]),
+    # "record" says nothing of a date that comes after the figure
+    ("Arrears hit a record £2.1bn in the first quarter, up from £1.8bn a year earlier.",
+     [(2_100_000_000, "2025-01-01", "2025-03-31"), (1_800_000_000, "2024-01-01", "2024-03-31")]),
+    # the same period of another year is the main figure's time moved back, or a point of comparison
+    ("More than 9,000 people have applied since March, up from 6,500 in the same period last year.",
+     [(9000, "2025-03-01", "2025-06-20"), (6500, "2024-03-01", "2024-06-20")]),
+    ("Inspectors made 2,300 visits in the first quarter, a rise of 14% compared with the same period of 2024.",
+     [(2300, "2025-01-01", "2025-03-31"), (14, "2025-01-01", "2025-03-31")]),
+    ("Of these, 500 were fines, up 9% on the same period last year.", [(500, None, None), (9, None, None)]),
+    # a period right after a change is its base: the change has no date of its own there (a day stays the day)
+    ("Evictions reached 7,200 in June. That is up 18% from June 2023.",
+     [(7200, "2025-06-01", "2025-06-30"), (18, None, None)]),
+    ("Spills fell by 3% on 2024, the agency said.", [(3, None, None)]),
+    ("Sales rose 5% on Monday after the report.", [(5, "2025-06-16", "2025-06-16")]),
+    # a short weekday alone is a name, not Sunday
+    ("Another £3m goes to the Sun Bus route for older riders.", [(3_000_000, None, None)]),
 ]
 
 WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
@@ -168,3 +210,128 @@ def test_a_rate_denominator_is_no_fact(en_facts):
 @pytest.mark.parametrize(("sentence", "types"), PARTS)
 def test_a_part_is_what_its_group_is(en_facts, sentence, types):
     assert [f["event_type"] for f in en_facts(sentence)] == types
+
+
+@pytest.mark.parametrize(("text", "start", "end"), WINDOW_DATES)
+def test_windows_ending_with_a_period_and_years_of_account(text, start, end):
+    interval = normalize_date(text, REFERENCE, lang="en")
+    assert (interval.start.isoformat(), interval.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BASE_DATES)
+def test_a_base_is_dated_back_from_its_figure(en_facts, sentence, expected):
+    assert [(f["how_many"], f["when_start"], f["when_end"]) for f in en_facts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # "of whom" opens a part of the figure its clause hangs on, not of the figure right before it
+    ("Of the 300 cases, 40 were toddlers under two years old, of whom 12 were admitted to hospital.", 12, "toddlers"),
+    ("Of the 52 injured, 20 were pupils under 11 years old, of whom 6 remain in hospital.", 6, "pupils"),
+])
+def test_of_whom_is_a_part_of_the_figure_its_clause_hangs_on(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("About 4,000 residents were ordered to leave the valley on Monday.", (4000, "displaced")),
+    ("Wildfire spreads as 2,500 ordered to leave hill towns", (2500, "displaced")),
+])
+def test_an_order_to_leave_displaces(en_facts, sentence, expected):
+    assert expected in [(f["how_many"], f["event_type"]) for f in en_facts(sentence)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part "of them" is a part of a group counted in the sentence before (not its other subject)
+    ("Police questioned 40 fans after the match. Nine of them were later charged.", [(40, "fans"), (9, "fans")]),
+    # (a counted measure there is no group: "90km"; a cardinal first in a sentence is no name)
+    ("Thirty-two miners were trapped about 90km from the town. Twenty of them were rescued on Friday.",
+     [(32, "miners"), (20, "miners")]),
+    # (within one sentence the figure before it says what "them" is)
+    ("Some 60 passengers were rescued, and 14 of them were taken to hospital.",
+     [(60, "passengers"), (14, "passengers")]),
+])
+def test_a_part_of_them_is_a_part_of_a_group_counted_before(en_facts, text, expected):
+    assert [(f["how_many"], f["who"]) for f in en_facts(text)] == expected
+
+
+@pytest.mark.parametrize("stamp", ["6:45pm", "9.30am", "11:05"])
+def test_a_live_blog_time_stamp_of_one_token_is_no_subject(stamp):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.lang import hooks
+
+    # "<stamp> – The fire has burned 900 acres , officials said ." as the small model parsed such a line in a
+    # live blog: the stamp a second subject of the clause
+    words = [stamp, "–", "The", "fire", "has", "burned", "900", "acres", ",", "officials", "said", "."]
+    heads = [5, 0, 3, 5, 5, 10, 7, 5, 10, 10, 10, 10]
+    deps = ["nsubj", "punct", "det", "nsubj", "aux", "ccomp", "nummod", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "NUM", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    hooks("en").universal_parse(doc)
+    assert [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "burned"] == ["fire"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # families are no displaced people by their noun alone: what happened to them says it
+    ("The food bank delivered parcels to 450 families in the town last month.", [(450, "other")]),
+    ("Vouchers will go to about 120 low-income families near the routes.", [(120, "other")]),
+    ("Flooding forced 300 families from their homes.", [(300, "displaced")]),
+])
+def test_families_take_the_type_of_what_happened_to_them(en_facts, sentence, expected):
+    assert [(f["how_many"], f["event_type"]) for f in en_facts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a part with a verb of its own tells another event: the total's date is not its
+    ("Guards detained 45 fans outside the stadium on Saturday; of those, 9 were later charged.",
+     [(45, "2025-06-14"), (9, None)]),
+    ("The ferry was carrying 80 passengers when it sank on Tuesday, and 12 of them drowned.",
+     [(80, "2025-06-17"), (12, None)]),
+    ("The clinic has treated 300 patients this year, 25 of whom needed surgery.", [(300, "2025-01-01"), (25, None)]),
+    # (a date in its own clause is its own; a part said to be something shares its total's event)
+    ("Police held 30 men in raids in March, of whom 7 were released on Friday.",
+     [(30, "2025-03-01"), (7, "2025-06-20")]),
+    ("Forty people were hurt in the crash on Monday, of whom nine were children.",
+     [(40, "2025-06-16"), (9, "2025-06-16")]),
+])
+def test_a_part_with_a_verb_of_its_own_takes_no_date_of_its_total(en_facts, sentence, expected):
+    assert [(f["how_many"], f["when_start"]) for f in en_facts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "start"), [
+    # a year after "from the" / "than in" is a point of comparison, no figure's time
+    ("Turnout in Thursday's election in Wales was 48.3%, down 6 points from the 2021 vote.", 48.3, "2025-06-19"),
+    ("The jobless rate stood at 4.4%, higher than in 2019.", 4.4, None),
+])
+def test_a_year_compared_with_is_no_figures_time(en_facts, sentence, value, start):
+    assert [f["when_start"] for f in en_facts(sentence) if f["how_many"] == value] == [start]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # the agent before a holder preposition holds the share, though the model may name a nationality a place
+    ("Malians made up 41% of arrivals, followed by Senegalese at 22% and Gambians at 9%.",
+     ["Malians", "Senegalese", "Gambians"]),
+    ("Syrians made up 38% of applicants, followed by Afghans at 19%.", ["Syrians", "Afghans"]),
+])
+def test_an_agent_holds_the_share_after_it(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == who
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # a quantifier that is no noun stands for the group after it
+    ("Many of the insurance claims took between four and eight months to settle.", "insurance claims"),
+    ("Several of the victims received £20,000 each.", "victims"),
+])
+def test_a_quantifier_stands_for_its_group(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # a rate written as a count per a population is the rate's, when a measure noun is its subject
+    ("The rate in the northern district reached 212 cases per 100,000 people, compared with 45 per 100,000 nationally.",
+     ["rate", "rate"]),
+    ("The death rate rose to 12 deaths per 100,000 residents last year.", ["death rate"]),
+])
+def test_a_count_per_population_is_the_rates(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == who

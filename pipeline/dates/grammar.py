@@ -57,6 +57,7 @@ class DateGrammar:
         # "2 sept (AFP)": short forms that are a month only after a day's number
         self.day_months: dict[str, int] = {k.lower(): v for k, v in lex["day_months"].items()}
         self.weekdays: dict[str, int] = lex["weekdays"]
+        self.short_weekdays = {w.lower() for w in lex["short_weekdays"]}
         self.seasons: dict[str, dict[str, list[int]]] = lex["seasons"]
         self.parts: dict[str, str] = lex["part_of_period"]
         self.rel_days: dict[str, int] = lex["relative_days"]
@@ -114,6 +115,19 @@ class DateGrammar:
         nw_open, nw_to = _phrases(lex["night_weekday_range"]["open"]), _phrases(lex["night_weekday_range"]["to"])
         mr_open, mr_to = _phrases(lex["month_range"]["open"]), _phrases(lex["month_range"]["to"])
         dr_open, dr_to = _phrases(lex["day_range"]["open"]), _phrases(lex["day_range"]["to"])
+        self.edge_months = {k.lower(): v for k, v in lex["edge_months"].items()}
+        if self.edge_months:
+            # "the first three months of 2024", "the final six months of 2023": before the windows ("the last three
+            # months") and the year alone
+            month_units = _alt([u for u, code in self.rel_units.items() if code == "month"])
+            year_link = _phrases(lex["division_year_links"])
+            self.rule_triggers["edge_months"] = tuple(self.edge_months)
+            add("edge_months", rf"{b}(?:(?:{_phrases(lex['day_determiners'])})\s+)?(?P<edge>{_alt(self.edge_months)})\s+"
+                               rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)\s+(?:{month_units})\s+(?:{year_link})\s+(?P<year>{Y}){e}")
+        if lex["financial_year_start_month"]:
+            # "in 2025-26", "2025/26": a financial year (the second year checked in _expr_from_match)
+            self.rule_triggers["financial_year"] = re.compile(r"\d\d[-–/]\d\d")
+            add("financial_year", rf"{b}(?:(?:{yp})\s+)?(?P<fy1>{Y})[-–/](?P<fy2>\d\d){e}")
         add("night_days", rf"{b}{night_article}(?:{night})\s+(?:{nd_open})\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?\s+(?:{nd_to})\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("night_weekdays", rf"{b}{night_article}(?:{night})\s+(?:{nw_open})\s+(?P<w1>{W})\s+(?:{nw_to})\s+(?P<w2>{W}){e}")
         add("month_range", rf"{b}(?:{mr_open})\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:{mr_to})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
@@ -256,6 +270,11 @@ class DateGrammar:
         add("rel_period", rf"{b}(?P<phrase>{_alt(self.rel_periods)}){e}")
         units = _alt(self.rel_units)
         count = rf"(?P<n>\d+|[{self.hooks.lowercase}\-]+)"
+        ends = lex["window_ends"]
+        # "the 12 months to May": the words before a date that make it the last period of a window
+        self.window_end_rx = re.compile(
+            rf"{b}(?:{_phrases(ends['open'])})\s+(?:{count}\s+)?(?P<unit>{units})\s+(?:{_phrases(ends['to'])})\s+$",
+            re.IGNORECASE) if ends["open"] and ends["to"] else None
         add("ago", rf"{b}(?:{_alt(lex['relative_past'])})\s+{count}\s+(?P<unit>{units}){e}")
         # the marker after the count ("three days ago"): no language says it both ways
         add("ago", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_alt(lex['relative_past'])}){e}")
@@ -269,7 +288,8 @@ class DateGrammar:
 
         # "dans deux mois", but not "dans un jour de grande forme"
         not_before = _phrases(lex["not_relative_future_before"], then=r"\b")
-        add("ahead", rf"{b}(?:{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
+        self.window_future = {w.lower() for w in lex["window_future"]}
+        add("ahead", rf"{b}(?P<ahead>{_alt(lex['relative_future'])})\s+{count}\s+(?P<unit>{units}){e}(?!\s+(?:{not_before}))")
         if lex["relative_future_after"]:
             # "two weeks hence", "three days from today"
             add("ahead_after", rf"{b}{count}\s+(?P<unit>{units})\s+(?:{_phrases(lex['relative_future_after'])}){e}")
@@ -520,6 +540,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         ahead = _direction(gd.get("dir"), g) == "next"
         if kind == "past_count" and ahead and unit in ("day", "week"):  # that many whole units after this one
             return (DateExpr("rel_period", unit=unit, offset=1), DateExpr("rel_period", unit=unit, offset=int(float(n))))
+        if kind == "ahead" and (gd.get("ahead") or "").lower() in g.window_future:
+            return (DateExpr("window", unit=unit, offset=int(float(n))),)  # "within two years": from the reference
         if kind == "past_count":  # "the past 10 days", "the next 18 months": that many units up to (from) the reference
             return (DateExpr("window", unit=unit, offset=int(float(n)) * (1 if ahead else -1)),)
         return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
@@ -547,9 +569,28 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
             weeks = g.rel_periods[_phrase_key(gd["week"])][1]
         return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], unit="week", offset=weeks),)
     if kind == "weekday":
+        if m.group(0).lower() in g.short_weekdays:
+            return None  # "the Sun Van service": a short form alone, no determiner, is a name
         return (DateExpr("weekday", weekday=g.weekdays[gd["wd"].lower()], direction=_direction(gd.get("dir"), g)),)
     if kind == "year":
         return (DateExpr("year", year),)
+    if kind == "edge_months":
+        n = gd["n"]
+        if not n.isdigit():
+            from ..numbers import normalize_number
+
+            q = normalize_number(n, lang)
+            n = q.value if q is not None and float(q.value).is_integer() else 0
+        months = int(n)
+        if not 0 < months < 12:
+            return None
+        first = 1 if g.edge_months[gd["edge"].lower()] > 0 else 13 - months
+        return (DateExpr("division", year, month=first, offset=months),)
+    if kind == "financial_year":
+        first, start = int(gd["fy1"]), g.lex["financial_year_start_month"]
+        if int(gd["fy2"]) != (first + 1) % 100:
+            return None  # "2019-24" is no year of account
+        return (DateExpr("month", first, start), DateExpr("month", first + 1, (start - 2) % 12 + 1))
     if kind in ("day_part", "clock"):
         return (DateExpr("time"),)
     return None
@@ -592,7 +633,31 @@ def find_dates(text: str, lang: str = DEFAULT_LANG, *, include_times: bool = Fal
             found.append(DateMention(s, e, text[s:e], parts))
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
-    return _merge_ranges(text, found, g) if ranges else found
+    return _window_ends(text, _merge_ranges(text, found, g), g, lang) if ranges else found
+
+
+def _window_ends(text: str, mentions: list[DateMention], g: DateGrammar, lang: str) -> list[DateMention]:
+    """ "in the 12 months to May", "the week to Sunday": a date after the words of a window is the window's
+    last period, and the mention the window (its first part says how long, its second where it ends)."""
+    if g.window_end_rx is None:
+        return mentions
+    out = []
+    for mention in mentions:
+        found = g.window_end_rx.search(text, max(0, mention.start - 40), mention.start) if len(mention.parts) == 1 else None
+        n = (found["n"] or "1") if found else None
+        if n is not None and n.lower() in g.count_articles:
+            n = "1"
+        if n is not None and not n.isdigit():
+            from ..numbers import normalize_number
+
+            q = normalize_number(n, lang)
+            n = str(int(q.value)) if q is not None and float(q.value).is_integer() else None
+        if n is None or not 0 < int(n) <= 1000:
+            out.append(mention)
+            continue
+        window = DateExpr("window", unit=g.rel_units[found["unit"].lower()], offset=-int(n), direction="to_second")
+        out.append(DateMention(found.start(), mention.end, text[found.start() : mention.end], (window, mention.parts[0])))
+    return out
 
 
 def _plainly_a_day(m: re.Match, g: DateGrammar) -> bool:

@@ -279,6 +279,9 @@ def resolve_mention(mention: DateMention, reference: date | None, future: bool =
 
 def _resolve_mention(mention: DateMention, reference: date | None, future: bool,
                      lang: str, tense: str | None) -> tuple[date, date] | None:
+    if mention.parts[0].direction == "to_second":  # "the 12 months to May": the window ending with May
+        last = resolve(mention.parts[1], reference, future, lang, tense=tense)
+        return None if last is None else (_window_start(last[1], mention.parts[0]), last[1])
     first = resolve(mention.parts[0], reference, future, lang, tense=tense)
     if first is None:
         return None
@@ -295,6 +298,15 @@ def _resolve_mention(mention: DateMention, reference: date | None, future: bool,
         # "du 28 décembre au 3 janvier 2025": the first end is in the year before.
         first = resolve(replace(mention.parts[0], year=second[1].year - 1), reference, future, lang, tense=tense)
     return first[0], second[1]
+
+
+def _window_start(end: date, window: DateExpr) -> date:
+    """The first day of ``-window.offset`` whole units (days, weeks, months, years) ending on ``end``."""
+    after = end + timedelta(days=1)
+    if window.unit in ("day", "week"):
+        return after + timedelta(days=window.offset * (7 if window.unit == "week" else 1))
+    year, month = divmod(after.year * 12 + after.month - 1 + window.offset * (12 if window.unit == "year" else 1), 12)
+    return date(year, month + 1, min(after.day, _last_day(year, month + 1)))
 
 
 def anchor_of(mention: DateMention, lang: str = DEFAULT_LANG) -> date | None:
@@ -319,7 +331,7 @@ def granularity_of(mention: DateMention) -> str:
     if k.kind == "rel_period" or k.kind == "ago":
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
-        return "quarter" if k.offset == 3 else "half"
+        return {3: "quarter", 6: "half"}.get(k.offset, "range")  # "the final four months of 2023": a range
     return k.kind
 
 

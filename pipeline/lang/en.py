@@ -9,6 +9,7 @@ rewrites the English parse into the second scheme, so the generic rules read bot
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ COPULAS = ("be",)
 STAND_IN_NOUNS = ("others", "more")
 # a live blog's time stamp opening a sentence ("11:48 p.m. - Ruiz leads with 41.2%") is no subject
 CLOCK_MARKERS = ("a.m.", "p.m.", "am", "pm")
+CLOCK_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:" + "|".join(re.escape(m) for m in CLOCK_MARKERS) + ")?")
 RELATIVE_TAGS = ("WP", "WDT")  # Penn Treebank tags of the relative pronouns
 # en_core_web_sm often names a town, a province or an island a PERSON, an ORG or a NORP ("in Khan Younis",
 # "near Brescia", "off Lampedusa"); a proper name in one of these positions is a place whatever its label
@@ -112,8 +114,10 @@ class English(LanguageHooks):
                     t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")):
                 # (not "2.7 million more households": there "more" modifies the noun after it)
                 t.pos_ = "PRON"
-            if t.pos_ == "ADJ" and t.dep_ == "amod" and _spelled_number(t):
-                # "Forty-three miners": a cardinal the tagger took for an adjective is no part of who
+            if (t.pos_ == "ADJ" and t.dep_ == "amod" or "-" in t.text and t.pos_ == "PROPN" and t.dep_ == "compound"
+                    and t.head.pos_ == "NOUN") and _spelled_number(t):
+                # "Forty-three miners": a cardinal the tagger took for an adjective (or, first in a sentence, for
+                # a name: "Thirty-one workers") is no part of who
                 t.pos_, t.dep_ = "NUM", "nummod"
             if t.tag_ in RELATIVE_TAGS and "Rel" not in t.morph.get("PronType"):
                 # "who", "which": the Universal Dependencies feature the French models give "qui"
@@ -175,6 +179,8 @@ class English(LanguageHooks):
             if t.lower_ in CLOCK_MARKERS and deps[t.i] in ("nsubj", "nsubjpass") and any(
                     c.pos_ == "NUM" for c in t.children):
                 deps[t.i] = "obl:tmod"
+            if t.is_sent_start and deps[t.i] in ("nsubj", "nsubjpass") and CLOCK_STAMP.fullmatch(t.text.lower()):
+                deps[t.i] = "obl:tmod"  # the same stamp as one token: "6:45pm – The fire has scorched ..."
         deps = [RENAMED.get(d, d) for d in deps]
         # a token of a sentence left unparsed (pipeline/parsing.py parses only the sentences with a
         # figure) has no label and is its own head: only a labelled one is checked

@@ -63,13 +63,26 @@ class RelationLexicon:
             r"(?<!\w)(?P<count>[^\W\d]+|\d+)\s+(?P<unit>" + "|".join(re.escape(u) for u in dates["relative_units"])
             + r")\s+(?:" + "|".join(re.escape(w) for w in counted["earlier"]) + r")(?!\w)", re.IGNORECASE)
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
+        # "a year earlier", "the year before": one unit back
+        self.one_unit_words = {w.lower() for w in dates["count_articles"] + dates["previous_unit_determiners"]}
+        links = "|".join(re.escape(w) for w in lex["change_base_links"])
+        # a figure, a link, then a date: "up 18% from June 2023", "fell by about 3% on 2023"
+        self.change_base_rx = re.compile(rf"[\d%]\s+(?:{links})\s*$", re.IGNORECASE) if links else None
+        # "in the same period last year": the main figure's time, moved back by a past period
+        self.past_periods = {k.lower(): (unit, -offset) for k, (unit, offset) in dates["relative_periods"].items()
+                             if offset < 0 and unit in ("day", "week", "month", "year")}
+        self.same_period_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + r")\s+(?P<period>"
+            + "|".join(re.escape(p) for p in sorted(self.past_periods, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["same_period_markers"] and self.past_periods else None
         # a figure right after these ("contre 55 % en 2017", "up from £6.2bn") is a figure of comparison
         # with a clause of its own (series.json: the words that make an earlier figure join a series)
         self.comparison_figure_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in data.series["comparison_markers"]) + r")\s*$",
             re.IGNORECASE)
         records = "|".join(re.escape(m) for m in lex["record_markers"])
-        self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
+        # (not across a figure: "hit a record £3.7bn in the second quarter" dates the figure)
+        self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;\d]{{0,25}}$", re.IGNORECASE)
         # ", soit une mortalité en baisse de 12 %": a clause restating the figure before it, up to this figure
         restating = "|".join(re.escape(m) for m in lex["restating_markers"])
         self.restating_rx = re.compile(rf",\s*(?:{restating})\s+(?:[^\W\d]+['’]?\s*){{0,6}}$", re.IGNORECASE
@@ -78,6 +91,7 @@ class RelationLexicon:
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
         self.negations = {w.lower() for w in lex["negations"]}
+        self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
         self.subset_rx = re.compile(
             r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
         )
@@ -121,6 +135,7 @@ class RelationLexicon:
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None
+        self.partitive_words = {w.lower() for w in lex["partitive_links"]}
         self.who_ranker = WhoRanker.read(models_dir() / lang / WHO_RANKER_FILE)
 
     def _stem(self, word: str) -> str:

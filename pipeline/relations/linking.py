@@ -33,8 +33,10 @@ class Linker:
             ctx.quantity = dict(ctx.quantity, unit=prev.quantity["unit"])
             ctx.linked_to = prev
         if self.subset_rx.search(before):
-            ctx.subset_of = prev
-            ctx.linked_to = prev
+            # "96 were babies under three months old, of whom 71 ...": the part of the figure its relative
+            # clause hangs on, not of the figure right before ("three months")
+            owner = self._relative_owner(ctx, earlier)
+            ctx.subset_of = ctx.linked_to = owner or prev
         if ctx.subset_of is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
             # "of whom eight were children": the part is what the total's verb says of the total
             ctx.predicate = ctx.subset_of.predicate or ctx.predicate
@@ -83,3 +85,14 @@ class Linker:
                 ctx.linked_to = ctx.linked_to or other
                 break
 
+    @staticmethod
+    def _relative_owner(ctx: MentionContext, earlier: list[MentionContext]) -> MentionContext | None:
+        """The earlier figure of the sentence whose number or counted noun the relative clause of ``ctx``'s
+        verb hangs on."""
+        verb = ctx.predicate
+        clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "acl:relcl"), None) if verb is not None else None
+        if clause is None:
+            return None
+        held = clause.head.i
+        return next((c for c in reversed(earlier) if c.sentence.start == ctx.sentence.start
+                     and (held in {t.i for t in c.tokens} or (c.noun is not None and c.noun.i == held))), None)

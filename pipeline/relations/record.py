@@ -191,7 +191,9 @@ class RecordBuilder:
             holder = next((c for c in holder.children if c.dep_ == "nsubj" and c.i < holder.i), holder)
         # not a place ("put the number of protesters in Lyon at 12,500"; "Reform UK" is a name), nor the
         # verb's object when a common noun ("Labour topped the poll with 36%", but "leaves Labour with 401 seats")
-        place = holder.ent_type_ == "LOC" and not any(c.dep_ == "compound" for c in holder.children)
+        # (an agent is an actor whatever the model names it: "followed by Senegalese at 22%")
+        place = holder.ent_type_ == "LOC" and not any(c.dep_ == "compound" for c in holder.children) and (
+            holder.dep_ != "obl:agent")
         common_object = holder.dep_ == "obj" and holder.pos_ == "NOUN"
         if holder.pos_ not in ("NOUN", "PROPN") or holder.like_num or self._is_amount(holder) or place or (
                 common_object or holder.lower_ in self.time_words or holder.lower_ in self.time_units):
@@ -255,6 +257,13 @@ class RecordBuilder:
             return None
         return before
 
+    def _quantified_group(self, token: Token) -> Token | None:
+        """ "many of the claims", "most of those": the group after a quantifier that is no noun."""
+        if token.pos_ not in ("ADJ", "DET"):
+            return None
+        return next((c for c in token.children if c.dep_.startswith(("nmod", "obl")) and c.pos_ in ("NOUN", "PROPN")
+                     and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+
     def _antecedent(self, pronoun: Token) -> Token | None:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
         the object) of the sentence before that agrees with it in number and gender; for a group one
@@ -276,8 +285,10 @@ class RecordBuilder:
             return t.pos_ == "NOUN" and t.morph.get("Number") == number and (
                 not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)
 
-        among = any(c.dep_ == "case" and c.lower_ in self.among_words for c in pronoun.children)
-        counted = [t for t in previous if self._counted(t)]
+        # (a part of them, "Twelve of them", is a part of a group counted there too)
+        among = any(c.dep_ == "case" and (c.lower_ in self.among_words or c.lower_ in self.partitive_words)
+                    for c in pronoun.children)
+        counted = [t for t in previous if self._counted(t) and t.lower_ not in self.measure_units]  # not "80km"
         ranked = (counted if among else []) + [
             t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
         found = next((t for t in ranked if agrees(t)), None)
@@ -539,6 +550,9 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        if (ctx.actor is not None and ctx.actor.lemma_.lower() in self.measure_nouns and ctx.noun is not None
+                and self._rate(ctx)):
+            who_token, with_nmod = ctx.actor, False  # "The rate ... reached 148 cases per 100,000 people": the rate
         changed = self._changed_thing(ctx, in_dates)
         if changed is not None:
             who_token, with_nmod = changed, True
@@ -557,6 +571,8 @@ class RecordBuilder:
             with_nmod = who_token is not None and not self._counted(who_token)  # "il" → "syndicat des eaux"
         elif who_token is not None and self._described(who_token) is not None:
             who_token, with_nmod = self._described(who_token), False  # not the description after the comma
+        elif who_token is not None and (group := self._quantified_group(who_token)) is not None:
+            who_token, with_nmod = group, False  # "Many of last winter's claims took ...": the claims
         group = self._among(ctx) if ctx.subset_of is None else None
         # a counted noun that names the event, not who ("12 blessés parmi les pompiers"), gives way to the
         # group; one that names people stays ("Parmi les morts figurent 11 enfants": the enfants)
@@ -564,7 +580,9 @@ class RecordBuilder:
         if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
                 ctx.noun is not None and any(c.like_num for c in group.children)) and not named:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
-        if (pronoun := self._partitive_pronoun(ctx)) is not None:
+        # (not "86 survivors ..., and 23 of them remain in hospital": the sentence's own figure gave the noun)
+        told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
+        if not told and (pronoun := self._partitive_pronoun(ctx)) is not None:
             who_token = self._antecedent(pronoun) or who_token  # "Onze d'entre eux": the noun "eux" stands for
             with_nmod = who_token is not None and not self._counted(who_token)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:

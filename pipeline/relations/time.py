@@ -10,6 +10,7 @@ from datetime import timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..numbers import normalize_number
+from ..parsing import doc_text
 from ..syntax import nearest, opened_by_pronoun
 from .mention import MentionContext
 
@@ -62,7 +63,11 @@ class DateAssigner:
             # the date's own first word may end the marker: "de plus qu'" + "en 2023"
             lead = re.match(r"[^\W\d]+", d["text"])
             # (not a date whose first word is a marker of its own: "From March to May, ... treated")
-            if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before)
+            # "up 18% from June 2023", "fell by 3% on 2023": right after a change, a period is the base it is
+            # measured against (not a day, "rose 5% on Monday", nor a range, "from Monday to Friday")
+            based = (self.change_base_rx is not None and d["granularity"] not in ("day", "holiday", "weekend", "range")
+                     and self.change_base_rx.search(before + (lead.group(0) if lead else "")))
+            if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before) or based
                     or (lead and not self.comparison_rx.search(lead.group(0))
                         and self.comparison_rx.search(before[-20:] + lead.group(0)))):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
@@ -182,18 +187,26 @@ class DateAssigner:
 
     def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
                       when: dict[int, dict]) -> dict | None:
-        """ "contre 2,1 milliards un an plus tôt": the main figure's time, moved back."""
-        found = self.earlier_rx.search(text[ctx.quantity["end"] : clause[1]])
+        """ "contre 2,1 milliards un an plus tôt", "up from 24,600 in the same period last year": the main figure's
+        time, moved back."""
+        segment = text[ctx.quantity["end"] : clause[1]]
+        found = self.earlier_rx.search(segment)
+        same = self.same_period_rx.search(segment) if found is None and self.same_period_rx is not None else None
         main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
-        if found is None or main is None or id(main) not in when:
+        if (found is None and same is None) or main is None or id(main) not in when:
             return None
-        unit = self.relative_units.get(found["unit"].lower())
-        count = normalize_number(found["count"], self.lang)
-        if unit is None or count is None or not float(count.value).is_integer() or not 0 < count.value <= 1000:
+        if same is not None:  # "up from 24,600 in the same period last year"
+            found = same
+            unit, count = self.past_periods[same["period"].lower()]
+        else:
+            unit = self.relative_units.get(found["unit"].lower())
+            number = normalize_number(found["count"], self.lang)
+            count = 1 if found["count"].lower() in self.one_unit_words else number.value if number is not None else None
+        if unit is None or count is None or not float(count).is_integer() or not 0 < count <= 1000:
             return None
         base = when[id(main)]
-        return dict(base, when_start=_shift(base["when_start"], unit, int(count.value)),
-                    when_end=_shift(base["when_end"], unit, int(count.value)), text=found.group(0))
+        return dict(base, when_start=_shift(base["when_start"], unit, int(count)),
+                    when_end=_shift(base["when_end"], unit, int(count)), text=found.group(0))
 
     def _since(self, date: dict, text: str, reference: str | None) -> dict:
         """"depuis janvier", "depuis le début de l'année": the period from the date to the publication date."""
@@ -229,6 +242,47 @@ class DateAssigner:
                     when[id(ctx)] = when[id(other)]
                     break
         self._share_sentence_date(text, ctxs, when, clauses)
+        self._undate_parts_with_own_verbs(ctxs, when)
+
+    def _undate_parts_with_own_verbs(self, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
+        """ "Police detained 61 people on Sunday; of those, 12 were later charged", "87 patients this year, 19 of
+        whom needed intensive care": a part of the pronoun of its total, with a verb of its own, tells another
+        event; a date outside that verb's clause is its total's, not its own."""
+        if not self.own_time_part_links:
+            return
+        for i, ctx in enumerate(ctxs):
+            verb = ctx.predicate
+            if (id(ctx) not in when or verb is None or verb.pos_ != "VERB" or not self._part_of_pronoun(ctx)
+                    or any(o.predicate is not None and o.predicate.i == verb.i for o in ctxs[:i])):
+                continue
+            if not self._in_own_clause(when[id(ctx)], ctx, ctxs):
+                del when[id(ctx)]
+                doc, sent = verb.doc, ctx.sentence
+                own = [d for d in doc._.dates or [] if sent.start_char <= d["start"] < sent.end_char
+                       and d["when_start"] and self._in_own_clause(d, ctx, ctxs)]
+                if own:  # "of whom 7 were released on Friday"
+                    when[id(ctx)] = self._since(own[0], doc_text(doc), doc._.reference_date)
+
+    @staticmethod
+    def _in_own_clause(date: dict, ctx: MentionContext, ctxs: list[MentionContext]) -> bool:
+        """Whether the first figure's verb above ``date`` is ``ctx``'s (the parser may hang the total's clause on
+        the part's verb: "...on Saturday; of those, 9 were charged")."""
+        verb = ctx.predicate
+        span = verb.doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        verbs = {o.predicate.i for o in ctxs if o.predicate is not None}
+        return next((t.i for t in (span.root, *span.root.ancestors) if t.i in verbs), None) == verb.i
+
+    def _part_of_pronoun(self, ctx: MentionContext) -> bool:
+        """ "12 of them", "19 of whom", "of whom eight", "of those, 12": a figure next to a link and a pronoun."""
+        doc = ctx.tokens[0].doc
+        first, last = ctx.tokens[0].i, ctx.tokens[-1].i
+        if last + 2 < len(doc) and doc[last + 1].lower_ in self.own_time_part_links and doc[last + 2].pos_ == "PRON":
+            return True
+        i = first - 1 if first > 0 and not doc[first - 1].is_punct else first - 2
+        return i >= 1 and doc[i].pos_ in ("PRON", "DET") and doc[i].dep_ != "det" and (
+            doc[i - 1].lower_ in self.own_time_part_links)
 
     def _share_sentence_date(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
                              clauses: dict[int, tuple[int, int]]) -> None:
