@@ -17,8 +17,11 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
-def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
-    """The noun phrase of ``token`` as written, without determiners, numbers or clauses."""
+def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, int] | None = None) -> str:
+    """The noun phrase of ``token`` as written, without determiners, numbers or clauses.
+
+    sentence: the token bounds of ``token``'s sentence, when the caller has them (else read of the Doc).
+    """
     keep = {token.i}
     for child in token.children:
         if child.dep_ in ("amod", "flat:name", "flat", "compound", "fixed") and child.pos_ != "NUM":
@@ -42,7 +45,7 @@ def noun_phrase(token: Token, *, with_nmod: bool = False) -> str:
                 # "passagers, des retraités de la Loire", an apposition parsed as a conjunct)
                 heads = {token.i} | {c.i for c in conjuncts}
                 keep |= {t.i for t in token.doc[token.i + 1 : child.i] if t.text == "," and t.head.i in heads}
-    lo, hi = _contiguous(token, keep)
+    lo, hi = _contiguous(token, keep, sentence)
     doc = token.doc
     while lo < token.i and (doc[lo].pos_ in ("DET", "ADP", "PUNCT") or doc[lo].like_num):
         lo += 1
@@ -63,11 +66,13 @@ def _is_figure(token: Token) -> bool:
 _LINKS = ("ADP", "DET", "CCONJ")
 
 
-def _contiguous(token: Token, keep: set[int]) -> tuple[int, int]:
+def _contiguous(token: Token, keep: set[int], sentence: tuple[int, int] | None = None) -> tuple[int, int]:
     """The run of tokens around ``token`` made of kept words and the links between them."""
     doc = token.doc
-    sent = token.sent  # built anew on every access (a walk to the sentence's bounds)
-    sent_start, sent_end = sent.start, sent.end
+    if sentence is None:
+        sent = token.sent  # built anew on every access (a walk to the sentence's bounds)
+        sentence = sent.start, sent.end
+    sent_start, sent_end = sentence
 
     def step(i: int, direction: int) -> int | None:
         j, links = i + direction, 0

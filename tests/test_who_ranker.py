@@ -155,3 +155,75 @@ def test_among_a_group_a_counted_noun_that_names_people_stays(nlp, pack):
     assert _who(nlp, "Parmi les blessés figurent quatre pompiers du centre de secours.") == ["pompiers"]
     # one that names the event (a trigger) still gives way to the group
     assert _who(nlp, "L'explosion a fait 9 blessés parmi les ouvriers.") == ["ouvriers"]
+
+
+# -- what is kept of a Doc while its figures are read ----------------------------------------------------
+
+# Sentences of several figures each (their nouns are candidates of every figure of their sentence), a
+# colon, a pronoun whose noun is in the sentence before, a relative clause.
+MANY_FIGURES = ("Mardi, 35 sapeurs et 14 policiers ont relogé 260 riverains de la digue, selon la mairie. "
+                "Le département a voté 3 millions d'euros pour 120 foyers : elles recevront 900 euros chacune. "
+                "Les entreprises, qui emploient 2 400 salariés, ont perdu 8 % de leur chiffre d'affaires.")
+OTHER_TEXT = "Jeudi, 18 infirmiers de la clinique ont accueilli 65 patients du car, a précisé le directeur."
+
+
+def _candidates(nlp, extractor, text: str) -> list:
+    doc = nlp.make_doc(text)
+    doc._.published = "2025-06-20"
+    extractor.log_who = True
+    return [[(c.phrase, list(c.features.items())) for c in f["who_candidates"]] for f in extractor(nlp(doc))]
+
+
+@pytest.mark.model
+def test_what_is_kept_per_doc_gives_the_candidates_read_afresh(nlp):
+    from pipeline.relations import RelationExtractor
+    from pipeline.relations.who_ranker import _DocView
+
+    class Unkept(RelationExtractor):
+        def _doc_view(self, doc):  # nothing kept from one figure to the next
+            return _DocView(doc)
+
+    unkept, kept = Unkept("fr"), RelationExtractor("fr")
+    for text in (MANY_FIGURES, OTHER_TEXT, MANY_FIGURES):  # a Doc after another: nothing of the one before
+        expected = _candidates(nlp, unkept, text)
+        assert len(expected) >= 2 and all(len(c) >= 2 for c in expected)  # figures of several candidates each
+        assert _candidates(nlp, kept, text) == expected  # the same candidates, features in the same order
+        assert kept._who_view is None  # dropped once the Doc is read
+
+
+def _path_of_tokens(source, target) -> tuple[list[int], list[int]]:
+    """The tree path from ``source`` up to the common ancestor and down to ``target``, walking spaCy's tokens."""
+    ancestors = [target.i, *(a.i for a in target.ancestors)]
+    up, t = [], source
+    while t.i not in ancestors:
+        if t.head.i == t.i:
+            return up, [target.i] * 3
+        up.append(t.i)
+        t = t.head
+    return up, ancestors[: ancestors.index(t.i)][::-1]
+
+
+@pytest.mark.model
+def test_the_doc_view_reads_what_the_tokens_say(nlp):
+    from pipeline.relations.who_ranker import _DocView
+
+    doc = nlp(MANY_FIGURES)
+    view = _DocView(doc)
+    assert view.heads == [t.head.i for t in doc] and view.deps == [t.dep_ for t in doc]
+    assert view.pos == [t.pos_ for t in doc]
+    assert any(t.text == ":" for t in doc) and len(list(doc.sents)) >= 3
+    for t in doc:
+        assert view.ancestors(t.i) == {a.i for a in t.ancestors}
+        assert view.sentence(t.i) == (t.sent.start, t.sent.end)
+        clause = t
+        for _ in range(12):
+            if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        assert view.clause(t.i) == clause.i
+        start, end = view.sentence(t.i)
+        assert view.first_nominal(start, end) == next((u.i for u in doc[start:end] if u.pos_ in ("NOUN", "PROPN")), end)
+        for u in doc:
+            assert view.path(t.i, u.i) == _path_of_tokens(t, u)
+            if t.i < u.i:
+                assert view.colon_between(t.i, u.i) == any(w.text == ":" for w in doc[t.i : u.i])

@@ -38,6 +38,7 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
 
     def __call__(self, doc: Doc) -> list[dict]:
         quantities = doc._.quantities or []
+        self.forget_doc()  # what the who stage kept of another Doc (or of this one before its parse changed)
         self.hooks.universal_parse(doc)  # the rules read Universal Dependencies (pipeline/lang)
         # spaCy rebuilds doc.text from the tokens on every access: read it once per Doc
         text = doc_text(doc)
@@ -95,6 +96,7 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
         for fact in facts:
             fact["where_country"] = self.countries.country_of(fact["where"], placed)
         facts.sort(key=lambda f: f["mention_start"])
+        self.forget_doc()
         return facts
 
     def _window_date(self, doc: Doc, q: dict, ctx: MentionContext) -> dict | None:

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.attrs import DEP, HEAD, ORTH, POS, SENT_START
+from spacy.tokens import Doc, Span, Token
 
 from ..contract import WhoRankerFile, validate
 from ..errors import Errors, FaitsError
@@ -140,6 +143,19 @@ class WhoChooser:
 
     who_ranker: WhoRanker | None = None
     log_who: bool = False  # keep every fact's candidates in ``fact["who_candidates"]`` (bench/fit_who.py)
+    # what the candidates read of the Doc being read that no figure changes: dropped by :meth:`forget_doc`,
+    # which the extractor calls before and after each Doc
+    _who_view: _DocView | None = None
+
+    def forget_doc(self) -> None:
+        """Drop what was kept of the last Doc (:attr:`_who_view`)."""
+        self._who_view = None
+
+    def _doc_view(self, doc: Doc) -> _DocView:
+        """What the candidates read of ``doc`` that no figure changes, made on the Doc's first figure."""
+        if self._who_view is None or self._who_view.doc is not doc:
+            self._who_view = _DocView(doc)
+        return self._who_view
 
     def _ranked_who(self, ctx: MentionContext, who: str | None, rules_token: Token | None,
                     in_dates: set[int]) -> tuple[str | None, list[Candidate]]:
@@ -157,12 +173,13 @@ class WhoChooser:
         inside = {t.i for t in ctx.tokens}
         anchor = ctx.anchor or ctx.tokens[0]
         sent = ctx.sentence
-        figure = _Figure(anchor=anchor, clause=_clause(anchor), among=self._among(ctx),
+        view = self._doc_view(sent.doc)
+        figure = _Figure(anchor=anchor, clause=view.clause(anchor.i), among=self._among(ctx),
                          antecedents=self._antecedents(ctx),
                          valued=self._valued_object(anchor, inside) if ctx.anchor is not None else None,
                          linked_who=frozenset(c.who for c in (ctx.linked_to, ctx.subset_of)
-                                              if c is not None and c.who))
-        verbless = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+                                              if c is not None and c.who), view=view)
+        nominal, verbless = self._sentence_nouns(sent, view)
         rules_base = {"rules": 1.0, "rules_null": float(who is None),
                       "rules_untokened": float(who is not None and rules_token is None),
                       "rules_verbless": float(verbless),
@@ -176,17 +193,14 @@ class WhoChooser:
         candidates = [Candidate(who, with_kinds(rules_base, kind))]
         seen = {who}
         first = ctx.tokens[0].i
-        nouns = sorted((t for t in sent if t.pos_ in NOMINAL and t.i not in inside and t.i not in in_dates
-                        and any(ch.isalpha() for ch in t.text) and not self._is_amount(t)),
-                       key=lambda t: abs(t.i - first))[:MAX_CANDIDATES]
+        doc = sent.doc
+        nouns = [doc[i] for i in sorted((i for i in nominal if i not in inside and i not in in_dates),
+                                        key=lambda i: abs(i - first))[:MAX_CANDIDATES]]
         # "Elles représentent 20 %", "onze d'entre eux": the noun a pronoun stands for, maybe in the sentence before
         nouns += [t for t in figure.antecedents if not sent.start <= t.i < sent.end]
         for token in nouns:
-            has_nmod = any(c.dep_.startswith("nmod") and c.i > token.i for c in token.children)
-            for with_nmod in (False, True) if has_nmod else (False,):
-                phrase = noun_phrase(token, with_nmod=with_nmod)
-                if token.lower_ in self.implied_who and phrase == token.text:
-                    phrase = self.implied_who[token.lower_]
+            for with_nmod in (False, True) if self._own(token, view).has_nmod else (False,):
+                phrase = self._phrase(token, with_nmod, view)
                 if phrase in seen:
                     continue
                 seen.add(phrase)
@@ -196,10 +210,75 @@ class WhoChooser:
                 if rules_token is not None:
                     base["rules_head"] = float(token.i == rules_token.i)
                     # "taux de chômage", "débit de l'Aude": a complement of the rules' pick, or what it complements
-                    base["child_of_rules"] = float(token.head.i == rules_token.i != token.i)
-                    base["head_of_rules"] = float(rules_token.head.i == token.i != rules_token.i)
+                    base["child_of_rules"] = float(view.heads[token.i] == rules_token.i != token.i)
+                    base["head_of_rules"] = float(view.heads[rules_token.i] == token.i != rules_token.i)
                 candidates.append(Candidate(phrase, with_kinds(base, kind)))
         return candidates
+
+    def _sentence_nouns(self, sent: Span, view: _DocView) -> tuple[list[int], bool]:
+        """The sentence's nouns that may be who (a letter, no amount word), in order, and whether it has no verb."""
+        key = (sent.start, sent.end)
+        found = view.nouns.get(key)
+        if found is None:
+            pos = view.pos
+            found = view.nouns[key] = (
+                [t.i for t in sent if pos[t.i] in NOMINAL and any(ch.isalpha() for ch in t.text)
+                 and not self._is_amount(t)],
+                not any(pos[i] in ("VERB", "AUX") for i in range(sent.start, sent.end)))
+        return found
+
+    def _phrase(self, token: Token, with_nmod: bool, view: _DocView) -> str:
+        """The candidate's phrase: its noun phrase, or the who a bare noun implies."""
+        key = (token.i, with_nmod)
+        phrase = view.phrases.get(key)
+        if phrase is None:
+            phrase = noun_phrase(token, with_nmod=with_nmod, sentence=view.sentence(token.i))
+            if token.lower_ in self.implied_who and phrase == token.text:
+                phrase = self.implied_who[token.lower_]
+            view.phrases[key] = phrase
+        return phrase
+
+    def _own(self, token: Token, view: _DocView) -> _Own:
+        """What the features read of ``token`` alone, read on its first figure of the Doc."""
+        own = view.own.get(token.i)
+        if own is not None:
+            return own
+        i = token.i
+        children = list(token.children)
+        lead = {f"dep_{self._dep_group(token)}": 1.0, "propn": float(view.pos[i] == "PROPN")}
+        if token.ent_type_:
+            lead[f"ent_{_ENTS.get(token.ent_type_, 'other')}"] = 1.0
+        cases = {c.lower_ for c in children if c.dep_ == "case"}
+        words = {"prep_recipient": float(bool(cases & self.recipient_preps)),
+                 "prep_beneficiary": float(bool(cases & self.beneficiary_preps)),
+                 "prep_valuation": float(bool(cases & self.valuation_preps)),
+                 "prep_among": float(bool(cases & self.among_words)),
+                 "prep_group_link": float(bool(cases & self.group_links))}
+        words["prep_other"] = float(bool(cases) and not any(words.values()))
+        lower, lemma = token.lower_, token.lemma_
+        words |= {"holder": float(lower in self.holder_nouns),
+                  "container": float(lemma in self.containers),
+                  "event_noun": float(lemma in self.event_nouns or lower in self.event_nouns),
+                  "population": float(self._population(token)),
+                  "generic": float(lower in self.generic_nouns),
+                  "people": float(lower in self.people_nouns),
+                  "time_word": float(lower in self.time_words),
+                  "measure_unit": float(lower in self.measure_units)}
+        dep, head = view.deps[i], view.heads[i]
+        own = view.own[i] = _Own(
+            lead=tuple(lead.items()), words=tuple(words.items()), head=head, left_edge=token.left_edge.i,
+            subject=dep in SUBJECT_DEPS, children=tuple(c.i for c in children),
+            child_number=any(c.like_num for c in children),
+            relative_clauses=tuple(c.i for c in children if c.dep_ == "acl:relcl"),
+            has_nmod=float(any(c.dep_.startswith("nmod") and c.i > i for c in children)),
+            sentence_subject=float(dep in SUBJECT_DEPS and view.deps[head] in ("ROOT", "root")),
+            measure_noun=float(lemma in self.measure_nouns or lower in self.measure_nouns),
+            # "en revanche", "compte tenu": a noun without an article (nor "du", "aux", which hold one)
+            bare_noun=float(view.pos[i] == "NOUN" and not any(
+                c.dep_.startswith(("det", "nummod", "nmod:poss")) or "Def" in c.morph.get("Definite")
+                for c in children)),
+            clause=view.clause(i))
+        return own
 
     def _antecedents(self, ctx: MentionContext) -> tuple[Token, ...]:
         """The nouns the figure's pronouns stand for: the pronoun subject of its verb ("Elles représentent
@@ -219,78 +298,59 @@ class WhoChooser:
         return _DEPS.get(token.dep_, "other")
 
     def _token_features(self, token: Token, ctx: MentionContext, figure: _Figure) -> dict[str, float]:
-        anchor, among = figure.anchor, figure.among
-        f: dict[str, float] = {f"dep_{self._dep_group(token)}": 1.0}
-        f["propn"] = float(token.pos_ == "PROPN")
-        if token.ent_type_:
-            f[f"ent_{_ENTS.get(token.ent_type_, 'other')}"] = 1.0
-        same = ctx.sentence.start <= token.i < ctx.sentence.end
-        f["counted_noun"] = float(ctx.noun is not None and token.i == ctx.noun.i)
-        f["actor"] = float(ctx.actor is not None and token.i == ctx.actor.i)
-        f["anchor"] = float(token.i == anchor.i)
-        f["governs_anchor"] = float(anchor.head.i == token.i and anchor.i != token.i)
-        f["governed_by_anchor"] = float(token.head.i == anchor.i and anchor.i != token.i)
+        # in the order the features were always written: a model's score sums them in this order
+        anchor, among, view = figure.anchor, figure.among, figure.view
+        i, a = token.i, anchor.i
+        own = self._own(token, view)
+        f: dict[str, float] = dict(own.lead)  # dependency, proper noun, entity
+        same = ctx.sentence.start <= i < ctx.sentence.end
+        f["counted_noun"] = float(ctx.noun is not None and i == ctx.noun.i)
+        f["actor"] = float(ctx.actor is not None and i == ctx.actor.i)
+        f["anchor"] = float(i == a)
+        f["governs_anchor"] = float(view.heads[a] == i and a != i)
+        f["governed_by_anchor"] = float(own.head == a and a != i)
         predicate = ctx.predicate
-        f["predicate"] = float(predicate is not None and token.i == predicate.i)
-        f["predicate_subject"] = float(predicate is not None and token.head.i == predicate.i
-                                       and token.dep_ in SUBJECT_DEPS)
-        f["among_group"] = float(among is not None and among.i == token.i)
-        f["counts_figure"] = float(any(c.i in ctx.places.others or c.like_num for c in token.children))
-        cases = {c.lower_ for c in token.children if c.dep_ == "case"}
-        f["prep_recipient"] = float(bool(cases & self.recipient_preps))
-        f["prep_beneficiary"] = float(bool(cases & self.beneficiary_preps))
-        f["prep_valuation"] = float(bool(cases & self.valuation_preps))
-        f["prep_among"] = float(bool(cases & self.among_words))
-        f["prep_group_link"] = float(bool(cases & self.group_links))
-        f["prep_other"] = float(bool(cases) and not any(f[k] for k in (
-            "prep_recipient", "prep_beneficiary", "prep_valuation", "prep_among", "prep_group_link")))
-        lower = token.lower_
-        f["holder"] = float(lower in self.holder_nouns)
-        f["container"] = float(token.lemma_ in self.containers)
-        f["event_noun"] = float(token.lemma_ in self.event_nouns or lower in self.event_nouns)
-        f["population"] = float(self._population(token))
-        f["generic"] = float(lower in self.generic_nouns)
-        f["people"] = float(lower in self.people_nouns)
-        f["time_word"] = float(lower in self.time_words)
-        f["measure_unit"] = float(lower in self.measure_units)
-        distance = tree_distance(ctx.heads, token.i, anchor.i) if same and ctx.heads else 99
+        f["predicate"] = float(predicate is not None and i == predicate.i)
+        f["predicate_subject"] = float(predicate is not None and own.head == predicate.i and own.subject)
+        f["among_group"] = float(among is not None and among.i == i)
+        others = ctx.places.others
+        f["counts_figure"] = float(own.child_number or any(c in others for c in own.children))
+        f.update(own.words)  # prepositions and word lists
+        distance = tree_distance(ctx.heads, i, a) if same and ctx.heads else 99
         f["tree_1"] = float(distance <= 1)
         f["tree_2"] = float(distance == 2)
         f["tree_distance"] = min(distance, 8) / 8
-        f["token_distance"] = min(abs(token.i - ctx.tokens[0].i), 20) / 20 if same else 1.0
-        f["before"] = float(token.i < ctx.tokens[0].i)
-        f["has_nmod"] = float(any(c.dep_.startswith("nmod") and c.i > token.i for c in token.children))
-        f["sentence_subject"] = float(token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ROOT", "root"))
-        f["first_noun"] = float(same and not any(t.pos_ in NOMINAL for t in token.doc[ctx.sentence.start : token.i]))
-        f["right_after"] = float(0 < token.left_edge.i - ctx.tokens[-1].i <= 3)
-        f["above_figure"] = float(token.is_ancestor(anchor))
-        f["below_figure"] = float(anchor.is_ancestor(token))
-        f["same_clause"] = float(same and _clause(token) == figure.clause)
+        f["token_distance"] = min(abs(i - ctx.tokens[0].i), 20) / 20 if same else 1.0
+        f["before"] = float(i < ctx.tokens[0].i)
+        f["has_nmod"] = own.has_nmod
+        f["sentence_subject"] = own.sentence_subject
+        f["first_noun"] = float(same and view.first_nominal(ctx.sentence.start, ctx.sentence.end) >= i)
+        f["right_after"] = float(0 < own.left_edge - ctx.tokens[-1].i <= 3)
+        f["above_figure"] = float(i in view.ancestors(a))
+        f["below_figure"] = float(a in view.ancestors(i))
+        f["same_clause"] = float(same and own.clause == figure.clause)
         # how the candidate holds the figure (issue 11): "le taux de chômage a atteint 7,4 %", "les recettes,
         # qui ont progressé de 3,9 %", "estime les pertes à 4 millions", "Elles représentent 20 %"
-        f["measure_noun"] = float(token.lemma_ in self.measure_nouns or lower in self.measure_nouns)
-        f["clause_subject"] = float(token.dep_ in SUBJECT_DEPS and token.head.i == figure.clause)
+        f["measure_noun"] = own.measure_noun
+        f["clause_subject"] = float(own.subject and own.head == figure.clause)
         f["measure_holds"] = float(f["measure_noun"] and bool(f["governs_anchor"] or f["clause_subject"]
                                                               or f["predicate_subject"]))
-        f["relative_antecedent"] = float(any(c.dep_ == "acl:relcl" and (c.i == anchor.i or c.is_ancestor(anchor))
-                                             for c in token.children))
+        f["relative_antecedent"] = float(any(c == a or c in view.ancestors(a) for c in own.relative_clauses))
         f["antecedent"] = float(token in figure.antecedents)
-        f["valued_object"] = float(figure.valued is not None and token.i == figure.valued.i)
-        # "en revanche", "compte tenu": a noun without an article (nor "du", "aux", which hold one)
-        f["bare_noun"] = float(token.pos_ == "NOUN" and not any(
-            c.dep_.startswith(("det", "nummod", "nmod:poss")) or "Def" in c.morph.get("Definite")
-            for c in token.children))
-        f["sentence_start"] = float(token.i == ctx.sentence.start)
+        f["valued_object"] = float(figure.valued is not None and i == figure.valued.i)
+        f["bare_noun"] = own.bare_noun
+        f["sentence_start"] = float(i == ctx.sentence.start)
         if same:
-            lo, hi = sorted((token.i, ctx.tokens[0].i))
-            f["colon_between"] = float(any(t.text == ":" for t in token.doc[lo:hi]))
-            up, down = _path(anchor, token)
+            lo, hi = sorted((i, ctx.tokens[0].i))
+            f["colon_between"] = float(view.colon_between(lo, hi))
+            up, down = view.path(a, i)
+            deps = view.deps
             if len(up) <= MAX_PATH_STEPS and len(down) <= MAX_PATH_STEPS:
-                f[path_feature([_PATH_DEPS.get(t.dep_, "other") for t in up],
-                               [_PATH_DEPS.get(t.dep_, "other") for t in down])] = 1.0
+                f[path_feature([_PATH_DEPS.get(deps[t], "other") for t in up],
+                               [_PATH_DEPS.get(deps[t], "other") for t in down])] = 1.0
             else:
                 f["path_far"] = 1.0
-            clauses = sum(t.dep_ in _CLAUSE_DEPS for t in (*up, *down))
+            clauses = sum(deps[t] in _CLAUSE_DEPS for t in (*up, *down))
             f["clause_distance"] = min(clauses, 3) / 3
         return {k: v for k, v in f.items() if v}
 
@@ -308,36 +368,112 @@ class _Figure:
     antecedents: tuple[Token, ...]
     valued: Token | None
     linked_who: frozenset[str]
+    view: _DocView
 
 
-def _path(source: Token, target: Token) -> tuple[list[Token], list[Token]]:
-    """The tokens whose relation the tree path from ``source`` to ``target`` climbs (from ``source`` up
-    to the common ancestor, excluded) and descends (from below it down to ``target``)."""
-    up: list[Token] = []
-    t = source
-    ancestors = {target.i}
-    a = target
-    while a.head.i != a.i:
-        a = a.head
-        ancestors.add(a.i)
-    while t.i not in ancestors:
-        if t.head.i == t.i:  # another sentence's tree: no path
-            return up, [target] * (MAX_PATH_STEPS + 1)
-        up.append(t)
-        t = t.head
-    down: list[Token] = []
-    a = target
-    while a.i != t.i:
-        down.append(a)
-        a = a.head
-    return up, down[::-1]
+@dataclass(frozen=True)
+class _Own:
+    """What the features read of one token alone (:meth:`WhoChooser._own`), the same for every figure."""
+
+    lead: tuple[tuple[str, float], ...]  # its dependency group, proper noun, entity features
+    words: tuple[tuple[str, float], ...]  # its preposition and word-list features
+    head: int
+    left_edge: int
+    subject: bool  # a subject dependency
+    children: tuple[int, ...]
+    child_number: bool  # a child that looks like a number
+    relative_clauses: tuple[int, ...]  # children heading a relative clause
+    has_nmod: float
+    sentence_subject: float
+    measure_noun: float
+    bare_noun: float
+    clause: int
 
 
-def _clause(token: Token) -> int:
-    """The verb (or the root) a token's clause hangs on."""
-    t = token
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-            return t.i
-        t = t.head
-    return t.i
+class _DocView:
+    """What the who candidates read of one Doc that no figure changes, kept while its figures are read:
+    a sentence's nouns are candidates of each of its figures, and spaCy builds a Token object at every
+    access of a head, a child or an ancestor. On token indices; what needs the word lists is filled by
+    :class:`WhoChooser` (its tokens' own features, noun phrases, sentences' nouns)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        arr = doc.to_array([HEAD, DEP, POS])
+        strings = doc.vocab.strings
+        # heads are relative offsets (uint64 wraps the negative ones)
+        self.heads: list[int] = (np.arange(len(doc)) + arr[:, 0].astype(np.int64)).tolist()
+        self.deps: list[str] = [strings[x] for x in arr[:, 1].tolist()]
+        self.pos: list[str] = [strings[x] for x in arr[:, 2].tolist()]
+        self.own: dict[int, _Own] = {}
+        self.phrases: dict[tuple[int, bool], str] = {}
+        self.nouns: dict[tuple[int, int], tuple[list[int], bool]] = {}
+        self._chains: dict[int, tuple[list[int], frozenset[int]]] = {}
+        self._clauses: dict[int, int] = {}
+        self._first_nominal: dict[tuple[int, int], int] = {}
+        self._colons: list[int] | None = None
+        self._sentence_starts: list[int] | None = None
+
+    def _chain(self, i: int) -> tuple[list[int], frozenset[int]]:
+        """``i`` and its heads up to the root, and the heads alone (:attr:`Token.ancestors`)."""
+        found = self._chains.get(i)
+        if found is None:
+            heads, chain = self.heads, [i]
+            while heads[chain[-1]] != chain[-1] and len(chain) <= len(heads):  # spaCy's guard against a cycle
+                chain.append(heads[chain[-1]])
+            found = self._chains[i] = (chain, frozenset(chain[1:]))
+        return found
+
+    def ancestors(self, i: int) -> frozenset[int]:
+        """The indices of ``i``'s ancestors: ``doc[j].is_ancestor(doc[i])`` for each."""
+        return self._chain(i)[1]
+
+    def path(self, source: int, target: int) -> tuple[list[int], list[int]]:
+        """The tokens whose relation the tree path from ``source`` to ``target`` climbs (from ``source`` up
+        to the common ancestor, excluded) and descends (from below it down to ``target``); across two
+        sentences' trees, a descent longer than any path feature."""
+        heads = self.heads
+        target_chain = self._chain(target)[0]
+        on_target = set(target_chain)
+        up: list[int] = []
+        t = source
+        while t not in on_target:
+            if heads[t] == t:  # another sentence's tree: no path
+                return up, [target] * (MAX_PATH_STEPS + 1)
+            up.append(t)
+            t = heads[t]
+        return up, target_chain[: target_chain.index(t)][::-1]
+
+    def clause(self, i: int) -> int:
+        """The verb (or the root) token ``i``'s clause hangs on (12 steps up at most)."""
+        found = self._clauses.get(i)
+        if found is None:
+            heads, pos, t = self.heads, self.pos, i
+            for _ in range(12):
+                if pos[t] in ("VERB", "AUX") or heads[t] == t:
+                    break
+                t = heads[t]
+            found = self._clauses[i] = t
+        return found
+
+    def first_nominal(self, start: int, end: int) -> int:
+        """The index of the first noun in tokens ``start:end`` (``end`` when there is none)."""
+        found = self._first_nominal.get((start, end))
+        if found is None:
+            pos = self.pos
+            found = self._first_nominal[(start, end)] = next((j for j in range(start, end) if pos[j] in NOMINAL), end)
+        return found
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The token bounds of token ``i``'s sentence, as :attr:`Token.sent` finds them (from the sentence starts)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = np.flatnonzero(self.doc.to_array([SENT_START]).astype(np.int64) == 1).tolist()
+        starts = self._sentence_starts
+        k = bisect_right(starts, i)
+        return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(self.heads))
+
+    def colon_between(self, lo: int, hi: int) -> bool:
+        """Whether a token of ``lo:hi`` is a colon."""
+        if self._colons is None:
+            self._colons = np.flatnonzero(self.doc.to_array([ORTH]) == self.doc.vocab.strings[":"]).tolist()
+        k = bisect_left(self._colons, lo)
+        return k < len(self._colons) and self._colons[k] < hi
