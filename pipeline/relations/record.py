@@ -534,8 +534,10 @@ class RecordBuilder:
             elif ctx.actor is not None:
                 who_token, with_nmod = ctx.actor, ctx.actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
         if unit not in (None, "%") and ctx.predicate is not None and ctx.predicate.lemma_ in self.reporting:
+            # not an object that holds the figure: "a annoncé le déblocage d'un fonds de 20 millions" is the actor's
             valued = next((c for c in ctx.predicate.children if c.dep_ == "obj" and c.pos_ == "NOUN"
-                           and c.i not in {t.i for t in ctx.tokens} and c.lower_ not in self.time_words), None)
+                           and c.i not in {t.i for t in ctx.tokens} and c.lower_ not in self.time_words
+                           and not (ctx.anchor is not None and c.is_ancestor(ctx.anchor))), None)
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
