@@ -36,3 +36,40 @@ def test_a_reporting_verb_still_values_its_object(facts_of):
 def test_a_relative_clause_hung_on_the_main_verb_is_said_of_the_noun_before_it(facts_of, text, value, who):
     # the parser makes "qui ont chuté" a clause of "tient" (not of "importations"): "qui" stands for the noun
     assert _one(facts_of(text), value)["who"] == who
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # the variation noun describes a noun: the change is that noun's
+    ("En 2024, 52 cyclistes ont été tués sur les routes du Nord, soit une mortalité en recul de 8 % sur un an.",
+     8, "mortalité"),
+    # set off after a comma, after a figure: the change of that figure's thing
+    ("Les urgences de Lille ont accueilli 8 400 patients en juillet, en hausse de 11 % sur un an.", 11, "patients"),
+    ("Les communes ont investi 96 millions d'euros dans leurs écoles, contre 80 millions l'an passé, "
+     "soit une augmentation de 20 %.", 20, "communes"),
+    # set off after a comma, after the complement of a variation noun: that complement's
+    ("Le maire attribue ce déficit à la baisse des recettes de stationnement, en recul de 14 % sur un an.", 14,
+     "recettes de stationnement"),
+])
+def test_a_variation_set_off_or_described_is_the_change_of_what_it_describes(facts_of, text, value, who):
+    assert _one(facts_of(text), value)["who"] == who
+
+
+def test_a_variation_that_is_the_verb_s_object_stays_the_subject_s(facts_of):
+    fact = _one(facts_of("La coopérative a enregistré une baisse de 6 % de son chiffre d'affaires."), 6)
+    assert fact["who"] != "baisse"
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # the unit word repeated: still no noun of its own
+    ("Le délai moyen d'attente atteint 45 jours, contre 38 jours en 2023.", 38, "délai moyen d'attente"),
+    ("Les douaniers ont intercepté 64 kilos d'héroïne ce printemps, contre 23 kilos l'an dernier.", 23,
+     "héroïne"),
+])
+def test_a_point_of_comparison_after_contre_shares_its_figure_s_who(facts_of, text, value, who):
+    assert _one(facts_of(text), value)["who"] == who
+
+
+def test_a_point_of_comparison_for_someone_else_is_theirs(facts_of):
+    # "contre 2 870 pour son adversaire": the figure of another one, not the first figure's thing
+    fact = _one(facts_of("Le maire sortant obtient 3 410 voix, contre 2 870 pour son adversaire."), 2870)
+    assert fact["who"] == "adversaire"

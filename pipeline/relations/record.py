@@ -473,6 +473,65 @@ class RecordBuilder:
         start = ctx.quantity["start"]
         return bool(self.ellipsis_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
 
+    def _compared_to(self, ctx: MentionContext) -> MentionContext | None:
+        """The figure a point of comparison right after "contre" is compared with ("12 480 inscrits, contre 9 700",
+        "une durée de 32 jours, contre 28 jours en 2024"): the one before it in its sentence, in the same unit,
+        when the comparison counts no noun of its own (or repeats that figure's unit word)."""
+        main = ctx.linked_to or ctx.previous
+        if main is None or main.who is None or main.quantity["unit"] != ctx.quantity["unit"]:
+            return None
+        start = ctx.quantity["start"]
+        if not self.comparison_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]):
+            return None
+        if ctx.noun is not None and not (main.noun is not None and ctx.noun.lower_ == main.noun.lower_):
+            return None
+        last = max(t.i for t in (*ctx.tokens, *([ctx.noun] if ctx.noun is not None else [])))
+        after = ctx.sentence.doc[last + 1] if last + 1 < ctx.sentence.end else None
+        if after is not None and after.lower_ in self.beneficiary_preps:
+            return None  # "contre 3 689 pour sa rivale": another one's figure
+        return main
+
+    def _variation_holder(self, ctx: MentionContext, in_dates: set[int]) -> tuple[str, Token | None] | None:
+        """A share or an amount that measures a variation noun is the change of what that noun describes ("soit
+        une mortalité en baisse de 12 %"); set off after a comma, of the figure before it ("11 300 passages,
+        en hausse de 24 %", ", soit une hausse de 29 %"), else of the complement of the variation noun that
+        ends right before the comma ("la chute des commandes de moteurs, en baisse de 30 %")."""
+        pred, anchor, unit = ctx.predicate, ctx.anchor, ctx.quantity["unit"]
+        # a noun, or one the tagger took for a verb but which has its preposition ("en baisse")
+        if (pred is None or anchor is None or anchor.head.i != pred.i
+                or not (pred.pos_ == "NOUN" or any(c.dep_ == "case" for c in pred.children))
+                or not anchor.dep_.startswith("nmod") or not self._varies(pred)):
+            return None
+        if not (unit == "%" or is_currency(unit) or (ctx.noun is not None and ctx.noun.lower_ in self.holder_nouns)):
+            return None
+        if ctx.noun is not None and ctx.noun.lower_ not in self.holder_nouns:
+            return None  # "une hausse de 4 % des loyers": a share of a group the other rules read
+        described = pred.head
+        if (pred.dep_.startswith("nmod") and described.pos_ == "NOUN" and described.i < pred.i
+                and described.i not in in_dates and not self._varies(described) and not self._counted(described)
+                and any(c.dep_ == "det" for c in described.children)):
+            # "une mortalité en baisse de 12 %" (not "Compte tenu de ..., après un recul de 0,8 %", a bare word)
+            return noun_phrase(described), described
+        doc = pred.doc
+        first = pred.left_edge  # the parser may hang the comma that sets the phrase off on it
+        opening = first.i if first.text == "," else first.i - 1
+        if opening <= ctx.sentence.start or doc[opening].text != "," or pred.dep_ in SUBJECT_DEPS + ("obj",):
+            return None  # not set off: "le secteur a enregistré une baisse de 12 %" is the subject's
+        main = ctx.linked_to or ctx.previous
+        if main is not None and main.who is not None:
+            return main.who, main.who_token
+        before = doc[opening - 1]
+        while (before.dep_ in ("amod", "nmod", "flat", "flat:name") and before.head.i < before.i
+               and before.head.pos_ in NOMINAL and not self._varies(before.head)):
+            before = before.head
+        if before.dep_.startswith("nmod") and self._varies(before.head) and before.pos_ == "NOUN":
+            return noun_phrase(before, with_nmod=True), before  # the complement of "la chute des commandes"
+        return None
+
+    def _varies(self, token: Token) -> bool:
+        """Whether a noun names a variation ("hausse", "recul")."""
+        return token.lemma_.lower() in self.variation_nouns or token.lower_ in self.variation_nouns
+
     def _valued_object(self, anchor: Token, inside: set[int]) -> Token | None:
         """ "estime à 1,2 milliard le surcoût", "fixe à 30 000 euros le plafond": the verb's object,
         when the figure hangs on the verb (or, as parsed, on that object) through a valuation preposition."""
@@ -580,15 +639,16 @@ class RecordBuilder:
             named = self._named_before_parenthesis(ctx)
             who = noun_phrase(named, with_nmod=True) if named is not None else None
             rules_token = named if who is not None else None
-        start = q["start"]
-        compared = (ctx.linked_to is not None and ctx.linked_to.who is not None and ctx.noun is None
-                    and ctx.linked_to.quantity["unit"] == unit and ctx.predicate is not None
-                    and ctx.linked_to.predicate is not None and ctx.predicate.i != ctx.linked_to.predicate.i
-                    and self.comparison_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
-        if who is None and ctx.linked_to is not None or compared:
-            # "842 millions d'euros, contre 868 millions en 2025": the same budget; "the jobless rate rose to 4.6%,
-            # up from 3.9%": the point of comparison is the same thing's, not the main clause's actor's
-            who = ctx.linked_to.who
+        compared = self._compared_to(ctx)
+        main = compared or (ctx.linked_to if who is None else None)
+        if main is not None:
+            # "842 millions d'euros, contre 868 millions en 2025": the same budget; "the jobless rate rose to 4.6%, up
+            # from 3.9%", "32 jours, contre 28 jours en 2024": the point of comparison is the same thing's, not the
+            # main clause's actor's (and the ranker's rules features describe that thing's token)
+            who, rules_token = main.who, main.who_token
+        varied = self._variation_holder(ctx, in_dates)
+        if varied is not None:
+            who, rules_token = varied
         if who is None and is_currency(unit) and ctx.anchor is not None:
             who = self._modified_noun(ctx, in_dates)
         if who is None:
@@ -605,7 +665,7 @@ class RecordBuilder:
         candidates = None
         if self.who_ranker is not None or self.log_who:  # a learned choice among the sentence's nouns
             who, candidates = self._ranked_who(ctx, who, rules_token, in_dates)
-        ctx.who = who
+        ctx.who, ctx.who_token = who, rules_token
         if unit is None:
             # not the cause of a bare toll: "Floods kill at least 30" counts no floods
             caused = ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs
