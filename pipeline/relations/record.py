@@ -625,9 +625,11 @@ class RecordBuilder:
         if group is not None and group.pos_ != "PRON" and (unit is None or ctx.noun is None) and not (
                 ctx.noun is not None and any(c.like_num for c in group.children)) and not named:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
-        if (pronoun := self._partitive_pronoun(ctx)) is not None:
-            who_token = self._antecedent(pronoun) or who_token  # "Onze d'entre eux": the noun "eux" stands for
-            with_nmod = who_token is not None and not self._counted(who_token)
+        pronoun = self._partitive_pronoun(ctx)
+        antecedent = self._antecedent(pronoun) if pronoun is not None else None
+        if antecedent is not None:
+            # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
+            who_token, with_nmod = antecedent, not self._counted(antecedent)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
