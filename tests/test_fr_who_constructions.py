@@ -103,3 +103,13 @@ def test_a_date_word_never_enters_who(facts_of, text, value):
     # for its complement; whatever who is chosen, the date is not part of it
     who = _one(facts_of(text), value)["who"]
     assert who is None or not any(day in who for day in ("dimanche", "lundi"))
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # the verb left out, the figure keeps its preposition
+    ("Sur l'année, les loyers ont augmenté de 2,4 % et les charges de 5,1 %.", 5.1, "charges"),
+    # a list of such clauses joined by a comma
+    ("Chaque foyer sinistré touchera 1 500 euros, les artisans 4 000 euros.", 4000, "artisans"),
+])
+def test_a_clause_without_its_verb_is_held_by_the_phrase_before_its_figure(facts_of, text, value, who):
+    assert _one(facts_of(text), value)["who"] == who

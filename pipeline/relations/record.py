@@ -145,19 +145,24 @@ class RecordBuilder:
 
     @staticmethod
     def _gapped_holder(ctx: MentionContext) -> Span | None:
-        """ "Adults will pay £18 and under-16s £9", "Bell's campaign had spent $4.6m and Ruiz's $1.9m": in a
-        clause whose verb is left out, the phrase between the conjunction and an amount or a share holds it."""
+        """ "Adults will pay £18 and under-16s £9", "Bell's campaign had spent $4.6m and Ruiz's $1.9m", "les
+        recettes ont progressé de 2,1 % et les dépenses de 3,8 %": in a clause whose verb is left out, the phrase
+        between the conjunction (or the comma) and an amount or a share holds it."""
         unit = ctx.quantity["unit"]
         if not (is_currency(unit) or unit == "%"):
             return None
         first = ctx.tokens[0]
         doc, sent = first.doc, ctx.sentence
+        inside = {t.i for t in ctx.tokens}
+        if first.i - 1 > sent.start and doc[first.i - 1].dep_ == "case" and doc[first.i - 1].head.i in inside:
+            first = doc[first.i - 1]  # "et les dépenses de 3,8 %": the figure's own preposition
         i = first.i - 1
         while i > sent.start and doc[i].pos_ in ("NOUN", "PROPN", "PART", "ADJ", "DET") and first.i - i <= 4:
             i -= 1
         conj = doc[i]
         holder = doc[i + 1 : first.i]
-        if conj.pos_ != "CCONJ" or not any(t.pos_ in ("NOUN", "PROPN") for t in holder):
+        # a conjunction, or a comma in a list of such clauses ("recevra 1 000 dollars, les blessés 500 dollars")
+        if (conj.pos_ != "CCONJ" and conj.text != ",") or not any(t.pos_ in ("NOUN", "PROPN") for t in holder):
             return None
         after = doc[ctx.tokens[-1].i + 1] if ctx.tokens[-1].i + 1 < sent.end else None
         if after is not None and after.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
