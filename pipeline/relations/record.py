@@ -87,8 +87,12 @@ class RecordBuilder:
                 if recipient is not None:
                     return recipient, False  # "une aide de 500 euros sera versée aux commerçants"
         if (unit == "%" and ctx.noun is not None and who_token is not None and who_token.i == ctx.noun.i
-                and anchor is not None and anchor.dep_ == "obj" and anchor.head.pos_ == "VERB"
-                and ctx.actor is not None and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
+                and anchor is not None and anchor.head.pos_ == "VERB" and ctx.actor is not None
+                # the verb's object, or its complement when the subject names a measure ("le taux d'emploi
+                # s'établit à 58,3 % de la population": the rate's, not the population's)
+                and (anchor.dep_ == "obj" or (anchor.dep_.startswith("obl") and (
+                    ctx.actor.lemma_.lower() in self.measure_nouns or ctx.actor.lower_ in self.measure_nouns)))
+                and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
                 and ctx.linked_to is None and not self._after_ellipsis(ctx)
                 and ctx.predicate.lemma_ not in self.cause_verbs
                 and ctx.predicate.lemma_.lower() not in self.trigger_of):
@@ -480,10 +484,16 @@ class RecordBuilder:
 
     def _compared_to(self, ctx: MentionContext) -> MentionContext | None:
         """The figure a point of comparison right after "contre" is compared with ("12 480 inscrits, contre 9 700",
-        "une durée de 32 jours, contre 28 jours en 2024"): the one before it in its sentence, in the same unit,
-        when the comparison counts no noun of its own (or repeats that figure's unit word)."""
-        main = ctx.linked_to or ctx.previous
-        if main is None or main.who is None or main.quantity["unit"] != ctx.quantity["unit"]:
+        "une durée de 32 jours, contre 28 jours en 2024"): the nearest one before it in its sentence in the same
+        unit (not "en hausse de 0,3 point" between), when the comparison counts no noun of its own (or repeats
+        that figure's unit word)."""
+        unit = ctx.quantity["unit"]
+        main = ctx.linked_to if ctx.linked_to is not None and ctx.linked_to.quantity["unit"] == unit else None
+        if main is None:
+            main = ctx.previous
+            while main is not None and main.quantity["unit"] != unit:
+                main = main.previous
+        if main is None or main.who is None:
             return None
         start = ctx.quantity["start"]
         if not self.comparison_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]):
@@ -605,6 +615,10 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        if unit == "%" and who_token is not None and who_token.lower_ in self.share_nouns:
+            group = self._group_of(who_token, in_dates)
+            if group is not None and group.pos_ in NOMINAL:
+                who_token, with_nmod = group, True  # "la proportion de foyers endettés atteint 23 %": the foyers
         changed = self._changed_thing(ctx, in_dates)
         if changed is not None:
             who_token, with_nmod = changed, True
