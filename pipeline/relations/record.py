@@ -603,6 +603,10 @@ class RecordBuilder:
         if who_token is not None and who_token.lower_ in self.measure_units and not any(
                 c.dep_ == "compound" for c in who_token.children):  # "prepayment meters" are things
             material = self._group_of(who_token, set())
+            valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
+            if material is None and valued is not None:
+                # "porte à 9,3 tonnes les quantités de cocaïne saisies": what the verb's object counts
+                material = (self._group_of(valued, in_dates) if valued.lemma_ in self.containers else None) or valued
             if material is not None:
                 who_token, with_nmod = material, True
             elif ctx.actor is not None:
