@@ -147,3 +147,19 @@ def test_the_rules_pick_the_group_a_share_noun_or_a_valued_object_counts():
         doc = nlp.make_doc(text)
         doc._.published = "2025-06-20"
         assert _one(extractor(nlp(doc)), value)["who"].startswith(who)
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # an amount restated as a share of a total: the amount's who
+    ("Le club a vendu son attaquant pour 12 millions d'euros, soit près de 30 % de son budget.", 30, "club"),
+    # a noun phrase restated as a share, no figure before: that phrase
+    ("Depuis mars, les appartements classés F, soit environ 9 % du parc social, sont interdits à la location.", 9,
+     "appartements classés F"),
+])
+def test_a_share_after_soit_restates_what_comes_before_it(facts_of, text, value, who):
+    assert _one(facts_of(text), value)["who"] == who
+
+
+def test_a_count_s_share_of_a_named_group_after_soit_is_the_group_s(facts_of):
+    fact = _one(facts_of("La campagne a touché 41 000 enfants, soit 87 % de la population visée."), 87)
+    assert fact["who"] == "population visée"

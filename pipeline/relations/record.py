@@ -543,6 +543,34 @@ class RecordBuilder:
             return noun_phrase(before, with_nmod=True), before  # the complement of "la chute des commandes"
         return None
 
+    def _restated_share(self, ctx: MentionContext) -> tuple[str, Token | None] | None:
+        """ "180 emplois, soit 35 % des effectifs", "les appartements classés F, soit 9 % du parc": a share
+        after a restating word ("soit") is what comes before it, as a part of the group the share is taken of:
+        the who of the figure before it in the sentence (an amount's, a share's, or a count's share of a total
+        or of nothing named: "soit 3 % de plus"), else the noun phrase that ends at the comma."""
+        anchor = ctx.anchor
+        if ctx.quantity["unit"] != "%" or anchor is None or not any(
+                c.lower_ in self.restating_markers and c.i < anchor.i for c in anchor.children):
+            return None
+        main = ctx.previous
+        if main is not None:
+            if main.quantity["unit"] is None and ctx.noun is not None and ctx.noun.lower_ not in self.generic_nouns:
+                return None  # "310 000 personnes, soit 90 % de la population ciblée": a count's share of a group
+            return (main.who, main.who_token) if main.who is not None else None
+        doc, sent = anchor.doc, ctx.sentence
+        comma = next((i for i in range(ctx.tokens[0].i - 1, max(sent.start, ctx.tokens[0].i - 4) - 1, -1)
+                      if doc[i].text == ","), None)
+        if comma is None or comma - 1 <= sent.start:
+            return None
+        head = doc[comma - 1]
+        for _ in range(4):  # up to the head of the phrase: "appartements" of "appartements classés F"
+            if head.dep_ in SUBJECT_DEPS + ("obj", "ROOT", "root") or not sent.start <= head.head.i < head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return doc[head.i : comma].text, head
+
     def _varies(self, token: Token) -> bool:
         """Whether a noun names a variation ("hausse", "recul")."""
         return token.lemma_.lower() in self.variation_nouns or token.lower_ in self.variation_nouns
@@ -671,7 +699,7 @@ class RecordBuilder:
             # from 3.9%", "32 jours, contre 28 jours en 2024": the point of comparison is the same thing's, not the
             # main clause's actor's (and the ranker's rules features describe that thing's token)
             who, rules_token = main.who, main.who_token
-        varied = self._variation_holder(ctx, in_dates)
+        varied = self._variation_holder(ctx, in_dates) or self._restated_share(ctx)
         if varied is not None:
             who, rules_token = varied
         if who is None and is_currency(unit) and ctx.anchor is not None:
