@@ -493,6 +493,10 @@ class RecordBuilder:
             main = ctx.previous
             while main is not None and main.quantity["unit"] != unit:
                 main = main.previous
+            if main is not None and ctx.predicate is not None and main.predicate is not None and (
+                    ctx.predicate.i != main.predicate.i and ctx.predicate.pos_ in ("VERB", "AUX")
+                    and ctx.predicate.dep_ not in ("acl", "amod")):
+                return None  # "grew 0.1%, and economists expect the OBR to cut its forecast from 2%": another clause
         if main is None or main.who is None:
             return None
         start = ctx.quantity["start"]
