@@ -295,6 +295,8 @@ class RelationsLexicon(TypedDict):
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
     share_verbs: Words  # record.py: "les cadres représentent 21 % des postes": the subject holds the share
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
+    share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
+    variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 

@@ -31,7 +31,8 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
                 continue  # "nine more men", "1.2 million more pensioners": more of them, not a kind of them
             if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
                 keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
-        if with_nmod and child.dep_.startswith("nmod") and child.i > token.i:
+        if with_nmod and child.dep_.startswith("nmod") and child.i > token.i and not _is_date(child):
+            # not "dimanche" in "Réélu dimanche avec 82 % des voix", a noun the tagger took the participle for
             keep |= _complement(child)
         if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > token.i and not any(
                 g.like_num for g in child.children) and not _is_figure(child):
@@ -59,6 +60,12 @@ def _is_figure(token: Token) -> bool:
     """Whether ``token`` is part of a quantity mention of its Doc ("dozens" in "dozens of firefighters")."""
     quantities = token.doc._.quantities if token.doc.has_extension("quantities") else None
     return any(q["start"] <= token.idx < q["end"] for q in quantities or [])
+
+
+def _is_date(token: Token) -> bool:
+    """Whether ``token`` is part of a date expression of its Doc ("dimanche", "le 3 mars")."""
+    dates = token.doc._.dates if token.doc.has_extension("dates") else None
+    return any(d["start"] <= token.idx < d["end"] for d in dates or [])
 
 
 # Words that may stand between two kept words of a noun phrase without being kept themselves:

@@ -233,9 +233,19 @@ class ContextReader:
                     return child
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
-            if t.dep_ == "acl:relcl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates and any(
-                    c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType") for c in t.children):
+            relative = next((c for c in t.children if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")), None)
+            if relative is not None and t.dep_ == "acl:relcl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "un homme qui a gagné 500 000 euros": the relative pronoun stands for the noun
+            if relative is not None and t.dep_ != "acl:relcl" and not any(a.dep_ == "acl:relcl" for a in t.ancestors):
+                # "au dynamisme des recettes, qui ont progressé de 3,9 %": the parser hangs the relative clause
+                # on the main verb; the pronoun stands for the noun right before it (and its comma); not inside
+                # a relative clause ("the stand, which he said would cost £6.5m": said's clause holds it)
+                before = relative.i - 1
+                while before > relative.sent.start and relative.doc[before].is_punct:
+                    before -= 1
+                noun = relative.doc[before]
+                if noun.pos_ in NOMINAL and noun.i not in in_dates and noun.i not in inside:
+                    return noun
             for child in t.children:
                 if child.dep_ == "obl:agent" and t.lemma_ not in self.reporting:
                     return child

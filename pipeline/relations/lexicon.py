@@ -132,6 +132,9 @@ class RelationLexicon:
         self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
         self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
         self.share_verbs = set(lex["share_verbs"])
+        self.restating_markers = {w.lower() for w in lex["restating_markers"]}
+        self.share_nouns = {w.lower() for w in lex["share_nouns"]}
+        self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None

@@ -26,6 +26,7 @@ class Linker:
         if not earlier or earlier[-1].sentence.start != ctx.sentence.start:
             return
         prev = earlier[-1]
+        ctx.previous = prev
         before = text[max(0, start - 25) : start]
         if (ctx.quantity["unit"] is None and ctx.noun is None and self.ellipsis_rx.search(before)
                 and (prev.quantity["unit"] == "%" or is_currency(prev.quantity["unit"]))):

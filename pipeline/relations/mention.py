@@ -22,8 +22,10 @@ class MentionContext:
     actor: Token | None = None  # the subject, for money, percentages and durations
     subset_of: MentionContext | None = None
     linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
+    previous: MentionContext | None = None  # the figure before it in its sentence
     anchors: set[int] = field(default_factory=set)
     who: str | None = None  # set once the record is built: a linked figure may share it
+    who_token: Token | None = None  # the token ``who`` is the phrase of, when the rules read one
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
     places: PlaceClaim = field(default_factory=PlaceClaim)  # the places the figure claims in its sentence
 

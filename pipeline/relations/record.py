@@ -87,8 +87,12 @@ class RecordBuilder:
                 if recipient is not None:
                     return recipient, False  # "une aide de 500 euros sera versée aux commerçants"
         if (unit == "%" and ctx.noun is not None and who_token is not None and who_token.i == ctx.noun.i
-                and anchor is not None and anchor.dep_ == "obj" and anchor.head.pos_ == "VERB"
-                and ctx.actor is not None and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
+                and anchor is not None and anchor.head.pos_ == "VERB" and ctx.actor is not None
+                # the verb's object, or its complement when the subject names a measure ("le taux d'emploi
+                # s'établit à 58,3 % de la population": the rate's, not the population's)
+                and (anchor.dep_ == "obj" or (anchor.dep_.startswith("obl") and (
+                    ctx.actor.lemma_.lower() in self.measure_nouns or ctx.actor.lower_ in self.measure_nouns)))
+                and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
                 and ctx.linked_to is None and not self._after_ellipsis(ctx)
                 and ctx.predicate.lemma_ not in self.cause_verbs
                 and ctx.predicate.lemma_.lower() not in self.trigger_of):
@@ -145,19 +149,24 @@ class RecordBuilder:
 
     @staticmethod
     def _gapped_holder(ctx: MentionContext) -> Span | None:
-        """ "Adults will pay £18 and under-16s £9", "Bell's campaign had spent $4.6m and Ruiz's $1.9m": in a
-        clause whose verb is left out, the phrase between the conjunction and an amount or a share holds it."""
+        """ "Adults will pay £18 and under-16s £9", "Bell's campaign had spent $4.6m and Ruiz's $1.9m", "les
+        recettes ont progressé de 2,1 % et les dépenses de 3,8 %": in a clause whose verb is left out, the phrase
+        between the conjunction (or the comma) and an amount or a share holds it."""
         unit = ctx.quantity["unit"]
         if not (is_currency(unit) or unit == "%"):
             return None
         first = ctx.tokens[0]
         doc, sent = first.doc, ctx.sentence
+        inside = {t.i for t in ctx.tokens}
+        if first.i - 1 > sent.start and doc[first.i - 1].dep_ == "case" and doc[first.i - 1].head.i in inside:
+            first = doc[first.i - 1]  # "et les dépenses de 3,8 %": the figure's own preposition
         i = first.i - 1
         while i > sent.start and doc[i].pos_ in ("NOUN", "PROPN", "PART", "ADJ", "DET") and first.i - i <= 4:
             i -= 1
         conj = doc[i]
         holder = doc[i + 1 : first.i]
-        if conj.pos_ != "CCONJ" or not any(t.pos_ in ("NOUN", "PROPN") for t in holder):
+        # a conjunction, or a comma in a list of such clauses ("recevra 1 000 dollars, les blessés 500 dollars")
+        if (conj.pos_ != "CCONJ" and conj.text != ",") or not any(t.pos_ in ("NOUN", "PROPN") for t in holder):
             return None
         after = doc[ctx.tokens[-1].i + 1] if ctx.tokens[-1].i + 1 < sent.end else None
         if after is not None and after.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
@@ -484,6 +493,103 @@ class RecordBuilder:
         start = ctx.quantity["start"]
         return bool(self.ellipsis_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
 
+    def _compared_to(self, ctx: MentionContext) -> MentionContext | None:
+        """The figure a point of comparison right after "contre" is compared with ("12 480 inscrits, contre 9 700",
+        "une durée de 32 jours, contre 28 jours en 2024"): the nearest one before it in its sentence in the same
+        unit (not "en hausse de 0,3 point" between), when the comparison counts no noun of its own (or repeats
+        that figure's unit word)."""
+        unit = ctx.quantity["unit"]
+        main = ctx.linked_to if ctx.linked_to is not None and ctx.linked_to.quantity["unit"] == unit else None
+        if main is None:
+            main = ctx.previous
+            while main is not None and main.quantity["unit"] != unit:
+                main = main.previous
+            if main is not None and ctx.predicate is not None and main.predicate is not None and (
+                    ctx.predicate.i != main.predicate.i and ctx.predicate.pos_ in ("VERB", "AUX")
+                    and ctx.predicate.dep_ not in ("acl", "amod")):
+                return None  # "grew 0.1%, and economists expect the OBR to cut its forecast from 2%": another clause
+        if main is None or main.who is None:
+            return None
+        start = ctx.quantity["start"]
+        if not self.comparison_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]):
+            return None
+        if ctx.noun is not None and not (main.noun is not None and ctx.noun.lower_ == main.noun.lower_):
+            return None
+        last = max(t.i for t in (*ctx.tokens, *([ctx.noun] if ctx.noun is not None else [])))
+        after = ctx.sentence.doc[last + 1] if last + 1 < ctx.sentence.end else None
+        if after is not None and after.lower_ in self.beneficiary_preps:
+            return None  # "contre 3 689 pour sa rivale": another one's figure
+        return main
+
+    def _variation_holder(self, ctx: MentionContext, in_dates: set[int]) -> tuple[str, Token | None] | None:
+        """A share or an amount that measures a variation noun is the change of what that noun describes ("soit
+        une mortalité en baisse de 12 %"); set off after a comma, of the figure before it ("11 300 passages,
+        en hausse de 24 %", ", soit une hausse de 29 %"), else of the complement of the variation noun that
+        ends right before the comma ("la chute des commandes de moteurs, en baisse de 30 %")."""
+        pred, anchor, unit = ctx.predicate, ctx.anchor, ctx.quantity["unit"]
+        # a noun, or one the tagger took for a verb but which has its preposition ("en baisse")
+        if (pred is None or anchor is None or anchor.head.i != pred.i
+                or not (pred.pos_ == "NOUN" or any(c.dep_ == "case" for c in pred.children))
+                or not anchor.dep_.startswith("nmod") or not self._varies(pred)):
+            return None
+        if not (unit == "%" or is_currency(unit) or (ctx.noun is not None and ctx.noun.lower_ in self.holder_nouns)):
+            return None
+        if ctx.noun is not None and ctx.noun.lower_ not in self.holder_nouns:
+            return None  # "une hausse de 4 % des loyers": a share of a group the other rules read
+        described = pred.head
+        if (pred.dep_.startswith("nmod") and described.pos_ == "NOUN" and described.i < pred.i
+                and described.i not in in_dates and not self._varies(described) and not self._counted(described)
+                and any(c.dep_ == "det" for c in described.children)):
+            # "une mortalité en baisse de 12 %" (not "Compte tenu de ..., après un recul de 0,8 %", a bare word)
+            return noun_phrase(described), described
+        doc = pred.doc
+        first = pred.left_edge  # the parser may hang the comma that sets the phrase off on it
+        opening = first.i if first.text == "," else first.i - 1
+        if opening <= ctx.sentence.start or doc[opening].text != "," or pred.dep_ in SUBJECT_DEPS + ("obj",):
+            return None  # not set off: "le secteur a enregistré une baisse de 12 %" is the subject's
+        main = ctx.linked_to or ctx.previous
+        if main is not None and main.who is not None:
+            return main.who, main.who_token
+        before = doc[opening - 1]
+        while (before.dep_ in ("amod", "nmod", "flat", "flat:name") and before.head.i < before.i
+               and before.head.pos_ in NOMINAL and not self._varies(before.head)):
+            before = before.head
+        if before.dep_.startswith("nmod") and self._varies(before.head) and before.pos_ == "NOUN":
+            return noun_phrase(before, with_nmod=True), before  # the complement of "la chute des commandes"
+        return None
+
+    def _restated_share(self, ctx: MentionContext) -> tuple[str, Token | None] | None:
+        """ "180 emplois, soit 35 % des effectifs", "les appartements classés F, soit 9 % du parc": a share
+        after a restating word ("soit") is what comes before it, as a part of the group the share is taken of:
+        the who of the figure before it in the sentence (an amount's, a share's, or a count's share of a total
+        or of nothing named: "soit 3 % de plus"), else the noun phrase that ends at the comma."""
+        anchor = ctx.anchor
+        if ctx.quantity["unit"] != "%" or anchor is None or not any(
+                c.lower_ in self.restating_markers and c.i < anchor.i for c in anchor.children):
+            return None
+        main = ctx.previous
+        if main is not None:
+            if main.quantity["unit"] is None and ctx.noun is not None and ctx.noun.lower_ not in self.generic_nouns:
+                return None  # "310 000 personnes, soit 90 % de la population ciblée": a count's share of a group
+            return (main.who, main.who_token) if main.who is not None else None
+        doc, sent = anchor.doc, ctx.sentence
+        comma = next((i for i in range(ctx.tokens[0].i - 1, max(sent.start, ctx.tokens[0].i - 4) - 1, -1)
+                      if doc[i].text == ","), None)
+        if comma is None or comma - 1 <= sent.start:
+            return None
+        head = doc[comma - 1]
+        for _ in range(4):  # up to the head of the phrase: "appartements" of "appartements classés F"
+            if head.dep_ in SUBJECT_DEPS + ("obj", "ROOT", "root") or not sent.start <= head.head.i < head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return doc[head.i : comma].text, head
+
+    def _varies(self, token: Token) -> bool:
+        """Whether a noun names a variation ("hausse", "recul")."""
+        return token.lemma_.lower() in self.variation_nouns or token.lower_ in self.variation_nouns
+
     def _valued_object(self, anchor: Token, inside: set[int]) -> Token | None:
         """ "estime à 1,2 milliard le surcoût", "fixe à 30 000 euros le plafond": the verb's object,
         when the figure hangs on the verb (or, as parsed, on that object) through a valuation preposition."""
@@ -540,19 +646,29 @@ class RecordBuilder:
         if who_token is not None and who_token.lower_ in self.measure_units and not any(
                 c.dep_ == "compound" for c in who_token.children):  # "prepayment meters" are things
             material = self._group_of(who_token, set())
+            valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
+            if material is None and valued is not None:
+                # "porte à 9,3 tonnes les quantités de cocaïne saisies": what the verb's object counts
+                material = (self._group_of(valued, in_dates) if valued.lemma_ in self.containers else None) or valued
             if material is not None:
                 who_token, with_nmod = material, True
             elif ctx.actor is not None:
                 who_token, with_nmod = ctx.actor, ctx.actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
         if unit not in (None, "%") and ctx.predicate is not None and ctx.predicate.lemma_ in self.reporting:
+            # not an object that holds the figure: "a annoncé le déblocage d'un fonds de 20 millions" is the actor's
             valued = next((c for c in ctx.predicate.children if c.dep_ == "obj" and c.pos_ == "NOUN"
-                           and c.i not in {t.i for t in ctx.tokens} and c.lower_ not in self.time_words), None)
+                           and c.i not in {t.i for t in ctx.tokens} and c.lower_ not in self.time_words
+                           and not (ctx.anchor is not None and c.is_ancestor(ctx.anchor))), None)
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
         if (ctx.actor is not None and ctx.actor.lemma_.lower() in self.measure_nouns and ctx.noun is not None
                 and self._rate(ctx)):
             who_token, with_nmod = ctx.actor, False  # "The rate ... reached 148 cases per 100,000 people": the rate
+        if unit == "%" and who_token is not None and who_token.lower_ in self.share_nouns:
+            group = self._group_of(who_token, in_dates)
+            if group is not None and group.pos_ in NOMINAL:
+                who_token, with_nmod = group, True  # "la proportion de foyers endettés atteint 23 %": the foyers
         changed = self._changed_thing(ctx, in_dates)
         if changed is not None:
             who_token, with_nmod = changed, True
@@ -582,9 +698,11 @@ class RecordBuilder:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         # (not "86 survivors ..., and 23 of them remain in hospital": the sentence's own figure gave the noun)
         told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
-        if not told and (pronoun := self._partitive_pronoun(ctx)) is not None:
-            who_token = self._antecedent(pronoun) or who_token  # "Onze d'entre eux": the noun "eux" stands for
-            with_nmod = who_token is not None and not self._counted(who_token)
+        pronoun = None if told else self._partitive_pronoun(ctx)
+        antecedent = self._antecedent(pronoun) if pronoun is not None else None
+        if antecedent is not None:
+            # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
+            who_token, with_nmod = antecedent, not self._counted(antecedent)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
@@ -596,15 +714,16 @@ class RecordBuilder:
             named = self._named_before_parenthesis(ctx)
             who = noun_phrase(named, with_nmod=True) if named is not None else None
             rules_token = named if who is not None else None
-        start = q["start"]
-        compared = (ctx.linked_to is not None and ctx.linked_to.who is not None and ctx.noun is None
-                    and ctx.linked_to.quantity["unit"] == unit and ctx.predicate is not None
-                    and ctx.linked_to.predicate is not None and ctx.predicate.i != ctx.linked_to.predicate.i
-                    and self.comparison_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
-        if who is None and ctx.linked_to is not None or compared:
-            # "842 millions d'euros, contre 868 millions en 2025": the same budget; "the jobless rate rose to 4.6%,
-            # up from 3.9%": the point of comparison is the same thing's, not the main clause's actor's
-            who = ctx.linked_to.who
+        compared = self._compared_to(ctx)
+        main = compared or (ctx.linked_to if who is None else None)
+        if main is not None:
+            # "842 millions d'euros, contre 868 millions en 2025": the same budget; "the jobless rate rose to 4.6%, up
+            # from 3.9%", "32 jours, contre 28 jours en 2024": the point of comparison is the same thing's, not the
+            # main clause's actor's (and the ranker's rules features describe that thing's token)
+            who, rules_token = main.who, main.who_token
+        varied = self._variation_holder(ctx, in_dates) or self._restated_share(ctx)
+        if varied is not None:
+            who, rules_token = varied
         if who is None and is_currency(unit) and ctx.anchor is not None:
             who = self._modified_noun(ctx, in_dates)
         if who is None:
@@ -621,7 +740,7 @@ class RecordBuilder:
         candidates = None
         if self.who_ranker is not None or self.log_who:  # a learned choice among the sentence's nouns
             who, candidates = self._ranked_who(ctx, who, rules_token, in_dates)
-        ctx.who = who
+        ctx.who, ctx.who_token = who, rules_token
         if unit is None:
             # not the cause of a bare toll: "Floods kill at least 30" counts no floods
             caused = ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs
