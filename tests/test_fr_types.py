@@ -269,3 +269,32 @@ def test_a_comparison_point_whose_date_opens_with_the_markers_last_word(facts_of
 
 def test_announced_for_a_weekday_is_the_coming_one(facts_of):
     assert _one(facts_of("Une grève de 48 heures est annoncée pour mardi."), 48)["when_start"] == "2025-06-24"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, event_type", [
+    # paraphrases by family, as pack data (models/fr/relations.json)
+    ("La noyade de six baigneurs a endeuillé la station.", 6, "killed"),
+    ("Douze spectateurs ont été commotionnés par la déflagration.", 12, "wounded"),
+    ("Les douaniers ont appréhendé 9 contrebandiers près du col.", 9, "detained"),
+    ("Vingt-quatre squatteurs ont été jetés en prison après l'évacuation du parc.", 24, "detained"),
+    ("Les pompiers ont mis en sécurité 70 pensionnaires de la maison de retraite.", 70, "displaced"),
+    ("L'opérateur a prépositionné 40 techniciens près du barrage.", 40, "deployed"),
+    ("Quelque 9 000 abonnés sont restés sans eau potable pendant deux jours.", 9000, "affected"),
+    ("Près de 650 lycéens ont manqué les cours à cause des inondations.", 650, "affected"),
+    # the noun an adjective after the number describes is the counted one
+    ("Les secouristes ont dégagé les quatre derniers corps dans la soirée.", 4, "killed"),
+    ("Vingt-deux nouveaux cas ont été recensés à Mayotte.", 22, "affected"),
+    # an event noun with an article: "une" is a determiner, not a figure of its own
+    ("Quarante-huit ressortissants ont fait l'objet d'une expulsion vers l'Albanie.", 48, "displaced"),
+    ("Dix-sept personnes ont fait l'objet d'une interpellation à Rennes.", 17, "detained"),
+    # the event noun the counted noun depends on says more than that noun's verb
+    ("Un renfort de 35 pompiers est arrivé de l'Ain.", 35, "deployed"),
+    # a cause verb's "victimes" (casualties) made specific by the noun's own words
+    ("La crue a fait 5 victimes mortelles.", 5, "killed"),
+    # dead or missing together: casualties
+    ("Depuis janvier, 210 migrants sont morts ou ont disparu en Méditerranée.", 210, "casualties"),
+])
+# fmt: on
+def test_event_type_by_family_and_parse(facts_of, text, value, event_type):
+    assert _one(facts_of(text), value)["event_type"] == event_type

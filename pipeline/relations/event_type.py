@@ -83,7 +83,8 @@ class EventTyper:
             return "other", "default"  # "3,5 décès pour 100 000 habitants": a rate, not a count of the dead
         noun_side: list[Token] = []
         if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
-            noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
+            noun_side = [ctx.noun] + self._described_noun(ctx.noun) + [
+                c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
                 c.i == ctx.noun.i + 1 and c.pos_ in CONTENT and not any(g.dep_ == "case" for g in c.children))]
             for c in list(noun_side[1:]):
                 noun_side += [g for g in c.children if g.dep_ == "conj"]
@@ -119,18 +120,22 @@ class EventTyper:
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
                                            if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
                                                c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
-                                           and not any(g.like_num for g in c.children)
+                                           and not any(g.like_num and g.dep_ != "det" for g in c.children)
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
+        governing: Token | None = None
         if (ctx.noun is not None and ctx.noun.dep_.startswith("nmod") and ctx.noun.head.pos_ == "NOUN"
                 and (ctx.predicate is None or ctx.predicate.i != ctx.noun.head.i)
                 and any(c.dep_ == "case" and c.lower_ in self.group_links for c in ctx.noun.children)
                 and (ctx.noun.head.lemma_ in self.event_nouns or (
-                    ctx.noun.head.lower_ in self.trigger_of and not any(c.like_num for c in ctx.noun.head.children)))):
+                    ctx.noun.head.lower_ in self.trigger_of
+                    and not any(c.like_num and c.dep_ != "det" for c in ctx.noun.head.children)))):
             # "ordered the arrest of 47 people suspected of links", "the bodies of 11 people were found": the event
-            # noun (or trigger) the counted group is the complement of says what happened to it
-            pred_side.append(ctx.noun.head)
+            # noun (or trigger) the counted group is the complement of says what happened to it, before the
+            # verb of that noun ("un renfort de 80 pompiers est arrivé" is deployed, not displaced)
+            governing = ctx.noun.head
+            pred_side.append(governing)
         predicate = ctx.predicate
         # the verb the number itself hangs on, before it, as its subject (or as the parser mislabels one:
         # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
@@ -169,6 +174,8 @@ class EventTyper:
             return self._event_type(linked)[0], "total"
         inflected: set[str] = set()
         noun_types, pred_types = self._types_of(noun_side, inflected), self._types_of(pred_side, inflected)
+        if governing is not None and any(t.i == governing.i for t in pred_side):
+            pred_types = self._types_of([governing]) or pred_types
         share_of = self._share_group(ctx) if not noun_types and unit == "%" else None
         if share_of is not None:
             # "la part des décès survenus à domicile ... à 38 %": a share of a group takes the group's type
@@ -199,6 +206,9 @@ class EventTyper:
             # they were (not "300 victimes secourues": victims may count the dead)
             return self._resolve_type(pred_types), "lexicon"
         strong = (pred_types & self.strong_types) or (noun_types & self.strong_types)
+        if strong <= self.unspecific_types and (noun_types & self.strong_types) - self.unspecific_types:
+            # "a fait 4 victimes mortelles": the noun's side names which of the casualties they were
+            strong = noun_types & self.strong_types
         if strong:
             # "huit migrants sont morts": killed or wounded says more than "migrants"
             return self._resolve_type(strong), "lexicon"
@@ -319,6 +329,15 @@ class EventTyper:
             return False  # a preposition, even where the parser says object ("touchées dans 11 départements")
         return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i != noun.i and any(g.like_num for g in c.children)
                    for c in pred.children)
+
+    @staticmethod
+    def _described_noun(noun: Token) -> list[Token]:
+        """ "les cinq derniers corps", "40 nouveaux cas": where the parser takes the adjective after the number
+        for the counted noun, the noun it describes, right after it, says what was counted."""
+        head = noun.head
+        if noun.pos_ == "ADJ" and noun.dep_ == "amod" and head.pos_ == "NOUN" and head.i == noun.i + 1:
+            return [head]
+        return []
 
     @staticmethod
     def _misattached_participle(noun: Token) -> list[Token]:
