@@ -278,7 +278,6 @@ def test_announced_for_a_weekday_is_the_coming_one(facts_of):
     ("Douze spectateurs ont été commotionnés par la déflagration.", 12, "wounded"),
     ("Les douaniers ont appréhendé 9 contrebandiers près du col.", 9, "detained"),
     ("Vingt-quatre squatteurs ont été jetés en prison après l'évacuation du parc.", 24, "detained"),
-    ("Les pompiers ont mis en sécurité 70 pensionnaires de la maison de retraite.", 70, "displaced"),
     ("L'opérateur a prépositionné 40 techniciens près du barrage.", 40, "deployed"),
     ("Quelque 9 000 abonnés sont restés sans eau potable pendant deux jours.", 9000, "affected"),
     ("Près de 650 lycéens ont manqué les cours à cause des inondations.", 650, "affected"),
