@@ -293,6 +293,22 @@ def test_announced_for_a_weekday_is_the_coming_one(facts_of):
     ("La crue a fait 5 victimes mortelles.", 5, "killed"),
     # dead or missing together: casualties
     ("Depuis janvier, 210 migrants sont morts ou ont disparu en Méditerranée.", 210, "casualties"),
+    # verb and complement pairs, the complement maybe hung on the object
+    ("Près de 700 vacanciers ont trouvé refuge dans la salle des fêtes.", 700, "displaced"),
+    ("Deux spéléologues manquent encore à l'appel.", 2, "missing"),
+    ("Le repas avarié a envoyé 19 pensionnaires à l'hôpital.", 19, "affected"),
+    ("La mairie a mis à disposition 25 agents municipaux.", 25, "deployed"),
+    ("Quelque 60 étrangers ont été placés en centre de rétention à Metz.", 60, "detained"),
+    ("Plus de 150 agents d'Enedis sont à pied d'œuvre depuis l'aube.", 150, "deployed"),
+    ("L'ancienne caserne héberge désormais 240 personnes.", 240, "displaced"),
+    ("La houle a laissé 4 000 habitants sans toit.", 4000, "displaced"),
+    ("Une vingtaine de médecins ont été réquisitionnés par l'ARS.", 20, "deployed"),
+    # an adverb of the verb that is a trigger
+    ("Trois cyclistes ont été grièvement percutés par la voiture.", 3, "wounded"),
+    # what happened to them over the state their noun alone names
+    ("Environ 110 sinistrés ont été relogés par la commune.", 110, "displaced"),
+    # a trigger right after the figure that the parser does not take for its noun
+    ("On dénombre 180 sans-abri après l'incendie.", 180, "displaced"),
 ])
 # fmt: on
 def test_event_type_by_family_and_parse(facts_of, text, value, event_type):

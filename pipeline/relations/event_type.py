@@ -25,8 +25,8 @@ class EventTyper:
         found = set()
         # a verb and its object that are a trigger together: the object alone says nothing more
         # ("ont succombé à leurs blessures" is killed, not killed and wounded)
-        consumed = {obj.i for t in tokens for obj in t.children
-                    if obj.dep_ in OBJECT_DEPS and f"{t.lemma_} {obj.lemma_}" in self.verb_object_triggers}
+        consumed = {obj.i for t in tokens for obj in self._complements(t)
+                    if f"{t.lemma_} {obj.lemma_}" in self.verb_object_triggers}
         covered: set[int] = set()  # the words of a phrase already read: "killed or injured" once
         for t in tokens:
             if t.i in consumed or t.i in covered:
@@ -45,11 +45,19 @@ class EventTyper:
                     found.add(by_form)
                     if inflected is not None:
                         inflected.add(by_form)
-            for obj in t.children:
+            for obj in self._complements(t):
                 pair = f"{t.lemma_} {obj.lemma_}"
-                if obj.dep_ in OBJECT_DEPS and pair in self.verb_object_triggers:
+                if pair in self.verb_object_triggers:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
+
+    @staticmethod
+    def _complements(verb: Token) -> list[Token]:
+        """A verb's objects and obliques, and the complements of these ("placées en centre de rétention",
+        "a envoyé 35 élèves à l'hôpital", the parser hanging the place on the object): the words that make a
+        trigger together with the verb."""
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        return objects + [g for c in objects for g in c.children if g.dep_.startswith("nmod")]
 
     def _phrases_at(self, token: Token) -> list[tuple[str, int, int]]:
         """The phrases of two to a few tokens starting at ``token`` (or at the word before it that it
@@ -111,6 +119,11 @@ class EventTyper:
                           and (c.like_num or any(g.dep_ == "nummod" for g in c.children))]
                 # the group with what its words say of it: "the 26 dead" (parsed on the number), "people injured"
                 noun_side += [t for c in groups for t in (c, *(g for g in c.children if g.dep_ in ("amod", "acl")))]
+        elif ctx.noun is None and unit is None:
+            # "230 sans-abri": a trigger right after the figure that the parser did not take for its noun
+            after = ctx.tokens[-1].i + 1
+            if after < ctx.sentence.end and ctx.tokens[-1].doc[after].lower_ in self.trigger_of:
+                noun_side = [ctx.tokens[-1].doc[after]]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
@@ -118,7 +131,7 @@ class EventTyper:
             # nor one with a subject of its own ("31 people were arrested and two officers hurt"); a
             # complement with a preposition says what happened too ("left 45,000 homes without power")
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
-                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
+                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod", "advmod") or (
                                                c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
                                            and not any(g.like_num and g.dep_ != "det" for g in c.children)
                                            and not (c.dep_ == "conj" and any(
@@ -212,7 +225,10 @@ class EventTyper:
         if strong:
             # "huit migrants sont morts": killed or wounded says more than "migrants"
             return self._resolve_type(strong), "lexicon"
-        for types in (noun_types, pred_types):
+        # "2 000 sinistrés ont été relogés", "40 migrants ont été interpellés": what happened to them says more
+        # than the state the counted noun alone names
+        named_by_noun = ctx.noun is not None and noun_types and noun_types == self._types_of([ctx.noun])
+        for types in ((pred_types, noun_types) if named_by_noun else (noun_types, pred_types)):
             resolved = self._resolve_type(types)
             if resolved:
                 return resolved, "lexicon"
