@@ -313,3 +313,16 @@ def test_announced_for_a_weekday_is_the_coming_one(facts_of):
 # fmt: on
 def test_event_type_by_family_and_parse(facts_of, text, value, event_type):
     assert _one(facts_of(text), value)["event_type"] == event_type
+
+
+def test_figures_of_one_verb_share_the_date_written_before_them(facts_of):
+    facts = facts_of("L'usine a enregistré une perte de 12 millions d'euros en 2024, pour un chiffre d'affaires "
+                     "de 95 millions d'euros.")
+    assert [(f["how_many"], f["when_start"]) for f in facts] == [(12e6, "2024-01-01"), (95e6, "2024-01-01")]
+    facts = facts_of("Entre avril et juin, le nombre d'inscrits a reculé de 4 000, à 61 000 personnes.")
+    assert [f["when_start"] for f in facts] == ["2025-04-01", "2025-04-01"]
+
+
+def test_a_date_after_a_change_is_not_the_levels(facts_of):
+    # the period of the fall, written after both figures, is not the time of the level before them
+    assert _one(facts_of("À 38 %, la popularité du maire perd quatre points depuis mars."), 38)["when_start"] is None
