@@ -309,6 +309,9 @@ def test_announced_for_a_weekday_is_the_coming_one(facts_of):
     ("Environ 110 sinistrés ont été relogés par la commune.", 110, "displaced"),
     # a trigger right after the figure that the parser does not take for its noun
     ("On dénombre 180 sans-abri après l'incendie.", 180, "displaced"),
+    # the event phrase the counted noun depends on
+    ("Le maire a ordonné la mise à l'abri de 230 campeurs.", 230, "displaced"),
+    ("Dix-neuf baigneurs ont été sauvés des eaux.", 19, "displaced"),
 ])
 # fmt: on
 def test_event_type_by_family_and_parse(facts_of, text, value, event_type):

@@ -142,7 +142,7 @@ class EventTyper:
                 and (ctx.predicate is None or ctx.predicate.i != ctx.noun.head.i)
                 and any(c.dep_ == "case" and c.lower_ in self.group_links for c in ctx.noun.children)
                 and (ctx.noun.head.lemma_ in self.event_nouns or (
-                    ctx.noun.head.lower_ in self.trigger_of
+                    self._types_of([ctx.noun.head], by_ending=False)  # a trigger, or a phrase: "la mise à l'abri de"
                     and not any(c.like_num and c.dep_ != "det" for c in ctx.noun.head.children)))):
             # "ordered the arrest of 47 people suspected of links", "the bodies of 11 people were found": the event
             # noun (or trigger) the counted group is the complement of says what happened to it, before the
