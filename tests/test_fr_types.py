@@ -312,6 +312,9 @@ def test_announced_for_a_weekday_is_the_coming_one(facts_of):
     # the event phrase the counted noun depends on
     ("Le maire a ordonné la mise à l'abri de 230 campeurs.", 230, "displaced"),
     ("Dix-neuf baigneurs ont été sauvés des eaux.", 19, "displaced"),
+    # a part the verb says is included in a group takes the group's type
+    ("Les blessés incluent trois touristes allemands.", 3, "wounded"),
+    ("Parmi les 31 victimes figurent six enfants et un berger.", 6, "casualties"),
 ])
 # fmt: on
 def test_event_type_by_family_and_parse(facts_of, text, value, event_type):
