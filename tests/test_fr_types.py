@@ -269,3 +269,66 @@ def test_a_comparison_point_whose_date_opens_with_the_markers_last_word(facts_of
 
 def test_announced_for_a_weekday_is_the_coming_one(facts_of):
     assert _one(facts_of("Une grève de 48 heures est annoncée pour mardi."), 48)["when_start"] == "2025-06-24"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, event_type", [
+    # paraphrases by family, as pack data (models/fr/relations.json)
+    ("La noyade de six baigneurs a endeuillé la station.", 6, "killed"),
+    ("Douze spectateurs ont été commotionnés par la déflagration.", 12, "wounded"),
+    ("Les douaniers ont appréhendé 9 contrebandiers près du col.", 9, "detained"),
+    ("Vingt-quatre squatteurs ont été jetés en prison après l'évacuation du parc.", 24, "detained"),
+    ("L'opérateur a prépositionné 40 techniciens près du barrage.", 40, "deployed"),
+    ("Quelque 9 000 abonnés sont restés sans eau potable pendant deux jours.", 9000, "affected"),
+    ("Près de 650 lycéens ont manqué les cours à cause des inondations.", 650, "affected"),
+    # the noun an adjective after the number describes is the counted one
+    ("Les secouristes ont dégagé les quatre derniers corps dans la soirée.", 4, "killed"),
+    ("Vingt-deux nouveaux cas ont été recensés à Mayotte.", 22, "affected"),
+    # an event noun with an article: "une" is a determiner, not a figure of its own
+    ("Quarante-huit ressortissants ont fait l'objet d'une expulsion vers l'Albanie.", 48, "displaced"),
+    ("Dix-sept personnes ont fait l'objet d'une interpellation à Rennes.", 17, "detained"),
+    # the event noun the counted noun depends on says more than that noun's verb
+    ("Un renfort de 35 pompiers est arrivé de l'Ain.", 35, "deployed"),
+    # a cause verb's "victimes" (casualties) made specific by the noun's own words
+    ("La crue a fait 5 victimes mortelles.", 5, "killed"),
+    # dead or missing together: casualties
+    ("Depuis janvier, 210 migrants sont morts ou ont disparu en Méditerranée.", 210, "casualties"),
+    # verb and complement pairs, the complement maybe hung on the object
+    ("Près de 700 vacanciers ont trouvé refuge dans la salle des fêtes.", 700, "displaced"),
+    ("Deux spéléologues manquent encore à l'appel.", 2, "missing"),
+    ("Le repas avarié a envoyé 19 pensionnaires à l'hôpital.", 19, "affected"),
+    ("La mairie a mis à disposition 25 agents municipaux.", 25, "deployed"),
+    ("Quelque 60 étrangers ont été placés en centre de rétention à Metz.", 60, "detained"),
+    ("Plus de 150 agents d'Enedis sont à pied d'œuvre depuis l'aube.", 150, "deployed"),
+    ("L'ancienne caserne héberge désormais 240 personnes.", 240, "displaced"),
+    ("La houle a laissé 4 000 habitants sans toit.", 4000, "displaced"),
+    ("Une vingtaine de médecins ont été réquisitionnés par l'ARS.", 20, "deployed"),
+    # an adverb of the verb that is a trigger
+    ("Trois cyclistes ont été grièvement percutés par la voiture.", 3, "wounded"),
+    # what happened to them over the state their noun alone names
+    ("Environ 110 sinistrés ont été relogés par la commune.", 110, "displaced"),
+    # a trigger right after the figure that the parser does not take for its noun
+    ("On dénombre 180 sans-abri après l'incendie.", 180, "displaced"),
+    # the event phrase the counted noun depends on
+    ("Le maire a ordonné la mise à l'abri de 230 campeurs.", 230, "displaced"),
+    ("Dix-neuf baigneurs ont été sauvés des eaux.", 19, "displaced"),
+    # a part the verb says is included in a group takes the group's type
+    ("Les blessés incluent trois touristes allemands.", 3, "wounded"),
+    ("Parmi les 31 victimes figurent six enfants et un berger.", 6, "casualties"),
+])
+# fmt: on
+def test_event_type_by_family_and_parse(facts_of, text, value, event_type):
+    assert _one(facts_of(text), value)["event_type"] == event_type
+
+
+def test_figures_of_one_verb_share_the_date_written_before_them(facts_of):
+    facts = facts_of("L'usine a enregistré une perte de 12 millions d'euros en 2024, pour un chiffre d'affaires "
+                     "de 95 millions d'euros.")
+    assert [(f["how_many"], f["when_start"]) for f in facts] == [(12e6, "2024-01-01"), (95e6, "2024-01-01")]
+    facts = facts_of("Entre avril et juin, le nombre d'inscrits a reculé de 4 000, à 61 000 personnes.")
+    assert [f["when_start"] for f in facts] == ["2025-04-01", "2025-04-01"]
+
+
+def test_a_date_after_a_change_is_not_the_levels(facts_of):
+    # the period of the fall, written after both figures, is not the time of the level before them
+    assert _one(facts_of("À 38 %, la popularité du maire perd quatre points depuis mars."), 38)["when_start"] is None

@@ -25,8 +25,8 @@ class EventTyper:
         found = set()
         # a verb and its object that are a trigger together: the object alone says nothing more
         # ("ont succombé à leurs blessures" is killed, not killed and wounded)
-        consumed = {obj.i for t in tokens for obj in t.children
-                    if obj.dep_ in OBJECT_DEPS and f"{t.lemma_} {obj.lemma_}" in self.verb_object_triggers}
+        consumed = {obj.i for t in tokens for obj in self._complements(t)
+                    if f"{t.lemma_} {obj.lemma_}" in self.verb_object_triggers}
         covered: set[int] = set()  # the words of a phrase already read: "killed or injured" once
         for t in tokens:
             if t.i in consumed or t.i in covered:
@@ -45,11 +45,19 @@ class EventTyper:
                     found.add(by_form)
                     if inflected is not None:
                         inflected.add(by_form)
-            for obj in t.children:
+            for obj in self._complements(t):
                 pair = f"{t.lemma_} {obj.lemma_}"
-                if obj.dep_ in OBJECT_DEPS and pair in self.verb_object_triggers:
+                if pair in self.verb_object_triggers:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
+
+    @staticmethod
+    def _complements(verb: Token) -> list[Token]:
+        """A verb's objects and obliques, and the complements of these ("placées en centre de rétention",
+        "a envoyé 35 élèves à l'hôpital", the parser hanging the place on the object): the words that make a
+        trigger together with the verb."""
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        return objects + [g for c in objects for g in c.children if g.dep_.startswith("nmod")]
 
     def _phrases_at(self, token: Token) -> list[tuple[str, int, int]]:
         """The phrases of two to a few tokens starting at ``token`` (or at the word before it that it
@@ -83,7 +91,8 @@ class EventTyper:
             return "other", "default"  # "3,5 décès pour 100 000 habitants": a rate, not a count of the dead
         noun_side: list[Token] = []
         if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
-            noun_side = [ctx.noun] + [c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
+            noun_side = [ctx.noun] + self._described_noun(ctx.noun) + [
+                c for c in ctx.noun.children if c.dep_ in ("amod", "acl") or (
                 c.i == ctx.noun.i + 1 and c.pos_ in CONTENT and not any(g.dep_ == "case" for g in c.children))]
             for c in list(noun_side[1:]):
                 noun_side += [g for g in c.children if g.dep_ == "conj"]
@@ -110,6 +119,11 @@ class EventTyper:
                           and (c.like_num or any(g.dep_ == "nummod" for g in c.children))]
                 # the group with what its words say of it: "the 26 dead" (parsed on the number), "people injured"
                 noun_side += [t for c in groups for t in (c, *(g for g in c.children if g.dep_ in ("amod", "acl")))]
+        elif ctx.noun is None and unit is None:
+            # "230 sans-abri": a trigger right after the figure that the parser did not take for its noun
+            after = ctx.tokens[-1].i + 1
+            if after < ctx.sentence.end and ctx.tokens[-1].doc[after].lower_ in self.trigger_of:
+                noun_side = [ctx.tokens[-1].doc[after]]
         pred_side: list[Token] = []
         if ctx.predicate is not None:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
@@ -117,20 +131,24 @@ class EventTyper:
             # nor one with a subject of its own ("31 people were arrested and two officers hurt"); a
             # complement with a preposition says what happened too ("left 45,000 homes without power")
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
-                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
+                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod", "advmod") or (
                                                c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
-                                           and not any(g.like_num for g in c.children)
+                                           and not any(g.like_num and g.dep_ != "det" for g in c.children)
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
+        governing: Token | None = None
         if (ctx.noun is not None and ctx.noun.dep_.startswith("nmod") and ctx.noun.head.pos_ == "NOUN"
                 and (ctx.predicate is None or ctx.predicate.i != ctx.noun.head.i)
                 and any(c.dep_ == "case" and c.lower_ in self.group_links for c in ctx.noun.children)
                 and (ctx.noun.head.lemma_ in self.event_nouns or (
-                    ctx.noun.head.lower_ in self.trigger_of and not any(c.like_num for c in ctx.noun.head.children)))):
+                    self._types_of([ctx.noun.head], by_ending=False)  # a trigger, or a phrase: "la mise à l'abri de"
+                    and not any(c.like_num and c.dep_ != "det" for c in ctx.noun.head.children)))):
             # "ordered the arrest of 47 people suspected of links", "the bodies of 11 people were found": the event
-            # noun (or trigger) the counted group is the complement of says what happened to it
-            pred_side.append(ctx.noun.head)
+            # noun (or trigger) the counted group is the complement of says what happened to it, before the
+            # verb of that noun ("un renfort de 80 pompiers est arrivé" is deployed, not displaced)
+            governing = ctx.noun.head
+            pred_side.append(governing)
         predicate = ctx.predicate
         # the verb the number itself hangs on, before it, as its subject (or as the parser mislabels one:
         # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
@@ -169,6 +187,8 @@ class EventTyper:
             return self._event_type(linked)[0], "total"
         inflected: set[str] = set()
         noun_types, pred_types = self._types_of(noun_side, inflected), self._types_of(pred_side, inflected)
+        if governing is not None and any(t.i == governing.i for t in pred_side):
+            pred_types = self._types_of([governing]) or pred_types
         share_of = self._share_group(ctx) if not noun_types and unit == "%" else None
         if share_of is not None:
             # "la part des décès survenus à domicile ... à 38 %": a share of a group takes the group's type
@@ -199,10 +219,16 @@ class EventTyper:
             # they were (not "300 victimes secourues": victims may count the dead)
             return self._resolve_type(pred_types), "lexicon"
         strong = (pred_types & self.strong_types) or (noun_types & self.strong_types)
+        if strong <= self.unspecific_types and (noun_types & self.strong_types) - self.unspecific_types:
+            # "a fait 4 victimes mortelles": the noun's side names which of the casualties they were
+            strong = noun_types & self.strong_types
         if strong:
             # "huit migrants sont morts": killed or wounded says more than "migrants"
             return self._resolve_type(strong), "lexicon"
-        for types in (noun_types, pred_types):
+        # "2 000 sinistrés ont été relogés", "40 migrants ont été interpellés": what happened to them says more
+        # than the state the counted noun alone names
+        named_by_noun = ctx.noun is not None and noun_types and noun_types == self._types_of([ctx.noun])
+        for types in ((pred_types, noun_types) if named_by_noun else (noun_types, pred_types)):
             resolved = self._resolve_type(types)
             if resolved:
                 return resolved, "lexicon"
@@ -319,6 +345,15 @@ class EventTyper:
             return False  # a preposition, even where the parser says object ("touchées dans 11 départements")
         return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i != noun.i and any(g.like_num for g in c.children)
                    for c in pred.children)
+
+    @staticmethod
+    def _described_noun(noun: Token) -> list[Token]:
+        """ "les cinq derniers corps", "40 nouveaux cas": where the parser takes the adjective after the number
+        for the counted noun, the noun it describes, right after it, says what was counted."""
+        head = noun.head
+        if noun.pos_ == "ADJ" and noun.dep_ == "amod" and head.pos_ == "NOUN" and head.i == noun.i + 1:
+            return [head]
+        return []
 
     @staticmethod
     def _misattached_participle(noun: Token) -> list[Token]:

@@ -38,6 +38,8 @@ class RelationLexicon:
                 self.trigger_of_stem.setdefault(self._stem(w), event_type)
         self.priority: list[str] = lex["trigger_priority"]
         self.combined: list[list[str]] = lex["combined_types"]
+        # the types that stand for several together ("casualties"): another trigger may say which
+        self.unspecific_types = {parts[-1] for parts in self.combined}
         self.containers = set(lex["container_nouns"])
         self.toll_nouns = {w.lower() for w in lex["toll_nouns"]}
         self.subset_verbs = set(lex["subset_verbs"])

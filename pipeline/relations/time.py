@@ -32,6 +32,14 @@ def _figure_before(ctx: MentionContext, ctxs: list[MentionContext]) -> MentionCo
     return next((c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
 
 
+def _clause_verb(ctx: MentionContext) -> Token | None:
+    """The head of the clause a figure stands in: the first verb or copular predicate above it ("une perte de 41
+    millions" is in the clause of "a enregistré"; "dozens of stretches were unsafe" in that of "unsafe")."""
+    anchor = ctx.anchor or ctx.tokens[0]
+    return next((t for t in (anchor, *anchor.ancestors)
+                 if t.pos_ == "VERB" or any(c.dep_ == "cop" for c in t.children)), None)
+
+
 class DateAssigner:
     """The time stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
 
@@ -238,7 +246,8 @@ class DateAssigner:
                 elliptic = (other.linked_to is ctx and other.noun is not None and ctx.noun is not None
                             and other.noun.i == ctx.noun.i
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
-                if elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other):
+                if (elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
+                        or self._same_clause(text, ctx, other, when, clauses)):
                     when[id(ctx)] = when[id(other)]
                     break
         self._share_sentence_date(text, ctxs, when, clauses)
@@ -306,6 +315,24 @@ class DateAssigner:
             if id(ctx) in when or id(ctx) in clauses or self.comparison_rx.search(text[max(0, start - 25) : start]):
                 continue
             when[id(ctx)] = dated[0]
+
+    def _same_clause(self, text: str, ctx: MentionContext, other: MentionContext, when: dict[int, dict],
+                     clauses: dict[int, tuple[int, int]]) -> bool:
+        """ "a enregistré une perte de 41 millions d'euros en 2024, pour un chiffre d'affaires de 587 millions", "a
+        augmenté de 85 000, à 2,47 millions entre juillet et septembre": two figures of one verb tell one time
+        (not a point of comparison: "contre 9 700")."""
+        verb, other_verb = _clause_verb(ctx), _clause_verb(other)
+        if verb is None or other_verb is None or verb.i != other_verb.i:
+            return False
+        start = ctx.quantity["start"]
+        # nor the time of a variation restating a figure ("soit une hausse de 14 % depuis 2020")
+        restating = (self._restates(text, ctx.sentence, other, [ctx, other]) is not None
+                     or self._restates(text, ctx.sentence, ctx, [ctx, other]) is not None)
+        # a date written after both figures may be the period of the later one alone ("À 41 %, la cote perd trois
+        # points depuis septembre": the fall's period, not the level's)
+        return (id(ctx) not in clauses and id(other) not in clauses and not restating
+                and when[id(other)]["start"] < max(start, other.quantity["start"])
+                and not self.comparison_rx.search(text[max(0, start - 25) : start]))
 
     @staticmethod
     def _participle_of(ctx: MentionContext, other: MentionContext) -> bool:
