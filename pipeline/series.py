@@ -192,10 +192,11 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
 
 def _same_groups(groups: Iterable[Iterable[str]], plural: frozenset[str]) -> dict[str, str]:
     """Each noun of a set of nouns that count one group, as the head of a ``who`` or a unit is read (its first
-    token, without its plural ending), mapped to its set's first."""
+    word, whole, without its plural ending), mapped to its set's first."""
     out: dict[str, str] = {}
     for nouns in groups:
-        heads = [found[0] for found in (tokens(w, frozenset()) for w in nouns) if found]
+        # whole words: cut to five letters, "militants" would be "militaires" and so "soldats"
+        heads = [found[0] for found in (_whole_words(w, frozenset()) for w in nouns) if found]
         heads = [t[:-1] if len(t) > 3 and t[-1] in plural else t for t in heads]
         for t in heads[1:] if heads else ():
             out[t] = heads[0]
@@ -245,6 +246,13 @@ def tokens(text, stopwords: frozenset[str]) -> list[str]:
     if not isinstance(text, str) or not text:
         return []
     return list(_tokens(text, stopwords))
+
+
+@lru_cache(maxsize=20_000)
+def _whole_words(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
+    """The words :func:`tokens` reads, not cut."""
+    words = _WORD.findall(strip_accents(text.lower()))
+    return tuple(w for w in words if w not in stopwords and len(w) > 1)
 
 
 @lru_cache(maxsize=20_000)
@@ -490,13 +498,18 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         unit, block = None, _unit_kind(None, event_type)
     who = row.get("who") if isinstance(row.get("who"), str) else None
     who_words = _singular(tokens(who, words.stopwords), words)
-    head, head_parts = None, frozenset()
+    head, head_parts, whole_head = None, frozenset(), None
     if block[-1] == "count" and unit:
         unit_words = _singular(tokens(unit, words.stopwords), words)
         head = unit_words[0] if unit_words else None
+        whole_head = _singular(list(_whole_words(unit, words.stopwords)[:1]), words)
         head_parts = _compound_parts(unit, words)
     if head is None and who_words:
         head = who_words[0] if words.head_first else who_words[-1]
+        whole = _singular(list(_whole_words(who, words.stopwords)), words)
+        whole_head = whole[:1] if words.head_first else whole[-1:]
+    # the set of same_groups the head noun is in, by its whole word
+    kind = None if head is None else words.same_groups.get(whole_head[0], whole_head[0]) if whole_head else head
     # a who without the counted noun ("feu" for 2 800 hectares) names the actor, not a kind of the
     # counted thing: it cannot disagree with another figure's (unless the count only restates a toll)
     generic_head = head is not None and head in words.generic_heads.get(event_type, words.generic_heads[""])
@@ -524,7 +537,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
         # left out and extraction took the actor of the sentence for it; it names nothing counted
         actor = head
-        head, head_parts, mods, generic_head, who_words = None, frozenset(), frozenset(), False, []
+        head, head_parts, mods, generic_head, who_words, kind = None, frozenset(), frozenset(), False, [], None
         who = unit = None
     else:
         actor = None
@@ -533,7 +546,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         event_type=event_type, block=block,
         value=_value_key(_num(row.get("how_many")), _num(row.get("how_many_high"))),
         head=head, head_parts=head_parts, mods=mods, generic_head=generic_head,
-        words=frozenset(who_words + ([head, words.same_groups.get(head, head)] if head else [])),
+        words=frozenset(who_words + ([head, kind[:TOKEN_LEN]] if head else [])),
         vec=vectors(who or unit if block[-1] == "count" else who),
         place=frozenset(tokens(where, words.stopwords)),
         names=names,
@@ -551,7 +564,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
         enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
         entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
-        kind=words.same_groups.get(head, head) if head is not None else None,
+        kind=kind,
     )
 
 

@@ -747,6 +747,20 @@ def test_two_nouns_of_one_group_in_the_pack_name_one_group():
     assert not same(grouped([placed(jobs), placed(posts)], vectors=False), ("a", 1), ("b", 1))
 
 
+
+def test_a_noun_that_only_begins_like_a_noun_of_a_set_is_no_noun_of_it():
+    soldiers = row("b", 1, 15, who="soldats", unit="soldats", event_type="killed", where="Kidal",
+                   published="2025-06-17", when=("2025-06-15", "2025-06-15"),
+                   evidence="Au moins 15 soldats ont été tués dimanche dans une embuscade près de Kidal.")
+    militants = row("a", 1, 12, who="militants", unit="militants", event_type="killed", where="Kidal",
+                    published="2025-06-16", when=("2025-06-15", "2025-06-15"),
+                    evidence="Au moins 12 militants ont été tués dimanche dans une embuscade près de Kidal.")
+    # "militants" is cut like "militaires", a noun of the soldiers' set: whole words tell them apart
+    assert not same(grouped([militants, soldiers], vectors=False), ("a", 1), ("b", 1))
+    troops = placed(militants, who="militaires", unit="militaires",
+                    evidence="Au moins 12 militaires ont été tués dimanche dans une embuscade près de Kidal.")
+    assert same(grouped([troops, soldiers], vectors=False), ("a", 1), ("b", 1))
+
 def test_one_running_total_told_by_two_reports_up_to_each_day_is_one_series():
     first = row("a", 1, 12, who="foyers", unit="foyers", event_type="affected", where="Landes", published="2026-12-01",
                 when=("2026-11-15", "2026-12-01"),
