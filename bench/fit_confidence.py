@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="gold of dev articles the rules were never tuned on: the bias is refitted there")
     args = parser.parse_args(argv)
     data = labelled_predictions(args.lang)
+    held = labelled_predictions(args.lang, [(Path(g), Path(a)) for g, a in args.held_out]) if args.held_out else []
+    held_ids = {a for a, _, _ in held}
+    # once the held-out articles have joined dev, the weights must still not see them
+    data = [d for d in data if d[0] not in held_ids]
     ids = sorted({a for a, _, _ in data})
     random.Random(0).shuffle(ids)
     folds = {a: i % 5 for i, a in enumerate(ids)}
@@ -119,7 +123,6 @@ def main(argv: list[str] | None = None) -> int:
     model = fit([c for _, c, _ in data], [h for _, _, h in data])
     fitted_on = {"predictions": len(data), "articles": len(ids), "cv_ece": ece}
     if args.held_out:
-        held = labelled_predictions(args.lang, [(Path(g), Path(a)) for g, a in args.held_out])
         model, fitted_on["held_out"] = held_out_bias(model, held, refit_bias, reliability)
     if not args.dry_run:
         path = models_dir() / args.lang / CONFIDENCE_FILE

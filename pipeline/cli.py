@@ -402,7 +402,7 @@ def evaluate_cli(
     if quiet or verbose:
         _set_verbosity(verbose, quiet)
     quiet = logs.is_quiet()
-    from .evaluation import evaluate, format_scores
+    from .evaluation import evaluate, format_scores, headline
 
     try:
         scores = evaluate(gold, articles, pred_path=pred, json_path=json_path, report_path=report,
@@ -411,9 +411,7 @@ def evaluate_cli(
         _fail(str(e))
         return
     if quiet:
-        series = scores.get("series") or {}
-        typer.echo(f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"
-                   + (f"   series B3 F1 {series['f1']:.3f}" if series.get("labelled") else ""))
+        typer.echo(headline(scores))
     else:
         typer.echo(format_scores(scores))
     if json_path:

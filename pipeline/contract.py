@@ -297,6 +297,7 @@ class RelationsLexicon(TypedDict):
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
+    predicate_adverbs: Words  # event_type.py: an adverb of the predicate that names a harm ("grièvement percutés")
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 

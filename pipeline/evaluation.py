@@ -326,7 +326,7 @@ def format_scores(scores: dict) -> str:
         if s:
             lines.append(f"{kind:14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}")
     s = scores.get("series")
-    if s:
+    if s and s.get("labelled"):
         lines.append(f"{'series B3':14}{s['p']:8.3f}{s['r']:8.3f}{s['f1']:8.3f}   (matched facts; "
                      f"{s['gold_series']} gold series, {s['gold_series_across_articles']} across articles)")
     if len(scores.get("by_language") or {}) > 1:
@@ -369,7 +369,12 @@ def format_scores(scores: dict) -> str:
               for m in scores["false_positives"]]
     if scores.get("articles_not_found"):
         lines.append(f"gold articles not found: {', '.join(scores['articles_not_found'])}")
-    series = scores.get("series")
-    lines += ["", f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"
-              + (f"   series B3 F1 {series['f1']:.3f}" if series else "")]
+    lines += ["", headline(scores)]
     return "\n".join(lines)
+
+
+def headline(scores: dict) -> str:
+    """The figures of one line: fact and tuple F1, and series B3 F1 when the gold carries series labels."""
+    series = scores.get("series") or {}
+    return (f"fact F1 {scores['fact_f1']:.3f}   tuple F1 {scores['tuple_f1']:.3f}"
+            + (f"   series B3 F1 {series['f1']:.3f}" if series.get("labelled") else ""))

@@ -139,6 +139,9 @@ EVENT_TYPES = [  # sentence, then (how_many, event_type) of its one fact
     ("A judge in Porto ordered the arrest of 12 men suspected of fraud.", (12, "detained")),  # the event noun
     ("The bodies of 6 fishermen were recovered from the lake.", (6, "killed")),  # a trigger noun over the group
     ("Two more villagers died of their injuries on Friday.", (2, "killed")),  # the injuries are the cause
+    # an adverb of harm qualifies other verbs too: it names no harm done to what the verb's figure counts
+    ("The committee critically reviewed 300 applications last year.", (300, "other")),
+    ("Inspectors found that 40 care homes were critically understaffed.", (40, "other")),
 ]
 
 PARTS = [  # sentence, then the event types of its facts: a part whose own words say nothing is what its group is

@@ -131,7 +131,8 @@ class EventTyper:
             # nor one with a subject of its own ("31 people were arrested and two officers hurt"); a
             # complement with a preposition says what happened too ("left 45,000 homes without power")
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
-                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod", "advmod") or (
+                                           if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
+                                               c.dep_ == "advmod" and c.lower_ in self.predicate_adverbs) or (
                                                c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
                                            and not any(g.like_num and g.dep_ != "det" for g in c.children)
                                            and not (c.dep_ == "conj" and any(

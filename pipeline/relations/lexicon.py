@@ -137,6 +137,7 @@ class RelationLexicon:
         self.restating_markers = {w.lower() for w in lex["restating_markers"]}
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}
+        self.predicate_adverbs = {w.lower() for w in lex["predicate_adverbs"]}
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None

@@ -153,9 +153,11 @@ class WhoChooser:
 
     def _doc_view(self, doc: Doc) -> _DocView:
         """What the candidates read of ``doc`` that no figure changes, made on the Doc's first figure."""
-        if self._who_view is None or self._who_view.doc is not doc:
-            self._who_view = _DocView(doc)
-        return self._who_view
+        view = self._who_view
+        if view is None or view.doc is not doc:
+            # a local first: another thread's forget_doc() between the two lines must not return None
+            view = self._who_view = _DocView(doc)
+        return view
 
     def _ranked_who(self, ctx: MentionContext, who: str | None, rules_token: Token | None,
                     in_dates: set[int]) -> tuple[str | None, list[Candidate]]:
