@@ -201,8 +201,22 @@ class AttributeFilter:
         read = normalize_number(token.text, self.lang)
         return read is not None and read.value == 1
 
+    @staticmethod
+    def _past_coordinated(token: Token | None, step: int) -> Token | None:
+        """The first token from ``token`` on (``step`` 1 forward, -1 back) that is no number of a
+        coordination of numbers ("de 23 et 31 ans", "de 7, 10 et 13 ans"), or None at the Doc's edge."""
+        doc = token.doc if token is not None else None
+        while token is not None and (token.like_num or token.pos_ == "CCONJ" or token.text == ","):
+            i = token.i + step
+            token = doc[i] if 0 <= i < len(doc) else None
+        return token
+
     def _age(self, tokens: list[Token], after: Token | None) -> bool:
         unit_token = next((t for t in tokens if t.lower_ in self.age_units), None)
+        if (unit_token is None and after is not None and (after.pos_ == "CCONJ" or after.text == ",")
+                and after.i + 1 < len(after.doc) and after.doc[after.i + 1].like_num):
+            # "âgés de 23 et 31 ans": the first ages of a coordination take the last one's unit
+            after = self._past_coordinated(after, 1)
         if unit_token is None and after is not None:
             doc = after.doc
             if after.lower_ in self.age_units:
@@ -215,6 +229,9 @@ class AttributeFilter:
         # the link word before the figure: "de 38 ans", "d'une trentaine d'années"
         start = tokens[0].i
         link = doc[start - 1] if start > 0 else None
+        if (link is not None and (link.pos_ == "CCONJ" or link.text == ",") and link.i > 0
+                and doc[link.i - 1].like_num):
+            link = self._past_coordinated(link, -1)  # "âgés de 23 et 31 ans": the link before the first age
         if link is None or link.lower_ not in self.links:
             return False
         holder = doc[link.i - 1] if link.i > 0 else None

@@ -244,6 +244,7 @@ class RelationsLexicon(TypedDict):
     reporting_verbs: Words
     negations: Words
     subset_markers: Words
+    part_participles: Words  # linking.py: "dont six venus d'ailleurs": a participle after a part's number
     reporting_nouns: Words
     holder_nouns: Words
     holder_prepositions: Words  # "followed by Senegalese at 22%": the name before them holds a bare figure

@@ -114,3 +114,26 @@ def test_a_figure_the_parser_hangs_on_a_date_takes_the_verb_above_it(facts_of):
     text = "Réélu triomphalement dimanche avec plus de 61 % des voix, le maire a présenté hier son équipe."
     fact = _one(facts_of(text), 61)
     assert fact["what"] == "Réélu"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Deux cyclistes, âgés de 17 et 45 ans, ont été blessés samedi.", [2]),
+    ("Trois enfants de 4, 6 et 9 ans ont été hospitalisés.", [3]),
+])
+def test_coordinated_ages_are_all_ages(facts_of, text, values):
+    # the first ages of "de 17 et 45 ans" have no unit or link of their own: the coordination's
+    assert sorted(f["how_many"] for f in facts_of(text)) == values
+
+
+def test_coordinated_durations_stay_facts(facts_of):
+    # "de 2 et 3 ans de prison" is a duration of something, not an age
+    assert sorted(f["how_many"] for f in facts_of("Les deux prévenus ont écopé de 2 et 3 ans de prison.")) == [2, 3]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Le chantier du tunnel a duré deux ans et demi.", 2.5),
+    ("L'attente aux urgences a atteint quatre heures et demie samedi.", 4.5),
+    ("La traversée a duré 11 heures et demie à cause de la tempête.", 11.5),
+])
+def test_a_half_after_the_time_unit_adds_to_its_count(facts_of, text, value):
+    assert [f["how_many"] for f in facts_of(text)] == [value]

@@ -332,3 +332,9 @@ def test_figures_of_one_verb_share_the_date_written_before_them(facts_of):
 def test_a_date_after_a_change_is_not_the_levels(facts_of):
     # the period of the fall, written after both figures, is not the time of the level before them
     assert _one(facts_of("À 38 %, la popularité du maire perd quatre points depuis mars."), 38)["when_start"] is None
+
+
+def test_the_means_backing_a_group_the_parser_leaves_without_subject_take_its_verb_s_type(facts_of):
+    # the parser hangs "plongeurs" on "déployés" as an oblique: the group is still that verb's subject
+    facts = facts_of("Au moins 60 plongeurs, appuyés par cinq vedettes, ont été déployés au large.")
+    assert {f["how_many"]: f["event_type"] for f in facts} == {60: "deployed", 5: "deployed"}

@@ -163,3 +163,33 @@ def test_a_share_after_soit_restates_what_comes_before_it(facts_of, text, value,
 def test_a_count_s_share_of_a_named_group_after_soit_is_the_group_s(facts_of):
     fact = _one(facts_of("La campagne a touché 41 000 enfants, soit 87 % de la population visée."), 87)
     assert fact["who"] == "population visée"
+
+
+@pytest.mark.parametrize("text, value, who, what", [
+    # a trigger participle: the part is the total's people, and the participle says what happened to them
+    ("Au total, 95 randonneurs ont été secourus, dont 12 blessés légèrement.", 12, "randonneurs", "blessés"),
+    # a participle the parser tags as a verb
+    ("Les pompiers ont évacué 230 habitants, dont 40 relogés dans un gymnase.", 40, "habitants", "relogés"),
+    # a listed participle of movement (the parser takes it for a noun)
+    ("Vingt soignants ont été embauchés pour l'hiver, dont six venus d'autres hôpitaux.", 6, "soignants", "venus"),
+    ("Le séisme a touché 800 bâtiments, dont 120 détruits.", 120, "bâtiments", "détruits"),
+])
+def test_a_participle_after_a_part_s_number_is_said_of_the_total_s_noun(facts_of, text, value, who, what):
+    fact = _one(facts_of(text), value)
+    assert (fact["who"], fact["what"]) == (who, what)
+
+
+def test_a_participle_after_a_part_s_number_gives_the_part_its_own_event_type(facts_of):
+    fact = _one(facts_of("Au total, 95 randonneurs ont été secourus, dont 12 blessés légèrement."), 12)
+    assert fact["event_type"] == "wounded"
+
+
+@pytest.mark.parametrize("text, value, who", [
+    ("L'usine emploie 300 personnes, dont 40 salariés intérimaires.", 40, "salariés intérimaires"),
+    ("Le ministère recense 540 blessés, dont 118 enfants.", 118, "enfants"),
+    # a trigger noun that is no participle by its form
+    ("L'agence a compté 900 cas de dengue, dont 14 décès.", 14, "décès"),
+    ("La SNCF a engagé 600 agents, dont 150 renforts arrivés de Lyon.", 150, "renforts"),
+])
+def test_a_noun_after_a_part_s_number_stays_its_who(facts_of, text, value, who):
+    assert _one(facts_of(text), value)["who"] == who

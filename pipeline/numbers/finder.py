@@ -283,6 +283,21 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
     m = g.time_unit_after.match(after)
     if m:
         core.unit = g.time_unit_of.get(m.group("tu").lower())
+        if float(core.value).is_integer():
+            _add_fraction_after_unit(text, core, core.end + m.end(), g)
+
+
+def _add_fraction_after_unit(text: str, core: _Core, unit_end: int, g: NumberGrammar) -> None:
+    """"deux ans et demi", "cinq heures et demie": a fraction after the time unit adds to its count (the
+    mention's text stays the number's)."""
+    m = g.and_after.match(text, unit_end)
+    run = g.word_run.match(text, m.end()) if m else None
+    if run is None:
+        return
+    tokens = re.findall(r"[^\s\-]+", run.group(0).lower())
+    part = g.words.fraction_after_and(tokens, 0)
+    if part is not None and part[1] == len(tokens):
+        core.value += part[0]
 
 
 def _last_conjoined(text: str, core: _Core, g: NumberGrammar) -> float:

@@ -314,6 +314,12 @@ class EventTyper:
         backed = participle.head
         side = [backed] + [c for c in backed.children if c.dep_ in ("amod", "acl", "xcomp", "obl:arg")
                            and c.i != participle.i]
+        if backed.head.pos_ == "VERB" and backed.head.i > backed.i and (
+                backed.dep_ in ("nsubj", "nsubj:pass")
+                or (backed.dep_.startswith("obl") and not any(c.dep_ == "case" for c in backed.children))):
+            # "400 sauveteurs, appuyés par douze navires, ont été déployés": the verb the group is the subject
+            # of (a bare noun before its verb, which the parser may call an oblique)
+            side.append(backed.head)
         types = self._types_of(side)
         resolved = self._resolve_type(types)
         return resolved or self.fallback_type_of.get(backed.lower_)

@@ -43,6 +43,8 @@ class RelationLexicon:
         self.containers = set(lex["container_nouns"])
         self.toll_nouns = {w.lower() for w in lex["toll_nouns"]}
         self.subset_verbs = set(lex["subset_verbs"])
+        self.part_participles = {w.lower() for w in lex["part_participles"]}
+        self.participle_endings = tuple(data.dates["past_tense"]["participle_endings"])
         self.event_nouns = set(lex["event_nouns"])
         self.reporting = set(lex["reporting_verbs"])
         self.own_time_conjunctions = [w.lower() for w in lex["own_time_conjunctions"]]

@@ -38,6 +38,14 @@ class Linker:
             # clause hangs on, not of the figure right before ("three months")
             owner = self._relative_owner(ctx, earlier)
             ctx.subset_of = ctx.linked_to = owner or prev
+            if self._part_participle(ctx):
+                # "148 ont été secourues, dont 31 blessées", "dont six venus d'autres hôpitaux": the participle
+                # says what happened to a part of the total's things, which the part counts
+                total_noun = ctx.subset_of.noun
+                ctx.predicate = ctx.noun
+                ctx.noun = total_noun if total_noun is not None and total_noun.i != ctx.noun.i else None
+                if total_noun is not None and total_noun.i == ctx.predicate.i:
+                    ctx.subset_of.noun = None  # the parser hung the total on the part's participle
         if ctx.subset_of is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
             # "of whom eight were children": the part is what the total's verb says of the total
             ctx.predicate = ctx.subset_of.predicate or ctx.predicate
@@ -85,6 +93,21 @@ class Linker:
                 # "ont dépassé 19 500, en hausse de 12,5 %": a figure on another figure's verb
                 ctx.linked_to = ctx.linked_to or other
                 break
+
+    def _part_participle(self, ctx: MentionContext) -> bool:
+        """Whether the bare word right after a part's number is a participle saying what happened to the part
+        (the parser's verb, a trigger word, a listed participle, a word with a verb's dependents), not a
+        kind of the total's things ("dont 40 enfants", "dont 12 députés")."""
+        word = ctx.noun
+        if word is None or word.i != ctx.tokens[-1].i + 1 or any(c.dep_ in ("det", "case") for c in word.children):
+            return False
+        forms = {word.lower_, word.lemma_.lower()}
+        if word.pos_ == "VERB" or "Part" in word.morph.get("VerbForm") or forms & self.part_participles:
+            return True
+        # a noun by the tagger, a participle by its form (not "dont 61 décès", "dont 800 renforts")
+        return word.lower_.endswith(self.participle_endings) and (
+            any(f in self.trigger_of for f in forms)
+            or any(c.dep_ in ("advmod", "xcomp", "obl:agent") for c in word.children))
 
     @staticmethod
     def _relative_owner(ctx: MentionContext, earlier: list[MentionContext]) -> MentionContext | None:
