@@ -335,3 +335,28 @@ def test_a_quantifier_stands_for_its_group(en_facts, sentence, who):
 ])
 def test_a_count_per_population_is_the_rates(en_facts, sentence, who):
     assert [f["who"] for f in en_facts(sentence)] == who
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fronted "of those / of them / of these" opens a part of a group counted in the sentence before: the
+    # part's who and unit are that group's (issue 13, branch en-unseen: the held-out e7 batch)
+    ("The clinic treated 300 patients last week. Of those, 45 were admitted to hospital.",
+     [(300, "patients", "patients"), (45, "patients", "patients")]),
+    ("Inspectors visited 120 farms in Devon in May. Of them, 14 failed the check.",
+     [(120, "farms", "farms"), (14, "farms", "farms")]),
+    ("The council received 900 complaints last year. Of these, 210 were upheld.",
+     [(900, "complaints", "complaints"), (210, "complaints", "complaints")]),
+    # (a demonstrative after the figure too; and the verb's subject counts nothing of the part)
+    ("Police arrested 64 fans after the match. Nine of those were charged.",
+     [(64, "fans", "fans"), (9, "fans", "fans")]),
+    ("Twelve climbers were stranded on the ridge. Helicopters lifted eight of them to safety.",
+     [(12, "climbers", "climbers"), (8, "climbers", "climbers")]),
+])
+def test_a_fronted_part_of_those_is_a_part_of_the_group_before(en_facts, text, expected):
+    assert [(f["how_many"], f["who"], f["unit"]) for f in en_facts(text)] == expected
+
+
+def test_a_demonstrative_not_counted_among_stands_for_no_group(en_facts):
+    # "those who": no part of the fans counted before, so no figure of the second sentence takes them
+    text = "Police arrested 64 fans after the match. Those who were charged paid fines of £200 each."
+    assert [(f["how_many"], f["who"]) for f in en_facts(text) if f["how_many"] == 200] != [(200, "fans")]

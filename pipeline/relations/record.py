@@ -279,6 +279,9 @@ class RecordBuilder:
         counts among ("Parmi eux, 37..."), first a noun counted there ("480 conducteurs")."""
         if pronoun.lower_ not in self.anaphoric_pronouns or pronoun.head.lemma_ in self.impersonal_verbs:
             return None
+        among = self._counted_among(pronoun)
+        if pronoun.morph.get("PronType") == ["Dem"] and not among:
+            return None  # "those who fled": a demonstrative stands for a group only as one counted among
         speaker = self._speaker_of(pronoun)
         if speaker is not None:
             return self._described(speaker) or speaker  # "The SFO said it would recover £12m": the SFO
@@ -294,14 +297,25 @@ class RecordBuilder:
             return t.pos_ == "NOUN" and t.morph.get("Number") == number and (
                 not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)
 
-        # (a part of them, "Twelve of them", is a part of a group counted there too)
-        among = any(c.dep_ == "case" and (c.lower_ in self.among_words or c.lower_ in self.partitive_words)
-                    for c in pronoun.children)
         counted = [t for t in previous if self._counted(t) and t.lower_ not in self.measure_units]  # not "80km"
         ranked = (counted if among else []) + [
             t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
         found = next((t for t in ranked if agrees(t)), None)
         return (self._described(found) or found) if found is not None else None
+
+    def _counted_among(self, pronoun: Token) -> bool:
+        """Whether a figure is a part of the group ``pronoun`` stands for: "Parmi eux, 37...", "Twelve of
+        them", "Of those, 27 were admitted" (a part of a group counted in the sentence before)."""
+        return any(c.dep_ == "case" and (c.lower_ in self.among_words or c.lower_ in self.partitive_words)
+                   for c in pronoun.children)
+
+    @staticmethod
+    def _subject_of_object(ctx: MentionContext) -> bool:
+        """Whether the figure's noun is the subject of the verb the figure is the object of ("Rescuers
+        reached nine of them"): the parse gave the bare count no noun of its own."""
+        noun, anchor = ctx.noun, ctx.anchor
+        return (noun is not None and anchor is not None and noun.dep_ in SUBJECT_DEPS and anchor.dep_ == "obj"
+                and noun.head.i == anchor.head.i)
 
     def _speaker_of(self, pronoun: Token) -> Token | None:
         """The subject of the reporting verb whose clause has ``pronoun`` for subject, when they agree in
@@ -339,8 +353,8 @@ class RecordBuilder:
                 if head is None:
                     break
                 for c in head.children:
-                    if c.pos_ == "PRON" and (c.dep_ in SUBJECT_DEPS or any(
-                            g.dep_ == "case" and g.lower_ in self.among_words for g in c.children)):
+                    # (or a part of: "Of those, 27 were admitted")
+                    if c.pos_ == "PRON" and (c.dep_ in SUBJECT_DEPS or self._counted_among(c)):
                         return c
                 # "it would begin proceedings to recover £12m": the subject of the verb the clause depends on
                 subjectless = head.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
@@ -700,12 +714,15 @@ class RecordBuilder:
         told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
         pronoun = None if told else self._partitive_pronoun(ctx)
         antecedent = self._antecedent(pronoun) if pronoun is not None else None
+        group_counted = antecedent  # the noun of the group a part of it is counted in, when it is one
         if antecedent is not None:
             # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
             who_token, with_nmod = antecedent, not self._counted(antecedent)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
+            if self._counted_among(pronoun):
+                group_counted = who_token  # "Of those, 27 were admitted"
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
@@ -744,7 +761,12 @@ class RecordBuilder:
         if unit is None:
             # not the cause of a bare toll: "Floods kill at least 30" counts no floods
             caused = ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs
-            unit = ctx.noun.lower_ if ctx.noun is not None else (
+            # a bare part of a counted group counts what the group counts ("Police held 40 fans. Of those, 9
+            # were charged": 9 fans; "Rescuers reached nine of them": not the rescuers)
+            part_of = group_counted.lower_ if group_counted is not None and self._counted(group_counted) else None
+            # (the subject of the verb whose object the part is counts nothing of it)
+            noun = None if part_of is not None and self._subject_of_object(ctx) else ctx.noun
+            unit = noun.lower_ if noun is not None else part_of or (
                 ctx.actor.lower_ if ctx.actor is not None and not caused else None)
             if unit in self.toll_nouns:
                 unit = None  # "the death toll rose to 61": the toll counts, it is not the thing counted
