@@ -346,6 +346,14 @@ def test_a_count_per_population_is_the_rates(en_facts, sentence, who):
      [(120, "farms", "farms"), (14, "farms", "farms")]),
     ("The council received 900 complaints last year. Of these, 210 were upheld.",
      [(900, "complaints", "complaints"), (210, "complaints", "complaints")]),
+    # (wherever the parse hangs the pronoun, on the figure or its verb, whatever the verb, and though a
+    # speaker follows: the group is no speaker)
+    ("The county says 2,400 people have been evacuated since Monday. Of those, about 300 spent the night at a"
+     " school gym.", [(2400, "people", "people"), (300, "people", "people")]),
+    ("Crews have pulled 35 people from the flood water since Sunday. Of those, 12 were taken to St Mary's"
+     " Hospital, health officials said.", [(35, "people", "people"), (12, "people", "people")]),
+    ("Crews have pulled 35 people from the flood water since Sunday. Of those, 12 were admitted to hospital,"
+     " health officials said.", [(35, "people", "people"), (12, "people", "people")]),
     # (a demonstrative after the figure too; and the verb's subject counts nothing of the part)
     ("Police arrested 64 fans after the match. Nine of those were charged.",
      [(64, "fans", "fans"), (9, "fans", "fans")]),

@@ -277,12 +277,14 @@ class RecordBuilder:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
         the object) of the sentence before that agrees with it in number and gender; for a group one
         counts among ("Parmi eux, 37..."), first a noun counted there ("480 conducteurs")."""
-        if pronoun.lower_ not in self.anaphoric_pronouns or pronoun.head.lemma_ in self.impersonal_verbs:
+        among = self._counted_among(pronoun)  # (a group counted among is no impersonal "it takes")
+        if pronoun.lower_ not in self.anaphoric_pronouns or (
+                not among and pronoun.head.lemma_ in self.impersonal_verbs):
             return None
-        among = self._counted_among(pronoun)
         if pronoun.morph.get("PronType") == ["Dem"] and not among:
             return None  # "those who fled": a demonstrative stands for a group only as one counted among
-        speaker = self._speaker_of(pronoun)
+        # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
+        speaker = self._speaker_of(pronoun) if not among else None
         if speaker is not None:
             return self._described(speaker) or speaker  # "The SFO said it would recover £12m": the SFO
         sent = pronoun.sent
@@ -394,15 +396,26 @@ class RecordBuilder:
         return None
 
     def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
-        """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure."""
+        """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure, or of a
+        part fronted before a figure with no noun of its own ("Of those, 27 were admitted")."""
         if self.partitive_rx is None:
             return None
         last = ctx.tokens[-1]
         doc, sent_end = last.doc, ctx.sentence.end
         if last.i + 1 >= sent_end or not self.partitive_rx.match(doc_text(doc), doc[last.i + 1].idx):
-            return None
+            return self._fronted_partitive_pronoun(ctx)
         return next((t for t in doc[last.i + 1 : min(last.i + 5, sent_end)]
                      if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns), None)
+
+    def _fronted_partitive_pronoun(self, ctx: MentionContext) -> Token | None:
+        """ "Of those, seven pleaded guilty", "Of them, two were fined": the pronoun before a bare figure,
+        after a partitive link, on the figure or on its verb (the parse puts it on either)."""
+        if ctx.noun is not None:
+            return None  # "Of these, 7,120 were enforced returns": the part's own noun says what it is
+        heads = {t.i for t in ctx.tokens} | ({ctx.predicate.i} if ctx.predicate is not None else set())
+        return next((t for t in ctx.sentence.doc[ctx.sentence.start : ctx.tokens[0].i]
+                     if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns and t.head.i in heads
+                     and any(c.dep_ == "case" and c.lower_ in self.partitive_words for c in t.children)), None)
 
     def _penalized(self, ctx: MentionContext) -> Token | None:
         """A prison term or a fine: who is the one penalized, wherever the sanction verb puts it
