@@ -368,3 +368,13 @@ def test_a_demonstrative_not_counted_among_stands_for_no_group(en_facts):
     # "those who": no part of the fans counted before, so no figure of the second sentence takes them
     text = "Police arrested 64 fans after the match. Those who were charged paid fines of £200 each."
     assert [(f["how_many"], f["who"]) for f in en_facts(text) if f["how_many"] == 200] != [(200, "fans")]
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # an amount that goes, or is given, to someone with no other subject is the recipient's
+    ("About £900,000 will go to the city's libraries.", "libraries"),
+    ("Another $1.6 million went to school meals, the district said.", "school meals"),
+    ("£40,000 was paid to the families.", "families"),
+])
+def test_an_amount_going_to_someone_is_the_recipients(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == [who]

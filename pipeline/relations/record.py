@@ -83,6 +83,8 @@ class RecordBuilder:
                                                         and c.pos_ == "VERB"] + (
                 [pred.head] if pred.head.pos_ == "VERB" and pred.dep_ in ("nsubj", "nsubj:pass") else [])
             for verb in verbs:
+                if any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children):
+                    continue  # "The charity said it would give £250,000 to the appeal": the pronoun's, read later
                 recipient = self._recipient(verb, inside)
                 if recipient is not None:
                     return recipient, False  # "une aide de 500 euros sera versée aux commerçants"
