@@ -378,3 +378,12 @@ def test_a_demonstrative_not_counted_among_stands_for_no_group(en_facts):
 ])
 def test_an_amount_going_to_someone_is_the_recipients(en_facts, sentence, who):
     assert [f["who"] for f in en_facts(sentence)] == [who]
+
+
+@pytest.mark.parametrize("sentence", [
+    # counted deaths are who as they are (the English gold), not people
+    "There were 45 deaths in the outbreak.",
+    "Health workers recorded 63 deaths from cholera in the camps in February.",
+])
+def test_counted_deaths_are_who(en_facts, sentence):
+    assert [(f["who"], f["event_type"]) for f in en_facts(sentence)] == [("deaths", "killed")]
