@@ -387,3 +387,14 @@ def test_an_amount_going_to_someone_is_the_recipients(en_facts, sentence, who):
 ])
 def test_counted_deaths_are_who(en_facts, sentence):
     assert [(f["who"], f["event_type"]) for f in en_facts(sentence)] == [("deaths", "killed")]
+
+
+@pytest.mark.parametrize(("sentence", "whats"), [
+    # the words right before a point of comparison or a change are its what, not the main clause's verb
+    ("The toll rose to 23 on Thursday, up from 15 on Wednesday.", ["rose", "up from"]),
+    ("Each family now receives $35 a month, down from $60.", ["receives", "down from"]),
+    ("Turnout was 58%, compared with 64% in 2019.", ["was", "compared with"]),
+    ("Cases rose to 412, up 18% on last year.", ["rose", "up"]),
+])
+def test_a_point_of_comparison_has_its_marker_for_what(en_facts, sentence, whats):
+    assert [f["what"] for f in en_facts(sentence)] == whats

@@ -522,6 +522,16 @@ class RecordBuilder:
         start = ctx.quantity["start"]
         return bool(self.ellipsis_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
 
+    def _comparison_what(self, ctx: MentionContext) -> str | None:
+        """ "rose to 23, up from 15", "up 23% on last year": the words right before a point of comparison or a
+        change, in its sentence, are its what (comparison_whats), not the main clause's verb."""
+        if self.comparison_what_rx is None:
+            return None
+        start = ctx.quantity["start"]
+        before = doc_text(ctx.sentence.doc)[max(ctx.sentence.start_char, start - 20) : start]
+        found = self.comparison_what_rx.search(before)
+        return found["what"].lower() if found else None
+
     def _compared_to(self, ctx: MentionContext) -> MentionContext | None:
         """The figure a point of comparison right after "contre" is compared with ("12 480 inscrits, contre 9 700",
         "une durée de 32 jours, contre 28 jours en 2024"): the nearest one before it in its sentence in the same
@@ -814,7 +824,8 @@ class RecordBuilder:
         evidence = text.strip()
         return Fact(
             who=who,
-            what=self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
+            what=self._comparison_what(ctx) or (
+                self._predicate_text(ctx.predicate) if ctx.predicate is not None else None),
             event_type=event_type,
             how_many=q["value"],
             how_many_high=q["high"],
