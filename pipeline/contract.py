@@ -272,6 +272,7 @@ class RelationsLexicon(TypedDict):
     valuation_prepositions: Words  # "estime à 1,2 milliard le surcoût": who is the thing valued
     beneficiary_prepositions: Words  # "contre 3 689 pour sa rivale": who is the one the figure is for
     recipient_prepositions: Words  # "une aide versée aux commerçants": who for an amount without a subject
+    comparison_whats: Words  # record.py: "up from 18,500": the words before a point of comparison are its what
     group_links: Words  # "la moitié de ces troupes"
     negation_particles: Words
     attribution_noun_links: Words  # "de source policière"

@@ -119,6 +119,8 @@ class RelationLexicon:
         self.valuation_preps = set(lex["valuation_prepositions"])
         self.beneficiary_preps = set(lex["beneficiary_prepositions"])
         self.recipient_preps = set(lex["recipient_prepositions"])
+        whats = "|".join(re.escape(m) for m in sorted(lex["comparison_whats"], key=len, reverse=True))
+        self.comparison_what_rx = re.compile(rf"(?<!\w)(?P<what>{whats})\s*$", re.IGNORECASE) if whats else None
         self.population_nouns = {w.lower() for w in lex["population_nouns"]}
         self.group_links = set(lex["group_links"])
         self.negation_particles = set(lex["negation_particles"])

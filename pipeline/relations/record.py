@@ -83,6 +83,8 @@ class RecordBuilder:
                                                         and c.pos_ == "VERB"] + (
                 [pred.head] if pred.head.pos_ == "VERB" and pred.dep_ in ("nsubj", "nsubj:pass") else [])
             for verb in verbs:
+                if any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children):
+                    continue  # "The charity said it would give £250,000 to the appeal": the pronoun's, read later
                 recipient = self._recipient(verb, inside)
                 if recipient is not None:
                     return recipient, False  # "une aide de 500 euros sera versée aux commerçants"
@@ -277,9 +279,14 @@ class RecordBuilder:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
         the object) of the sentence before that agrees with it in number and gender; for a group one
         counts among ("Parmi eux, 37..."), first a noun counted there ("480 conducteurs")."""
-        if pronoun.lower_ not in self.anaphoric_pronouns or pronoun.head.lemma_ in self.impersonal_verbs:
+        among = self._counted_among(pronoun)  # (a group counted among is no impersonal "it takes")
+        if pronoun.lower_ not in self.anaphoric_pronouns or (
+                not among and pronoun.head.lemma_ in self.impersonal_verbs):
             return None
-        speaker = self._speaker_of(pronoun)
+        if pronoun.morph.get("PronType") == ["Dem"] and not among:
+            return None  # "those who fled": a demonstrative stands for a group only as one counted among
+        # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
+        speaker = self._speaker_of(pronoun) if not among else None
         if speaker is not None:
             return self._described(speaker) or speaker  # "The SFO said it would recover £12m": the SFO
         sent = pronoun.sent
@@ -294,14 +301,25 @@ class RecordBuilder:
             return t.pos_ == "NOUN" and t.morph.get("Number") == number and (
                 not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)
 
-        # (a part of them, "Twelve of them", is a part of a group counted there too)
-        among = any(c.dep_ == "case" and (c.lower_ in self.among_words or c.lower_ in self.partitive_words)
-                    for c in pronoun.children)
         counted = [t for t in previous if self._counted(t) and t.lower_ not in self.measure_units]  # not "80km"
         ranked = (counted if among else []) + [
             t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
         found = next((t for t in ranked if agrees(t)), None)
         return (self._described(found) or found) if found is not None else None
+
+    def _counted_among(self, pronoun: Token) -> bool:
+        """Whether a figure is a part of the group ``pronoun`` stands for: "Parmi eux, 37...", "Twelve of
+        them", "Of those, 27 were admitted" (a part of a group counted in the sentence before)."""
+        return any(c.dep_ == "case" and (c.lower_ in self.among_words or c.lower_ in self.partitive_words)
+                   for c in pronoun.children)
+
+    @staticmethod
+    def _subject_of_object(ctx: MentionContext) -> bool:
+        """Whether the figure's noun is the subject of the verb the figure is the object of ("Rescuers
+        reached nine of them"): the parse gave the bare count no noun of its own."""
+        noun, anchor = ctx.noun, ctx.anchor
+        return (noun is not None and anchor is not None and noun.dep_ in SUBJECT_DEPS and anchor.dep_ == "obj"
+                and noun.head.i == anchor.head.i)
 
     def _speaker_of(self, pronoun: Token) -> Token | None:
         """The subject of the reporting verb whose clause has ``pronoun`` for subject, when they agree in
@@ -339,8 +357,8 @@ class RecordBuilder:
                 if head is None:
                     break
                 for c in head.children:
-                    if c.pos_ == "PRON" and (c.dep_ in SUBJECT_DEPS or any(
-                            g.dep_ == "case" and g.lower_ in self.among_words for g in c.children)):
+                    # (or a part of: "Of those, 27 were admitted")
+                    if c.pos_ == "PRON" and (c.dep_ in SUBJECT_DEPS or self._counted_among(c)):
                         return c
                 # "it would begin proceedings to recover £12m": the subject of the verb the clause depends on
                 subjectless = head.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
@@ -380,15 +398,26 @@ class RecordBuilder:
         return None
 
     def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
-        """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure."""
+        """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure, or of a
+        part fronted before a figure with no noun of its own ("Of those, 27 were admitted")."""
         if self.partitive_rx is None:
             return None
         last = ctx.tokens[-1]
         doc, sent_end = last.doc, ctx.sentence.end
         if last.i + 1 >= sent_end or not self.partitive_rx.match(doc_text(doc), doc[last.i + 1].idx):
-            return None
+            return self._fronted_partitive_pronoun(ctx)
         return next((t for t in doc[last.i + 1 : min(last.i + 5, sent_end)]
                      if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns), None)
+
+    def _fronted_partitive_pronoun(self, ctx: MentionContext) -> Token | None:
+        """ "Of those, seven pleaded guilty", "Of them, two were fined": the pronoun before a bare figure,
+        after a partitive link, on the figure or on its verb (the parse puts it on either)."""
+        if ctx.noun is not None:
+            return None  # "Of these, 7,120 were enforced returns": the part's own noun says what it is
+        heads = {t.i for t in ctx.tokens} | ({ctx.predicate.i} if ctx.predicate is not None else set())
+        return next((t for t in ctx.sentence.doc[ctx.sentence.start : ctx.tokens[0].i]
+                     if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns and t.head.i in heads
+                     and any(c.dep_ == "case" and c.lower_ in self.partitive_words for c in t.children)), None)
 
     def _penalized(self, ctx: MentionContext) -> Token | None:
         """A prison term or a fine: who is the one penalized, wherever the sanction verb puts it
@@ -492,6 +521,16 @@ class RecordBuilder:
         """ "…, soit 15 % de ses effectifs": the figure restates another one."""
         start = ctx.quantity["start"]
         return bool(self.ellipsis_rx.search(doc_text(ctx.sentence.doc)[max(0, start - 25) : start]))
+
+    def _comparison_what(self, ctx: MentionContext) -> str | None:
+        """ "rose to 23, up from 15", "up 23% on last year": the words right before a point of comparison or a
+        change, in its sentence, are its what (comparison_whats), not the main clause's verb."""
+        if self.comparison_what_rx is None:
+            return None
+        start = ctx.quantity["start"]
+        before = doc_text(ctx.sentence.doc)[max(ctx.sentence.start_char, start - 20) : start]
+        found = self.comparison_what_rx.search(before)
+        return found["what"].lower() if found else None
 
     def _compared_to(self, ctx: MentionContext) -> MentionContext | None:
         """The figure a point of comparison right after "contre" is compared with ("12 480 inscrits, contre 9 700",
@@ -700,12 +739,15 @@ class RecordBuilder:
         told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
         pronoun = None if told else self._partitive_pronoun(ctx)
         antecedent = self._antecedent(pronoun) if pronoun is not None else None
+        group_counted = antecedent  # the noun of the group a part of it is counted in, when it is one
         if antecedent is not None:
             # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
             who_token, with_nmod = antecedent, not self._counted(antecedent)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
+            if self._counted_among(pronoun):
+                group_counted = who_token  # "Of those, 27 were admitted"
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
@@ -744,7 +786,12 @@ class RecordBuilder:
         if unit is None:
             # not the cause of a bare toll: "Floods kill at least 30" counts no floods
             caused = ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs
-            unit = ctx.noun.lower_ if ctx.noun is not None else (
+            # a bare part of a counted group counts what the group counts ("Police held 40 fans. Of those, 9
+            # were charged": 9 fans; "Rescuers reached nine of them": not the rescuers)
+            part_of = group_counted.lower_ if group_counted is not None and self._counted(group_counted) else None
+            # (the subject of the verb whose object the part is counts nothing of it)
+            noun = None if part_of is not None and self._subject_of_object(ctx) else ctx.noun
+            unit = noun.lower_ if noun is not None else part_of or (
                 ctx.actor.lower_ if ctx.actor is not None and not caused else None)
             if unit in self.toll_nouns:
                 unit = None  # "the death toll rose to 61": the toll counts, it is not the thing counted
@@ -777,7 +824,8 @@ class RecordBuilder:
         evidence = text.strip()
         return Fact(
             who=who,
-            what=self._predicate_text(ctx.predicate) if ctx.predicate is not None else None,
+            what=self._comparison_what(ctx) or (
+                self._predicate_text(ctx.predicate) if ctx.predicate is not None else None),
             event_type=event_type,
             how_many=q["value"],
             how_many_high=q["high"],
