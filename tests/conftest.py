@@ -40,6 +40,13 @@ def plain_nlp():
 PUBLISHED = "2025-06-20"
 
 
+def one_fact(facts: list[dict], value: float) -> dict:
+    """The one fact of ``facts`` whose how_many is ``value`` (the test fails when there are none or several)."""
+    found = [f for f in facts if f["how_many"] == value]
+    assert len(found) == 1, [(f["how_many"], f.get("mention_text")) for f in facts]
+    return found[0]
+
+
 @pytest.fixture(scope="module")
 def facts_of(nlp):
     """The facts faits reads in one text published on ``PUBLISHED``."""

@@ -10,6 +10,8 @@ from pipeline.dates import GRANULARITIES
 from pipeline.languages import language_data
 from pipeline.schema import ALL_COLUMNS, EXTRA_COLUMNS
 
+from .conftest import one_fact
+
 
 @pytest.fixture(scope="module")
 def fr():
@@ -141,11 +143,6 @@ GRANULARITY_CASES = [
 ]
 
 
-def _fact(facts: list[dict], value: float) -> dict:
-    found = [f for f in facts if f["how_many"] == value]
-    assert len(found) == 1, facts
-    return found[0]
-
 
 def test_every_granularity_is_tested():
     assert {g for _, _, g in GRANULARITY_CASES} - {None} == set(GRANULARITIES)
@@ -154,7 +151,7 @@ def test_every_granularity_is_tested():
 @pytest.mark.model
 @pytest.mark.parametrize("text,value,granularity", GRANULARITY_CASES)
 def test_when_granularity_says_what_the_when_spans(facts_of, text, value, granularity):
-    fact = _fact(facts_of(text), value)
+    fact = one_fact(facts_of(text), value)
     assert fact["when_granularity"] == granularity
     assert (fact["when_start"] is None) == (granularity is None)
 
@@ -172,7 +169,7 @@ def test_when_granularity_says_what_the_when_spans(facts_of, text, value, granul
      15, "Koursk", "RU"),
 ])
 def test_where_country_on_sentences(facts_of, text, value, where, country):
-    fact = _fact(facts_of(text), value)
+    fact = one_fact(facts_of(text), value)
     assert (fact["where"], fact["where_country"]) == (where, country)
 
 

@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PUBLISHED
+from .conftest import PUBLISHED, one_fact
 
 pytestmark = pytest.mark.model
 
-
-def _one(facts: list[dict], value: float) -> dict:
-    found = [f for f in facts if f["how_many"] == value]
-    assert len(found) == 1, [(f["how_many"], f["mention_text"]) for f in facts]
-    return found[0]
 
 
 def test_a_sentence_starts_at_a_hyphenated_capitalized_word(nlp):
@@ -25,7 +20,8 @@ def test_a_sentence_starts_at_a_hyphenated_capitalized_word(nlp):
 
 
 def test_a_figure_takes_no_date_from_the_sentence_before_a_hyphenated_opener(facts_of):
-    fact = _one(facts_of("Le rapport sera remis lundi au préfet de l'Aude. Celui-ci recense 1 200 accidents."), 1200)
+    facts = facts_of("Le rapport sera remis lundi au préfet de l'Aude. Celui-ci recense 1 200 accidents.")
+    fact = one_fact(facts, 1200)
     assert fact["evidence"] == "Celui-ci recense 1 200 accidents."
     assert fact["when_start"] is None
 
@@ -36,19 +32,20 @@ def test_a_figure_takes_no_date_from_the_sentence_before_a_hyphenated_opener(fac
     ("Six voitures ont été incendiées cette nuit dans le quartier de la gare.", 6),
 ])
 def test_a_part_of_this_day_is_the_publication_day(facts_of, text, value):
-    fact = _one(facts_of(text), value)
+    fact = one_fact(facts_of(text), value)
     assert (fact["when_start"], fact["when_end"]) == (PUBLISHED, PUBLISHED)
 
 
 def test_a_part_of_a_day_then_is_not_this_day(facts_of):
     # "ce soir-là" is the evening of a day told before, not the publication day
-    fact = _one(facts_of("Ce soir-là, douze musiciens ont joué devant la mairie."), 12)
+    fact = one_fact(facts_of("Ce soir-là, douze musiciens ont joué devant la mairie."), 12)
     assert fact["when_start"] != PUBLISHED
 
 
 def test_a_season_with_a_complement_is_the_name_of_an_event(facts_of):
     # "le printemps des associations" is an event, not the spring
-    fact = _one(facts_of("Une cinquantaine de bénévoles ont participé au printemps des associations du quartier."), 50)
+    facts = facts_of("Une cinquantaine de bénévoles ont participé au printemps des associations du quartier.")
+    fact = one_fact(facts, 50)
     assert fact["when_start"] is None
 
 
@@ -70,12 +67,12 @@ def test_a_season_of_a_year_is_still_a_date(text, found):
     ("La commune emploie 14 saisonniers, sauf si la saison se termine en septembre.", 14),
 ])
 def test_a_clause_of_concession_or_condition_keeps_its_date(facts_of, text, value):
-    assert _one(facts_of(text), value)["when_start"] is None
+    assert one_fact(facts_of(text), value)["when_start"] is None
 
 
 def test_a_clause_of_time_shares_its_date(facts_of):
     # a clause of time tells when the main clause's event happened
-    fact = _one(facts_of("Dix-huit skieurs ont été secourus quand la tempête a frappé la station samedi."), 18)
+    fact = one_fact(facts_of("Dix-huit skieurs ont été secourus quand la tempête a frappé la station samedi."), 18)
     assert fact["when_start"] == "2025-06-14"
 
 
@@ -85,7 +82,7 @@ def test_a_clause_of_time_shares_its_date(facts_of):
     ("Quatre randonneurs, qui cherchaient un abri, sont morts de froid.", 4, "killed", "sont morts"),
 ])
 def test_the_main_verb_after_a_relative_clause_is_the_counted_nouns(facts_of, text, value, event_type, what):
-    fact = _one(facts_of(text), value)
+    fact = one_fact(facts_of(text), value)
     assert (fact["event_type"], fact["what"]) == (event_type, what)
 
 
@@ -112,7 +109,7 @@ def test_a_count_told_of_before_is_the_same_fact(facts_of, text):
 def test_a_figure_the_parser_hangs_on_a_date_takes_the_verb_above_it(facts_of):
     # "avec 61 % des voix" hung on "dimanche": the date is an adverbial of "Réélu"
     text = "Réélu triomphalement dimanche avec plus de 61 % des voix, le maire a présenté hier son équipe."
-    fact = _one(facts_of(text), 61)
+    fact = one_fact(facts_of(text), 61)
     assert fact["what"] == "Réélu"
 
 

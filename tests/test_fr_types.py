@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import PUBLISHED
+from .conftest import PUBLISHED, one_fact
 
 pytestmark = pytest.mark.model
 
-
-def _one(facts: list[dict], value: float) -> dict:
-    found = [f for f in facts if f["how_many"] == value]
-    assert len(found) == 1, [(f["how_many"], f["mention_text"]) for f in facts]
-    return found[0]
 
 
 # fmt: off
@@ -44,53 +39,53 @@ def _one(facts: list[dict], value: float) -> dict:
 ])
 # fmt: on
 def test_event_type(facts_of, text, value, event_type):
-    assert _one(facts_of(text), value)["event_type"] == event_type
+    assert one_fact(facts_of(text), value)["event_type"] == event_type
 
 
 def test_the_type_found_by_an_ending_says_so(facts_of):
-    fact = _one(facts_of("Les intempéries ont laissé 1 300 familles sinistrées dans la vallée."), 1300)
+    fact = one_fact(facts_of("Les intempéries ont laissé 1 300 familles sinistrées dans la vallée."), 1300)
     assert fact["event_type_from"] == "inflection"
-    assert _one(facts_of("Neuf pèlerins ont été tués dans l'incendie."), 9)["event_type_from"] == "lexicon"
+    assert one_fact(facts_of("Neuf pèlerins ont été tués dans l'incendie."), 9)["event_type_from"] == "lexicon"
 
 
 def test_an_elliptic_list_takes_the_first_figures_type(facts_of):
     facts = facts_of("On recense 450 blessés à Marseille, environ 200 à Toulon et une quarantaine à Nice.")
-    assert [_one(facts, v)["event_type"] for v in (450, 200, 40)] == ["wounded"] * 3
+    assert [one_fact(facts, v)["event_type"] for v in (450, 200, 40)] == ["wounded"] * 3
 
 
 def test_a_share_of_a_group_held_by_a_container_takes_the_groups_type(facts_of):
-    fact = _one(facts_of("La part des décès survenus à l'hôpital a reculé à 41 % cette année."), 41)
+    fact = one_fact(facts_of("La part des décès survenus à l'hôpital a reculé à 41 % cette année."), 41)
     assert fact["event_type"] == "killed"
 
 
 def test_an_elliptic_figure_with_a_verb_of_its_own_keeps_its_type(facts_of):
     facts = facts_of("Au moins 19 personnes ont péri et environ 60 ont été blessées, selon la police.")
-    assert (_one(facts, 19)["event_type"], _one(facts, 60)["event_type"]) == ("killed", "wounded")
+    assert (one_fact(facts, 19)["event_type"], one_fact(facts, 60)["event_type"]) == ("killed", "wounded")
 
 
 def test_a_comparison_figure_takes_the_main_figures_type_and_its_own_year(facts_of):
     facts = facts_of("Au moins 30 mineurs sont morts dans les éboulements en 2025, contre 18 en 2023.")
-    main, earlier = _one(facts, 30), _one(facts, 18)
+    main, earlier = one_fact(facts, 30), one_fact(facts, 18)
     assert (earlier["event_type"], earlier["when_start"]) == ("killed", "2023-01-01")
     assert main["when_start"] == "2025-01-01"
 
 
 def test_a_date_in_the_comparison_clause_is_that_figures_alone(facts_of):
     facts = facts_of("L'abstention a atteint 58 %, contre 49 % lors du premier tour, le 8 juin.")
-    assert _one(facts, 49)["when_start"] == "2025-06-08"
-    assert _one(facts, 58)["when_start"] is None
+    assert one_fact(facts, 49)["when_start"] == "2025-06-08"
+    assert one_fact(facts, 58)["when_start"] is None
 
 
 def test_a_comparison_figure_counted_back_from_the_main_one(facts_of):
     facts = facts_of("L'entreprise a vendu 41 000 véhicules en 2024, contre 37 000 deux ans plus tôt.")
-    earlier = _one(facts, 37000)
+    earlier = one_fact(facts, 37000)
     assert (earlier["when_start"], earlier["when_end"], earlier["unit"]) == ("2022-01-01", "2022-12-31", "véhicules")
     assert not [f for f in facts if f["how_many"] == 2]  # "deux ans plus tôt" is a time, not a duration
     facts = facts_of("Le musée a reçu 41 000 visiteurs en mai, contre 36 000 un an auparavant.")
-    earlier = _one(facts, 36000)
+    earlier = one_fact(facts, 36000)
     assert (earlier["when_start"], earlier["unit"]) == ("2024-05-01", "visiteurs")
     facts = facts_of("Les recettes ont atteint 12 millions d'euros en mars, contre 9 millions un mois plus tôt.")
-    assert (_one(facts, 9_000_000)["when_start"], _one(facts, 9_000_000)["when_end"]) == (
+    assert (one_fact(facts, 9_000_000)["when_start"], one_fact(facts, 9_000_000)["when_end"]) == (
         "2025-02-01", "2025-02-28")
 
 
@@ -99,22 +94,22 @@ def test_a_comparison_figure_counted_back_from_the_main_one(facts_of):
     ("Les ventes de vélos ont progressé de 8 % par rapport à 2023.", 8),  # the point of comparison
 ])
 def test_dates_that_are_not_the_figures_time(facts_of, text, value):
-    assert _one(facts_of(text), value)["when_start"] is None
+    assert one_fact(facts_of(text), value)["when_start"] is None
 
 
 def test_since_with_an_article_runs_to_the_publication_date(facts_of):
-    fact = _one(facts_of("Depuis le début de l'année, 87 feux de forêt ont été signalés dans le Var."), 87)
+    fact = one_fact(facts_of("Depuis le début de l'année, 87 feux de forêt ont été signalés dans le Var."), 87)
     assert (fact["when_start"], fact["when_end"]) == ("2025-01-01", PUBLISHED)
 
 
 def test_since_with_a_few_words_runs_to_the_publication_date(facts_of):
-    fact = _one(facts_of("Depuis le début de l'hiver, 12 avalanches ont été recensées dans le massif."), 12)
+    fact = one_fact(facts_of("Depuis le début de l'hiver, 12 avalanches ont été recensées dans le massif."), 12)
     assert (fact["when_start"], fact["when_end"]) == ("2024-12-21", PUBLISHED)
 
 
 def test_a_record_in_the_sentence_before_leaves_the_date_alone(facts_of):
     facts = facts_of("Les ventes ont atteint un niveau record depuis 2010. Le mois dernier, 45 magasins ont ouvert.")
-    assert (_one(facts, 45)["when_start"], _one(facts, 45)["when_end"]) == ("2025-05-01", "2025-05-31")
+    assert (one_fact(facts, 45)["when_start"], one_fact(facts, 45)["when_end"]) == ("2025-05-01", "2025-05-31")
 
 
 @pytest.mark.parametrize("text", [
@@ -136,11 +131,11 @@ def test_a_time_window_is_not_a_duration_but_the_figures_time(facts_of):
     # a window opened by a preposition has no date, and is no duration either
     assert [f["how_many"] for f in facts_of("En 72 heures, les secours ont reçu 900 appels.")] == [900]
     # a duration stays one
-    assert _one(facts_of("Les négociations ont duré 48 heures."), 48)["unit"] == "heures"
+    assert one_fact(facts_of("Les négociations ont duré 48 heures."), 48)["unit"] == "heures"
 
 
 def test_amounts_in_pesos_are_money(facts_of):
-    fact = _one(facts_of("Le typhon a causé des dégâts estimés à 2 milliards de pesos philippins."), 2e9)
+    fact = one_fact(facts_of("Le typhon a causé des dégâts estimés à 2 milliards de pesos philippins."), 2e9)
     assert (fact["event_type"], fact["unit"]) == ("money", "PHP")
 
 
@@ -169,13 +164,13 @@ def test_more_figures_that_are_not_facts(facts_of, text, kept):
     ("Le revenu des 10 % de ménages les", 10),  # a cut text ending on the article: no superlative to read
 ])
 def test_figures_that_stay_facts(facts_of, text, value):
-    _one(facts_of(text), value)
+    one_fact(facts_of(text), value)
 
 
 def test_a_rate_is_other_whatever_its_noun(facts_of):
-    fact = _one(facts_of("La Creuse enregistre 6,4 tués pour 100 000 habitants sur ses routes."), 6.4)
+    fact = one_fact(facts_of("La Creuse enregistre 6,4 tués pour 100 000 habitants sur ses routes."), 6.4)
     assert fact["event_type"] == "other"
-    assert _one(facts_of("Six automobilistes ont été tués sur ses routes."), 6)["event_type"] == "killed"
+    assert one_fact(facts_of("Six automobilistes ont été tués sur ses routes."), 6)["event_type"] == "killed"
 
 
 @pytest.mark.parametrize("text, value", [
@@ -184,27 +179,27 @@ def test_a_rate_is_other_whatever_its_noun(facts_of):
     ("Une dizaine de clients se sont plaints de maux de tête.", 10),
 ])
 def test_illness_is_affected(facts_of, text, value):
-    assert _one(facts_of(text), value)["event_type"] == "affected"
+    assert one_fact(facts_of(text), value)["event_type"] == "affected"
 
 
 def test_concerning_is_no_event(facts_of):
-    assert _one(facts_of("La réforme concerne 4 500 agents du ministère."), 4500)["event_type"] == "other"
+    assert one_fact(facts_of("La réforme concerne 4 500 agents du ministère."), 4500)["event_type"] == "other"
 
 
 def test_an_approximate_noun_alone_is_no_amount(facts_of):
     facts = facts_of("Le fonds a versé 2 millions d'euros. Ils seraient une vingtaine.")
-    assert (_one(facts, 20)["unit"], _one(facts, 20)["event_type"]) == (None, "other")
+    assert (one_fact(facts, 20)["unit"], one_fact(facts, 20)["event_type"]) == (None, "other")
     facts = facts_of("Le chantier a coûté 4 millions d'euros. Il avait été estimé à 5 millions.")
-    assert _one(facts, 5e6)["unit"] == "EUR"
+    assert one_fact(facts, 5e6)["unit"] == "EUR"
 
 
 def test_a_restated_figure_takes_the_main_figures_time_not_the_comparisons(facts_of):
     facts = facts_of("La note s'élève à 48 000 euros, contre 52 000 euros en 2021, soit une baisse de 8 %.")
-    assert _one(facts, 8)["when_start"] is None
-    assert _one(facts, 52000)["when_start"] == "2021-01-01"
+    assert one_fact(facts, 8)["when_start"] is None
+    assert one_fact(facts, 52000)["when_start"] == "2021-01-01"
     facts = facts_of("En 2023, 412 accidents ont été recensés dans le Var, soit une hausse de 7 % par rapport à "
                      "l'année précédente.")
-    assert (_one(facts, 7)["when_start"], _one(facts, 7)["when_end"]) == ("2023-01-01", "2023-12-31")
+    assert (one_fact(facts, 7)["when_start"], one_fact(facts, 7)["when_end"]) == ("2023-01-01", "2023-12-31")
 
 
 def test_a_datelines_short_month_is_a_date_and_the_next_word_a_count(facts_of):
@@ -212,36 +207,36 @@ def test_a_datelines_short_month_is_a_date_and_the_next_word_a_count(facts_of):
     assert [(f["how_many"], f["event_type"], f["when_start"]) for f in facts] == [(15, "detained", "2025-06-18")]
     assert [f["how_many"] for f in facts_of("RENNES, 12 jan (AFP) - Un incendie a détruit 40 hectares.")] == [40]
     # alone, the short form is a number: "sept" is seven
-    assert _one(facts_of("Sept morts en septembre."), 7)["event_type"] == "killed"
+    assert one_fact(facts_of("Sept morts en septembre."), 7)["event_type"] == "killed"
     # a live blog's time before a number word
-    assert _one(facts_of("10h30 – Trois enfants sont malades."), 3)["event_type"] == "affected"
+    assert one_fact(facts_of("10h30 – Trois enfants sont malades."), 3)["event_type"] == "affected"
 
 
 def test_a_noun_named_programme_says_no_future(facts_of):
-    fact = _one(facts_of("Le conseil municipal a adopté lundi un programme de 300 logements sociaux."), 300)
+    fact = one_fact(facts_of("Le conseil municipal a adopté lundi un programme de 300 logements sociaux."), 300)
     assert fact["when_start"] == "2025-06-16"
 
 
 def test_a_restating_clause_shares_its_figures_time_both_ways(facts_of):
     facts = facts_of("En 2022, 51 cyclistes ont perdu la vie dans le Rhône, selon la préfecture, soit une mortalité "
                      "en hausse de 9 % par rapport à l'année précédente.")
-    assert _one(facts, 9)["when_start"] == "2022-01-01"
+    assert one_fact(facts, 9)["when_start"] == "2022-01-01"
     facts = facts_of("Le fabricant a annoncé hier la suppression de deux cents postes, soit 15 % de ses effectifs.")
     assert [f["when_start"] for f in facts] == ["2025-06-19", "2025-06-19"]
 
 
 def test_a_relative_clauses_date_is_its_own_verbs(facts_of):
     facts = facts_of("Parmi eux, 25 travaillent dans l'atelier de peinture, qui sera fermé d'ici la fin de l'année.")
-    assert _one(facts, 25)["when_start"] is None
+    assert one_fact(facts, 25)["when_start"] is None
     facts = facts_of("Le bateau, qui avait quitté Dakar il y a dix jours, transportait 140 passagers.")
-    assert _one(facts, 140)["when_start"] is None
+    assert one_fact(facts, 140)["when_start"] is None
     # a figure inside the relative clause keeps it
     facts = facts_of("Le tribunal, qui a jugé mardi 12 prévenus, a prononcé des peines.")
-    assert _one(facts, 12)["when_start"] == "2025-06-17"
+    assert one_fact(facts, 12)["when_start"] == "2025-06-17"
 
 
 def test_a_relative_clause_in_the_same_tense_tells_the_same_event(facts_of):
-    fact = _one(facts_of("Douze alpinistes ont péri dans l'avalanche qui a balayé dimanche le refuge."), 12)
+    fact = one_fact(facts_of("Douze alpinistes ont péri dans l'avalanche qui a balayé dimanche le refuge."), 12)
     assert fact["when_start"] == "2025-06-15"
 
 
@@ -268,7 +263,7 @@ def test_a_comparison_point_whose_date_opens_with_the_markers_last_word(facts_of
 
 
 def test_announced_for_a_weekday_is_the_coming_one(facts_of):
-    assert _one(facts_of("Une grève de 48 heures est annoncée pour mardi."), 48)["when_start"] == "2025-06-24"
+    assert one_fact(facts_of("Une grève de 48 heures est annoncée pour mardi."), 48)["when_start"] == "2025-06-24"
 
 
 # fmt: off
@@ -318,7 +313,7 @@ def test_announced_for_a_weekday_is_the_coming_one(facts_of):
 ])
 # fmt: on
 def test_event_type_by_family_and_parse(facts_of, text, value, event_type):
-    assert _one(facts_of(text), value)["event_type"] == event_type
+    assert one_fact(facts_of(text), value)["event_type"] == event_type
 
 
 def test_figures_of_one_verb_share_the_date_written_before_them(facts_of):
@@ -331,7 +326,8 @@ def test_figures_of_one_verb_share_the_date_written_before_them(facts_of):
 
 def test_a_date_after_a_change_is_not_the_levels(facts_of):
     # the period of the fall, written after both figures, is not the time of the level before them
-    assert _one(facts_of("À 38 %, la popularité du maire perd quatre points depuis mars."), 38)["when_start"] is None
+    facts = facts_of("À 38 %, la popularité du maire perd quatre points depuis mars.")
+    assert one_fact(facts, 38)["when_start"] is None
 
 
 def test_the_means_backing_a_group_the_parser_leaves_without_subject_take_its_verb_s_type(facts_of):

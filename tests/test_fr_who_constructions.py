@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import one_fact
+
 pytestmark = pytest.mark.model
 
-
-def _one(facts: list[dict], value: float) -> dict:
-    found = [f for f in facts if f["how_many"] == value]
-    assert len(found) == 1, [(f["how_many"], f["mention_text"]) for f in facts]
-    return found[0]
 
 
 @pytest.mark.parametrize("text, value, who", [
@@ -21,11 +18,11 @@ def _one(facts: list[dict], value: float) -> dict:
 ])
 def test_a_reporting_verb_s_object_that_holds_the_amount_is_not_who(facts_of, text, value, who):
     # "estime à 1,2 milliard le surcoût" values its object; an object holding the amount is the actor's deed
-    assert _one(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who
 
 
 def test_a_reporting_verb_still_values_its_object(facts_of):
-    fact = _one(facts_of("La chambre régionale évalue à 4 millions d'euros le coût des travaux."), 4e6)
+    fact = one_fact(facts_of("La chambre régionale évalue à 4 millions d'euros le coût des travaux."), 4e6)
     assert fact["who"].startswith("coût")
 
 
@@ -35,7 +32,7 @@ def test_a_reporting_verb_still_values_its_object(facts_of):
 ])
 def test_a_relative_clause_hung_on_the_main_verb_is_said_of_the_noun_before_it(facts_of, text, value, who):
     # the parser makes "qui ont chuté" a clause of "tient" (not of "importations"): "qui" stands for the noun
-    assert _one(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who
 
 
 @pytest.mark.parametrize("text, value, who", [
@@ -51,11 +48,11 @@ def test_a_relative_clause_hung_on_the_main_verb_is_said_of_the_noun_before_it(f
      "recettes de stationnement"),
 ])
 def test_a_variation_set_off_or_described_is_the_change_of_what_it_describes(facts_of, text, value, who):
-    assert _one(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who
 
 
 def test_a_variation_that_is_the_verb_s_object_stays_the_subject_s(facts_of):
-    fact = _one(facts_of("La coopérative a enregistré une baisse de 6 % de son chiffre d'affaires."), 6)
+    fact = one_fact(facts_of("La coopérative a enregistré une baisse de 6 % de son chiffre d'affaires."), 6)
     assert fact["who"] != "baisse"
 
 
@@ -66,12 +63,12 @@ def test_a_variation_that_is_the_verb_s_object_stays_the_subject_s(facts_of):
      "héroïne"),
 ])
 def test_a_point_of_comparison_after_contre_shares_its_figure_s_who(facts_of, text, value, who):
-    assert _one(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who
 
 
 def test_a_point_of_comparison_for_someone_else_is_theirs(facts_of):
     # "contre 2 870 pour son adversaire": the figure of another one, not the first figure's thing
-    fact = _one(facts_of("Le maire sortant obtient 3 410 voix, contre 2 870 pour son adversaire."), 2870)
+    fact = one_fact(facts_of("Le maire sortant obtient 3 410 voix, contre 2 870 pour son adversaire."), 2870)
     assert fact["who"] == "adversaire"
 
 
@@ -88,7 +85,7 @@ def test_the_ranker_reads_the_token_of_the_compared_figure_s_who():
     extractor.log_who = True
     doc = nlp.make_doc("Sales reached £51m last year, up from £38m estimated by analysts.")
     doc._.published = "2025-06-20"
-    fact = _one(extractor(nlp(doc)), 38e6)
+    fact = one_fact(extractor(nlp(doc)), 38e6)
     rules = fact["who_candidates"][0]
     assert rules.phrase == fact["who"] == "Sales"
     assert rules.features.get("dep_subj") == 1.0 and "dep_agent" not in rules.features
@@ -101,7 +98,7 @@ def test_the_ranker_reads_the_token_of_the_compared_figure_s_who():
 def test_a_date_word_never_enters_who(facts_of, text, value):
     # a review finding: in a sentence without a verb the tagger takes the participle for a noun and the date
     # for its complement; whatever who is chosen, the date is not part of it
-    who = _one(facts_of(text), value)["who"]
+    who = one_fact(facts_of(text), value)["who"]
     assert who is None or not any(day in who for day in ("dimanche", "lundi"))
 
 
@@ -112,21 +109,21 @@ def test_a_date_word_never_enters_who(facts_of, text, value):
     ("Chaque foyer sinistré touchera 1 500 euros, les artisans 4 000 euros.", 4000, "artisans"),
 ])
 def test_a_clause_without_its_verb_is_held_by_the_phrase_before_its_figure(facts_of, text, value, who):
-    assert _one(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who
 
 
 def test_a_share_of_a_group_said_of_a_measure_noun_is_the_measure_s(facts_of):
     # the verb's complement ("s'établit à"), not only its object: the rate holds the share, not the population
     text = "Au deuxième trimestre, le taux d'emploi des seniors s'établit à 58,3 % de la population concernée."
-    assert _one(facts_of(text), 58.3)["who"] == "taux d'emploi des seniors"
+    assert one_fact(facts_of(text), 58.3)["who"] == "taux d'emploi des seniors"
 
 
 def test_a_point_of_comparison_skips_a_variation_of_another_unit(facts_of):
     text = ("Au troisième trimestre, le taux d'emploi des seniors s'établit à 58,3 % de la population concernée, "
             "en hausse de 0,4 point sur un trimestre, contre 57,1 % un an plus tôt, selon l'Insee.")
     facts = facts_of(text)
-    assert _one(facts, 57.1)["who"] == "taux d'emploi des seniors"
-    assert _one(facts, 0.4)["who"] == "taux d'emploi des seniors"  # the variation: of the share before it
+    assert one_fact(facts, 57.1)["who"] == "taux d'emploi des seniors"
+    assert one_fact(facts, 0.4)["who"] == "taux d'emploi des seniors"  # the variation: of the share before it
 
 
 def test_the_rules_pick_the_group_a_share_noun_or_a_valued_object_counts():
@@ -146,7 +143,7 @@ def test_the_rules_pick_the_group_a_share_noun_or_a_valued_object_counts():
                               9.3, "cocaïne")):
         doc = nlp.make_doc(text)
         doc._.published = "2025-06-20"
-        assert _one(extractor(nlp(doc)), value)["who"].startswith(who)
+        assert one_fact(extractor(nlp(doc)), value)["who"].startswith(who)
 
 
 @pytest.mark.parametrize("text, value, who", [
@@ -157,11 +154,11 @@ def test_the_rules_pick_the_group_a_share_noun_or_a_valued_object_counts():
      "appartements classés F"),
 ])
 def test_a_share_after_soit_restates_what_comes_before_it(facts_of, text, value, who):
-    assert _one(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who
 
 
 def test_a_count_s_share_of_a_named_group_after_soit_is_the_group_s(facts_of):
-    fact = _one(facts_of("La campagne a touché 41 000 enfants, soit 87 % de la population visée."), 87)
+    fact = one_fact(facts_of("La campagne a touché 41 000 enfants, soit 87 % de la population visée."), 87)
     assert fact["who"] == "population visée"
 
 
@@ -175,12 +172,12 @@ def test_a_count_s_share_of_a_named_group_after_soit_is_the_group_s(facts_of):
     ("Le séisme a touché 800 bâtiments, dont 120 détruits.", 120, "bâtiments", "détruits"),
 ])
 def test_a_participle_after_a_part_s_number_is_said_of_the_total_s_noun(facts_of, text, value, who, what):
-    fact = _one(facts_of(text), value)
+    fact = one_fact(facts_of(text), value)
     assert (fact["who"], fact["what"]) == (who, what)
 
 
 def test_a_participle_after_a_part_s_number_gives_the_part_its_own_event_type(facts_of):
-    fact = _one(facts_of("Au total, 95 randonneurs ont été secourus, dont 12 blessés légèrement."), 12)
+    fact = one_fact(facts_of("Au total, 95 randonneurs ont été secourus, dont 12 blessés légèrement."), 12)
     assert fact["event_type"] == "wounded"
 
 
@@ -192,4 +189,4 @@ def test_a_participle_after_a_part_s_number_gives_the_part_its_own_event_type(fa
     ("La SNCF a engagé 600 agents, dont 150 renforts arrivés de Lyon.", 150, "renforts"),
 ])
 def test_a_noun_after_a_part_s_number_stays_its_who(facts_of, text, value, who):
-    assert _one(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who

@@ -761,6 +761,7 @@ def test_a_noun_that_only_begins_like_a_noun_of_a_set_is_no_noun_of_it():
                     evidence="Au moins 12 militaires ont été tués dimanche dans une embuscade près de Kidal.")
     assert same(grouped([troops, soldiers], vectors=False), ("a", 1), ("b", 1))
 
+
 def test_one_running_total_told_by_two_reports_up_to_each_day_is_one_series():
     first = row("a", 1, 12, who="foyers", unit="foyers", event_type="affected", where="Landes", published="2026-12-01",
                 when=("2026-11-15", "2026-12-01"),

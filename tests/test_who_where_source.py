@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import one_fact
+
 pytestmark = pytest.mark.model
 
-
-def _fact(facts: list[dict], value: float) -> dict:
-    [fact] = [f for f in facts if f["how_many"] == value]
-    return fact
 
 
 @pytest.mark.parametrize("text, value, who", [
@@ -28,20 +26,20 @@ def _fact(facts: list[dict], value: float) -> dict:
     ("Après la pause, Léa Moreau a creusé l'écart. Elle termine avec 12 secondes d'avance.", 12, "Léa Moreau"),
 ])
 def test_a_pronoun_takes_its_antecedent(facts_of, text, value, who):
-    assert _fact(facts_of(text), value)["who"] == who
+    assert one_fact(facts_of(text), value)["who"] == who
 
 
 def test_an_impersonal_pronoun_stands_for_nothing(facts_of):
-    fact = _fact(facts_of("Le conseil a voté le plan. Il faudra 8 millions d'euros pour le financer."), 8e6)
+    fact = one_fact(facts_of("Le conseil a voté le plan. Il faudra 8 millions d'euros pour le financer."), 8e6)
     assert fact["who"] != "conseil"
 
 
 def test_an_apposition_gives_way_to_the_noun_it_describes(facts_of):
     facts = facts_of("Le gérant du camping, un homme de 51 ans, a écopé d'une amende de 2 500 euros.")
-    assert _fact(facts, 2500)["who"] == "gérant du camping"
+    assert one_fact(facts, 2500)["who"] == "gérant du camping"
     # a clause after a comma is no apposition
     facts = facts_of("Orages dans le Gers, un incendie parcourt 600 hectares")
-    assert _fact(facts, 600)["who"] != "Gers"
+    assert one_fact(facts, 600)["who"] != "Gers"
 
 
 @pytest.mark.parametrize("text, value, who", [
@@ -57,7 +55,7 @@ def test_an_apposition_gives_way_to_the_noun_it_describes(facts_of):
     ("L'ancien directeur écope de quatre ans de prison.", 4, "ancien directeur"),
 ])
 def test_a_penalty_belongs_to_the_one_penalized(facts_of, text, value, who):
-    assert _fact(facts_of(text), value)["who"].startswith(who)
+    assert one_fact(facts_of(text), value)["who"].startswith(who)
 
 
 def test_a_scale_word_is_never_who(facts_of):
@@ -94,7 +92,7 @@ def test_a_percentage_list_shares_its_holder(facts_of):
     ("La redevance varie selon la taille du logement, de 90 à 140 euros.", 90, None),
 ])
 def test_sources(facts_of, text, value, source):
-    assert _fact(facts_of(text), value)["source"] == source
+    assert one_fact(facts_of(text), value)["source"] == source
 
 
 def test_a_participle_is_no_incise(nlp):
@@ -121,7 +119,7 @@ def test_the_sentence_before_a_pronoun_is_parsed(nlp):
 
 def test_the_agent_of_a_participle_on_an_amount_is_who(facts_of):
     facts = facts_of("Ils auraient touché une commission de 2 millions d'euros versée par la filiale suisse.")
-    assert _fact(facts, 2e6)["who"] == "filiale suisse"
+    assert one_fact(facts, 2e6)["who"] == "filiale suisse"
     # not when the amount is the object of a verb that has its own subject
     facts = facts_of("Le maire a proposé une enveloppe de 50 000 euros, jugée trop faible par l'opposition.")
-    assert _fact(facts, 50_000)["who"] != "opposition"
+    assert one_fact(facts, 50_000)["who"] != "opposition"
