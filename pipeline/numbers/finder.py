@@ -287,17 +287,23 @@ def _attach_suffix(text: str, core: _Core, g: NumberGrammar) -> None:
             _add_fraction_after_unit(text, core, core.end + m.end(), g)
 
 
+def _fraction_after_and(text: str, at: int, g: NumberGrammar) -> tuple[float, int] | None:
+    """The fraction an "et demi(e)", "and a half" at ``at`` says, and where its words end; None without one."""
+    m = g.and_after.match(text, at)
+    run = g.word_run.match(text, m.end()) if m else None
+    if run is None:
+        return None
+    tokens = re.findall(r"[^\s\-]+", run.group(0).lower())
+    part = g.words.fraction_after_and(tokens, 0)
+    return (part[0], run.end()) if part is not None and part[1] == len(tokens) else None
+
+
 def _add_fraction_after_unit(text: str, core: _Core, unit_end: int, g: NumberGrammar) -> None:
     """"deux ans et demi", "cinq heures et demie": a fraction after the time unit adds to its count (the
     mention's text stays the number's)."""
-    m = g.and_after.match(text, unit_end)
-    run = g.word_run.match(text, m.end()) if m else None
-    if run is None:
-        return
-    tokens = re.findall(r"[^\s\-]+", run.group(0).lower())
-    part = g.words.fraction_after_and(tokens, 0)
-    if part is not None and part[1] == len(tokens):
-        core.value += part[0]
+    fraction = _fraction_after_and(text, unit_end, g)
+    if fraction is not None:
+        core.value += fraction[0]
 
 
 def _last_conjoined(text: str, core: _Core, g: NumberGrammar) -> float:
@@ -317,16 +323,10 @@ def _last_conjoined(text: str, core: _Core, g: NumberGrammar) -> float:
 
 def _add_fraction_of_scale(text: str, core: _Core, g: NumberGrammar) -> None:
     """"3 millions et demi": half of the scale the number carries (of one with no scale: "5 and a half")."""
-    m = g.and_after.match(text, core.end)
-    run = g.word_run.match(text, m.end()) if m else None
-    if run is None:
-        return
-    tokens = re.findall(r"[^\s\-]+", run.group(0).lower())
-    part = g.words.fraction_after_and(tokens, 0)
-    scale = core.value / _unscaled(core, text, g)
-    if part is not None and part[1] == len(tokens):
-        core.value += part[0] * scale
-        core.end = run.end()
+    fraction = _fraction_after_and(text, core.end, g)
+    if fraction is not None:
+        core.value += fraction[0] * (core.value / _unscaled(core, text, g))
+        core.end = fraction[1]
 
 
 def _count_articles(text: str, cores: list[_Core], g: NumberGrammar) -> None:
