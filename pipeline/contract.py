@@ -253,6 +253,7 @@ class RelationsLexicon(TypedDict):
     ellipsis_markers: Words
     reflexive_non_triggers: Words
     fallback_noun_types: dict[Code, Words]
+    weak_triggers: dict[Code, Words]  # "arrived", "intercepted": a type only where the counted noun has none
     implied_who: dict[Word, Word]
     cause_verbs: Words
     comparison_markers: Words
