@@ -453,7 +453,8 @@ class RecordBuilder:
             subject = (self._described(subject) or subject) if subject is not None else None
             return subject if subject is not None and penalized(subject) else None
         # the object, or the subject of the passive ("l'entreprise avait été condamnée à une amende")
-        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and penalized(c)), None)
+        # (English's indirect object: "fined the company £2m")
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "dative") and penalized(c)), None)
         if obj is not None:
             return obj
         # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
@@ -463,6 +464,12 @@ class RecordBuilder:
                       and any(g.dep_ == "case" and g.lower_ in self.penalized_preps for g in c.children)), None)
         if given is not None:
             return given
+        # "fined the operator 85 million pesos": the first object of two, which the parser may hang on the amount
+        # as a bare noun before it (a complement has its preposition)
+        first = next((c for c in (*anchor.children, *measured.children) if c.dep_ == "nmod" and c.i < anchor.i
+                      and penalized(c) and not any(g.dep_ == "case" for g in c.children)), None)
+        if first is not None:
+            return first
         return next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
 
     def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
