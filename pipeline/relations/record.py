@@ -269,11 +269,15 @@ class RecordBuilder:
         return before
 
     def _quantified_group(self, token: Token) -> Token | None:
-        """ "many of the claims", "most of those": the group after a quantifier that is no noun."""
+        """ "many of the claims", "most of them": the group after a quantifier that is no noun."""
         if token.pos_ not in ("ADJ", "DET"):
             return None
-        return next((c for c in token.children if c.dep_.startswith(("nmod", "obl")) and c.pos_ in ("NOUN", "PROPN")
-                     and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+        group = next((c for c in token.children if c.dep_.startswith(("nmod", "obl"))
+                      and c.pos_ in ("NOUN", "PROPN", "PRON")
+                      and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+        if group is not None and group.pos_ == "PRON":
+            return self._antecedent(group)  # "Most of them, 40, were ...": the group the pronoun stands for
+        return group
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
@@ -306,6 +310,26 @@ class RecordBuilder:
             t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
         found = next((t for t in ranked if agrees(t)), None)
         return (self._described(found) or found) if found is not None else None
+
+    def _counted_before(self, ctx: MentionContext) -> Token | None:
+        """ "Rescuers pulled 12 miners out alive. Three remained in intensive care": a bare count, the subject of
+        its verb, alone in its sentence, counts the noun counted in the sentence before (its subject first)."""
+        anchor = ctx.anchor or ctx.tokens[-1]
+        # the subject, or a number the parser hangs on the verb after it ("Now between 1,500 and 2,000 arrive")
+        subject = anchor.dep_ in SUBJECT_DEPS or (anchor.dep_ == "nummod" and anchor.head.pos_ == "VERB"
+                                                  and anchor.head.i > anchor.i)
+        first = ctx.sentence[0]
+        if (not subject or ctx.noun is not None or ctx.quantity["unit"] is not None or ctx.linked_to is not None
+                or ctx.subset_of is not None or ctx.previous is not None or ctx.sentence.start == 0
+                or first.lower_ in self.group_links or first.lower_ in self.among_words):
+            return None  # (not a part of a group fronted in its own sentence: "Of the jobs cut, 2,800 will go")
+        doc = anchor.doc
+        figures = [(q["start"], q["end"]) for q in doc._.quantities or []]
+        previous = list(doc[ctx.sentence.start - 1].sent)
+        counted = [t for t in previous if t.pos_ == "NOUN" and t.lower_ not in self.measure_units
+                   and t.lower_ not in self.time_units and not self._is_amount(t)
+                   and any(c.dep_ == "nummod" and any(a <= c.idx < b for a, b in figures) for c in t.children)]
+        return next((t for t in counted if t.dep_ in SUBJECT_DEPS), counted[-1] if counted else None)
 
     def _counted_among(self, pronoun: Token) -> bool:
         """Whether a figure is a part of the group ``pronoun`` stands for: "Parmi eux, 37...", "Twelve of
@@ -755,6 +779,8 @@ class RecordBuilder:
             with_nmod = who_token is not None and not self._counted(who_token)
             if self._counted_among(pronoun):
                 group_counted = who_token  # "Of those, 27 were admitted"
+        if who_token is None and (counted := self._counted_before(ctx)) is not None:
+            who_token, with_nmod = counted, False  # "Rescuers pulled 12 miners out alive. Three remained ..."
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
