@@ -35,6 +35,9 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
                 continue  # "nine more men", "1.2 million more pensioners": more of them, not a kind of them
             if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
                 keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
+        if (child.dep_ == "nmod" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and child.i == token.i - 1
+                and not any(g.dep_ == "case" for g in child.children)):
+            keep.add(child.i)  # "Bright Energy": a name's first word, which the English parser may call a complement
         if with_nmod and child.dep_.startswith("nmod") and child.i > token.i and not _is_date(child):
             # not "dimanche" in "Réélu dimanche avec 82 % des voix", a noun the tagger took the participle for
             keep |= _complement(child)

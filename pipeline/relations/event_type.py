@@ -301,7 +301,8 @@ class EventTyper:
             resolved = self._resolve_type(types & self.strong_types) or self._resolve_type(types)
             if resolved is not None:
                 return resolved
-        return None
+        # "More than 600 people crossed the Channel on Saturday, bringing the total for the year to 20,412"
+        return self._weak_type(ctx, [t for t in (*named, *before) if t.i not in inside])
 
     def _valued_container(self, ctx: MentionContext) -> Token | None:
         """The container noun ("number", "total", "nombre") a figure after a valuation preposition values: the

@@ -478,7 +478,8 @@ class RecordBuilder:
             return subject if subject is not None and penalized(subject) else None
         # the object, or the subject of the passive ("l'entreprise avait été condamnée à une amende")
         # (English's indirect object: "fined the company £2m")
-        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "dative") and penalized(c)), None)
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "iobj", "dative") and penalized(c)),
+                   None)
         if obj is not None:
             return obj
         # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
