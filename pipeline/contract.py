@@ -267,6 +267,7 @@ class RelationsLexicon(TypedDict):
     among_words: Words  # "12 blessés parmi les pompiers"
     anaphoric_pronouns: Words  # "Il s'élève à 842 millions": who is the noun of the sentence before
     impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing
+    speaker_pronouns: Words  # attribution.py: "..., it said": a reporting verb's pronoun subject stands for a source
     non_source_nouns: Words  # attribution.py: "selon le dernier bilan" names no author
     sanction_verbs: dict[Word, Code]  # verb of a penalty -> "object" or "subject": where the penalized one stands
     penalized_prepositions: Words  # "a infligé à Apple une amende", "requis trois ans contre le chauffeur"

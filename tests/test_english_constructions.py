@@ -516,3 +516,27 @@ def test_a_possessor_is_part_of_the_group(en_facts, sentence, who):
 ])
 def test_a_bare_count_counts_the_noun_counted_before(en_facts, text, value, who):
     assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # shelters that house or take in people: displaced (a lemma only of a verb)
+    ("The sports hall took in about 140 people overnight.", "displaced"),
+    ("The reception centres now house some 3,500 people.", "displaced"),
+    # controls: counted houses, money taken in
+    ("Forty houses were damaged by the storm.", "other"),
+    ("The club took in £40,000 in ticket sales.", "money"),
+])
+def test_shelters_that_take_in_people(en_facts, sentence, expected):
+    assert [f["event_type"] for f in en_facts(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "it said": the subject of the clause it reports, else of the sentence before
+    ("The airline will cut 900 jobs in France, it said on Monday.", "airline"),
+    ("The water board published its report on Friday. It said 1,800 homes had been flooded.", "water board"),
+    ("The club's revenue rose 14%, it said.", "club"),
+    # control: a named subject speaks for itself
+    ("The army said 40 soldiers had died.", "army"),
+])
+def test_it_said_stands_for_a_speaker(en_facts, text, source):
+    assert [f["source"] for f in en_facts(text)] == [source]

@@ -280,7 +280,8 @@ class EventTyper:
             words = [*words, ctx.actor]
         for t in words:
             nxt = t.doc[t.i + 1].lower_ if t.i + 1 < ctx.sentence.end else ""
-            for key in (f"{t.lower_} {nxt}", t.lower_, t.lemma_.lower()):
+            # (a lemma only of a verb: "which now house 6,200 people", not "40 houses were damaged")
+            for key in (f"{t.lower_} {nxt}", t.lower_, t.lemma_.lower() if t.pos_ == "VERB" else ""):
                 if key in self.weak_trigger_of:
                     return self.weak_trigger_of[key]
         return None
