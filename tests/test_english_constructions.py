@@ -510,7 +510,7 @@ def test_a_possessor_is_part_of_the_group(en_facts, sentence, who):
     # "most of them" is the group the pronoun stands for
     ("Police detained 52 protesters on Saturday. Most of them, 31, were released.", 31, "protesters"),
     # controls: a part of a group fronted in its own sentence, a measure or a time counted before
-    ("Guards searched 40 cells. Of the inmates, 12 were moved.", 12, None),
+    ("Guards searched 40 cells. Of the inmates, 12 were moved.", 12, "inmates"),
     ("The storm lasted 3 days. Five were injured.", 5, None),
     ("The wall is 40 metres long. Three collapsed.", 3, None),
 ])
@@ -540,3 +540,15 @@ def test_shelters_that_take_in_people(en_facts, sentence, expected):
 ])
 def test_it_said_stands_for_a_speaker(en_facts, text, source):
     assert [f["source"] for f in en_facts(text)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # a bare count after a group fronted with "of" is a part of that group
+    ("Of the homes inspected, 340 failed the standard.", 340, "homes"),
+    ("Of the flights cancelled, 60 were to Spain and 25 to Italy.", 25, "flights"),
+    # controls: a counted group, a pronoun's group, a count with its own noun
+    ("Of the 47 dead, 19 were children.", 19, "children"),
+    ("Of the passengers, 14 children were treated.", 14, "children"),
+])
+def test_a_bare_count_is_a_part_of_its_fronted_group(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]

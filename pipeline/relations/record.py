@@ -311,6 +311,20 @@ class RecordBuilder:
         found = next((t for t in ranked if agrees(t)), None)
         return (self._described(found) or found) if found is not None else None
 
+    def _fronted_group(self, ctx: MentionContext) -> Token | None:
+        """ "Of the jobs cut, 2,800 will go in Belgium": a bare count after a group fronted with a partitive link
+        (on the figure or on its verb) is a part of that group (a counted group, "Of the 47 dead", is read
+        elsewhere; a pronoun, "Of those", stands for the group before)."""
+        first = ctx.sentence[0]
+        if ctx.noun is not None or ctx.quantity["unit"] is not None or first.lower_ not in self.partitive_words:
+            return None
+        heads = {t.i for t in ctx.tokens} | ({ctx.predicate.i} if ctx.predicate is not None else set())
+        group = first.head
+        if (group.pos_ not in NOMINAL or group.head.i not in heads or group.i >= ctx.tokens[0].i
+                or any(c.dep_ == "nummod" or c.like_num for c in group.children)):
+            return None
+        return group
+
     def _counted_before(self, ctx: MentionContext) -> Token | None:
         """ "Rescuers pulled 12 miners out alive. Three remained in intensive care": a bare count, the subject of
         its verb, alone in its sentence, counts the noun counted in the sentence before (its subject first)."""
@@ -780,6 +794,8 @@ class RecordBuilder:
             with_nmod = who_token is not None and not self._counted(who_token)
             if self._counted_among(pronoun):
                 group_counted = who_token  # "Of those, 27 were admitted"
+        if who_token is None and (fronted := self._fronted_group(ctx)) is not None:
+            who_token, with_nmod = fronted, False  # "Of the jobs cut, 2,800 will go in Belgium"
         if who_token is None and (counted := self._counted_before(ctx)) is not None:
             who_token, with_nmod = counted, False  # "Rescuers pulled 12 miners out alive. Three remained ..."
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
