@@ -330,13 +330,18 @@ class RecordBuilder:
         its verb, alone in its sentence, counts the noun counted in the sentence before (its subject first)."""
         anchor = ctx.anchor or ctx.tokens[-1]
         # the subject, or a number the parser hangs on the verb after it ("Now between 1,500 and 2,000 arrive")
+        # (a clause's verb, not a participle the parser made a noun's complement: "un record de 46 843 arrivées")
         subject = anchor.dep_ in SUBJECT_DEPS or (anchor.dep_ == "nummod" and anchor.head.pos_ == "VERB"
-                                                  and anchor.head.i > anchor.i)
+                                                  and anchor.head.i > anchor.i
+                                                  and not anchor.head.dep_.startswith(("nmod", "obj", "obl")))
         first = ctx.sentence[0]
-        if (not subject or ctx.noun is not None or ctx.quantity["unit"] is not None or ctx.linked_to is not None
-                or ctx.subset_of is not None or ctx.previous is not None or ctx.sentence.start == 0
+        named = any(c.dep_.startswith("nmod") and c.pos_ in NOMINAL for c in anchor.children)
+        if (not subject or named or ctx.noun is not None or ctx.quantity["unit"] is not None
+                or ctx.linked_to is not None or ctx.subset_of is not None or ctx.previous is not None or ctx.sentence.start == 0
                 or first.lower_ in self.group_links or first.lower_ in self.among_words):
-            return None  # (not a part of a group fronted in its own sentence: "Of the jobs cut, 2,800 will go")
+            # (not a count with its noun's complement, "Une cinquantaine de sapeurs-pompiers", nor a part of a group
+            # fronted in its own sentence: "Of the jobs cut, 2,800 will go")
+            return None
         doc = anchor.doc
         figures = [(q["start"], q["end"]) for q in doc._.quantities or []]
         previous = list(doc[ctx.sentence.start - 1].sent)
