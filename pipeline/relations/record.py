@@ -337,8 +337,8 @@ class RecordBuilder:
         first = ctx.sentence[0]
         named = any(c.dep_.startswith("nmod") and c.pos_ in NOMINAL for c in anchor.children)
         if (not subject or named or ctx.noun is not None or ctx.quantity["unit"] is not None
-                or ctx.linked_to is not None or ctx.subset_of is not None or ctx.previous is not None or ctx.sentence.start == 0
-                or first.lower_ in self.group_links or first.lower_ in self.among_words):
+                or ctx.linked_to is not None or ctx.subset_of is not None or ctx.previous is not None
+                or ctx.sentence.start == 0 or first.lower_ in self.group_links or first.lower_ in self.among_words):
             # (not a count with its noun's complement, "Une cinquantaine de sapeurs-pompiers", nor a part of a group
             # fronted in its own sentence: "Of the jobs cut, 2,800 will go")
             return None
