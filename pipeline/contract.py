@@ -254,6 +254,7 @@ class RelationsLexicon(TypedDict):
     reflexive_non_triggers: Words
     fallback_noun_types: dict[Code, Words]
     weak_triggers: dict[Code, Words]  # "arrived", "intercepted": a type only where the counted noun has none
+    verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
     implied_who: dict[Word, Word]
     cause_verbs: Words
     comparison_markers: Words

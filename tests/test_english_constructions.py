@@ -552,3 +552,15 @@ def test_it_said_stands_for_a_speaker(en_facts, text, source):
 ])
 def test_a_bare_count_is_a_part_of_its_fronted_group(en_facts, sentence, value, who):
     assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # what a court did is no detention, even as a part of a group arrested
+    ("Nine men were arrested in the raids, of whom six were charged.", 6, "other"),
+    ("Police arrested 25 people and 7 were later convicted.", 7, "other"),
+    # controls: a part held or released keeps its group's type; the group arrested is detained
+    ("Police arrested 25 people and 7 were later released.", 7, "detained"),
+    ("Nine men were arrested in the raids, of whom six were charged.", 9, "detained"),
+])
+def test_a_part_charged_or_convicted_is_no_detention(en_facts, sentence, value, expected):
+    assert [f["event_type"] for f in en_facts(sentence) if f["how_many"] == value] == [expected]

@@ -239,6 +239,11 @@ class EventTyper:
         """Where no trigger word speaks: the total of a part, an elided verb's figure, the counted noun's
         usual type, a weak trigger among ``words`` (the counted noun's and the predicate's), the nearest
         class of trigger verbs, else ``other``."""
+        if ctx.predicate is not None and (ctx.predicate.lemma_.lower() in self.verdict_verbs
+                                          or ctx.predicate.lower_ in self.verdict_verbs):
+            # "Eleven people were arrested ..., of whom eight were charged": what a court did is no detention,
+            # whatever the group the part is taken from (CONVENTIONS-10 rule 3)
+            return "other", "lexicon"
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
         totalled = self._totalled(ctx) if unit is None else None
