@@ -122,6 +122,8 @@ class SourceFinder:
 
     def __init__(self, lex: dict[str, Any], *, reporting: set[str], scale_words: set[str]):
         self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
+        # a preposition that also makes rates ("per"): "per the ministry" attributes, "£820 per trip" does not
+        self.rate_preps = {w.lower() for w in lex["rate_prepositions"]}
         self.attribution_nouns = set(lex["attribution_nouns"])
         self.source_nouns = {w.lower() for w in lex["source_nouns"]}
         self.attribution_noun_links = set(lex["attribution_noun_links"])
@@ -145,6 +147,9 @@ class SourceFinder:
                 head = t.head if t.dep_ in ("case", "fixed") else None
                 if head is not None and head.dep_ == "case":
                     head = head.head
+                if (head is not None and low in self.rate_preps and head.pos_ != "PROPN" and not head.ent_type_
+                        and not any(c.dep_ == "det" for c in head.children)):
+                    continue  # a bare noun after it is the rate's denominator: "£1,170 per trip", "per head"
                 if head is not None and head.pos_ in NOMINAL + ("X", "VERB"):
                     author = self._author_of(head)
                     if author is None and (head.lemma_.lower() in self.non_source_nouns

@@ -564,3 +564,58 @@ def test_a_bare_count_is_a_part_of_its_fronted_group(en_facts, sentence, value, 
 ])
 def test_a_part_charged_or_convicted_is_no_detention(en_facts, sentence, value, expected):
     assert [f["event_type"] for f in en_facts(sentence) if f["how_many"] == value] == [expected]
+
+
+# issue 13, second round on unseen text (branch en-unseen2): constructions of e9's errors
+@pytest.mark.parametrize(("sentence", "source"), [
+    # "per" and a bare noun is a rate's denominator, no source
+    ("Walkers spent an average of £64 per visit last summer.", None),
+    ("The scheme cost the county £310 per head of population.", None),
+    # controls: "per" and a named or determined noun attributes
+    ("Per the coastguard, 45 swimmers were rescued.", "coastguard"),
+    ("Per Reuters, 45 swimmers were rescued.", "Reuters"),
+])
+def test_per_a_bare_noun_is_a_rate_not_a_source(en_facts, sentence, source):
+    assert [f["source"] for f in en_facts(sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # a decimal times a scale is the whole number it writes, not a float's approximation of it
+    ("The airport handled 4.1 million passengers in 2024.", 4_100_000),
+    ("The port moved 8.3 million containers last year.", 8_300_000),
+    # control: a decimal that is no whole number stays one
+    ("Inflation rose to 3.7% in May.", 3.7),
+])
+def test_a_scaled_decimal_is_exact(en_facts, sentence, value):
+    assert [f["how_many"] for f in en_facts(sentence)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    # a part of a group fronted as an adjective or participle made a noun is what the group is
+    ("Of the dead, 17 were children.", 17, "killed"),
+    ("Of the injured, 6 were firefighters.", 6, "wounded"),
+    ("Of the missing, 8 were fishermen.", 8, "missing"),
+    # a part of a group counted in the sentence before, whose words say nothing, is what that group is
+    ("Some 120 tenants were evacuated overnight. Of those, 38 were still at the hall on Friday.", 38, "displaced"),
+    ("Police arrested 52 fans on Saturday. Of those, 9 were women.", 9, "detained"),
+    # people moved to a centre or a shelter are displaced
+    ("About 80 residents were moved to a rest centre overnight.", 80, "displaced"),
+    # controls: a group that says nothing, a part's own verb, a group that is no event
+    ("Of the staff, 12 were nurses.", 12, "other"),
+    ("Police arrested 52 fans on Saturday. Of those, 9 were charged.", 9, "other"),
+    ("The firm employs 400 people. Of those, 90 are women.", 90, "other"),
+    ("The bank moved 300 jobs to Leeds.", 300, "other"),
+])
+def test_a_part_of_a_fronted_or_earlier_group_is_what_it_is(en_facts, text, value, expected):
+    assert [f["event_type"] for f in en_facts(text) if f["how_many"] == value] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "when"), [
+    # the point a change is measured against, or a record's start, is no figure's time
+    ("Ticket sales were up 14% on the same point last year.", (None, None)),
+    ("The lake rose to 6.1 metres, its highest level since records began in 1961.", (None, None)),
+    # control: a period of the figure's own
+    ("The museum drew 3,200 visitors last year.", ("2024-01-01", "2024-12-31")),
+])
+def test_a_comparison_or_record_point_is_no_time(en_facts, sentence, when):
+    assert [(f["when_start"], f["when_end"]) for f in en_facts(sentence)] == [when]

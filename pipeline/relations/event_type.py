@@ -116,7 +116,10 @@ class EventTyper:
                 holders = [ctx.noun] + ([ctx.noun.head] if ctx.noun.dep_ == "conj" else [])
                 groups = [c for h in holders for c in h.children if c.i < h.i and c.dep_.startswith(("obl", "nmod"))
                           and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)
-                          and (c.like_num or any(g.dep_ == "nummod" for g in c.children))]
+                          and (c.like_num or any(g.dep_ == "nummod" for g in c.children)
+                               # "Of the dead, 23 were children", "Of the injured": an adjective or a participle
+                               # made a noun by its article
+                               or (c.pos_ in ("ADJ", "VERB") and any(g.dep_ == "det" for g in c.children)))]
                 # the group with what its words say of it: "the 26 dead" (parsed on the number), "people injured"
                 noun_side += [t for c in groups for t in (c, *(g for g in c.children if g.dep_ in ("amod", "acl")))]
         elif ctx.noun is None and unit is None:
@@ -246,6 +249,9 @@ class EventTyper:
             return "other", "lexicon"
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
+        counted_before = self._group_counted_before(ctx)
+        if counted_before is not None:
+            return counted_before, "total"
         totalled = self._totalled(ctx) if unit is None else None
         if totalled is not None:
             return totalled, "total"
@@ -274,6 +280,23 @@ class EventTyper:
             if near is not None:
                 return near, "vectors"
         return "other", "default"
+
+    def _group_counted_before(self, ctx: MentionContext) -> str | None:
+        """ "120 residents were evacuated. Of those, 38 were still there": a part of a group counted in the
+        sentence before, whose own words say nothing, is what the words of that group's noun and verb say."""
+        # the pronoun after the figure, or before it on its verb, its noun or (as parsed) the number itself
+        pronoun = self._partitive_pronoun(ctx) or self._pronoun_of(ctx) or next(
+            (c for t in ctx.tokens for c in t.children if c.pos_ == "PRON"), None)
+        if pronoun is None or not self._counted_among(pronoun):
+            return None
+        antecedent = self._antecedent(pronoun)
+        if antecedent is None or not self._counted(antecedent) or antecedent.sent.start == ctx.sentence.start:
+            return None
+        verb = antecedent.head
+        words = [antecedent, *(c for c in antecedent.children if c.dep_ in ("amod", "acl"))]
+        if verb.pos_ == "VERB" and antecedent.dep_ in ("nsubj", "nsubj:pass", "obj"):
+            words.append(verb)
+        return self._resolve_type(self._types_of(words))
 
     def _weak_type(self, ctx: MentionContext, words: list[Token]) -> str | None:
         """The type of a weak trigger ("arrived", "intercepted", "arrivals"): it says what happened to people
