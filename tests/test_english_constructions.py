@@ -604,6 +604,7 @@ def test_a_scaled_decimal_is_exact(en_facts, sentence, value):
     ("Of the staff, 12 were nurses.", 12, "other"),
     ("Police arrested 52 fans on Saturday. Of those, 9 were charged.", 9, "other"),
     ("The firm employs 400 people. Of those, 90 are women.", 90, "other"),
+    ("Police arrested 40 fans on Saturday. Charges against four of them were later dropped.", 4, "other"),
     ("The bank moved 300 jobs to Leeds.", 300, "other"),
 ])
 def test_a_part_of_a_fronted_or_earlier_group_is_what_it_is(en_facts, text, value, expected):

@@ -283,7 +283,12 @@ class EventTyper:
 
     def _group_counted_before(self, ctx: MentionContext) -> str | None:
         """ "120 residents were evacuated. Of those, 38 were still there": a part of a group counted in the
-        sentence before, whose own words say nothing, is what the words of that group's noun and verb say."""
+        sentence before, whose own words say nothing, is what the words of that group's noun and verb say (not a
+        part with a verb of its own: "Charges against four of them were dropped")."""
+        own_verb = ctx.predicate is not None and ctx.predicate.pos_ == "VERB" and not any(
+            c.dep_ == "cop" for c in ctx.predicate.children)
+        if own_verb:
+            return None
         # the pronoun after the figure, or before it on its verb, its noun or (as parsed) the number itself
         pronoun = self._partitive_pronoun(ctx) or self._pronoun_of(ctx) or next(
             (c for t in ctx.tokens for c in t.children if c.pos_ == "PRON"), None)
