@@ -172,6 +172,13 @@ class SourceFinder:
                     if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON" and not self._counts(c):
                         agent = c
                         break
+                if agent is None and t.dep_ == "conj" and t.head.pos_ == "VERB" and any(
+                        c.dep_ == "cc" for c in t.children) and not any(c.dep_.startswith("nsubj") for c in t.children):
+                    # "The Red Cross gave a toll of 58 dead and said 23 were missing": a reporting verb coordinated
+                    # by a conjunction, without a subject of its own, shares its first verb's (not an incise the
+                    # parser hangs on the verb before it: "a fait 43 morts, a annoncé l'Indeci")
+                    agent = next((c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+                                  and not self._counts(c)), None)
                 if agent is None and any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ in self.speaker_pronouns
                                          for c in t.children):
                     agent = self._pronoun_speaker(t)  # "The carmaker will cut 1,100 jobs, it said"
@@ -211,7 +218,8 @@ class SourceFinder:
 
     def _counts(self, token: Token) -> bool:
         """Whether ``token`` is a counted noun (bears a number) or a scale word: never a source."""
-        return token.lower_ in self.scale_words or any(c.like_num for c in token.children)
+        # (or a number itself, the parser taking "five of them" for the subject of "..., Cumbria Police said")
+        return token.like_num or token.lower_ in self.scale_words or any(c.like_num for c in token.children)
 
     def _author_of(self, noun: Token) -> Token | None:
         """ "selon les chiffres publiés par l'Ofpra": the agent behind a reporting noun."""

@@ -620,3 +620,45 @@ def test_a_part_of_a_fronted_or_earlier_group_is_what_it_is(en_facts, text, valu
 ])
 def test_a_comparison_or_record_point_is_no_time(en_facts, sentence, when):
     assert [(f["when_start"], f["when_end"]) for f in en_facts(sentence)] == [when]
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    # a reporting verb coordinated by "and", without a subject of its own, shares its first verb's
+    ("The Relief Agency gave a lower toll of 19 dead and said 40 people were missing.", ["The Relief Agency"] * 2),
+    # control: a coordinated verb with a subject of its own
+    ("Police arrested 30 fans and the mayor said the town was calm.", ["mayor"]),
+])
+def test_speaker_of_a_coordinated_reporting_verb(en_facts, sentence, sources):
+    assert [f["source"] for f in en_facts(sentence)] == sources
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # a toll's complement says what caused it, not who
+    ("The death toll from a gas blast at a mine in northern Chile rose to 14 on Friday.", "death toll"),
+    ("The death toll in the town of Kasese rose to 14.", "death toll"),
+    # control: a number of people is of the people counted
+    ("The number of people killed in the blast rose to 14.", "people"),
+])
+def test_a_toll_is_who_without_its_cause(en_facts, sentence, who):
+    assert [f["who"] for f in en_facts(sentence)] == [who]
+
+
+def test_a_number_the_parser_makes_a_reporting_verbs_subject_is_no_speaker():
+    """ "Two died, five of them seriously, Kent Police said", on the parse the small model may give it ("five" the
+    first subject of "said"): the speaker is the named subject, not the number."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.attribution import SourceFinder
+    from pipeline.languages import language_data
+
+    finder = SourceFinder(language_data("en").relations, reporting={"say"}, scale_words=set())
+    words = ["Two", "died", ",", "five", "of", "them", "seriously", ",", "Kent", "Police", "said", "."]
+    heads = [1, 10, 10, 10, 5, 3, 3, 10, 9, 10, 10, 10]
+    deps = ["nsubj", "ccomp", "punct", "nsubj", "case", "nmod", "advmod", "punct", "compound", "nsubj", "ROOT",
+            "punct"]
+    pos = ["NUM", "VERB", "PUNCT", "NUM", "ADP", "PRON", "ADV", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["two", "die", ",", "five", "of", "they", "seriously", ",", "Kent", "Police", "say", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * 11)
+    assert [phrase for _, phrase, _ in finder.attributions(doc[:], set(), ())] == ["Kent Police"]

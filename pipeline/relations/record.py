@@ -803,6 +803,8 @@ class RecordBuilder:
             who_token, with_nmod = fronted, False  # "Of the jobs cut, 2,800 will go in Belgium"
         if who_token is None and (counted := self._counted_before(ctx)) is not None:
             who_token, with_nmod = counted, False  # "Rescuers pulled 12 miners out alive. Three remained ..."
+        if who_token is not None and who_token.lower_ in self.toll_nouns:
+            with_nmod = False  # "The death toll from the collapse of a block": what caused the toll is not who
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
