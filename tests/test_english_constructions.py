@@ -561,6 +561,11 @@ def test_a_bare_count_is_a_part_of_its_fronted_group(en_facts, sentence, value, 
     # controls: a part held or released keeps its group's type; the group arrested is detained
     ("Police arrested 25 people and 7 were later released.", 7, "detained"),
     ("Nine men were arrested in the raids, of whom six were charged.", 9, "detained"),
+    # a part of a counted group fronted with "of": its own verdict verb says what it is
+    ("Of the 140 fans arrested after the final in Glasgow, 31 have been charged, police said.", 31, "other"),
+    # controls: released, the group itself
+    ("Of the 140 fans arrested after the final, 31 were released without charge.", 31, "detained"),
+    ("Of the 140 fans arrested after the final in Glasgow, 31 have been charged, police said.", 140, "detained"),
 ])
 def test_a_part_charged_or_convicted_is_no_detention(en_facts, sentence, value, expected):
     assert [f["event_type"] for f in en_facts(sentence) if f["how_many"] == value] == [expected]

@@ -89,6 +89,13 @@ class EventTyper:
             return "money", "unit"
         if self._rate(ctx):
             return "other", "default"  # "3,5 décès pour 100 000 habitants": a rate, not a count of the dead
+        inside = {t.i for t in ctx.tokens}
+        if (ctx.predicate is not None and ctx.noun is not None and (
+                ctx.predicate.lemma_.lower() in self.verdict_verbs or ctx.predicate.lower_ in self.verdict_verbs)
+                and any(c.i not in inside and (c.like_num or c.dep_ == "nummod") for c in ctx.noun.children)):
+            # "Of the 212 people arrested ..., 57 have been charged": a part whose own verb says what a court did,
+            # counting the noun of the group it is taken from, is no detention (CONVENTIONS-10 rule 3)
+            return "other", "lexicon"
         noun_side: list[Token] = []
         if ctx.noun is not None and ctx.quantity["unit"] in (None, "%"):
             noun_side = [ctx.noun] + self._described_noun(ctx.noun) + [
