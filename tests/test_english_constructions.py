@@ -667,3 +667,16 @@ def test_a_number_the_parser_makes_a_reporting_verbs_subject_is_no_speaker():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
               sent_starts=[True] + [False] * 11)
     assert [phrase for _, phrase, _ in finder.attributions(doc[:], set(), ())] == ["Kent Police"]
+
+
+@pytest.mark.parametrize(("sentence", "value", "when"), [
+    # a date inside a counted group fronted with "of" is the group's, not that of a part with a verb of its own
+    ("Of the 300 passengers on the ferry that ran aground off Oban on Sunday, 40 were treated for hypothermia.", 40,
+     (None, None)),
+    ("Of the 140 fans arrested after the final last week, 31 have been charged.", 31, (None, None)),
+    # controls: the group keeps it; a date in the part's own clause is its own
+    ("Of the 140 fans arrested after the final last week, 31 have been charged.", 140, ("2025-06-09", "2025-06-15")),
+    ("Of the 140 fans arrested after the final, 31 were charged on Monday.", 31, ("2025-06-16", "2025-06-16")),
+])
+def test_a_date_inside_a_fronted_group_is_the_groups(en_facts, sentence, value, when):
+    assert [(f["when_start"], f["when_end"]) for f in en_facts(sentence) if f["how_many"] == value] == [when]

@@ -261,16 +261,30 @@ class DateAssigner:
             return
         for i, ctx in enumerate(ctxs):
             verb = ctx.predicate
-            if (id(ctx) not in when or verb is None or verb.pos_ != "VERB" or not self._part_of_pronoun(ctx)
-                    or any(o.predicate is not None and o.predicate.i == verb.i for o in ctxs[:i])):
+            # (a fronted group's figure may share the part's verb: "Of the 300 passengers ..., 40 were treated")
+            fronted = self._part_of_fronted_group(ctx)
+            if (id(ctx) not in when or verb is None or verb.pos_ != "VERB"
+                    or not (fronted or self._part_of_pronoun(ctx))
+                    or (not fronted and any(o.predicate is not None and o.predicate.i == verb.i for o in ctxs[:i]))):
                 continue
-            if not self._in_own_clause(when[id(ctx)], ctx, ctxs):
+            # (a date inside the fronted group is the group's)
+            group = (ctx.noun.left_edge.idx, ctx.noun.right_edge.idx) if fronted else (-1, -1)
+            if group[0] <= when[id(ctx)]["start"] <= group[1] or not self._in_own_clause(when[id(ctx)], ctx, ctxs):
                 del when[id(ctx)]
                 doc, sent = verb.doc, ctx.sentence
                 own = [d for d in doc._.dates or [] if sent.start_char <= d["start"] < sent.end_char
-                       and d["when_start"] and self._in_own_clause(d, ctx, ctxs)]
+                       and d["when_start"] and not group[0] <= d["start"] <= group[1]
+                       and self._in_own_clause(d, ctx, ctxs)]
                 if own:  # "of whom 7 were released on Friday"
                     when[id(ctx)] = self._since(own[0], doc_text(doc), doc._.reference_date)
+
+    def _part_of_fronted_group(self, ctx: MentionContext) -> bool:
+        """ "Of the 300 passengers on the ferry that ran aground on Sunday, 40 were treated": a bare figure counting
+        the noun of a group fronted before it with a link."""
+        noun = ctx.noun
+        return (noun is not None and noun.right_edge.i < ctx.tokens[0].i and noun.dep_.startswith(("obl", "nmod"))
+                and noun.head.i > ctx.tokens[-1].i
+                and any(g.dep_ == "case" and g.lower_ in self.own_time_part_links for g in noun.children))
 
     @staticmethod
     def _in_own_clause(date: dict, ctx: MentionContext, ctxs: list[MentionContext]) -> bool:
