@@ -255,6 +255,7 @@ class RelationsLexicon(TypedDict):
     fallback_noun_types: dict[Code, Words]
     weak_triggers: dict[Code, Words]  # "arrived", "intercepted": a type only where the counted noun has none
     verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
+    vessel_nouns: Words  # "731 arrivals in 14 boats": a count of what carries people is not displaced
     implied_who: dict[Word, Word]
     cause_verbs: Words
     comparison_markers: Words

@@ -680,3 +680,15 @@ def test_a_number_the_parser_makes_a_reporting_verbs_subject_is_no_speaker():
 ])
 def test_a_date_inside_a_fronted_group_is_the_groups(en_facts, sentence, value, when):
     assert [(f["when_start"], f["when_end"]) for f in en_facts(sentence) if f["how_many"] == value] == [when]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a count of boats is of the boats, not of the people moved in them
+    ("The Home Office recorded 520 arrivals on 11 boats on Tuesday.", 11, "other"),
+    ("The coastguard rescued 230 people from seven boats over the weekend.", 7, "other"),
+    # controls: the people carried, boats deployed
+    ("The coastguard rescued 230 people from seven boats over the weekend.", 230, "displaced"),
+    ("Four navy boats were deployed to the search.", 4, "deployed"),
+])
+def test_a_count_of_boats_is_not_displaced(en_facts, sentence, value, expected):
+    assert [f["event_type"] for f in en_facts(sentence) if f["how_many"] == value] == [expected]

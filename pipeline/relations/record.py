@@ -707,6 +707,9 @@ class RecordBuilder:
         q = ctx.quantity
         unit = q["unit"]
         event_type, type_from = self._event_type(ctx)
+        if event_type == "displaced" and ctx.noun is not None and (
+                ctx.noun.lower_ in self.vessel_nouns or ctx.noun.lemma_.lower() in self.vessel_nouns):
+            event_type, type_from = "other", "noun"  # "731 arrivals in 14 boats": the boats are not the people moved
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
