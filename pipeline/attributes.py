@@ -11,7 +11,8 @@ for each quantity mention, from its tokens and the language pack's words:
 - an address: a number followed by a street noun ("au 37, rue de la Libération"), or by a street's
   name and its noun ("2 Marsham Street");
 - an age set off by commas after a person's name ("Daniel Hartwell, 52, was convicted");
-- a locating distance: "à 140 km de Sanaa", "à 15 km au nord d'Angers";
+- a locating distance: "à 140 km de Sanaa", "à 15 km au nord d'Angers", "à une dizaine de milles au sud";
+- a dimension: "longue de 3 900 mètres", "dans un rayon de deux kilomètres";
 - an identifier: a bare number right after the noun it numbers ("la base
   militaire 921", "la résolution 1405");
 - a score: a "range" whose high end is below its low end ("la victoire 8 à 3");
@@ -61,6 +62,7 @@ class AttributeFilter:
         self.locating_prepositions = set(lex["locating_prepositions"])
         self.distance_units = set(lex["distance_units"])
         self.directions = set(lex["direction_words"])
+        self.dimension_words = {w.lower() for w in lex["dimension_words"]}
         self.population_nouns = set(lex["population_nouns"])
         self.settlement_nouns = set(lex["settlement_nouns"])
         dates = data.dates
@@ -345,9 +347,7 @@ class AttributeFilter:
         return nxt.is_title and ends
 
     def _locating(self, quantity: dict, tokens: list[Token], before: Token | None, after: Token | None) -> bool:
-        unit = next((t for t in tokens if t.lower_ in self.distance_units), None)
-        if unit is None and after is not None and after.lower_ in self.distance_units:
-            unit = after
+        unit = self._distance_unit(tokens, after)
         if unit is None or before is None:
             return False
         doc = unit.doc
@@ -355,7 +355,23 @@ class AttributeFilter:
         prep = before
         while prep.i > prep.sent.start and prep.pos_ == "ADV":
             prep = doc[prep.i - 1]
-        if prep.lower_ not in self.locating_prepositions:
-            return False
-        nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
-        return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions)
+        if prep.lower_ in self.locating_prepositions:
+            nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
+                nxt = doc[nxt.i + 1]  # "à 30 milles nautiques des côtes"
+            return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions)
+        # "longue de 3 900 mètres", "dans un rayon de deux kilomètres": the size of a thing or of a zone
+        # describes it; a figure's own measure ("le fleuve est monté à 6,2 mètres") has none of these words
+        return (before.lower_ in self.links and before.i > before.sent.start
+                and doc[before.i - 1].lower_ in self.dimension_words)
+
+    def _distance_unit(self, tokens: list[Token], after: Token | None) -> Token | None:
+        """The distance unit of the figure: among its tokens, right after it, or after a link when the figure
+        is an approximate noun ("à une quinzaine de milles")."""
+        unit = next((t for t in tokens if t.lower_ in self.distance_units), None)
+        if unit is None and after is not None and after.lower_ in self.distance_units:
+            unit = after
+        if unit is None and after is not None and after.lower_ in self.links and after.i + 1 < len(after.doc):
+            nxt = after.doc[after.i + 1]
+            unit = nxt if nxt.lower_ in self.distance_units else None
+        return unit

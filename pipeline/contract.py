@@ -218,6 +218,10 @@ class DatesLexicon(TypedDict):
     clock_units: Words
     day_parts: Words
     day_part_prefixes: Words
+    # a part of the day with its preposition and no day of its own ("dans la nuit", "dans la matinée") is a date
+    # of the publication day: "night" the night before it (the one after it in the future), "day" that day
+    bare_day_parts: dict[Code, Words]
+    bare_day_part_not_before: Words  # a complement after it names another day: "dans la nuit de samedi"
     present_words: Words
     future_tense: FutureTense
     past_tense: PastTense
@@ -289,6 +293,7 @@ class RelationsLexicon(TypedDict):
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
     distance_units: Words
     direction_words: Words
+    dimension_words: Words  # before a link and a distance: the size of a thing or a zone, no fact ("longue de 3 900 mètres")
     population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
@@ -300,6 +305,9 @@ class RelationsLexicon(TypedDict):
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
     predicate_adverbs: Words  # event_type.py: an adverb of the predicate that names a harm ("grièvement percutés")
+    bound_triggers: Words  # triggers that name the event only before one of bound_trigger_links ("privés d'électricité")
+    bound_trigger_links: Words
+    occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 

@@ -142,6 +142,9 @@ class RelationLexicon:
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}
         self.predicate_adverbs = {w.lower() for w in lex["predicate_adverbs"]}
+        self.bound_triggers = {w.lower() for w in lex["bound_triggers"]}
+        self.bound_trigger_links = {w.lower() for w in lex["bound_trigger_links"]}
+        self.occurrence_nouns = {w.lower() for w in lex["occurrence_nouns"]}
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None

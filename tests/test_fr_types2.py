@@ -1,0 +1,100 @@
+"""Event type, when and figures that are not facts on new French text (issue 11, session 10), on
+sentences written for these tests. Publication date 2025-06-20 (a Friday), as in tests/conftest.py."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline import normalize_date
+
+from .conftest import one_fact
+
+pytestmark = pytest.mark.model
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, event_type", [
+    # "prendre en charge" people: the care they got (a verb and its object that are a trigger together)
+    ("Les sapeurs-pompiers ont pris en charge 87 spectateurs pris de malaises.", 87, "affected"),
+    ("Au total, 35 randonneurs ont été pris en charge par le Samu.", 35, "affected"),
+    # control: a trigger of its own still wins over the care
+    ("Au total, 35 randonneurs ont été secourus et pris en charge par le Samu.", 35, "displaced"),
+    # people confined by the authorities
+    ("Environ 900 habitants du quartier ont été confinés après la fuite de gaz.", 900, "affected"),
+    # "privés" is a trigger only with its complement: not the private sector's agents
+    ("Pour le concert, 140 vigiles privés ont été déployés autour du parc.", 140, "deployed"),
+    ("Mercredi soir, 4 300 abonnés étaient encore privés d'eau potable.", 4300, "affected"),
+    # counted events, not people: what their adjective says is what the events did
+    ("Depuis janvier, onze accidents mortels ont été recensés sur cette route.", 11, "other"),
+    ("Trois attaques ont visé des postes de police du district.", 3, "other"),
+    # control: the people of those events keep their type
+    ("Les accidents de la route ont fait 19 morts dans le département.", 19, "killed"),
+    # a rate per million people, not a count
+    ("Le département compte 61 tués par million d'habitants sur ses routes.", 61, "other"),
+    # control: a count of the dead with another "par" after it
+    ("Le séisme a fait 61 tués par endroits, selon la protection civile.", 61, "killed"),
+])
+# fmt: on
+def test_event_type(facts_of, text, value, event_type):
+    assert one_fact(facts_of(text), value)["event_type"] == event_type
+
+
+def test_a_currency_of_new_text_is_money(facts_of):
+    fact = one_fact(facts_of("Le gouvernement roumain versera 15 000 lei à chaque famille sinistrée."), 15000)
+    assert (fact["event_type"], fact["unit"]) == ("money", "RON")
+    fact = one_fact(facts_of("L'amende atteint 80 000 zlotys, selon le tribunal de Gdansk."), 80000)
+    assert fact["unit"] == "PLN"
+
+
+# fmt: off
+@pytest.mark.parametrize("text", [
+    # the size of a thing or of a zone describes it
+    "Le viaduc, long de 2 460 mètres, a été fermé à la circulation.",
+    "Les riverains habitant dans un rayon de trois kilomètres ont été avertis par SMS.",
+    # a locating distance written with an approximate noun
+    "Le voilier a été retrouvé à une vingtaine de milles au nord de Belle-Île.",
+])
+# fmt: on
+def test_sizes_and_locating_distances_are_no_facts(facts_of, text):
+    assert facts_of(text) == []
+
+
+def test_a_figures_own_measure_stays_a_fact(facts_of):
+    # control: the figure itself is a height the news reports
+    assert one_fact(facts_of("La Loire est montée à 5,4 mètres à Saumur."), 5.4)["unit"] == "mètres"
+    # control: a locating distance with its figure written in digits was already no fact
+    assert facts_of("Le voilier a été retrouvé à 20 milles au nord de Belle-Île.") == []
+
+
+def test_milles_alone_is_no_thousand(facts_of):
+    facts = facts_of("Le cargo croisait à quelque 30 milles nautiques des côtes quand 12 marins ont été blessés.")
+    assert [f["how_many"] for f in facts] == [12]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, start, end", [
+    # a night with no day of its own: the one before the publication day
+    ("Une centaine de gendarmes ont été mobilisés dans la nuit, selon la préfecture.", "2025-06-19", "2025-06-20"),
+    ("La nuit dernière, 48 personnes ont été interpellées à Lyon.", "2025-06-19", "2025-06-20"),
+    # in the future, the one after it
+    ("Le transfert de 25 détenus aura lieu dans la nuit.", "2025-06-20", "2025-06-21"),
+    # a part of the publication day
+    ("Quelque 70 pompiers ont été engagés dans la matinée pour éteindre le feu.", "2025-06-20", "2025-06-20"),
+    # control: a night named by its days keeps them
+    ("Dix-huit voitures ont été incendiées dans la nuit de mardi à mercredi.", "2025-06-17", "2025-06-18"),
+])
+# fmt: on
+def test_parts_of_the_publication_day(facts_of, text, start, end):
+    fact = next(f for f in facts_of(text))
+    assert (str(fact["when_start"]), str(fact["when_end"])) == (start, end)
+
+
+def test_bare_day_parts_as_normalize_reads_them():
+    ref = datetime.date(2025, 6, 20)
+    night = normalize_date("dans la nuit", ref)
+    assert (night.start, night.end, night.granularity) == (datetime.date(2025, 6, 19), ref, "range")
+    assert normalize_date("dans la soirée", ref).start == ref
+    # a complement names another day: the day part alone is not the date
+    assert normalize_date("dans la soirée de samedi", ref).start == datetime.date(2025, 6, 14)
