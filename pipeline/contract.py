@@ -264,6 +264,8 @@ class RelationsLexicon(TypedDict):
     own_time_part_links: Words  # "of whom 8 were charged": a part with a verb of its own, undated by its total's
     same_period_markers: Words  # "up from 24,600 in the same period last year": the main figure's time, moved back
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
+    # the same, that say less than the counted noun ("400 blessés pris en charge" stay wounded)
+    weak_verb_object_triggers: dict[Word, Code]
     inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
@@ -293,7 +295,7 @@ class RelationsLexicon(TypedDict):
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
     distance_units: Words
     direction_words: Words
-    dimension_words: Words  # before a link and a distance: the size of a thing or a zone, no fact ("longue de 3 900 mètres")
+    dimension_words: Words  # before a link and a distance, a size: no fact ("longue de 3 900 mètres")
     population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
@@ -305,7 +307,7 @@ class RelationsLexicon(TypedDict):
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
     predicate_adverbs: Words  # event_type.py: an adverb of the predicate that names a harm ("grièvement percutés")
-    bound_triggers: Words  # triggers that name the event only before one of bound_trigger_links ("privés d'électricité")
+    bound_triggers: Words  # triggers only before one of bound_trigger_links ("privés d'électricité")
     bound_trigger_links: Words
     occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures

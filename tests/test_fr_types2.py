@@ -98,3 +98,13 @@ def test_bare_day_parts_as_normalize_reads_them():
     assert normalize_date("dans la soirée", ref).start == ref
     # a complement names another day: the day part alone is not the date
     assert normalize_date("dans la soirée de samedi", ref).start == datetime.date(2025, 6, 14)
+
+
+def test_care_says_less_than_the_counted_noun(facts_of):
+    # "prendre en charge" is the care of people whose noun names nothing else
+    assert one_fact(facts_of("Les secours ont pris en charge 64 festivaliers samedi."), 64)["event_type"] == "affected"
+    # the injured stay wounded, the survivors of a shipwreck displaced
+    facts = facts_of("Plus de 250 blessés ont été pris en charge dans les hôpitaux de la région.")
+    assert one_fact(facts, 250)["event_type"] == "wounded"
+    facts = facts_of("Les garde-côtes ont pris en charge 41 rescapés sur le port de Catane.")
+    assert one_fact(facts, 41)["event_type"] == "displaced"

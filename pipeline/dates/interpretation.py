@@ -50,7 +50,8 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return date(expr.year, 1, 1), date(expr.year + 9, 12, 31)
     if k == "century":
         return date(max(expr.year, 1), 1, 1), date(expr.year + 99, 12, 31)
-    if k in ("rel_day", "rel_period", "ago", "window", "weekday", "after_previous", "time", "night") and reference is None:
+    if k in ("rel_day", "rel_period", "ago", "window", "weekday", "after_previous", "time", "night"
+             ) and reference is None:
         return None
     if k == "night":  # the night before the reference day, or the one after it in the future
         first = reference + timedelta(days=0 if mode == "future" else -1)

@@ -271,6 +271,12 @@ class EventTyper:
             fallback = self.fallback_type_of.get(ctx.noun.lower_)
             if fallback:
                 return fallback, "noun"
+        if unit is None and ctx.predicate is not None:
+            care = next((self.weak_verb_object_triggers[pair] for t in (ctx.predicate, *(
+                c for c in ctx.predicate.children if c.dep_ in ("conj", "xcomp"))) for obj in self._complements(t)
+                         if (pair := f"{t.lemma_} {obj.lemma_}") in self.weak_verb_object_triggers), None)
+            if care is not None:
+                return care, "lexicon"  # "ont pris en charge 214 personnes" (not "400 blessés", "les rescapés")
         if unit is None and ctx.predicate is not None and self.verb_classes is not None:
             near = self.verb_classes.nearest(ctx.predicate)
             if near is not None:
@@ -342,7 +348,8 @@ class EventTyper:
         if last.i + 2 >= len(doc) or doc[last.i + 1].lower_ not in self.attributes.rate_prepositions:
             return False
         nxt = doc[last.i + 2]
-        if (nxt.lower_ in self.scale_words and last.i + 4 < len(doc) and doc[last.i + 3].lower_ in self.counted_noun_links
+        if (nxt.lower_ in self.scale_words and last.i + 4 < len(doc)
+                and doc[last.i + 3].lower_ in self.counted_noun_links
                 and doc[last.i + 4].lower_ in self.population_nouns):
             return True  # "45 tués par million d'habitants": a scale alone, not read as a figure
         return any(q["start"] == nxt.idx and self.attributes.is_denominator(q, [nxt]) for q in doc._.quantities or [])

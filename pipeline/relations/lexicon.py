@@ -53,6 +53,7 @@ class RelationLexicon:
         self.implied_who = lex["implied_who"]
         self.cause_verbs = set(lex["cause_verbs"])
         self.verb_object_triggers = lex["verb_object_triggers"]
+        self.weak_verb_object_triggers = lex["weak_verb_object_triggers"]
         self.comparison_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
