@@ -108,3 +108,36 @@ def test_care_says_less_than_the_counted_noun(facts_of):
     assert one_fact(facts, 250)["event_type"] == "wounded"
     facts = facts_of("Les garde-côtes ont pris en charge 41 rescapés sur le port de Catane.")
     assert one_fact(facts, 41)["event_type"] == "displaced"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, kept", [
+    # a relative clause in the simple present says what a body or a place is
+    ("La laiterie, qui emploie 540 salariés, a été rachetée par un groupe belge.", []),
+    ("Le camp, où vivent plus de 3 000 pèlerins, a été inondé par les pluies.", []),
+    # controls: an event verb, a compound past, a reporting verb keep the figure
+    ("Le norovirus, qui touche 230 résidents, inquiète l'agence régionale de santé.", [230]),
+    ("L'incendie, qui a détruit 450 hectares, est désormais fixé.", [450]),
+    ("Le chiffre vient de l'assureur, qui recense 12 000 déclarations de sinistre.", [12000]),
+    # control: a share in a relative clause keeps its own rules
+    ("Les dépenses sociales, qui représentent 61 % du budget, continuent de grimper.", [61]),
+])
+# fmt: on
+def test_what_a_present_relative_clause_says_a_noun_is(facts_of, text, kept):
+    assert [f["how_many"] for f in facts_of(text)] == kept
+
+
+def test_a_fronted_participle_clause_keeps_its_date(facts_of):
+    # "Déjà condamné en 2019": an earlier event of the subject's, not the sentence's figure's time
+    fact = one_fact(facts_of("Déjà condamné en 2021 pour vol, le gérant a écopé mardi de deux ans de prison."), 2)
+    assert str(fact["when_start"]) == "2025-06-17"
+    fact = one_fact(facts_of("Déjà condamné en 2021 pour vol, le gérant a écopé de deux ans de prison."), 2)
+    assert fact["when_start"] is None
+    # control: a participle after its verb dates the event it tells
+    fact = one_fact(facts_of("Neuf ouvriers ont été blessés dans l'explosion, survenue en mars 2024."), 9)
+    assert str(fact["when_start"]) == "2024-03-01"
+
+
+def test_a_toll_in_a_present_relative_clause_stays_a_fact(facts_of):
+    facts = facts_of("Selon le bilan de la préfecture, qui s'élève à 4 morts et 31 blessés, la crue est historique.")
+    assert [f["how_many"] for f in facts] == [4, 31]

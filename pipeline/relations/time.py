@@ -97,6 +97,11 @@ class DateAssigner:
                 fits = [c for c in fits if relative.left_edge.i <= c.tokens[0].i <= relative.right_edge.i
                         or (same_tense and c.predicate is not None
                             and self._tense_of(c.predicate) == self._tense_of(relative))]
+            fronted = self._fronted_participle(root)
+            if fronted is not None:
+                # "Déjà condamné en 2019, le prévenu a écopé de trois ans de prison": a participle clause opening
+                # the sentence tells an earlier event of the subject's, with its own date
+                fits = [c for c in fits if fronted.left_edge.i <= c.tokens[0].i <= fronted.right_edge.i]
             if not fits:
                 continue
             dists = [(self._nearest(root, c), c) for c in fits]
@@ -156,6 +161,20 @@ class DateAssigner:
                 return t if finite else None
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
             return t if finite and opened_by_pronoun(t) else None
+        return None
+
+    @staticmethod
+    def _fronted_participle(token: Token) -> Token | None:
+        """The participle, with no auxiliary, of a clause that opens the sentence before its verb and that
+        ``token`` stands in ("Déjà condamné en 2019, ..."), else None."""
+        for t in (token, *token.ancestors):
+            if "Part" not in t.morph.get("VerbForm") and (t.morph.get("Person") or any(
+                    c.dep_.startswith("aux") for c in t.children)):
+                return None  # a finite verb's clause: its date is its own
+            if (t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm") and t.i < t.head.i
+                    and not any(c.dep_.startswith("aux") for c in t.children)
+                    and all(w.pos_ in ("ADV", "PUNCT") for w in t.doc[t.sent.start : t.left_edge.i])):
+                return t
         return None
 
     def _opened_by_own_time_conjunction(self, verb: Token) -> bool:
