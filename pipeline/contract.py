@@ -159,6 +159,7 @@ class DatesLexicon(TypedDict):
     window_future: Words  # among relative_future, the words of a window from the reference: "within two years"
     count_articles: Words  # an article counting one in a relative date: "a week ago"
     previous_unit_determiners: Words  # before a unit, one of it back from another figure's time: "the year before"
+    previous_unit_phrases: dict[Code, Words]  # determiners, words after the unit: "l'année précédente" one back
     not_relative_future_before: Words
     relative_units: dict[Word, Code]
     last_words: Words

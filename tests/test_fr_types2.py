@@ -141,3 +141,13 @@ def test_a_fronted_participle_clause_keeps_its_date(facts_of):
 def test_a_toll_in_a_present_relative_clause_stays_a_fact(facts_of):
     facts = facts_of("Selon le bilan de la préfecture, qui s'élève à 4 morts et 31 blessés, la crue est historique.")
     assert [f["how_many"] for f in facts] == [4, 31]
+
+
+def test_a_comparison_one_unit_back_with_no_count(facts_of):
+    facts = facts_of("Les noyades ont fait 212 morts en 2024, selon Santé publique France, contre 187 l'année précédente.")
+    assert (one_fact(facts, 187)["when_start"], one_fact(facts, 187)["when_end"]) == ("2023-01-01", "2023-12-31")
+    facts = facts_of("Le taux atteignait 8,1 % en mars 2025, contre 8,4 % le mois précédent.")
+    assert one_fact(facts, 8.4)["when_start"] == "2025-02-01"
+    # control: with its count, as before
+    facts = facts_of("Les noyades ont fait 212 morts en 2024, contre 187 deux ans plus tôt.")
+    assert one_fact(facts, 187)["when_start"] == "2022-01-01"

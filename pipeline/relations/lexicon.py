@@ -70,6 +70,13 @@ class RelationLexicon:
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
         # "a year earlier", "the year before": one unit back
         self.one_unit_words = {w.lower() for w in dates["count_articles"] + dates["previous_unit_determiners"]}
+        previous = dates["previous_unit_phrases"]
+        # "contre 121 l'année précédente": one unit back, with no count
+        self.previous_unit_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in previous["determiners"]) + r")\s*(?P<unit>"
+            + "|".join(re.escape(u) for u in dates["relative_units"]) + r")\s+(?:"
+            + "|".join(re.escape(w) for w in previous["after"]) + r")(?!\w)", re.IGNORECASE
+        ) if previous["after"] else None
         links = "|".join(re.escape(w) for w in lex["change_base_links"])
         # a figure, a link, then a date: "up 18% from June 2023", "fell by about 3% on 2023"
         self.change_base_rx = re.compile(rf"[\d%]\s+(?:{links})\s*$", re.IGNORECASE) if links else None

@@ -219,10 +219,15 @@ class DateAssigner:
         segment = text[ctx.quantity["end"] : clause[1]]
         found = self.earlier_rx.search(segment)
         same = self.same_period_rx.search(segment) if found is None and self.same_period_rx is not None else None
+        previous = (self.previous_unit_rx.search(segment) if found is None and same is None
+                    and self.previous_unit_rx is not None else None)
         main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
-        if (found is None and same is None) or main is None or id(main) not in when:
+        if (found is None and same is None and previous is None) or main is None or id(main) not in when:
             return None
-        if same is not None:  # "up from 24,600 in the same period last year"
+        if previous is not None:  # "contre 121 l'année précédente"
+            found = previous
+            unit, count = self.relative_units.get(found["unit"].lower()), 1
+        elif same is not None:  # "up from 24,600 in the same period last year"
             found = same
             unit, count = self.past_periods[same["period"].lower()]
         else:
