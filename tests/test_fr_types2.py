@@ -151,3 +151,10 @@ def test_a_comparison_one_unit_back_with_no_count(facts_of):
     # control: with its count, as before
     facts = facts_of("Les noyades ont fait 212 morts en 2024, contre 187 deux ans plus tôt.")
     assert one_fact(facts, 187)["when_start"] == "2022-01-01"
+
+
+def test_a_new_currency_word_is_no_scale_of_another_word(facts_of):
+    # "17 Grands Prix": not 17 giga-rands (the bare "rands" is left out for that)
+    facts = facts_of("Le pilote a remporté 11 victoires en 17 Grands Prix cette saison.")
+    assert 17 in [f["how_many"] for f in facts]
+    assert all(f["unit"] != "ZAR" for f in facts)
