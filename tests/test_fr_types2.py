@@ -144,7 +144,7 @@ def test_a_toll_in_a_present_relative_clause_stays_a_fact(facts_of):
 
 
 def test_a_comparison_one_unit_back_with_no_count(facts_of):
-    facts = facts_of("Les noyades ont fait 212 morts en 2024, selon Santé publique France, contre 187 l'année précédente.")
+    facts = facts_of("Les noyades ont fait 212 morts en 2024, selon l'agence, contre 187 l'année précédente.")
     assert (one_fact(facts, 187)["when_start"], one_fact(facts, 187)["when_end"]) == ("2023-01-01", "2023-12-31")
     facts = facts_of("Le taux atteignait 8,1 % en mars 2025, contre 8,4 % le mois précédent.")
     assert one_fact(facts, 8.4)["when_start"] == "2025-02-01"
