@@ -158,3 +158,23 @@ def test_a_new_currency_word_is_no_scale_of_another_word(facts_of):
     facts = facts_of("Le pilote a remporté 11 victoires en 17 Grands Prix cette saison.")
     assert 17 in [f["how_many"] for f in facts]
     assert all(f["unit"] != "ZAR" for f in facts)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, event_type", [
+    # CONVENTIONS-10 rule 3: held in custody is detained, even where the number alone is the verb's subject
+    ("Quatre des suspects, déjà écroués, ont été maintenus en détention jeudi.", 4, "detained"),
+    ("Trois des mis en cause ont été placés en détention provisoire.", 3, "detained"),
+    # control: convicted or sentenced is other
+    ("Quatre des suspects ont été condamnés jeudi à deux ans de prison.", 4, "other"),
+])
+# fmt: on
+def test_detained_and_sentenced(facts_of, text, value, event_type):
+    assert one_fact(facts_of(text), value)["event_type"] == event_type
+
+
+def test_a_count_back_beats_the_reports_date_after_it(facts_of):
+    text = ("Au premier trimestre 2025, le taux de pauvreté atteint 14,4 %, contre 13,9 % un an plus tôt, "
+            "selon l'Insee, mardi.")
+    fact = one_fact(facts_of(text), 13.9)
+    assert (fact["when_start"], fact["when_end"]) == ("2024-01-01", "2024-03-31")

@@ -166,6 +166,10 @@ class EventTyper:
         # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
         verb = next((t.head for t in ctx.tokens if t.head.i > t.i and not t.dep_.startswith(("obj", "obl", "nmod"))
                      and (t.head.pos_ == "VERB" or any(c.dep_ == "cop" for c in t.head.children))), None)
+        if verb is not None and ctx.predicate is None:
+            # "Six des prévenus, déjà détenus, ont été maintenus en détention": the verb the number is the subject
+            # of, where no predicate was found for the figure
+            pred_side += [verb] + [c for c in verb.children if c.dep_ in ("obj", "xcomp", "obl:arg")]
         if (verb is not None and ctx.predicate is not None and ctx.noun is not None and verb.i != ctx.predicate.i
                 and ctx.predicate.head.i == ctx.noun.i):
             # "trois des policiers blessés ont été hospitalisés": the number is the verb's subject; what

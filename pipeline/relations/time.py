@@ -116,9 +116,11 @@ class DateAssigner:
                     candidates.setdefault(id(c), []).append((int(reporting and not own), dist, char_gap, d))
         when = {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
         for c in ctxs:
-            if id(c) in when:
+            if id(c) in when and not (id(c) in clauses and when[id(c)]["start"] > c.quantity["end"]):
                 continue
             if id(c) in clauses:
+                # "contre 7,1 % un an plus tôt, selon l'Insee, vendredi": the count back from the main figure's
+                # time says the comparison figure's, not a date after it in its clause (the report's)
                 shifted = self._earlier_than(text, clauses[id(c)], c, ctxs, when)
                 if shifted is not None:
                     when[id(c)] = shifted
