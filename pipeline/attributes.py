@@ -165,8 +165,8 @@ class AttributeFilter:
             return True
         # "l'usine, qui emploie 320 salariés", "le camp, où vivent 200 000 personnes": a relative clause in the
         # simple present says what a place or a body is, unless its verb names an event ("qui touche 300 personnes")
-        if (quantity["unit"] is not None or noun.dep_ not in ("obj", "nsubj", "nsubj:pass")
-                or noun.lower_ in self.trigger_words):
+        if (quantity["unit"] is not None or noun.lower_ in self.trigger_words
+                or noun.dep_ not in ("obj", "nsubj", "nsubj:pass", *(("obl:arg",) if noun.head.pos_ == "ADV" else ()))):
             # a share, an amount, a duration or an age keeps its own rules; so does a toll ("qui s'élève à 9 morts")
             return False
         # the counted noun is the verb's own (or hangs on a qualifier of it: "où vivent plus de 200 000 personnes")
