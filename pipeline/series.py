@@ -147,6 +147,17 @@ class SeriesWords:
     same_groups: dict[str, str] = field(default_factory=dict)
     # the number pack's percent words ("%", "pour cent") opening the text after a figure
     percent_after: re.Pattern | None = None
+    # the words after a compared figure that make it another reference period's or occurrence's ("contre 4,8 %
+    # l'an dernier", "contre 9 100 lors de la précédente journée"): a period noun and a word that puts it before
+    period_nouns: re.Pattern | None = None
+    earlier_words: re.Pattern | None = None
+    # the words after a compared figure that make it another holder's ("contre 60 000 euros pour le finaliste")
+    # or another place's ("contre 5,9 % en Bretagne", "contre 7,4 % au niveau national")
+    holder_words: re.Pattern | None = None
+    place_words: re.Pattern | None = None
+    wider_scopes: re.Pattern | None = None
+    # a pronoun that stands for the counted noun before the verb of a figure ("l'association en recense 61")
+    partitive: re.Pattern | None = None
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -187,7 +198,24 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         enumeration_fillers=frozenset(data.get("enumeration_fillers", ())),
         same_groups=_same_groups(data.get("same_groups", ()), plural),
         percent_after=_percent_after(language_data(lang).numbers.get("percent_words", ["%"])),
+        period_nouns=_word_pattern(data.get("other_period_nouns", ())),
+        earlier_words=_word_pattern(data.get("earlier_words", ())),
+        holder_words=_word_pattern(data.get("other_holder_words", ()), r"^\W*", r"\s+(?:[^\W\d_]|l['’])"),
+        place_words=_word_pattern(data.get("place_prepositions", ()), r"(?:^|\W)", r"\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])",
+                                  flags=re.UNICODE),
+        wider_scopes=_word_pattern(data.get("wider_scopes", ())),
+        partitive=_word_pattern(data.get("partitive_pronouns", ()), r"(?:^|\W)",
+                                r"\s+(?:[^\W\d_]+['’]?\s+){1,3}$"),
     )
+
+
+def _word_pattern(words: Iterable[str], before: str = r"(?:^|\W)", after: str = r"(?:\W|$)",
+                  flags: int = re.UNICODE | re.IGNORECASE) -> re.Pattern | None:
+    """Any of ``words`` (phrases: any spaces between their words) between ``before`` and ``after``; None for none."""
+    alternatives = sorted((re.escape(w).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(before + "(?:" + "|".join(alternatives) + ")" + after, flags)
 
 
 def _same_groups(groups: Iterable[Iterable[str]], plural: frozenset[str]) -> dict[str, str]:
@@ -354,6 +382,11 @@ class _Fact:
     # of a count whose noun the sentence leaves out: the actor extraction read for unit ("la préfecture s'en
     # tient à 850": prefe)
     elided: str | None = None
+    # a count whose noun a pronoun stands for ("l'association en recense 61"), and the fact whose noun it takes
+    pronoun: bool = False
+    antecedent: int | None = None
+    # a compared figure of another reference period, occurrence, holder or place ("contre 4,8 % l'an dernier")
+    apart: bool = False
     # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
     holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
@@ -413,14 +446,15 @@ def _before_mention(row: dict) -> str:
     return evidence[max(0, at - 40):at].lower() if 0 < at <= len(evidence) else ""
 
 
-_NUMBER_LEAD = re.compile(r"^[\d\s\u202f\xa0.,%]*")
+# the rest of a figure's digits and its percent sign ("6 000", "4,8 %"), not the comma that ends its clause ("61, en
+# comptant ...")
+_NUMBER_LEAD = re.compile(r"^(?:[\d%]|[\s\u202f\xa0.,](?=[\d%]))*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 
-def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...] | None:
-    """The content words after a figure, within its clause, scale words left out ("40 % des effectifs du
-    site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz); None when the row does
-    not say where its figure stands."""
+def _clause_after(row: dict) -> str | None:
+    """The text after a figure, within its clause ("40 % des effectifs du site, ..." : "des effectifs du site");
+    None when the row does not say where its figure stands."""
     evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
     if not isinstance(evidence, str) or start is None or sent is None:
         return None
@@ -431,8 +465,36 @@ def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...] | None:
         return None
     after = evidence[at:at + 60]
     after = after[_NUMBER_LEAD.match(after).end():]
-    after = _CLAUSE_END.split(after, maxsplit=1)[0]
-    return tuple(t for t in tokens(after, words.stopwords) if t not in words.scales)
+    return _CLAUSE_END.split(after, maxsplit=1)[0]
+
+
+def _after_figure(row: dict, words: SeriesWords, clause: str | None) -> tuple[str, ...] | None:
+    """The content words after a figure, within its clause (:func:`_clause_after`), scale words left out ("40 %
+    des effectifs du site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz)."""
+    if clause is None:
+        return None
+    return tuple(t for t in tokens(clause, words.stopwords) if t not in words.scales)
+
+
+def _compared_apart(clause: str, words: SeriesWords) -> bool:
+    """The words after a compared figure make it another reference period's or occurrence's ("contre 4,8 % l'an
+    dernier", "contre 9 100 lors de la précédente journée de grève", "up from 30 a year earlier"), another
+    holder's ("contre 60 000 euros pour le finaliste") or another place's ("contre 5,9 % en Bretagne", "contre
+    7,4 % au niveau national"): another series. Only the earlier state of the same running count ("contre 35
+    auparavant", "contre 14 la veille", "up from 27 in the previous toll") joins the figure's series."""
+    if words.period_nouns and words.earlier_words and words.period_nouns.search(clause) and (
+            words.earlier_words.search(clause)):
+        return True
+    if (words.holder_words and words.holder_words.search(clause)) or (
+            words.wider_scopes and words.wider_scopes.search(clause)):
+        return True
+    for m in words.place_words.finditer(clause) if words.place_words else ():
+        name = _NAME.match(clause, m.end())
+        # (a generic name is no place, "in January", unless a country or a wide region: "contre 7,4 % en France")
+        if name and (not set(tokens(name.group(), frozenset())) <= words.generic_names
+                     or name_key(name.group()) in words.wide_places):
+            return True
+    return False
 
 
 _BARE_FIGURE = re.compile(r"[\d\s\u202f\xa0.,]+")
@@ -524,8 +586,10 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     where = row.get("where") if isinstance(row.get("where"), str) else None
     evidence = row.get("evidence")
     before = _before_mention(row)
-    after = _after_figure(row, words)
+    clause = _clause_after(row)
+    after = _after_figure(row, words, clause)
     found_after = after or ()
+    comparison = bool(before) and words.comparison.search(before) is not None
     if head is not None and head in words.event_nouns and len(found_after) > 1 and found_after[0] == head:
         # "240 suppressions de postes": an event noun counts the noun after it, which another report names
         # alone ("310 postes menacés")
@@ -541,6 +605,13 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         who = unit = None
     else:
         actor = None
+    pronoun = (block[-1] == "count" and not found_after and words.partitive is not None
+               and words.partitive.search(before) is not None)
+    if pronoun:
+        # "l'association en recense 61", "la zone en compte désormais 27": a pronoun stands for the counted noun,
+        # which the figure before it counts; the who or unit extraction read is the sentence's subject
+        head, head_parts, mods, generic_head, who_words, kind = None, frozenset(), frozenset(), False, [], None
+        who = unit = None
     return _Fact(
         row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
         event_type=event_type, block=block,
@@ -554,12 +625,14 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         source=frozenset(tokens(row.get("source"), words.stopwords)),
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
         part=bool(before) and words.part.search(before) is not None,
-        comparison=bool(before) and words.comparison.search(before) is not None,
+        comparison=comparison,
+        apart=comparison and clause is not None and _compared_apart(clause, words),
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
         share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
         counted=frozenset(found_after[:2]) if block[-1] == "count" and head is not None else frozenset(),
         elided=actor,
+        pronoun=pronoun,
         holder=block[-1] == "count" and head is not None and bool(who_words) and head not in who_words,
         place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
         enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
@@ -1051,20 +1124,28 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
         group.sort(key=lambda f: f.position)
     links = set()
     for f in facts:
-        if not f.comparison or f.part:
+        if not f.comparison or f.part or f.apart:
             continue
         sentence = sorted(by_sentence.get((f.article, f.sentence), []), key=lambda g: g.position)
-        earlier = [g for g in sentence if g.position < f.position]
-        if not earlier:
-            # the figure compared with was first told earlier (a title: "le bilan s'alourdit à 64 morts"),
-            # so its row carries that sentence: the nearest figure before it in the article
-            earlier = [g for g in by_article[f.article] if g.position < f.position and g is not f]
-        for g in reversed(earlier):
-            # the same kind of unit; the event_type of a figure after "contre" is often not read
-            if g.block[1:] == f.block[1:] and not g.part:
-                # (a figure whose noun is left out and unknown agrees with nothing: "as 12,000 ordered to leave")
-                if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f) and not (
-                        g.elided and g.head is None):
+        earlier = [g for g in sentence if g.position < f.position and g.block[1:] == f.block[1:] and not g.part]
+        if earlier:
+            # the nearest figure of its kind before it: the one it is compared with
+            g = earlier[-1]
+            # (a figure whose noun is left out and unknown agrees with nothing: "as 12,000 ordered to leave")
+            if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f) and not (
+                    g.elided and g.head is None):
+                links.add((g.row, f.row))
+            continue
+        # the figure compared with was first told earlier (a title: "le bilan s'alourdit à 64 morts"; "That is up
+        # from 71,000 acres"), so its row carries that sentence: the nearest figure before it in the article of
+        # its kind and type that names what it names
+        for g in reversed(by_article[f.article]):
+            if g.position >= f.position or g is f or g.block[1:] != f.block[1:] or g.part or g.apart:
+                continue
+            if f.event_type != g.event_type and "other" not in (f.event_type, g.event_type):
+                continue
+            if (not f.words and f.elided is None) or (g.words and _who_same_value(f, g, False, False)):
+                if not _other_period(g, f):
                     links.add((g.row, f.row))
                 break
     return links
@@ -1085,24 +1166,33 @@ def _resolve_elided(facts: list[_Fact]) -> None:
     """A count whose noun is left out counts what the count before it in its sentence counts ("la CGT compte
     310 postes menacés, pas 240"; "1 000 habitants évacués, la préfecture s'en tient à 850"): it takes that
     count's noun, and, unless a part or a comparison, is set against it as a rival figure of another reporter
-    (the actor extraction read in place of the noun) — unless that count's ``who`` names a holder."""
+    (the actor extraction read in place of the noun) — unless that count's ``who`` names a holder. A count
+    whose noun a pronoun stands for ("L'association en recense 61") takes the noun of the count before it in
+    its sentence, else of the last count of its article before its sentence that is no part (the noun the
+    pronoun stands for: "38 exploitations touchées, dont 14 élevages laitiers.")."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    by_article: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
         if f.sentence is not None and f.block[-1] == "count":
             by_sentence[(f.article, f.sentence)].append(f)
+            by_article[f.article].append(f)
     for group_facts in by_sentence.values():
         group_facts.sort(key=lambda g: g.position)
         for j, f in enumerate(group_facts):
-            if not f.elided:
+            if not f.elided and not f.pronoun:
                 continue
             earlier = [g for g in group_facts[:j] if not g.elided and g.head is not None]
-            if not earlier or (f.elided in earlier[-1].words and f.elided != earlier[-1].head):
+            if not earlier and f.pronoun:
+                earlier = sorted((g for g in by_article[f.article] if g.sentence < f.sentence and not g.part
+                                  and not g.elided and g.head is not None), key=lambda g: g.position)
+            if not earlier or (f.elided and f.elided in earlier[-1].words and f.elided != earlier[-1].head):
                 # the actor is the earlier figure's own ("Whychus Creek Fire burns 86,400 acres as 12,000
                 # ordered to leave"): extraction copied the sentence's subject, nothing tells the noun left out
                 continue
             g = earlier[-1]
             f.head, f.head_parts, f.mods, f.generic_head, f.kind = g.head, g.head_parts, g.mods, g.generic_head, g.kind
             f.words, f.vec, f.counted = g.words, g.vec, g.counted
+            f.antecedent = g.row
             if f.event_type == "other" and g.event_type != "other":
                 f.block, f.event_type = g.block, g.event_type
             if not f.part and not f.comparison and f.value != g.value and not g.holder:
@@ -1320,6 +1410,10 @@ def group(
     forced = frozenset(forced_pairs)
     _type_untyped_twins(facts, stories)
     _type_toll_twins(facts, stories, records, words)
+    for f in facts:
+        # a count a pronoun names counts what its antecedent counts, however the story typed that one
+        if f.pronoun and f.antecedent is not None and f.event_type == "other":
+            f.block, f.event_type = by_row[f.antecedent].block, by_row[f.antecedent].event_type
     by_article_block: dict[tuple[str, tuple], list[_Fact]] = defaultdict(list)
     for f in facts:
         by_article_block[(f.article, f.block)].append(f)
