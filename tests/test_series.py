@@ -811,3 +811,106 @@ def test_a_figure_over_100_read_as_a_percentage_without_a_percent_word_counts():
     # a percentage written with its sign stays one
     rate = placed(share, evidence=sentence.replace("et 520 en France", "et 520 % en France"))
     assert not same(grouped([rate, cut], vectors=False), ("a", 1), ("b", 1))
+
+
+# -- issue 14, the tenth session: compared figures (CONVENTIONS-10 rule 1), anchors told elsewhere, pronouns ------
+
+
+def _pair(evidence: str, first: float, second: float, lang: str = "fr", **kind) -> pd.DataFrame:
+    """Two figures of one sentence, the second compared with the first; neither dated (no date read)."""
+    rows = [row("a", 1, first, evidence=evidence, where=None, **kind),
+            placed(row("a", 2, second, evidence=evidence, where=None, **kind), figure=f" {second:g}")]
+    rows[1]["mention_start"] += 1
+    rows[1]["mention_end"] = rows[1]["mention_start"] + len(f"{second:g}")
+    assert all(evidence[r["mention_start"] - 100:].startswith(f"{r['how_many']:g}") for r in rows)
+    if lang != "fr":
+        rows = [dict(r, lang=lang) for r in rows]
+    return grouped(rows, lang=lang, vectors=False)
+
+
+@pytest.mark.parametrize("lang, evidence, first, second, one_series", [
+    # the earlier state of the same running count joins the series
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 auparavant.", 39, 35, True),
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 la veille.", 39, 35, True),
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 dans son premier bilan.", 39, 35, True),
+    ("en", "The Brevignac flood has killed 39 people, up from 35 in the previous toll.", 39, 35, True),
+    ("en", "The Brevignac flood has killed 39 people, up from 35 a day earlier.", 39, 35, True),
+    # a figure of another reference period or another occurrence is another series, dated or not
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 l'an dernier.", 39, 35, False),
+    ("fr", "À Brévignac, la marche a réuni 9800 manifestants, contre 9100 lors de la précédente journée de grève.",
+     9800, 9100, False),
+    ("fr", "À Brévignac, la liste a obtenu 3120 voix, contre 2890 au premier tour.", 3120, 2890, False),
+    ("fr", "À Brévignac, le festival a compté 41200 festivaliers, contre 38500 un an plus tôt.", 41200, 38500, False),
+    ("en", "The Brevignac festival drew 41200 visitors, up from 38500 a year earlier.", 41200, 38500, False),
+    ("en", "The Brevignac festival drew 41200 visitors, compared with 38500 last year.", 41200, 38500, False),
+])
+def test_a_compared_figure_joins_the_series_only_as_an_earlier_state_of_the_same_count(
+        lang, evidence, first, second, one_series):
+    df = _pair(evidence, first, second, lang)
+    assert same(df, ("a", 1), ("a", 2)) is one_series
+
+
+@pytest.mark.parametrize("lang, evidence, first, second, one_series", [
+    # another holder, another place, a wider place: another series
+    ("fr", "À Brévignac, Nadine Forel a recueilli 4127 voix, contre 3689 pour le maire sortant.", 4127, 3689, False),
+    ("fr", "À Brévignac, le taux atteint 12 %, contre 9 % en Bretagne.", 12, 9, False),
+    ("fr", "À Brévignac, le taux atteint 12 %, contre 9 % au niveau national.", 12, 9, False),
+    ("en", "In Brevignac the rate reached 20 per cent, compared with 8 per cent across the region.", 20, 8, False),
+    # a rate's denominator names no holder, a month no place: the earlier state of the same count
+    ("fr", "À Brévignac, le taux atteint 35 décès pour 100000, contre 21 pour 100000 auparavant.", 35, 21, True),
+    ("fr", "À Brévignac, le taux atteint 12 %, contre 9 % auparavant.", 12, 9, True),
+    ("en", "In Brevignac the waiting list reached 14260, up from 11900 in January.", 14260, 11900, True),
+])
+def test_a_compared_figure_of_another_holder_or_place_is_another_series(lang, evidence, first, second, one_series):
+    df = _pair(evidence, first, second, lang)
+    assert same(df, ("a", 1), ("a", 2)) is one_series
+
+
+def test_a_compared_figure_whose_figure_was_first_told_in_the_title_finds_it_past_a_part():
+    title = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Salvèze",
+                evidence="Salvèze : au lendemain de l'incendie, le bilan passe à 21 blessés")
+    body = ("Le bilan de l'incendie de l'usine de Salvèze s'établit désormais à 21 blessés, dont 5 pompiers, "
+            "contre 14 la veille, selon la préfecture.")
+    part = placed(row("a", 2, 5, who="pompiers", unit="pompiers", event_type="wounded", where="Salvèze",
+                      evidence=body), char_start=300)
+    earlier = placed(row("a", 3, 14, who="blessés", unit="blessés", event_type="wounded", where="Salvèze",
+                         evidence=body), char_start=300)
+    df = grouped([title, part, earlier], vectors=False)
+    # the body's 21 was merged into the title's row: the 14 is the earlier state of that toll, not of the part
+    assert same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 3))
+    # English: the nearest figure before it of its type ("killed", not the title's "two miners still missing")
+    title = "Colombia mine blast: death toll rises to 17, two miners still missing"
+    body = "The death toll from the blast at the Sutatausa mine rose to 17 on Wednesday, up from 11 a day earlier."
+    rows = [row("a", 1, 17, who="death toll", unit=None, where=None, evidence=title),
+            row("a", 2, 2, who="miners", unit="miners", event_type="missing", where=None, evidence=title,
+                before="two"),
+            placed(row("a", 3, 11, who="death toll", unit=None, where=None, evidence=body), char_start=300)]
+    rows[1] = placed(rows[1], figure="two")
+    df = grouped([dict(r, lang="en") for r in rows], lang="en", vectors=False)
+    assert same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 3))
+
+
+def test_a_count_a_partitive_pronoun_names_counts_what_the_count_before_it_counts():
+    prefecture = row("a", 1, 38, who="exploitations agricoles", unit="exploitations", event_type="affected",
+                     where=None, source="préfecture",
+                     evidence="Selon la préfecture, 38 exploitations agricoles ont été touchées, dont 14 élevages.")
+    part = row("a", 2, 14, who="élevages", unit="élevages", event_type="affected", where=None,
+               source="préfecture", evidence=prefecture["evidence"])
+    association = placed(row("a", 3, 61, who="association Air Vigil", unit=None, event_type="other", where=None,
+                             evidence="L'association Air Vigil en recense 61, en comptant les apiculteurs."),
+                         char_start=300)
+    df = grouped([prefecture, part, association], vectors=False)
+    # the association's 61 counts farms (the pronoun's noun, not the part's): a rival figure of the 38
+    assert same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 3))
+    assert status_of(df)[df.series_id.iloc[0]] == "disputed"
+    # within one sentence: the zone that covered 17 communes now holds 27, one measure updated
+    zone = "La zone d'interdiction, qui couvrait 17 communes le 15 avril, en compte désormais 27, après des analyses."
+    df = grouped([row("a", 1, 17, who="communes", unit="communes", event_type="other", where=None, evidence=zone),
+                  row("a", 2, 27, who="zone d'interdiction", unit="zone", event_type="other", where=None,
+                      evidence=zone)], vectors=False)
+    assert same(df, ("a", 1), ("a", 2))
+    # control: "en" before a figure with its noun written after it is no pronoun ("en moyenne 172 patients")
+    ward = row("a", 3, 172, who="patients", unit="patients", event_type="other", where=None,
+               evidence="Le service accueille en moyenne 172 patients par jour, selon la direction.")
+    df = grouped([prefecture, part, placed(ward, char_start=300)], vectors=False)
+    assert not same(df, ("a", 1), ("a", 3))
