@@ -343,6 +343,8 @@ class SeriesLexicon(TypedDict):
     place_prepositions: Words  # "contre 5,9 % en Bretagne": a compared figure of another place
     wider_scopes: Words  # "contre 7,4 % au niveau national": a compared figure of a wider place
     partitive_pronouns: Words  # "l'association en recense 61": the pronoun stands for the noun counted before
+    attribution_markers: Words  # "18 500 selon la police, 45 000 selon les syndicats": rival figures
+    earlier_state_phrases: Words  # "Un précédent bilan faisait état de 9 morts": an earlier state of the toll
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

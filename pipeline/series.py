@@ -158,6 +158,16 @@ class SeriesWords:
     wider_scopes: re.Pattern | None = None
     # a pronoun that stands for the counted noun before the verb of a figure ("l'association en recense 61")
     partitive: re.Pattern | None = None
+    # words that attribute a figure ("selon"): "18 500 selon la police, 45 000 selon les syndicats" are rivals
+    attribution: re.Pattern | None = None
+    attributed: re.Pattern | None = None
+    # words that tell a figure is an earlier state of a toll told elsewhere ("Un précédent bilan ... 9 morts")
+    earlier_state: re.Pattern | None = None
+    # a comparison word followed by a figure written in digits ("contre 23")
+    comparison_ahead: re.Pattern | None = None
+    # the date pack's parts of a day and days counted from another ("matin", "veille"), as tokens: a time read as
+    # the who of a compared figure ("contre 23 le matin") names no group
+    time_heads: frozenset[str] = frozenset()
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -206,7 +216,20 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         wider_scopes=_word_pattern(data.get("wider_scopes", ())),
         partitive=_word_pattern(data.get("partitive_pronouns", ()), r"(?:^|\W)",
                                 r"\s+(?:[^\W\d_]+['’]?\s+){1,3}$"),
+        attribution=_word_pattern(data.get("attribution_markers", ())),
+        attributed=_word_pattern(data.get("attribution_markers", ()), r"^[^\w]*"),
+        earlier_state=_word_pattern(data.get("earlier_state_phrases", ())),
+        comparison_ahead=_word_pattern(data["comparison_markers"], r"(?:^|\W)", r"\s+(?=\d)"),
+        time_heads=_time_heads(language_data(lang).dates, data["stopwords"]),
     )
+
+
+def _time_heads(dates: dict, stopwords: Iterable[str]) -> frozenset[str]:
+    """The content words of the date pack's parts of a day and of its days counted from another ("matin", "veille",
+    "morning"), as tokens."""
+    stop = frozenset(strip_accents(w.lower()) for w in stopwords)
+    phrases = [*dates.get("day_parts", ()), *dates.get("relative_days", {}), *dates.get("relative_to_previous", {})]
+    return frozenset(t for w in phrases for t in tokens(w, stop))
 
 
 def _word_pattern(words: Iterable[str], before: str = r"(?:^|\W)", after: str = r"(?:\W|$)",
@@ -387,6 +410,10 @@ class _Fact:
     antecedent: int | None = None
     # a compared figure of another reference period, occurrence, holder or place ("contre 4,8 % l'an dernier")
     apart: bool = False
+    # its clause goes on with its own attribution ("45 000 selon les syndicats")
+    attributed: bool = False
+    # its sentence tells it as an earlier state of a toll ("Un précédent bilan faisait état de 9 morts")
+    earlier_state: bool = False
     # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
     holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
@@ -448,6 +475,14 @@ def _before_mention(row: dict) -> str:
 
 # the rest of a figure's digits and its percent sign ("6 000", "4,8 %"), not the comma that ends its clause ("61, en
 # comptant ...")
+def _sentence_before(row: dict) -> str:
+    """The whole text of a fact's sentence before its figure (lowercased)."""
+    evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
+    if not isinstance(evidence, str) or start is None or sent is None:
+        return ""
+    return evidence[:max(0, int(start - sent))].lower()
+
+
 _NUMBER_LEAD = re.compile(r"^(?:[\d%]|[\s\u202f\xa0.,](?=[\d%]))*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]")
 
@@ -596,10 +631,11 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         head_parts = head_parts | {found_after[1]}
     names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
                       for t in w.split("-")) if isinstance(evidence, str) else frozenset()
-    if after is not None and head is not None and block[-1] == "count" and unit and _actor_as_unit(
-            head, unit, after, names, words, evidence):
+    if after is not None and head is not None and block[-1] == "count" and unit and (_actor_as_unit(
+            head, unit, after, names, words, evidence) or (comparison and head in words.time_heads)):
         # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
-        # left out and extraction took the actor of the sentence for it; it names nothing counted
+        # left out and extraction took the actor of the sentence for it; it names nothing counted (nor does the
+        # time a compared figure is told of, "contre 23 le matin" read with the unit "matin")
         actor = head
         head, head_parts, mods, generic_head, who_words, kind = None, frozenset(), frozenset(), False, [], None
         who = unit = None
@@ -627,6 +663,8 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         part=bool(before) and words.part.search(before) is not None,
         comparison=comparison,
         apart=comparison and clause is not None and _compared_apart(clause, words),
+        attributed=bool(clause and words.attributed and words.attributed.search(clause)),
+        earlier_state=bool(words.earlier_state and words.earlier_state.search(_sentence_before(row))),
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
         share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
@@ -1112,8 +1150,23 @@ def story_pairs(
 # -- clustering --------------------------------------------------------------------------------------
 
 
-def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
-    """A figure after a comparison word and the figure before it in its sentence (same unit kind)."""
+_WRITTEN_NUMBER = re.compile(r"\d{1,3}(?:[ \u202f\xa0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
+
+
+def _written_values(text: str) -> set[float]:
+    """The values of the figures a text writes in digits ("1 240", "4,8", "1,240": both readings of a comma)."""
+    found: set[float] = set()
+    for m in _WRITTEN_NUMBER.finditer(text):
+        digits = re.sub(r"[ \u202f\xa0]", "", m.group())
+        for reading in (digits.replace(",", "."), digits.replace(",", "")):
+            with contextlib.suppress(ValueError):
+                found.add(round(float(reading), 6))
+    return found
+
+
+def _comparison_links(facts: list[_Fact], records: list[dict], words: SeriesWords) -> set[tuple[int, int]]:
+    """A figure after a comparison word and the figure before it in its sentence (same unit kind); a figure its
+    sentence tells as an earlier state of a toll ("Un précédent bilan faisait état de 9 morts") and that toll."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
     by_article: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
@@ -1124,11 +1177,11 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
         group.sort(key=lambda f: f.position)
     links = set()
     for f in facts:
-        if not f.comparison or f.part or f.apart:
+        if not (f.comparison or f.earlier_state) or f.part or f.apart:
             continue
         sentence = sorted(by_sentence.get((f.article, f.sentence), []), key=lambda g: g.position)
         earlier = [g for g in sentence if g.position < f.position and g.block[1:] == f.block[1:] and not g.part]
-        if earlier:
+        if earlier and f.comparison:
             # the nearest figure of its kind before it: the one it is compared with
             g = earlier[-1]
             # (a figure whose noun is left out and unknown agrees with nothing: "as 12,000 ordered to leave")
@@ -1137,17 +1190,71 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
                 links.add((g.row, f.row))
             continue
         # the figure compared with was first told earlier (a title: "le bilan s'alourdit à 64 morts"; "That is up
-        # from 71,000 acres"), so its row carries that sentence: the nearest figure before it in the article of
-        # its kind and type that names what it names
-        for g in reversed(by_article[f.article]):
-            if g.position >= f.position or g is f or g.block[1:] != f.block[1:] or g.part or g.apart:
+        # from 71,000 acres"), so its row carries that sentence: the figure its sentence writes before it, else
+        # the nearest figure before it in the article of its kind and type that names what it names
+        candidates = [g for g in reversed(by_article[f.article])
+                      if g.position < f.position and g is not f and g.block[1:] == f.block[1:] and not g.part
+                      and not g.apart and g.value != f.value
+                      and (f.event_type == g.event_type or "other" in (f.event_type, g.event_type))]
+        written = _written_values(_sentence_before(records[f.row])) if candidates else set()
+        anchor = next((g for g in candidates if g.sentence != f.sentence and g.value is not None
+                       and g.value[1] is None and g.value[0] in written), None)
+        if anchor is None:
+            anchor = next((g for g in candidates if (not f.words and f.elided is None)
+                           or (g.words and _who_same_value(f, g, False, False))), None)
+        if anchor is not None and not _other_period(anchor, f):
+            links.add((anchor.row, f.row))
+    links |= _merged_comparison_links(by_sentence, by_article, records, words)
+    by_row = {f.row: f for f in facts}
+    for anchor_row, compared_row in list(links):
+        g, f = by_row[anchor_row], by_row[compared_row]
+        # either figure told earlier in its article ("Indonésie : au moins 23 morts", then "son bilan à 26 morts,
+        # contre 23 le matin"; a title "le bilan passe à 64", then "64 élèves ..., contre 41"): one figure, whose
+        # rows extraction left apart
+        for told in (f, g):
+            for h in by_article[f.article]:
+                if (h is not f and h is not g and h.value == told.value and h.position < told.position
+                        and not h.part and h.block[1:] == told.block[1:]
+                        and (h.event_type == g.event_type or "other" in (h.event_type, g.event_type))
+                        and _who_same_value(g, h, False, False)):
+                    links.add((anchor_row, h.row))
+    return links
+
+
+def _merged_comparison_links(by_sentence: dict[tuple, list[_Fact]], by_article: dict[str, list[_Fact]],
+                             records: list[dict], words: SeriesWords) -> set[tuple[int, int]]:
+    """A figure after a comparison word that has no row of its own in its sentence: extraction merged it into
+    the row of the same figure told first elsewhere ("Indonésie : au moins 23 morts ..." then "son bilan à 26
+    morts, contre 23 le matin"). That row is the figure compared with the one before the word."""
+    links = set()
+    if words.comparison_ahead is None:
+        return links
+    for (article, start), group_facts in by_sentence.items():
+        evidence = records[group_facts[0].row].get("evidence")
+        if not isinstance(evidence, str) or len(group_facts) > 8:
+            continue
+        for m in words.comparison_ahead.finditer(evidence):
+            number = _WRITTEN_NUMBER.match(evidence, m.end())
+            if number is None:
                 continue
-            if f.event_type != g.event_type and "other" not in (f.event_type, g.event_type):
+            at = start + number.start()
+            if any(abs(g.position - at) <= 2 for g in group_facts):
                 continue
-            if (not f.words and f.elided is None) or (g.words and _who_same_value(f, g, False, False)):
-                if not _other_period(g, f):
-                    links.add((g.row, f.row))
-                break
+            clause = _CLAUSE_END.split(evidence[number.end():number.end() + 60], maxsplit=1)[0]
+            if _compared_apart(clause, words):
+                continue
+            values = _written_values(number.group())
+            earlier = [g for g in sorted(group_facts, key=lambda g: g.position) if g.position < at and not g.part]
+            if not earlier:
+                continue
+            anchor = earlier[-1]
+            for g in by_article[article]:
+                if (g.sentence != start and g.value is not None and g.value[1] is None and g.value[0] in values
+                        and g.value != anchor.value and g.block[1:] == anchor.block[1:] and not g.part
+                        and (g.event_type == anchor.event_type or "other" in (g.event_type, anchor.event_type))
+                        and _who_same_value(anchor, g, False, False) and not _other_period(anchor, g)):
+                    links.add((anchor.row, g.row))
+                    break
     return links
 
 
@@ -1243,8 +1350,9 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
 
 def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
     """Two figures of one sentence with a rival marker between them ("17 civils tués, tandis que la société
-    civile parle d'au moins 38 morts") are rival figures even when no source was read: each figure with
-    the nearest earlier one of its kind of unit. Counts only: two amounts or shares so set are more often
+    civile parle d'au moins 38 morts"), or each with its own attribution ("18 500 selon la préfecture, 45 000
+    selon les syndicats", whatever source extraction read), are rival figures even when no source was read: each
+    figure with the nearest earlier one of its kind of unit. Counts only: two amounts or shares so set are more often
     two holders' ("3 420 euros en Île-de-France, tandis que la Corse ... 2 310 euros")."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
     for f in facts:
@@ -1262,7 +1370,9 @@ def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
                 if g.block[1:] != f.block[1:]:
                     continue
                 between = evidence[max(0, g.position - g.sentence):max(0, f.position - f.sentence)].lower()
-                if g.value != f.value and words.rival.search(between):
+                # "18 500 personnes ont défilé selon la préfecture, 45 000 selon les syndicats": each its own reporter
+                paired = f.attributed and words.attribution is not None and words.attribution.search(between)
+                if g.value != f.value and (words.rival.search(between) or paired):
                     f.rivals = f.rivals | {g.row}
                     g.rivals = g.rivals | {f.row}
                 break
@@ -1389,7 +1499,7 @@ def group(
         index.add(records)
         stories = index.pairs()
     _drop_heading_places(facts, records)
-    forced_pairs = _comparison_links(facts)
+    forced_pairs = _comparison_links(facts, records, words)
     siblings: dict[tuple, set[frozenset]] = defaultdict(set)
     for f in facts:
         if f.place_core:
