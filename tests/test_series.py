@@ -914,3 +914,53 @@ def test_a_count_a_partitive_pronoun_names_counts_what_the_count_before_it_count
                evidence="Le service accueille en moyenne 172 patients par jour, selon la direction.")
     df = grouped([prefecture, part, placed(ward, char_start=300)], vectors=False)
     assert not same(df, ("a", 1), ("a", 3))
+
+
+def test_figures_each_with_its_own_attribution_in_one_sentence_are_rivals():
+    sentence = ("À Quimperlé, 6200 manifestants ont défilé selon la préfecture de police, "
+                "9400 selon les syndicats, après l'appel de l'intersyndicale.")
+    police = row("a", 1, 6200, who="manifestants", unit="manifestants", event_type="other", where="Quimperlé",
+                 source="préfecture de police", evidence=sentence)
+    # extraction gave the unions' figure the police's source
+    unions = placed(row("a", 2, 9400, who="manifestants", unit="manifestants", event_type="other", where="Quimperlé",
+                        source="préfecture de police", evidence=sentence))
+    assert same(grouped([police, unions], vectors=False), ("a", 1), ("a", 2))
+    # control: one attribution for two figures of one sentence, two things counted
+    sentence = "À Quimperlé, 6200 manifestants ont défilé et 9400 tracts ont été distribués, selon la préfecture."
+    tracts = row("a", 2, 9400, who="manifestants", unit="manifestants", event_type="other", where="Quimperlé",
+                 source="préfecture", evidence=sentence)
+    df = grouped([dict(police, evidence=sentence, mention_start=100 + sentence.find("6200"), source="préfecture"),
+                  tracts], vectors=False)
+    assert not same(df, ("a", 1), ("a", 2))
+
+
+def test_a_figure_told_as_an_earlier_toll_joins_the_toll():
+    title = row("a", 1, 14, where="Roumanie",
+                evidence="Roumanie : le bilan de la collision près de Brasov passe à 14 morts")
+    earlier = placed(row("a", 2, 9, where=None,
+                         evidence="Un précédent bilan, diffusé dans la nuit, faisait état de 9 morts."), char_start=400)
+    df = grouped([title, earlier], vectors=False)
+    assert same(df, ("a", 1), ("a", 2))
+    # control: the same sentence without the words that make it an earlier toll
+    other = placed(row("a", 2, 9, where=None, evidence="Dans un autre accident, diffusé dans la nuit, 9 morts."),
+                   char_start=400)
+    assert not same(grouped([title, other], vectors=False), ("a", 1), ("a", 2))
+
+
+def test_a_compared_figure_told_first_elsewhere_in_its_article_joins_what_it_is_compared_with():
+    title = row("a", 1, 23, where="Sulawesi", who="personnes",
+                evidence="Indonésie : au moins 23 morts dans le naufrage d'un ferry au large de Sulawesi")
+    body = "MISE A JOUR - Basarnas a relevé jeudi son bilan à 26 morts, contre 23 le matin."
+    update = placed(row("a", 2, 26, where=None, evidence=body), char_start=500)
+    # the body's 23 has no row (merged into the title's) ...
+    df = grouped([title, update], vectors=False)
+    assert same(df, ("a", 1), ("a", 2))
+    # ... or a row of its own whose noun extraction read as the time it is told of ("matin")
+    compared = placed(row("a", 3, 23, where=None, who="matin", unit="matin", evidence=body), figure="23 le",
+                      char_start=500)
+    df = grouped([title, update, compared], vectors=False)
+    assert same(df, ("a", 1), ("a", 2)) and same(df, ("a", 2), ("a", 3))
+    # control: a figure after "contre" of another period stays apart, merged or not
+    body = "MISE A JOUR - Basarnas a relevé jeudi son bilan à 26 morts, contre 23 l'an dernier."
+    df = grouped([title, placed(row("a", 2, 26, where=None, evidence=body), char_start=500)], vectors=False)
+    assert not same(df, ("a", 1), ("a", 2))
