@@ -108,7 +108,10 @@ CHECK_MEMBERS = 40
 TOKEN_LEN = 5
 # what grouping reads of a fact
 READ_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "unit", "when_start",
-                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start", "mention_end")
+                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start", "mention_end",
+                "qualifier")
+# a title's rounded figure ("près de 700 migrants secourus") is the body's figure (692) within this share of it
+ROUNDING = 0.05
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -414,6 +417,8 @@ class _Fact:
     attributed: bool = False
     # its sentence tells it as an earlier state of a toll ("Un précédent bilan faisait état de 9 morts")
     earlier_state: bool = False
+    # its qualifier ("approx" for "près de 700")
+    qualifier: str = "exact"
     # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
     holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
@@ -665,6 +670,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         apart=comparison and clause is not None and _compared_apart(clause, words),
         attributed=bool(clause and words.attributed and words.attributed.search(clause)),
         earlier_state=bool(words.earlier_state and words.earlier_state.search(_sentence_before(row))),
+        qualifier=str(row.get("qualifier") or "exact"),
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
         share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
@@ -1205,6 +1211,7 @@ def _comparison_links(facts: list[_Fact], records: list[dict], words: SeriesWord
         if anchor is not None and not _other_period(anchor, f):
             links.add((anchor.row, f.row))
     links |= _merged_comparison_links(by_sentence, by_article, records, words)
+    links |= _rounded_title_links(by_article)
     by_row = {f.row: f for f in facts}
     for anchor_row, compared_row in list(links):
         g, f = by_row[anchor_row], by_row[compared_row]
@@ -1218,6 +1225,38 @@ def _comparison_links(facts: list[_Fact], records: list[dict], words: SeriesWord
                         and (h.event_type == g.event_type or "other" in (h.event_type, g.event_type))
                         and _who_same_value(g, h, False, False)):
                     links.add((anchor_row, h.row))
+    return links
+
+
+def _rounded(title: _Fact, body: _Fact) -> bool:
+    """The title's figure rounds the body's: "près de 700" for 692, "plus de 500 000" for 512 430, "franchit les 3 400
+    milliards" for 3 416 (within ``ROUNDING``, on the side its qualifier says)."""
+    if title.value is None or body.value is None or title.value[1] is not None or body.value[1] is not None:
+        return False
+    t, b = title.value[0], body.value[0]
+    if t == b or t <= 0 or abs(b - t) > ROUNDING * t:
+        return False
+    if title.qualifier == "approx":
+        return True
+    if title.qualifier in ("more_than", "at_least"):
+        return b > t
+    if title.qualifier in ("less_than", "at_most"):
+        return b < t
+    return False
+
+
+def _rounded_title_links(by_article: dict[str, list[_Fact]]) -> set[tuple[int, int]]:
+    """A figure of an article's title that rounds a figure of its body ("Canaries : près de 700 migrants secourus"
+    and "692 migrants"), of the same kind, type and group: one figure, whose mentions extraction could not merge
+    (their values differ). Only one body figure may fit."""
+    links = set()
+    for group_facts in by_article.values():
+        titles = [f for f in group_facts if f.sentence == 0 and f.qualifier != "exact" and not f.part]
+        for t in titles:
+            fits = [b for b in group_facts if b.sentence != t.sentence and not b.part and b.block == t.block
+                    and _rounded(t, b) and _who_same_value(t, b, False, False)]
+            if len(fits) == 1:
+                links.add((fits[0].row, t.row))
     return links
 
 

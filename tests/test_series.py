@@ -964,3 +964,19 @@ def test_a_compared_figure_told_first_elsewhere_in_its_article_joins_what_it_is_
     body = "MISE A JOUR - Basarnas a relevé jeudi son bilan à 26 morts, contre 23 l'an dernier."
     df = grouped([title, placed(row("a", 2, 26, where=None, evidence=body), char_start=500)], vectors=False)
     assert not same(df, ("a", 1), ("a", 2))
+
+
+def test_a_title_figure_that_rounds_a_body_figure_is_the_same_figure():
+    title = dict(row("a", 1, 700, who="migrants", unit="migrants", event_type="displaced", where=None,
+                     evidence="Canaries : près de 700 migrants secourus en un week-end au large d'El Hierro"),
+                 qualifier="approx", char_start=0)
+    title["mention_start"] = title["evidence"].find("700")
+    body = placed(row("a", 2, 692, who="migrants", unit="migrants", event_type="displaced", where=None,
+                      evidence="Les secours espagnols ont porté assistance à 692 migrants entre dimanche et lundi."),
+                  char_start=200)
+    assert same(grouped([title, body], vectors=False), ("a", 1), ("a", 2))
+    # controls: an exact title figure, or one too far from the body's, is another figure
+    exact = dict(title, qualifier="exact")
+    assert not same(grouped([exact, body], vectors=False), ("a", 1), ("a", 2))
+    far = placed(dict(body, how_many=600, evidence=body["evidence"].replace("692", "600")), char_start=200)
+    assert not same(grouped([title, far], vectors=False), ("a", 1), ("a", 2))
