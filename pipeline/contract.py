@@ -345,6 +345,7 @@ class SeriesLexicon(TypedDict):
     partitive_pronouns: Words  # "l'association en recense 61": the pronoun stands for the noun counted before
     attribution_markers: Words  # "18 500 selon la police, 45 000 selon les syndicats": rival figures
     earlier_state_phrases: Words  # "Un précédent bilan faisait état de 9 morts": an earlier state of the toll
+    respective_markers: Words  # "contre respectivement 31,2 % et 22 %": compared figures paired in order
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

@@ -168,6 +168,9 @@ class SeriesWords:
     earlier_state: re.Pattern | None = None
     # a comparison word followed by a figure written in digits ("contre 23")
     comparison_ahead: re.Pattern | None = None
+    # a comparison word anywhere, and a word that pairs figures in order ("respectivement")
+    comparison_any: re.Pattern | None = None
+    respective: re.Pattern | None = None
     # the date pack's parts of a day and days counted from another ("matin", "veille"), as tokens: a time read as
     # the who of a compared figure ("contre 23 le matin") names no group
     time_heads: frozenset[str] = frozenset()
@@ -224,6 +227,8 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         earlier_state=_word_pattern(data.get("earlier_state_phrases", ())),
         comparison_ahead=_word_pattern(data["comparison_markers"], r"(?:^|\W)", r"\s+(?=\d)"),
         time_heads=_time_heads(language_data(lang).dates, data["stopwords"]),
+        comparison_any=_word_pattern(data["comparison_markers"]),
+        respective=_word_pattern(data.get("respective_markers", ())),
     )
 
 
@@ -1212,6 +1217,7 @@ def _comparison_links(facts: list[_Fact], records: list[dict], words: SeriesWord
             links.add((anchor.row, f.row))
     links |= _merged_comparison_links(by_sentence, by_article, records, words)
     links |= _rounded_title_links(by_article)
+    links |= _respective_links(by_sentence, records, words)
     by_row = {f.row: f for f in facts}
     for anchor_row, compared_row in list(links):
         g, f = by_row[anchor_row], by_row[compared_row]
@@ -1225,6 +1231,37 @@ def _comparison_links(facts: list[_Fact], records: list[dict], words: SeriesWord
                         and (h.event_type == g.event_type or "other" in (h.event_type, g.event_type))
                         and _who_same_value(g, h, False, False)):
                     links.add((anchor_row, h.row))
+    return links
+
+
+def _respective_links(by_sentence: dict[tuple, list[_Fact]], records: list[dict],
+                      words: SeriesWords) -> set[tuple[int, int]]:
+    """Figures compared in order ("33,8 % des enseignants du premier degré et 24,6 % de ceux du second degré, contre
+    respectivement 31,2 % et 22 %"): the first figure after the comparison word with the first before it, and so on,
+    when as many of one kind stand on each side."""
+    links = set()
+    if words.comparison_any is None or words.respective is None:
+        return links
+    for (_, start), group_facts in by_sentence.items():
+        if len(group_facts) < 4:
+            continue
+        evidence = records[group_facts[0].row].get("evidence")
+        if not isinstance(evidence, str) or not words.respective.search(evidence):
+            continue
+        marker = words.comparison_any.search(evidence)
+        if marker is None:
+            continue
+        at = start + marker.start()
+        ordered = sorted((f for f in group_facts if not f.part), key=lambda f: f.position)
+        before = [f for f in ordered if f.position < at]
+        after = [f for f in ordered if f.position > at]
+        if len(before) < 2 or len(after) != len(before) or any(
+                a.block[1:] != b.block[1:] for a, b in zip(before, after, strict=True)):
+            continue
+        clause = _CLAUSE_END.split(evidence[after[-1].position - start:][:80], maxsplit=1)[0]
+        if _compared_apart(_NUMBER_LEAD.sub("", clause.split(" ", 1)[-1]), words):
+            continue
+        links.update((a.row, b.row) for a, b in zip(before, after, strict=True))
     return links
 
 

@@ -980,3 +980,17 @@ def test_a_title_figure_that_rounds_a_body_figure_is_the_same_figure():
     assert not same(grouped([exact, body], vectors=False), ("a", 1), ("a", 2))
     far = placed(dict(body, how_many=600, evidence=body["evidence"].replace("692", "600")), char_start=200)
     assert not same(grouped([title, far], vectors=False), ("a", 1), ("a", 2))
+
+
+def test_figures_compared_respectively_pair_in_order():
+    sentence = ("À Plouzané, 34 % des enseignants du premier degré et 25 % de ceux du second degré sont en grève, "
+                "contre respectivement 31 % et 22 % annoncés à midi.")
+    shares = [row("a", n, v, who="enseignants", unit="%", event_type="other", where=None, evidence=sentence)
+              for n, v in ((1, 34), (2, 25), (3, 31), (4, 22))]
+    shares = [placed(f, figure=f"{f['how_many']:g} %") for f in shares]
+    df = grouped(shares, vectors=False)
+    assert same(df, ("a", 1), ("a", 3)) and same(df, ("a", 2), ("a", 4)) and not same(df, ("a", 1), ("a", 2))
+    # control: of another period, the compared figures stay apart
+    last_year = sentence.replace("annoncés à midi", "l'an dernier")
+    df = grouped([dict(f, evidence=last_year) for f in shares], vectors=False)
+    assert not same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 4))
