@@ -168,6 +168,8 @@ class SeriesWords:
     earlier_state: re.Pattern | None = None
     # a comparison word followed by a figure written in digits ("contre 23")
     comparison_ahead: re.Pattern | None = None
+    # words that tell a toll told again as it changes, right before its figure ("le bilan passe à", "rose to")
+    update: re.Pattern | None = None
     # a comparison word anywhere, and a word that pairs figures in order ("respectivement")
     comparison_any: re.Pattern | None = None
     respective: re.Pattern | None = None
@@ -228,6 +230,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         comparison_ahead=_word_pattern(data["comparison_markers"], r"(?:^|\W)", r"\s+(?=\d)"),
         time_heads=_time_heads(language_data(lang).dates, data["stopwords"]),
         comparison_any=_word_pattern(data["comparison_markers"]),
+        update=_word_pattern(data.get("update_markers", ()), r"(?:^|\W)", r"(?:\s+[^\W\d_]+){0,2}\W*$"),
         respective=_word_pattern(data.get("respective_markers", ())),
     )
 
@@ -424,6 +427,8 @@ class _Fact:
     earlier_state: bool = False
     # its qualifier ("approx" for "près de 700")
     qualifier: str = "exact"
+    # told as the new state of a toll ("the toll rose to 34", "le bilan passe à 21 blessés")
+    update: bool = False
     # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
     holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
@@ -676,6 +681,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         attributed=bool(clause and words.attributed and words.attributed.search(clause)),
         earlier_state=bool(words.earlier_state and words.earlier_state.search(_sentence_before(row))),
         qualifier=str(row.get("qualifier") or "exact"),
+        update=bool(before and words.update and words.update.search(before)),
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
         share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
@@ -915,7 +921,8 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
         return True
     same_article = a.article == b.article
     same_value = not same_article and a.value is not None and a.value == b.value
-    if not _when_ok(a, b, same_article) and not (same_value and _retold_amount(a, b)):
+    updated = same_article and _told_update(a, b)
+    if not _when_ok(a, b, same_article and not updated) and not (same_value and _retold_amount(a, b)):
         return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
@@ -925,7 +932,7 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
     if same_article:
         # one article states one figure once (extraction merges mentions): the same value twice is two
         # things; two values are one series only as rival figures of two sources
-        if a.value == b.value or not (_rivals(a, b) or _live_update(a, b)):
+        if a.value == b.value or not (_rivals(a, b) or _live_update(a, b) or updated):
             return True
         return not (_who_other_value(a, b) and _ratio_ok(a, b))
     if a.value is None or b.value is None:
@@ -936,6 +943,14 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
         if _past_period(a, b) or _past_period(b, a):
             return True
     return False
+
+
+def _told_update(a: _Fact, b: _Fact) -> bool:
+    """One of two toll figures of an article, in two sentences, is told as the toll's new state ("Air strike kills at
+    least 31", then "The toll rose to 34 on Thursday"; "le bilan passe à 14 morts"): the article tells one toll
+    as it changes, even a day later. Typed tolls of one type only (not parts, nor two groups: the rules after)."""
+    return ((a.update or b.update) and a.sentence != b.sentence and a.event_type == b.event_type
+            and a.event_type in TOLL_TYPES)
 
 
 def _live_update(a: _Fact, b: _Fact) -> bool:

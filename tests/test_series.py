@@ -994,3 +994,46 @@ def test_figures_compared_respectively_pair_in_order():
     last_year = sentence.replace("annoncés à midi", "l'an dernier")
     df = grouped([dict(f, evidence=last_year) for f in shares], vectors=False)
     assert not same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 4))
+
+
+def test_a_toll_told_as_rising_in_its_article_is_one_series_with_the_earlier_figure():
+    title = dict(row("a", 1, 31, who="people", unit="people", where=None, when=("2026-02-11", "2026-02-11"),
+                     evidence="Air strike on Kyaukmaw market kills at least 31"), lang="en", char_start=0)
+    title["mention_start"] = title["evidence"].find("31")
+    rose = placed(dict(row("a", 2, 34, who="toll", unit="dead", where=None, when=("2026-02-12", "2026-02-12"),
+                           evidence="The toll rose to 34 on Thursday after three of the wounded died."), lang="en"),
+                  char_start=300)
+    assert same(grouped([title, rose], lang="en", vectors=False), ("a", 1), ("a", 2))
+    # control: the same two figures of one article told without the update, two things
+    plain = placed(dict(rose, evidence="Another 34 people died on Thursday in the fighting at Kyaukmaw."),
+                   char_start=300)
+    assert not same(grouped([title, plain], lang="en", vectors=False), ("a", 1), ("a", 2))
+    # French: "le bilan passe à", and a part of the toll stays apart
+    titre = dict(row("a", 1, 14, where=None, evidence="Roumanie : le bilan de la collision passe à 14 morts"),
+                 char_start=0)
+    titre["mention_start"] = titre["evidence"].find("14")
+    avant = placed(row("a", 2, 9, where=None, evidence="Dans la nuit, les secours comptaient 9 morts près de Brasov."),
+                   char_start=300)
+    enfants = placed(row("a", 3, 3, where=None, who="enfants", unit="enfants",
+                         evidence="Le bilan de Brasov passe à 14 morts, dont 3 enfants."), figure="3 enfants",
+                     char_start=500)
+    df = grouped([titre, avant, enfants], vectors=False)
+    assert same(df, ("a", 1), ("a", 2)) and not same(df, ("a", 1), ("a", 3))
+
+
+def test_the_words_of_a_wire_agency_and_relief_societies_name_no_english_story():
+    a = dict(row("a", 1, 23, who="dead", unit="dead", where=None, published="2026-05-14",
+                 evidence="NAIROBI, May 14 (Meridian Wire) - The Kenya Red Cross and the Disaster Management Unit "
+                          "said 23 dead."), lang="en")
+    b = dict(row("b", 1, 23, who="dead", unit="dead", where=None, published="2026-07-09",
+                 evidence="DHAKA, July 9 (Meridian Wire) - The Red Crescent and the Department of Disaster Management "
+                          "said 23 dead."), lang="en")
+    assert not same(grouped([a, b], lang="en", vectors=False), ("a", 1), ("b", 1))
+    # control: a name of the story's own, shared by two reports of a week, still tells one story
+    b2 = dict(b, published="2026-05-15",
+              evidence=b["evidence"].replace("DHAKA", "NAIROBI").replace("Department", "Kasarani Department"))
+    a2 = dict(a, evidence=a["evidence"].replace("Unit", "Unit in Kasarani"))
+    for r in (a2, b2):
+        r["mention_start"] = 100 + r["evidence"].find("23")
+        r["mention_end"] = r["mention_start"] + 2
+    assert same(grouped([a2, b2], lang="en", vectors=False), ("a", 1), ("b", 1))
