@@ -170,6 +170,8 @@ class SeriesWords:
     comparison_ahead: re.Pattern | None = None
     # words that tell a toll told again as it changes, right before its figure ("le bilan passe à", "rose to")
     update: re.Pattern | None = None
+    # a name, then one that holds it ("Badaroux, en Lozère", "Ripoll (Gérone)")
+    located: re.Pattern | None = None
     # a comparison word anywhere, and a word that pairs figures in order ("respectivement")
     comparison_any: re.Pattern | None = None
     respective: re.Pattern | None = None
@@ -231,6 +233,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         time_heads=_time_heads(language_data(lang).dates, data["stopwords"]),
         comparison_any=_word_pattern(data["comparison_markers"]),
         update=_word_pattern(data.get("update_markers", ()), r"(?:^|\W)", r"(?:\s+[^\W\d_]+){0,2}\W*$"),
+        located=_located_pattern(data.get("place_prepositions", ()), data.get("enumeration_fillers", ())),
         respective=_word_pattern(data.get("respective_markers", ())),
     )
 
@@ -241,6 +244,20 @@ def _time_heads(dates: dict, stopwords: Iterable[str]) -> frozenset[str]:
     stop = frozenset(strip_accents(w.lower()) for w in stopwords)
     phrases = [*dates.get("day_parts", ()), *dates.get("relative_days", {}), *dates.get("relative_to_previous", {})]
     return frozenset(t for w in phrases for t in tokens(w, stop))
+
+
+_NAME_TEXT = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’ ][A-ZÀ-ÖØ-Þ][^\W\d_]*)*"
+
+
+def _located_pattern(prepositions: Iterable[str], fillers: Iterable[str]) -> re.Pattern | None:
+    """A name, a comma and a preposition of place, or a parenthesis, then a name: the second holds the first ("à
+    Badaroux, en Lozère", "Ripoll (Gérone)"); fillers may stand before the second ("dans la Loire")."""
+    preps = "|".join(sorted((re.escape(w) for w in prepositions), key=len, reverse=True))
+    if not preps:
+        return None
+    fill = "|".join(sorted((re.escape(w) for w in fillers), key=len, reverse=True))
+    fill_part = rf"(?:(?:{fill})(?:\s+|['’]))*" if fill else ""
+    return re.compile(rf"({_NAME_TEXT})(?:,\s+(?:{preps})\s+{fill_part}|\s+\(){fill_part}({_NAME_TEXT})")
 
 
 def _word_pattern(words: Iterable[str], before: str = r"(?:^|\W)", after: str = r"(?:\W|$)",
@@ -429,6 +446,8 @@ class _Fact:
     qualifier: str = "exact"
     # told as the new state of a toll ("the toll rose to 34", "le bilan passe à 21 blessés")
     update: bool = False
+    # the places the batch's sentences put its place in ("à Badaroux, en Lozère": lozer for Badaroux)
+    held_by: frozenset = frozenset()
     # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
     holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
@@ -728,6 +747,10 @@ def _where_ok(a: _Fact, b: _Fact) -> bool:
     if a.place <= b.names and b.place <= a.names:
         # each sentence names the other's place too ("les hameaux de Caixas et de Llauro"): one figure's
         # places, of which extraction read a different one
+        return True
+    if (a.place_core and a.place_core in b.held_by) or (b.place_core and b.place_core in a.held_by):
+        # a sentence of the batch puts one place in the other ("à Badaroux, en Lozère"): one event's place at two
+        # scales
         return True
     # a country or a wide region may hold the other place: no disagreement to be read
     return a.wide_place != b.wide_place
@@ -1590,6 +1613,7 @@ def group(
         index.add(records)
         stories = index.pairs()
     _drop_heading_places(facts, records)
+    _place_holders(facts, records, words)
     forced_pairs = _comparison_links(facts, records, words)
     siblings: dict[tuple, set[frozenset]] = defaultdict(set)
     for f in facts:
@@ -1668,6 +1692,30 @@ def _heading_word(word: str, evidence) -> bool:
         return False  # (most places stand inside their sentence: no pattern built for them)
     found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", evidence)]
     return bool(found) and all(at == 0 or evidence[:at].rstrip().endswith(_OPENERS) for at in found)
+
+
+def _place_holders(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
+    """The places the batch's sentences put each fact's place in ("à Badaroux, en Lozère", "Ripoll (Gérone)"):
+    a toll placed at Badaroux by one report and in the Lozère by another is one toll at two scales."""
+    if words.located is None:
+        return
+    holders: dict[frozenset, set[frozenset]] = defaultdict(set)
+    seen: set[str] = set()
+    for f in facts:
+        evidence = records[f.row].get("evidence")
+        if not isinstance(evidence, str) or evidence in seen:
+            continue
+        seen.add(evidence)
+        for m in words.located.finditer(evidence):
+            inner = frozenset(tokens(m.group(1), words.stopwords)) - words.generic_names
+            outer = frozenset(tokens(m.group(2), words.stopwords)) - words.generic_names
+            if inner and outer and inner != outer:
+                holders[inner].add(outer)
+    if not holders:
+        return
+    for f in facts:
+        if f.place_core and f.place_core in holders:
+            f.held_by = frozenset(holders[f.place_core])
 
 
 def _drop_heading_places(facts: list[_Fact], records: list[dict]) -> None:

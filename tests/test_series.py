@@ -1037,3 +1037,20 @@ def test_the_words_of_a_wire_agency_and_relief_societies_name_no_english_story()
         r["mention_start"] = 100 + r["evidence"].find("23")
         r["mention_end"] = r["mention_start"] + 2
     assert same(grouped([a2, b2], lang="en", vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_place_a_sentence_of_the_batch_puts_in_another_is_the_same_event_at_two_scales():
+    village = row("a", 1, 2, where="Vallfogona", published="2026-05-04",
+                  evidence="Le car s'est renversé près de Vallfogona, faisant 2 morts selon les Mossos.")
+    # another sentence of the batch puts Vallfogona in Osona
+    passengers = placed(row("a", 2, 48, who="passagers", unit="passagers", event_type="other", where="Vallfogona",
+                            published="2026-05-04",
+                            evidence="Le car transportait 48 passagers à Vallfogona, en Osona, selon les Mossos."),
+                        char_start=300)
+    # the other report names only the wider place
+    wide = row("b", 1, 3, where="Osona", published="2026-05-05",
+               evidence="L'accident de car fait désormais 3 morts en Osona, selon les Mossos.")
+    df = grouped([village, passengers, wide], vectors=False)
+    assert same(df, ("a", 1), ("b", 1))
+    # control: without the sentence that puts Vallfogona in Osona, two places, two tolls
+    assert not same(grouped([village, wide], vectors=False), ("a", 1), ("b", 1))
