@@ -935,8 +935,7 @@ def test_figures_each_with_its_own_attribution_in_one_sentence_are_rivals():
 
 
 def test_a_figure_told_as_an_earlier_toll_joins_the_toll():
-    title = row("a", 1, 14, where="Roumanie",
-                evidence="Roumanie : le bilan de la collision près de Brasov passe à 14 morts")
+    title = row("a", 1, 14, where="Roumanie", evidence="Roumanie : 14 morts dans la collision près de Brasov")
     earlier = placed(row("a", 2, 9, where=None,
                          evidence="Un précédent bilan, diffusé dans la nuit, faisait état de 9 morts."), char_start=400)
     df = grouped([title, earlier], vectors=False)
