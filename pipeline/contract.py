@@ -351,6 +351,16 @@ class SeriesLexicon(TypedDict):
     enumeration_fillers: Words  # the only other words an enumeration may hold between its names ("de")
     live_entry: Regex  # how a live blog's time-stamped entry opens ("18 h 20 –"): successive updates of one article
     same_groups: list[Words]  # nouns that count one group ("rescapés", "survivants"): two outlets' words for it
+    other_period_nouns: Words  # "contre 4,8 % l'an dernier": a compared figure of another period ("an") ...
+    earlier_words: Words  # ... put before ("dernier") is another series
+    other_holder_words: Words  # "contre 3 689 pour le maire sortant": a compared figure of another holder
+    place_prepositions: Words  # "contre 5,9 % en Bretagne": a compared figure of another place
+    wider_scopes: Words  # "contre 7,4 % au niveau national": a compared figure of a wider place
+    partitive_pronouns: Words  # "l'association en recense 61": the pronoun stands for the noun counted before
+    attribution_markers: Words  # "18 500 selon la police, 45 000 selon les syndicats": rival figures
+    earlier_state_phrases: Words  # "Un précédent bilan faisait état de 9 morts": an earlier state of the toll
+    respective_markers: Words  # "contre respectivement 31,2 % et 22 %": compared figures paired in order
+    update_markers: Words  # "le bilan passe à 14 morts", "the toll rose to 34": a toll's new state in its article
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract
