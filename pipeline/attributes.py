@@ -11,7 +11,8 @@ for each quantity mention, from its tokens and the language pack's words:
 - an address: a number followed by a street noun ("au 37, rue de la Libération"), or by a street's
   name and its noun ("2 Marsham Street");
 - an age set off by commas after a person's name ("Daniel Hartwell, 52, was convicted");
-- a locating distance: "à 140 km de Sanaa", "à 15 km au nord d'Angers";
+- a locating distance: "à 140 km de Sanaa", "à 15 km au nord d'Angers", "à une dizaine de milles au sud";
+- a dimension: "longue de 3 900 mètres", "dans un rayon de deux kilomètres";
 - an identifier: a bare number right after the noun it numbers ("la base
   militaire 921", "la résolution 1405");
 - a score: a "range" whose high end is below its low end ("la victoire 8 à 3");
@@ -27,7 +28,8 @@ for each quantity mention, from its tokens and the language pack's words:
 - a count that names a group with a superlative ("les 50 plus grandes villes", "les sept pays les plus
   industrialisés", "des 10 % de ménages les plus aisés");
 - a rate's denominator ("3,8 suicides pour 100 000 habitants", "sept entrées sur dix");
-- what a relative clause says a noun holds ("la commune, qui compte 7 500 habitants").
+- what a relative clause says a noun holds ("la commune, qui compte 7 500 habitants"), or, in the simple
+  present and with no event verb, what it is ("l'usine, qui emploie 320 salariés").
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class AttributeFilter:
         self.locating_prepositions = set(lex["locating_prepositions"])
         self.distance_units = set(lex["distance_units"])
         self.directions = set(lex["direction_words"])
+        self.dimension_words = {w.lower() for w in lex["dimension_words"]}
         self.population_nouns = set(lex["population_nouns"])
         self.settlement_nouns = set(lex["settlement_nouns"])
         dates = data.dates
@@ -76,6 +79,8 @@ class AttributeFilter:
         self.window_prepositions = set(lex["window_prepositions"])
         self.superlatives = set(lex["superlative_words"])
         self.possession_verbs = set(lex["possession_verbs"])
+        self.trigger_words = {w.lower() for words in lex["event_triggers"].values() for w in words}
+        self.reporting_verbs = set(lex["reporting_verbs"])
         self.rate_prepositions = set(lex["rate_prepositions"])
 
     def is_attribute(self, quantity: dict, tokens: list[Token]) -> str | None:
@@ -114,7 +119,7 @@ class AttributeFilter:
             return "population"
         if self._superlative_group(before, after):
             return "group"
-        if self._held_by_relative(tokens):
+        if self._held_by_relative(quantity, tokens):
             return "description"
         if self.is_denominator(quantity, tokens):
             return "denominator"
@@ -147,16 +152,30 @@ class AttributeFilter:
         return (i > after.i and i + 1 < after.sent.end and "Def" in doc[i].morph.get("Definite")
                 and doc[i + 1].lower_ in self.superlatives)
 
-    def _held_by_relative(self, tokens: list[Token]) -> bool:
+    def _held_by_relative(self, quantity: dict, tokens: list[Token]) -> bool:
         """ "la commune de Clisson, qui compte 7 500 habitants", "l'association, qui compte 540 adhérents":
         what a relative clause says a noun holds describes it, not the news."""
         ids = {t.i for t in tokens}
         top = next((t for t in tokens if t.head.i not in ids), tokens[-1])
         noun = top.head if top.dep_ in ("nummod", "det") and top.head.i > top.i else top
         verb = noun.head
-        return (noun.dep_ in ("obj", "obl:arg") and verb.lemma_ in self.possession_verbs
+        if (noun.dep_ in ("obj", "obl:arg") and verb.lemma_ in self.possession_verbs
                 and verb.dep_ == "acl:relcl" and opened_by_pronoun(verb)
-                and verb.head.pos_ in ("NOUN", "PROPN"))
+                and verb.head.pos_ in ("NOUN", "PROPN")):
+            return True
+        # "l'usine, qui emploie 320 salariés", "le camp, où vivent 200 000 personnes": a relative clause in the
+        # simple present says what a place or a body is, unless its verb names an event ("qui touche 300 personnes")
+        if (quantity["unit"] is not None or noun.lower_ in self.trigger_words
+                or noun.dep_ not in ("obj", "nsubj", "nsubj:pass", *(("obl:arg",) if noun.head.pos_ == "ADV" else ()))):
+            # a share, an amount, a duration or an age keeps its own rules; so does a toll ("qui s'élève à 9 morts")
+            return False
+        # the counted noun is the verb's own (or hangs on a qualifier of it: "où vivent plus de 200 000 personnes")
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head if noun.head.pos_ == "ADV" else None
+        return (verb is not None and verb.dep_ == "acl:relcl" and opened_by_pronoun(verb)
+                and verb.lemma_ not in self.reporting_verbs
+                and verb.head.pos_ in ("NOUN", "PROPN") and verb.morph.get("Tense") == ["Pres"]
+                and verb.morph.get("Mood") == ["Ind"] and not any(c.dep_.startswith("aux") for c in verb.children)
+                and verb.lemma_.lower() not in self.trigger_words and verb.lower_ not in self.trigger_words)
 
     def is_denominator(self, quantity: dict, tokens: list[Token]) -> bool:
         """ "3,8 suicides pour 100 000 habitants", "sept entrées sur dix": a power of ten right after a rate
@@ -345,9 +364,7 @@ class AttributeFilter:
         return nxt.is_title and ends
 
     def _locating(self, quantity: dict, tokens: list[Token], before: Token | None, after: Token | None) -> bool:
-        unit = next((t for t in tokens if t.lower_ in self.distance_units), None)
-        if unit is None and after is not None and after.lower_ in self.distance_units:
-            unit = after
+        unit = self._distance_unit(tokens, after)
         if unit is None or before is None:
             return False
         doc = unit.doc
@@ -355,7 +372,23 @@ class AttributeFilter:
         prep = before
         while prep.i > prep.sent.start and prep.pos_ == "ADV":
             prep = doc[prep.i - 1]
-        if prep.lower_ not in self.locating_prepositions:
-            return False
-        nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
-        return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions)
+        if prep.lower_ in self.locating_prepositions:
+            nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
+                nxt = doc[nxt.i + 1]  # "à 30 milles nautiques des côtes"
+            return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions)
+        # "longue de 3 900 mètres", "dans un rayon de deux kilomètres": the size of a thing or of a zone
+        # describes it; a figure's own measure ("le fleuve est monté à 6,2 mètres") has none of these words
+        return (before.lower_ in self.links and before.i > before.sent.start
+                and doc[before.i - 1].lower_ in self.dimension_words)
+
+    def _distance_unit(self, tokens: list[Token], after: Token | None) -> Token | None:
+        """The distance unit of the figure: among its tokens, right after it, or after a link when the figure
+        is an approximate noun ("à une quinzaine de milles")."""
+        unit = next((t for t in tokens if t.lower_ in self.distance_units), None)
+        if unit is None and after is not None and after.lower_ in self.distance_units:
+            unit = after
+        if unit is None and after is not None and after.lower_ in self.links and after.i + 1 < len(after.doc):
+            nxt = after.doc[after.i + 1]
+            unit = nxt if nxt.lower_ in self.distance_units else None
+        return unit

@@ -159,6 +159,7 @@ class DatesLexicon(TypedDict):
     window_future: Words  # among relative_future, the words of a window from the reference: "within two years"
     count_articles: Words  # an article counting one in a relative date: "a week ago"
     previous_unit_determiners: Words  # before a unit, one of it back from another figure's time: "the year before"
+    previous_unit_phrases: dict[Code, Words]  # determiners, words after the unit: "l'année précédente" one back
     not_relative_future_before: Words
     relative_units: dict[Word, Code]
     last_words: Words
@@ -218,6 +219,10 @@ class DatesLexicon(TypedDict):
     clock_units: Words
     day_parts: Words
     day_part_prefixes: Words
+    # a part of the day with its preposition and no day of its own ("dans la nuit", "dans la matinée") is a date
+    # of the publication day: "night" the night before it (the one after it in the future), "day" that day
+    bare_day_parts: dict[Code, Words]
+    bare_day_part_not_before: Words  # a complement after it names another day: "dans la nuit de samedi"
     present_words: Words
     future_tense: FutureTense
     past_tense: PastTense
@@ -263,6 +268,8 @@ class RelationsLexicon(TypedDict):
     own_time_part_links: Words  # "of whom 8 were charged": a part with a verb of its own, undated by its total's
     same_period_markers: Words  # "up from 24,600 in the same period last year": the main figure's time, moved back
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
+    # the same, that say less than the counted noun ("400 blessés pris en charge" stay wounded)
+    weak_verb_object_triggers: dict[Word, Code]
     inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
@@ -293,6 +300,7 @@ class RelationsLexicon(TypedDict):
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
     distance_units: Words
     direction_words: Words
+    dimension_words: Words  # before a link and a distance, a size: no fact ("longue de 3 900 mètres")
     population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
@@ -304,6 +312,9 @@ class RelationsLexicon(TypedDict):
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
     predicate_adverbs: Words  # event_type.py: an adverb of the predicate that names a harm ("grièvement percutés")
+    bound_triggers: Words  # triggers only before one of bound_trigger_links ("privés d'électricité")
+    bound_trigger_links: Words
+    occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 
@@ -341,6 +352,16 @@ class SeriesLexicon(TypedDict):
     enumeration_fillers: Words  # the only other words an enumeration may hold between its names ("de")
     live_entry: Regex  # how a live blog's time-stamped entry opens ("18 h 20 –"): successive updates of one article
     same_groups: list[Words]  # nouns that count one group ("rescapés", "survivants"): two outlets' words for it
+    other_period_nouns: Words  # "contre 4,8 % l'an dernier": a compared figure of another period ("an") ...
+    earlier_words: Words  # ... put before ("dernier") is another series
+    other_holder_words: Words  # "contre 3 689 pour le maire sortant": a compared figure of another holder
+    place_prepositions: Words  # "contre 5,9 % en Bretagne": a compared figure of another place
+    wider_scopes: Words  # "contre 7,4 % au niveau national": a compared figure of a wider place
+    partitive_pronouns: Words  # "l'association en recense 61": the pronoun stands for the noun counted before
+    attribution_markers: Words  # "18 500 selon la police, 45 000 selon les syndicats": rival figures
+    earlier_state_phrases: Words  # "Un précédent bilan faisait état de 9 morts": an earlier state of the toll
+    respective_markers: Words  # "contre respectivement 31,2 % et 22 %": compared figures paired in order
+    update_markers: Words  # "le bilan passe à 14 morts", "the toll rose to 34": a toll's new state in its article
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

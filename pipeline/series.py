@@ -108,7 +108,10 @@ CHECK_MEMBERS = 40
 TOKEN_LEN = 5
 # what grouping reads of a fact
 READ_COLUMNS = ("article_id", "fact_id", "who", "event_type", "how_many", "how_many_high", "unit", "when_start",
-                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start", "mention_end")
+                "when_end", "where", "source", "evidence", "char_start", "published", "mention_start", "mention_end",
+                "qualifier")
+# a title's rounded figure ("près de 700 migrants secourus") is the body's figure (692) within this share of it
+ROUNDING = 0.05
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -147,6 +150,34 @@ class SeriesWords:
     same_groups: dict[str, str] = field(default_factory=dict)
     # the number pack's percent words ("%", "pour cent") opening the text after a figure
     percent_after: re.Pattern | None = None
+    # the words after a compared figure that make it another reference period's or occurrence's ("contre 4,8 %
+    # l'an dernier", "contre 9 100 lors de la précédente journée"): a period noun and a word that puts it before
+    period_nouns: re.Pattern | None = None
+    earlier_words: re.Pattern | None = None
+    # the words after a compared figure that make it another holder's ("contre 60 000 euros pour le finaliste")
+    # or another place's ("contre 5,9 % en Bretagne", "contre 7,4 % au niveau national")
+    holder_words: re.Pattern | None = None
+    place_words: re.Pattern | None = None
+    wider_scopes: re.Pattern | None = None
+    # a pronoun that stands for the counted noun before the verb of a figure ("l'association en recense 61")
+    partitive: re.Pattern | None = None
+    # words that attribute a figure ("selon"): "18 500 selon la police, 45 000 selon les syndicats" are rivals
+    attribution: re.Pattern | None = None
+    attributed: re.Pattern | None = None
+    # words that tell a figure is an earlier state of a toll told elsewhere ("Un précédent bilan ... 9 morts")
+    earlier_state: re.Pattern | None = None
+    # a comparison word followed by a figure written in digits ("contre 23")
+    comparison_ahead: re.Pattern | None = None
+    # words that tell a toll told again as it changes, right before its figure ("le bilan passe à", "rose to")
+    update: re.Pattern | None = None
+    # a name, then one that holds it ("Badaroux, en Lozère", "Ripoll (Gérone)")
+    located: re.Pattern | None = None
+    # a comparison word anywhere, and a word that pairs figures in order ("respectivement")
+    comparison_any: re.Pattern | None = None
+    respective: re.Pattern | None = None
+    # the date pack's parts of a day and days counted from another ("matin", "veille"), as tokens: a time read as
+    # the who of a compared figure ("contre 23 le matin") names no group
+    time_heads: frozenset[str] = frozenset()
 
 
 def _marker_pattern(words: Iterable[str]) -> re.Pattern:
@@ -187,7 +218,55 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         enumeration_fillers=frozenset(data.get("enumeration_fillers", ())),
         same_groups=_same_groups(data.get("same_groups", ()), plural),
         percent_after=_percent_after(language_data(lang).numbers.get("percent_words", ["%"])),
+        period_nouns=_word_pattern(data.get("other_period_nouns", ())),
+        earlier_words=_word_pattern(data.get("earlier_words", ())),
+        holder_words=_word_pattern(data.get("other_holder_words", ()), r"^\W*", r"\s+(?:[^\W\d_]|l['’])"),
+        place_words=_word_pattern(data.get("place_prepositions", ()), r"(?:^|\W)", r"\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])",
+                                  flags=re.UNICODE),
+        wider_scopes=_word_pattern(data.get("wider_scopes", ())),
+        partitive=_word_pattern(data.get("partitive_pronouns", ()), r"(?:^|\W)",
+                                r"\s+(?:[^\W\d_]+['’]?\s+){1,3}$"),
+        attribution=_word_pattern(data.get("attribution_markers", ())),
+        attributed=_word_pattern(data.get("attribution_markers", ()), r"^[^\w]*"),
+        earlier_state=_word_pattern(data.get("earlier_state_phrases", ())),
+        comparison_ahead=_word_pattern(data["comparison_markers"], r"(?:^|\W)", r"\s+(?=\d)"),
+        time_heads=_time_heads(language_data(lang).dates, data["stopwords"]),
+        comparison_any=_word_pattern(data["comparison_markers"]),
+        update=_word_pattern(data.get("update_markers", ()), r"(?:^|\W)", r"(?:\s+[^\W\d_]+){0,2}\W*$"),
+        located=_located_pattern(data.get("place_prepositions", ()), data.get("enumeration_fillers", ())),
+        respective=_word_pattern(data.get("respective_markers", ())),
     )
+
+
+def _time_heads(dates: dict, stopwords: Iterable[str]) -> frozenset[str]:
+    """The content words of the date pack's parts of a day and of its days counted from another ("matin", "veille",
+    "morning"), as tokens."""
+    stop = frozenset(strip_accents(w.lower()) for w in stopwords)
+    phrases = [*dates.get("day_parts", ()), *dates.get("relative_days", {}), *dates.get("relative_to_previous", {})]
+    return frozenset(t for w in phrases for t in tokens(w, stop))
+
+
+_NAME_TEXT = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’ ][A-ZÀ-ÖØ-Þ][^\W\d_]*)*"
+
+
+def _located_pattern(prepositions: Iterable[str], fillers: Iterable[str]) -> re.Pattern | None:
+    """A name, a comma and a preposition of place, or a parenthesis, then a name: the second holds the first ("à
+    Badaroux, en Lozère", "Ripoll (Gérone)"); fillers may stand before the second ("dans la Loire")."""
+    preps = "|".join(sorted((re.escape(w) for w in prepositions), key=len, reverse=True))
+    if not preps:
+        return None
+    fill = "|".join(sorted((re.escape(w) for w in fillers), key=len, reverse=True))
+    fill_part = rf"(?:(?:{fill})(?:\s+|['’]))*" if fill else ""
+    return re.compile(rf"({_NAME_TEXT})(?:,\s+(?:{preps})\s+{fill_part}|\s+\(){fill_part}({_NAME_TEXT})")
+
+
+def _word_pattern(words: Iterable[str], before: str = r"(?:^|\W)", after: str = r"(?:\W|$)",
+                  flags: int = re.UNICODE | re.IGNORECASE) -> re.Pattern | None:
+    """Any of ``words`` (phrases: any spaces between their words) between ``before`` and ``after``; None for none."""
+    alternatives = sorted((re.escape(w).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(before + "(?:" + "|".join(alternatives) + ")" + after, flags)
 
 
 def _same_groups(groups: Iterable[Iterable[str]], plural: frozenset[str]) -> dict[str, str]:
@@ -354,6 +433,21 @@ class _Fact:
     # of a count whose noun the sentence leaves out: the actor extraction read for unit ("la préfecture s'en
     # tient à 850": prefe)
     elided: str | None = None
+    # a count whose noun a pronoun stands for ("l'association en recense 61"), and the fact whose noun it takes
+    pronoun: bool = False
+    antecedent: int | None = None
+    # a compared figure of another reference period, occurrence, holder or place ("contre 4,8 % l'an dernier")
+    apart: bool = False
+    # its clause goes on with its own attribution ("45 000 selon les syndicats")
+    attributed: bool = False
+    # its sentence tells it as an earlier state of a toll ("Un précédent bilan faisait état de 9 morts")
+    earlier_state: bool = False
+    # its qualifier ("approx" for "près de 700")
+    qualifier: str = "exact"
+    # told as the new state of a toll ("the toll rose to 34", "le bilan passe à 21 blessés")
+    update: bool = False
+    # the places the batch's sentences put its place in ("à Badaroux, en Lozère": lozer for Badaroux)
+    held_by: frozenset = frozenset()
     # a count whose ``who`` names a holder, not what is counted ("Reform UK" for 7 450 votes)
     holder: bool = False
     # the fact's sentence opens a live blog's entry ("18 h 20 – ..."); live: its article holds such entries
@@ -413,14 +507,23 @@ def _before_mention(row: dict) -> str:
     return evidence[max(0, at - 40):at].lower() if 0 < at <= len(evidence) else ""
 
 
-_NUMBER_LEAD = re.compile(r"^[\d\s\u202f\xa0.,%]*")
+# the rest of a figure's digits and its percent sign ("6 000", "4,8 %"), not the comma that ends its clause ("61, en
+# comptant ...")
+def _sentence_before(row: dict) -> str:
+    """The whole text of a fact's sentence before its figure (lowercased)."""
+    evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
+    if not isinstance(evidence, str) or start is None or sent is None:
+        return ""
+    return evidence[:max(0, int(start - sent))].lower()
+
+
+_NUMBER_LEAD = re.compile(r"^(?:[\d%]|[\s\u202f\xa0.,](?=[\d%]))*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 
-def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...] | None:
-    """The content words after a figure, within its clause, scale words left out ("40 % des effectifs du
-    site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz); None when the row does
-    not say where its figure stands."""
+def _clause_after(row: dict) -> str | None:
+    """The text after a figure, within its clause ("40 % des effectifs du site, ..." : "des effectifs du site");
+    None when the row does not say where its figure stands."""
     evidence, start, sent = row.get("evidence"), _num(row.get("mention_start")), _num(row.get("char_start"))
     if not isinstance(evidence, str) or start is None or sent is None:
         return None
@@ -431,8 +534,36 @@ def _after_figure(row: dict, words: SeriesWords) -> tuple[str, ...] | None:
         return None
     after = evidence[at:at + 60]
     after = after[_NUMBER_LEAD.match(after).end():]
-    after = _CLAUSE_END.split(after, maxsplit=1)[0]
-    return tuple(t for t in tokens(after, words.stopwords) if t not in words.scales)
+    return _CLAUSE_END.split(after, maxsplit=1)[0]
+
+
+def _after_figure(row: dict, words: SeriesWords, clause: str | None) -> tuple[str, ...] | None:
+    """The content words after a figure, within its clause (:func:`_clause_after`), scale words left out ("40 %
+    des effectifs du site": effe, site; "240 suppressions de postes à Vierzon": suppr, poste, vierz)."""
+    if clause is None:
+        return None
+    return tuple(t for t in tokens(clause, words.stopwords) if t not in words.scales)
+
+
+def _compared_apart(clause: str, words: SeriesWords) -> bool:
+    """The words after a compared figure make it another reference period's or occurrence's ("contre 4,8 % l'an
+    dernier", "contre 9 100 lors de la précédente journée de grève", "up from 30 a year earlier"), another
+    holder's ("contre 60 000 euros pour le finaliste") or another place's ("contre 5,9 % en Bretagne", "contre
+    7,4 % au niveau national"): another series. Only the earlier state of the same running count ("contre 35
+    auparavant", "contre 14 la veille", "up from 27 in the previous toll") joins the figure's series."""
+    if words.period_nouns and words.earlier_words and words.period_nouns.search(clause) and (
+            words.earlier_words.search(clause)):
+        return True
+    if (words.holder_words and words.holder_words.search(clause)) or (
+            words.wider_scopes and words.wider_scopes.search(clause)):
+        return True
+    for m in words.place_words.finditer(clause) if words.place_words else ():
+        name = _NAME.match(clause, m.end())
+        # (a generic name is no place, "in January", unless a country or a wide region: "contre 7,4 % en France")
+        if name and (not set(tokens(name.group(), frozenset())) <= words.generic_names
+                     or name_key(name.group()) in words.wide_places):
+            return True
+    return False
 
 
 _BARE_FIGURE = re.compile(r"[\d\s\u202f\xa0.,]+")
@@ -524,23 +655,33 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     where = row.get("where") if isinstance(row.get("where"), str) else None
     evidence = row.get("evidence")
     before = _before_mention(row)
-    after = _after_figure(row, words)
+    clause = _clause_after(row)
+    after = _after_figure(row, words, clause)
     found_after = after or ()
+    comparison = bool(before) and words.comparison.search(before) is not None
     if head is not None and head in words.event_nouns and len(found_after) > 1 and found_after[0] == head:
         # "240 suppressions de postes": an event noun counts the noun after it, which another report names
         # alone ("310 postes menacés")
         head_parts = head_parts | {found_after[1]}
     names = frozenset(t for w in _sentence_names(evidence, words.stopwords, words.generic_names)
                       for t in w.split("-")) if isinstance(evidence, str) else frozenset()
-    if after is not None and head is not None and block[-1] == "count" and unit and _actor_as_unit(
-            head, unit, after, names, words, evidence):
+    if after is not None and head is not None and block[-1] == "count" and unit and (_actor_as_unit(
+            head, unit, after, names, words, evidence) or (comparison and head in words.time_heads)):
         # "la préfecture s'en tient à 850", "310 postes, pas 240" read with the unit "cgt": the figure's noun is
-        # left out and extraction took the actor of the sentence for it; it names nothing counted
+        # left out and extraction took the actor of the sentence for it; it names nothing counted (nor does the
+        # time a compared figure is told of, "contre 23 le matin" read with the unit "matin")
         actor = head
         head, head_parts, mods, generic_head, who_words, kind = None, frozenset(), frozenset(), False, [], None
         who = unit = None
     else:
         actor = None
+    pronoun = (block[-1] == "count" and not found_after and words.partitive is not None
+               and words.partitive.search(before) is not None)
+    if pronoun:
+        # "l'association en recense 61", "la zone en compte désormais 27": a pronoun stands for the counted noun,
+        # which the figure before it counts; the who or unit extraction read is the sentence's subject
+        head, head_parts, mods, generic_head, who_words, kind = None, frozenset(), frozenset(), False, [], None
+        who = unit = None
     return _Fact(
         row=n, article=str(row.get("article_id")), fact_id=int(_num(row.get("fact_id")) or 0),
         event_type=event_type, block=block,
@@ -554,12 +695,18 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         source=frozenset(tokens(row.get("source"), words.stopwords)),
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
         part=bool(before) and words.part.search(before) is not None,
-        comparison=bool(before) and words.comparison.search(before) is not None,
+        comparison=comparison,
+        apart=comparison and clause is not None and _compared_apart(clause, words),
+        attributed=bool(clause and words.attributed and words.attributed.search(clause)),
+        earlier_state=bool(words.earlier_state and words.earlier_state.search(_sentence_before(row))),
+        qualifier=str(row.get("qualifier") or "exact"),
+        update=bool(before and words.update and words.update.search(before)),
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
         position=int(_num(row.get("mention_start")) or 0),
         share_of=frozenset(found_after[:2]) if block == ("%",) else frozenset(),
         counted=frozenset(found_after[:2]) if block[-1] == "count" and head is not None else frozenset(),
         elided=actor,
+        pronoun=pronoun,
         holder=block[-1] == "count" and head is not None and bool(who_words) and head not in who_words,
         place_core=frozenset(tokens(where, words.stopwords)) - words.generic_names,
         enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
@@ -600,6 +747,10 @@ def _where_ok(a: _Fact, b: _Fact) -> bool:
     if a.place <= b.names and b.place <= a.names:
         # each sentence names the other's place too ("les hameaux de Caixas et de Llauro"): one figure's
         # places, of which extraction read a different one
+        return True
+    if (a.place_core and a.place_core in b.held_by) or (b.place_core and b.place_core in a.held_by):
+        # a sentence of the batch puts one place in the other ("à Badaroux, en Lozère"): one event's place at two
+        # scales
         return True
     # a country or a wide region may hold the other place: no disagreement to be read
     return a.wide_place != b.wide_place
@@ -793,7 +944,8 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
         return True
     same_article = a.article == b.article
     same_value = not same_article and a.value is not None and a.value == b.value
-    if not _when_ok(a, b, same_article) and not (same_value and _retold_amount(a, b)):
+    updated = same_article and _told_update(a, b)
+    if not _when_ok(a, b, same_article and not updated) and not (same_value and _retold_amount(a, b)):
         return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
@@ -803,7 +955,7 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
     if same_article:
         # one article states one figure once (extraction merges mentions): the same value twice is two
         # things; two values are one series only as rival figures of two sources
-        if a.value == b.value or not (_rivals(a, b) or _live_update(a, b)):
+        if a.value == b.value or not (_rivals(a, b) or _live_update(a, b) or updated):
             return True
         return not (_who_other_value(a, b) and _ratio_ok(a, b))
     if a.value is None or b.value is None:
@@ -814,6 +966,14 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
         if _past_period(a, b) or _past_period(b, a):
             return True
     return False
+
+
+def _told_update(a: _Fact, b: _Fact) -> bool:
+    """One of two toll figures of an article, in two sentences, is told as the toll's new state ("Air strike kills at
+    least 31", then "The toll rose to 34 on Thursday"; "le bilan passe à 14 morts"): the article tells one toll
+    as it changes, even a day later. Typed tolls of one type only (not parts, nor two groups: the rules after)."""
+    return ((a.update or b.update) and a.sentence != b.sentence and a.event_type == b.event_type
+            and a.event_type in TOLL_TYPES)
 
 
 def _live_update(a: _Fact, b: _Fact) -> bool:
@@ -1039,8 +1199,23 @@ def story_pairs(
 # -- clustering --------------------------------------------------------------------------------------
 
 
-def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
-    """A figure after a comparison word and the figure before it in its sentence (same unit kind)."""
+_WRITTEN_NUMBER = re.compile(r"\d{1,3}(?:[ \u202f\xa0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
+
+
+def _written_values(text: str) -> set[float]:
+    """The values of the figures a text writes in digits ("1 240", "4,8", "1,240": both readings of a comma)."""
+    found: set[float] = set()
+    for m in _WRITTEN_NUMBER.finditer(text):
+        digits = re.sub(r"[ \u202f\xa0]", "", m.group())
+        for reading in (digits.replace(",", "."), digits.replace(",", "")):
+            with contextlib.suppress(ValueError):
+                found.add(round(float(reading), 6))
+    return found
+
+
+def _comparison_links(facts: list[_Fact], records: list[dict], words: SeriesWords) -> set[tuple[int, int]]:
+    """A figure after a comparison word and the figure before it in its sentence (same unit kind); a figure its
+    sentence tells as an earlier state of a toll ("Un précédent bilan faisait état de 9 morts") and that toll."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
     by_article: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
@@ -1051,22 +1226,149 @@ def _comparison_links(facts: list[_Fact]) -> set[tuple[int, int]]:
         group.sort(key=lambda f: f.position)
     links = set()
     for f in facts:
-        if not f.comparison or f.part:
+        if not (f.comparison or f.earlier_state) or f.part or f.apart:
             continue
         sentence = sorted(by_sentence.get((f.article, f.sentence), []), key=lambda g: g.position)
-        earlier = [g for g in sentence if g.position < f.position]
-        if not earlier:
-            # the figure compared with was first told earlier (a title: "le bilan s'alourdit à 64 morts"),
-            # so its row carries that sentence: the nearest figure before it in the article
-            earlier = [g for g in by_article[f.article] if g.position < f.position and g is not f]
-        for g in reversed(earlier):
-            # the same kind of unit; the event_type of a figure after "contre" is often not read
-            if g.block[1:] == f.block[1:] and not g.part:
-                # (a figure whose noun is left out and unknown agrees with nothing: "as 12,000 ordered to leave")
-                if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f) and not (
-                        g.elided and g.head is None):
-                    links.add((g.row, f.row))
-                break
+        earlier = [g for g in sentence if g.position < f.position and g.block[1:] == f.block[1:] and not g.part]
+        if earlier and f.comparison:
+            # the nearest figure of its kind before it: the one it is compared with
+            g = earlier[-1]
+            # (a figure whose noun is left out and unknown agrees with nothing: "as 12,000 ordered to leave")
+            if (not f.words or not g.words or _who_same_value(f, g)) and not _other_period(g, f) and not (
+                    g.elided and g.head is None):
+                links.add((g.row, f.row))
+            continue
+        # the figure compared with was first told earlier (a title: "le bilan s'alourdit à 64 morts"; "That is up
+        # from 71,000 acres"), so its row carries that sentence: the figure its sentence writes before it, else
+        # the nearest figure before it in the article of its kind and type that names what it names
+        candidates = [g for g in reversed(by_article[f.article])
+                      if g.position < f.position and g is not f and g.block[1:] == f.block[1:] and not g.part
+                      and not g.apart and g.value != f.value
+                      and (f.event_type == g.event_type or "other" in (f.event_type, g.event_type))]
+        written = _written_values(_sentence_before(records[f.row])) if candidates else set()
+        anchor = next((g for g in candidates if g.sentence != f.sentence and g.value is not None
+                       and g.value[1] is None and g.value[0] in written), None)
+        if anchor is None:
+            anchor = next((g for g in candidates if (not f.words and f.elided is None)
+                           or (g.words and _who_same_value(f, g, False, False))), None)
+        if anchor is not None and not _other_period(anchor, f):
+            links.add((anchor.row, f.row))
+    links |= _merged_comparison_links(by_sentence, by_article, records, words)
+    links |= _rounded_title_links(by_article)
+    links |= _respective_links(by_sentence, records, words)
+    by_row = {f.row: f for f in facts}
+    for anchor_row, compared_row in list(links):
+        g, f = by_row[anchor_row], by_row[compared_row]
+        # either figure told earlier in its article ("Indonésie : au moins 23 morts", then "son bilan à 26 morts,
+        # contre 23 le matin"; a title "le bilan passe à 64", then "64 élèves ..., contre 41"): one figure, whose
+        # rows extraction left apart
+        for told in (f, g):
+            for h in by_article[f.article]:
+                if (h is not f and h is not g and h.value == told.value and h.position < told.position
+                        and not h.part and h.block[1:] == told.block[1:]
+                        and (h.event_type == g.event_type or "other" in (h.event_type, g.event_type))
+                        and _who_same_value(g, h, False, False)):
+                    links.add((anchor_row, h.row))
+    return links
+
+
+def _respective_links(by_sentence: dict[tuple, list[_Fact]], records: list[dict],
+                      words: SeriesWords) -> set[tuple[int, int]]:
+    """Figures compared in order ("33,8 % des enseignants du premier degré et 24,6 % de ceux du second degré, contre
+    respectivement 31,2 % et 22 %"): the first figure after the comparison word with the first before it, and so on,
+    when as many of one kind stand on each side."""
+    links = set()
+    if words.comparison_any is None or words.respective is None:
+        return links
+    for (_, start), group_facts in by_sentence.items():
+        if len(group_facts) < 4:
+            continue
+        evidence = records[group_facts[0].row].get("evidence")
+        if not isinstance(evidence, str) or not words.respective.search(evidence):
+            continue
+        marker = words.comparison_any.search(evidence)
+        if marker is None:
+            continue
+        at = start + marker.start()
+        ordered = sorted((f for f in group_facts if not f.part), key=lambda f: f.position)
+        before = [f for f in ordered if f.position < at]
+        after = [f for f in ordered if f.position > at]
+        if len(before) < 2 or len(after) != len(before) or any(
+                a.block[1:] != b.block[1:] for a, b in zip(before, after, strict=True)):
+            continue
+        clause = _CLAUSE_END.split(evidence[after[-1].position - start:][:80], maxsplit=1)[0]
+        if _compared_apart(_NUMBER_LEAD.sub("", clause.split(" ", 1)[-1]), words):
+            continue
+        links.update((a.row, b.row) for a, b in zip(before, after, strict=True))
+    return links
+
+
+def _rounded(title: _Fact, body: _Fact) -> bool:
+    """The title's figure rounds the body's: "près de 700" for 692, "plus de 500 000" for 512 430, "franchit les 3 400
+    milliards" for 3 416 (within ``ROUNDING``, on the side its qualifier says)."""
+    if title.value is None or body.value is None or title.value[1] is not None or body.value[1] is not None:
+        return False
+    t, b = title.value[0], body.value[0]
+    if t == b or t <= 0 or abs(b - t) > ROUNDING * t:
+        return False
+    if title.qualifier == "approx":
+        return True
+    if title.qualifier in ("more_than", "at_least"):
+        return b > t
+    if title.qualifier in ("less_than", "at_most"):
+        return b < t
+    return False
+
+
+def _rounded_title_links(by_article: dict[str, list[_Fact]]) -> set[tuple[int, int]]:
+    """A figure of an article's title that rounds a figure of its body ("Canaries : près de 700 migrants secourus"
+    and "692 migrants"), of the same kind, type and group: one figure, whose mentions extraction could not merge
+    (their values differ). Only one body figure may fit."""
+    links = set()
+    for group_facts in by_article.values():
+        titles = [f for f in group_facts if f.sentence == 0 and f.qualifier != "exact" and not f.part]
+        for t in titles:
+            fits = [b for b in group_facts if b.sentence != t.sentence and not b.part and b.block == t.block
+                    and _rounded(t, b) and _who_same_value(t, b, False, False)]
+            if len(fits) == 1:
+                links.add((fits[0].row, t.row))
+    return links
+
+
+def _merged_comparison_links(by_sentence: dict[tuple, list[_Fact]], by_article: dict[str, list[_Fact]],
+                             records: list[dict], words: SeriesWords) -> set[tuple[int, int]]:
+    """A figure after a comparison word that has no row of its own in its sentence: extraction merged it into
+    the row of the same figure told first elsewhere ("Indonésie : au moins 23 morts ..." then "son bilan à 26
+    morts, contre 23 le matin"). That row is the figure compared with the one before the word."""
+    links = set()
+    if words.comparison_ahead is None:
+        return links
+    for (article, start), group_facts in by_sentence.items():
+        evidence = records[group_facts[0].row].get("evidence")
+        if not isinstance(evidence, str) or len(group_facts) > 8:
+            continue
+        for m in words.comparison_ahead.finditer(evidence):
+            number = _WRITTEN_NUMBER.match(evidence, m.end())
+            if number is None:
+                continue
+            at = start + number.start()
+            if any(abs(g.position - at) <= 2 for g in group_facts):
+                continue
+            clause = _CLAUSE_END.split(evidence[number.end():number.end() + 60], maxsplit=1)[0]
+            if _compared_apart(clause, words):
+                continue
+            values = _written_values(number.group())
+            earlier = [g for g in sorted(group_facts, key=lambda g: g.position) if g.position < at and not g.part]
+            if not earlier:
+                continue
+            anchor = earlier[-1]
+            for g in by_article[article]:
+                if (g.sentence != start and g.value is not None and g.value[1] is None and g.value[0] in values
+                        and g.value != anchor.value and g.block[1:] == anchor.block[1:] and not g.part
+                        and (g.event_type == anchor.event_type or "other" in (g.event_type, anchor.event_type))
+                        and _who_same_value(anchor, g, False, False) and not _other_period(anchor, g)):
+                    links.add((anchor.row, g.row))
+                    break
     return links
 
 
@@ -1085,24 +1387,33 @@ def _resolve_elided(facts: list[_Fact]) -> None:
     """A count whose noun is left out counts what the count before it in its sentence counts ("la CGT compte
     310 postes menacés, pas 240"; "1 000 habitants évacués, la préfecture s'en tient à 850"): it takes that
     count's noun, and, unless a part or a comparison, is set against it as a rival figure of another reporter
-    (the actor extraction read in place of the noun) — unless that count's ``who`` names a holder."""
+    (the actor extraction read in place of the noun) — unless that count's ``who`` names a holder. A count
+    whose noun a pronoun stands for ("L'association en recense 61") takes the noun of the count before it in
+    its sentence, else of the last count of its article before its sentence that is no part (the noun the
+    pronoun stands for: "38 exploitations touchées, dont 14 élevages laitiers.")."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    by_article: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
         if f.sentence is not None and f.block[-1] == "count":
             by_sentence[(f.article, f.sentence)].append(f)
+            by_article[f.article].append(f)
     for group_facts in by_sentence.values():
         group_facts.sort(key=lambda g: g.position)
         for j, f in enumerate(group_facts):
-            if not f.elided:
+            if not f.elided and not f.pronoun:
                 continue
             earlier = [g for g in group_facts[:j] if not g.elided and g.head is not None]
-            if not earlier or (f.elided in earlier[-1].words and f.elided != earlier[-1].head):
+            if not earlier and f.pronoun:
+                earlier = sorted((g for g in by_article[f.article] if g.sentence < f.sentence and not g.part
+                                  and not g.elided and g.head is not None), key=lambda g: g.position)
+            if not earlier or (f.elided and f.elided in earlier[-1].words and f.elided != earlier[-1].head):
                 # the actor is the earlier figure's own ("Whychus Creek Fire burns 86,400 acres as 12,000
                 # ordered to leave"): extraction copied the sentence's subject, nothing tells the noun left out
                 continue
             g = earlier[-1]
             f.head, f.head_parts, f.mods, f.generic_head, f.kind = g.head, g.head_parts, g.mods, g.generic_head, g.kind
             f.words, f.vec, f.counted = g.words, g.vec, g.counted
+            f.antecedent = g.row
             if f.event_type == "other" and g.event_type != "other":
                 f.block, f.event_type = g.block, g.event_type
             if not f.part and not f.comparison and f.value != g.value and not g.holder:
@@ -1153,8 +1464,9 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
 
 def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
     """Two figures of one sentence with a rival marker between them ("17 civils tués, tandis que la société
-    civile parle d'au moins 38 morts") are rival figures even when no source was read: each figure with
-    the nearest earlier one of its kind of unit. Counts only: two amounts or shares so set are more often
+    civile parle d'au moins 38 morts"), or each with its own attribution ("18 500 selon la préfecture, 45 000
+    selon les syndicats", whatever source extraction read), are rival figures even when no source was read: each
+    figure with the nearest earlier one of its kind of unit. Counts only: two amounts or shares so set are more often
     two holders' ("3 420 euros en Île-de-France, tandis que la Corse ... 2 310 euros")."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
     for f in facts:
@@ -1172,7 +1484,9 @@ def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
                 if g.block[1:] != f.block[1:]:
                     continue
                 between = evidence[max(0, g.position - g.sentence):max(0, f.position - f.sentence)].lower()
-                if g.value != f.value and words.rival.search(between):
+                # "18 500 personnes ont défilé selon la préfecture, 45 000 selon les syndicats": each its own reporter
+                paired = f.attributed and words.attribution is not None and words.attribution.search(between)
+                if g.value != f.value and (words.rival.search(between) or paired):
                     f.rivals = f.rivals | {g.row}
                     g.rivals = g.rivals | {f.row}
                 break
@@ -1299,7 +1613,8 @@ def group(
         index.add(records)
         stories = index.pairs()
     _drop_heading_places(facts, records)
-    forced_pairs = _comparison_links(facts)
+    _place_holders(facts, records, words)
+    forced_pairs = _comparison_links(facts, records, words)
     siblings: dict[tuple, set[frozenset]] = defaultdict(set)
     for f in facts:
         if f.place_core:
@@ -1320,6 +1635,10 @@ def group(
     forced = frozenset(forced_pairs)
     _type_untyped_twins(facts, stories)
     _type_toll_twins(facts, stories, records, words)
+    for f in facts:
+        # a count a pronoun names counts what its antecedent counts, however the story typed that one
+        if f.pronoun and f.antecedent is not None and f.event_type == "other":
+            f.block, f.event_type = by_row[f.antecedent].block, by_row[f.antecedent].event_type
     by_article_block: dict[tuple[str, tuple], list[_Fact]] = defaultdict(list)
     for f in facts:
         by_article_block[(f.article, f.block)].append(f)
@@ -1373,6 +1692,30 @@ def _heading_word(word: str, evidence) -> bool:
         return False  # (most places stand inside their sentence: no pattern built for them)
     found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", evidence)]
     return bool(found) and all(at == 0 or evidence[:at].rstrip().endswith(_OPENERS) for at in found)
+
+
+def _place_holders(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
+    """The places the batch's sentences put each fact's place in ("à Badaroux, en Lozère", "Ripoll (Gérone)"):
+    a toll placed at Badaroux by one report and in the Lozère by another is one toll at two scales."""
+    if words.located is None:
+        return
+    holders: dict[frozenset, set[frozenset]] = defaultdict(set)
+    seen: set[str] = set()
+    for f in facts:
+        evidence = records[f.row].get("evidence")
+        if not isinstance(evidence, str) or evidence in seen:
+            continue
+        seen.add(evidence)
+        for m in words.located.finditer(evidence):
+            inner = frozenset(tokens(m.group(1), words.stopwords)) - words.generic_names
+            outer = frozenset(tokens(m.group(2), words.stopwords)) - words.generic_names
+            if inner and outer and inner != outer:
+                holders[inner].add(outer)
+    if not holders:
+        return
+    for f in facts:
+        if f.place_core and f.place_core in holders:
+            f.held_by = frozenset(holders[f.place_core])
 
 
 def _drop_heading_places(facts: list[_Fact], records: list[dict]) -> None:

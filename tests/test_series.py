@@ -811,3 +811,245 @@ def test_a_figure_over_100_read_as_a_percentage_without_a_percent_word_counts():
     # a percentage written with its sign stays one
     rate = placed(share, evidence=sentence.replace("et 520 en France", "et 520 % en France"))
     assert not same(grouped([rate, cut], vectors=False), ("a", 1), ("b", 1))
+
+
+# -- issue 14, the tenth session: compared figures (CONVENTIONS-10 rule 1), anchors told elsewhere, pronouns ------
+
+
+def _pair(evidence: str, first: float, second: float, lang: str = "fr", **kind) -> pd.DataFrame:
+    """Two figures of one sentence, the second compared with the first; neither dated (no date read)."""
+    rows = [row("a", 1, first, evidence=evidence, where=None, **kind),
+            placed(row("a", 2, second, evidence=evidence, where=None, **kind), figure=f" {second:g}")]
+    rows[1]["mention_start"] += 1
+    rows[1]["mention_end"] = rows[1]["mention_start"] + len(f"{second:g}")
+    assert all(evidence[r["mention_start"] - 100:].startswith(f"{r['how_many']:g}") for r in rows)
+    if lang != "fr":
+        rows = [dict(r, lang=lang) for r in rows]
+    return grouped(rows, lang=lang, vectors=False)
+
+
+@pytest.mark.parametrize("lang, evidence, first, second, one_series", [
+    # the earlier state of the same running count joins the series
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 auparavant.", 39, 35, True),
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 la veille.", 39, 35, True),
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 dans son premier bilan.", 39, 35, True),
+    ("en", "The Brevignac flood has killed 39 people, up from 35 in the previous toll.", 39, 35, True),
+    ("en", "The Brevignac flood has killed 39 people, up from 35 a day earlier.", 39, 35, True),
+    # a figure of another reference period or another occurrence is another series, dated or not
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 l'an dernier.", 39, 35, False),
+    ("fr", "À Brévignac, la marche a réuni 9800 manifestants, contre 9100 lors de la précédente journée de grève.",
+     9800, 9100, False),
+    ("fr", "À Brévignac, la liste a obtenu 3120 voix, contre 2890 au premier tour.", 3120, 2890, False),
+    ("fr", "À Brévignac, le festival a compté 41200 festivaliers, contre 38500 un an plus tôt.", 41200, 38500, False),
+    ("en", "The Brevignac festival drew 41200 visitors, up from 38500 a year earlier.", 41200, 38500, False),
+    ("en", "The Brevignac festival drew 41200 visitors, compared with 38500 last year.", 41200, 38500, False),
+])
+def test_a_compared_figure_joins_the_series_only_as_an_earlier_state_of_the_same_count(
+        lang, evidence, first, second, one_series):
+    df = _pair(evidence, first, second, lang)
+    assert same(df, ("a", 1), ("a", 2)) is one_series
+
+
+@pytest.mark.parametrize("lang, evidence, first, second, one_series", [
+    # another holder, another place, a wider place: another series
+    ("fr", "À Brévignac, Nadine Forel a recueilli 4127 voix, contre 3689 pour le maire sortant.", 4127, 3689, False),
+    ("fr", "À Brévignac, le taux atteint 12 %, contre 9 % en Bretagne.", 12, 9, False),
+    ("fr", "À Brévignac, le taux atteint 12 %, contre 9 % au niveau national.", 12, 9, False),
+    ("en", "In Brevignac the rate reached 20 per cent, compared with 8 per cent across the region.", 20, 8, False),
+    # a rate's denominator names no holder, a month no place: the earlier state of the same count
+    ("fr", "À Brévignac, le taux atteint 35 décès pour 100000, contre 21 pour 100000 auparavant.", 35, 21, True),
+    ("fr", "À Brévignac, le taux atteint 12 %, contre 9 % auparavant.", 12, 9, True),
+    ("en", "In Brevignac the waiting list reached 14260, up from 11900 in January.", 14260, 11900, True),
+])
+def test_a_compared_figure_of_another_holder_or_place_is_another_series(lang, evidence, first, second, one_series):
+    df = _pair(evidence, first, second, lang)
+    assert same(df, ("a", 1), ("a", 2)) is one_series
+
+
+def test_a_compared_figure_whose_figure_was_first_told_in_the_title_finds_it_past_a_part():
+    title = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Salvèze",
+                evidence="Salvèze : au lendemain de l'incendie, le bilan passe à 21 blessés")
+    body = ("Le bilan de l'incendie de l'usine de Salvèze s'établit désormais à 21 blessés, dont 5 pompiers, "
+            "contre 14 la veille, selon la préfecture.")
+    part = placed(row("a", 2, 5, who="pompiers", unit="pompiers", event_type="wounded", where="Salvèze",
+                      evidence=body), char_start=300)
+    earlier = placed(row("a", 3, 14, who="blessés", unit="blessés", event_type="wounded", where="Salvèze",
+                         evidence=body), char_start=300)
+    df = grouped([title, part, earlier], vectors=False)
+    # the body's 21 was merged into the title's row: the 14 is the earlier state of that toll, not of the part
+    assert same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 3))
+    # English: the nearest figure before it of its type ("killed", not the title's "two miners still missing")
+    title = "Colombia mine blast: death toll rises to 17, two miners still missing"
+    body = "The death toll from the blast at the Sutatausa mine rose to 17 on Wednesday, up from 11 a day earlier."
+    rows = [row("a", 1, 17, who="death toll", unit=None, where=None, evidence=title),
+            row("a", 2, 2, who="miners", unit="miners", event_type="missing", where=None, evidence=title,
+                before="two"),
+            placed(row("a", 3, 11, who="death toll", unit=None, where=None, evidence=body), char_start=300)]
+    rows[1] = placed(rows[1], figure="two")
+    df = grouped([dict(r, lang="en") for r in rows], lang="en", vectors=False)
+    assert same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 3))
+
+
+def test_a_count_a_partitive_pronoun_names_counts_what_the_count_before_it_counts():
+    prefecture = row("a", 1, 38, who="exploitations agricoles", unit="exploitations", event_type="affected",
+                     where=None, source="préfecture",
+                     evidence="Selon la préfecture, 38 exploitations agricoles ont été touchées, dont 14 élevages.")
+    part = row("a", 2, 14, who="élevages", unit="élevages", event_type="affected", where=None,
+               source="préfecture", evidence=prefecture["evidence"])
+    association = placed(row("a", 3, 61, who="association Air Vigil", unit=None, event_type="other", where=None,
+                             evidence="L'association Air Vigil en recense 61, en comptant les apiculteurs."),
+                         char_start=300)
+    df = grouped([prefecture, part, association], vectors=False)
+    # the association's 61 counts farms (the pronoun's noun, not the part's): a rival figure of the 38
+    assert same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 3))
+    assert status_of(df)[df.series_id.iloc[0]] == "disputed"
+    # within one sentence: the zone that covered 17 communes now holds 27, one measure updated
+    zone = "La zone d'interdiction, qui couvrait 17 communes le 15 avril, en compte désormais 27, après des analyses."
+    df = grouped([row("a", 1, 17, who="communes", unit="communes", event_type="other", where=None, evidence=zone),
+                  row("a", 2, 27, who="zone d'interdiction", unit="zone", event_type="other", where=None,
+                      evidence=zone)], vectors=False)
+    assert same(df, ("a", 1), ("a", 2))
+    # control: "en" before a figure with its noun written after it is no pronoun ("en moyenne 172 patients")
+    ward = row("a", 3, 172, who="patients", unit="patients", event_type="other", where=None,
+               evidence="Le service accueille en moyenne 172 patients par jour, selon la direction.")
+    df = grouped([prefecture, part, placed(ward, char_start=300)], vectors=False)
+    assert not same(df, ("a", 1), ("a", 3))
+
+
+def test_figures_each_with_its_own_attribution_in_one_sentence_are_rivals():
+    sentence = ("À Quimperlé, 6200 manifestants ont défilé selon la préfecture de police, "
+                "9400 selon les syndicats, après l'appel de l'intersyndicale.")
+    police = row("a", 1, 6200, who="manifestants", unit="manifestants", event_type="other", where="Quimperlé",
+                 source="préfecture de police", evidence=sentence)
+    # extraction gave the unions' figure the police's source
+    unions = placed(row("a", 2, 9400, who="manifestants", unit="manifestants", event_type="other", where="Quimperlé",
+                        source="préfecture de police", evidence=sentence))
+    assert same(grouped([police, unions], vectors=False), ("a", 1), ("a", 2))
+    # control: one attribution for two figures of one sentence, two things counted
+    sentence = "À Quimperlé, 6200 manifestants ont défilé et 9400 tracts ont été distribués, selon la préfecture."
+    tracts = row("a", 2, 9400, who="manifestants", unit="manifestants", event_type="other", where="Quimperlé",
+                 source="préfecture", evidence=sentence)
+    df = grouped([dict(police, evidence=sentence, mention_start=100 + sentence.find("6200"), source="préfecture"),
+                  tracts], vectors=False)
+    assert not same(df, ("a", 1), ("a", 2))
+
+
+def test_a_figure_told_as_an_earlier_toll_joins_the_toll():
+    title = row("a", 1, 14, where="Roumanie", evidence="Roumanie : 14 morts dans la collision près de Brasov")
+    earlier = placed(row("a", 2, 9, where=None,
+                         evidence="Un précédent bilan, diffusé dans la nuit, faisait état de 9 morts."), char_start=400)
+    df = grouped([title, earlier], vectors=False)
+    assert same(df, ("a", 1), ("a", 2))
+    # control: the same sentence without the words that make it an earlier toll
+    other = placed(row("a", 2, 9, where=None, evidence="Dans un autre accident, diffusé dans la nuit, 9 morts."),
+                   char_start=400)
+    assert not same(grouped([title, other], vectors=False), ("a", 1), ("a", 2))
+
+
+def test_a_compared_figure_told_first_elsewhere_in_its_article_joins_what_it_is_compared_with():
+    title = row("a", 1, 23, where="Sulawesi", who="personnes",
+                evidence="Indonésie : au moins 23 morts dans le naufrage d'un ferry au large de Sulawesi")
+    body = "MISE A JOUR - Basarnas a relevé jeudi son bilan à 26 morts, contre 23 le matin."
+    update = placed(row("a", 2, 26, where=None, evidence=body), char_start=500)
+    # the body's 23 has no row (merged into the title's) ...
+    df = grouped([title, update], vectors=False)
+    assert same(df, ("a", 1), ("a", 2))
+    # ... or a row of its own whose noun extraction read as the time it is told of ("matin")
+    compared = placed(row("a", 3, 23, where=None, who="matin", unit="matin", evidence=body), figure="23 le",
+                      char_start=500)
+    df = grouped([title, update, compared], vectors=False)
+    assert same(df, ("a", 1), ("a", 2)) and same(df, ("a", 2), ("a", 3))
+    # control: a figure after "contre" of another period stays apart, merged or not
+    body = "MISE A JOUR - Basarnas a relevé jeudi son bilan à 26 morts, contre 23 l'an dernier."
+    df = grouped([title, placed(row("a", 2, 26, where=None, evidence=body), char_start=500)], vectors=False)
+    assert not same(df, ("a", 1), ("a", 2))
+
+
+def test_a_title_figure_that_rounds_a_body_figure_is_the_same_figure():
+    title = dict(row("a", 1, 700, who="migrants", unit="migrants", event_type="displaced", where=None,
+                     evidence="Canaries : près de 700 migrants secourus en un week-end au large d'El Hierro"),
+                 qualifier="approx", char_start=0)
+    title["mention_start"] = title["evidence"].find("700")
+    body = placed(row("a", 2, 692, who="migrants", unit="migrants", event_type="displaced", where=None,
+                      evidence="Les secours espagnols ont porté assistance à 692 migrants entre dimanche et lundi."),
+                  char_start=200)
+    assert same(grouped([title, body], vectors=False), ("a", 1), ("a", 2))
+    # controls: an exact title figure, or one too far from the body's, is another figure
+    exact = dict(title, qualifier="exact")
+    assert not same(grouped([exact, body], vectors=False), ("a", 1), ("a", 2))
+    far = placed(dict(body, how_many=600, evidence=body["evidence"].replace("692", "600")), char_start=200)
+    assert not same(grouped([title, far], vectors=False), ("a", 1), ("a", 2))
+
+
+def test_figures_compared_respectively_pair_in_order():
+    sentence = ("À Plouzané, 34 % des enseignants du premier degré et 25 % de ceux du second degré sont en grève, "
+                "contre respectivement 31 % et 22 % annoncés à midi.")
+    shares = [row("a", n, v, who="enseignants", unit="%", event_type="other", where=None, evidence=sentence)
+              for n, v in ((1, 34), (2, 25), (3, 31), (4, 22))]
+    shares = [placed(f, figure=f"{f['how_many']:g} %") for f in shares]
+    df = grouped(shares, vectors=False)
+    assert same(df, ("a", 1), ("a", 3)) and same(df, ("a", 2), ("a", 4)) and not same(df, ("a", 1), ("a", 2))
+    # control: of another period, the compared figures stay apart
+    last_year = sentence.replace("annoncés à midi", "l'an dernier")
+    df = grouped([dict(f, evidence=last_year) for f in shares], vectors=False)
+    assert not same(df, ("a", 1), ("a", 3)) and not same(df, ("a", 2), ("a", 4))
+
+
+def test_a_toll_told_as_rising_in_its_article_is_one_series_with_the_earlier_figure():
+    title = dict(row("a", 1, 31, who="people", unit="people", where=None, when=("2026-02-11", "2026-02-11"),
+                     evidence="Air strike on Kyaukmaw market kills at least 31"), lang="en", char_start=0)
+    title["mention_start"] = title["evidence"].find("31")
+    rose = placed(dict(row("a", 2, 34, who="toll", unit="dead", where=None, when=("2026-02-12", "2026-02-12"),
+                           evidence="The toll rose to 34 on Thursday after three of the wounded died."), lang="en"),
+                  char_start=300)
+    assert same(grouped([title, rose], lang="en", vectors=False), ("a", 1), ("a", 2))
+    # control: the same two figures of one article told without the update, two things
+    plain = placed(dict(rose, evidence="Another 34 people died on Thursday in the fighting at Kyaukmaw."),
+                   char_start=300)
+    assert not same(grouped([title, plain], lang="en", vectors=False), ("a", 1), ("a", 2))
+    # French: "le bilan passe à", and a part of the toll stays apart
+    titre = dict(row("a", 1, 14, where=None, evidence="Roumanie : le bilan de la collision passe à 14 morts"),
+                 char_start=0)
+    titre["mention_start"] = titre["evidence"].find("14")
+    avant = placed(row("a", 2, 9, where=None, evidence="Dans la nuit, les secours comptaient 9 morts près de Brasov."),
+                   char_start=300)
+    enfants = placed(row("a", 3, 3, where=None, who="enfants", unit="enfants",
+                         evidence="Le bilan de Brasov passe à 14 morts, dont 3 enfants."), figure="3 enfants",
+                     char_start=500)
+    df = grouped([titre, avant, enfants], vectors=False)
+    assert same(df, ("a", 1), ("a", 2)) and not same(df, ("a", 1), ("a", 3))
+
+
+def test_the_words_of_a_wire_agency_and_relief_societies_name_no_english_story():
+    a = dict(row("a", 1, 23, who="dead", unit="dead", where=None, published="2026-05-14",
+                 evidence="NAIROBI, May 14 (Meridian Wire) - The Kenya Red Cross and the Disaster Management Unit "
+                          "said 23 dead."), lang="en")
+    b = dict(row("b", 1, 23, who="dead", unit="dead", where=None, published="2026-07-09",
+                 evidence="DHAKA, July 9 (Meridian Wire) - The Red Crescent and the Department of Disaster Management "
+                          "said 23 dead."), lang="en")
+    assert not same(grouped([a, b], lang="en", vectors=False), ("a", 1), ("b", 1))
+    # control: a name of the story's own, shared by two reports of a week, still tells one story
+    b2 = dict(b, published="2026-05-15",
+              evidence=b["evidence"].replace("DHAKA", "NAIROBI").replace("Department", "Kasarani Department"))
+    a2 = dict(a, evidence=a["evidence"].replace("Unit", "Unit in Kasarani"))
+    for r in (a2, b2):
+        r["mention_start"] = 100 + r["evidence"].find("23")
+        r["mention_end"] = r["mention_start"] + 2
+    assert same(grouped([a2, b2], lang="en", vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_place_a_sentence_of_the_batch_puts_in_another_is_the_same_event_at_two_scales():
+    village = row("a", 1, 2, where="Vallfogona", published="2026-05-04",
+                  evidence="Le car s'est renversé près de Vallfogona, faisant 2 morts selon les Mossos.")
+    # another sentence of the batch puts Vallfogona in Osona
+    passengers = placed(row("a", 2, 48, who="passagers", unit="passagers", event_type="other", where="Vallfogona",
+                            published="2026-05-04",
+                            evidence="Le car transportait 48 passagers à Vallfogona, en Osona, selon les Mossos."),
+                        char_start=300)
+    # the other report names only the wider place
+    wide = row("b", 1, 3, where="Osona", published="2026-05-05",
+               evidence="L'accident de car fait désormais 3 morts en Osona, selon les Mossos.")
+    df = grouped([village, passengers, wide], vectors=False)
+    assert same(df, ("a", 1), ("b", 1))
+    # control: without the sentence that puts Vallfogona in Osona, two places, two tolls
+    assert not same(grouped([village, wide], vectors=False), ("a", 1), ("b", 1))

@@ -301,6 +301,12 @@ class DateGrammar:
         # before the days counted from the previous one: "the day before yesterday" is not "the day before"
         add("rel_day", rf"{b}(?P<word>{_alt(self.rel_days)}){e}")
         add("after_previous", rf"{b}(?P<phrase>{_alt(self.after_previous)}){e}")
+        bare = lex["bare_day_parts"]
+        if bare["night"] or bare["day"]:
+            # "dans la nuit", "dans la matinée": a part of the publication day's (not "dans la nuit de samedi")
+            not_before = _phrases(lex["bare_day_part_not_before"], then=r"(?![\w\-])")
+            parts = "|".join(f"(?P<{key}>{_phrases(bare[key])})" for key in ("night", "day") if bare[key])
+            add("bare_day_part", rf"{b}(?:{parts}){e}(?!\s+(?:{not_before}))")
         counted = lex["relative_to_previous_counts"]
         self.later_words = {w.lower() for w in counted["later"]}
         self.count_articles = {w.lower() for w in lex["count_articles"]}
@@ -352,6 +358,7 @@ class DateGrammar:
             "division": tuple(self.divisions) + tuple(f"{a}{n}" for a in self.division_abbreviations for n in "1234"),
             "counted_previous": tuple(counted["later"] + counted["earlier"]),
             "after_previous": tuple(self.after_previous), "rel_day": tuple(self.rel_days),
+            "bare_day_part": tuple(w.lower() for words in lex["bare_day_parts"].values() for w in words),
             "weekday": tuple(self.weekdays), "year": digits,
             "this_day_part": tuple(lex["day_parts"]), "day_part": tuple(lex["day_parts"]),
             "present": tuple(lex["present_words"]),
@@ -554,6 +561,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("ago", unit=unit, offset=int(float(n)) * (1 if kind == "ahead" else -1)),)
     if kind == "after_previous":
         return (DateExpr("after_previous", offset=g.after_previous[gd["phrase"].lower()]),)
+    if kind == "bare_day_part":
+        return (DateExpr("night") if gd.get("night") else DateExpr("rel_day"),)
     if kind in ("rel_day", "this_day_part", "present"):
         return (DateExpr("rel_day", offset=g.rel_days.get((gd.get("word") or "").lower(), 0)),)
     if kind in ("month_less_day", "weekday_month_less_day"):

@@ -50,8 +50,12 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return date(expr.year, 1, 1), date(expr.year + 9, 12, 31)
     if k == "century":
         return date(max(expr.year, 1), 1, 1), date(expr.year + 99, 12, 31)
-    if k in ("rel_day", "rel_period", "ago", "window", "weekday", "after_previous", "time") and reference is None:
+    if k in ("rel_day", "rel_period", "ago", "window", "weekday", "after_previous", "time", "night"
+             ) and reference is None:
         return None
+    if k == "night":  # the night before the reference day, or the one after it in the future
+        first = reference + timedelta(days=0 if mode == "future" else -1)
+        return first, first + timedelta(days=1)
     if (k in ("day", "month", "part_month", "season", "holiday", "nth_weekday") and expr.year is None
             and reference is None):
         return None
@@ -334,6 +338,8 @@ def granularity_of(mention: DateMention) -> str:
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
         return {3: "quarter", 6: "half"}.get(k.offset, "range")  # "the final four months of 2023": a range
+    if k.kind == "night":
+        return "range"  # two days, as "la nuit du 8 au 9"
     return k.kind
 
 

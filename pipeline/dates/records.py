@@ -33,6 +33,7 @@ class DateExpr:
     # day, weekday, month, season, part_month, part_year, division (a quarter: month = its first, offset =
     # its months), year, decade, century, rel_day, rel_period, ago,
     # window (``offset`` units ending on the reference day, or starting on it when positive),
+    # night (the night before the reference day, or after it in the future),
     # after_previous (la veille, le lendemain), time (a clock time or a part of a day, on the day last mentioned),
     # nth_weekday (the N-th weekday of a month: holiday holds "MM-W#N", or "W#N" with unit "month" and offset
     # the months from the reference's); a day with no month is that day of a month near the reference

@@ -33,6 +33,8 @@ class EventTyper:
                 continue
             if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
                 continue  # "les électeurs se sont déplacés"
+            if self._unbound(t):
+                continue  # "280 agents privés": not "privés d'électricité"
             # the longest phrase first: "stabbed to death" is killed, "stabbed" alone wounded
             for key, start, n in (*reversed(self._phrases_at(t)), (t.lower_, t.i, 1), (t.lemma_.lower(), t.i, 1)):
                 if key in self.trigger_of:
@@ -50,6 +52,13 @@ class EventTyper:
                 if pair in self.verb_object_triggers:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
+
+    def _unbound(self, token: Token) -> bool:
+        """Whether ``token`` is a bound trigger without the link that brings its complement right after it."""
+        if not self.bound_triggers or not ({token.lemma_.lower(), self._stem(token.lower_)} & self.bound_triggers):
+            return False
+        doc = token.doc
+        return token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in self.bound_trigger_links
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
@@ -89,6 +98,8 @@ class EventTyper:
             return "money", "unit"
         if self._rate(ctx):
             return "other", "default"  # "3,5 décès pour 100 000 habitants": a rate, not a count of the dead
+        if ctx.noun is not None and unit is None and ctx.noun.lower_ in self.occurrence_nouns:
+            return "other", "default"  # "sept accidents mortels": events counted, not the people they harmed
         inside = {t.i for t in ctx.tokens}
         if (ctx.predicate is not None and ctx.noun is not None and (
                 ctx.predicate.lemma_.lower() in self.verdict_verbs or ctx.predicate.lower_ in self.verdict_verbs)
@@ -165,6 +176,10 @@ class EventTyper:
         # "quatre" as a numeral of "hospitalisés", "Cinq" as an expletive of "morts")
         verb = next((t.head for t in ctx.tokens if t.head.i > t.i and not t.dep_.startswith(("obj", "obl", "nmod"))
                      and (t.head.pos_ == "VERB" or any(c.dep_ == "cop" for c in t.head.children))), None)
+        if verb is not None and ctx.predicate is None:
+            # "Six des prévenus, déjà détenus, ont été maintenus en détention": the verb the number is the subject
+            # of, where no predicate was found for the figure
+            pred_side += [verb] + [c for c in verb.children if c.dep_ in ("obj", "xcomp", "obl:arg")]
         if (verb is not None and ctx.predicate is not None and ctx.noun is not None and verb.i != ctx.predicate.i
                 and ctx.predicate.head.i == ctx.noun.i):
             # "trois des policiers blessés ont été hospitalisés": the number is the verb's subject; what
@@ -279,6 +294,12 @@ class EventTyper:
             fallback = self.fallback_type_of.get(ctx.noun.lower_)
             if fallback:
                 return fallback, "noun"
+        if unit is None and ctx.predicate is not None:
+            care = next((self.weak_verb_object_triggers[pair] for t in (ctx.predicate, *(
+                c for c in ctx.predicate.children if c.dep_ in ("conj", "xcomp"))) for obj in self._complements(t)
+                         if (pair := f"{t.lemma_} {obj.lemma_}") in self.weak_verb_object_triggers), None)
+            if care is not None:
+                return care, "lexicon"  # "ont pris en charge 214 personnes" (not "400 blessés", "les rescapés")
         weak = self._weak_type(ctx, words) if unit in (None, "%") else None
         if weak is not None:
             return weak, "lexicon"
@@ -392,6 +413,10 @@ class EventTyper:
         if last.i + 2 >= len(doc) or doc[last.i + 1].lower_ not in self.attributes.rate_prepositions:
             return False
         nxt = doc[last.i + 2]
+        if (nxt.lower_ in self.scale_words and last.i + 4 < len(doc)
+                and doc[last.i + 3].lower_ in self.counted_noun_links
+                and doc[last.i + 4].lower_ in self.population_nouns):
+            return True  # "45 tués par million d'habitants": a scale alone, not read as a figure
         return any(q["start"] == nxt.idx and self.attributes.is_denominator(q, [nxt]) for q in doc._.quantities or [])
 
     def _share_group(self, ctx: MentionContext) -> Token | None:

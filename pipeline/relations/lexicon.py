@@ -53,6 +53,7 @@ class RelationLexicon:
         self.implied_who = lex["implied_who"]
         self.cause_verbs = set(lex["cause_verbs"])
         self.verb_object_triggers = lex["verb_object_triggers"]
+        self.weak_verb_object_triggers = lex["weak_verb_object_triggers"]
         self.comparison_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
@@ -69,6 +70,13 @@ class RelationLexicon:
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
         # "a year earlier", "the year before": one unit back
         self.one_unit_words = {w.lower() for w in dates["count_articles"] + dates["previous_unit_determiners"]}
+        previous = dates["previous_unit_phrases"]
+        # "contre 121 l'année précédente": one unit back, with no count
+        self.previous_unit_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in previous["determiners"]) + r")\s*(?P<unit>"
+            + "|".join(re.escape(u) for u in dates["relative_units"]) + r")\s+(?:"
+            + "|".join(re.escape(w) for w in previous["after"]) + r")(?!\w)", re.IGNORECASE
+        ) if previous["after"] else None
         links = "|".join(re.escape(w) for w in lex["change_base_links"])
         # a figure, a link, then a date: "up 18% from June 2023", "fell by about 3% on 2023"
         self.change_base_rx = re.compile(rf"[\d%]\s+(?:{links})\s*$", re.IGNORECASE) if links else None
@@ -145,6 +153,9 @@ class RelationLexicon:
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}
         self.predicate_adverbs = {w.lower() for w in lex["predicate_adverbs"]}
+        self.bound_triggers = {w.lower() for w in lex["bound_triggers"]}
+        self.bound_trigger_links = {w.lower() for w in lex["bound_trigger_links"]}
+        self.occurrence_nouns = {w.lower() for w in lex["occurrence_nouns"]}
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None

@@ -97,6 +97,11 @@ class DateAssigner:
                 fits = [c for c in fits if relative.left_edge.i <= c.tokens[0].i <= relative.right_edge.i
                         or (same_tense and c.predicate is not None
                             and self._tense_of(c.predicate) == self._tense_of(relative))]
+            fronted = self._fronted_participle(root)
+            if fronted is not None:
+                # "Déjà condamné en 2019, le prévenu a écopé de trois ans de prison": a participle clause opening
+                # the sentence tells an earlier event of the subject's, with its own date
+                fits = [c for c in fits if fronted.left_edge.i <= c.tokens[0].i <= fronted.right_edge.i]
             if not fits:
                 continue
             dists = [(self._nearest(root, c), c) for c in fits]
@@ -111,9 +116,11 @@ class DateAssigner:
                     candidates.setdefault(id(c), []).append((int(reporting and not own), dist, char_gap, d))
         when = {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
         for c in ctxs:
-            if id(c) in when:
+            if id(c) in when and not (id(c) in clauses and when[id(c)]["start"] > c.quantity["end"]):
                 continue
             if id(c) in clauses:
+                # "contre 7,1 % un an plus tôt, selon l'Insee, vendredi": the count back from the main figure's
+                # time says the comparison figure's, not a date after it in its clause (the report's)
                 shifted = self._earlier_than(text, clauses[id(c)], c, ctxs, when)
                 if shifted is not None:
                     when[id(c)] = shifted
@@ -158,6 +165,20 @@ class DateAssigner:
             return t if finite and opened_by_pronoun(t) else None
         return None
 
+    @staticmethod
+    def _fronted_participle(token: Token) -> Token | None:
+        """The participle, with no auxiliary, of a clause that opens the sentence before its verb and that
+        ``token`` stands in ("Déjà condamné en 2019, ..."), else None."""
+        for t in (token, *token.ancestors):
+            if "Part" not in t.morph.get("VerbForm") and (t.morph.get("Person") or any(
+                    c.dep_.startswith("aux") for c in t.children)):
+                return None  # a finite verb's clause: its date is its own
+            if (t.dep_ == "advcl" and "Part" in t.morph.get("VerbForm") and t.i < t.head.i
+                    and not any(c.dep_.startswith("aux") for c in t.children)
+                    and all(w.pos_ in ("ADV", "PUNCT") for w in t.doc[t.sent.start : t.left_edge.i])):
+                return t
+        return None
+
     def _opened_by_own_time_conjunction(self, verb: Token) -> bool:
         """Whether ``verb``'s clause opens with a conjunction of a clause whose time is its own (a concession,
         a condition, a cause), not one of time ("quand", "lorsque"), whose date is the main clause's too."""
@@ -200,10 +221,15 @@ class DateAssigner:
         segment = text[ctx.quantity["end"] : clause[1]]
         found = self.earlier_rx.search(segment)
         same = self.same_period_rx.search(segment) if found is None and self.same_period_rx is not None else None
+        previous = (self.previous_unit_rx.search(segment) if found is None and same is None
+                    and self.previous_unit_rx is not None else None)
         main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
-        if (found is None and same is None) or main is None or id(main) not in when:
+        if (found is None and same is None and previous is None) or main is None or id(main) not in when:
             return None
-        if same is not None:  # "up from 24,600 in the same period last year"
+        if previous is not None:  # "contre 121 l'année précédente"
+            found = previous
+            unit, count = self.relative_units.get(found["unit"].lower()), 1
+        elif same is not None:  # "up from 24,600 in the same period last year"
             found = same
             unit, count = self.past_periods[same["period"].lower()]
         else:
