@@ -60,6 +60,9 @@ class ContextReader:
         the number of deaths to 112")."""
         if ctx.noun is not None or ctx.quantity["unit"] is not None:
             return
+        reference = self._reference(ctx, in_dates) if self._referring_clitic(ctx) is not None else None
+        if reference is not None and self._antecedent_back(reference, ctx.sentence) is not None:
+            return  # "L'association en recense 61": what "en" stands for is counted, not the association
         valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
         if valued is not None and valued.pos_ == "NOUN":
             # "the number of deaths": the deaths; but "the toll of the outbreak" is the toll

@@ -290,7 +290,9 @@ class WhoChooser:
             for child in token.children if token is not None else ():
                 if child.pos_ == "PRON" and child not in pronouns:
                     pronouns.append(child)
-        found = (self._antecedent(p) for p in pronouns)
+        found = [self._antecedent(p) for p in pronouns]
+        # "Ils étaient encore 176 dimanche", "On en dénombre 40": the group the rules found before the sentence
+        found.append(ctx.referent)
         return tuple(dict.fromkeys(t for t in found if t is not None))
 
     @staticmethod
