@@ -132,18 +132,20 @@ class Anaphora:
                 return tuple(t.morph.get("Gender"))
         return ()
 
-    def _antecedent_back(self, reference: Reference, sentence: Span, value: float | None = None) -> Token | None:
-        """The noun ``reference`` stands for in the sentences before ``sentence``, the nearest first, then the
-        heading; None when none agrees. ``value``: the figure's, which a part's group is counted no smaller than."""
+    def _antecedent_back(self, reference: Reference, sentence: Span, value: float | None = None,
+                         window: int = ANTECEDENT_WINDOW) -> Token | None:
+        """The noun ``reference`` stands for in the ``window`` sentences before ``sentence``, the nearest first,
+        then the heading (with a window of more than one); None when none agrees. ``value``: the figure's, which
+        a part's group is counted no smaller than."""
         doc = sentence.doc
         in_dates = self._date_tokens(doc)
         previous: list[Span] = []
         i = sentence.start
-        while i > 0 and len(previous) < ANTECEDENT_WINDOW:
+        while i > 0 and len(previous) < window:
             prev = doc[i - 1].sent
             previous.append(prev)
             i = prev.start
-        if i > 0:
+        if i > 0 and window > 1:
             previous.append(doc[0].sent)  # the heading
         found = self._counted_before(reference, sentence, in_dates) if reference.word.pos_ != "NUM" else None
         for prev in previous:

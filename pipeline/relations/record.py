@@ -8,7 +8,7 @@ from ..confidence import cue_count
 from ..parsing import doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
-from .anaphora import Reference
+from .anaphora import ANTECEDENT_WINDOW, Reference
 from .mention import MentionContext
 
 
@@ -292,9 +292,8 @@ class RecordBuilder:
             return None
         if pronoun.morph.get("PronType") == ["Dem"] and not among and not demonstrative:
             return None  # "those who fled": a demonstrative stands for a group only as one counted among
-        if pronoun.dep_ == "expl:subj" or any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i
-                                              for c in pronoun.head.children):
-            return None  # "Il reste douze heures" stands for nothing; "La surface, elle, a reculé" is named here
+        if any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
+            return None  # "La surface habitable, elle, a reculé": the sentence names it
         # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
         speaker = self._speaker_of(pronoun) if not among else None
         if speaker is not None:
@@ -303,7 +302,9 @@ class RecordBuilder:
             return None
         number, gender = self._agreement(pronoun)
         reference = Reference(pronoun, number, gender, count=among, part=among)
-        return self._antecedent_back(reference, pronoun.sent, value if among else None)
+        # the holder of an amount or a share is the sentence before's; a group counted among may be further
+        return self._antecedent_back(reference, pronoun.sent, value if among else None,
+                                     window=ANTECEDENT_WINDOW if among else 1)
 
     def _fronted_group(self, ctx: MentionContext) -> Token | None:
         """ "Of the jobs cut, 2,800 will go in Belgium": a bare count after a group fronted with a partitive link
