@@ -44,14 +44,17 @@ class Anaphora:
 
     def _reference(self, ctx: MentionContext, in_dates: set[int]) -> Reference | None:
         """How a bare count refers back to a group named before its sentence, or None."""
-        if ctx.quantity["unit"] is not None or ctx.linked_to is not None or ctx.subset_of is not None:
+        if ctx.quantity["unit"] is not None:
             return None
         inside = {t.i for t in ctx.tokens}
         value = ctx.quantity["value"]
         plural = ("Plur",) if value is not None and value > 1 else ()
         clitic = self._referring_clitic(ctx)
         if clitic is not None and not self._attached_noun(ctx):
+            # (also for a figure linked to one before it: "14 fusils, quand les douaniers en avaient saisi 6")
             return Reference(clitic, plural, self._agreeing_gender(ctx), count=True)
+        if ctx.linked_to is not None or ctx.subset_of is not None:
+            return None  # "dont 14 élevages", "contre 12": the figure it is linked to says what it counts
         if ctx.noun is not None and not self._not_counted(ctx, in_dates):
             return None
         pronoun = self._clause_pronoun(ctx, inside)
@@ -174,8 +177,9 @@ class Anaphora:
             number, gender = t.morph.get("Number"), t.morph.get("Gender")
             if t.pos_ == "PROPN":
                 return not reference.count and (not reference.number or number in ([], list(reference.number)))
-            # (a measure's group may be tagged an adjective: "2,3 tonnes de civelles")
-            nominal = t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_.startswith("nmod"))
+            # (an adjective used as a noun: "52 000 curieux", a measure's group "2,3 tonnes de civelles")
+            nominal = t.pos_ == "NOUN" or (t.pos_ == "ADJ" and (t.dep_.startswith("nmod") or any(
+                c.dep_ in ("det", "nummod") for c in t.children)))
             numbered = not reference.number or number == list(reference.number) or (not number and self._counted(t))
             gendered = not reference.gender or not gender or gender == list(reference.gender)
             return nominal and numbered and gendered
@@ -187,7 +191,7 @@ class Anaphora:
         # each noun with the token whose role it has: "2,3 tonnes de civelles" are the civelles, the object
         nouns: list[tuple[Token, Token]] = []
         for t in sentence:
-            if t.pos_ not in ("NOUN", "PROPN"):
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             noun = t
             if t.lower_ in self.measure_units:
@@ -197,6 +201,9 @@ class Anaphora:
             if fits(noun) and agrees(noun) and all(noun.i != n.i for n, _ in nouns):
                 nouns.append((noun, t))
         ranked = [n for n, t in nouns if t.dep_ in SUBJECT_DEPS] + [n for n, t in nouns if t.dep_ == "obj"]
+        if reference.word.lower_ in self.demonstrative_agreement:
+            # "celle-ci", "ceux-ci": the latter, the last phrase named (not a complement inside it)
+            ranked = [n for n, t in reversed(nouns) if not t.dep_.startswith("nmod")] + ranked
         if reference.count:
             counted = [n for n, _ in nouns if self._counted(n) and (
                 not reference.part or value is None or (self._count_of(n) or value) >= value)]
