@@ -25,6 +25,13 @@ def test_a_pronoun_subject_of_a_bare_count_stands_for_the_group_before(facts_of,
     assert fact["unit"] == who.split()[0]  # the group's head noun is what is counted
 
 
+def test_a_pronoun_said_to_number_so_many_stands_for_people_counted_before(facts_of):
+    # another count came between: "appels" are no people, "Ils étaient 180" counts the patients
+    fact = one_fact(facts_of("Le service a soigné 210 patients samedi. Les pics ont atteint 240 appels par heure. "
+                             "Ils étaient encore 180 dimanche."), 180)
+    assert fact["who"] == "patients"
+
+
 @pytest.mark.parametrize("text, value, who", [
     ("L'orage a inondé 36 caves du quartier. On en dénombre 9 dans la rue Pasteur.", 9, "caves"),
     ("La scierie comptait 180 salariés. Il en reste 45 depuis la fermeture de l'atelier.", 45, "salariés"),

@@ -151,6 +151,11 @@ class Anaphora:
         if i > 0 and window > 1:
             previous.append(doc[0].sent)  # the heading
         found = self._counted_before(reference, sentence, in_dates) if reference.word.pos_ != "NUM" else None
+        if found is None and self._numbering(reference):
+            # "Ils étaient encore 176": people counted before, though another count came between ("Les pics
+            # ont atteint 190 passages quotidiens")
+            found = next((t for prev in previous for t in prev if self._counted(t) and self._names_people(t)
+                          and self._antecedent_in(prev, reference, value, in_dates, only=t) is not None), None)
         for prev in previous:
             if found is not None:
                 break
@@ -171,8 +176,21 @@ class Anaphora:
                  and not self._is_amount(t) and t.morph.get("Number") in number]
         return found[0] if found else None
 
+    def _numbering(self, reference: Reference) -> bool:
+        """ "Ils étaient 176", "elles sont une trentaine": a personal pronoun said to number so many."""
+        word = reference.word
+        return (reference.count and word.pos_ == "PRON" and word.lower_ in self.anaphoric_pronouns
+                and any(c.dep_ == "cop" for c in word.head.children))
+
+    def _names_people(self, token: Token) -> bool:
+        """Whether a noun names people by the pack's word lists (people, the usual types of counted nouns,
+        event triggers: "habitants", "patients", "blessés")."""
+        lower = token.lower_
+        return lower in self.people_nouns or lower in self.fallback_type_of or lower in self.trigger_of
+
     def _antecedent_in(self, sentence: Span, reference: Reference, value: float | None,
-                       in_dates: set[int]) -> Token | None:
+                       in_dates: set[int], only: Token | None = None) -> Token | None:
+        """The noun of ``sentence`` ``reference`` stands for (``only``: that token, when it may be)."""
         def agrees(t: Token) -> bool:  # a name often has no number nor gender in the parse: it agrees
             number, gender = t.morph.get("Number"), t.morph.get("Gender")
             if t.pos_ == "PROPN":
@@ -190,7 +208,7 @@ class Anaphora:
 
         # each noun with the token whose role it has: "2,3 tonnes de civelles" are the civelles, the object
         nouns: list[tuple[Token, Token]] = []
-        for t in sentence:
+        for t in sentence if only is None else [only]:
             if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             noun = t
