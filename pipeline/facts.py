@@ -32,7 +32,10 @@ def _is_measure(unit: str | None) -> bool:
     return unit == "%" or is_currency(unit)
 
 
-def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool:
+def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str], first_body: bool = False) -> bool:
+    """Whether ``b`` is a mention of the fact ``a``; ``first_body``: ``a`` is a heading's figure no body mention
+    was merged into yet and ``b`` a body's, which may tell what the heading's type left untold ("63 écoliers
+    malades", then "63 enfants ... ont été pris de vomissements": one fact, corpus/README.md who rule 4)."""
     if not (_close(a["how_many"], b["how_many"]) and _close(a["how_many_high"], b["how_many_high"])):
         return False
     ua, ub = a.get("unit"), b.get("unit")
@@ -49,6 +52,8 @@ def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool
         return False
     if ua in generic or ub in generic or ua is None or ub is None:
         return True
+    if first_body and "other" in (a["event_type"], b["event_type"]):
+        return True
     return a["event_type"] == b["event_type"] and a["event_type"] != "other"
 
 
@@ -59,13 +64,17 @@ def _span_days(fact: dict) -> int:
 
 
 def _is_heading(fact: dict) -> bool:
-    """A mention in a sentence without a verb: a title, a heading, a bullet ("Koursk : 27 morts")."""
-    return not fact.get("cues", {}).get("verb", True)
+    """A mention in a sentence without a verb (a heading, a bullet: "Koursk : 27 morts") or in the article's
+    title ("Thouars : 63 écoliers malades, neuf hospitalisés"; corpus/README.md, who rule 4)."""
+    cues = fact.get("cues", {})
+    return not cues.get("verb", True) or cues.get("title", False)
 
 
-def merge_into(kept: dict, other: dict) -> None:
-    # a heading names the figure; the body's sentence says who, doing what, where
-    body_over_heading = _is_heading(kept) and not _is_heading(other)
+def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
+    """Merge ``other`` into ``kept``; ``bodied``: ``kept`` (a heading's) has had a body mention merged already."""
+    # a heading names the figure; the body's first sentence of it says who, doing what, where (not a later one
+    # that restates it: "63 enfants ... ont été pris de vomissements", then "Les 63 malades représentent")
+    body_over_heading = _is_heading(kept) and not _is_heading(other) and not bodied
     for slot in SLOTS:
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]
@@ -90,11 +99,15 @@ def merge_facts(facts: list[dict], lang: str = DEFAULT_LANG) -> list[dict]:
     generic = set(data.relations["generic_nouns"])
     time_units = set(data.numbers["time_units"])
     merged: list[dict] = []
+    bodied: set[int] = set()  # the merged facts (by id) a body mention was merged into
     for fact in facts:
         fact = dict(fact, mentions=fact.get("mentions", 1))
         for kept in merged:
-            if same_fact(kept, fact, generic, time_units):
-                merge_into(kept, fact)
+            first_body = _is_heading(kept) and id(kept) not in bodied and not _is_heading(fact)
+            if same_fact(kept, fact, generic, time_units, first_body):
+                merge_into(kept, fact, id(kept) in bodied)
+                if not _is_heading(fact):
+                    bodied.add(id(kept))
                 break
         else:
             merged.append(fact)

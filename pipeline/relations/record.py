@@ -879,6 +879,9 @@ class RecordBuilder:
             "long_sentence": len(sent) > 40,
             # not a confidence cue: facts.py merges no later bare count of another noun with this one
             "introduced": self._introduced(ctx),
+            # nor this: the article's title, a heading though it has a verb ("63 écoliers malades, neuf
+            # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
+            "title": sent.start == 0 and sent.end < len(sent.doc) and "\n" in sent.text[len(sent.text.rstrip()):],
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         text = sent.text
