@@ -32,10 +32,7 @@ def _is_measure(unit: str | None) -> bool:
     return unit == "%" or is_currency(unit)
 
 
-def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str], first_body: bool = False) -> bool:
-    """Whether ``b`` is a mention of the fact ``a``; ``first_body``: ``a`` is a heading's figure no body mention
-    was merged into yet and ``b`` a body's, which may tell what the heading's type left untold ("63 écoliers
-    malades", then "63 enfants ... ont été pris de vomissements": one fact, corpus/README.md who rule 4)."""
+def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool:
     if not (_close(a["how_many"], b["how_many"]) and _close(a["how_many_high"], b["how_many_high"])):
         return False
     ua, ub = a.get("unit"), b.get("unit")
@@ -52,8 +49,6 @@ def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str], first_b
         return False
     if ua in generic or ub in generic or ua is None or ub is None:
         return True
-    if first_body and "other" in (a["event_type"], b["event_type"]):
-        return True
     return a["event_type"] == b["event_type"] and a["event_type"] != "other"
 
 
@@ -64,10 +59,12 @@ def _span_days(fact: dict) -> int:
 
 
 def _is_heading(fact: dict) -> bool:
-    """A mention in a sentence without a verb (a heading, a bullet: "Koursk : 27 morts") or in the article's
-    title ("Thouars : 63 écoliers malades, neuf hospitalisés"; corpus/README.md, who rule 4)."""
+    """A mention in a sentence without a verb (a heading, a bullet: "Koursk : 27 morts"), or a count of people
+    in the article's title, whose body names them ("Colombie : 14 mineurs tués", then "14 ouvriers ont été
+    tués"; corpus/README.md, who rule 4; not "l'incendie a brûlé 3 100 hectares", whose who the title says)."""
     cues = fact.get("cues", {})
-    return not cues.get("verb", True) or cues.get("title", False)
+    return not cues.get("verb", True) or (cues.get("title", False) and fact.get("unit_kind") in (None, "count")
+                                          and fact["event_type"] not in ("money", "other"))
 
 
 def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
@@ -103,8 +100,7 @@ def merge_facts(facts: list[dict], lang: str = DEFAULT_LANG) -> list[dict]:
     for fact in facts:
         fact = dict(fact, mentions=fact.get("mentions", 1))
         for kept in merged:
-            first_body = _is_heading(kept) and id(kept) not in bodied and not _is_heading(fact)
-            if same_fact(kept, fact, generic, time_units, first_body):
+            if same_fact(kept, fact, generic, time_units):
                 merge_into(kept, fact, id(kept) in bodied)
                 if not _is_heading(fact):
                     bodied.add(id(kept))

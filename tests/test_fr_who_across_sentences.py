@@ -45,9 +45,10 @@ def test_the_clitic_en_counts_the_group_counted_before(facts_of, text, value, wh
 
 
 @pytest.mark.parametrize("text, value, who", [
-    ("Les douaniers ont contrôlé 420 camions. Trente ont été immobilisés.", 30, "camions"),
+    ("Les policiers ont interpellé 23 personnes mardi. Quinze ont été placées en garde à vue.", 15, "personnes"),
+    ("Les gendarmes ont contrôlé 600 automobilistes. Quarante ont été verbalisés.", 40, "automobilistes"),
     # the participle's gender chooses between the nouns counted before
-    ("La police a interpellé 12 supporters et 25 personnes. Dix-huit ont été relâchées dans la nuit.", 18,
+    ("La police a interpellé 25 personnes et 12 supporters. Dix-huit ont été relâchées dans la nuit.", 18,
      "personnes"),
     ("Le vent a arraché 90 toitures. Une quarantaine ont déjà été réparées.", 40, "toitures"),
 ])
@@ -70,7 +71,7 @@ def test_a_demonstrative_stands_for_the_noun_before_it_agrees_with(facts_of, tex
 
 def test_a_part_is_of_a_group_counted_no_smaller_than_itself(facts_of):
     # "35 d'entre eux" cannot be among the 8 apprentis: the 60 ouvriers
-    fact = one_fact(facts_of("L'usine emploie 60 ouvriers et 8 apprentis. Au total, 35 d'entre eux ont été "
+    fact = one_fact(facts_of("L'usine emploie 8 apprentis et 60 ouvriers. Au total, 35 d'entre eux ont été "
                              "placés en chômage partiel."), 35)
     assert fact["who"] == "ouvriers"
 
@@ -109,3 +110,26 @@ def test_the_ranker_sees_the_group_named_before_as_a_candidate(nlp):
     fact = one_fact(extractor(nlp(doc)), 140)
     rules = fact["who_candidates"][0]
     assert rules.phrase == "riverains" and rules.features.get("antecedent") == 1.0
+
+
+# -- a title's figure repeated in the body (corpus/README.md, who rule 4) -------------------------------------
+
+TITLED = ("Isère : 12 randonneurs blessés par une chute de pierres, deux évacués par hélicoptère\n\n"
+          "Samedi, 12 membres d'un club de marche de Voiron ont été blessés par des pierres près du col. "
+          "Les secouristes ont soigné les 12 blessés sur place. "
+          "Le sentier a été fermé sur 4 kilomètres.")
+
+
+def test_a_title_s_count_of_people_takes_the_who_of_its_first_body_mention(facts_of):
+    fact = next(f for f in facts_of(TITLED) if f["how_many"] == 12 and f["char_start"] == 0)  # the title's
+    assert fact["who"].startswith("membres")  # not the title's "randonneurs", nor the later "blessés"
+
+
+def test_control_a_title_figure_the_body_does_not_repeat_keeps_its_own_who(facts_of):
+    assert one_fact(facts_of(TITLED), 2)["who"] != "membres"
+
+
+def test_control_a_title_s_measure_keeps_the_title_s_who(facts_of):
+    text = ("Hérault : le feu a parcouru 900 hectares de garrigue\n\n"
+            "Les pompiers ont fixé jeudi l'incendie, qui a détruit 900 hectares près de Lodève.")
+    assert one_fact(facts_of(text), 900)["who"] != "incendie"
