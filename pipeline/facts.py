@@ -72,7 +72,12 @@ def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
     # a heading names the figure; the body's first sentence of it says who, doing what, where (not a later one
     # that restates it: "63 enfants ... ont été pris de vomissements", then "Les 63 malades représentent")
     body_over_heading = _is_heading(kept) and not _is_heading(other) and not bodied
+    # a title with a verb names its people ("Six membres du Hamas tués"): a body that only names the event
+    # ("a fait six morts") does not replace them
+    named_in_title = kept.get("cues", {}).get("verb", False) and other.get("cues", {}).get("event_who", False)
     for slot in SLOTS:
+        if slot == "who" and named_in_title and kept.get(slot) is not None:
+            continue
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]
             if slot == "who" and "who_candidates" in other:  # bench/fit_who.py: what the who was chosen from

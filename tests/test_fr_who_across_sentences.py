@@ -133,3 +133,10 @@ def test_control_a_title_s_measure_keeps_the_title_s_who(facts_of):
     text = ("Hérault : le feu a parcouru 900 hectares de garrigue\n\n"
             "Les pompiers ont fixé jeudi l'incendie, qui a détruit 900 hectares près de Lodève.")
     assert one_fact(facts_of(text), 900)["who"] != "incendie"
+
+
+def test_control_a_body_that_only_names_the_event_leaves_the_title_s_people(facts_of):
+    text = ("Quatre marins bretons tués dans le naufrage d'un chalutier\n\n"
+            "Le naufrage du chalutier, survenu dans la nuit au large d'Ouessant, a fait quatre morts.")
+    fact = next(f for f in facts_of(text) if f["how_many"] == 4 and f["char_start"] == 0)
+    assert fact["who"] == "marins bretons"

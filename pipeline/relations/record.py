@@ -882,6 +882,8 @@ class RecordBuilder:
             # nor this: the article's title, a heading though it has a verb ("63 écoliers malades, neuf
             # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
             "title": sent.start == 0 and sent.end < len(sent.doc) and "\n" in sent.text[len(sent.text.rstrip()):],
+            # nor this: who is the counted noun that names the event ("a fait six morts"), no people named
+            "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and self._names_event(ctx.noun),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         text = sent.text
