@@ -139,4 +139,4 @@ def test_control_a_body_that_only_names_the_event_leaves_the_title_s_people(fact
     text = ("Quatre marins bretons tués dans le naufrage d'un chalutier\n\n"
             "Le naufrage du chalutier, survenu dans la nuit au large d'Ouessant, a fait quatre morts.")
     fact = next(f for f in facts_of(text) if f["how_many"] == 4 and f["char_start"] == 0)
-    assert fact["who"] == "marins bretons"
+    assert fact["who"].startswith("marins bretons")
