@@ -150,7 +150,7 @@ class Anaphora:
             i = prev.start
         if i > 0 and window > 1:
             previous.append(doc[0].sent)  # the heading
-        found = self._counted_before(reference, sentence, in_dates) if reference.word.pos_ != "NUM" else None
+        found = self._group_counted_before(reference, sentence, in_dates) if reference.word.pos_ != "NUM" else None
         if found is None and self._numbering(reference):
             # "Ils étaient encore 176": people counted before, though another count came between ("Les pics
             # ont atteint 190 passages quotidiens")
@@ -162,7 +162,7 @@ class Anaphora:
             found = self._antecedent_in(prev, reference, value, in_dates)
         return (self._described(found) or found) if found is not None else None
 
-    def _counted_before(self, reference: Reference, sentence: Span, in_dates: set[int]) -> Token | None:
+    def _group_counted_before(self, reference: Reference, sentence: Span, in_dates: set[int]) -> Token | None:
         """ "1 000 habitants évacués, quand la préfecture en compte 850": a group counted earlier in the figure's
         own sentence, in another clause (not the subject of the word the clitic or pronoun hangs on)."""
         if not reference.count:
