@@ -23,8 +23,6 @@ from spacy.tokens import Span, Token
 from ..syntax import SUBJECT_DEPS
 from .mention import MentionContext
 
-#: how many sentences before the figure's the noun it stands for is looked for (then the heading)
-ANTECEDENT_WINDOW = 3
 _PLACES = ("LOC", "GPE")
 
 
@@ -136,12 +134,13 @@ class Anaphora:
         return ()
 
     def _antecedent_back(self, reference: Reference, sentence: Span, value: float | None = None,
-                         window: int = ANTECEDENT_WINDOW) -> Token | None:
+                         window: int | None = None) -> Token | None:
         """The noun ``reference`` stands for in the ``window`` sentences before ``sentence``, the nearest first,
         then the heading (with a window of more than one); None when none agrees. ``value``: the figure's, which
         a part's group is counted no smaller than."""
         doc = sentence.doc
         in_dates = self._date_tokens(doc)
+        window = self.antecedent_sentences if window is None else window
         previous: list[Span] = []
         i = sentence.start
         while i > 0 and len(previous) < window:

@@ -8,7 +8,7 @@ from ..confidence import cue_count
 from ..parsing import doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
-from .anaphora import ANTECEDENT_WINDOW, Reference
+from .anaphora import Reference
 from .mention import MentionContext
 
 
@@ -304,7 +304,7 @@ class RecordBuilder:
         reference = Reference(pronoun, number, gender, count=among, part=among)
         # the holder of an amount or a share is the sentence before's; a group counted among may be further
         return self._antecedent_back(reference, pronoun.sent, value if among else None,
-                                     window=ANTECEDENT_WINDOW if among else 1)
+                                     window=None if among else 1)
 
     def _fronted_group(self, ctx: MentionContext) -> Token | None:
         """ "Of the jobs cut, 2,800 will go in Belgium": a bare count after a group fronted with a partitive link
@@ -881,7 +881,8 @@ class RecordBuilder:
             "introduced": self._introduced(ctx),
             # nor this: the article's title, a heading though it has a verb ("63 écoliers malades, neuf
             # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
-            "title": sent.start == 0 and sent.end < len(sent.doc) and "\n" in sent.text[len(sent.text.rstrip()):],
+            "title": self.title_counts_are_headings and sent.start == 0 and sent.end < len(sent.doc)
+                     and "\n" in sent.text[len(sent.text.rstrip()):],
             # nor this: who is the counted noun that names the event ("a fait six morts"), no people named
             "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and self._names_event(ctx.noun),
         }
