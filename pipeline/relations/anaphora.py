@@ -149,7 +149,9 @@ class Anaphora:
             i = prev.start
         if i > 0 and window > 1:
             previous.append(doc[0].sent)  # the heading
-        found = self._group_counted_before(reference, sentence, in_dates) if reference.word.pos_ != "NUM" else None
+        # (the clitic's own sentence first: "1 000 habitants évacués, quand la préfecture en compte 850")
+        clitic = reference.word.lower_ in self.referring_clitics
+        found = self._group_counted_before(reference, sentence, in_dates) if clitic else None
         if found is None and self._numbering(reference):
             # "Ils étaient encore 176": people counted before, though another count came between ("Les pics
             # ont atteint 190 passages quotidiens")
@@ -162,8 +164,8 @@ class Anaphora:
         return (self._described(found) or found) if found is not None else None
 
     def _group_counted_before(self, reference: Reference, sentence: Span, in_dates: set[int]) -> Token | None:
-        """ "1 000 habitants évacués, quand la préfecture en compte 850": a group counted earlier in the figure's
-        own sentence, in another clause (not the subject of the word the clitic or pronoun hangs on)."""
+        """ "1 000 habitants évacués, quand la préfecture en compte 850": a group counted earlier in the clitic's
+        own sentence, in another clause (not the subject of the word the clitic hangs on)."""
         if not reference.count:
             return None
         word = reference.word
