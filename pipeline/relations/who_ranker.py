@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import WhoRankerFile, validate
@@ -226,7 +226,7 @@ class WhoChooser:
             found = view.nouns[key] = (
                 [t.i for t in sent if pos[t.i] in NOMINAL and any(ch.isalpha() for ch in t.text)
                  and not self._is_amount(t)],
-                not any(pos[i] in ("VERB", "AUX") for i in range(sent.start, sent.end)))
+                not view.has_verb(sent.start, sent.end))
         return found
 
     def _phrase(self, token: Token, with_nmod: bool, view: _DocView) -> str:
@@ -414,6 +414,9 @@ class _DocView:
         self._first_nominal: dict[tuple[int, int], int] = {}
         self._colons: list[int] | None = None
         self._sentence_starts: list[int] | None = None
+        self._texts: list[str] | None = None
+        self._has_verb: dict[tuple[int, int], bool] = {}
+        self._texts_with_ws: list[str] = []
 
     def _chain(self, i: int) -> tuple[list[int], frozenset[int]]:
         """``i`` and its heads up to the root, and the heads alone (:attr:`Token.ancestors`)."""
@@ -472,6 +475,26 @@ class _DocView:
         starts = self._sentence_starts
         k = bisect_right(starts, i)
         return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(self.heads))
+
+    def has_verb(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` hold a verb or an auxiliary."""
+        found = self._has_verb.get((start, end))
+        if found is None:
+            pos = self.pos
+            found = self._has_verb[(start, end)] = any(pos[i] in ("VERB", "AUX") for i in range(start, end))
+        return found
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (a Span builds a Token per word to join their texts), as spaCy joins it:
+        each token's text with its trailing space, the last one's without."""
+        if self._texts is None:
+            arr = self.doc.to_array([ORTH, SPACY]).tolist()
+            strings = self.doc.vocab.strings
+            self._texts = [strings[o] for o, _ in arr]
+            self._texts_with_ws = [strings[o] + " " if ws else strings[o] for o, ws in arr]
+        if end <= start:
+            return ""
+        return "".join(self._texts_with_ws[start : end - 1]) + self._texts[end - 1]
 
     def colon_between(self, lo: int, hi: int) -> bool:
         """Whether a token of ``lo:hi`` is a colon."""
