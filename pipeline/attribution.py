@@ -129,6 +129,7 @@ class SourceFinder:
         self.non_source_nouns = {w.lower() for w in lex["non_source_nouns"]}
         self.reporting = reporting
         self.scale_words = scale_words
+        self.speaker_pronouns = {w.lower() for w in lex["speaker_pronouns"]}
 
     def attributions(self, sent: Span, in_dates: set[int], ents: tuple[Span, ...]) -> list[Attribution]:
         """Each attribution of ``sent``; in_dates: tokens inside date expressions; ents: the Doc's entities."""
@@ -166,6 +167,9 @@ class SourceFinder:
                     if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON" and not self._counts(c):
                         agent = c
                         break
+                if agent is None and any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ in self.speaker_pronouns
+                                         for c in t.children):
+                    agent = self._pronoun_speaker(t)  # "The carmaker will cut 1,100 jobs, it said"
                 if agent is None:
                     # "..., estime l'ONU": an inverted subject the parser took for an object; after a
                     # comma (an incise, "..., indique l'ARS") any name or noun is that subject
@@ -181,6 +185,24 @@ class SourceFinder:
                 if agent is not None:
                     found.append((t, self._source_phrase(agent, in_dates, ents), {x.i for x in agent.subtree}))
         return found
+
+    def _pronoun_speaker(self, verb: Token) -> Token | None:
+        """Who "it" or "they" of a reporting verb stands for: the subject of the clause the verb reports, before
+        it in its sentence ("The carmaker will cut 1,100 jobs, it said"), else the subject of the sentence
+        before ("The military ... It said its forces had killed 120 insurgents")."""
+        def named(t: Token) -> bool:  # an active subject (a passive one is what was done to)
+            return t.dep_ == "nsubj" and t.pos_ in NOMINAL and not self._counts(t)
+
+        reported = [verb.head] if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i else []
+        reported += [c for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i < verb.i]
+        found = next((c for clause in reported for c in clause.children if named(c)), None)
+        sent = verb.sent
+        if found is None and sent.start > 0:
+            found = next((t for t in verb.doc[sent.start - 1].sent if named(t)), None)
+        # "The company's revenue rose 12%, it said": the owner of what the subject names
+        owner = next((c for c in found.children if c.dep_ in ("nmod:poss", "poss") and c.pos_ in NOMINAL), None
+                     ) if found is not None else None
+        return owner or found
 
     def _counts(self, token: Token) -> bool:
         """Whether ``token`` is a counted noun (bears a number) or a scale word: never a source."""

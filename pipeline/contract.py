@@ -253,6 +253,8 @@ class RelationsLexicon(TypedDict):
     ellipsis_markers: Words
     reflexive_non_triggers: Words
     fallback_noun_types: dict[Code, Words]
+    weak_triggers: dict[Code, Words]  # "arrived", "intercepted": a type only where the counted noun has none
+    verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
     implied_who: dict[Word, Word]
     cause_verbs: Words
     comparison_markers: Words
@@ -266,6 +268,7 @@ class RelationsLexicon(TypedDict):
     among_words: Words  # "12 blessés parmi les pompiers"
     anaphoric_pronouns: Words  # "Il s'élève à 842 millions": who is the noun of the sentence before
     impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing
+    speaker_pronouns: Words  # attribution.py: "..., it said": a reporting verb's pronoun subject stands for a source
     non_source_nouns: Words  # attribution.py: "selon le dernier bilan" names no author
     sanction_verbs: dict[Word, Code]  # verb of a penalty -> "object" or "subject": where the penalized one stands
     penalized_prepositions: Words  # "a infligé à Apple une amende", "requis trois ans contre le chauffeur"

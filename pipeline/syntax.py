@@ -23,6 +23,10 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
     sentence: the token bounds of ``token``'s sentence, when the caller has them (else read of the Doc).
     """
     keep = {token.i}
+    # "Sheffield's council homes", "the company's 1,200 workers": a possessor named by a noun is part of the phrase
+    # (not a pronoun's "their": no one is named; nor a time's)
+    possessor = next((c for c in token.children if c.dep_ in ("nmod:poss", "poss") and c.pos_ in NOMINAL
+                      and c.i < token.i and not _is_date(c)), None)  # not "last winter's claims"
     for child in token.children:
         if child.dep_ in ("amod", "flat:name", "flat", "compound", "fixed") and child.pos_ != "NUM":
             if child.dep_ == "amod" and child.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
@@ -31,6 +35,9 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
                 continue  # "nine more men", "1.2 million more pensioners": more of them, not a kind of them
             if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
                 keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
+        if (child.dep_ == "nmod" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and child.i == token.i - 1
+                and not any(g.dep_ == "case" for g in child.children)):
+            keep.add(child.i)  # "Bright Energy": a name's first word, which the English parser may call a complement
         if with_nmod and child.dep_.startswith("nmod") and child.i > token.i and not _is_date(child):
             # not "dimanche" in "Réélu dimanche avec 82 % des voix", a noun the tagger took the participle for
             keep |= _complement(child)
@@ -46,14 +53,21 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
                 # "passagers, des retraités de la Loire", an apposition parsed as a conjunct)
                 heads = {token.i} | {c.i for c in conjuncts}
                 keep |= {t.i for t in token.doc[token.i + 1 : child.i] if t.text == "," and t.head.i in heads}
+    owner = [t for t in possessor.subtree if t.pos_ not in ("DET", "PUNCT")] if possessor is not None else []
+    keep |= {t.i for t in owner}
     lo, hi = _contiguous(token, keep, sentence)
     doc = token.doc
     while lo < token.i and (doc[lo].pos_ in ("DET", "ADP", "PUNCT") or doc[lo].like_num):
         lo += 1
     while hi > token.i and doc[hi].pos_ in ("DET", "ADP", "PUNCT", "SPACE", "CCONJ"):
         hi -= 1
-    # a span of the Doc, with its own whitespace: words are never glued or gathered from afar
-    return doc[lo : hi + 1].text.strip() or token.text
+    # a span of the Doc, with its own whitespace: words are never glued or gathered from afar, but across the
+    # figure between a possessor and its noun ("the company's 1,200 workers": "company's workers")
+    phrase = doc[lo : hi + 1].text.strip() or token.text
+    between = doc[owner[-1].i + 1 : lo] if owner else []
+    if owner and owner[-1].i < lo and all(t.like_num or t.pos_ in ("NUM", "SYM", "ADV") for t in between):
+        return f"{doc[owner[0].i : owner[-1].i + 1].text} {phrase}"
+    return phrase
 
 
 def _is_figure(token: Token) -> bool:

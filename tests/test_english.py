@@ -291,7 +291,7 @@ SEVERAL = [  # sentence, then (how_many, event_type, who, what) of each fact in 
      [(2100, "affected", "people", "has infected"), (63, "killed", "people", "killed")]),
     # a running total counts what the figure before it counts; another figure is no subject to count
     ("More than 600 people crossed the Channel on Saturday, bringing the total for the year to 20,412.",
-     [(600, "other", "people", "crossed"), (20412, "other", "people", "bringing")]),
+     [(600, "displaced", "people", "crossed"), (20412, "displaced", "people", "bringing")]),
     ("Nine were charged and five released on bail.",
      [(9, "other", None, "were charged"), (5, "detained", None, "released")]),
     # a coordinated verb with a subject of its own has its own event type

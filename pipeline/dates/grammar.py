@@ -230,6 +230,11 @@ class DateGrammar:
         add("month", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?:(?P<year>{Y})|(?P<year2>{Y2})){e}")
         season_link = rf"(?:(?:{_phrases(lex['year_links'])})\s+)?" if lex["year_links"] else ""
         year_phrases = [p for p, (unit, _) in self.rel_periods.items() if unit == "year"]
+        if self.hooks.adjective_first and year_phrases:
+            # "in March last year", "May next year": that month of the year the phrase names (before the
+            # phrase alone, which would leave the month to the nearest year)
+            self.rule_triggers["month_rel_year"] = tuple(year_phrases)
+            add("month_rel_year", rf"{b}(?:(?:{mp})\s*)?(?P<month>{M})\s+(?P<yphrase>{_phrases(year_phrases)}){e}")
         # "Thanksgiving 2024", "Thanksgiving of 2024", "Thanksgiving of next year"
         holiday_year = (rf"(?:\s+{season_link}(?P<year>{Y})|\s+(?:{_phrases(lex['year_links'])})\s+(?P<yphrase>{_phrases(year_phrases)}))?"
                         if lex["year_links"] else rf"(?:\s+(?P<year>{Y}))?")
@@ -497,6 +502,8 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
     if kind == "century":
         number = int(gd["century"]) if gd["century"].isdigit() else _roman(gd["century"])
         return (DateExpr("century", (number - 1) * 100),) if 1 <= number <= 21 else None
+    if kind == "month_rel_year":
+        return (DateExpr("month", month=month, unit="year", offset=g.rel_periods[_phrase_key(gd["yphrase"])][1]),)
     if kind in ("month", "month_alone"):
         prefix = (gd.get("prefix") or m.group(0)[: m.start("month") - m.start()]).strip().lower()
         if prefix in g.parts or prefix.rstrip("-") + "-" in g.parts:

@@ -69,6 +69,8 @@ def _resolve(expr: DateExpr, reference: date | None, future: bool, lang: str,
         return reference, reference
     if k == "day":
         return _resolve_day(expr, reference, mode)
+    if k == "month" and expr.unit == "year" and expr.year is None:  # "in March last year"
+        return _month_interval(reference.year + expr.offset, expr.month)
     if k == "month":
         year = expr.year or _pick_year(lambda y: _month_interval(y, expr.month), reference, mode, expr.direction)
         return _month_interval(year, expr.month)

@@ -207,7 +207,7 @@ class EventTyper:
             lexical = (self._types_of(noun_side, by_ending=False) | self._types_of(pred_side, by_ending=False)
                        if inflected else set())
             return resolved, "inflection" if resolved in inflected and resolved not in lexical else origin
-        return self._fallback_type(ctx, unit)
+        return self._fallback_type(ctx, unit, noun_side + pred_side)
 
     def _type_of_sides(self, ctx: MentionContext, noun_types: set[str], pred_types: set[str],
                        predicate: Token | None) -> tuple[str | None, str]:
@@ -237,9 +237,15 @@ class EventTyper:
                 return resolved, "lexicon"
         return None, "default"
 
-    def _fallback_type(self, ctx: MentionContext, unit: str | None) -> tuple[str, str]:
+    def _fallback_type(self, ctx: MentionContext, unit: str | None, words: list[Token]) -> tuple[str, str]:
         """Where no trigger word speaks: the total of a part, an elided verb's figure, the counted noun's
-        usual type, the nearest class of trigger verbs, else ``other``."""
+        usual type, a weak trigger among ``words`` (the counted noun's and the predicate's), the nearest
+        class of trigger verbs, else ``other``."""
+        if ctx.predicate is not None and (ctx.predicate.lemma_.lower() in self.verdict_verbs
+                                          or ctx.predicate.lower_ in self.verdict_verbs):
+            # "Eleven people were arrested ..., of whom eight were charged": what a court did is no detention,
+            # whatever the group the part is taken from (CONVENTIONS-10 rule 3)
+            return "other", "lexicon"
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
         totalled = self._totalled(ctx) if unit is None else None
@@ -262,11 +268,30 @@ class EventTyper:
             fallback = self.fallback_type_of.get(ctx.noun.lower_)
             if fallback:
                 return fallback, "noun"
+        weak = self._weak_type(ctx, words) if unit in (None, "%") else None
+        if weak is not None:
+            return weak, "lexicon"
         if unit is None and ctx.predicate is not None and self.verb_classes is not None:
             near = self.verb_classes.nearest(ctx.predicate)
             if near is not None:
                 return near, "vectors"
         return "other", "default"
+
+    def _weak_type(self, ctx: MentionContext, words: list[Token]) -> str | None:
+        """The type of a weak trigger ("arrived", "intercepted", "arrivals"): it says what happened to people
+        whose noun has no usual type of its own ("police officers arrived" stay deployed, above). A figure
+        without a counted noun also reads its subject ("Arrivals rose to 5,300")."""
+        if not self.weak_trigger_of:
+            return None
+        if ctx.noun is None and ctx.actor is not None:
+            words = [*words, ctx.actor]
+        for t in words:
+            nxt = t.doc[t.i + 1].lower_ if t.i + 1 < ctx.sentence.end else ""
+            # (a lemma only of a verb: "which now house 6,200 people", not "40 houses were damaged")
+            for key in (f"{t.lower_} {nxt}", t.lower_, t.lemma_.lower() if t.pos_ == "VERB" else ""):
+                if key in self.weak_trigger_of:
+                    return self.weak_trigger_of[key]
+        return None
 
     def _totalled(self, ctx: MentionContext) -> str | None:
         """ "bringing the number of troops killed in the ambush to 17", "taking the total to 3,480", "portant à 31 le
@@ -284,7 +309,8 @@ class EventTyper:
             resolved = self._resolve_type(types & self.strong_types) or self._resolve_type(types)
             if resolved is not None:
                 return resolved
-        return None
+        # "More than 600 people crossed the Channel on Saturday, bringing the total for the year to 20,412"
+        return self._weak_type(ctx, [t for t in (*named, *before) if t.i not in inside])
 
     def _valued_container(self, ctx: MentionContext) -> Token | None:
         """The container noun ("number", "total", "nombre") a figure after a valuation preposition values: the

@@ -94,6 +94,8 @@ class RelationLexicon:
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
+        self.weak_trigger_of = {w.lower(): t for t, words in lex["weak_triggers"].items() for w in words}
+        self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
         self.negations = {w.lower() for w in lex["negations"]}
         self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
         self.subset_rx = re.compile(

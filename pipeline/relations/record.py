@@ -269,11 +269,15 @@ class RecordBuilder:
         return before
 
     def _quantified_group(self, token: Token) -> Token | None:
-        """ "many of the claims", "most of those": the group after a quantifier that is no noun."""
+        """ "many of the claims", "most of them": the group after a quantifier that is no noun."""
         if token.pos_ not in ("ADJ", "DET"):
             return None
-        return next((c for c in token.children if c.dep_.startswith(("nmod", "obl")) and c.pos_ in ("NOUN", "PROPN")
-                     and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+        group = next((c for c in token.children if c.dep_.startswith(("nmod", "obl"))
+                      and c.pos_ in ("NOUN", "PROPN", "PRON")
+                      and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+        if group is not None and group.pos_ == "PRON":
+            return self._antecedent(group)  # "Most of them, 40, were ...": the group the pronoun stands for
+        return group
 
     def _antecedent(self, pronoun: Token) -> Token | None:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
@@ -306,6 +310,45 @@ class RecordBuilder:
             t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
         found = next((t for t in ranked if agrees(t)), None)
         return (self._described(found) or found) if found is not None else None
+
+    def _fronted_group(self, ctx: MentionContext) -> Token | None:
+        """ "Of the jobs cut, 2,800 will go in Belgium": a bare count after a group fronted with a partitive link
+        (on the figure or on its verb) is a part of that group (a counted group, "Of the 47 dead", is read
+        elsewhere; a pronoun, "Of those", stands for the group before)."""
+        first = ctx.sentence[0]
+        if ctx.noun is not None or ctx.quantity["unit"] is not None or first.lower_ not in self.partitive_words:
+            return None
+        heads = {t.i for t in ctx.tokens} | ({ctx.predicate.i} if ctx.predicate is not None else set())
+        group = first.head
+        if (group.pos_ not in NOMINAL or group.head.i not in heads or group.i >= ctx.tokens[0].i
+                or any(c.dep_ == "nummod" or c.like_num for c in group.children)):
+            return None
+        return group
+
+    def _counted_before(self, ctx: MentionContext) -> Token | None:
+        """ "Rescuers pulled 12 miners out alive. Three remained in intensive care": a bare count, the subject of
+        its verb, alone in its sentence, counts the noun counted in the sentence before (its subject first)."""
+        anchor = ctx.anchor or ctx.tokens[-1]
+        # the subject, or a number the parser hangs on the verb after it ("Now between 1,500 and 2,000 arrive")
+        # (a clause's verb, not a participle the parser made a noun's complement: "un record de 46 843 arrivées")
+        subject = anchor.dep_ in SUBJECT_DEPS or (anchor.dep_ == "nummod" and anchor.head.pos_ == "VERB"
+                                                  and anchor.head.i > anchor.i
+                                                  and not anchor.head.dep_.startswith(("nmod", "obj", "obl")))
+        first = ctx.sentence[0]
+        named = any(c.dep_.startswith("nmod") and c.pos_ in NOMINAL for c in anchor.children)
+        if (not subject or named or ctx.noun is not None or ctx.quantity["unit"] is not None
+                or ctx.linked_to is not None or ctx.subset_of is not None or ctx.previous is not None
+                or ctx.sentence.start == 0 or first.lower_ in self.group_links or first.lower_ in self.among_words):
+            # (not a count with its noun's complement, "Une cinquantaine de sapeurs-pompiers", nor a part of a group
+            # fronted in its own sentence: "Of the jobs cut, 2,800 will go")
+            return None
+        doc = anchor.doc
+        figures = [(q["start"], q["end"]) for q in doc._.quantities or []]
+        previous = list(doc[ctx.sentence.start - 1].sent)
+        counted = [t for t in previous if t.pos_ == "NOUN" and t.lower_ not in self.measure_units
+                   and t.lower_ not in self.time_units and not self._is_amount(t)
+                   and any(c.dep_ == "nummod" and any(a <= c.idx < b for a, b in figures) for c in t.children)]
+        return next((t for t in counted if t.dep_ in SUBJECT_DEPS), counted[-1] if counted else None)
 
     def _counted_among(self, pronoun: Token) -> bool:
         """Whether a figure is a part of the group ``pronoun`` stands for: "Parmi eux, 37...", "Twelve of
@@ -453,7 +496,9 @@ class RecordBuilder:
             subject = (self._described(subject) or subject) if subject is not None else None
             return subject if subject is not None and penalized(subject) else None
         # the object, or the subject of the passive ("l'entreprise avait été condamnée à une amende")
-        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and penalized(c)), None)
+        # (English's indirect object: "fined the company £2m")
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "iobj", "dative") and penalized(c)),
+                   None)
         if obj is not None:
             return obj
         # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
@@ -463,6 +508,12 @@ class RecordBuilder:
                       and any(g.dep_ == "case" and g.lower_ in self.penalized_preps for g in c.children)), None)
         if given is not None:
             return given
+        # "fined the operator 85 million pesos": the first object of two, which the parser may hang on the amount
+        # as a bare noun before it (a complement has its preposition)
+        first = next((c for c in (*anchor.children, *measured.children) if c.dep_ == "nmod" and c.i < anchor.i
+                      and penalized(c) and not any(g.dep_ == "case" for g in c.children)), None)
+        if first is not None:
+            return first
         return next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
 
     def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
@@ -748,6 +799,10 @@ class RecordBuilder:
             with_nmod = who_token is not None and not self._counted(who_token)
             if self._counted_among(pronoun):
                 group_counted = who_token  # "Of those, 27 were admitted"
+        if who_token is None and (fronted := self._fronted_group(ctx)) is not None:
+            who_token, with_nmod = fronted, False  # "Of the jobs cut, 2,800 will go in Belgium"
+        if who_token is None and (counted := self._counted_before(ctx)) is not None:
+            who_token, with_nmod = counted, False  # "Rescuers pulled 12 miners out alive. Three remained ..."
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
