@@ -269,10 +269,19 @@ class ContextReader:
         for head in (ctx.noun, ctx.predicate):
             if head is None:
                 continue
-            for child in head.children:
-                # "among the firefighters", "among those killed" (a pronoun its participle describes)
-                described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
-                if (child.pos_ in ("NOUN", "PROPN") or described) and any(
-                        c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
-                    return child
+            # read once per head and Doc (on the Doc's view): every stage asks it of every figure
+            view = self._doc_view(head.doc)
+            if head.i not in view.among:
+                view.among[head.i] = self._among_child(head)
+            if view.among[head.i] is not None:
+                return view.among[head.i]
+        return None
+
+    def _among_child(self, head: Token) -> Token | None:
+        for child in head.children:
+            # "among the firefighters", "among those killed" (a pronoun its participle describes)
+            described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
+            if (child.pos_ in ("NOUN", "PROPN") or described) and any(
+                    c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
+                return child
         return None

@@ -862,13 +862,14 @@ class RecordBuilder:
             blocked |= toks
         where = self.places.place(sent_ents, ctx.places, ctx.anchors, ctx.heads, blocked | in_dates)
         sent = ctx.sentence
+        view = self._doc_view(sent.doc)  # what every figure of the sentence reads of it, read once
         kind = unit_kind(unit, self.time_units, self.measure_units)
         cues = {
             "who": bool(who),
             "predicate": ctx.predicate is not None,
             "trigger": type_from in ("lexicon", "unit"),
             "attached": ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens),
-            "verb": any(t.pos_ in ("VERB", "AUX") for t in sent),
+            "verb": view.has_verb(sent.start, sent.end),
             "when": date is not None,
             "linked": ctx.linked_to is not None or ctx.subset_of is not None,
             "money": kind == "currency",
@@ -887,7 +888,7 @@ class RecordBuilder:
             "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and self._names_event(ctx.noun),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
-        text = sent.text
+        text = view.span_text(sent.start, sent.end)
         evidence = text.strip()
         return Fact(
             who=who,
