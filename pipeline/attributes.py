@@ -58,6 +58,7 @@ class AttributeFilter:
         num = data.numbers
         self.age_units = {f.lower() for unit in num["age_units"] for f in num["time_units"].get(unit, [unit])}
         self.links = set(lex["counted_noun_links"])
+        self.referring_clitics = {w.lower() for w in lex["referring_clitics"]}
         self.duration_holders = set(lex["duration_holders"])
         self.street_nouns = set(lex["street_nouns"])
         self.locating_prepositions = set(lex["locating_prepositions"])
@@ -129,6 +130,8 @@ class AttributeFilter:
             return "distance"
         if (quantity["unit"] is None and before is not None and self._numbered_noun(before)
                 and not before.is_punct and before.i >= first.sent.start
+                # not "On en dénombre 12", a verb after a referring clitic that the tagger took for a noun
+                and not (before.i > first.sent.start and before.doc[before.i - 1].lower_ in self.referring_clitics)
                 and (after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ", "PROPN"))
                 and all(t.like_num or t.is_digit for t in tokens)):
             return "identifier"

@@ -275,6 +275,10 @@ class RelationsLexicon(TypedDict):
     counted_noun_links: Words  # "une trentaine de blessés"
     among_words: Words  # "12 blessés parmi les pompiers"
     anaphoric_pronouns: Words  # "Il s'élève à 842 millions": who is the noun of the sentence before
+    demonstrative_agreement: dict[Word, list[Code]]  # anaphora.py: "Celle-ci recule": a demonstrative's Number, Gender
+    referring_clitics: Words  # anaphora.py: "On en dénombre 40": the clitic stands for what is counted, said before
+    antecedent_sentences: int  # anaphora.py: how many sentences before a count's the group it refers to is looked for
+    title_counts_are_headings: bool  # record.py: a title's count of people takes its first body mention's who
     impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing
     speaker_pronouns: Words  # attribution.py: "..., it said": a reporting verb's pronoun subject stands for a source
     non_source_nouns: Words  # attribution.py: "selon le dernier bilan" names no author

@@ -59,14 +59,25 @@ def _span_days(fact: dict) -> int:
 
 
 def _is_heading(fact: dict) -> bool:
-    """A mention in a sentence without a verb: a title, a heading, a bullet ("Koursk : 27 morts")."""
-    return not fact.get("cues", {}).get("verb", True)
+    """A mention in a sentence without a verb (a heading, a bullet: "Koursk : 27 morts"), or a count of people
+    in the article's title, whose body names them ("Colombie : 14 mineurs tués", then "14 ouvriers ont été
+    tués"; corpus/README.md, who rule 4; not "l'incendie a brûlé 3 100 hectares", whose who the title says)."""
+    cues = fact.get("cues", {})
+    return not cues.get("verb", True) or (cues.get("title", False) and fact.get("unit_kind") in (None, "count")
+                                          and fact["event_type"] not in ("money", "other"))
 
 
-def merge_into(kept: dict, other: dict) -> None:
-    # a heading names the figure; the body's sentence says who, doing what, where
-    body_over_heading = _is_heading(kept) and not _is_heading(other)
+def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
+    """Merge ``other`` into ``kept``; ``bodied``: ``kept`` (a heading's) has had a body mention merged already."""
+    # a heading names the figure; the body's first sentence of it says who, doing what, where (not a later one
+    # that restates it: "63 enfants ... ont été pris de vomissements", then "Les 63 malades représentent")
+    body_over_heading = _is_heading(kept) and not _is_heading(other) and not bodied
+    # a title with a verb names its people ("Six membres du Hamas tués"): a body that only names the event
+    # ("a fait six morts") does not replace them
+    named_in_title = kept.get("cues", {}).get("verb", False) and other.get("cues", {}).get("event_who", False)
     for slot in SLOTS:
+        if slot == "who" and named_in_title and kept.get(slot) is not None:
+            continue
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]
             if slot == "who" and "who_candidates" in other:  # bench/fit_who.py: what the who was chosen from
@@ -90,11 +101,14 @@ def merge_facts(facts: list[dict], lang: str = DEFAULT_LANG) -> list[dict]:
     generic = set(data.relations["generic_nouns"])
     time_units = set(data.numbers["time_units"])
     merged: list[dict] = []
+    bodied: set[int] = set()  # the merged facts (by id) a body mention was merged into
     for fact in facts:
         fact = dict(fact, mentions=fact.get("mentions", 1))
         for kept in merged:
             if same_fact(kept, fact, generic, time_units):
-                merge_into(kept, fact)
+                merge_into(kept, fact, id(kept) in bodied)
+                if not _is_heading(fact):
+                    bodied.add(id(kept))
                 break
         else:
             merged.append(fact)

@@ -227,3 +227,22 @@ def test_the_doc_view_reads_what_the_tokens_say(nlp):
             assert view.path(t.i, u.i) == _path_of_tokens(t, u)
             if t.i < u.i:
                 assert view.colon_between(t.i, u.i) == any(w.text == ":" for w in doc[t.i : u.i])
+
+
+@pytest.mark.model
+def test_the_doc_view_joins_texts_and_finds_verbs_as_spacy_does(nlp):
+    from pipeline.relations.who_ranker import _DocView
+
+    # a title without a verb, a line break, two spaces in a row, an elided article, a sentence ending a line
+    text = ("Crue de la Brède : 40 maisons évacuées\n\nLes pompiers  ont secouru 12 personnes à l'aube. "
+            "Selon la préfecture, 3 routes restent fermées.\nBilan provisoire")
+    doc = nlp(text)
+    view = _DocView(doc)
+    assert any(t.is_space for t in doc) and any(t.whitespace_ for t in doc)
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert view.span_text(start, end) == doc[start:end].text
+            assert view.has_verb(start, end) == any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])
+    sentences = list(doc.sents)
+    # both answers were checked: a sentence with a verb, and one without ("Bilan provisoire")
+    assert {view.has_verb(s.start, s.end) for s in sentences} == {True, False}

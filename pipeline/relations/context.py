@@ -60,6 +60,9 @@ class ContextReader:
         the number of deaths to 112")."""
         if ctx.noun is not None or ctx.quantity["unit"] is not None:
             return
+        reference = self._reference(ctx, in_dates) if self._referring_clitic(ctx) is not None else None
+        if reference is not None and self._antecedent_back(reference, ctx.sentence) is not None:
+            return  # "L'association en recense 61": what "en" stands for is counted, not the association
         valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
         if valued is not None and valued.pos_ == "NOUN":
             # "the number of deaths": the deaths; but "the toll of the outbreak" is the toll
@@ -266,10 +269,19 @@ class ContextReader:
         for head in (ctx.noun, ctx.predicate):
             if head is None:
                 continue
-            for child in head.children:
-                # "among the firefighters", "among those killed" (a pronoun its participle describes)
-                described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
-                if (child.pos_ in ("NOUN", "PROPN") or described) and any(
-                        c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
-                    return child
+            # read once per head and Doc (on the Doc's view): every stage asks it of every figure
+            view = self._doc_view(head.doc)
+            if head.i not in view.among:
+                view.among[head.i] = self._among_child(head)
+            if view.among[head.i] is not None:
+                return view.among[head.i]
+        return None
+
+    def _among_child(self, head: Token) -> Token | None:
+        for child in head.children:
+            # "among the firefighters", "among those killed" (a pronoun its participle describes)
+            described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
+            if (child.pos_ in ("NOUN", "PROPN") or described) and any(
+                    c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
+                return child
         return None

@@ -72,10 +72,12 @@ class EventTyper:
         """The phrases of two to a few tokens starting at ``token`` (or at the word before it that it
         heads), as written (with their own spacing: "demandeurs d'asile"), with where they start and their
         length, for triggers of several words ("sans abri", "garde à vue")."""
-        doc = token.doc
+        # on the Doc's view (who_ranker._DocView): a Span per phrase, and Token.sent walking to the
+        # sentence's bounds on every call, cost a tenth of relation extraction
+        view = self._doc_view(token.doc)
         starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
-        end = token.sent.end  # Token.sent looks for the sentence's bounds on every call
-        return [(doc[i : i + n].text.lower(), i, n) for i in sorted(starts)
+        end = view.sentence(token.i)[1]
+        return [(view.span_text(i, i + n).lower(), i, n) for i in sorted(starts)
                 for n in range(2, self.max_trigger_tokens + 1) if i + n <= end]
 
     def _resolve_type(self, types: set[str]) -> str | None:

@@ -15,6 +15,7 @@ from ..lang import hooks
 from ..languages import DEFAULT_LANG
 from ..parsing import doc_text
 from ..schema import is_currency
+from .anaphora import Anaphora
 from .context import ContextReader
 from .event_type import EventTyper
 from .lexicon import RelationLexicon
@@ -26,7 +27,7 @@ from .who_ranker import WhoChooser
 
 
 class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, DateAssigner, RecordBuilder,
-                        WhoChooser):
+                        WhoChooser, Anaphora):
     """Build fact records (dicts with SPEC's slots) from a parsed Doc with quantities and dates.
 
     Each stage is a module of this package; they share the compiled lexicon (:class:`RelationLexicon`).

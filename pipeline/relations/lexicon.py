@@ -124,6 +124,10 @@ class RelationLexicon:
         self.counted_noun_links = set(lex["counted_noun_links"])
         self.among_words = set(lex["among_words"])
         self.anaphoric_pronouns = {w.lower() for w in lex["anaphoric_pronouns"]}
+        self.demonstrative_agreement = {w.lower(): tuple(codes) for w, codes in lex["demonstrative_agreement"].items()}
+        self.referring_clitics = {w.lower() for w in lex["referring_clitics"]}
+        self.antecedent_sentences = lex["antecedent_sentences"]
+        self.title_counts_are_headings = lex["title_counts_are_headings"]
         self.impersonal_verbs = set(lex["impersonal_verbs"])
         self.sanction_verbs: dict[str, str] = lex["sanction_verbs"]
         self.penalized_preps = set(lex["penalized_prepositions"])

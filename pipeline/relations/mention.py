@@ -26,6 +26,7 @@ class MentionContext:
     anchors: set[int] = field(default_factory=set)
     who: str | None = None  # set once the record is built: a linked figure may share it
     who_token: Token | None = None  # the token ``who`` is the phrase of, when the rules read one
+    referent: Token | None = None  # the noun of a sentence before a bare count refers to (relations/anaphora.py)
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
     places: PlaceClaim = field(default_factory=PlaceClaim)  # the places the figure claims in its sentence
 

@@ -8,6 +8,7 @@ from ..confidence import cue_count
 from ..parsing import doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
+from .anaphora import Reference
 from .mention import MentionContext
 
 
@@ -279,37 +280,31 @@ class RecordBuilder:
             return self._antecedent(group)  # "Most of them, 40, were ...": the group the pronoun stands for
         return group
 
-    def _antecedent(self, pronoun: Token) -> Token | None:
+    def _antecedent(self, pronoun: Token, value: float | None = None, part: bool = False) -> Token | None:
         """ "Il s'élève à 842 millions": the noun a third-person pronoun stands for, the subject (else
-        the object) of the sentence before that agrees with it in number and gender; for a group one
-        counts among ("Parmi eux, 37..."), first a noun counted there ("480 conducteurs")."""
-        among = self._counted_among(pronoun)  # (a group counted among is no impersonal "it takes")
-        if pronoun.lower_ not in self.anaphoric_pronouns or (
+        the object) of the nearest sentence before that agrees with it in number and gender; for a group one
+        counts among ("Parmi eux, 37...", "onze d'entre eux": ``part``), first a noun counted there ("480
+        conducteurs") no fewer than the part's ``value``. See :mod:`.anaphora`."""
+        among = part or self._counted_among(pronoun)  # (a group counted among is no impersonal "it takes")
+        demonstrative = pronoun.lower_ in self.demonstrative_agreement  # "Celle-ci recule de 4 %"
+        if (pronoun.lower_ not in self.anaphoric_pronouns and not demonstrative) or (
                 not among and pronoun.head.lemma_ in self.impersonal_verbs):
             return None
-        if pronoun.morph.get("PronType") == ["Dem"] and not among:
+        if pronoun.morph.get("PronType") == ["Dem"] and not among and not demonstrative:
             return None  # "those who fled": a demonstrative stands for a group only as one counted among
+        if any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
+            return None  # "La surface habitable, elle, a reculé": the sentence names it
         # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
         speaker = self._speaker_of(pronoun) if not among else None
         if speaker is not None:
             return self._described(speaker) or speaker  # "The SFO said it would recover £12m": the SFO
-        sent = pronoun.sent
-        if sent.start == 0:
+        if pronoun.sent.start == 0:
             return None
-        number, gender = pronoun.morph.get("Number"), pronoun.morph.get("Gender")
-        previous = list(pronoun.doc[sent.start - 1].sent)
-
-        def agrees(t: Token) -> bool:  # a name often has no number nor gender in the parse: it agrees
-            if t.pos_ == "PROPN":
-                return t.morph.get("Number") in ([], number)
-            return t.pos_ == "NOUN" and t.morph.get("Number") == number and (
-                not gender or not t.morph.get("Gender") or t.morph.get("Gender") == gender)
-
-        counted = [t for t in previous if self._counted(t) and t.lower_ not in self.measure_units]  # not "80km"
-        ranked = (counted if among else []) + [
-            t for t in previous if t.dep_ in SUBJECT_DEPS] + [t for t in previous if t.dep_ == "obj"]
-        found = next((t for t in ranked if agrees(t)), None)
-        return (self._described(found) or found) if found is not None else None
+        number, gender = self._agreement(pronoun)
+        reference = Reference(pronoun, number, gender, count=among, part=among)
+        # the holder of an amount or a share is the sentence before's; a group counted among may be further
+        return self._antecedent_back(reference, pronoun.sent, value if among else None,
+                                     window=None if among else 1)
 
     def _fronted_group(self, ctx: MentionContext) -> Token | None:
         """ "Of the jobs cut, 2,800 will go in Belgium": a bare count after a group fronted with a partitive link
@@ -792,11 +787,20 @@ class RecordBuilder:
         # (not "86 survivors ..., and 23 of them remain in hospital": the sentence's own figure gave the noun)
         told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
         pronoun = None if told else self._partitive_pronoun(ctx)
-        antecedent = self._antecedent(pronoun) if pronoun is not None else None
+        antecedent = self._antecedent(pronoun, value=q["value"], part=True) if pronoun is not None else None
         group_counted = antecedent  # the noun of the group a part of it is counted in, when it is one
         if antecedent is not None:
             # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
             who_token, with_nmod = antecedent, not self._counted(antecedent)
+        # a bare count whose sentence only refers to its group ("Ils étaient encore 176 dimanche", "On en dénombre
+        # 40", "Quarante ont été relogés"): the group named in a sentence before (corpus/README.md, who rule 5)
+        reference = self._reference(ctx, in_dates) if antecedent is None else None
+        referent = self._antecedent_back(reference, ctx.sentence) if reference is not None else None
+        if referent is not None:
+            who_token, with_nmod = referent, not self._counted(referent)
+            group_counted = referent
+        # the group the figure counts, named before its sentence: its unit, and a candidate the ranker reads
+        ctx.referent = referent or antecedent
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
@@ -853,6 +857,8 @@ class RecordBuilder:
             noun = None if part_of is not None and self._subject_of_object(ctx) else ctx.noun
             unit = noun.lower_ if noun is not None else part_of or (
                 ctx.actor.lower_ if ctx.actor is not None and not caused else None)
+            if ctx.referent is not None:
+                unit = ctx.referent.lower_  # "Ils étaient encore 176": the patients counted before
             if unit in self.toll_nouns:
                 unit = None  # "the death toll rose to 61": the toll counts, it is not the thing counted
         source = self._source_for(ctx, sources)
@@ -861,13 +867,14 @@ class RecordBuilder:
             blocked |= toks
         where = self.places.place(sent_ents, ctx.places, ctx.anchors, ctx.heads, blocked | in_dates)
         sent = ctx.sentence
+        view = self._doc_view(sent.doc)  # what every figure of the sentence reads of it, read once
         kind = unit_kind(unit, self.time_units, self.measure_units)
         cues = {
             "who": bool(who),
             "predicate": ctx.predicate is not None,
             "trigger": type_from in ("lexicon", "unit"),
             "attached": ctx.noun is not None and any(t.head == ctx.noun for t in ctx.tokens),
-            "verb": any(t.pos_ in ("VERB", "AUX") for t in sent),
+            "verb": view.has_verb(sent.start, sent.end),
             "when": date is not None,
             "linked": ctx.linked_to is not None or ctx.subset_of is not None,
             "money": kind == "currency",
@@ -878,9 +885,15 @@ class RecordBuilder:
             "long_sentence": len(sent) > 40,
             # not a confidence cue: facts.py merges no later bare count of another noun with this one
             "introduced": self._introduced(ctx),
+            # nor this: the article's title, a heading though it has a verb ("63 écoliers malades, neuf
+            # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
+            "title": self.title_counts_are_headings and sent.start == 0 and sent.end < len(sent.doc)
+                     and "\n" in sent.text[len(sent.text.rstrip()):],
+            # nor this: who is the counted noun that names the event ("a fait six morts"), no people named
+            "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and self._names_event(ctx.noun),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
-        text = sent.text
+        text = view.span_text(sent.start, sent.end)
         evidence = text.strip()
         return Fact(
             who=who,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import WhoRankerFile, validate
@@ -103,7 +103,8 @@ class WhoRanker:
     margin: float
 
     def score(self, features: dict[str, float]) -> float:
-        return self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
+        weights = self.weights
+        return self.bias + sum([weights.get(name, 0.0) * v for name, v in features.items()])
 
     def choose(self, candidates: list[Candidate]) -> Candidate:
         """The rules' pick (the first candidate) unless another beats it by the margin."""
@@ -176,11 +177,13 @@ class WhoChooser:
         anchor = ctx.anchor or ctx.tokens[0]
         sent = ctx.sentence
         view = self._doc_view(sent.doc)
-        figure = _Figure(anchor=anchor, clause=view.clause(anchor.i), among=self._among(ctx),
-                         antecedents=self._antecedents(ctx),
-                         valued=self._valued_object(anchor, inside) if ctx.anchor is not None else None,
-                         linked_who=frozenset(c.who for c in (ctx.linked_to, ctx.subset_of)
-                                              if c is not None and c.who), view=view)
+        antecedents = self._antecedents(ctx)
+        among = self._among(ctx)
+        valued = self._valued_object(anchor, inside) if ctx.anchor is not None else None
+        figure = _Figure(anchor=anchor, clause=view.clause(anchor.i), among=among, antecedents=antecedents,
+                         valued=valued, linked_who=frozenset(c.who for c in (ctx.linked_to, ctx.subset_of)
+                                                              if c is not None and c.who), view=view,
+                         **_Figure.indices(ctx, anchor.i, among, antecedents, valued, view))
         nominal, verbless = self._sentence_nouns(sent, view)
         rules_base = {"rules": 1.0, "rules_null": float(who is None),
                       "rules_untokened": float(who is not None and rules_token is None),
@@ -226,7 +229,7 @@ class WhoChooser:
             found = view.nouns[key] = (
                 [t.i for t in sent if pos[t.i] in NOMINAL and any(ch.isalpha() for ch in t.text)
                  and not self._is_amount(t)],
-                not any(pos[i] in ("VERB", "AUX") for i in range(sent.start, sent.end)))
+                not view.has_verb(sent.start, sent.end))
         return found
 
     def _phrase(self, token: Token, with_nmod: bool, view: _DocView) -> str:
@@ -290,7 +293,9 @@ class WhoChooser:
             for child in token.children if token is not None else ():
                 if child.pos_ == "PRON" and child not in pronouns:
                     pronouns.append(child)
-        found = (self._antecedent(p) for p in pronouns)
+        found = [self._antecedent(p) for p in pronouns]
+        # "Ils étaient encore 176 dimanche", "On en dénombre 40": the group the rules found before the sentence
+        found.append(ctx.referent)
         return tuple(dict.fromkeys(t for t in found if t is not None))
 
     @staticmethod
@@ -300,35 +305,38 @@ class WhoChooser:
         return _DEPS.get(token.dep_, "other")
 
     def _token_features(self, token: Token, ctx: MentionContext, figure: _Figure) -> dict[str, float]:
-        # in the order the features were always written: a model's score sums them in this order
-        anchor, among, view = figure.anchor, figure.among, figure.view
-        i, a = token.i, anchor.i
+        # in the order the features were always written: a model's score sums them in this order; what
+        # depends on the figure alone is read once per figure (_Figure.indices), on token indices
+        view = figure.view
+        i, a = token.i, figure.anchor_i
         own = self._own(token, view)
         f: dict[str, float] = dict(own.lead)  # dependency, proper noun, entity
-        same = ctx.sentence.start <= i < ctx.sentence.end
-        f["counted_noun"] = float(ctx.noun is not None and i == ctx.noun.i)
-        f["actor"] = float(ctx.actor is not None and i == ctx.actor.i)
+        same = figure.sent_start <= i < figure.sent_end
+        f["counted_noun"] = float(i == figure.noun_i)
+        f["actor"] = float(i == figure.actor_i)
         f["anchor"] = float(i == a)
         f["governs_anchor"] = float(view.heads[a] == i and a != i)
         f["governed_by_anchor"] = float(own.head == a and a != i)
-        predicate = ctx.predicate
-        f["predicate"] = float(predicate is not None and i == predicate.i)
-        f["predicate_subject"] = float(predicate is not None and own.head == predicate.i and own.subject)
-        f["among_group"] = float(among is not None and among.i == i)
+        predicate_i = figure.predicate_i
+        f["predicate"] = float(i == predicate_i)
+        f["predicate_subject"] = float(predicate_i >= 0 and own.head == predicate_i and own.subject)
+        f["among_group"] = float(i == figure.among_i)
         others = ctx.places.others
         f["counts_figure"] = float(own.child_number or any(c in others for c in own.children))
         f.update(own.words)  # prepositions and word lists
+        first = figure.first_i
         distance = tree_distance(ctx.heads, i, a) if same and ctx.heads else 99
         f["tree_1"] = float(distance <= 1)
         f["tree_2"] = float(distance == 2)
         f["tree_distance"] = min(distance, 8) / 8
-        f["token_distance"] = min(abs(i - ctx.tokens[0].i), 20) / 20 if same else 1.0
-        f["before"] = float(i < ctx.tokens[0].i)
+        f["token_distance"] = min(abs(i - first), 20) / 20 if same else 1.0
+        f["before"] = float(i < first)
         f["has_nmod"] = own.has_nmod
         f["sentence_subject"] = own.sentence_subject
-        f["first_noun"] = float(same and view.first_nominal(ctx.sentence.start, ctx.sentence.end) >= i)
-        f["right_after"] = float(0 < own.left_edge - ctx.tokens[-1].i <= 3)
-        f["above_figure"] = float(i in view.ancestors(a))
+        f["first_noun"] = float(same and figure.first_nominal >= i)
+        f["right_after"] = float(0 < own.left_edge - figure.last_i <= 3)
+        above = figure.anchor_ancestors
+        f["above_figure"] = float(i in above)
         f["below_figure"] = float(a in view.ancestors(i))
         f["same_clause"] = float(same and own.clause == figure.clause)
         # how the candidate holds the figure (issue 11): "le taux de chômage a atteint 7,4 %", "les recettes,
@@ -337,13 +345,13 @@ class WhoChooser:
         f["clause_subject"] = float(own.subject and own.head == figure.clause)
         f["measure_holds"] = float(f["measure_noun"] and bool(f["governs_anchor"] or f["clause_subject"]
                                                               or f["predicate_subject"]))
-        f["relative_antecedent"] = float(any(c == a or c in view.ancestors(a) for c in own.relative_clauses))
-        f["antecedent"] = float(token in figure.antecedents)
-        f["valued_object"] = float(figure.valued is not None and i == figure.valued.i)
+        f["relative_antecedent"] = float(any(c == a or c in above for c in own.relative_clauses))
+        f["antecedent"] = float(i in figure.antecedent_ids)
+        f["valued_object"] = float(i == figure.valued_i)
         f["bare_noun"] = own.bare_noun
-        f["sentence_start"] = float(i == ctx.sentence.start)
+        f["sentence_start"] = float(i == figure.sent_start)
         if same:
-            lo, hi = sorted((i, ctx.tokens[0].i))
+            lo, hi = sorted((i, first))
             f["colon_between"] = float(view.colon_between(lo, hi))
             up, down = view.path(a, i)
             deps = view.deps
@@ -371,6 +379,36 @@ class _Figure:
     valued: Token | None
     linked_who: frozenset[str]
     view: _DocView
+    # the same as token indices (-1: none), read by every candidate of the figure
+    anchor_i: int
+    noun_i: int
+    actor_i: int
+    predicate_i: int
+    among_i: int
+    valued_i: int
+    first_i: int  # the figure's first and last token
+    last_i: int
+    sent_start: int
+    sent_end: int
+    first_nominal: int  # the first noun of the figure's sentence
+    anchor_ancestors: frozenset[int]
+    antecedent_ids: frozenset[int]
+
+    @staticmethod
+    def indices(ctx: MentionContext, anchor: int, among: Token | None, antecedents: tuple[Token, ...],
+                valued: Token | None, view: _DocView) -> dict:
+        """The token indices of the figure's parts, the fields after :attr:`view`."""
+        sent = ctx.sentence
+        start, end = sent.start, sent.end
+        return {"anchor_i": anchor, "noun_i": _index(ctx.noun), "actor_i": _index(ctx.actor),
+                "predicate_i": _index(ctx.predicate), "among_i": _index(among), "valued_i": _index(valued),
+                "first_i": ctx.tokens[0].i, "last_i": ctx.tokens[-1].i, "sent_start": start, "sent_end": end,
+                "first_nominal": view.first_nominal(start, end), "anchor_ancestors": view.ancestors(anchor),
+                "antecedent_ids": frozenset(t.i for t in antecedents)}
+
+
+def _index(token: Token | None) -> int:
+    return -1 if token is None else token.i
 
 
 @dataclass(frozen=True)
@@ -414,6 +452,10 @@ class _DocView:
         self._first_nominal: dict[tuple[int, int], int] = {}
         self._colons: list[int] | None = None
         self._sentence_starts: list[int] | None = None
+        self._texts: list[str] | None = None
+        self._has_verb: dict[tuple[int, int], bool] = {}
+        self.among: dict[int, Token | None] = {}  # the group counted among, by the head it hangs on (ContextReader)
+        self._texts_with_ws: list[str] = []
 
     def _chain(self, i: int) -> tuple[list[int], frozenset[int]]:
         """``i`` and its heads up to the root, and the heads alone (:attr:`Token.ancestors`)."""
@@ -472,6 +514,26 @@ class _DocView:
         starts = self._sentence_starts
         k = bisect_right(starts, i)
         return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(self.heads))
+
+    def has_verb(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` hold a verb or an auxiliary."""
+        found = self._has_verb.get((start, end))
+        if found is None:
+            pos = self.pos
+            found = self._has_verb[(start, end)] = any(pos[i] in ("VERB", "AUX") for i in range(start, end))
+        return found
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (a Span builds a Token per word to join their texts), as spaCy joins it:
+        each token's text with its trailing space, the last one's without."""
+        if self._texts is None:
+            arr = self.doc.to_array([ORTH, SPACY]).tolist()
+            strings = self.doc.vocab.strings
+            self._texts = [strings[o] for o, _ in arr]
+            self._texts_with_ws = [strings[o] + " " if ws else strings[o] for o, ws in arr]
+        if end <= start:
+            return ""
+        return "".join(self._texts_with_ws[start : end - 1]) + self._texts[end - 1]
 
     def colon_between(self, lo: int, hi: int) -> bool:
         """Whether a token of ``lo:hi`` is a colon."""
