@@ -273,7 +273,7 @@ class EventTyper:
             return "other", "lexicon"
         if ctx.subset_of is not None:
             return self._event_type(ctx.subset_of)[0], "total"
-        counted_before = self._group_counted_before(ctx)
+        counted_before = self._type_of_group_counted_before(ctx)
         if counted_before is not None:
             return counted_before, "total"
         totalled = self._totalled(ctx) if unit is None else None
@@ -311,7 +311,7 @@ class EventTyper:
                 return near, "vectors"
         return "other", "default"
 
-    def _group_counted_before(self, ctx: MentionContext) -> str | None:
+    def _type_of_group_counted_before(self, ctx: MentionContext) -> str | None:
         """ "120 residents were evacuated. Of those, 38 were still there": a part of a group counted in the
         sentence before, whose own words say nothing, is what the words of that group's noun and verb say (not a
         part with a verb of its own: "Charges against four of them were dropped")."""
