@@ -84,6 +84,9 @@ def test_milles_alone_is_no_thousand(facts_of):
     ("Quelque 70 pompiers ont été engagés dans la matinée pour éteindre le feu.", "2025-06-20", "2025-06-20"),
     # control: a night named by its days keeps them
     ("Dix-huit voitures ont été incendiées dans la nuit de mardi à mercredi.", "2025-06-17", "2025-06-18"),
+    # control: a relative clause says which night, by another date
+    ("Dans la nuit qui a suivi l'orage du 12 juin, 60 habitants ont été évacués.", "2025-06-12", "2025-06-12"),
+    ("Dans la nuit où la digue a cédé, le 14 juin, 230 riverains ont été évacués.", "2025-06-14", "2025-06-14"),
 ])
 # fmt: on
 def test_parts_of_the_publication_day(facts_of, text, start, end):
