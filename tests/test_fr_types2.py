@@ -87,6 +87,9 @@ def test_milles_alone_is_no_thousand(facts_of):
     # control: a relative clause says which night, by another date
     ("Dans la nuit qui a suivi l'orage du 12 juin, 60 habitants ont été évacués.", "2025-06-12", "2025-06-12"),
     ("Dans la nuit où la digue a cédé, le 14 juin, 230 riverains ont été évacués.", "2025-06-14", "2025-06-14"),
+    # a day the sentence names is the event's: the part of the day is of that day
+    ("Le 17 juin, dans la nuit, 45 personnes ont été évacuées à Sète.", "2025-06-17", "2025-06-17"),
+    ("Mardi, dans la matinée, 12 randonneurs ont été secourus.", "2025-06-17", "2025-06-17"),
 ])
 # fmt: on
 def test_parts_of_the_publication_day(facts_of, text, start, end):
