@@ -127,6 +127,9 @@ def test_care_says_less_than_the_counted_noun(facts_of):
     ("Le chiffre vient de l'assureur, qui recense 12 000 déclarations de sinistre.", [12000]),
     # control: a share in a relative clause keeps its own rules
     ("Les dépenses sociales, qui représentent 61 % du budget, continuent de grimper.", [61]),
+    # a word of an event hung on the counted noun: the clause tells news about them
+    ("Les plongeurs, qui recherchent toujours 7 marins disparus, ont élargi la zone.", [7]),
+    ("Le quartier, où vivent encore 300 familles privées d'eau, a été bouclé.", [300]),
 ])
 # fmt: on
 def test_what_a_present_relative_clause_says_a_noun_is(facts_of, text, kept):
