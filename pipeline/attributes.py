@@ -168,7 +168,7 @@ class AttributeFilter:
             return True
         # "l'usine, qui emploie 320 salariés", "le camp, où vivent 200 000 personnes": a relative clause in the
         # simple present says what a place or a body is, unless its verb names an event ("qui touche 300 personnes")
-        if (quantity["unit"] is not None or noun.lower_ in self.trigger_words
+        if (quantity["unit"] is not None or noun.lower_ in self.trigger_words or self._said_by_modifier(noun)
                 or noun.dep_ not in ("obj", "nsubj", "nsubj:pass", *(("obl:arg",) if noun.head.pos_ == "ADV" else ()))):
             # a share, an amount, a duration or an age keeps its own rules; so does a toll ("qui s'élève à 9 morts")
             return False
@@ -179,6 +179,12 @@ class AttributeFilter:
                 and verb.head.pos_ in ("NOUN", "PROPN") and verb.morph.get("Tense") == ["Pres"]
                 and verb.morph.get("Mood") == ["Ind"] and not any(c.dep_.startswith("aux") for c in verb.children)
                 and verb.lemma_.lower() not in self.trigger_words and verb.lower_ not in self.trigger_words)
+
+    def _said_by_modifier(self, noun: Token) -> bool:
+        """Whether a word hung on the counted noun names an event ("qui cherchent toujours 7 marins disparus",
+        "où vivent 300 personnes privées d'eau"): the relative clause then tells news about them."""
+        return any(c.lower_ in self.trigger_words or c.lemma_.lower() in self.trigger_words
+                   for c in noun.children if c.dep_ in ("amod", "acl"))
 
     def is_denominator(self, quantity: dict, tokens: list[Token]) -> bool:
         """ "3,8 suicides pour 100 000 habitants", "sept entrées sur dix": a power of ten right after a rate

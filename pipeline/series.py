@@ -551,8 +551,7 @@ def _compared_apart(clause: str, words: SeriesWords) -> bool:
     holder's ("contre 60 000 euros pour le finaliste") or another place's ("contre 5,9 % en Bretagne", "contre
     7,4 % au niveau national"): another series. Only the earlier state of the same running count ("contre 35
     auparavant", "contre 14 la veille", "up from 27 in the previous toll") joins the figure's series."""
-    if words.period_nouns and words.earlier_words and words.period_nouns.search(clause) and (
-            words.earlier_words.search(clause)):
+    if _period_before(clause, words):
         return True
     if (words.holder_words and words.holder_words.search(clause)) or (
             words.wider_scopes and words.wider_scopes.search(clause)):
@@ -564,6 +563,18 @@ def _compared_apart(clause: str, words: SeriesWords) -> bool:
                      or name_key(name.group()) in words.wide_places):
             return True
     return False
+
+
+def _period_before(clause: str, words: SeriesWords) -> bool:
+    """A period noun with a word that puts it before, next to it (a word at most between them: "l'an dernier", "la
+    précédente journée de grève", "il y a un an", "a year earlier"): another period or occurrence. Apart, the
+    earlier word may time the compared figure within the same period ("contre 20 plus tôt dans la journée", the
+    morning's toll)."""
+    if not words.period_nouns or not words.earlier_words:
+        return False
+    nouns = [m.span() for m in words.period_nouns.finditer(clause)]
+    earlier = [m.span() for m in words.earlier_words.finditer(clause)]
+    return any(len(_WORD.findall(clause[min(a[1], b[1]) : max(a[0], b[0])])) <= 1 for a in nouns for b in earlier)
 
 
 _BARE_FIGURE = re.compile(r"[\d\s\u202f\xa0.,]+")

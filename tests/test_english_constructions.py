@@ -571,6 +571,20 @@ def test_a_part_charged_or_convicted_is_no_detention(en_facts, sentence, value, 
     assert [f["event_type"] for f in en_facts(sentence) if f["how_many"] == value] == [expected]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a migration word says nothing of people counted by a noun of their own, nor of things
+    ("About 40 reporters arrived at the courthouse on Monday morning.", "other"),
+    ("Around 1,200 fans arrived in Lisbon on Friday for the cup final.", "other"),
+    ("Five trucks carrying aid crossed into Gaza on Sunday.", "other"),
+    ("The new stadium will house 60,000 spectators when it opens.", "other"),
+    # controls: people, and a bare count whose noun is the weak word itself
+    ("About 90 people landed on the beach at dawn.", "displaced"),
+    ("Arrivals rose to 2,700 in April.", "displaced"),
+])
+def test_weak_triggers_need_a_count_of_anyone(en_facts, sentence, expected):
+    assert [f["event_type"] for f in en_facts(sentence)] == [expected]
+
+
 # issue 13, second round on unseen text (branch en-unseen2): constructions of e9's errors
 @pytest.mark.parametrize(("sentence", "source"), [
     # "per" and a bare noun is a rate's denominator, no source

@@ -84,6 +84,12 @@ def test_milles_alone_is_no_thousand(facts_of):
     ("Quelque 70 pompiers ont été engagés dans la matinée pour éteindre le feu.", "2025-06-20", "2025-06-20"),
     # control: a night named by its days keeps them
     ("Dix-huit voitures ont été incendiées dans la nuit de mardi à mercredi.", "2025-06-17", "2025-06-18"),
+    # control: a relative clause says which night, by another date
+    ("Dans la nuit qui a suivi l'orage du 12 juin, 60 habitants ont été évacués.", "2025-06-12", "2025-06-12"),
+    ("Dans la nuit où la digue a cédé, le 14 juin, 230 riverains ont été évacués.", "2025-06-14", "2025-06-14"),
+    # a day the sentence names is the event's: the part of the day is of that day
+    ("Le 17 juin, dans la nuit, 45 personnes ont été évacuées à Sète.", "2025-06-17", "2025-06-17"),
+    ("Mardi, dans la matinée, 12 randonneurs ont été secourus.", "2025-06-17", "2025-06-17"),
 ])
 # fmt: on
 def test_parts_of_the_publication_day(facts_of, text, start, end):
@@ -121,6 +127,9 @@ def test_care_says_less_than_the_counted_noun(facts_of):
     ("Le chiffre vient de l'assureur, qui recense 12 000 déclarations de sinistre.", [12000]),
     # control: a share in a relative clause keeps its own rules
     ("Les dépenses sociales, qui représentent 61 % du budget, continuent de grimper.", [61]),
+    # a word of an event hung on the counted noun: the clause tells news about them
+    ("Les plongeurs, qui recherchent toujours 7 marins disparus, ont élargi la zone.", [7]),
+    ("Le quartier, où vivent encore 300 familles privées d'eau, a été bouclé.", [300]),
 ])
 # fmt: on
 def test_what_a_present_relative_clause_says_a_noun_is(facts_of, text, kept):

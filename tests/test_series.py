@@ -835,6 +835,8 @@ def _pair(evidence: str, first: float, second: float, lang: str = "fr", **kind) 
     ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 dans son premier bilan.", 39, 35, True),
     ("en", "The Brevignac flood has killed 39 people, up from 35 in the previous toll.", 39, 35, True),
     ("en", "The Brevignac flood has killed 39 people, up from 35 a day earlier.", 39, 35, True),
+    # an earlier word that times the figure within the period, not next to the period's noun
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 20 plus tôt dans la journée.", 39, 20, True),
     # a figure of another reference period or another occurrence is another series, dated or not
     ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 l'an dernier.", 39, 35, False),
     ("fr", "À Brévignac, la marche a réuni 9800 manifestants, contre 9100 lors de la précédente journée de grève.",
@@ -843,6 +845,7 @@ def _pair(evidence: str, first: float, second: float, lang: str = "fr", **kind) 
     ("fr", "À Brévignac, le festival a compté 41200 festivaliers, contre 38500 un an plus tôt.", 41200, 38500, False),
     ("en", "The Brevignac festival drew 41200 visitors, up from 38500 a year earlier.", 41200, 38500, False),
     ("en", "The Brevignac festival drew 41200 visitors, compared with 38500 last year.", 41200, 38500, False),
+    ("fr", "À Brévignac, le festival a compté 41200 festivaliers, contre 38500 il y a deux ans.", 41200, 38500, False),
 ])
 def test_a_compared_figure_joins_the_series_only_as_an_earlier_state_of_the_same_count(
         lang, evidence, first, second, one_series):

@@ -302,7 +302,11 @@ class EventTyper:
                          if (pair := f"{t.lemma_} {obj.lemma_}") in self.weak_verb_object_triggers), None)
             if care is not None:
                 return care, "lexicon"  # "ont pris en charge 214 personnes" (not "400 blessés", "les rescapés")
-        weak = self._weak_type(ctx, words) if unit in (None, "%") else None
+        # a weak trigger tells what happened to people only where the counted noun could be anyone: "people", the
+        # weak word itself ("Arrivals climbed to 4,100") or none ("Two hundred arrived"); "40 reporters arrived",
+        # "five trucks crossed" moved, they were not displaced
+        anyone = ctx.noun is None or ctx.noun.lower_ in self.generic_nouns or ctx.noun.lower_ in self.weak_trigger_of
+        weak = self._weak_type(ctx, words) if unit in (None, "%") and anyone else None
         if weak is not None:
             return weak, "lexicon"
         if unit is None and ctx.predicate is not None and self.verb_classes is not None:

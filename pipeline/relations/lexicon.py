@@ -70,6 +70,8 @@ class RelationLexicon:
         self.relative_units = {u.lower(): code for u, code in dates["relative_units"].items()}
         # "a year earlier", "the year before": one unit back
         self.one_unit_words = {w.lower() for w in dates["count_articles"] + dates["previous_unit_determiners"]}
+        # "dans la nuit", "dans la matinée": a part of a day the sentence names no day of
+        self.bare_day_parts = {w.lower() for words in dates["bare_day_parts"].values() for w in words}
         previous = dates["previous_unit_phrases"]
         # "contre 121 l'année précédente": one unit back, with no count
         self.previous_unit_rx = re.compile(

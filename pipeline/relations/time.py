@@ -113,8 +113,11 @@ class DateAssigner:
                     # "212 cases were reported between January and February": the reporting verb is the
                     # figure's own predicate, its date the event's
                     own = c.predicate is not None and root.head.i == c.predicate.i
-                    candidates.setdefault(id(c), []).append((int(reporting and not own), dist, char_gap, d))
-        when = {key: min(options, key=lambda o: o[:3])[3] for key, options in candidates.items()}
+                    # "Le 8 mars, dans la nuit, 30 personnes ont été évacuées": a bare part of the day is the
+                    # publication day's only where the sentence names no other day of the event
+                    bare = d["text"].lower() in self.bare_day_parts
+                    candidates.setdefault(id(c), []).append((int(reporting and not own), int(bare), dist, char_gap, d))
+        when = {key: min(options, key=lambda o: o[:4])[4] for key, options in candidates.items()}
         for c in ctxs:
             if id(c) in when and not (id(c) in clauses and when[id(c)]["start"] > c.quantity["end"]):
                 continue
