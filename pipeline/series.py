@@ -166,6 +166,8 @@ class SeriesWords:
     attributed: re.Pattern | None = None
     # words that tell a figure is an earlier state of a toll told elsewhere ("Un précédent bilan ... 9 morts")
     earlier_state: re.Pattern | None = None
+    # words that set a figure's sentence apart as another event ("Par ailleurs", "In a separate attack")
+    separate_event: re.Pattern | None = None
     # a comparison word followed by a figure written in digits ("contre 23")
     comparison_ahead: re.Pattern | None = None
     # words that tell a toll told again as it changes, right before its figure ("le bilan passe à", "rose to")
@@ -229,6 +231,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         attribution=_word_pattern(data.get("attribution_markers", ())),
         attributed=_word_pattern(data.get("attribution_markers", ()), r"^[^\w]*"),
         earlier_state=_word_pattern(data.get("earlier_state_phrases", ())),
+        separate_event=_word_pattern(data.get("separate_event_markers", ())),
         comparison_ahead=_word_pattern(data["comparison_markers"], r"(?:^|\W)", r"\s+(?=\d)"),
         time_heads=_time_heads(language_data(lang).dates, data["stopwords"]),
         comparison_any=_word_pattern(data["comparison_markers"]),
@@ -442,6 +445,8 @@ class _Fact:
     attributed: bool = False
     # its sentence tells it as an earlier state of a toll ("Un précédent bilan faisait état de 9 morts")
     earlier_state: bool = False
+    # its sentence tells another event than the article's ("Par ailleurs, un accident de car a fait 12 morts")
+    separate_event: bool = False
     # its qualifier ("approx" for "près de 700")
     qualifier: str = "exact"
     # told as the new state of a toll ("the toll rose to 34", "le bilan passe à 21 blessés")
@@ -710,6 +715,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         apart=comparison and clause is not None and _compared_apart(clause, words),
         attributed=bool(clause and words.attributed and words.attributed.search(clause)),
         earlier_state=bool(words.earlier_state and words.earlier_state.search(_sentence_before(row))),
+        separate_event=bool(words.separate_event and words.separate_event.search(_sentence_before(row))),
         qualifier=str(row.get("qualifier") or "exact"),
         update=bool(before and words.update and words.update.search(before)),
         sentence=None if _num(row.get("char_start")) is None else int(_num(row.get("char_start"))),
@@ -982,9 +988,10 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
 def _told_update(a: _Fact, b: _Fact) -> bool:
     """One of two toll figures of an article, in two sentences, is told as the toll's new state ("Air strike kills at
     least 31", then "The toll rose to 34 on Thursday"; "le bilan passe à 14 morts"): the article tells one toll
-    as it changes, even a day later. Typed tolls of one type only (not parts, nor two groups: the rules after)."""
+    as it changes, even a day later. Typed tolls of one type only (not parts, nor two groups: the rules after), and
+    not a toll its sentence sets apart as another event ("Par ailleurs, un accident de car a fait 12 morts")."""
     return ((a.update or b.update) and a.sentence != b.sentence and a.event_type == b.event_type
-            and a.event_type in TOLL_TYPES)
+            and a.event_type in TOLL_TYPES and not (a.separate_event or b.separate_event))
 
 
 def _live_update(a: _Fact, b: _Fact) -> bool:

@@ -1023,6 +1023,29 @@ def test_a_toll_told_as_rising_in_its_article_is_one_series_with_the_earlier_fig
     assert same(df, ("a", 1), ("a", 2)) and not same(df, ("a", 1), ("a", 3))
 
 
+def test_a_toll_of_another_event_in_the_article_does_not_join_the_rising_toll():
+    titre = dict(row("a", 1, 14, where=None, evidence="Roumanie : le bilan de la collision passe à 14 morts"),
+                 char_start=0)
+    titre["mention_start"] = titre["evidence"].find("14")
+    avant = placed(row("a", 2, 9, where=None, evidence="Dans la nuit, les secours comptaient 9 morts près de Brasov."),
+                   char_start=300)
+    ailleurs = placed(row("a", 2, 9, where=None,
+                          evidence="Par ailleurs, un accident de car a fait 9 morts près de Brasov."), char_start=300)
+    assert same(grouped([titre, avant], vectors=False), ("a", 1), ("a", 2))  # control: the toll's earlier state
+    assert not same(grouped([titre, ailleurs], vectors=False), ("a", 1), ("a", 2))
+    # English: "In a separate attack"
+    rose = placed(dict(row("b", 1, 34, who="toll", unit="dead", where=None, when=("2026-02-12", "2026-02-12"),
+                           evidence="The toll rose to 34 on Thursday after three of the wounded died."), lang="en"),
+                  char_start=0)
+    before = placed(dict(row("b", 2, 31, who="people", unit="people", where=None, when=("2026-02-11", "2026-02-11"),
+                             evidence="An air strike on the market killed at least 31 people."), lang="en"),
+                    char_start=300)
+    separate = placed(dict(before, evidence="In a separate attack, an air strike killed at least 31 people."),
+                      char_start=300)
+    assert same(grouped([rose, before], lang="en", vectors=False), ("b", 1), ("b", 2))  # control
+    assert not same(grouped([rose, separate], lang="en", vectors=False), ("b", 1), ("b", 2))
+
+
 def test_the_words_of_a_wire_agency_and_relief_societies_name_no_english_story():
     a = dict(row("a", 1, 23, who="dead", unit="dead", where=None, published="2026-05-14",
                  evidence="NAIROBI, May 14 (Meridian Wire) - The Kenya Red Cross and the Disaster Management Unit "
