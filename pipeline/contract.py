@@ -307,6 +307,7 @@ class RelationsLexicon(TypedDict):
     toll_nouns: Words  # "the death toll rose to 61": a figure of the toll itself has who "death toll" and no unit
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
     share_verbs: Words  # record.py: "les cadres représentent 21 % des postes": the subject holds the share
+    acted_share_verbs: Words  # record.py: "a supprimé 40 % des vols": the share counts what the verb acts on
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes

@@ -184,6 +184,8 @@ class EventTyper:
             # "trois morts et 21 blessés", "un mort et 23 blessés": another figure's counted noun says
             # nothing of this one
             pred_side = []
+        if self._elided_subject(ctx) is not None:
+            pred_side = []  # "23 personnes ont été tuées et 31 blessées": the other verb says nothing of the 31
         if ctx.predicate is not None and ctx.predicate.lemma_ in self.subset_verbs:
             # "the dead included 12 children": the part is what its whole is
             for whole in (c for c in ctx.predicate.children if c.dep_ in ("nsubj", "nsubj:pass")):

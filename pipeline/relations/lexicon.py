@@ -148,6 +148,7 @@ class RelationLexicon:
         self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
         self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
         self.share_verbs = set(lex["share_verbs"])
+        self.acted_share_verbs = set(lex["acted_share_verbs"])
         self.restating_markers = {w.lower() for w in lex["restating_markers"]}
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}

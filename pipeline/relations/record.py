@@ -97,6 +97,8 @@ class RecordBuilder:
                 and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
                 and ctx.linked_to is None and not self._after_ellipsis(ctx)
                 and ctx.predicate.lemma_ not in self.cause_verbs
+                # not a verb acting on what the share counts: "a supprimé 40 % de ses vols" is the vols'
+                and anchor.head.lemma_ not in self.acted_share_verbs
                 and ctx.predicate.lemma_.lower() not in self.trigger_of):
             # "les cadres représentent 21 % des postes": the share is the subject's
             return ctx.actor, ctx.actor.pos_ == "NOUN"
@@ -727,6 +729,9 @@ class RecordBuilder:
         elif (who_token is not None and who_token.lower_ in self.time_words and ctx.actor is not None
               and ctx.actor.i != who_token.i):
             who_token = ctx.actor  # "has declared three days of mourning", "will continue for five more days"
+        elided = self._elided_subject(ctx)
+        if elided is not None:
+            who_token = elided  # "23 personnes ont été tuées et 31 blessées": 31 personnes
         measure = self._measure_of(ctx)
         if measure is not None:
             who_token = measure  # "une durée moyenne de 32 jours", "une affluence de 8 300 spectateurs"
@@ -845,7 +850,7 @@ class RecordBuilder:
             # were charged": 9 fans; "Rescuers reached nine of them": not the rescuers)
             part_of = group_counted.lower_ if group_counted is not None and self._counted(group_counted) else None
             # (the subject of the verb whose object the part is counts nothing of it)
-            noun = None if part_of is not None and self._subject_of_object(ctx) else ctx.noun
+            noun = None if part_of is not None and self._subject_of_object(ctx) else (elided or ctx.noun)
             unit = noun.lower_ if noun is not None else part_of or (
                 ctx.actor.lower_ if ctx.actor is not None and not caused else None)
             if unit in self.toll_nouns:

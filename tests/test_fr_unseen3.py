@@ -1,0 +1,50 @@
+"""Who and event type on French text the rules were not tuned on (issue 11, second French round of
+session 10), on sentences written for these tests. Publication date 2025-06-20 (a Friday), as in
+tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import one_fact
+
+pytestmark = pytest.mark.model
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, who, event_type", [
+    # a trigger word coordinated with the verb of a counted subject: the subject's people, the word's type
+    ("Trois personnes ont été tuées et 12 blessées dans la collision.", 12, "personnes", "wounded"),
+    # the same after a dateline the parser takes for the sentence's head, and a "dont" part before the verb
+    ("Lyon, 3 mars 2025 (AFP) - Au moins 14 personnes, dont deux enfants, ont été tuées et 20 blessées lundi "
+     "dans l'effondrement d'un immeuble.", 20, "personnes", "wounded"),
+    # controls: the first count keeps its verb; nouns coordinated with each other, a verb of their own
+    ("Trois personnes ont été tuées et 12 blessées dans la collision.", 3, "personnes", "killed"),
+    ("Le séisme a fait 23 morts et 31 blessés.", 31, "blessés", "wounded"),
+    ("Deux personnes sont mortes et 14 blessés ont été hospitalisés.", 14, "blessés", "wounded"),
+])
+# fmt: on
+def test_a_count_coordinated_with_a_verb_counts_its_subject(facts_of, text, value, who, event_type):
+    fact = one_fact(facts_of(text), value)
+    assert (fact["who"], fact["unit"], fact["event_type"]) == (who, who, event_type)
+
+
+def test_an_elided_participle_of_another_type_counts_the_subject(facts_of):
+    fact = one_fact(facts_of("Cinq ouvriers ont été évacués et trois hospitalisés après l'explosion."), 3)
+    assert (fact["who"], fact["unit"]) == ("ouvriers", "ouvriers")
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, who", [
+    # a verb acting on what the share counts: the share is that group's, not the subject's
+    ("La compagnie a annulé 30 % de ses liaisons vers l'Espagne.", 30, "liaisons"),
+    ("La SNCF supprimera 25 % des trains régionaux mardi.", 25, "trains régionaux"),
+    ("La direction a décidé de supprimer 12 % des postes du siège.", 12, "postes"),
+    # controls: a subject that holds the share
+    ("Les familles consacrent en moyenne 31 % de leur budget au logement.", 31, "familles"),
+    ("Le candidat sortant a obtenu 52 % des suffrages exprimés.", 52, "candidat sortant"),
+    ("Les seniors représentent 41 % des adhérents du club.", 41, "seniors"),
+])
+# fmt: on
+def test_who_of_a_share_of_an_object(facts_of, text, value, who):
+    assert one_fact(facts_of(text), value)["who"] == who
