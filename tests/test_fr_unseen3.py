@@ -48,3 +48,22 @@ def test_an_elided_participle_of_another_type_counts_the_subject(facts_of):
 # fmt: on
 def test_who_of_a_share_of_an_object(facts_of, text, value, who):
     assert one_fact(facts_of(text), value)["who"] == who
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, start, end", [
+    # a participle clause on a figure's noun phrase dates that figure, not the main clause's day
+    ("Le tribunal a condamné mercredi trois hommes pour 40 vols commis entre janvier et avril 2024.",
+     40, "2024-01-01", "2024-04-30"),
+    ("La cour a jugé jeudi deux frères pour une série de 23 escroqueries commises entre mars et mai 2023.",
+     23, "2023-03-01", "2023-05-31"),
+    # controls: the main clause's own figure keeps its day, as a figure whose participle clause has no date
+    ("Le tribunal a condamné mercredi trois hommes pour 40 vols commis entre janvier et avril 2024.",
+     3, "2025-06-18", "2025-06-18"),
+    ("Le tribunal a condamné mercredi trois hommes pour 40 vols commis dans le quartier.",
+     40, "2025-06-18", "2025-06-18"),
+])
+# fmt: on
+def test_a_participle_clause_dates_its_figure(facts_of, text, value, start, end):
+    fact = one_fact(facts_of(text), value)
+    assert (str(fact["when_start"]), str(fact["when_end"])) == (start, end)
