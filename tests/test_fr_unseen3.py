@@ -67,3 +67,21 @@ def test_who_of_a_share_of_an_object(facts_of, text, value, who):
 def test_a_participle_clause_dates_its_figure(facts_of, text, value, start, end):
     fact = one_fact(facts_of(text), value)
     assert (str(fact["when_start"]), str(fact["when_end"])) == (start, end)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, who, event_type", [
+    # a "dont" share of an amount: not money; who is the agent of its participle (CONVENTIONS-10 rule 2)
+    ("Le projet coûtera 8 millions d'euros, dont 35 % apportés par la Région.", 35, "Région", "other"),
+    ("Le budget du syndicat atteint 64 millions d'euros, dont 22 % financés par les communes.", 22, "communes",
+     "other"),
+    # controls: the amount itself; a share of people keeps its group's type
+    ("Le projet coûtera 8 millions d'euros, dont 35 % apportés par la Région.", 8_000_000, "projet", "money"),
+    ("Au total, 300 personnes ont été évacuées, dont 40 % venues des campings.", 40, None, "displaced"),
+])
+# fmt: on
+def test_a_share_of_an_amount(facts_of, text, value, who, event_type):
+    fact = one_fact(facts_of(text), value)
+    assert fact["event_type"] == event_type
+    if who is not None:
+        assert fact["who"] == who

@@ -262,7 +262,9 @@ class EventTyper:
             # whatever the group the part is taken from (CONVENTIONS-10 rule 3)
             return "other", "lexicon"
         if ctx.subset_of is not None:
-            return self._event_type(ctx.subset_of)[0], "total"
+            whole = self._event_type(ctx.subset_of)[0]
+            # "142 millions d'euros, dont 58 % financés par le Département": a share of an amount is no amount
+            return ("other" if whole == "money" and unit == "%" else whole), "total"
         totalled = self._totalled(ctx) if unit is None else None
         if totalled is not None:
             return totalled, "total"
