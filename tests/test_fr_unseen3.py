@@ -85,3 +85,18 @@ def test_a_share_of_an_amount(facts_of, text, value, who, event_type):
     assert fact["event_type"] == event_type
     if who is not None:
         assert fact["who"] == who
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value, event_type", [
+    # animals killed are no casualties: other, as the gold labels them
+    ("Quatre-vingt-cinq vaches laitières ont péri dans l'incendie du hangar.", 85, "other"),
+    ("Une soixantaine de brebis ont été tuées par des loups dans le Vercors.", 60, "other"),
+    ("L'incendie a tué 40 moutons et blessé deux bergers.", 40, "other"),
+    # controls: the people of the same sentences
+    ("L'incendie a tué 40 moutons et blessé deux bergers.", 2, "wounded"),
+    ("Trois randonneurs ont péri dans l'incendie du hangar.", 3, "killed"),
+])
+# fmt: on
+def test_animals_harmed_are_other(facts_of, text, value, event_type):
+    assert one_fact(facts_of(text), value)["event_type"] == event_type

@@ -11,6 +11,10 @@ from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
 from .mention import MentionContext
 
 
+# the event types of people harmed: of animals, a figure is other (the gold's "85 vaches périssent")
+HARM_TYPES = frozenset({"killed", "wounded", "casualties", "missing"})
+
+
 class RecordBuilder:
     """The record stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
 
@@ -717,6 +721,9 @@ class RecordBuilder:
         q = ctx.quantity
         unit = q["unit"]
         event_type, type_from = self._event_type(ctx)
+        if (event_type in HARM_TYPES and ctx.noun is not None
+                and (ctx.noun.lower_ in self.animal_nouns or ctx.noun.lemma_.lower() in self.animal_nouns)):
+            event_type, type_from = "other", "default"  # "85 vaches ont péri": no casualties of animals
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
