@@ -10,7 +10,6 @@ from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
 from .mention import MentionContext
 
-
 # the event types of people harmed: of animals, a figure is other (the gold's "85 vaches périssent")
 HARM_TYPES = frozenset({"killed", "wounded", "casualties", "missing"})
 
