@@ -57,9 +57,10 @@ class RecordBuilder:
         share, the beneficiary of a bare figure, the noun an apposition describes."""
         unit, anchor, inside = ctx.quantity["unit"], ctx.anchor, {t.i for t in ctx.tokens}
         bare = unit is not None or ctx.noun is None or ctx.noun.lower_ in self.holder_nouns
-        if anchor is not None and (is_currency(unit) or unit == "%"):
-            # "dont 58 % financés par le Département": the agent of the participle the figure carries
-            # (CONVENTIONS-10 rule 2, the one the money verb makes its subject)
+        if anchor is not None and unit == "%" and ctx.subset_of is not None:
+            # "dont 58 % financés par le Département": the agent of the participle a share of an amount carries
+            # (CONVENTIONS-10 rule 2, the one the money verb makes its subject; not an amount's own participle,
+            # "une dotation de 120 000 euros versée par la Fédération", whose sentence has its money verb)
             agent = next((g for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > anchor.i
                           and "Part" in c.morph.get("VerbForm") for g in c.children
                           if g.dep_ == "obl:agent" and g.pos_ in NOMINAL), None)
