@@ -291,6 +291,7 @@ class RelationsLexicon(TypedDict):
     record_markers: Words  # "son plus bas niveau depuis 2008": the date bounds a record, not the figure
     superlative_words: Words  # attributes.py: "les 50 plus grandes villes" names a group, not a figure
     possession_verbs: Words  # attributes.py: "12 ont moins de 16 ans" is an age; "qui compte 540 adhérents"
+    staffing_verbs: Words  # attributes.py: "le département emploie 3 900 agents" describes the body: no fact
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration

@@ -100,3 +100,27 @@ def test_a_share_of_an_amount(facts_of, text, value, who, event_type):
 # fmt: on
 def test_animals_harmed_are_other(facts_of, text, value, event_type):
     assert one_fact(facts_of(text), value)["event_type"] == event_type
+
+
+# fmt: off
+@pytest.mark.parametrize("text", [
+    # the staff or means a body says it has, in its main clause in the simple present, describe the body
+    "La clinique emploie 450 salariés, dont 120 infirmières.",
+    "L'hôpital dispose de 300 lits de réanimation.",
+    "Le service s'appuie sur 2 100 bénévoles, répartis dans 35 antennes.",
+])
+# fmt: on
+def test_the_staff_of_a_body_is_no_fact(facts_of, text):
+    assert facts_of(text) == []
+
+
+# fmt: off
+@pytest.mark.parametrize("text, value", [
+    # controls: another tense is an event; a part with a verb of its own is news
+    ("L'usine employait 200 ouvriers avant l'incendie.", 200),
+    ("La région a employé 300 saisonniers cet été.", 300),
+    ("L'entreprise emploie 900 salariés, dont 40 ont été blessés dans l'explosion.", 40),
+])
+# fmt: on
+def test_staff_in_another_tense_or_harmed_stays_a_fact(facts_of, text, value):
+    one_fact(facts_of(text), value)
