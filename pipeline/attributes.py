@@ -80,6 +80,7 @@ class AttributeFilter:
         self.window_prepositions = set(lex["window_prepositions"])
         self.superlatives = set(lex["superlative_words"])
         self.possession_verbs = set(lex["possession_verbs"])
+        self.staffing_verbs = set(lex["staffing_verbs"])
         self.trigger_words = {w.lower() for words in lex["event_triggers"].values() for w in words}
         self.reporting_verbs = set(lex["reporting_verbs"])
         self.rate_prepositions = set(lex["rate_prepositions"])
@@ -120,7 +121,7 @@ class AttributeFilter:
             return "population"
         if self._superlative_group(before, after):
             return "group"
-        if self._held_by_relative(quantity, tokens):
+        if self._held_by_relative(quantity, tokens) or self._staff_of_body(quantity, tokens):
             return "description"
         if self.is_denominator(quantity, tokens):
             return "denominator"
@@ -154,6 +155,31 @@ class AttributeFilter:
         # the article must be followed by a word of the same sentence ("…de ménages les" may end a cut text)
         return (i > after.i and i + 1 < after.sent.end and "Def" in doc[i].morph.get("Definite")
                 and doc[i + 1].lower_ in self.superlatives)
+
+    def _staff_of_body(self, quantity: dict, tokens: list[Token]) -> bool:
+        """ "Le département emploie 3 900 agents", "le SDIS s'appuie sur 6 300 sapeurs-pompiers, dont 5 400
+        volontaires, répartis dans 140 centres": the counts a body's main verb of staffing says it has, in the
+        simple present, describe the body (as the relative clause of ``_held_by_relative``), not the news."""
+        if quantity["unit"] is not None or not self.staffing_verbs:
+            return False
+        ids = {t.i for t in tokens}
+        top = next((t for t in tokens if t.head.i not in ids), tokens[-1])
+        noun = top.head if top.dep_ in ("nummod", "det") and top.head.i > top.i else top
+        if noun.lower_ in self.trigger_words:
+            return False
+        for t in noun.ancestors:
+            if t.lemma_ in self.staffing_verbs:
+                verb = t
+                break
+            if t.lower_ in self.trigger_words or t.lemma_.lower() in self.trigger_words or (
+                    t.pos_ in ("VERB", "AUX") and (t.morph.get("Person") or any(
+                        c.dep_.startswith("aux") for c in t.children))):
+                return False  # a verb of its own ("dont 40 ont été blessés") or an event word on the way
+        else:
+            return False
+        return (verb.dep_ == "ROOT" and verb.morph.get("Tense") == ["Pres"] and verb.morph.get("Mood") == ["Ind"]
+                and not any(c.dep_.startswith("aux") for c in verb.children)
+                and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children))
 
     def _held_by_relative(self, quantity: dict, tokens: list[Token]) -> bool:
         """ "la commune de Clisson, qui compte 7 500 habitants", "l'association, qui compte 540 adhérents":

@@ -296,6 +296,7 @@ class RelationsLexicon(TypedDict):
     record_markers: Words  # "son plus bas niveau depuis 2008": the date bounds a record, not the figure
     superlative_words: Words  # attributes.py: "les 50 plus grandes villes" names a group, not a figure
     possession_verbs: Words  # attributes.py: "12 ont moins de 16 ans" is an age; "qui compte 540 adhérents"
+    staffing_verbs: Words  # attributes.py: "le département emploie 3 900 agents" describes the body: no fact
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
@@ -312,6 +313,7 @@ class RelationsLexicon(TypedDict):
     toll_nouns: Words  # "the death toll rose to 61": a figure of the toll itself has who "death toll" and no unit
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
     share_verbs: Words  # record.py: "les cadres représentent 21 % des postes": the subject holds the share
+    acted_share_verbs: Words  # record.py: "a supprimé 40 % des vols": the share counts what the verb acts on
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
@@ -319,6 +321,7 @@ class RelationsLexicon(TypedDict):
     bound_triggers: Words  # triggers only before one of bound_trigger_links ("privés d'électricité")
     bound_trigger_links: Words
     occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
+    animal_nouns: Words  # animals killed, wounded or lost are other ("85 vaches ont péri"), not casualties
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 

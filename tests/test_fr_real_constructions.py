@@ -64,7 +64,7 @@ def test_a_season_of_a_year_is_still_a_date(text, found):
 @pytest.mark.parametrize("text, value", [
     # a concession, a condition: the date is the clause's own verb's
     ("Le kiosque vend une trentaine de magazines, même si les ventes montent en hiver.", 30),
-    ("La commune emploie 14 saisonniers, sauf si la saison se termine en septembre.", 14),
+    ("La commune recrute 14 saisonniers, sauf si la saison se termine en septembre.", 14),
 ])
 def test_a_clause_of_concession_or_condition_keeps_its_date(facts_of, text, value):
     assert one_fact(facts_of(text), value)["when_start"] is None

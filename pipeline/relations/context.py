@@ -78,6 +78,36 @@ class ContextReader:
             ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
         ctx.anchors.add(ctx.noun.i)
 
+    def _elided_subject(self, ctx: MentionContext) -> Token | None:
+        """ "23 personnes ont été tuées et 31 blessées": a count whose noun is a trigger word coordinated with
+        the verb of a counted subject, with no verb of its own, counts that subject's noun; the word says what
+        happened to them (not "23 morts et 31 blessés", whose nouns are coordinated with each other)."""
+        noun = ctx.noun
+        if (ctx.quantity["unit"] is not None or noun is None or noun.dep_ != "conj" or noun.head.pos_ != "VERB"
+                or any(c.dep_ in (*SUBJECT_DEPS, "obj", "cop", "aux", "aux:pass", "aux:tense") for c in noun.children)
+                or not self._types_of([noun], by_ending=False)):
+            return None
+        verb = noun.head
+
+        def whole(t: Token) -> bool:  # a counted noun, not a "dont" part of another
+            number = next((g for g in t.children if g.dep_ == "nummod" and g.like_num), None)
+            return (t.pos_ == "NOUN" and number is not None
+                    and not self.subset_rx.search(t.doc.text[ctx.sentence.start_char : number.idx]))
+
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and whole(subject):
+            return subject
+        # no counted subject in the parse (a dateline taken for it, a "dont" part): the nearest counted noun
+        # before the participle that agrees with it in gender and number ("Katmandou (AFP) - 23 personnes,
+        # dont trois enfants, ont été tuées et 31 blessées")
+        features = ("Gender", "Number")
+        if not all(verb.morph.get(f) for f in features):
+            return None
+        for t in reversed(ctx.sentence[: verb.i - ctx.sentence.start]):
+            if whole(t):
+                return t if all(t.morph.get(f) == verb.morph.get(f) for f in features) else None
+        return None
+
     def _outside_head(self, tokens: list[Token], inside: set[int]) -> Token | None:
         for t in tokens:
             if t.head.i not in inside and t.head.i != t.i:

@@ -196,6 +196,8 @@ class EventTyper:
             # "trois morts et 21 blessés", "un mort et 23 blessés": another figure's counted noun says
             # nothing of this one
             pred_side = []
+        if self._elided_subject(ctx) is not None:
+            pred_side = []  # "23 personnes ont été tuées et 31 blessées": the other verb says nothing of the 31
         if ctx.predicate is not None and ctx.predicate.lemma_ in self.subset_verbs:
             # "the dead included 12 children": the part is what its whole is
             for whole in (c for c in ctx.predicate.children if c.dep_ in ("nsubj", "nsubj:pass")):
@@ -272,7 +274,9 @@ class EventTyper:
             # whatever the group the part is taken from (CONVENTIONS-10 rule 3)
             return "other", "lexicon"
         if ctx.subset_of is not None:
-            return self._event_type(ctx.subset_of)[0], "total"
+            whole = self._event_type(ctx.subset_of)[0]
+            # "142 millions d'euros, dont 58 % financés par le Département": a share of an amount is no amount
+            return ("other" if whole == "money" and unit == "%" else whole), "total"
         counted_before = self._type_of_group_counted_before(ctx)
         if counted_before is not None:
             return counted_before, "total"

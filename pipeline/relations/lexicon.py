@@ -155,6 +155,7 @@ class RelationLexicon:
         self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
         self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
         self.share_verbs = set(lex["share_verbs"])
+        self.acted_share_verbs = set(lex["acted_share_verbs"])
         self.restating_markers = {w.lower() for w in lex["restating_markers"]}
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}
@@ -162,6 +163,7 @@ class RelationLexicon:
         self.bound_triggers = {w.lower() for w in lex["bound_triggers"]}
         self.bound_trigger_links = {w.lower() for w in lex["bound_trigger_links"]}
         self.occurrence_nouns = {w.lower() for w in lex["occurrence_nouns"]}
+        self.animal_nouns = {w.lower() for w in lex["animal_nouns"]}
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None

@@ -11,6 +11,9 @@ from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
 from .anaphora import Reference
 from .mention import MentionContext
 
+# the event types of people harmed: of animals, a figure is other (the gold's "85 vaches périssent")
+HARM_TYPES = frozenset({"killed", "wounded", "casualties", "missing"})
+
 
 class RecordBuilder:
     """The record stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
@@ -55,6 +58,15 @@ class RecordBuilder:
         share, the beneficiary of a bare figure, the noun an apposition describes."""
         unit, anchor, inside = ctx.quantity["unit"], ctx.anchor, {t.i for t in ctx.tokens}
         bare = unit is not None or ctx.noun is None or ctx.noun.lower_ in self.holder_nouns
+        if anchor is not None and unit == "%" and ctx.subset_of is not None:
+            # "dont 58 % financés par le Département": the agent of the participle a share of an amount carries
+            # (CONVENTIONS-10 rule 2, the one the money verb makes its subject; not an amount's own participle,
+            # "une dotation de 120 000 euros versée par la Fédération", whose sentence has its money verb)
+            agent = next((g for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > anchor.i
+                          and "Part" in c.morph.get("VerbForm") for g in c.children
+                          if g.dep_ == "obl:agent" and g.pos_ in NOMINAL), None)
+            if agent is not None:
+                return agent, False
         if anchor is not None and bare:
             valued = self._valued_object(anchor, inside)
             if valued is not None:
@@ -98,6 +110,8 @@ class RecordBuilder:
                 and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
                 and ctx.linked_to is None and not self._after_ellipsis(ctx)
                 and ctx.predicate.lemma_ not in self.cause_verbs
+                # not a verb acting on what the share counts: "a supprimé 40 % de ses vols" is the vols'
+                and anchor.head.lemma_ not in self.acted_share_verbs
                 and ctx.predicate.lemma_.lower() not in self.trigger_of):
             # "les cadres représentent 21 % des postes": the share is the subject's
             return ctx.actor, ctx.actor.pos_ == "NOUN"
@@ -705,6 +719,9 @@ class RecordBuilder:
         if event_type == "displaced" and ctx.noun is not None and (
                 ctx.noun.lower_ in self.vessel_nouns or ctx.noun.lemma_.lower() in self.vessel_nouns):
             event_type, type_from = "other", "noun"  # "731 arrivals in 14 boats": the boats are not the people moved
+        if (event_type in HARM_TYPES and ctx.noun is not None
+                and (ctx.noun.lower_ in self.animal_nouns or ctx.noun.lemma_.lower() in self.animal_nouns)):
+            event_type, type_from = "other", "default"  # "85 vaches ont péri": no casualties of animals
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
@@ -725,6 +742,9 @@ class RecordBuilder:
         elif (who_token is not None and who_token.lower_ in self.time_words and ctx.actor is not None
               and ctx.actor.i != who_token.i):
             who_token = ctx.actor  # "has declared three days of mourning", "will continue for five more days"
+        elided = self._elided_subject(ctx)
+        if elided is not None:
+            who_token = elided  # "23 personnes ont été tuées et 31 blessées": 31 personnes
         measure = self._measure_of(ctx)
         if measure is not None:
             who_token = measure  # "une durée moyenne de 32 jours", "une affluence de 8 300 spectateurs"
@@ -854,7 +874,7 @@ class RecordBuilder:
             # were charged": 9 fans; "Rescuers reached nine of them": not the rescuers)
             part_of = group_counted.lower_ if group_counted is not None and self._counted(group_counted) else None
             # (the subject of the verb whose object the part is counts nothing of it)
-            noun = None if part_of is not None and self._subject_of_object(ctx) else ctx.noun
+            noun = None if part_of is not None and self._subject_of_object(ctx) else (elided or ctx.noun)
             unit = noun.lower_ if noun is not None else part_of or (
                 ctx.actor.lower_ if ctx.actor is not None and not caused else None)
             if ctx.referent is not None:

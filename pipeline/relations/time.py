@@ -102,6 +102,13 @@ class DateAssigner:
                 # "Déjà condamné en 2019, le prévenu a écopé de trois ans de prison": a participle clause opening
                 # the sentence tells an earlier event of the subject's, with its own date
                 fits = [c for c in fits if fronted.left_edge.i <= c.tokens[0].i <= fronted.right_edge.i]
+            participle = self._describing_participle(root)
+            own_phrase: set[int] = set()
+            if participle is not None:
+                # "condamné mercredi pour 64 cambriolages commis entre septembre 2024 et mars 2025": a participle
+                # clause on the noun phrase of a figure dates that figure, before the main clause's date
+                own_phrase = {id(c) for c in fits
+                              if participle.head.left_edge.i <= c.tokens[0].i and c.tokens[-1].i < participle.i}
             if not fits:
                 continue
             dists = [(self._nearest(root, c), c) for c in fits]
@@ -116,8 +123,9 @@ class DateAssigner:
                     # "Le 8 mars, dans la nuit, 30 personnes ont été évacuées": a bare part of the day is the
                     # publication day's only where the sentence names no other day of the event
                     bare = d["text"].lower() in self.bare_day_parts
-                    candidates.setdefault(id(c), []).append((int(reporting and not own), int(bare), dist, char_gap, d))
-        when = {key: min(options, key=lambda o: o[:4])[4] for key, options in candidates.items()}
+                    candidates.setdefault(id(c), []).append(
+                        (int(id(c) not in own_phrase), int(reporting and not own), int(bare), dist, char_gap, d))
+        when = {key: min(options, key=lambda o: o[:5])[5] for key, options in candidates.items()}
         for c in ctxs:
             if id(c) in when and not (id(c) in clauses and when[id(c)]["start"] > c.quantity["end"]):
                 continue
@@ -166,6 +174,19 @@ class DateAssigner:
                 return t if finite else None
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
             return t if finite and opened_by_pronoun(t) else None
+        return None
+
+    @staticmethod
+    def _describing_participle(token: Token) -> Token | None:
+        """The participle, without an auxiliary, of a clause after the noun it describes that ``token`` stands
+        in, when that noun is no verb's subject ("une série de 64 cambriolages commis en 2024"; not "les 300
+        salariés licenciés en 2023 ont manifesté", whose verb is theirs)."""
+        for t in (token, *token.ancestors):
+            if t.morph.get("Person") or any(c.dep_.startswith("aux") for c in t.children):
+                return None  # a finite verb's clause: its date is its own verb's
+            if (t.dep_ == "acl" and "Part" in t.morph.get("VerbForm") and t.head.pos_ == "NOUN"
+                    and t.head.i < t.i and not t.head.dep_.startswith("nsubj")):
+                return t
         return None
 
     @staticmethod
