@@ -79,8 +79,10 @@ class _Finder:
         return all(e <= a or s >= b for a, b in self.taken)
 
     def add(self, core: _Core) -> None:
-        if core.value != round(core.value) and abs(core.value - round(core.value)) < 1e-6:
-            core.value = float(round(core.value))  # "4.1 million": 4.1 * 1e6 is 4099999.9999999995 in floats
+        whole = round(core.value) if math.isfinite(core.value) else 0
+        if whole and core.value != whole and abs(core.value - whole) <= 1e-9 * abs(whole):
+            # "4.1 million": 4.1 * 1e6 is 4099999.9999999995 in floats (relative: "a hundred trillionths" stays 1e-10)
+            core.value = float(whole)
         self.found.append(core)
         self.taken.append((core.start, core.end))
 
