@@ -182,7 +182,7 @@ def test_a_participle_after_a_part_s_number_gives_the_part_its_own_event_type(fa
 
 
 @pytest.mark.parametrize("text, value, who", [
-    ("L'usine emploie 300 personnes, dont 40 salariés intérimaires.", 40, "salariés intérimaires"),
+    ("L'usine a licencié 300 personnes, dont 40 salariés intérimaires.", 40, "salariés intérimaires"),
     ("Le ministère recense 540 blessés, dont 118 enfants.", 118, "enfants"),
     # a trigger noun that is no participle by its form
     ("L'agence a compté 900 cas de dengue, dont 14 décès.", 14, "décès"),
