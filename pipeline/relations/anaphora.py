@@ -149,6 +149,14 @@ class Anaphora:
             i = prev.start
         if i > 0 and window > 1:
             previous.append(doc[0].sent)  # the heading
+        # only sentences the selective parse sees too (pipeline.parsing): those that hold a figure, and the one
+        # right before a personal or demonstrative pronoun; the others have no parse there, so reading them in
+        # a full parse would give another who than the selected one
+        figures = [q["start"] for q in doc._.quantities or []]
+        word = reference.word.lower_
+        pronoun = word in self.anaphoric_pronouns or word in self.demonstrative_agreement
+        previous = [prev for k, prev in enumerate(previous)
+                    if (k == 0 and pronoun) or any(prev.start_char <= c < prev.end_char for c in figures)]
         # (the clitic's own sentence first: "1 000 habitants évacués, quand la préfecture en compte 850")
         clitic = reference.word.lower_ in self.referring_clitics
         found = self._group_counted_before(reference, sentence, in_dates) if clitic else None
