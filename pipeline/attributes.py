@@ -39,7 +39,7 @@ from spacy.tokens import Token
 from .languages import LanguageResources
 from .numbers import normalize_number
 from .parsing import doc_text
-from .syntax import opened_by_pronoun
+from .syntax import opened_by_pronoun, said_with
 
 #: the reason :meth:`AttributeFilter.is_attribute` gives for "cinq ans plus tôt": its unit is no counted noun
 TIME_REFERENCE = "time reference"
@@ -171,7 +171,7 @@ class AttributeFilter:
             if t.lemma_ in self.staffing_verbs:
                 verb = t
                 break
-            if t.lower_ in self.trigger_words or t.lemma_.lower() in self.trigger_words or (
+            if said_with(t, self.trigger_words) or (
                     t.pos_ in ("VERB", "AUX") and (t.morph.get("Person") or any(
                         c.dep_.startswith("aux") for c in t.children))):
                 return False  # a verb of its own ("dont 40 ont été blessés") or an event word on the way
@@ -209,7 +209,7 @@ class AttributeFilter:
     def _said_by_modifier(self, noun: Token) -> bool:
         """Whether a word hung on the counted noun names an event ("qui cherchent toujours 7 marins disparus",
         "où vivent 300 personnes privées d'eau"): the relative clause then tells news about them."""
-        return any(c.lower_ in self.trigger_words or c.lemma_.lower() in self.trigger_words
+        return any(said_with(c, self.trigger_words)
                    for c in noun.children if c.dep_ in ("amod", "acl"))
 
     def is_denominator(self, quantity: dict, tokens: list[Token]) -> bool:

@@ -6,6 +6,8 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Token
 
 NOMINAL = ("NOUN", "PROPN")
@@ -15,6 +17,12 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def said_with(token: Token, words: Collection[str]) -> bool:
+    """Whether ``token``'s lowercase form or lemma is one of ``words`` (a pack's word list): "périssent" by its
+    lemma, a form the lemmatizer misses by itself."""
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, int] | None = None) -> str:

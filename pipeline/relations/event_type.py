@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..schema import is_currency
-from ..syntax import CONTENT, NOMINAL
+from ..syntax import CONTENT, NOMINAL, said_with
 from .mention import MentionContext
 
 OBJECT_DEPS = ("obj", "obl:arg", "obl:mod", "obl")
@@ -103,8 +103,7 @@ class EventTyper:
         if ctx.noun is not None and unit is None and ctx.noun.lower_ in self.occurrence_nouns:
             return "other", "default"  # "sept accidents mortels": events counted, not the people they harmed
         inside = {t.i for t in ctx.tokens}
-        if (ctx.predicate is not None and ctx.noun is not None and (
-                ctx.predicate.lemma_.lower() in self.verdict_verbs or ctx.predicate.lower_ in self.verdict_verbs)
+        if (ctx.predicate is not None and ctx.noun is not None and said_with(ctx.predicate, self.verdict_verbs)
                 and any(c.i not in inside and (c.like_num or c.dep_ == "nummod") for c in ctx.noun.children)):
             # "Of the 212 people arrested ..., 57 have been charged": a part whose own verb says what a court did,
             # counting the noun of the group it is taken from, is no detention (CONVENTIONS-10 rule 3)

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ..confidence import cue_count
 from ..parsing import doc_text
 from ..schema import Fact, is_currency, unit_kind
-from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase
+from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, said_with
 from .anaphora import Reference
 from .mention import MentionContext
 
@@ -105,8 +105,8 @@ class RecordBuilder:
                 and anchor is not None and anchor.head.pos_ == "VERB" and ctx.actor is not None
                 # the verb's object, or its complement when the subject names a measure ("le taux d'emploi
                 # s'établit à 58,3 % de la population": the rate's, not the population's)
-                and (anchor.dep_ == "obj" or (anchor.dep_.startswith("obl") and (
-                    ctx.actor.lemma_.lower() in self.measure_nouns or ctx.actor.lower_ in self.measure_nouns)))
+                and (anchor.dep_ == "obj" or (anchor.dep_.startswith("obl")
+                                              and said_with(ctx.actor, self.measure_nouns)))
                 and ctx.actor.pos_ != "PRON" and ctx.predicate is not None
                 and ctx.linked_to is None and not self._after_ellipsis(ctx)
                 and ctx.predicate.lemma_ not in self.cause_verbs
@@ -687,7 +687,7 @@ class RecordBuilder:
 
     def _varies(self, token: Token) -> bool:
         """Whether a noun names a variation ("hausse", "recul")."""
-        return token.lemma_.lower() in self.variation_nouns or token.lower_ in self.variation_nouns
+        return said_with(token, self.variation_nouns)
 
     def _valued_object(self, anchor: Token, inside: set[int]) -> Token | None:
         """ "estime à 1,2 milliard le surcoût", "fixe à 30 000 euros le plafond": the verb's object,
@@ -716,11 +716,9 @@ class RecordBuilder:
         q = ctx.quantity
         unit = q["unit"]
         event_type, type_from = self._event_type(ctx)
-        if event_type == "displaced" and ctx.noun is not None and (
-                ctx.noun.lower_ in self.vessel_nouns or ctx.noun.lemma_.lower() in self.vessel_nouns):
+        if event_type == "displaced" and ctx.noun is not None and said_with(ctx.noun, self.vessel_nouns):
             event_type, type_from = "other", "noun"  # "731 arrivals in 14 boats": the boats are not the people moved
-        if (event_type in HARM_TYPES and ctx.noun is not None
-                and (ctx.noun.lower_ in self.animal_nouns or ctx.noun.lemma_.lower() in self.animal_nouns)):
+        if event_type in HARM_TYPES and ctx.noun is not None and said_with(ctx.noun, self.animal_nouns):
             event_type, type_from = "other", "default"  # "85 vaches ont péri": no casualties of animals
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
