@@ -67,6 +67,8 @@ class NumbersLexicon(TypedDict):
     bare_fractions: Words  # phrases starting with a fraction used with no multiplier: "half the protesters"
     percent_words: Words
     currencies: dict[Code, Words]  # ISO 4217 code -> forms
+    # a word several countries' currencies are called ("pesos") -> their ISO 4217 codes, the default first
+    shared_currency_words: dict[Word, list[Code]]
     time_units: dict[Word, Words]  # unit as written in the table -> forms
     number_words: dict[Word, int]
     article_words: Words
