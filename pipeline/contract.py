@@ -246,6 +246,7 @@ class RelationsLexicon(TypedDict):
     generic_nouns: Words
     container_nouns: Words
     event_nouns: Words
+    sum_nouns: Words  # event nouns of a sum given or spent: a verb's object, the verb is the predicate
     attribution_prepositions: Words
     attribution_nouns: Words
     reporting_verbs: Words

@@ -49,6 +49,7 @@ class RelationLexicon:
         self.part_participles = {w.lower() for w in lex["part_participles"]}
         self.participle_endings = tuple(data.dates["past_tense"]["participle_endings"])
         self.event_nouns = set(lex["event_nouns"])
+        self.sum_nouns = {w.lower() for w in lex["sum_nouns"]}
         self.reporting = set(lex["reporting_verbs"])
         self.own_time_conjunctions = [w.lower() for w in lex["own_time_conjunctions"]]
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
