@@ -247,6 +247,7 @@ class RelationsLexicon(TypedDict):
     container_nouns: Words
     event_nouns: Words
     sum_nouns: Words  # event nouns of a sum given or spent: a verb's object, the verb is the predicate
+    range_participles: Words  # "allant" in "des peines allant de 2 à 7 ans": it opens a range, no predicate
     attribution_prepositions: Words
     attribution_nouns: Words
     reporting_verbs: Words

@@ -51,3 +51,16 @@ def test_english_copula_of_a_figure_is_its_what(en_facts, sentence, expected):
 ])
 def test_english_copula_controls(en_facts, sentence, expected):
     assert whats(en_facts(sentence)) == expected
+
+
+@pytest.mark.parametrize(("lang", "sentence", "low", "expected"), [
+    # a range's participle ("allant", "ranging") is no predicate: the verb of the noun the range bounds
+    ("fr", "Les deux prévenus ont reçu des peines allant de 6 à 10 mois de prison.", 6, "ont reçu"),
+    ("fr", "Les éleveurs pourront toucher une avance allant jusqu'à 20 000 euros.", 20000, "pourront toucher"),
+    ("en", "The three men were given sentences ranging from four to seven years.", 4, "were given"),
+    # control: a range with no participle keeps its verb
+    ("fr", "Le prévenu a écopé de 8 à 10 mois de prison.", 8, "a écopé"),
+])
+def test_a_range_participle_is_no_predicate(facts_of, en_facts, lang, sentence, low, expected):
+    facts = (facts_of if lang == "fr" else en_facts)(sentence)
+    assert [f["what"] for f in facts if f["how_many"] == low] == [expected]

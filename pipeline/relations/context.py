@@ -205,6 +205,10 @@ class ContextReader:
             fronted_group = (not is_root and t.dep_.startswith("obl") and head.pos_ in ("VERB", "AUX")
                              and any(c.dep_ == "case" and c.lower_ in self.group_links for c in t.children)
                              and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in head.children))
+            if (not is_root and head.lower_ in self.range_participles and head.dep_ == "acl"
+                    and head.head.pos_ in NOMINAL):
+                t = head.head  # "des peines allant de 12 à 18 mois": a range's participle is no predicate
+                continue
             if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj" and not fronted_group:
                 return head
             if not is_root and t.dep_ in SUBJECT_DEPS:

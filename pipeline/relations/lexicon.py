@@ -50,6 +50,7 @@ class RelationLexicon:
         self.participle_endings = tuple(data.dates["past_tense"]["participle_endings"])
         self.event_nouns = set(lex["event_nouns"])
         self.sum_nouns = {w.lower() for w in lex["sum_nouns"]}
+        self.range_participles = {w.lower() for w in lex["range_participles"]}
         self.reporting = set(lex["reporting_verbs"])
         self.own_time_conjunctions = [w.lower() for w in lex["own_time_conjunctions"]]
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
