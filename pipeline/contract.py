@@ -67,6 +67,8 @@ class NumbersLexicon(TypedDict):
     bare_fractions: Words  # phrases starting with a fraction used with no multiplier: "half the protesters"
     percent_words: Words
     currencies: dict[Code, Words]  # ISO 4217 code -> forms
+    # a word several countries' currencies are called ("pesos") -> their ISO 4217 codes, the default first
+    shared_currency_words: dict[Word, list[Code]]
     time_units: dict[Word, Words]  # unit as written in the table -> forms
     number_words: dict[Word, int]
     article_words: Words
@@ -244,6 +246,8 @@ class RelationsLexicon(TypedDict):
     generic_nouns: Words
     container_nouns: Words
     event_nouns: Words
+    sum_nouns: Words  # event nouns of a sum given or spent: a verb's object, the verb is the predicate
+    range_participles: Words  # "allant" in "des peines allant de 2 à 7 ans": it opens a range, no predicate
     attribution_prepositions: Words
     attribution_nouns: Words
     reporting_verbs: Words

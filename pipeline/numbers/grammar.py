@@ -6,9 +6,26 @@ import re
 from functools import cache
 from typing import Any
 
+from ..currency_names import cldr_currency_names
 from ..lang import hooks
 from ..languages import DEFAULT_LANG, language_data
 from .words import _APOS, WordNumberReader, _alternation
+
+
+def _currency_of(lex: dict[str, Any], lang: str) -> dict[str, str]:
+    """Each currency form -> its ISO 4217 code: the pack's forms, the words several currencies share
+    (their default code; not those money only after a scale), and CLDR's names of the currencies those
+    words may be ("pesos philippins", "Ugandan shillings"), which the pack need not list."""
+    scaled_only = {form.lower() for forms in lex["scaled_only_currencies"].values() for form in forms}
+    currency_of = {form.lower(): code for code, forms in lex["currencies"].items() for form in forms}
+    for form, codes in lex["shared_currency_words"].items():
+        if form.lower() not in scaled_only:
+            currency_of.setdefault(form.lower(), codes[0])
+    for code in dict.fromkeys(c for codes in lex["shared_currency_words"].values() for c in codes):
+        for name in cldr_currency_names(code, lang):
+            if name not in scaled_only:
+                currency_of.setdefault(name, code)
+    return currency_of
 
 
 class NumberGrammar:
@@ -32,9 +49,11 @@ class NumberGrammar:
         self.fraction_forms = {**{plural(f).lower(): v for f, v in self.fractions.items()},
                                **{f.lower(): v for f, v in self.fractions.items()}}
         self.fraction_multipliers: dict[str, int] = lex["fraction_multipliers"]
-        self.currency_of = {form.lower(): code for code, forms in lex["currencies"].items() for form in forms}
-        self.scaled_currency_of = {form.lower(): code for code, forms in lex["scaled_only_currencies"].items()
-                                   for form in forms}
+        self.currency_of = _currency_of(lex, lang)
+        # a word shared by several currencies is written with its default (relations/currency.py chooses)
+        shared = {form.lower(): codes[0] for form, codes in lex["shared_currency_words"].items()}
+        self.scaled_currency_of = {form.lower(): shared.get(form.lower(), code)
+                                   for code, forms in lex["scaled_only_currencies"].items() for form in forms}
         self.minor_currency_of = {form.lower(): (code, factor)
                                   for form, (code, factor) in lex["minor_currencies"].items()}
         self.time_unit_of = {form: unit for unit, forms in lex["time_units"].items() for form in forms}

@@ -180,6 +180,11 @@ class ContextReader:
 
     def _predicate(self, token: Token, in_dates: set[int] = frozenset()) -> Token | None:
         """The verb or event noun a counted noun (or a bare number) depends on."""
+        cop = next((c for c in token.children if c.dep_ == "cop"), None)
+        if cop is not None and any(c.dep_ in SUBJECT_DEPS and _is_figure(c) for c in token.children):
+            # "Of the 47 dead, 19 were children, he said", "31 % sont des femmes": the figure is the subject of
+            # the copula its counted noun completes, whatever verb the parser hangs that clause on
+            return cop
         t = token
         for _ in range(5):
             head = t.head
@@ -200,6 +205,10 @@ class ContextReader:
             fronted_group = (not is_root and t.dep_.startswith("obl") and head.pos_ in ("VERB", "AUX")
                              and any(c.dep_ == "case" and c.lower_ in self.group_links for c in t.children)
                              and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in head.children))
+            if (not is_root and head.lower_ in self.range_participles and head.dep_ == "acl"
+                    and head.head.pos_ in NOMINAL):
+                t = head.head  # "des peines allant de 12 à 18 mois": a range's participle is no predicate
+                continue
             if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj" and not fronted_group:
                 return head
             if not is_root and t.dep_ in SUBJECT_DEPS:
@@ -213,7 +222,7 @@ class ContextReader:
             if acl:
                 return acl[0]
             if t.pos_ in NOMINAL and (t.lemma_ in self.event_nouns or t.lower_ in self.event_nouns):
-                return t
+                return self._event_noun_or_verb(t)
             if is_root and (main := self._verb_after_relative(t)) is not None:
                 return main
             if is_root or fronted_group:
@@ -221,9 +230,12 @@ class ContextReader:
             if t.dep_ == "appos" and head.pos_ in NOMINAL and head.dep_ in SUBJECT_DEPS + ("obj",):
                 t = head  # "five people, two of them police officers, were wounded": the described noun's verb
                 continue
+            if t.dep_.startswith("obl") and head.pos_ in NOMINAL and (
+                    head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns):
+                return head  # "le salaire est en hausse de 3,2 %": the figure hangs on a nominal predicate
             if t.dep_.startswith("nmod") and head.pos_ in NOMINAL:
                 if head.lemma_ in self.event_nouns or head.lower_ in self.event_nouns:
-                    return head
+                    return self._event_noun_or_verb(head)
                 # "un millier de bénévoles ont été mobilisés": the verb hangs on "millier";
                 # "un fonds de 50 millions d'euros": on the thing the amount measures
                 t = head
@@ -233,6 +245,15 @@ class ContextReader:
                 continue
             return None
         return None
+
+    def _event_noun_or_verb(self, noun: Token) -> Token:
+        """An event noun is the predicate of its figure; a noun of a sum given or spent ("aide", "enveloppe")
+        that a verb takes as its object leaves it to the verb: "a promis une aide de 5 000 euros": a promis; not
+        to a reporting verb, which says who told of the sum ("a annoncé une aide de 5 millions": aide)."""
+        if (noun.lower_ in self.sum_nouns and noun.dep_ == "obj" and noun.head.pos_ == "VERB"
+                and noun.head.lemma_ not in self.reporting):
+            return noun.head
+        return noun
 
     @staticmethod
     def _verb_after_relative(noun: Token) -> Token | None:
@@ -315,3 +336,11 @@ class ContextReader:
                     c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
                 return child
         return None
+
+
+def _is_figure(token: Token) -> bool:
+    """A number, or a noun its number counts ("31 %"): the figure a clause is about; not a part of a total
+    named by a relative pronoun ("41 of whom were children": the total's verb is the part's, corpus/README.md)."""
+    if any("Rel" in c.morph.get("PronType") for c in token.children):
+        return False
+    return token.pos_ == "NUM" or any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in token.children)

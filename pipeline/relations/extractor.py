@@ -17,6 +17,7 @@ from ..parsing import doc_text
 from ..schema import is_currency
 from .anaphora import Anaphora
 from .context import ContextReader
+from .currency import CurrencyChooser
 from .event_type import EventTyper
 from .lexicon import RelationLexicon
 from .linking import Linker
@@ -26,8 +27,8 @@ from .time import DateAssigner
 from .who_ranker import WhoChooser
 
 
-class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, DateAssigner, RecordBuilder,
-                        WhoChooser, Anaphora):
+class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker, EventTyper, DateAssigner,
+                        RecordBuilder, WhoChooser, Anaphora):
     """Build fact records (dicts with SPEC's slots) from a parsed Doc with quantities and dates.
 
     Each stage is a module of this package; they share the compiled lexicon (:class:`RelationLexicon`).
@@ -70,6 +71,7 @@ class RelationExtractor(RelationLexicon, ContextReader, Linker, EventTyper, Date
             if ctx.noun is not None and (ctx.noun.i in time_references or (
                     ctx.noun.i > 0 and self.earlier_rx.match(text, doc[ctx.noun.i - 1].idx))):
                 ctx.noun = None  # "contre 37 000 deux ans plus tôt": a time's unit is not what is counted
+        self._choose_currencies(doc, contexts)  # "5 milliards de pesos" of the Philippine government: PHP
         currency = self._article_currency(contexts)
         for i, ctx in enumerate(contexts):
             self._link_subset(text, ctx, contexts[:i])

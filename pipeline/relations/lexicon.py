@@ -8,7 +8,10 @@ from ..attributes import AttributeFilter
 from ..attribution import PlaceFinder, SourceFinder
 from ..confidence import CONFIDENCE_FILE, ConfidenceModel
 from ..countries import Countries
+from ..currency_names import currency_adjectives
 from ..languages import DEFAULT_LANG, language_data, models_dir
+from ..numbers import grammar
+from ..numbers.words import _alternation
 from ..verb_classes import VerbClasses
 from .who_ranker import WHO_RANKER_FILE, WhoRanker
 
@@ -46,6 +49,8 @@ class RelationLexicon:
         self.part_participles = {w.lower() for w in lex["part_participles"]}
         self.participle_endings = tuple(data.dates["past_tense"]["participle_endings"])
         self.event_nouns = set(lex["event_nouns"])
+        self.sum_nouns = {w.lower() for w in lex["sum_nouns"]}
+        self.range_participles = {w.lower() for w in lex["range_participles"]}
         self.reporting = set(lex["reporting_verbs"])
         self.own_time_conjunctions = [w.lower() for w in lex["own_time_conjunctions"]]
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
@@ -116,7 +121,15 @@ class RelationLexicon:
             r"(?:(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")|,)\s+$", re.IGNORECASE
         )
         num = data.numbers
-        self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms}
+        self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms} | {
+            w.lower() for w in num["shared_currency_words"]}
+        # relations/currency.py: a word several currencies share -> their codes, the default first; the
+        # currency form an amount's text ends with (the longest); a currency's country adjective -> it
+        self.shared_currencies = {w.lower(): tuple(codes) for w, codes in num["shared_currency_words"].items()}
+        forms = grammar(lang)
+        self.currency_tail_rx = re.compile(
+            rf"(?<!\w)(?:{_alternation(list(forms.currency_of) + list(forms.scaled_currency_of))})$", re.IGNORECASE)
+        self.currency_of_adjective = _currency_of_adjective(self.shared_currencies, lang)
         self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
             n + "s" for n in num["approximate_nouns"]
         }
@@ -180,3 +193,15 @@ class RelationLexicon:
         """The event type of a trigger ``form`` inflects, when its ending says so, else None."""
         return self.trigger_of_stem.get(self._stem(form)) if self.inflection_endings else None
 
+
+def _currency_of_adjective(shared: dict[str, tuple[str, ...]], lang: str) -> dict[str, str]:
+    """The stem of a country adjective CLDR's names of the shared words' currencies add -> that currency,
+    when only one of them adds it."""
+    words = {part for w in shared for part in w.split()}
+    currency_of: dict[str, str] = {}
+    taken_by_several = set()
+    for code in dict.fromkeys(c for codes in shared.values() for c in codes):
+        for stem in currency_adjectives(code, lang, words):
+            if currency_of.setdefault(stem, code) != code:
+                taken_by_several.add(stem)
+    return {stem: code for stem, code in currency_of.items() if stem not in taken_by_several}
