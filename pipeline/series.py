@@ -174,6 +174,9 @@ class SeriesWords:
     update: re.Pattern | None = None
     # a name, then one that holds it ("Badaroux, en Lozère", "Ripoll (Gérone)")
     located: re.Pattern | None = None
+    # words that set a sentence's figure against the one told before it by another party ("Les autorités
+    # évoquent pour leur part 30 blessés")
+    turn: re.Pattern | None = None
     # a comparison word anywhere, and a word that pairs figures in order ("respectivement")
     comparison_any: re.Pattern | None = None
     respective: re.Pattern | None = None
@@ -238,6 +241,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         update=_word_pattern(data.get("update_markers", ()), r"(?:^|\W)", r"(?:\s+[^\W\d_]+){0,2}\W*$"),
         located=_located_pattern(data.get("place_prepositions", ()), data.get("enumeration_fillers", ())),
         respective=_word_pattern(data.get("respective_markers", ())),
+        turn=_word_pattern(data.get("turn_markers", ())),
     )
 
 
@@ -1510,6 +1514,90 @@ def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
                 break
 
 
+def _mark_turn_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
+    """A count whose sentence sets it, by a turn marker before it, against what another party said ("Les autorités
+    françaises évoquent pour leur part 30 blessés", `turn_markers`) is a rival of the last count of its article
+    told before that sentence by a source: the same event_type and noun, no part, no comparison. The two
+    sentences need not agree on the time or place read (one party's figure tells neither)."""
+    if words.turn is None:
+        return
+    by_article: dict[str, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.sentence is not None and f.value is not None and f.block[-1] == "count":
+            by_article[f.article].append(f)
+    for group_facts in by_article.values():
+        group_facts.sort(key=lambda g: g.position)
+        for f in group_facts:
+            if f.part or f.comparison or not words.turn.search(_sentence_before(records[f.row])):
+                continue
+            earlier = [g for g in group_facts if g.sentence < f.sentence and g.block == f.block and not g.part
+                       and not g.comparison and g.event_type == f.event_type]
+            if not earlier:
+                continue
+            g = earlier[-1]
+            if g.source and not (g.source & f.source) and g.value != f.value and _who_other_value(f, g):
+                f.rivals = f.rivals | {g.row}
+                g.rivals = g.rivals | {f.row}
+
+
+def _descriptor(g: _Fact, record: dict, words: SeriesWords) -> frozenset[str]:
+    """The words a part's clause gives after its figure besides its noun ("dont huit dans un état grave": etat,
+    grave): what sets the part apart within its total."""
+    after = _after_figure(record, words, _clause_after(record)) or ()
+    return frozenset(after) - {g.head} - g.head_parts - {g.kind}
+
+
+def _mark_told_parts(facts: list[_Fact], stories: set[tuple[str, str]], records: list[dict],
+                     words: SeriesWords) -> None:
+    """A count told without a part marker but with the words that set a part of its story apart ("Quatre blessés
+    sont toujours dans un état grave" against "27 blessés, dont huit dans un état grave"): a figure of that part,
+    not of the total. The part's words must be at least two besides its noun (one word, "graves", "Paris", may
+    name the total's own state or place), all found after the count's figure in its clause; same block and noun."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in stories:
+        partners[x].add(y)
+        partners[y].add(x)
+    parts: dict[str, list[tuple[_Fact, frozenset[str]]]] = defaultdict(list)
+    for g in facts:
+        if g.part and g.block[-1] == "count" and g.head is not None:
+            found = _descriptor(g, records[g.row], words)
+            if len(found) >= 2:
+                parts[g.article].append((g, found))
+    if not parts:
+        return
+    for f in facts:
+        if f.part or f.comparison or f.block[-1] != "count" or f.head is None:
+            continue
+        known = [p for article in (f.article, *partners.get(f.article, ())) for p in parts.get(article, ())]
+        if not known:
+            continue
+        after = frozenset(_after_figure(records[f.row], words, _clause_after(records[f.row])) or ())
+        if any(g.block == f.block and g.head == f.head and found <= after
+               and (g.article, g.sentence) != (f.article, f.sentence)
+               for g, found in known):
+            f.part = True
+
+
+def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None:
+    """A toll counted by a group noun ("cinq retraités" killed) that another article of the story tells with the
+    same value by a noun that only restates the toll ("cinq morts") names the whole toll, not a group of it: its
+    head agrees with the toll's as a restating one, for the toll's other figures too ("quatre morts" earlier).
+    Typed tolls only, no part, the twin's place and time agreeing."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in stories:
+        partners[x].add(y)
+        partners[y].add(x)
+    tolls: dict[str, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.event_type in TOLL_TYPES and f.block[-1] == "count" and f.value is not None and not f.part:
+            tolls[f.article].append(f)
+    grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head]
+    for f in grouped:
+        if any(g.generic_head and g.value == f.value and g.event_type == f.event_type and _where_ok(f, g)
+               and _when_ok(f, g, False) for other in partners.get(f.article, ()) for g in tolls.get(other, ())):
+            f.generic_head, f.mods = True, frozenset()
+
+
 class _Clusters:
     def __init__(self, facts: list[_Fact], forced: frozenset) -> None:
         self.parent = {f.row: f.row for f in facts}
@@ -1645,6 +1733,7 @@ def group(
     _mark_rivals(facts, records, words)
     _resolve_elided(facts)
     _place_parts(facts, records, words)
+    _mark_told_parts(facts, stories, records, words)
     # a comparison figure goes to the block of the figure it is compared with
     by_row = {f.row: f for f in facts}
     for anchor, later in sorted(forced_pairs):
@@ -1653,6 +1742,8 @@ def group(
     forced = frozenset(forced_pairs)
     _type_untyped_twins(facts, stories)
     _type_toll_twins(facts, stories, records, words)
+    _whole_toll_twins(facts, stories)
+    _mark_turn_rivals(facts, records, words)
     for f in facts:
         # a count a pronoun names counts what its antecedent counts, however the story typed that one
         if f.pronoun and f.antecedent is not None and f.event_type == "other":

@@ -1079,3 +1079,55 @@ def test_a_place_a_sentence_of_the_batch_puts_in_another_is_the_same_event_at_tw
     assert same(df, ("a", 1), ("b", 1))
     # control: without the sentence that puts Vallfogona in Osona, two places, two tolls
     assert not same(grouped([village, wide], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_toll_counted_by_a_group_noun_retelling_the_toll_is_the_whole_toll():
+    first = row("a", 1, 3, published="2026-03-01", where="Lourdes",
+                evidence="Un minibus de pèlerins s'est couché près de Lourdes : 3 morts.")
+    update = row("b", 1, 4, published="2026-03-02", where="Lourdes",
+                 evidence="Le bilan de l'accident du minibus de Lourdes s'établit à 4 morts.")
+    retold = row("c", 1, 4, who="pèlerins", unit="pèlerins", published="2026-03-04", where="Lourdes",
+                 evidence="L'accident qui a coûté la vie à 4 pèlerins près de Lourdes relance le débat.")
+    df = grouped([first, update, retold], vectors=False)
+    # "4 pèlerins" retells "4 morts": the whole toll, which "3 morts" told earlier
+    assert same(df, ("c", 1), ("b", 1)) and same(df, ("c", 1), ("a", 1))
+    # a group noun of another value than any toll's names a group, maybe a part: it stays apart
+    group = row("c", 1, 2, who="pèlerins", unit="pèlerins", published="2026-03-04", where="Lourdes",
+                evidence="L'accident qui a coûté la vie à 2 pèlerins près de Lourdes relance le débat.")
+    df = grouped([first, update, group], vectors=False)
+    assert not same(df, ("c", 1), ("b", 1)) and not same(df, ("c", 1), ("a", 1))
+
+
+def test_a_figure_another_party_gives_for_its_part_is_a_rival_of_the_one_before():
+    told = "Le car s'est renversé près de Lourdes, faisant 21 blessés, selon la préfecture des Hautes-Pyrénées."
+    first = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                when=("2026-03-01", "2026-03-01"), source="préfecture des Hautes-Pyrénées", evidence=told)
+    other = "Les pèlerins espagnols évoquent pour leur part 25 blessés."
+    rival = placed(row("a", 2, 25, who="blessés", unit="blessés", event_type="wounded", where=None,
+                       evidence=other), char_start=300)
+    df = grouped([first, rival], vectors=False)
+    assert same(df, ("a", 1), ("a", 2)) and df.claim_id.nunique() == 2
+    # without the turn marker, a figure of no source, time or place stays another thing
+    plain = placed(rival, evidence="Les pèlerins espagnols évoquent 25 blessés.")
+    assert not same(grouped([first, plain], vectors=False), ("a", 1), ("a", 2))
+    # nor does the marker join a count of another event_type
+    rescued = placed(row("a", 2, 25, who="pèlerins", unit="pèlerins", event_type="other", where=None,
+                         evidence="Les pompiers ont pour leur part secouru 25 pèlerins."), char_start=300)
+    assert not same(grouped([first, rescued], vectors=False), ("a", 1), ("a", 2))
+
+
+def test_a_count_told_with_the_words_of_a_part_is_that_part():
+    told = "Le car s'est renversé près de Lourdes, faisant 21 blessés, dont 7 dans un état grave, selon la préfecture."
+    total = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                published="2026-03-01", source="préfecture", evidence=told)
+    part = placed(row("a", 2, 7, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                      published="2026-03-01", source="préfecture", evidence=told), figure="7 dans")
+    grave = row("b", 1, 5, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                published="2026-03-03", source="hôpital de Tarbes",
+                evidence="Après l'accident de Lourdes, 5 blessés sont toujours dans un état grave, selon Tarbes.")
+    df = grouped([total, part, grave], vectors=False)
+    assert same(df, ("b", 1), ("a", 2)) and not same(df, ("b", 1), ("a", 1))
+    # a count whose clause lacks the part's words is no part: it stays with the total
+    kept = placed(grave, evidence="Après l'accident de Lourdes, 5 blessés sont toujours hospitalisés, selon Tarbes.")
+    df = grouped([total, part, kept], vectors=False)
+    assert not same(df, ("b", 1), ("a", 2)) and same(df, ("b", 1), ("a", 1))
