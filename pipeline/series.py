@@ -98,6 +98,8 @@ RUNNING_DAYS = 62
 YEAR_DAYS = 360
 # two different values of one series are at most this many times apart
 MAX_RATIO = 10.0
+# two periods told by their length are two measures when one is longer than twice the other (a year, a quarter)
+SPAN_RATIO = 2.0
 # cosine of word vectors above which two ``who`` with no word in common still agree (same value only)
 VECTOR_SIM = 0.45
 # added to a link's strength when both facts name one place: between links otherwise equal, the figure of
@@ -174,6 +176,10 @@ class SeriesWords:
     update: re.Pattern | None = None
     # a name, then one that holds it ("Badaroux, en Lozère", "Ripoll (Gérone)")
     located: re.Pattern | None = None
+    # the relation lexicon's units of measure ("hectares", "acres"), lowercased: a figure in one is not one in another
+    measure_units: frozenset[str] = frozenset()
+    # phrases after a figure that give the length of the period it measures ("en baisse de 30 % sur un an"), in days
+    spans: tuple[tuple[re.Pattern, int], ...] = ()
     # words that set a sentence's figure against the one told before it by another party ("Les autorités
     # évoquent pour leur part 30 blessés")
     turn: re.Pattern | None = None
@@ -242,6 +248,8 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         located=_located_pattern(data.get("place_prepositions", ()), data.get("enumeration_fillers", ())),
         respective=_word_pattern(data.get("respective_markers", ())),
         turn=_word_pattern(data.get("turn_markers", ())),
+        measure_units=frozenset(w.lower() for w in language_data(lang).relations.get("measure_units", ())),
+        spans=tuple((_word_pattern([phrase]), int(days)) for phrase, days in data.get("span_phrases", {}).items()),
     )
 
 
@@ -471,6 +479,8 @@ class _Fact:
     # the group its head noun counts: the head, or the first noun of its set of ``same_groups`` ("survivants" for
     # "rescapés")
     kind: str | None = None
+    # the length in days of the period its clause says it measures ("30 % sur un an": 365)
+    span: int | None = None
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -733,7 +743,36 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
         entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
         kind=kind,
+        span=_span(clause, words),
     )
+
+
+def _span(clause: str | None, words: SeriesWords) -> int | None:
+    """The length in days of the period a figure's clause says it measures ("en baisse de 30 % sur un an": 365)."""
+    if not clause:
+        return None
+    return next((days for pattern, days in words.spans if pattern.search(clause)), None)
+
+
+def _length(f: _Fact) -> int | None:
+    """The length in days of the period a figure measures: the span its clause names, else its dated period when
+    longer than a toll's day or week (a figure as of a day tells no length)."""
+    if f.span is not None:
+        return f.span
+    if f.start is None:
+        return None
+    days = (f.end if f.end is not None else f.start) - f.start + 1
+    return days if days > SHORT_DAYS else None
+
+
+def _spans_apart(a: _Fact, b: _Fact) -> bool:
+    """Two figures of periods of different lengths, one of them told by its span ("en baisse de 30 % sur un an")
+    and the other by its span or its dates ("reculé de 12 % au troisième trimestre"): a change over a year and one
+    over a quarter are two measures, whatever day each is told."""
+    if a.span is None and b.span is None:
+        return False
+    x, y = _length(a), _length(b)
+    return x is not None and y is not None and max(x, y) > SPAN_RATIO * min(x, y)
 
 
 def _actor_as_unit(head: str, unit: str, after: tuple[str, ...], names: frozenset, words: SeriesWords,
@@ -968,6 +1007,8 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
     updated = same_article and _told_update(a, b)
     if not _when_ok(a, b, same_article and not updated) and not (same_value and _retold_amount(a, b)):
         return True
+    if _spans_apart(a, b):
+        return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
     if not placed and not _where_ok(a, b) and (same_article or a.value != b.value) and not (
@@ -1080,11 +1121,22 @@ def _sentence_names(evidence: str, stopwords: frozenset[str], generic: frozenset
     return frozenset(found)
 
 
-def _figure_word(block: tuple, value: tuple | None) -> str | None:
+def _measure(row: dict, words: SeriesWords) -> str | None:
+    """The unit of measure a count is told in ("hectares", "acres": the relation lexicon's measure units), as a
+    token without its plural ending; None for a count of things or people."""
+    unit = row.get("unit")
+    if not isinstance(unit, str) or unit.lower() not in words.measure_units:
+        return None
+    found = _singular(tokens(unit, frozenset()), words)
+    return found[0] if found else None
+
+
+def _figure_word(block: tuple, value: tuple | None, measure: str | None = None) -> str | None:
     """A figure precise enough to tell a story when two articles both report it (26 wounded, 4 360 cases,
     120 million euros): at least 10, with two significant digits or more; with its kind of unit, not its
-    event_type (extraction may type one figure differently in two articles). Round figures (6 000, 30)
-    recur across unrelated stories and tell none."""
+    event_type (extraction may type one figure differently in two articles), and its unit of measure when it has
+    one (18 500 hectares and 18 500 acres are two figures). Round figures (6 000, 30) recur across unrelated
+    stories and tell none."""
     if value is None or value[1] is not None or block[-1] == "duration":
         return None
     v = abs(value[0])
@@ -1095,7 +1147,8 @@ def _figure_word(block: tuple, value: tuple | None) -> str | None:
         return None
     # a whole number: rates and shares with decimals (12,5 %) recur across unrelated stories
     mark = PRECISE_MARK if len(digits) >= PRECISE_DIGITS and v == int(v) and v >= 100 else FIGURE_MARK
-    return f"{mark}{'|'.join(map(str, block[1:] or block))}={v:g}"
+    kind = "|".join(map(str, block[1:] or block)) + (f"|{measure}" if measure else "")
+    return f"{mark}{kind}={v:g}"
 
 
 class StoryIndex:
@@ -1121,7 +1174,7 @@ class StoryIndex:
                 self._article = article
                 self._found = set(self.article_words.get(article, ()))
             self._found |= _named_words(row, self.words)
-            figure = _figure_word(*_row_block_value(row, self.words))
+            figure = _figure_word(*_row_block_value(row, self.words), _measure(row, self.words))
             if figure is not None:
                 self._found.add(figure)
             day = _day(row.get("published"))

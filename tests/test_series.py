@@ -1131,3 +1131,37 @@ def test_a_count_told_with_the_words_of_a_part_is_that_part():
     kept = placed(grave, evidence="Après l'accident de Lourdes, 5 blessés sont toujours hospitalisés, selon Tarbes.")
     df = grouped([total, part, kept], vectors=False)
     assert not same(df, ("b", 1), ("a", 2)) and same(df, ("b", 1), ("a", 1))
+
+
+def test_a_figure_told_over_a_year_and_one_of_a_quarter_are_two_measures():
+    yearly = row("a", 1, 25, who="ventes de tracteurs", unit="%", event_type="other", where=None,
+                 published="2026-07-02",
+                 evidence="À Bourges, les ventes de tracteurs Valtra sont en baisse de 25 % sur un an, dit Valtra.")
+    quarter = row("b", 1, 9, who="ventes de tracteurs", unit="%", event_type="other", where=None,
+                  published="2026-07-05", when=("2026-04-01", "2026-06-30"),
+                  evidence="À Bourges, les ventes de tracteurs Valtra ont reculé de 9 % au deuxième trimestre.")
+    assert not same(grouped([yearly, quarter], vectors=False), ("a", 1), ("b", 1))
+    # without its span, the undated figure may be the quarter's: they stay one measure
+    undated = placed(yearly, evidence="À Bourges, les ventes de tracteurs Valtra sont en baisse de 25 %, dit Valtra.")
+    assert same(grouped([undated, quarter], vectors=False), ("a", 1), ("b", 1))
+    # a span as long as the other's dated period tells nothing apart
+    year = placed(quarter, when_start="2025-07-01", when_end="2026-06-30")
+    assert same(grouped([yearly, year], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_one_figure_in_two_units_of_measure_tells_no_story():
+    def report(article, unit, place, published):
+        burned = row(article, 1, 18500, who="fire", unit=unit, event_type="other", where=None, published=published,
+                     evidence=f"The Ridge fire has burned 18500 {unit} near {place}, officials said.")
+        crews = row(article, 2, 1100, who="firefighters", unit="firefighters", event_type="deployed", where=None,
+                    published=published, evidence=f"About 1100 firefighters battled the Ridge fire near {place}.")
+        return [dict(burned, lang="en"), dict(crews, lang="en")]
+
+    # two wildfires three weeks apart, one in Portugal told in hectares, one in Arizona in acres
+    df = grouped(report("a", "hectares", "Leiria", "2026-08-01") + report("b", "acres", "Flagstaff", "2026-08-25"),
+                 lang="en", vectors=False)
+    assert not same(df, ("a", 2), ("b", 2))
+    # the same precise figure in the same unit, with the shared name, still tells one story
+    df = grouped(report("a", "hectares", "Leiria", "2026-08-01") + report("b", "hectares", "Flagstaff", "2026-08-25"),
+                 lang="en", vectors=False)
+    assert same(df, ("a", 2), ("b", 2))
