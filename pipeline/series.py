@@ -180,6 +180,7 @@ class SeriesWords:
     measure_units: frozenset[str] = frozenset()
     # phrases after a figure that give the length of the period it measures ("en baisse de 30 % sur un an"), in days
     spans: tuple[tuple[re.Pattern, int], ...] = ()
+    span_any: re.Pattern | None = None
     # words that set a sentence's figure against the one told before it by another party ("Les autorités
     # évoquent pour leur part 30 blessés")
     turn: re.Pattern | None = None
@@ -250,6 +251,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         turn=_word_pattern(data.get("turn_markers", ())),
         measure_units=frozenset(w.lower() for w in language_data(lang).relations.get("measure_units", ())),
         spans=tuple((_word_pattern([phrase]), int(days)) for phrase, days in data.get("span_phrases", {}).items()),
+        span_any=_word_pattern(data.get("span_phrases", {})),
     )
 
 
@@ -749,7 +751,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
 
 def _span(clause: str | None, words: SeriesWords) -> int | None:
     """The length in days of the period a figure's clause says it measures ("en baisse de 30 % sur un an": 365)."""
-    if not clause:
+    if not clause or words.span_any is None or not words.span_any.search(clause):
         return None
     return next((days for pattern, days in words.spans if pattern.search(clause)), None)
 

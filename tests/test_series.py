@@ -1165,3 +1165,26 @@ def test_one_figure_in_two_units_of_measure_tells_no_story():
     df = grouped(report("a", "hectares", "Leiria", "2026-08-01") + report("b", "hectares", "Flagstaff", "2026-08-25"),
                  lang="en", vectors=False)
     assert same(df, ("a", 2), ("b", 2))
+
+
+def test_a_figure_compared_with_its_state_before_an_era_is_another_period():
+    def report(earlier: str):
+        sentence = f"The Ardmore food bank now relies on 600 volunteers, up from 350 {earlier}, Ardmore says."
+        now = row("a", 1, 600, who="volunteers", unit="volunteers", event_type="other", where=None,
+                  evidence=sentence)
+        then = placed(row("a", 2, 350, who="volunteers", unit="volunteers", event_type="other", where=None,
+                          evidence=sentence))
+        return grouped([dict(now, lang="en"), dict(then, lang="en")], lang="en", vectors=False)
+
+    assert not same(report("before the pandemic"), ("a", 1), ("a", 2))
+    # an earlier state of the same count stays in its series
+    assert same(report("earlier this week"), ("a", 1), ("a", 2))
+    # French: "avant la crise"
+    sentence = "À Bourges, la banque alimentaire compte 600 bénévoles, contre 350 avant la crise, selon Bourges."
+    now = row("a", 1, 600, who="bénévoles", unit="bénévoles", event_type="other", where=None, evidence=sentence)
+    then = placed(row("a", 2, 350, who="bénévoles", unit="bénévoles", event_type="other", where=None,
+                      evidence=sentence))
+    assert not same(grouped([now, then], vectors=False), ("a", 1), ("a", 2))
+    later = sentence.replace("avant la crise", "la semaine dernière")
+    assert same(grouped([placed(now, evidence=later), placed(then, evidence=later)], vectors=False),
+                ("a", 1), ("a", 2))
