@@ -374,6 +374,8 @@ class SeriesLexicon(TypedDict):
     respective_markers: Words  # "contre respectivement 31,2 % et 22 %": compared figures paired in order
     update_markers: Words  # "le bilan passe à 14 morts", "the toll rose to 34": a toll's new state in its article
     separate_event_markers: Words  # "Par ailleurs, un accident a fait 12 morts": a toll of another event
+    span_phrases: dict[Word, int]  # "30 % sur un an": 365, the length of the period a figure measures
+    turn_markers: Words  # "Les autorités évoquent pour leur part 30 blessés": another party's rival figure
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

@@ -98,6 +98,8 @@ RUNNING_DAYS = 62
 YEAR_DAYS = 360
 # two different values of one series are at most this many times apart
 MAX_RATIO = 10.0
+# two periods told by their length are two measures when one is longer than twice the other (a year, a quarter)
+SPAN_RATIO = 2.0
 # cosine of word vectors above which two ``who`` with no word in common still agree (same value only)
 VECTOR_SIM = 0.45
 # added to a link's strength when both facts name one place: between links otherwise equal, the figure of
@@ -174,6 +176,14 @@ class SeriesWords:
     update: re.Pattern | None = None
     # a name, then one that holds it ("Badaroux, en Lozère", "Ripoll (Gérone)")
     located: re.Pattern | None = None
+    # the relation lexicon's units of measure ("hectares", "acres"), lowercased: a figure in one is not one in another
+    measure_units: frozenset[str] = frozenset()
+    # phrases after a figure that give the length of the period it measures ("en baisse de 30 % sur un an"), in days
+    spans: tuple[tuple[re.Pattern, int], ...] = ()
+    span_any: re.Pattern | None = None
+    # words that set a sentence's figure against the one told before it by another party ("Les autorités
+    # évoquent pour leur part 30 blessés")
+    turn: re.Pattern | None = None
     # a comparison word anywhere, and a word that pairs figures in order ("respectivement")
     comparison_any: re.Pattern | None = None
     respective: re.Pattern | None = None
@@ -238,6 +248,10 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         update=_word_pattern(data.get("update_markers", ()), r"(?:^|\W)", r"(?:\s+[^\W\d_]+){0,2}\W*$"),
         located=_located_pattern(data.get("place_prepositions", ()), data.get("enumeration_fillers", ())),
         respective=_word_pattern(data.get("respective_markers", ())),
+        turn=_word_pattern(data.get("turn_markers", ())),
+        measure_units=frozenset(w.lower() for w in language_data(lang).relations.get("measure_units", ())),
+        spans=tuple((_word_pattern([phrase]), int(days)) for phrase, days in data.get("span_phrases", {}).items()),
+        span_any=_word_pattern(data.get("span_phrases", {})),
     )
 
 
@@ -467,6 +481,8 @@ class _Fact:
     # the group its head noun counts: the head, or the first noun of its set of ``same_groups`` ("survivants" for
     # "rescapés")
     kind: str | None = None
+    # the length in days of the period its clause says it measures ("30 % sur un an": 365)
+    span: int | None = None
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -729,7 +745,36 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         enumerated=_enumerated_names(evidence, words) if len(names) > 1 else frozenset(),
         entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
         kind=kind,
+        span=_span(clause, words),
     )
+
+
+def _span(clause: str | None, words: SeriesWords) -> int | None:
+    """The length in days of the period a figure's clause says it measures ("en baisse de 30 % sur un an": 365)."""
+    if not clause or words.span_any is None or not words.span_any.search(clause):
+        return None
+    return next((days for pattern, days in words.spans if pattern.search(clause)), None)
+
+
+def _length(f: _Fact) -> int | None:
+    """The length in days of the period a figure measures: the span its clause names, else its dated period when
+    longer than a toll's day or week (a figure as of a day tells no length)."""
+    if f.span is not None:
+        return f.span
+    if f.start is None:
+        return None
+    days = (f.end if f.end is not None else f.start) - f.start + 1
+    return days if days > SHORT_DAYS else None
+
+
+def _spans_apart(a: _Fact, b: _Fact) -> bool:
+    """Two figures of periods of different lengths, one of them told by its span ("en baisse de 30 % sur un an")
+    and the other by its span or its dates ("reculé de 12 % au troisième trimestre"): a change over a year and one
+    over a quarter are two measures, whatever day each is told."""
+    if a.span is None and b.span is None:
+        return False
+    x, y = _length(a), _length(b)
+    return x is not None and y is not None and max(x, y) > SPAN_RATIO * min(x, y)
 
 
 def _actor_as_unit(head: str, unit: str, after: tuple[str, ...], names: frozenset, words: SeriesWords,
@@ -964,6 +1009,8 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
     updated = same_article and _told_update(a, b)
     if not _when_ok(a, b, same_article and not updated) and not (same_value and _retold_amount(a, b)):
         return True
+    if _spans_apart(a, b):
+        return True
     # one figure told by two articles may name its place at two scales (Hyères, le Var): no gazetteer says
     # which holds which, so two places disagree only for two different figures, or within one article
     if not placed and not _where_ok(a, b) and (same_article or a.value != b.value) and not (
@@ -1076,11 +1123,22 @@ def _sentence_names(evidence: str, stopwords: frozenset[str], generic: frozenset
     return frozenset(found)
 
 
-def _figure_word(block: tuple, value: tuple | None) -> str | None:
+def _measure(row: dict, words: SeriesWords) -> str | None:
+    """The unit of measure a count is told in ("hectares", "acres": the relation lexicon's measure units), as a
+    token without its plural ending; None for a count of things or people."""
+    unit = row.get("unit")
+    if not isinstance(unit, str) or unit.lower() not in words.measure_units:
+        return None
+    found = _singular(tokens(unit, frozenset()), words)
+    return found[0] if found else None
+
+
+def _figure_word(block: tuple, value: tuple | None, measure: str | None = None) -> str | None:
     """A figure precise enough to tell a story when two articles both report it (26 wounded, 4 360 cases,
     120 million euros): at least 10, with two significant digits or more; with its kind of unit, not its
-    event_type (extraction may type one figure differently in two articles). Round figures (6 000, 30)
-    recur across unrelated stories and tell none."""
+    event_type (extraction may type one figure differently in two articles), and its unit of measure when it has
+    one (18 500 hectares and 18 500 acres are two figures). Round figures (6 000, 30) recur across unrelated
+    stories and tell none."""
     if value is None or value[1] is not None or block[-1] == "duration":
         return None
     v = abs(value[0])
@@ -1091,7 +1149,8 @@ def _figure_word(block: tuple, value: tuple | None) -> str | None:
         return None
     # a whole number: rates and shares with decimals (12,5 %) recur across unrelated stories
     mark = PRECISE_MARK if len(digits) >= PRECISE_DIGITS and v == int(v) and v >= 100 else FIGURE_MARK
-    return f"{mark}{'|'.join(map(str, block[1:] or block))}={v:g}"
+    kind = "|".join(map(str, block[1:] or block)) + (f"|{measure}" if measure else "")
+    return f"{mark}{kind}={v:g}"
 
 
 class StoryIndex:
@@ -1117,7 +1176,7 @@ class StoryIndex:
                 self._article = article
                 self._found = set(self.article_words.get(article, ()))
             self._found |= _named_words(row, self.words)
-            figure = _figure_word(*_row_block_value(row, self.words))
+            figure = _figure_word(*_row_block_value(row, self.words), _measure(row, self.words))
             if figure is not None:
                 self._found.add(figure)
             day = _day(row.get("published"))
@@ -1510,6 +1569,90 @@ def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
                 break
 
 
+def _mark_turn_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
+    """A count whose sentence sets it, by a turn marker before it, against what another party said ("Les autorités
+    françaises évoquent pour leur part 30 blessés", `turn_markers`) is a rival of the last count of its article
+    told before that sentence by a source: the same event_type and noun, no part, no comparison. The two
+    sentences need not agree on the time or place read (one party's figure tells neither)."""
+    if words.turn is None:
+        return
+    by_article: dict[str, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.sentence is not None and f.value is not None and f.block[-1] == "count":
+            by_article[f.article].append(f)
+    for group_facts in by_article.values():
+        group_facts.sort(key=lambda g: g.position)
+        for f in group_facts:
+            if f.part or f.comparison or not words.turn.search(_sentence_before(records[f.row])):
+                continue
+            earlier = [g for g in group_facts if g.sentence < f.sentence and g.block == f.block and not g.part
+                       and not g.comparison and g.event_type == f.event_type]
+            if not earlier:
+                continue
+            g = earlier[-1]
+            if g.source and not (g.source & f.source) and g.value != f.value and _who_other_value(f, g):
+                f.rivals = f.rivals | {g.row}
+                g.rivals = g.rivals | {f.row}
+
+
+def _descriptor(g: _Fact, record: dict, words: SeriesWords) -> frozenset[str]:
+    """The words a part's clause gives after its figure besides its noun ("dont huit dans un état grave": etat,
+    grave): what sets the part apart within its total."""
+    after = _after_figure(record, words, _clause_after(record)) or ()
+    return frozenset(after) - {g.head} - g.head_parts - {g.kind}
+
+
+def _mark_told_parts(facts: list[_Fact], stories: set[tuple[str, str]], records: list[dict],
+                     words: SeriesWords) -> None:
+    """A count told without a part marker but with the words that set a part of its story apart ("Quatre blessés
+    sont toujours dans un état grave" against "27 blessés, dont huit dans un état grave"): a figure of that part,
+    not of the total. The part's words must be at least two besides its noun (one word, "graves", "Paris", may
+    name the total's own state or place), all found after the count's figure in its clause; same block and noun."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in stories:
+        partners[x].add(y)
+        partners[y].add(x)
+    parts: dict[str, list[tuple[_Fact, frozenset[str]]]] = defaultdict(list)
+    for g in facts:
+        if g.part and g.block[-1] == "count" and g.head is not None:
+            found = _descriptor(g, records[g.row], words)
+            if len(found) >= 2:
+                parts[g.article].append((g, found))
+    if not parts:
+        return
+    for f in facts:
+        if f.part or f.comparison or f.block[-1] != "count" or f.head is None:
+            continue
+        known = [p for article in (f.article, *partners.get(f.article, ())) for p in parts.get(article, ())]
+        if not known:
+            continue
+        after = frozenset(_after_figure(records[f.row], words, _clause_after(records[f.row])) or ())
+        if any(g.block == f.block and g.head == f.head and found <= after
+               and (g.article, g.sentence) != (f.article, f.sentence)
+               for g, found in known):
+            f.part = True
+
+
+def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None:
+    """A toll counted by a group noun ("cinq retraités" killed) that another article of the story tells with the
+    same value by a noun that only restates the toll ("cinq morts") names the whole toll, not a group of it: its
+    head agrees with the toll's as a restating one, for the toll's other figures too ("quatre morts" earlier).
+    Typed tolls only, no part, the twin's place and time agreeing."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in stories:
+        partners[x].add(y)
+        partners[y].add(x)
+    tolls: dict[str, list[_Fact]] = defaultdict(list)
+    for f in facts:
+        if f.event_type in TOLL_TYPES and f.block[-1] == "count" and f.value is not None and not f.part:
+            tolls[f.article].append(f)
+    grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head]
+    for f in grouped:
+        if any(g.generic_head and g.value == f.value and g.event_type == f.event_type and _where_ok(f, g)
+               and _when_ok(f, g, False) for other in partners.get(f.article, ()) for g in tolls.get(other, ())):
+            f.generic_head, f.mods = True, frozenset()
+
+
 class _Clusters:
     def __init__(self, facts: list[_Fact], forced: frozenset) -> None:
         self.parent = {f.row: f.row for f in facts}
@@ -1645,6 +1788,7 @@ def group(
     _mark_rivals(facts, records, words)
     _resolve_elided(facts)
     _place_parts(facts, records, words)
+    _mark_told_parts(facts, stories, records, words)
     # a comparison figure goes to the block of the figure it is compared with
     by_row = {f.row: f for f in facts}
     for anchor, later in sorted(forced_pairs):
@@ -1653,6 +1797,8 @@ def group(
     forced = frozenset(forced_pairs)
     _type_untyped_twins(facts, stories)
     _type_toll_twins(facts, stories, records, words)
+    _whole_toll_twins(facts, stories)
+    _mark_turn_rivals(facts, records, words)
     for f in facts:
         # a count a pronoun names counts what its antecedent counts, however the story typed that one
         if f.pronoun and f.antecedent is not None and f.event_type == "other":

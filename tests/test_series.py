@@ -1079,3 +1079,112 @@ def test_a_place_a_sentence_of_the_batch_puts_in_another_is_the_same_event_at_tw
     assert same(df, ("a", 1), ("b", 1))
     # control: without the sentence that puts Vallfogona in Osona, two places, two tolls
     assert not same(grouped([village, wide], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_a_toll_counted_by_a_group_noun_retelling_the_toll_is_the_whole_toll():
+    first = row("a", 1, 3, published="2026-03-01", where="Lourdes",
+                evidence="Un minibus de pèlerins s'est couché près de Lourdes : 3 morts.")
+    update = row("b", 1, 4, published="2026-03-02", where="Lourdes",
+                 evidence="Le bilan de l'accident du minibus de Lourdes s'établit à 4 morts.")
+    retold = row("c", 1, 4, who="pèlerins", unit="pèlerins", published="2026-03-04", where="Lourdes",
+                 evidence="L'accident qui a coûté la vie à 4 pèlerins près de Lourdes relance le débat.")
+    df = grouped([first, update, retold], vectors=False)
+    # "4 pèlerins" retells "4 morts": the whole toll, which "3 morts" told earlier
+    assert same(df, ("c", 1), ("b", 1)) and same(df, ("c", 1), ("a", 1))
+    # a group noun of another value than any toll's names a group, maybe a part: it stays apart
+    group = row("c", 1, 2, who="pèlerins", unit="pèlerins", published="2026-03-04", where="Lourdes",
+                evidence="L'accident qui a coûté la vie à 2 pèlerins près de Lourdes relance le débat.")
+    df = grouped([first, update, group], vectors=False)
+    assert not same(df, ("c", 1), ("b", 1)) and not same(df, ("c", 1), ("a", 1))
+
+
+def test_a_figure_another_party_gives_for_its_part_is_a_rival_of_the_one_before():
+    told = "Le car s'est renversé près de Lourdes, faisant 21 blessés, selon la préfecture des Hautes-Pyrénées."
+    first = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                when=("2026-03-01", "2026-03-01"), source="préfecture des Hautes-Pyrénées", evidence=told)
+    other = "Les pèlerins espagnols évoquent pour leur part 25 blessés."
+    rival = placed(row("a", 2, 25, who="blessés", unit="blessés", event_type="wounded", where=None,
+                       evidence=other), char_start=300)
+    df = grouped([first, rival], vectors=False)
+    assert same(df, ("a", 1), ("a", 2)) and df.claim_id.nunique() == 2
+    # without the turn marker, a figure of no source, time or place stays another thing
+    plain = placed(rival, evidence="Les pèlerins espagnols évoquent 25 blessés.")
+    assert not same(grouped([first, plain], vectors=False), ("a", 1), ("a", 2))
+    # nor does the marker join a count of another event_type
+    rescued = placed(row("a", 2, 25, who="pèlerins", unit="pèlerins", event_type="other", where=None,
+                         evidence="Les pompiers ont pour leur part secouru 25 pèlerins."), char_start=300)
+    assert not same(grouped([first, rescued], vectors=False), ("a", 1), ("a", 2))
+
+
+def test_a_count_told_with_the_words_of_a_part_is_that_part():
+    told = "Le car s'est renversé près de Lourdes, faisant 21 blessés, dont 7 dans un état grave, selon la préfecture."
+    total = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                published="2026-03-01", source="préfecture", evidence=told)
+    part = placed(row("a", 2, 7, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                      published="2026-03-01", source="préfecture", evidence=told), figure="7 dans")
+    grave = row("b", 1, 5, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",
+                published="2026-03-03", source="hôpital de Tarbes",
+                evidence="Après l'accident de Lourdes, 5 blessés sont toujours dans un état grave, selon Tarbes.")
+    df = grouped([total, part, grave], vectors=False)
+    assert same(df, ("b", 1), ("a", 2)) and not same(df, ("b", 1), ("a", 1))
+    # a count whose clause lacks the part's words is no part: it stays with the total
+    kept = placed(grave, evidence="Après l'accident de Lourdes, 5 blessés sont toujours hospitalisés, selon Tarbes.")
+    df = grouped([total, part, kept], vectors=False)
+    assert not same(df, ("b", 1), ("a", 2)) and same(df, ("b", 1), ("a", 1))
+
+
+def test_a_figure_told_over_a_year_and_one_of_a_quarter_are_two_measures():
+    yearly = row("a", 1, 25, who="ventes de tracteurs", unit="%", event_type="other", where=None,
+                 published="2026-07-02",
+                 evidence="À Bourges, les ventes de tracteurs Valtra sont en baisse de 25 % sur un an, dit Valtra.")
+    quarter = row("b", 1, 9, who="ventes de tracteurs", unit="%", event_type="other", where=None,
+                  published="2026-07-05", when=("2026-04-01", "2026-06-30"),
+                  evidence="À Bourges, les ventes de tracteurs Valtra ont reculé de 9 % au deuxième trimestre.")
+    assert not same(grouped([yearly, quarter], vectors=False), ("a", 1), ("b", 1))
+    # without its span, the undated figure may be the quarter's: they stay one measure
+    undated = placed(yearly, evidence="À Bourges, les ventes de tracteurs Valtra sont en baisse de 25 %, dit Valtra.")
+    assert same(grouped([undated, quarter], vectors=False), ("a", 1), ("b", 1))
+    # a span as long as the other's dated period tells nothing apart
+    year = placed(quarter, when_start="2025-07-01", when_end="2026-06-30")
+    assert same(grouped([yearly, year], vectors=False), ("a", 1), ("b", 1))
+
+
+def test_one_figure_in_two_units_of_measure_tells_no_story():
+    def report(article, unit, place, published):
+        burned = row(article, 1, 18500, who="fire", unit=unit, event_type="other", where=None, published=published,
+                     evidence=f"The Ridge fire has burned 18500 {unit} near {place}, officials said.")
+        crews = row(article, 2, 1100, who="firefighters", unit="firefighters", event_type="deployed", where=None,
+                    published=published, evidence=f"About 1100 firefighters battled the Ridge fire near {place}.")
+        return [dict(burned, lang="en"), dict(crews, lang="en")]
+
+    # two wildfires three weeks apart, one in Portugal told in hectares, one in Arizona in acres
+    df = grouped(report("a", "hectares", "Leiria", "2026-08-01") + report("b", "acres", "Flagstaff", "2026-08-25"),
+                 lang="en", vectors=False)
+    assert not same(df, ("a", 2), ("b", 2))
+    # the same precise figure in the same unit, with the shared name, still tells one story
+    df = grouped(report("a", "hectares", "Leiria", "2026-08-01") + report("b", "hectares", "Flagstaff", "2026-08-25"),
+                 lang="en", vectors=False)
+    assert same(df, ("a", 2), ("b", 2))
+
+
+def test_a_figure_compared_with_its_state_before_an_era_is_another_period():
+    def report(earlier: str):
+        sentence = f"The Ardmore food bank now relies on 600 volunteers, up from 350 {earlier}, Ardmore says."
+        now = row("a", 1, 600, who="volunteers", unit="volunteers", event_type="other", where=None,
+                  evidence=sentence)
+        then = placed(row("a", 2, 350, who="volunteers", unit="volunteers", event_type="other", where=None,
+                          evidence=sentence))
+        return grouped([dict(now, lang="en"), dict(then, lang="en")], lang="en", vectors=False)
+
+    assert not same(report("before the pandemic"), ("a", 1), ("a", 2))
+    # an earlier state of the same count stays in its series
+    assert same(report("earlier this week"), ("a", 1), ("a", 2))
+    # French: "avant la crise"
+    sentence = "À Bourges, la banque alimentaire compte 600 bénévoles, contre 350 avant la crise, selon Bourges."
+    now = row("a", 1, 600, who="bénévoles", unit="bénévoles", event_type="other", where=None, evidence=sentence)
+    then = placed(row("a", 2, 350, who="bénévoles", unit="bénévoles", event_type="other", where=None,
+                      evidence=sentence))
+    assert not same(grouped([now, then], vectors=False), ("a", 1), ("a", 2))
+    later = sentence.replace("avant la crise", "la semaine dernière")
+    assert same(grouped([placed(now, evidence=later), placed(then, evidence=later)], vectors=False),
+                ("a", 1), ("a", 2))
