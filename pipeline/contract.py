@@ -223,6 +223,7 @@ class DatesLexicon(TypedDict):
     # of the publication day: "night" the night before it (the one after it in the future), "day" that day
     bare_day_parts: dict[Code, Words]
     bare_day_part_not_before: Words  # a complement after it names another day: "dans la nuit de samedi"
+    reference_nights: Words  # among the bare nights, those of the publication day even after a day named
     present_words: Words
     future_tense: FutureTense
     past_tense: PastTense
@@ -297,6 +298,7 @@ class RelationsLexicon(TypedDict):
     superlative_words: Words  # attributes.py: "les 50 plus grandes villes" names a group, not a figure
     possession_verbs: Words  # attributes.py: "12 ont moins de 16 ans" is an age; "qui compte 540 adhérents"
     staffing_verbs: Words  # attributes.py: "le département emploie 3 900 agents" describes the body: no fact
+    search_verbs: Words  # attributes.py: "les secours, qui recherchent 12 personnes" is news, not what they hold
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
@@ -362,6 +364,7 @@ class SeriesLexicon(TypedDict):
     other_period_nouns: Words  # "contre 4,8 % l'an dernier": a compared figure of another period ("an") ...
     earlier_words: Words  # ... put before ("dernier") is another series
     other_holder_words: Words  # "contre 3 689 pour le maire sortant": a compared figure of another holder
+    own_count_nouns: Words  # after other_holder_words, the count itself: "contre 35 pour le bilan de la veille"
     place_prepositions: Words  # "contre 5,9 % en Bretagne": a compared figure of another place
     wider_scopes: Words  # "contre 7,4 % au niveau national": a compared figure of a wider place
     partitive_pronouns: Words  # "l'association en recense 61": the pronoun stands for the noun counted before
