@@ -72,6 +72,7 @@ class NumbersLexicon(TypedDict):
     article_words: Words
     expression_only_numbers: dict[Word, int]  # a count only in an expression, as a lone article ("single")
     article_counts_after: Words
+    article_only_before: Words  # "dont une partie avec sursis": a lone article before these counts nothing
     pronoun_determiners: Words  # a lone one after these is a pronoun, no count ("the one you mentioned")
     pronoun_followers: Words  # a lone one before these is a pronoun, no count ("one of the largest")
     enumeration_joiners: Words
@@ -255,6 +256,7 @@ class RelationsLexicon(TypedDict):
     holder_nouns: Words
     holder_prepositions: Words  # "followed by Senegalese at 22%": the name before them holds a bare figure
     measure_units: Words
+    unit_complements: Words  # record.py: "400 mètres cubes de lactosérum": the word completing a measure unit
     strong_types: list[Code]
     ellipsis_markers: Words
     reflexive_non_triggers: Words
@@ -274,6 +276,7 @@ class RelationsLexicon(TypedDict):
     inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
+    other_words: Words  # context.py: "les sept autres" names no group: a bare count
     among_words: Words  # "12 blessés parmi les pompiers"
     anaphoric_pronouns: Words  # "Il s'élève à 842 millions": who is the noun of the sentence before
     demonstrative_agreement: dict[Word, list[Code]]  # anaphora.py: "Celle-ci recule": a demonstrative's Number, Gender
@@ -316,6 +319,7 @@ class RelationsLexicon(TypedDict):
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
     share_verbs: Words  # record.py: "les cadres représentent 21 % des postes": the subject holds the share
     acted_share_verbs: Words  # record.py: "a supprimé 40 % des vols": the share counts what the verb acts on
+    variation_links: Words  # record.py: "a réduit de 50 % ses vols": a variation of the verb's object
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
