@@ -42,6 +42,9 @@ def test_a_measure_in_a_unit_is_held_by_its_material_or_its_measure(facts_of, te
 @pytest.mark.parametrize("text, value, who", [
     ("La compagnie a dû réduire mardi de 20 % ses rotations vers Nice.", 20, "rotations"),
     ("Le département a relevé de 4 % ses tarifs de cantine.", 4, "tarifs de cantine"),
+    # a weekday the parser takes for the object, and an object that is an event word of the pack
+    ("La compagnie a réduit mardi de 25 % son programme de liaisons vers Ajaccio.", 25,
+     "programme de liaisons vers Ajaccio"),
     # the second share of an ellipsis takes the same object
     ("La préfecture a demandé aux transporteurs de réduire de 50 % leurs liaisons à Lyon et de 30 % à Grenoble.",
      30, "liaisons"),

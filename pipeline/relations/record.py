@@ -272,7 +272,7 @@ class RecordBuilder:
 
         def changed(t: Token) -> bool:  # a noun without preposition, not a date, nor a variation noun
             return (t.pos_ == "NOUN" and t.i not in in_dates and t.lower_ not in self.time_words
-                    and t.lemma_ not in self.event_nouns and t.i not in {q.i for q in ctx.tokens}
+                    and t.lemma_ not in self.variation_nouns and t.i not in {q.i for q in ctx.tokens}
                     and not any(c.dep_ == "case" for c in t.children))
 
         held = next((c for c in anchor.children if c.dep_ == "nmod" and c.i > anchor.i and changed(c)), None)
