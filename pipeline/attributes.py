@@ -81,6 +81,7 @@ class AttributeFilter:
         self.superlatives = set(lex["superlative_words"])
         self.possession_verbs = set(lex["possession_verbs"])
         self.staffing_verbs = set(lex["staffing_verbs"])
+        self.search_verbs = set(lex["search_verbs"])
         self.trigger_words = {w.lower() for words in lex["event_triggers"].values() for w in words}
         self.reporting_verbs = set(lex["reporting_verbs"])
         self.rate_prepositions = set(lex["rate_prepositions"])
@@ -201,7 +202,7 @@ class AttributeFilter:
         # the counted noun is the verb's own (or hangs on a qualifier of it: "où vivent plus de 200 000 personnes")
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head if noun.head.pos_ == "ADV" else None
         return (verb is not None and verb.dep_ == "acl:relcl" and opened_by_pronoun(verb)
-                and verb.lemma_ not in self.reporting_verbs
+                and verb.lemma_ not in self.reporting_verbs and verb.lemma_ not in self.search_verbs
                 and verb.head.pos_ in ("NOUN", "PROPN") and verb.morph.get("Tense") == ["Pres"]
                 and verb.morph.get("Mood") == ["Ind"] and not any(c.dep_.startswith("aux") for c in verb.children)
                 and verb.lemma_.lower() not in self.trigger_words and verb.lower_ not in self.trigger_words)

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .dates import anchor_of, granularity_of, guess_tense, resolve_mention
+from .dates import anchor_of, granularity_of, guess_tense, night_of_named_day, resolve_mention
 from .extensions import set_extensions
 from .facts import merge_facts
 from .ingest import optional_date
@@ -149,12 +149,14 @@ class DateFinder:
             # SPEC section 3: the latest dated expression of the article
             anchors = [a for a in (anchor_of(m, self.lang) for m in mentions) if a is not None]
             reference = max(anchors) if anchors else None
-        records, spans = [], []
+        records, spans, resolved = [], [], []
         text = doc_text(doc)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             future = guess_tense(text, m.start, m.end, self.lang) == "future"
-            interval = resolve_mention(m, reference, future, self.lang)
+            interval = night_of_named_day(text, m, resolved, self.lang) or resolve_mention(
+                m, reference, future, self.lang)
+            resolved.append((m, interval))
             records.append(
                 {
                     "start": m.start,

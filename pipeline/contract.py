@@ -74,6 +74,7 @@ class NumbersLexicon(TypedDict):
     article_words: Words
     expression_only_numbers: dict[Word, int]  # a count only in an expression, as a lone article ("single")
     article_counts_after: Words
+    article_only_before: Words  # "dont une partie avec sursis": a lone article before these counts nothing
     pronoun_determiners: Words  # a lone one after these is a pronoun, no count ("the one you mentioned")
     pronoun_followers: Words  # a lone one before these is a pronoun, no count ("one of the largest")
     enumeration_joiners: Words
@@ -225,6 +226,7 @@ class DatesLexicon(TypedDict):
     # of the publication day: "night" the night before it (the one after it in the future), "day" that day
     bare_day_parts: dict[Code, Words]
     bare_day_part_not_before: Words  # a complement after it names another day: "dans la nuit de samedi"
+    reference_nights: Words  # among the bare nights, those of the publication day even after a day named
     present_words: Words
     future_tense: FutureTense
     past_tense: PastTense
@@ -258,6 +260,7 @@ class RelationsLexicon(TypedDict):
     holder_nouns: Words
     holder_prepositions: Words  # "followed by Senegalese at 22%": the name before them holds a bare figure
     measure_units: Words
+    unit_complements: Words  # record.py: "400 mètres cubes de lactosérum": the word completing a measure unit
     strong_types: list[Code]
     ellipsis_markers: Words
     reflexive_non_triggers: Words
@@ -277,6 +280,7 @@ class RelationsLexicon(TypedDict):
     inflection_endings: list[list[Affix]]  # [ending, the trigger's ending]: "sinistrées" -> "sinistré"
     source_nouns: Words
     counted_noun_links: Words  # "une trentaine de blessés"
+    other_words: Words  # context.py: "les sept autres" names no group: a bare count
     among_words: Words  # "12 blessés parmi les pompiers"
     anaphoric_pronouns: Words  # "Il s'élève à 842 millions": who is the noun of the sentence before
     demonstrative_agreement: dict[Word, list[Code]]  # anaphora.py: "Celle-ci recule": a demonstrative's Number, Gender
@@ -301,6 +305,7 @@ class RelationsLexicon(TypedDict):
     superlative_words: Words  # attributes.py: "les 50 plus grandes villes" names a group, not a figure
     possession_verbs: Words  # attributes.py: "12 ont moins de 16 ans" is an age; "qui compte 540 adhérents"
     staffing_verbs: Words  # attributes.py: "le département emploie 3 900 agents" describes the body: no fact
+    search_verbs: Words  # attributes.py: "les secours, qui recherchent 12 personnes" is news, not what they hold
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
@@ -318,6 +323,7 @@ class RelationsLexicon(TypedDict):
     subset_verbs: Words  # "the dead included 12 children": the part takes the event type of the subject
     share_verbs: Words  # record.py: "les cadres représentent 21 % des postes": the subject holds the share
     acted_share_verbs: Words  # record.py: "a supprimé 40 % des vols": the share counts what the verb acts on
+    variation_links: Words  # record.py: "a réduit de 50 % ses vols": a variation of the verb's object
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
@@ -366,6 +372,7 @@ class SeriesLexicon(TypedDict):
     other_period_nouns: Words  # "contre 4,8 % l'an dernier": a compared figure of another period ("an") ...
     earlier_words: Words  # ... put before ("dernier") is another series
     other_holder_words: Words  # "contre 3 689 pour le maire sortant": a compared figure of another holder
+    own_count_nouns: Words  # after other_holder_words, the count itself: "contre 35 pour le bilan de la veille"
     place_prepositions: Words  # "contre 5,9 % en Bretagne": a compared figure of another place
     wider_scopes: Words  # "contre 7,4 % au niveau national": a compared figure of a wider place
     partitive_pronouns: Words  # "l'association en recense 61": the pronoun stands for the noun counted before

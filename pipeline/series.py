@@ -159,6 +159,8 @@ class SeriesWords:
     # the words after a compared figure that make it another holder's ("contre 60 000 euros pour le finaliste")
     # or another place's ("contre 5,9 % en Bretagne", "contre 7,4 % au niveau national")
     holder_words: re.Pattern | None = None
+    # after a holder word, nouns that name the compared count itself ("contre 35 pour le bilan de la veille")
+    own_count_nouns: frozenset[str] = frozenset()
     place_words: re.Pattern | None = None
     wider_scopes: re.Pattern | None = None
     # a pronoun that stands for the counted noun before the verb of a figure ("l'association en recense 61")
@@ -233,6 +235,8 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         period_nouns=_word_pattern(data.get("other_period_nouns", ())),
         earlier_words=_word_pattern(data.get("earlier_words", ())),
         holder_words=_word_pattern(data.get("other_holder_words", ()), r"^\W*", r"\s+(?:[^\W\d_]|l['’])"),
+        own_count_nouns=with_singular(frozenset(t for w in data.get("own_count_nouns", ())
+                                                for t in tokens(w, frozenset()))),
         place_words=_word_pattern(data.get("place_prepositions", ()), r"(?:^|\W)", r"\s+(?:l['’])?(?=[A-ZÀ-ÖØ-Þ])",
                                   flags=re.UNICODE),
         wider_scopes=_word_pattern(data.get("wider_scopes", ())),
@@ -574,7 +578,7 @@ def _compared_apart(clause: str, words: SeriesWords) -> bool:
     auparavant", "contre 14 la veille", "up from 27 in the previous toll") joins the figure's series."""
     if _period_before(clause, words):
         return True
-    if (words.holder_words and words.holder_words.search(clause)) or (
+    if (words.holder_words and _other_holder(clause, words)) or (
             words.wider_scopes and words.wider_scopes.search(clause)):
         return True
     for m in words.place_words.finditer(clause) if words.place_words else ():
@@ -584,6 +588,21 @@ def _compared_apart(clause: str, words: SeriesWords) -> bool:
                      or name_key(name.group()) in words.wide_places):
             return True
     return False
+
+
+_FIRST_WORD = re.compile(r"^\W*\w+")
+
+
+def _other_holder(clause: str, words: SeriesWords) -> bool:
+    """A holder word opens the words after a compared figure ("contre 3 689 pour le maire sortant"), and the two
+    content words after it name no count of the figure's own ("contre 35 pour le bilan de la veille", "contre 35
+    pour le précédent bilan": the earlier state of the same toll)."""
+    m = words.holder_words.search(clause)
+    if m is None:
+        return False
+    after = _FIRST_WORD.sub("", clause[m.start() :], count=1)  # the holder word itself left out
+    named = tokens(after, words.stopwords)[:2]
+    return not any(t in words.own_count_nouns for t in named)
 
 
 def _period_before(clause: str, words: SeriesWords) -> bool:

@@ -204,6 +204,9 @@ def test_a_lone_article_is_one_only_in_an_expression():
     ("l'inflation s'établit à 3,4 % sur un an", [3.4]),
     ("un homme et une femme ont été interpellés", []),
     ("une femme de 40 ans et un homme", []),
+    # after "dont", a part that names no count stays an article (fr-who4)
+    ("Quinze prévenus ont été jugés, dont une partie en comparution immédiate.", [15]),
+    ("Quarante salariés ont manifesté, dont une majorité de femmes.", [40]),
 ])
 def test_a_lone_article_counts_in_a_part_or_an_enumeration(text, values):
     assert [m.value for m in find_quantities(text)] == values

@@ -863,6 +863,13 @@ def test_a_compared_figure_joins_the_series_only_as_an_earlier_state_of_the_same
     ("fr", "À Brévignac, le taux atteint 35 décès pour 100000, contre 21 pour 100000 auparavant.", 35, 21, True),
     ("fr", "À Brévignac, le taux atteint 12 %, contre 9 % auparavant.", 12, 9, True),
     ("en", "In Brevignac the waiting list reached 14260, up from 11900 in January.", 14260, 11900, True),
+    # "pour" opening the count itself, an earlier state of the toll, names no holder (review of session 10)
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 pour le bilan de la veille.", 39, 35, True),
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 pour le précédent bilan.", 39, 35, True),
+    ("fr", "À Brévignac, l'incendie a fait 17 blessés, contre 12 pour le décompte du matin.", 17, 12, True),
+    # controls: a holder after "pour"
+    ("fr", "À Brévignac, la crue a fait 39 morts, contre 35 pour la commune voisine.", 39, 35, False),
+    ("fr", "À Brévignac, la liste a obtenu 3120 voix, contre 2890 pour la liste sortante.", 3120, 2890, False),
 ])
 def test_a_compared_figure_of_another_holder_or_place_is_another_series(lang, evidence, first, second, one_series):
     df = _pair(evidence, first, second, lang)

@@ -12,14 +12,23 @@ from ..errors import Errors, FaitsError
 from ..languages import DEFAULT_LANG
 from .fallback import _read_with_dateparser
 from .grammar import DateGrammar, find_dates, grammar
-from .interpretation import anchor_of, granularity_of, resolve, resolve_dates, resolve_mention, resolve_span
+from .interpretation import (
+    anchor_of,
+    granularity_of,
+    night_of_named_day,
+    resolve,
+    resolve_dates,
+    resolve_mention,
+    resolve_span,
+)
 from .records import GRANULARITIES, DateExpr, DateInterval, DateMention
 from .tense import guess_tense, resolution_tense
 
 __all__ = [
     "GRANULARITIES", "DateExpr", "DateGrammar", "DateInterval", "DateMention", "anchor_of", "find_dates",
     "grammar", "granularity_of", "guess_tense",
-    "normalize_date", "resolution_tense", "resolve", "resolve_dates", "resolve_mention", "resolve_span",
+    "night_of_named_day", "normalize_date", "resolution_tense", "resolve", "resolve_dates", "resolve_mention",
+    "resolve_span",
 ]
 
 

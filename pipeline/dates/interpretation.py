@@ -343,6 +343,29 @@ def granularity_of(mention: DateMention) -> str:
     return k.kind
 
 
+def night_of_named_day(text: str, mention: DateMention, earlier: list[tuple[DateMention, tuple[date, date] | None]],
+                       lang: str = DEFAULT_LANG) -> tuple[date, date] | None:
+    """ "Un séisme a frappé la région mardi. Dans la nuit, 40 personnes ont été évacuées": a bare night right
+    after a day named in its own sentence or the one before is that day's night (Tuesday to Wednesday), not
+    the one before the publication day; None when ``mention`` is no such night or no day is named so near.
+
+    earlier: the mentions before ``mention`` in the text, in order, with their resolved intervals.
+    """
+    g = grammar(lang)
+    if (len(mention.parts) != 1 or mention.parts[0].kind != "night"
+            or mention.text.lower() in {w.lower() for w in g.lex["reference_nights"]}):
+        return None
+    left, _ = _sentence(text, mention.start, mention.start, g)
+    before = text[:left].rstrip()
+    previous_left = _sentence(text, len(before) - 1, len(before) - 1, g)[0] if before else left
+    for m, interval in reversed(earlier):
+        if m.start < previous_left:
+            return None
+        if len(m.parts) == 1 and m.parts[0].kind not in ("time", "night") and _is_day(interval):
+            return interval[0], interval[0] + timedelta(days=1)
+    return None
+
+
 def _is_day(interval: tuple[date, date] | None) -> bool:
     return interval is not None and interval[0] == interval[1]
 

@@ -344,6 +344,8 @@ def _count_articles(text: str, cores: list[_Core], g: NumberGrammar) -> None:
             continue
         prev = cores[i - 1] if i > 0 else None
         nxt = cores[i + 1] if i + 1 < len(cores) else None
+        if g.article_only_after.match(text, core.end):
+            continue  # "dont une partie avec sursis": a part that names no count
         if (g.article_count_before.search(text, max(0, core.start - 20), core.start)
                 or (counts(nxt) and g.enumeration.fullmatch(text, core.end, nxt.start))
                 or (counts(prev) and g.enumeration.fullmatch(text, prev.end, core.start))):

@@ -171,6 +171,8 @@ class NumberGrammar:
         self.negative_blocked = re.compile(rf"(?<!\w)(?:{blockers})\s+(?:{negative})\s+$", re.IGNORECASE)
         self.article_count_before = re.compile(rf"(?<!\w)(?:{_alternation(lex['article_counts_after'])})\s+$",
                                                re.IGNORECASE)
+        only = lex["article_only_before"]
+        self.article_only_after = re.compile(rf"\s+(?:{_alternation(only)})(?!\w)" if only else r"(?!)", re.IGNORECASE)
         # one noun between the two counts: "un mort et trois blessés"
         self.enumeration = re.compile(
             rf"\s+[^\W\d_][\w'’\-]*\s*(?:{_alternation(lex['enumeration_joiners'])})\s*", re.IGNORECASE

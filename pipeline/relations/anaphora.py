@@ -225,6 +225,10 @@ class Anaphora:
                 noun = self._group_of(t, in_dates)
                 if noun is None:
                     continue
+            elif t.lower_ in self.other_words:
+                noun = self._set_off_after(t)  # "Les sept autres, des hommes...": the hommes; else no noun
+                if noun is None:
+                    continue
             if fits(noun) and agrees(noun) and all(noun.i != n.i for n, _ in nouns):
                 nouns.append((noun, t))
         ranked = [n for n, t in nouns if t.dep_ in SUBJECT_DEPS] + [n for n, t in nouns if t.dep_ == "obj"]

@@ -130,6 +130,10 @@ class ContextReader:
                 and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)
                 and not (nxt.pos_ == "VERB" and span.root.head.i == nxt.i and span.root.dep_ in SUBJECT_DEPS)):
             # "41 placées en garde à vue" has no noun of its own; "500 blessés" has one
+            if nxt.lower_ in self.other_words:
+                if nxt.head.i > nxt.i and nxt.head.pos_ == "NOUN" and nxt.head.i not in in_dates:
+                    return nxt.head  # "5 autres militants": the noun after it
+                return self._set_off_after(nxt)  # "les sept autres, des hommes âgés de...": no noun but that one
             return self._phrase_head(nxt)
         head = self._outside_head(list(span), inside)
         if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates and not any(
@@ -146,6 +150,17 @@ class ContextReader:
                 and all(t.is_punct or t.pos_ == "DET" for t in doc[described.i + 1 : span.start])):
             return described  # "the protesters, 5,000 according to police and 20,000 according to organisers"
         return None
+
+    @staticmethod
+    def _set_off_after(token: Token) -> Token | None:
+        """The indefinite noun set off by a comma right after ``token`` and hung on it ("les sept autres, des
+        hommes âgés de 24 à 52 ans"), which says what ``token`` stands for; None without one."""
+        doc = token.doc
+        if token.i + 2 >= token.sent.end or doc[token.i + 1].text != ",":
+            return None
+        return next((c for c in token.children if c.i > token.i + 1 and c.pos_ == "NOUN"
+                     and c.dep_ in ("nmod", "appos") and not any(g.dep_ == "case" for g in c.children)
+                     and any(g.dep_ == "det" and "Ind" in g.morph.get("Definite") for g in c.children)), None)
 
     @staticmethod
     def _partitive(token: Token, inside: set[int]) -> bool:

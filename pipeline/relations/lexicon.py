@@ -62,6 +62,7 @@ class RelationLexicon:
         self.comparison_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["comparison_markers"]) + r")\s*$", re.IGNORECASE)
         self.measure_units = {w.lower() for w in lex["measure_units"]}
+        self.unit_complements = {w.lower() for w in lex["unit_complements"]}
         since = "|".join(re.escape(m) for m in lex["since_markers"])
         # "depuis janvier", "depuis le début de l'été": the marker, maybe a few words, then the date
         self.since_rx = re.compile(rf"(?<!\w)(?:{since})\s+(?:[^\W\d]+['’]?\s*){{0,4}}$", re.IGNORECASE)
@@ -137,6 +138,7 @@ class RelationLexicon:
         self.money_scales = {w.lower() for w, value in num["scales"].items() if value >= 1_000_000}
         self.fraction_words = set(num["fractions"]) | set(lex["fraction_plurals"])
         self.counted_noun_links = set(lex["counted_noun_links"])
+        self.other_words = {w.lower() for w in lex["other_words"]}
         self.among_words = set(lex["among_words"])
         self.anaphoric_pronouns = {w.lower() for w in lex["anaphoric_pronouns"]}
         self.demonstrative_agreement = {w.lower(): tuple(codes) for w, codes in lex["demonstrative_agreement"].items()}
@@ -169,6 +171,7 @@ class RelationLexicon:
         self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
         self.share_verbs = set(lex["share_verbs"])
         self.acted_share_verbs = set(lex["acted_share_verbs"])
+        self.variation_links = {w.lower() for w in lex["variation_links"]}
         self.restating_markers = {w.lower() for w in lex["restating_markers"]}
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}

@@ -255,6 +255,29 @@ class RecordBuilder:
                 return changed
         return None
 
+    def _varied_object(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "a réduit de 50 % ses vols", "réduire son budget de 5 %", "de 50 % ... à Orly et de 30 % à Marseille": a
+        share opened by a variation link on a verb measures the change of the verb's object, its who. The parser
+        may hang the share on a noun between (a weekday taken for the object) and the object on the share."""
+        anchor = ctx.anchor
+        if (anchor is None or ctx.quantity["unit"] != "%" or any(c.dep_ == "det" for c in anchor.children)
+                or not any(c.dep_ == "case" and c.lower_ in self.variation_links for c in anchor.children)):
+            return None  # (not "soit près d'un quart de ses effectifs")
+        # the verb: the share's head, or above a date or a first conjunct the parser hung it on
+        verb = anchor.head
+        if verb.pos_ != "VERB" and (verb.i in in_dates or anchor.dep_ == "conj"):
+            verb = verb.head
+        if verb.pos_ != "VERB":
+            return None  # "une hausse de 5 % des salaires": a variation noun's, told by its own rule
+
+        def changed(t: Token) -> bool:  # a noun without preposition, not a date, nor a variation noun
+            return (t.pos_ == "NOUN" and t.i not in in_dates and t.lower_ not in self.time_words
+                    and t.lemma_ not in self.variation_nouns and t.i not in {q.i for q in ctx.tokens}
+                    and not any(c.dep_ == "case" for c in t.children))
+
+        held = next((c for c in anchor.children if c.dep_ == "nmod" and c.i > anchor.i and changed(c)), None)
+        return held or next((c for c in verb.children if c.dep_ == "obj" and changed(c)), None)
+
     def _is_amount(self, token: Token) -> bool:
         """ "contre 868 millions", "842 millions d'euros": a scale or currency word is part of a figure, never who."""
         return token.lower_ in self.scale_words or token.lower_ in self.currency_words
@@ -471,7 +494,7 @@ class RecordBuilder:
                      if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns and t.head.i in heads
                      and any(c.dep_ == "case" and c.lower_ in self.partitive_words for c in t.children)), None)
 
-    def _penalized(self, ctx: MentionContext) -> Token | None:
+    def _penalized(self, ctx: MentionContext, in_dates: set[int] = frozenset()) -> Token | None:
         """A prison term or a fine: who is the one penalized, wherever the sanction verb puts it
         ("a condamné un passeur à trois ans et à une amende de 45 000 euros", "a infligé à Apple une
         amende de 1,8 milliard", "Trente ans ont été prononcés par la cour", "le maire écope de...")."""
@@ -488,12 +511,15 @@ class RecordBuilder:
         if role is None:
             return self._penalized_subject(ctx)
 
-        # the penalty the figure measures: "une amende (record) de 4,3 milliards"
+        # the penalty the figure measures: "une amende (record) de 4,3 milliards"; not the party a term or a fine
+        # is given to, on which the parser may hang it ("a condamné trois passeurs à deux ans de prison")
         measured = next((a for a in anchor.ancestors if a.pos_ == "NOUN"), anchor)
+        if any(c.dep_ == "case" and c.lower_ in self.penalized_preps for c in anchor.children):
+            measured = anchor
 
         def penalized(t: Token) -> bool:  # a party, not the penalty, its amount or a time
             return (t.pos_ in NOMINAL and t.i not in inside and t.i not in (anchor.i, measured.i)
-                    and not self._is_amount(t) and t.lower_ not in self.time_words
+                    and not self._is_amount(t) and t.lower_ not in self.time_words and t.i not in in_dates
                     and t.ent_type_ not in ("LOC", "GPE"))
 
         if role == "subject":
@@ -752,6 +778,9 @@ class RecordBuilder:
         if who_token is not None and who_token.lower_ in self.measure_units and not any(
                 c.dep_ == "compound" for c in who_token.children):  # "prepayment meters" are things
             material = self._group_of(who_token, set())
+            completed = who_token.doc[who_token.i + 1] if who_token.i + 1 < who_token.sent.end else None
+            if material is None and completed is not None and completed.lower_ in self.unit_complements:
+                material = self._group_of(completed, set())  # "400 mètres cubes de lactosérum": lactosérum
             valued = self._valued_object(ctx.anchor, {t.i for t in ctx.tokens}) if ctx.anchor is not None else None
             if material is None and valued is not None:
                 # "porte à 9,3 tonnes les quantités de cocaïne saisies": what the verb's object counts
@@ -775,13 +804,13 @@ class RecordBuilder:
             group = self._group_of(who_token, in_dates)
             if group is not None and group.pos_ in NOMINAL:
                 who_token, with_nmod = group, True  # "la proportion de foyers endettés atteint 23 %": the foyers
-        changed = self._changed_thing(ctx, in_dates)
+        changed = self._changed_thing(ctx, in_dates) or self._varied_object(ctx, in_dates)
         if changed is not None:
             who_token, with_nmod = changed, True
         giver = self._agent_of_amount(ctx)
         if giver is not None:
             who_token, with_nmod = giver, True
-        penalized = self._penalized(ctx)
+        penalized = self._penalized(ctx, in_dates)
         if penalized is not None:
             # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
             who_token, with_nmod = penalized, not self._counted(penalized) and not (
