@@ -334,6 +334,19 @@ class RecordBuilder:
             return None
         return group
 
+    @staticmethod
+    def _bare_part_of(ctx: MentionContext) -> Token | None:
+        """ "treated 2,600 patients, of whom 41 died": a bare count that is a part of a total in its sentence counts
+        the total's noun (not the subject of the verb the parser hangs the part's clause on: "teams")."""
+        total, noun = ctx.subset_of, ctx.noun
+        inside = {t.i for t in ctx.tokens}
+        # a noun of its own is on the figure or bears it ("of whom 1,900 were children"); another is the parse's
+        own = noun is not None and (noun.head.i in inside or any(t.head.i == noun.i for t in ctx.tokens))
+        if (total is None or own or ctx.quantity["unit"] is not None or total.noun is None
+                or total.quantity["unit"] is not None or total.noun.pos_ != "NOUN"):
+            return None
+        return total.noun
+
     def _counted_before(self, ctx: MentionContext) -> Token | None:
         """ "Rescuers pulled 12 miners out alive. Three remained in intensive care": a bare count, the subject of
         its verb, alone in its sentence, counts the noun counted in the sentence before (its subject first)."""
@@ -357,6 +370,10 @@ class RecordBuilder:
         counted = [t for t in previous if t.pos_ == "NOUN" and t.lower_ not in self.measure_units
                    and t.lower_ not in self.time_units and not self._is_amount(t)
                    and any(c.dep_ == "nummod" and any(a <= c.idx < b for a, b in figures) for c in t.children)]
+        if self._counts_people(ctx):
+            # a count of people ("Five were killed") counts only a noun that can name people: not "Rebels seized
+            # three towns. Five were killed"
+            counted = [t for t in counted if self._names_people(t)]
         return next((t for t in counted if t.dep_ in SUBJECT_DEPS), counted[-1] if counted else None)
 
     def _counted_among(self, pronoun: Token) -> bool:
@@ -768,6 +785,9 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        whole = self._bare_part_of(ctx)
+        if whole is not None:
+            who_token, with_nmod = whole, False  # "treated 2,600 patients, of whom 41 died": the patients
         if (ctx.actor is not None and ctx.actor.lemma_.lower() in self.measure_nouns and ctx.noun is not None
                 and self._rate(ctx)):
             who_token, with_nmod = ctx.actor, False  # "The rate ... reached 148 cases per 100,000 people": the rate
