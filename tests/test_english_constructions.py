@@ -757,3 +757,16 @@ def test_weak_triggers_are_said_of_families(en_facts, sentence, expected):
 ])
 def test_a_bare_part_of_whom_counts_the_totals_noun(en_facts, sentence, value, who):
     assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("text", "value", "who"), [
+    # a title's figure repeated in the body takes the body's who when the title's only names the event
+    ("Quarry blast deaths rise to 9 as rescue ends\n\nThe death toll from the quarry blast in Dorset rose to 9 on"
+     " Tuesday, the county said.", 9, "death toll"),
+    ("Island arrivals pass 12,000 as summer ends\n\nMore than 12,000 migrants have reached the island since January,"
+     " the ministry said on Friday.", 12_000, "migrants"),
+    # control: a title that names the people keeps them when the body only names the event
+    ("Six miners killed in colliery blast\n\nThe blast left six dead on Monday, the company said.", 6, "miners"),
+])
+def test_a_title_that_names_the_event_takes_the_bodys_who(en_facts, text, value, who):
+    assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]

@@ -927,8 +927,10 @@ class RecordBuilder:
             # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
             "title": self.title_counts_are_headings and sent.start == 0 and sent.end < len(sent.doc)
                      and "\n" in sent.text[len(sent.text.rstrip()):],
-            # nor this: who is the counted noun that names the event ("a fait six morts"), no people named
-            "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and self._names_event(ctx.noun),
+            # nor this: who is the counted noun that names the event ("a fait six morts", "731 arrivals": a weak
+            # trigger too), no people named
+            "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and (
+                self._names_event(ctx.noun) or said_with(ctx.noun, self.weak_trigger_of)),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         text = view.span_text(sent.start, sent.end)
