@@ -770,3 +770,18 @@ def test_a_bare_part_of_whom_counts_the_totals_noun(en_facts, sentence, value, w
 ])
 def test_a_title_that_names_the_event_takes_the_bodys_who(en_facts, text, value, who):
     assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # an indefinite average a verb's subject gets or does is the subject's
+    ("Patients waited an average of 32 days for surgery.", 32, "Patients"),
+    ("Each pupil walked an average of 4 km to school.", 4, "pupil"),
+    # a point of comparison that is a measure of its own is that measure, without its figure
+    ("Drownings fell to 2.4 per 100,000 residents last year, against a national average of 3.0.", 3.0,
+     "national average"),
+    # controls: a comparison point without a measure noun, a measure that is the subject
+    ("Waiting times rose to 41 days in May, against a national average of 33 days.", 33, "national average"),
+    ("Waiting times rose to 41 days in May, up from 36 days in April.", 36, "Waiting times"),
+])
+def test_an_average_is_its_holders_or_its_own(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]

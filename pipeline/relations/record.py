@@ -457,14 +457,26 @@ class RecordBuilder:
         """The noun naming what a count or a measure measures, when the figure complements it (SPEC
         section 3, the holder): "une durée moyenne de 32 jours", "un taux d'ammoniaque de 12 mg par
         litre". Not an amount of money, whose who is its actor or beneficiary."""
-        unit, anchor = ctx.quantity["unit"], ctx.noun or ctx.anchor
-        if anchor is None or unit == "%" or is_currency(unit) or ctx.subset_of is not None:
+        unit = ctx.quantity["unit"]
+        if unit == "%" or is_currency(unit) or ctx.subset_of is not None:
             return None
-        head = anchor.head
-        if (anchor.dep_.startswith("nmod") and head.i < anchor.i and head.pos_ == "NOUN"
-                and (head.lemma_ in self.measure_nouns or head.lower_ in self.measure_nouns)):
-            return head
+        # the counted noun, else the figure itself when the noun is one the parse lent it (the subject: "Drownings
+        # fell to 2.4 ..., against a national average of 3.0")
+        for anchor in (ctx.noun, ctx.anchor):
+            head = anchor.head if anchor is not None else None
+            if (head is not None and anchor.dep_.startswith("nmod") and head.i < anchor.i and head.pos_ == "NOUN"
+                    and (head.lemma_ in self.measure_nouns or head.lower_ in self.measure_nouns)
+                    and not self._holds_measure(head)):
+                return head
         return None
+
+    @staticmethod
+    def _holds_measure(measure: Token) -> bool:
+        """Whether an indefinite measure noun is the object of a verb with a subject of its own, which holds it:
+        "Each person received an average of 15 litres a day" (the person's), not "the EU average of 4.3"."""
+        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in measure.children)
+        return indefinite and measure.dep_ == "obj" and any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL for c in measure.head.children)
 
     def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
         """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure, or of a
@@ -631,6 +643,8 @@ class RecordBuilder:
             return None
         if ctx.noun is not None and not (main.noun is not None and ctx.noun.lower_ == main.noun.lower_):
             return None
+        if self._measure_of(ctx) is not None:
+            return None  # "fell to 3.1 per 100,000, against an EU average of 4.3": a measure of its own
         last = max(t.i for t in (*ctx.tokens, *([ctx.noun] if ctx.noun is not None else [])))
         after = ctx.sentence.doc[last + 1] if last + 1 < ctx.sentence.end else None
         if after is not None and after.lower_ in self.beneficiary_preps:
