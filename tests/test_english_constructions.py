@@ -785,3 +785,14 @@ def test_a_title_that_names_the_event_takes_the_bodys_who(en_facts, text, value,
 ])
 def test_an_average_is_its_holders_or_its_own(en_facts, sentence, value, who):
     assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # people malnourished are affected, as the sick are
+    ("About 3,000 children in the camps are severely malnourished, the agency said.", "affected"),
+    ("Some 90,000 families in the valley face food insecurity after the floods.", "affected"),
+    # control: a lack of staff affects none of them
+    ("The region faces a shortage of 300 nurses.", "other"),
+])
+def test_malnourished_people_are_affected(en_facts, sentence, expected):
+    assert [f["event_type"] for f in en_facts(sentence)] == [expected]
