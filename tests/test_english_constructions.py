@@ -796,3 +796,15 @@ def test_an_average_is_its_holders_or_its_own(en_facts, sentence, value, who):
 ])
 def test_malnourished_people_are_affected(en_facts, sentence, expected):
     assert [f["event_type"] for f in en_facts(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # a bare count after "among" and a group, the figure the head of its copula, is a part of the group
+    ("Among the cottages flooded were 9 on Mill Lane.", 9, "cottages"),
+    ("Among the farms hit were 7 near Selby.", 7, "farms"),
+    ("Among the dead were 12 in the village of Kora.", 12, "dead"),
+    # control: a part with a noun of its own
+    ("Among the 40 people injured were 12 children.", 12, "children"),
+])
+def test_a_bare_count_among_a_group_counts_the_group(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
