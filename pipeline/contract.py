@@ -325,6 +325,7 @@ class RelationsLexicon(TypedDict):
     animal_nouns: Words  # animals killed, wounded or lost are other ("85 vaches ont péri"), not casualties
     person_nouns: Words  # anaphora.py, record.py: nouns that can name people ("children", "climbers")
     anyone_nouns: Words  # event_type.py: people named by age, sex, kin or home ("families"), not by a role
+    statistic_nouns: Words  # record.py: "an average of 32 days" a subject waited is the subject's
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 

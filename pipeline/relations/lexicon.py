@@ -154,6 +154,7 @@ class RelationLexicon:
         self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
         self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
         self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
+        self.statistic_nouns = {w.lower() for w in lex["statistic_nouns"]}
         self.person_nouns = {w.lower() for w in lex["person_nouns"]}
         self.anyone_nouns = {w.lower() for w in lex["anyone_nouns"]}
         self.share_verbs = set(lex["share_verbs"])

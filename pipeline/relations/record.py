@@ -470,12 +470,12 @@ class RecordBuilder:
                 return head
         return None
 
-    @staticmethod
-    def _holds_measure(measure: Token) -> bool:
-        """Whether an indefinite measure noun is the object of a verb with a subject of its own, which holds it:
-        "Each person received an average of 15 litres a day" (the person's), not "the EU average of 4.3"."""
+    def _holds_measure(self, measure: Token) -> bool:
+        """Whether an indefinite statistic noun is the object of a verb with a subject of its own, which holds it:
+        "Each person received an average of 15 litres a day" (the person's), not "the EU average of 4.3" nor
+        "a enregistré une affluence de 12 000 visiteurs" (an attendance is no statistic: the affluence's)."""
         indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in measure.children)
-        return indefinite and measure.dep_ == "obj" and any(
+        return indefinite and said_with(measure, self.statistic_nouns) and measure.dep_ == "obj" and any(
             c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL for c in measure.head.children)
 
     def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
