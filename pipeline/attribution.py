@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .countries import Countries
-from .syntax import NOMINAL, SUBJECT_DEPS, nearest, noun_phrase
+from .syntax import NOMINAL, SUBJECT_DEPS, nearest, noun_phrase, said_with
 
 # (anchor token, source text, tokens of the source phrase)
 Attribution = tuple[Token, str, set[int]]
@@ -132,6 +132,8 @@ class SourceFinder:
         self.reporting = reporting
         self.scale_words = scale_words
         self.speaker_pronouns = {w.lower() for w in lex["speaker_pronouns"]}
+        # who can speak: people and organisations ("the airline", "the union"), besides names and sources
+        self.speakers = {w.lower() for key in ("speaker_nouns", "person_nouns") for w in lex[key]} | self.source_nouns
 
     def attributions(self, sent: Span, in_dates: set[int], ents: tuple[Span, ...]) -> list[Attribution]:
         """Each attribution of ``sent``; in_dates: tokens inside date expressions; ents: the Doc's entities."""
@@ -201,20 +203,28 @@ class SourceFinder:
     def _pronoun_speaker(self, verb: Token) -> Token | None:
         """Who "it" or "they" of a reporting verb stands for: the subject of the clause the verb reports, before
         it in its sentence ("The carmaker will cut 1,100 jobs, it said"), else the subject of the sentence
-        before ("The military ... It said its forces had killed 120 insurgents")."""
+        before ("The military ... It said its forces had killed 120 insurgents"); a subject that can speak, or
+        its owner ("The company's revenue rose 12%, it said"), never one that cannot ("The outbreak has
+        infected 2,300 people, it said": no source)."""
         def named(t: Token) -> bool:  # an active subject (a passive one is what was done to)
             return t.dep_ == "nsubj" and t.pos_ in NOMINAL and not self._counts(t)
 
         reported = [verb.head] if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i else []
         reported += [c for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i < verb.i]
-        found = next((c for clause in reported for c in clause.children if named(c)), None)
+        subjects = [c for clause in reported for c in clause.children if named(c)]
         sent = verb.sent
-        if found is None and sent.start > 0:
-            found = next((t for t in verb.doc[sent.start - 1].sent if named(t)), None)
-        # "The company's revenue rose 12%, it said": the owner of what the subject names
-        owner = next((c for c in found.children if c.dep_ in ("nmod:poss", "poss") and c.pos_ in NOMINAL), None
-                     ) if found is not None else None
-        return owner or found
+        if sent.start > 0:
+            subjects += [t for t in verb.doc[sent.start - 1].sent if named(t)]
+        return next((s for subject in subjects if (s := self._speaker(subject)) is not None), None)
+
+    def _speaker(self, subject: Token) -> Token | None:
+        """``subject`` if it can speak (a person's or an organisation's name, a noun of people or of an
+        organisation), else its owner if that can ("The club's revenue rose 14%": the club), else None."""
+        owner = next((c for c in subject.children if c.dep_ in ("nmod:poss", "poss") and c.pos_ in NOMINAL), None)
+        for t in (subject, owner):
+            if t is not None and (t.ent_type_ in ("ORG", "PER") or t.pos_ == "PROPN" or said_with(t, self.speakers)):
+                return t
+        return None
 
     def _counts(self, token: Token) -> bool:
         """Whether ``token`` is a counted noun (bears a number) or a scale word: never a source."""

@@ -289,6 +289,7 @@ class RelationsLexicon(TypedDict):
     title_counts_are_headings: bool  # record.py: a title's count of people takes its first body mention's who
     impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing
     speaker_pronouns: Words  # attribution.py: "..., it said": a reporting verb's pronoun subject stands for a source
+    speaker_nouns: Words  # attribution.py: organisations that can speak ("airline"), the pronoun's source
     non_source_nouns: Words  # attribution.py: "selon le dernier bilan" names no author
     sanction_verbs: dict[Word, Code]  # verb of a penalty -> "object" or "subject": where the penalized one stands
     penalized_prepositions: Words  # "a infligé à Apple une amende", "requis trois ans contre le chauffeur"
@@ -332,6 +333,9 @@ class RelationsLexicon(TypedDict):
     bound_trigger_links: Words
     occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
     animal_nouns: Words  # animals killed, wounded or lost are other ("85 vaches ont péri"), not casualties
+    person_nouns: Words  # anaphora.py, record.py: nouns that can name people ("children", "climbers")
+    anyone_nouns: Words  # event_type.py: people named by age, sex, kin or home ("families"), not by a role
+    statistic_nouns: Words  # record.py: "an average of 32 days" a subject waited is the subject's
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
 

@@ -74,7 +74,9 @@ def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
     body_over_heading = _is_heading(kept) and not _is_heading(other) and not bodied
     # a title with a verb names its people ("Six membres du Hamas tués"): a body that only names the event
     # ("a fait six morts") does not replace them
-    named_in_title = kept.get("cues", {}).get("verb", False) and other.get("cues", {}).get("event_who", False)
+    # ("Haiti cholera deaths rise to 112": a title that only names the event names no people either)
+    named_in_title = (kept.get("cues", {}).get("verb", False) and other.get("cues", {}).get("event_who", False)
+                      and not kept.get("cues", {}).get("event_who", False))
     for slot in SLOTS:
         if slot == "who" and named_in_title and kept.get(slot) is not None:
             continue

@@ -46,8 +46,10 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
         if (child.dep_ == "nmod" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and child.i == token.i - 1
                 and not any(g.dep_ == "case" for g in child.children)):
             keep.add(child.i)  # "Bright Energy": a name's first word, which the English parser may call a complement
-        if with_nmod and child.dep_.startswith("nmod") and child.i > token.i and not _is_date(child):
-            # not "dimanche" in "Réélu dimanche avec 82 % des voix", a noun the tagger took the participle for
+        if (with_nmod and child.dep_.startswith("nmod") and child.i > token.i and not _is_date(child)
+                and not _is_figure(child)):
+            # not "dimanche" in "Réélu dimanche avec 82 % des voix", a noun the tagger took the participle for; nor
+            # the figure a measure is of ("an EU average of 4.3")
             keep |= _complement(child)
         if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > token.i and not any(
                 g.like_num for g in child.children) and not _is_figure(child):

@@ -129,6 +129,24 @@ def test_universal_parse_relabels_a_clearnlp_parse():
     assert got["to"] == ("fixed", "according")
 
 
+@pytest.mark.parametrize("place", [["DURBAN"], ["SAINT", "-", "DENIS"]])
+def test_universal_parse_takes_a_datelines_place_for_no_subject(place):
+    # "<PLACE>, May 3 – The toll rose to 31 ." with the dateline's place taken for a second subject of "rose";
+    # a hyphenated place is split into several tokens, the last the subject
+    n = len(place)
+    words = [*place, ",", "May", "3", "–", "The", "toll", "rose", "to", "31", "."]
+    last, rose = n - 1, n + 6
+    heads = [last] * (n - 1) + [rose, last, last, n + 1, last, n + 5, rose, rose, rose, n + 7, rose]
+    deps = ["compound" if w != "-" else "punct" for w in place[:-1]] + [
+        "nsubj", "punct", "npadvmod", "nummod", "punct", "det", "nsubj", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN" if w != "-" else "PUNCT" for w in place] + [
+        "PUNCT", "PROPN", "NUM", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NUM", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)  # (is_upper: English's)
+    hooks("en").universal_parse(doc)
+    assert doc[last].dep_ == "obl:npmod"
+    assert doc[n + 5].dep_ == "nsubj"  # (control: the sentence's own subject stays)
+
+
 def test_universal_parse_makes_the_predicate_of_a_copula_the_head():
     words = ["Twelve", "are", "dead", "."]
     doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "acomp", "punct"],

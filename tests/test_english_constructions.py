@@ -706,3 +706,105 @@ def test_a_date_inside_a_fronted_group_is_the_groups(en_facts, sentence, value, 
 ])
 def test_a_count_of_boats_is_not_displaced(en_facts, sentence, value, expected):
     assert [f["event_type"] for f in en_facts(sentence) if f["how_many"] == value] == [expected]
+
+
+# issue 13, review of the tenth session's rules (branch en-who3): sentences written for these tests
+@pytest.mark.parametrize(("text", "value", "who"), [
+    # a bare count of people (its verb happens only to people) counts no thing counted before
+    ("The floods swept away 30 homes on Friday. Four were killed.", 4, None),
+    ("The army shelled two bridges overnight. Nine were wounded.", 9, None),
+    # a noun of people the pack's other lists miss is one
+    ("Police detained 40 children in the raid. Five were released.", 5, "children"),
+    # controls: a bare count of things counts things, a count of people counts people
+    ("The storm damaged 40 houses. Twelve were destroyed.", 12, "houses"),
+    ("Lifeboats rescued 14 swimmers on Sunday. Two were taken to hospital.", 2, "swimmers"),
+])
+def test_a_bare_count_of_people_counts_a_noun_of_people(en_facts, text, value, who):
+    assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "it said" stands for a subject that can speak, never for one that cannot
+    ("The epidemic has infected 2,300 people, it said.", None),
+    ("The storm destroyed 300 homes, it said.", None),
+    ("Oxfam published its update on Monday. The epidemic has infected 2,300 people, it said.", "Oxfam"),
+    # controls: an organisation or its owned thing speaks
+    ("The charity will hire 120 staff next year, it said.", "charity"),
+    ("The airline's profit rose 9%, it said.", "airline"),
+])
+def test_it_said_stands_for_a_subject_that_can_speak(en_facts, text, source):
+    assert [f["source"] for f in en_facts(text)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # people named by age, sex, kin or home are anyone: a weak migration trigger is said of them
+    ("About 200 families arrived at the border crossing on Monday.", "displaced"),
+    ("Some 90 women and children landed on the island overnight.", "displaced"),
+    # controls: people named by a role that travels
+    ("About 60 journalists arrived at the summit venue on Monday.", "other"),
+])
+def test_weak_triggers_are_said_of_families(en_facts, sentence, expected):
+    assert [f["event_type"] for f in en_facts(sentence)][:1] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # a bare part of a total, "of whom", counts the total's noun, not the subject of the total's verb
+    ("Its doctors treated 1,400 patients in May, of whom 37 died, the agency said.", 37, "patients"),
+    ("Volunteers fed 900 families in March, of whom 120 were sleeping rough.", 120, "families"),
+    # controls: a part with a noun of its own, a part of a passive total
+    ("The clinic recorded 650 cases, of whom 210 were children.", 210, "children"),
+    ("Nine men were arrested in the raids, of whom six were charged.", 6, "men"),
+])
+def test_a_bare_part_of_whom_counts_the_totals_noun(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("text", "value", "who"), [
+    # a title's figure repeated in the body takes the body's who when the title's only names the event
+    ("Quarry blast deaths rise to 9 as rescue ends\n\nThe death toll from the quarry blast in Dorset rose to 9 on"
+     " Tuesday, the county said.", 9, "death toll"),
+    ("Island arrivals pass 12,000 as summer ends\n\nMore than 12,000 migrants have reached the island since January,"
+     " the ministry said on Friday.", 12_000, "migrants"),
+    # control: a title that names the people keeps them when the body only names the event
+    ("Six miners killed in colliery blast\n\nThe blast left six dead on Monday, the company said.", 6, "miners"),
+])
+def test_a_title_that_names_the_event_takes_the_bodys_who(en_facts, text, value, who):
+    assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # an indefinite average a verb's subject gets or does is the subject's
+    ("Patients waited an average of 32 days for surgery.", 32, "Patients"),
+    ("Each pupil walked an average of 4 km to school.", 4, "pupil"),
+    # a point of comparison that is a measure of its own is that measure, without its figure
+    ("Drownings fell to 2.4 per 100,000 residents last year, against a national average of 3.0.", 3.0,
+     "national average"),
+    # controls: a comparison point without a measure noun, a measure that is the subject
+    ("Waiting times rose to 41 days in May, against a national average of 33 days.", 33, "national average"),
+    ("Waiting times rose to 41 days in May, up from 36 days in April.", 36, "Waiting times"),
+])
+def test_an_average_is_its_holders_or_its_own(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # people malnourished are affected, as the sick are
+    ("About 3,000 children in the camps are severely malnourished, the agency said.", "affected"),
+    ("Some 90,000 families in the valley face food insecurity after the floods.", "affected"),
+    # control: a lack of staff affects none of them
+    ("The region faces a shortage of 300 nurses.", "other"),
+])
+def test_malnourished_people_are_affected(en_facts, sentence, expected):
+    assert [f["event_type"] for f in en_facts(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), [
+    # a bare count after "among" and a group, the figure the head of its copula, is a part of the group
+    ("Among the cottages flooded were 9 on Mill Lane.", 9, "cottages"),
+    ("Among the farms hit were 7 near Selby.", 7, "farms"),
+    ("Among the dead were 12 in the village of Kora.", 12, "dead"),
+    # control: a part with a noun of its own
+    ("Among the 40 people injured were 12 children.", 12, "children"),
+])
+def test_a_bare_count_among_a_group_counts_the_group(en_facts, sentence, value, who):
+    assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]

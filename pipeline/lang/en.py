@@ -171,7 +171,8 @@ class English(LanguageHooks):
                         heads[other] = t.i
                 heads[cop], deps[cop] = t.i, "cop"
         for t in doc:
-            if (t.is_sent_start and t.pos_ == "PROPN" and t.is_upper and len(t.text) > 2 and deps[t.i] == "nsubj"
+            if (_opens_sentence(doc, t) and t.pos_ == "PROPN" and t.is_upper and len(t.text) > 2
+                    and deps[t.i] == "nsubj"
                     and any(deps[c.i] == "nsubj" and c.i > t.i for c in doc[heads[t.i]].children)):
                 # a dispatch's dateline ("DALLAS, Jan 14 (AP) - Lonestar said"): the place it is
                 # written from, not a second subject
@@ -195,6 +196,13 @@ class English(LanguageHooks):
         # the rewrites stay within a sentence, so the sentences are the ones the Doc had (the heads alone
         # would make each word of an unparsed sentence a sentence of its own)
         doc.from_array([SENT_START], starts.reshape(-1, 1))
+
+
+def _opens_sentence(doc, token) -> bool:
+    """Whether ``token`` opens its sentence, or ends a hyphenated capitalized name that does ("PORT-AU-PRINCE,
+    March 12 – ...", split into "PORT-AU", "-", "PRINCE")."""
+    start = token.sent.start
+    return token.i == start or all(doc[j].is_upper or doc[j].text == "-" for j in range(start, token.i))
 
 
 def _spelled_number(token) -> bool:

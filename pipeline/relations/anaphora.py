@@ -24,6 +24,8 @@ from ..syntax import SUBJECT_DEPS
 from .mention import MentionContext
 
 _PLACES = ("LOC", "GPE")
+# the event types only people have (not affected or deployed: farms hit, fire engines sent)
+PEOPLE_TYPES = frozenset({"killed", "wounded", "casualties", "missing", "detained", "displaced"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Reference:
     gender: tuple[str, ...]  # the Gender the noun must have when it has one (empty: any)
     count: bool  # a count of the group's members (not the holder of an amount or a share)
     part: bool = False  # a part of the group ("onze d'entre eux"): the group is counted no smaller
+    people: bool = False  # a count of people ("Five were killed"): the noun must be one that can name people
 
 
 class Anaphora:
@@ -63,8 +66,14 @@ class Anaphora:
         if (ctx.noun is None and root.dep_ in SUBJECT_DEPS and root.head.i != root.i
                 and ctx.tokens[0].i == ctx.sentence.start):
             # "Quarante ont été relogés": the bare number opens the sentence as its subject
-            return Reference(root, plural, self._agreeing_gender(ctx), count=True)
+            return Reference(root, plural, self._agreeing_gender(ctx), count=True, people=self._counts_people(ctx))
         return None
+
+    def _counts_people(self, ctx: MentionContext) -> bool:
+        """Whether a bare count is of people by its verb ("Five were killed", "Twelve were arrested"), in a
+        language whose pack lists the nouns that can name people (person_nouns)."""
+        return bool(self.person_nouns) and ctx.predicate is not None and bool(
+            self._types_of([ctx.predicate]) & PEOPLE_TYPES)
 
     def _referring_clitic(self, ctx: MentionContext) -> Token | None:
         """ "On en dénombre 40", "il en reste 12", "les secours en ont recensé 12": the clitic right before the
@@ -195,7 +204,8 @@ class Anaphora:
         """Whether a noun names people by the pack's word lists (people, the usual types of counted nouns,
         event triggers: "habitants", "patients", "blessés")."""
         lower = token.lower_
-        return lower in self.people_nouns or lower in self.fallback_type_of or lower in self.trigger_of
+        return (lower in self.people_nouns or lower in self.person_nouns or lower in self.fallback_type_of
+                or lower in self.trigger_of)
 
     def _antecedent_in(self, sentence: Span, reference: Reference, value: float | None,
                        in_dates: set[int], only: Token | None = None) -> Token | None:
@@ -229,6 +239,8 @@ class Anaphora:
                 noun = self._set_off_after(t)  # "Les sept autres, des hommes...": the hommes; else no noun
                 if noun is None:
                     continue
+            if reference.people and not self._names_people(noun):
+                continue  # "Rebels seized three towns. Five were killed": towns are not who was killed
             if fits(noun) and agrees(noun) and all(noun.i != n.i for n, _ in nouns):
                 nouns.append((noun, t))
         ranked = [n for n, t in nouns if t.dep_ in SUBJECT_DEPS] + [n for n, t in nouns if t.dep_ == "obj"]

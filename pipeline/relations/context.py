@@ -331,8 +331,9 @@ class ContextReader:
         return None
 
     def _among(self, ctx: MentionContext) -> Token | None:
-        """The group a count is taken among ("parmi les pompiers"), on its noun or its predicate."""
-        for head in (ctx.noun, ctx.predicate):
+        """The group a count is taken among ("parmi les pompiers"), on its noun, its predicate or the figure itself
+        ("Among the homes lost were 14": the figure the head of its copula)."""
+        for head in (ctx.noun, ctx.predicate, ctx.anchor):
             if head is None:
                 continue
             # read once per head and Doc (on the Doc's view): every stage asks it of every figure
@@ -347,7 +348,9 @@ class ContextReader:
         for child in head.children:
             # "among the firefighters", "among those killed" (a pronoun its participle describes)
             described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
-            if (child.pos_ in ("NOUN", "PROPN") or described) and any(
+            # (an adjective used as a noun: "among the dead")
+            nominal = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children)
+            if (child.pos_ in ("NOUN", "PROPN") or described or nominal) and any(
                     c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
                 return child
         return None

@@ -307,8 +307,10 @@ class EventTyper:
                 return care, "lexicon"  # "ont pris en charge 214 personnes" (not "400 blessés", "les rescapés")
         # a weak trigger tells what happened to people only where the counted noun could be anyone: "people", the
         # weak word itself ("Arrivals climbed to 4,100") or none ("Two hundred arrived"); "40 reporters arrived",
-        # "five trucks crossed" moved, they were not displaced
-        anyone = ctx.noun is None or ctx.noun.lower_ in self.generic_nouns or ctx.noun.lower_ in self.weak_trigger_of
+        # "five trucks crossed" moved, they were not displaced; people named by age, sex, kin or home are anyone
+        # ("200 families arrived")
+        anyone = ctx.noun is None or any(ctx.noun.lower_ in words for words in (
+            self.generic_nouns, self.weak_trigger_of, self.anyone_nouns))
         weak = self._weak_type(ctx, words) if unit in (None, "%") and anyone else None
         if weak is not None:
             return weak, "lexicon"

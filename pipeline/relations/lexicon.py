@@ -169,6 +169,9 @@ class RelationLexicon:
         self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
         self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
         self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
+        self.statistic_nouns = {w.lower() for w in lex["statistic_nouns"]}
+        self.person_nouns = {w.lower() for w in lex["person_nouns"]}
+        self.anyone_nouns = {w.lower() for w in lex["anyone_nouns"]}
         self.share_verbs = set(lex["share_verbs"])
         self.acted_share_verbs = set(lex["acted_share_verbs"])
         self.variation_links = {w.lower() for w in lex["variation_links"]}

@@ -357,6 +357,19 @@ class RecordBuilder:
             return None
         return group
 
+    @staticmethod
+    def _bare_part_of(ctx: MentionContext) -> Token | None:
+        """ "treated 2,600 patients, of whom 41 died": a bare count that is a part of a total in its sentence counts
+        the total's noun (not the subject of the verb the parser hangs the part's clause on: "teams")."""
+        total, noun = ctx.subset_of, ctx.noun
+        inside = {t.i for t in ctx.tokens}
+        # a noun of its own is on the figure or bears it ("of whom 1,900 were children"); another is the parse's
+        own = noun is not None and (noun.head.i in inside or any(t.head.i == noun.i for t in ctx.tokens))
+        if (total is None or own or ctx.quantity["unit"] is not None or total.noun is None
+                or total.quantity["unit"] is not None or total.noun.pos_ != "NOUN"):
+            return None
+        return total.noun
+
     def _counted_before(self, ctx: MentionContext) -> Token | None:
         """ "Rescuers pulled 12 miners out alive. Three remained in intensive care": a bare count, the subject of
         its verb, alone in its sentence, counts the noun counted in the sentence before (its subject first)."""
@@ -380,6 +393,10 @@ class RecordBuilder:
         counted = [t for t in previous if t.pos_ == "NOUN" and t.lower_ not in self.measure_units
                    and t.lower_ not in self.time_units and not self._is_amount(t)
                    and any(c.dep_ == "nummod" and any(a <= c.idx < b for a, b in figures) for c in t.children)]
+        if self._counts_people(ctx):
+            # a count of people ("Five were killed") counts only a noun that can name people: not "Rebels seized
+            # three towns. Five were killed"
+            counted = [t for t in counted if self._names_people(t)]
         return next((t for t in counted if t.dep_ in SUBJECT_DEPS), counted[-1] if counted else None)
 
     def _counted_among(self, pronoun: Token) -> bool:
@@ -463,14 +480,26 @@ class RecordBuilder:
         """The noun naming what a count or a measure measures, when the figure complements it (SPEC
         section 3, the holder): "une durée moyenne de 32 jours", "un taux d'ammoniaque de 12 mg par
         litre". Not an amount of money, whose who is its actor or beneficiary."""
-        unit, anchor = ctx.quantity["unit"], ctx.noun or ctx.anchor
-        if anchor is None or unit == "%" or is_currency(unit) or ctx.subset_of is not None:
+        unit = ctx.quantity["unit"]
+        if unit == "%" or is_currency(unit) or ctx.subset_of is not None:
             return None
-        head = anchor.head
-        if (anchor.dep_.startswith("nmod") and head.i < anchor.i and head.pos_ == "NOUN"
-                and (head.lemma_ in self.measure_nouns or head.lower_ in self.measure_nouns)):
-            return head
+        # the counted noun, else the figure itself when the noun is one the parse lent it (the subject: "Drownings
+        # fell to 2.4 ..., against a national average of 3.0")
+        for anchor in (ctx.noun, ctx.anchor):
+            head = anchor.head if anchor is not None else None
+            if (head is not None and anchor.dep_.startswith("nmod") and head.i < anchor.i and head.pos_ == "NOUN"
+                    and (head.lemma_ in self.measure_nouns or head.lower_ in self.measure_nouns)
+                    and not self._holds_measure(head)):
+                return head
         return None
+
+    def _holds_measure(self, measure: Token) -> bool:
+        """Whether an indefinite statistic noun is the object of a verb with a subject of its own, which holds it:
+        "Each person received an average of 15 litres a day" (the person's), not "the EU average of 4.3" nor
+        "a enregistré une affluence de 12 000 visiteurs" (an attendance is no statistic: the affluence's)."""
+        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in measure.children)
+        return indefinite and said_with(measure, self.statistic_nouns) and measure.dep_ == "obj" and any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL for c in measure.head.children)
 
     def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
         """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure, or of a
@@ -640,6 +669,8 @@ class RecordBuilder:
             return None
         if ctx.noun is not None and not (main.noun is not None and ctx.noun.lower_ == main.noun.lower_):
             return None
+        if self._measure_of(ctx) is not None:
+            return None  # "fell to 3.1 per 100,000, against an EU average of 4.3": a measure of its own
         last = max(t.i for t in (*ctx.tokens, *([ctx.noun] if ctx.noun is not None else [])))
         after = ctx.sentence.doc[last + 1] if last + 1 < ctx.sentence.end else None
         if after is not None and after.lower_ in self.beneficiary_preps:
@@ -797,6 +828,9 @@ class RecordBuilder:
             if valued is not None:
                 who_token, with_nmod = valued, False  # "la Cour estime à 1,2 milliard le surcoût"
         who_token, with_nmod = self._who_by_construction(ctx, who_token, with_nmod)
+        whole = self._bare_part_of(ctx)
+        if whole is not None:
+            who_token, with_nmod = whole, False  # "treated 2,600 patients, of whom 41 died": the patients
         if (ctx.actor is not None and ctx.actor.lemma_.lower() in self.measure_nouns and ctx.noun is not None
                 and self._rate(ctx)):
             who_token, with_nmod = ctx.actor, False  # "The rate ... reached 148 cases per 100,000 people": the rate
@@ -936,8 +970,10 @@ class RecordBuilder:
             # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
             "title": self.title_counts_are_headings and sent.start == 0 and sent.end < len(sent.doc)
                      and "\n" in sent.text[len(sent.text.rstrip()):],
-            # nor this: who is the counted noun that names the event ("a fait six morts"), no people named
-            "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and self._names_event(ctx.noun),
+            # nor this: who is the counted noun that names the event ("a fait six morts", "731 arrivals": a weak
+            # trigger too), no people named
+            "event_who": ctx.noun is not None and who == noun_phrase(ctx.noun) and (
+                self._names_event(ctx.noun) or said_with(ctx.noun, self.weak_trigger_of)),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         text = view.span_text(sent.start, sent.end)
