@@ -92,3 +92,15 @@ def test_a_country_adjective_is_compared_without_its_endings():
     assert currency_adjectives("PHP", "fr", shared) == {"philippin"}
     # "West African CFA franc" adds two words, neither a country's adjective
     assert currency_adjectives("XOF", "en", shared) == set()
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [
+    # a nationality used as a noun names a person, not the money's country: the place counts
+    ("fr", "En Suisse, un Français a payé une amende de 5 000 francs.", [(5000, "CHF")]),
+    ("en", "In Switzerland, a Frenchman paid a fine of 5,000 francs.", [(5000, "CHF")]),
+    # controls: the adjective modifying a noun still names the currency's country
+    ("fr", "En France, le gouvernement suisse a versé 5 millions de francs.", [(5e6, "CHF")]),
+    ("en", "The Ugandan ministry paid 2 billion shillings to the families.", [(2e9, "UGX")]),
+])
+def test_a_nationality_noun_is_no_currency_evidence(facts_of, en_facts, lang, sentence, expected):
+    assert money_units((facts_of if lang == "fr" else en_facts)(sentence)) == expected
