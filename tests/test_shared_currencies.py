@@ -88,6 +88,10 @@ def test_cldr_gives_names_and_countries_currencies():
 def test_a_country_adjective_is_compared_without_its_endings():
     assert {adjective_stem(w) for w in ("libanais", "libanaise", "libanaises")} == {"libanai"}
     assert adjective_stem("Philippines") == adjective_stem("philippin")
+    # the feminine's doubled consonant; the "ss" of "Swiss" is no plural (a stem of four letters or more)
+    assert {adjective_stem(w) for w in ("indien", "indiens", "indienne", "indiennes")} == {"indien"}
+    assert {adjective_stem(w) for w in ("suisse", "suisses")} == {"suiss"}
+    assert adjective_stem("Swiss") == "swiss"
     shared = {"franc", "francs", "cfa", "peso"}
     assert currency_adjectives("PHP", "fr", shared) == {"philippin"}
     # "West African CFA franc" adds two words, neither a country's adjective
@@ -103,4 +107,17 @@ def test_a_country_adjective_is_compared_without_its_endings():
     ("en", "The Ugandan ministry paid 2 billion shillings to the families.", [(2e9, "UGX")]),
 ])
 def test_a_nationality_noun_is_no_currency_evidence(facts_of, en_facts, lang, sentence, expected):
+    assert money_units((facts_of if lang == "fr" else en_facts)(sentence)) == expected
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [
+    # the masculine adjective names the country CLDR's feminine name of the currency does
+    ("fr", "Le gouvernement égyptien a versé 3 millions de livres aux familles.", [(3e6, "EGP")]),
+    ("fr", "Le ministère syrien a débloqué 2 milliards de livres.", [(2e9, "SYP")]),
+    ("en", "The Swiss government paid 2 million francs to the victims.", [(2e6, "CHF")]),
+    # controls: the feminine and plural forms still do
+    ("fr", "Le pain coûte 3 000 livres libanaises.", [(3000, "LBP")]),
+    ("fr", "La Banque nationale suisse a versé 2 millions de francs.", [(2e6, "CHF")]),
+])
+def test_every_form_of_a_country_adjective_names_its_currency(facts_of, en_facts, lang, sentence, expected):
     assert money_units((facts_of if lang == "fr" else en_facts)(sentence)) == expected
