@@ -121,3 +121,15 @@ def test_a_nationality_noun_is_no_currency_evidence(facts_of, en_facts, lang, se
 ])
 def test_every_form_of_a_country_adjective_names_its_currency(facts_of, en_facts, lang, sentence, expected):
     assert money_units((facts_of if lang == "fr" else en_facts)(sentence)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "Rs", written before the figure, is the rupee of several countries too
+    ("In Pakistan, the court fined the company Rs 500,000.", [(5e5, "PKR")]),
+    ("In Sri Lanka, police seized Rs. 2 million from the suspects.", [(2e6, "LKR")]),
+    # controls: India named, or no country at all, the default
+    ("In India, the court fined the company Rs 500,000.", [(5e5, "INR")]),
+    ("The court fined the company Rs 500,000.", [(5e5, "INR")]),
+])
+def test_a_shared_currency_written_before_the_figure(en_facts, sentence, expected):
+    assert money_units(en_facts(sentence)) == expected

@@ -38,7 +38,7 @@ class CurrencyChooser:
     def _shared_codes(self, quantity: dict) -> tuple[str, ...]:
         """The candidate codes when the amount's currency is a shared word (it then has the word's
         default code), else none."""
-        m = self.currency_tail_rx.search(quantity["text"])
+        m = self.currency_form_rx.search(quantity["text"])
         codes = self.shared_currencies.get(m.group(0).lower(), ()) if m else ()
         return codes if codes and quantity["unit"] == codes[0] else ()
 
