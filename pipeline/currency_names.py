@@ -17,7 +17,8 @@ from functools import cache
 from .syntax import strip_accents
 
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
-_INFLECTION = re.compile(r"(?:es|e|s)$")
+_INFLECTION = re.compile(r"(?:es|e|(?<!s)s)$")  # not the "s" of "ss" ("Swiss", "suisse"): no plural's
+_DOUBLED = re.compile(r"([lnt])\1$")  # the feminine's doubled consonant: "indienne" -> "indien"
 
 
 @cache
@@ -50,11 +51,12 @@ def country_currencies(country: str) -> frozenset[str]:
 
 def adjective_stem(word: str) -> str:
     """A word as adjectives are compared: lowercase, without accents nor gender and number endings
-    ("libanaises", "libanaise", "libanais" -> "libanai"; "Philippine", "philippins" -> "philippin")."""
+    ("libanaises", "libanaise", "libanais" -> "libanai"; "Philippine", "philippins" -> "philippin";
+    "indiennes", "indien" -> "indien"; "suisses", "Swiss" -> "suiss", "swiss")."""
     stem = strip_accents(word.lower())
     for _ in range(2):  # the feminine plural ends twice: "-es" then the "-s" the masculine ends in
         stem = _INFLECTION.sub("", stem)
-    return stem
+    return _DOUBLED.sub(r"\1", stem)
 
 
 def currency_adjectives(code: str, lang: str, shared_words: set[str]) -> set[str]:

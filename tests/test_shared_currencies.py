@@ -88,7 +88,48 @@ def test_cldr_gives_names_and_countries_currencies():
 def test_a_country_adjective_is_compared_without_its_endings():
     assert {adjective_stem(w) for w in ("libanais", "libanaise", "libanaises")} == {"libanai"}
     assert adjective_stem("Philippines") == adjective_stem("philippin")
+    # the feminine's doubled consonant; the "ss" of "Swiss" is no plural (a stem of four letters or more)
+    assert {adjective_stem(w) for w in ("indien", "indiens", "indienne", "indiennes")} == {"indien"}
+    assert {adjective_stem(w) for w in ("suisse", "suisses")} == {"suiss"}
+    assert adjective_stem("Swiss") == "swiss"
     shared = {"franc", "francs", "cfa", "peso"}
     assert currency_adjectives("PHP", "fr", shared) == {"philippin"}
     # "West African CFA franc" adds two words, neither a country's adjective
     assert currency_adjectives("XOF", "en", shared) == set()
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [
+    # a nationality used as a noun names a person, not the money's country: the place counts
+    ("fr", "En Suisse, un Français a payé une amende de 5 000 francs.", [(5000, "CHF")]),
+    ("en", "In Switzerland, a Frenchman paid a fine of 5,000 francs.", [(5000, "CHF")]),
+    # controls: the adjective modifying a noun still names the currency's country
+    ("fr", "En France, le gouvernement suisse a versé 5 millions de francs.", [(5e6, "CHF")]),
+    ("en", "The Ugandan ministry paid 2 billion shillings to the families.", [(2e9, "UGX")]),
+])
+def test_a_nationality_noun_is_no_currency_evidence(facts_of, en_facts, lang, sentence, expected):
+    assert money_units((facts_of if lang == "fr" else en_facts)(sentence)) == expected
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [
+    # the masculine adjective names the country CLDR's feminine name of the currency does
+    ("fr", "Le gouvernement égyptien a versé 3 millions de livres aux familles.", [(3e6, "EGP")]),
+    ("fr", "Le ministère syrien a débloqué 2 milliards de livres.", [(2e9, "SYP")]),
+    ("en", "The Swiss government paid 2 million francs to the victims.", [(2e6, "CHF")]),
+    # controls: the feminine and plural forms still do
+    ("fr", "Le pain coûte 3 000 livres libanaises.", [(3000, "LBP")]),
+    ("fr", "La Banque nationale suisse a versé 2 millions de francs.", [(2e6, "CHF")]),
+])
+def test_every_form_of_a_country_adjective_names_its_currency(facts_of, en_facts, lang, sentence, expected):
+    assert money_units((facts_of if lang == "fr" else en_facts)(sentence)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "Rs", written before the figure, is the rupee of several countries too
+    ("In Pakistan, the court fined the company Rs 500,000.", [(5e5, "PKR")]),
+    ("In Sri Lanka, police seized Rs. 2 million from the suspects.", [(2e6, "LKR")]),
+    # controls: India named, or no country at all, the default
+    ("In India, the court fined the company Rs 500,000.", [(5e5, "INR")]),
+    ("The court fined the company Rs 500,000.", [(5e5, "INR")]),
+])
+def test_a_shared_currency_written_before_the_figure(en_facts, sentence, expected):
+    assert money_units(en_facts(sentence)) == expected

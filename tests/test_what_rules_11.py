@@ -60,6 +60,8 @@ def test_english_copula_controls(en_facts, sentence, expected):
     ("en", "The three men were given sentences ranging from four to seven years.", 4, "were given"),
     # control: a range with no participle keeps its verb
     ("fr", "Le prévenu a écopé de 8 à 10 mois de prison.", 8, "a écopé"),
+    # the participle of a figure that is no range goes somewhere: it is the figure's predicate
+    ("fr", "Un bus allant à 130 km/h a percuté un camion.", 130, "allant"),
 ])
 def test_a_range_participle_is_no_predicate(facts_of, en_facts, lang, sentence, low, expected):
     facts = (facts_of if lang == "fr" else en_facts)(sentence)

@@ -9,6 +9,9 @@ from ..schema import is_currency
 from ..syntax import CONTENT, NOMINAL, SUBJECT_DEPS
 from .mention import MentionContext
 
+# the qualifiers of a figure a range's participle may open ("allant de 6 à 10 mois", "allant jusqu'à 20 000 euros")
+BOUNDED_QUALIFIERS = ("range", "at_most")
+
 
 class ContextReader:
     """The parse-reading stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
@@ -39,9 +42,10 @@ class ContextReader:
             ctx.anchor = ctx.noun or root
         if ctx.noun is not None and ctx.noun.lemma_ in self.containers:
             ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
-        ctx.predicate = self._predicate(ctx.anchor, in_dates) if ctx.anchor is not None else None
+        bounded = q["qualifier"] in BOUNDED_QUALIFIERS
+        ctx.predicate = self._predicate(ctx.anchor, in_dates, bounded) if ctx.anchor is not None else None
         if ctx.predicate is None and ctx.noun is not None and (ctx.anchor is None or ctx.noun.i != ctx.anchor.i):
-            ctx.predicate = self._predicate(ctx.noun, in_dates)
+            ctx.predicate = self._predicate(ctx.noun, in_dates, bounded)
         ctx.actor = self._actor(ctx.predicate, in_dates, inside) if ctx.predicate is not None else None
         if ctx.actor is None and ctx.anchor is not None and ctx.anchor.i not in inside:
             ctx.actor = self._actor(ctx.anchor, in_dates, inside)
@@ -193,8 +197,9 @@ class ContextReader:
                     return t if fits(t) else None
         return None
 
-    def _predicate(self, token: Token, in_dates: set[int] = frozenset()) -> Token | None:
-        """The verb or event noun a counted noun (or a bare number) depends on."""
+    def _predicate(self, token: Token, in_dates: set[int] = frozenset(), bounded: bool = False) -> Token | None:
+        """The verb or event noun a counted noun (or a bare number) depends on; ``bounded``: the figure is a
+        range or an upper bound, which a range's participle may open."""
         cop = next((c for c in token.children if c.dep_ == "cop"), None)
         if cop is not None and any(c.dep_ in SUBJECT_DEPS and _is_figure(c) for c in token.children):
             # "Of the 47 dead, 19 were children, he said", "31 % sont des femmes": the figure is the subject of
@@ -220,9 +225,11 @@ class ContextReader:
             fronted_group = (not is_root and t.dep_.startswith("obl") and head.pos_ in ("VERB", "AUX")
                              and any(c.dep_ == "case" and c.lower_ in self.group_links for c in t.children)
                              and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in head.children))
-            if (not is_root and head.lower_ in self.range_participles and head.dep_ == "acl"
+            if (bounded and not is_root and head.lower_ in self.range_participles and head.dep_ == "acl"
                     and head.head.pos_ in NOMINAL):
-                t = head.head  # "des peines allant de 12 à 18 mois": a range's participle is no predicate
+                # "des peines allant de 12 à 18 mois": a range's participle is no predicate; "un bus allant à
+                # 130 km/h" goes, it opens no range
+                t = head.head
                 continue
             if not is_root and head.pos_ in ("VERB", "AUX") and t.dep_ != "conj" and not fronted_group:
                 return head

@@ -15,10 +15,13 @@ from spacy.tokens import Doc
 
 from ..countries import PLACE_LABELS, name_key
 from ..currency_names import adjective_stem, country_currencies
+from ..syntax import NOMINAL
 from .mention import MentionContext
 
 # a country named in the article, as evidence: (its first token's index, the currencies it pays in)
 Evidence = tuple[int, frozenset[str]]
+# how a country's adjective modifies a noun ("The Ugandan ministry" is a compound to the English parser)
+MODIFIER_DEPS = ("amod", "compound")
 
 
 class CurrencyChooser:
@@ -35,7 +38,7 @@ class CurrencyChooser:
     def _shared_codes(self, quantity: dict) -> tuple[str, ...]:
         """The candidate codes when the amount's currency is a shared word (it then has the word's
         default code), else none."""
-        m = self.currency_tail_rx.search(quantity["text"])
+        m = self.currency_form_rx.search(quantity["text"])
         codes = self.shared_currencies.get(m.group(0).lower(), ()) if m else ()
         return codes if codes and quantity["unit"] == codes[0] else ()
 
@@ -50,7 +53,9 @@ class CurrencyChooser:
             if country is not None:
                 found.append((ent.start, country_currencies(country)))
         for token in doc:
-            code = self.currency_of_adjective.get(adjective_stem(token.text)) if token.is_alpha else None
+            if not token.is_alpha or (token.pos_ in NOMINAL and token.dep_ not in MODIFIER_DEPS):
+                continue  # "En Suisse, un Français a payé 5 000 francs": a person's nationality, not the money's
+            code = self.currency_of_adjective.get(adjective_stem(token.text))
             if code is not None:
                 found.append((token.i, frozenset({code})))
         return found

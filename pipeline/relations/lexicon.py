@@ -125,11 +125,12 @@ class RelationLexicon:
         self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms} | {
             w.lower() for w in num["shared_currency_words"]}
         # relations/currency.py: a word several currencies share -> their codes, the default first; the
-        # currency form an amount's text ends with (the longest); a currency's country adjective -> it
+        # currency form an amount's text starts ("Rs 500") or ends with (the longest); a currency's country
+        # adjective -> it
         self.shared_currencies = {w.lower(): tuple(codes) for w, codes in num["shared_currency_words"].items()}
         forms = grammar(lang)
-        self.currency_tail_rx = re.compile(
-            rf"(?<!\w)(?:{_alternation(list(forms.currency_of) + list(forms.scaled_currency_of))})$", re.IGNORECASE)
+        currency_alt = _alternation(list(forms.currency_of) + list(forms.scaled_currency_of))
+        self.currency_form_rx = re.compile(rf"^(?:{currency_alt})(?!\w)|(?<!\w)(?:{currency_alt})$", re.IGNORECASE)
         self.currency_of_adjective = _currency_of_adjective(self.shared_currencies, lang)
         self.scale_words = {w.lower() for w in num["scales"]} | set(num["approximate_nouns"]) | {
             n + "s" for n in num["approximate_nouns"]
