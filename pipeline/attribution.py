@@ -138,9 +138,10 @@ class SourceFinder:
     def attributions(self, sent: Span, in_dates: set[int], ents: tuple[Span, ...]) -> list[Attribution]:
         """Each attribution of ``sent``; in_dates: tokens inside date expressions; ents: the Doc's entities."""
         found = []
+        last = None  # the word before, kept from the loop: doc[i] builds a new Token on every call
         for t in sent:
+            prev, last = last, t
             low = t.lower_
-            prev = t.doc[t.i - 1] if t.i > sent.start else None
             # an elided preposition the tokenizer split ("d'" + "après"), or the last word of a phrase
             is_prep = low in self.attribution_preps or (
                 prev is not None and not prev.whitespace_ and prev.lower_ + low in self.attribution_preps

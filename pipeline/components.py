@@ -27,6 +27,7 @@ from .ingest import optional_date
 from .languages import DEFAULT_LANG
 from .parsing import candidates, doc_text, forget_candidates
 from .relations import RelationExtractor
+from .syntax import kept_noun_phrases
 
 set_extensions()
 
@@ -210,7 +211,8 @@ class FactExtractor:
         self.extractor = RelationExtractor(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        facts = self.extractor(doc)
+        with kept_noun_phrases(doc):  # the rules leave the parse as it is: each noun phrase is read once
+            facts = self.extractor(doc)
         doc._.facts = merge_facts(facts, self.lang) if self.merge else facts
         return doc
 

@@ -57,7 +57,11 @@ def _language_debris(root: Path) -> re.Pattern:
 
 def is_debris(line: str) -> bool:
     """Whether a line of an article is web debris ("Lire aussi", the syndication copyright)."""
-    return any(rx.match(line) for rx in DEBRIS_LINES) or bool(_language_debris(models_dir()).match(line))
+    return _is_debris(line, _language_debris(models_dir()))
+
+
+def _is_debris(line: str, language_debris: re.Pattern) -> bool:
+    return any(rx.match(line) for rx in DEBRIS_LINES) or bool(language_debris.match(line))
 
 
 @dataclass
@@ -219,6 +223,8 @@ def clean_text(raw: str) -> tuple[str, dict[str, str]]:
     text = CONTROL_CHARS.sub("", text)  # NUL and other control bytes are no text (tabs and line ends are)
     fields: dict[str, str] = {}
     kept: list[str] = []
+    # the packs' debris lines looked up once per text, not once per line (a Path made from the environment)
+    language_debris = _language_debris(models_dir())
     for line in text.split("\n"):
         matched = False
         for name, rx in FOOTER_FIELDS.items():
@@ -227,7 +233,7 @@ def clean_text(raw: str) -> tuple[str, dict[str, str]]:
                 fields.setdefault(name, m.group("value"))
                 matched = True
                 break
-        if matched or is_debris(line):
+        if matched or _is_debris(line, language_debris):
             continue
         kept.append(line.strip())
     paragraphs: list[str] = []

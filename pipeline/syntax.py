@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 NOMINAL = ("NOUN", "PROPN")
 CONTENT = ("NOUN", "PROPN", "ADJ", "VERB")
@@ -25,33 +28,64 @@ def said_with(token: Token, words: Collection[str]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
 
+# The noun phrases of the Doc being read, while its parse stands still (kept_noun_phrases): the rules and
+# every figure's who candidates ask for the phrases of the same few tokens again and again.
+_KEPT_PHRASES: ContextVar[tuple[Doc, dict[tuple[int, bool], str]] | None] = ContextVar("faits_noun_phrases",
+                                                                                      default=None)
+
+
+@contextmanager
+def kept_noun_phrases(doc: Doc) -> Iterator[None]:
+    """Within the block, :func:`noun_phrase` reads each token's phrase of ``doc`` once; only for a block
+    that leaves the Doc's parse, dates and quantities as they are (relation extraction, after its parse
+    hooks)."""
+    kept = _KEPT_PHRASES.set((doc, {}))
+    try:
+        yield
+    finally:
+        _KEPT_PHRASES.reset(kept)
+
+
 def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, int] | None = None) -> str:
     """The noun phrase of ``token`` as written, without determiners, numbers or clauses.
 
     sentence: the token bounds of ``token``'s sentence, when the caller has them (else read of the Doc).
     """
+    kept = _KEPT_PHRASES.get()
+    if kept is None or kept[0] is not token.doc:
+        return _noun_phrase(token, with_nmod, sentence)
+    phrases = kept[1]
+    key = (token.i, with_nmod)
+    phrase = phrases.get(key)
+    if phrase is None:
+        phrase = phrases[key] = _noun_phrase(token, with_nmod, sentence)
+    return phrase
+
+
+def _noun_phrase(token: Token, with_nmod: bool, sentence: tuple[int, int] | None) -> str:
     keep = {token.i}
     # "Sheffield's council homes", "the company's 1,200 workers": a possessor named by a noun is part of the phrase
     # (not a pronoun's "their": no one is named; nor a time's)
     possessor = next((c for c in token.children if c.dep_ in ("nmod:poss", "poss") and c.pos_ in NOMINAL
                       and c.i < token.i and not _is_date(c)), None)  # not "last winter's claims"
     for child in token.children:
-        if child.dep_ in ("amod", "flat:name", "flat", "compound", "fixed") and child.pos_ != "NUM":
-            if child.dep_ == "amod" and child.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
+        dep, pos = child.dep_, child.pos_  # read once: spaCy looks a label's string up on every access
+        if dep in ("amod", "flat:name", "flat", "compound", "fixed") and pos != "NUM":
+            if dep == "amod" and pos not in ("ADJ", "NOUN", "VERB", "PROPN"):
                 continue
             if "Cmp" in child.morph.get("Degree") and child.i > 0 and token.doc[child.i - 1].like_num:
                 continue  # "nine more men", "1.2 million more pensioners": more of them, not a kind of them
-            if abs(child.i - token.i) <= 3 or child.dep_.startswith("flat"):
+            if abs(child.i - token.i) <= 3 or dep.startswith("flat"):
                 keep |= {t.i for t in child.subtree if t.pos_ not in ("PUNCT", "DET", "NUM")}
-        if (child.dep_ == "nmod" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and child.i == token.i - 1
+        if (dep == "nmod" and pos == "PROPN" and token.pos_ == "PROPN" and child.i == token.i - 1
                 and not any(g.dep_ == "case" for g in child.children)):
             keep.add(child.i)  # "Bright Energy": a name's first word, which the English parser may call a complement
-        if (with_nmod and child.dep_.startswith("nmod") and child.i > token.i and not _is_date(child)
+        if (with_nmod and dep.startswith("nmod") and child.i > token.i and not _is_date(child)
                 and not _is_figure(child)):
             # not "dimanche" in "Réélu dimanche avec 82 % des voix", a noun the tagger took the participle for; nor
             # the figure a measure is of ("an EU average of 4.3")
             keep |= _complement(child)
-        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.i > token.i and not any(
+        if dep == "conj" and pos == "NOUN" and child.i > token.i and not any(
                 g.like_num for g in child.children) and not _is_figure(child):
             # "3 000 pompiers et militaires de la sécurité civile"; not "and dozens of firefighters", counted apart
             keep |= {t.i for t in child.subtree if t.pos_ != "PUNCT"}
@@ -67,7 +101,7 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
     keep |= {t.i for t in owner}
     lo, hi = _contiguous(token, keep, sentence)
     doc = token.doc
-    while lo < token.i and (doc[lo].pos_ in ("DET", "ADP", "PUNCT") or doc[lo].like_num):
+    while lo < token.i and ((first := doc[lo]).pos_ in ("DET", "ADP", "PUNCT") or first.like_num):
         lo += 1
     while hi > token.i and doc[hi].pos_ in ("DET", "ADP", "PUNCT", "SPACE", "CCONJ"):
         hi -= 1
@@ -110,7 +144,8 @@ def _contiguous(token: Token, keep: set[int], sentence: tuple[int, int] | None =
         while sent_start <= j < sent_end and links <= 2:
             if j in keep:
                 return j
-            if doc[j].pos_ not in _LINKS and doc[j].text not in ("'", "’", "-"):
+            link = doc[j]  # one Token per word looked at (spaCy builds one on every doc[j])
+            if link.pos_ not in _LINKS and link.text not in ("'", "’", "-"):
                 return None
             j += direction
             links += 1

@@ -202,6 +202,7 @@ class NumberGrammar:
         for unit, cues in lex["clock_cues"].items():
             clocks.append(rf"(?<!\w)(?:{_alternation(cues)})\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w)")
         self.clock = re.compile("|".join(clocks))
+        self.clock_scan = _clock_scan(lex, clock_units)
         self.score = re.compile(r"(?<![\w,.])(?:\d{1,2}[-–]\d{1,2}|\d\s[-–]\s\d)(?![\w,.%])")
         self.phone = re.compile(rf"(?<!\d)(?:{'|'.join(lex['phone_patterns'])})(?!\d)")
         self.url = re.compile(r"(?:https?://|www\.)\S+")
@@ -212,6 +213,48 @@ class NumberGrammar:
         self.word_after = re.compile(rf"\s+([{self.hooks.lowercase}]+)")
         # "15 dollars et 15 cents", "15 dollars 50": one amount
         self.amount_between = re.compile(rf"\s+(?:(?:{_alternation(lex['amount_joiners'])})\s+)?")
+
+
+def _clock_scan(lex: dict[str, Any], clock_units: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """The clock pattern as two patterns that each open with a set of characters, the digit-led forms and the
+    cue-led forms ("à 20 h"), for :func:`clock_spans`: Python's ``re`` skips to a position where the first
+    character fits only when a pattern opens with a character or a set of them, and the clock pattern's every
+    form opens with a lookbehind, so it was tried at every character of the text (the costliest pattern of
+    the candidates). The same forms, in the same order: a lookbehind after the first character says what the
+    one before it did (at the text's start neither finds a character before). None when a cue starts with a
+    digit (the two kinds could then start at the same place): :func:`clock_spans` uses the clock pattern."""
+    cues = [(unit, w) for unit, words in lex["clock_cues"].items() for w in sorted(set(words), key=len, reverse=True)]
+    if any(not w or w[0].isdigit() for _, w in cues):
+        return None
+    hour = r"(?:[01]?\d|2[0-3])"
+    suffixes = _alternation(lex["clock_suffixes"])
+    # the hour's "[01]?\d|2[0-3]" after its first digit (two digits or one: never both, either way)
+    hour_rest = r"(?:(?<=[01])\d|(?<=2)[0-3])?"
+    digit_led = re.compile(rf"\d(?:(?<!\w\d)\d?\s?(?i:{clock_units})\s?\d{{2}}(?!\w)|(?<!\d\d)\d?:\d{{2}}(?!\d)"
+                           rf"|(?<!\w\d){hour_rest}\s?(?:{clock_units})\s+(?:{suffixes})(?!\w))")
+    first = [(re.escape(w[0]), re.escape(w[1:]), unit) for unit, w in cues]
+    cue_led = re.compile("|".join(rf"{c}(?<!\w{c}){rest}\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w)"
+                                  for c, rest, unit in first))
+    return digit_led, cue_led
+
+
+def clock_spans(text: str, g: NumberGrammar) -> list[tuple[int, int]]:
+    """The spans of ``g.clock``'s matches in ``text`` (``finditer``'s), found with :attr:`NumberGrammar.clock_scan`:
+    the leftmost match of either pattern from where the last match ended, as one pattern of both would."""
+    if g.clock_scan is None:
+        return [m.span() for m in g.clock.finditer(text)]
+    digit_led, cue_led = g.clock_scan
+    spans: list[tuple[int, int]] = []
+    digit, cue = digit_led.search(text), cue_led.search(text)
+    while digit is not None or cue is not None:
+        m = digit if cue is None or (digit is not None and digit.start() < cue.start()) else cue
+        spans.append(m.span())
+        end = m.end()
+        if digit is not None and digit.start() < end:
+            digit = digit_led.search(text, end)
+        if cue is not None and cue.start() < end:
+            cue = cue_led.search(text, end)
+    return spans
 
 
 @cache

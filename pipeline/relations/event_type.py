@@ -25,7 +25,8 @@ class EventTyper:
         found = set()
         # a verb and its object that are a trigger together: the object alone says nothing more
         # ("ont succombé à leurs blessures" is killed, not killed and wounded)
-        consumed = {obj.i for t in tokens for obj in self._complements(t)
+        complements = {t.i: self._complements(t) for t in tokens}  # read once (a Token per child read)
+        consumed = {obj.i for t in tokens for obj in complements[t.i]
                     if f"{t.lemma_} {obj.lemma_}" in self.verb_object_triggers}
         covered: set[int] = set()  # the words of a phrase already read: "killed or injured" once
         for t in tokens:
@@ -47,7 +48,7 @@ class EventTyper:
                     found.add(by_form)
                     if inflected is not None:
                         inflected.add(by_form)
-            for obj in self._complements(t):
+            for obj in complements[t.i]:
                 pair = f"{t.lemma_} {obj.lemma_}"
                 if pair in self.verb_object_triggers:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
