@@ -1656,7 +1656,9 @@ def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None
     """A toll counted by a group noun ("cinq retraités" killed) that another article of the story tells with the
     same value by a noun that only restates the toll ("cinq morts") names the whole toll, not a group of it: its
     head agrees with the toll's as a restating one, for the toll's other figures too ("quatre morts" earlier).
-    Typed tolls only, no part, the twin's place and time agreeing."""
+    Typed tolls only, no part, the twin's place and time agreeing; not a group its own article sets within a
+    larger whole toll of the same type ("huit morts ... Cinq enfants ont été tués": a group of the eight, however
+    a first toll of five was told elsewhere)."""
     partners: dict[str, set[str]] = defaultdict(set)
     for x, y in stories:
         partners[x].add(y)
@@ -1665,7 +1667,8 @@ def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None
     for f in facts:
         if f.event_type in TOLL_TYPES and f.block[-1] == "count" and f.value is not None and not f.part:
             tolls[f.article].append(f)
-    grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head]
+    grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head
+               and not any(g.generic_head and g.event_type == f.event_type and g.value[0] > f.value[0] for g in fs)]
     for f in grouped:
         if any(g.generic_head and g.value == f.value and g.event_type == f.event_type and _where_ok(f, g)
                and _when_ok(f, g, False) for other in partners.get(f.article, ()) for g in tolls.get(other, ())):
