@@ -1284,10 +1284,7 @@ def story_pairs(
     # two reports of one story published within a few days that share one figure, and each tell the story
     # with a third report: one outlet named the place, the other only the road ("RN 88", too short to be a
     # name) — the third report ties them. One step only (no chains), and only pairs that share a word.
-    partners: dict[str, set[str]] = defaultdict(set)
-    for x, y in pairs:
-        partners[x].add(y)
-        partners[y].add(x)
+    partners = _partners(pairs)
     pairs.update((x, y) for x, y in near if partners[x] & partners[y])
     return pairs
 
@@ -1627,10 +1624,7 @@ def _mark_told_parts(facts: list[_Fact], stories: set[tuple[str, str]], records:
     sont toujours dans un état grave" against "27 blessés, dont huit dans un état grave"): a figure of that part,
     not of the total. The part's words must be at least two besides its noun (one word, "graves", "Paris", may
     name the total's own state or place), all found after the count's figure in its clause; same block and noun."""
-    partners: dict[str, set[str]] = defaultdict(set)
-    for x, y in stories:
-        partners[x].add(y)
-        partners[y].add(x)
+    partners = _partners(stories)
     parts: dict[str, list[tuple[_Fact, frozenset[str]]]] = defaultdict(list)
     for g in facts:
         if g.part and g.block[-1] == "count" and g.head is not None:
@@ -1652,20 +1646,29 @@ def _mark_told_parts(facts: list[_Fact], stories: set[tuple[str, str]], records:
             f.part = True
 
 
+def _partners(pairs: set[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each article's partners in ``pairs`` of articles (the stories), both ways."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in pairs:
+        partners[x].add(y)
+        partners[y].add(x)
+    return partners
+
+
 def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None:
     """A toll counted by a group noun ("cinq retraités" killed) that another article of the story tells with the
     same value by a noun that only restates the toll ("cinq morts") names the whole toll, not a group of it: its
     head agrees with the toll's as a restating one, for the toll's other figures too ("quatre morts" earlier).
-    Typed tolls only, no part, the twin's place and time agreeing."""
-    partners: dict[str, set[str]] = defaultdict(set)
-    for x, y in stories:
-        partners[x].add(y)
-        partners[y].add(x)
+    Typed tolls only, no part, the twin's place and time agreeing; not a group its own article sets within a
+    larger whole toll of the same type ("huit morts ... Cinq enfants ont été tués": a group of the eight, however
+    a first toll of five was told elsewhere)."""
+    partners = _partners(stories)
     tolls: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
         if f.event_type in TOLL_TYPES and f.block[-1] == "count" and f.value is not None and not f.part:
             tolls[f.article].append(f)
-    grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head]
+    grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head
+               and not any(g.generic_head and g.event_type == f.event_type and g.value[0] > f.value[0] for g in fs)]
     for f in grouped:
         if any(g.generic_head and g.value == f.value and g.event_type == f.event_type and _where_ok(f, g)
                and _when_ok(f, g, False) for other in partners.get(f.article, ()) for g in tolls.get(other, ())):
@@ -1934,10 +1937,7 @@ def _type_untyped_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> No
     for f in facts:
         if f.block[-1] == "count" and f.value is not None:
             by_article[f.article].append(f)
-    partners: dict[str, set[str]] = defaultdict(set)
-    for x, y in stories:
-        partners[x].add(y)
-        partners[y].add(x)
+    partners = _partners(stories)
     for f in [f for fs in by_article.values() for f in fs if f.event_type == "other"]:
         typed = [g for other in partners.get(f.article, ()) for g in by_article.get(other, ())
                  if g.event_type != "other" and g.part == f.part and _where_ok(f, g) and _when_ok(f, g, False)]
@@ -1962,10 +1962,7 @@ def _type_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]], records:
     "six morts"; "les cinq blessés restent hospitalisés" and "cinq blessés"). A count typed affected must name
     that type by its noun ("blessés": wounded), for "affected" says what became of any group; without such a
     twin, the figure keeps its type ("3 blessés restaient hospitalisés" is no toll of its own)."""
-    partners: dict[str, set[str]] = defaultdict(set)
-    for x, y in stories:
-        partners[x].add(y)
-        partners[y].add(x)
+    partners = _partners(stories)
     tolls: dict[str, list[_Fact]] = defaultdict(list)
     loose: list[_Fact] = []
     for f in facts:

@@ -782,6 +782,9 @@ def test_a_title_that_names_the_event_takes_the_bodys_who(en_facts, text, value,
     # controls: a comparison point without a measure noun, a measure that is the subject
     ("Waiting times rose to 41 days in May, against a national average of 33 days.", 33, "national average"),
     ("Waiting times rose to 41 days in May, up from 36 days in April.", 36, "Waiting times"),
+    # an indefinite average of a count of people or things only says how it is taken: the people's (review2)
+    ("An average of 300 people a day crossed the border.", 300, "people"),
+    ("An average of 40 migrants arrived each week, officials said.", 40, "migrants"),
 ])
 def test_an_average_is_its_holders_or_its_own(en_facts, sentence, value, who):
     assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]

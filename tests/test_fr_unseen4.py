@@ -73,6 +73,10 @@ def test_people_mis_en_examen_are_detained(facts_of, text, value, event_type):
     ("Vingt migrants ont été secourus au large. Les huit autres, des adolescents, ont été confiés à l'aide sociale. "
      "Trois d'entre eux ont été hospitalisés.", 3, "adolescents"),
     ("La préfecture a mobilisé 300 gendarmes à Lyon et 120 autres à Grenoble.", 120, "gendarmes"),
+    # with its article and no description, the group named in the sentence before (review2)
+    ("Un car s'est renversé près de Grenoble. Trois passagers ont été tués. Les sept autres ont été hospitalisés.",
+     7, "passagers"),
+    ("Un incendie a ravagé trois entrepôts. Les deux autres ont été épargnés.", 2, "entrepôts"),
 ])
 def test_autres_after_a_number_stands_for_a_group_named_elsewhere(facts_of, text, value, who):
     assert one_fact(facts_of(text), value)["who"] == who

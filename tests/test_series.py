@@ -1105,6 +1105,24 @@ def test_a_toll_counted_by_a_group_noun_retelling_the_toll_is_the_whole_toll():
     assert not same(df, ("c", 1), ("b", 1)) and not same(df, ("c", 1), ("a", 1))
 
 
+def test_a_group_its_own_article_sets_within_a_larger_toll_is_no_whole_toll_twin():
+    told = "L'accident d'un car scolaire a fait huit morts mardi en Savoie, selon la préfecture."
+    whole = row("a", 1, 8, published="2026-05-06", where="Savoie", when=("2026-05-05", "2026-05-05"),
+                source="préfecture", evidence=told)
+    children = placed(row("a", 2, 5, who="enfants", unit="enfants", published="2026-05-06", where=None,
+                          source="maire", evidence="Cinq enfants ont été tués, selon le maire."), char_start=120)
+    first = row("b", 1, 5, published="2026-05-05", where="Savoie", when=("2026-05-05", "2026-05-05"),
+                source="préfecture", evidence="L'accident d'un car scolaire a fait cinq morts mardi en Savoie.")
+    df = grouped([whole, children, first], vectors=False)
+    # "cinq enfants" is a group of the eight dead its own article tells, not the first toll of five
+    assert not same(df, ("a", 2), ("b", 1)) and same(df, ("a", 1), ("b", 1))
+    # control: where its article tells a figure of another type, the group retells the toll of five
+    hurt = dict(whole, who="blessés", unit="blessés", event_type="wounded",
+                evidence=told.replace("huit morts", "huit blessés"))
+    df = grouped([hurt, children, first], vectors=False)
+    assert same(df, ("a", 2), ("b", 1))
+
+
 def test_a_figure_another_party_gives_for_its_part_is_a_rival_of_the_one_before():
     told = "Le car s'est renversé près de Lourdes, faisant 21 blessés, selon la préfecture des Hautes-Pyrénées."
     first = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",

@@ -56,6 +56,10 @@ class Anaphora:
             return Reference(clitic, plural, self._agreeing_gender(ctx), count=True)
         if ctx.linked_to is not None or ctx.subset_of is not None:
             return None  # "dont 14 élevages", "contre 12": the figure it is linked to says what it counts
+        other = self._opening_other(ctx)
+        if other is not None and (ctx.noun is None or ctx.noun.i == other.i):
+            # "Les sept autres ont été hospitalisés": "autres" names no group, the one named before does
+            return Reference(other, plural, self._agreeing_gender(ctx), count=True, people=self._counts_people(ctx))
         if ctx.noun is not None and not self._not_counted(ctx, in_dates):
             return None
         pronoun = self._clause_pronoun(ctx, inside)
@@ -68,6 +72,15 @@ class Anaphora:
             # "Quarante ont été relogés": the bare number opens the sentence as its subject
             return Reference(root, plural, self._agreeing_gender(ctx), count=True, people=self._counts_people(ctx))
         return None
+
+    def _opening_other(self, ctx: MentionContext) -> Token | None:
+        """The other word right after a figure that opens its sentence with its article only ("Les sept autres
+        ont été hospitalisés"), the subject of its clause; None otherwise."""
+        doc, first, last = ctx.sentence.doc, ctx.tokens[0], ctx.tokens[-1]
+        if last.i + 1 >= ctx.sentence.end or not all(t.pos_ == "DET" for t in doc[ctx.sentence.start : first.i]):
+            return None
+        other = doc[last.i + 1]
+        return other if other.lower_ in self.other_words and other.dep_ in SUBJECT_DEPS else None
 
     def _counts_people(self, ctx: MentionContext) -> bool:
         """Whether a bare count is of people by its verb ("Five were killed", "Twelve were arrested"), in a

@@ -489,16 +489,28 @@ class RecordBuilder:
             head = anchor.head if anchor is not None else None
             if (head is not None and anchor.dep_.startswith("nmod") and head.i < anchor.i and head.pos_ == "NOUN"
                     and (head.lemma_ in self.measure_nouns or head.lower_ in self.measure_nouns)
-                    and not self._holds_measure(head)):
+                    and not self._holds_measure(head) and not (anchor is ctx.noun and self._counts_people_or_things(
+                        head, anchor))):
                 return head
         return None
+
+    def _counts_people_or_things(self, measure: Token, noun: Token) -> bool:
+        """Whether an indefinite statistic noun only says how a count of people or things is taken ("An average
+        of 300 people a day crossed": the people), its counted noun no unit of measure or of time (not "an
+        average of 32 days", "a median of 12 kg")."""
+        return (self._indefinite_statistic(measure) and noun.lower_ not in self.measure_units
+                and noun.lower_ not in self.time_words)
+
+    def _indefinite_statistic(self, measure: Token) -> bool:
+        """ "an average", "a median": a statistic noun (statistic_nouns) with an indefinite article."""
+        return said_with(measure, self.statistic_nouns) and any(
+            c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in measure.children)
 
     def _holds_measure(self, measure: Token) -> bool:
         """Whether an indefinite statistic noun is the object of a verb with a subject of its own, which holds it:
         "Each person received an average of 15 litres a day" (the person's), not "the EU average of 4.3" nor
         "a enregistré une affluence de 12 000 visiteurs" (an attendance is no statistic: the affluence's)."""
-        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in measure.children)
-        return indefinite and said_with(measure, self.statistic_nouns) and measure.dep_ == "obj" and any(
+        return self._indefinite_statistic(measure) and measure.dep_ == "obj" and any(
             c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL for c in measure.head.children)
 
     def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
