@@ -808,3 +808,17 @@ def test_malnourished_people_are_affected(en_facts, sentence, expected):
 ])
 def test_a_bare_count_among_a_group_counts_the_group(en_facts, sentence, value, who):
     assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+# issue 13, the eleventh session's round on unseen English (branch en-r2): sentences written for these tests
+@pytest.mark.parametrize(("sentence", "who", "when"), [
+    # a live blog's "since midnight" is the publication day so far, and no noun counted
+    ("The number of people who have crossed the border since midnight has reached 3,400.", "people",
+     ("2025-06-20", "2025-06-20")),
+    ("Firefighters have rescued 85 residents since dawn, the brigade said.", "residents",
+     ("2025-06-20", "2025-06-20")),
+    # control: a midnight of a named day is that day's
+    ("Police have detained 60 fans since midnight on Saturday.", "fans", ("2025-06-14", "2025-06-20")),
+])
+def test_since_midnight_is_the_publication_day(en_facts, sentence, who, when):
+    assert [(f["who"], (f["when_start"], f["when_end"])) for f in en_facts(sentence)] == [(who, when)]
