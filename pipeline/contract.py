@@ -255,6 +255,7 @@ class RelationsLexicon(TypedDict):
     reporting_verbs: Words
     negations: Words
     subset_markers: Words
+    subset_markers_after: Words  # linking.py: "31 of whom were children": a part's marker right after its number
     part_participles: Words  # linking.py: "dont six venus d'ailleurs": a participle after a part's number
     reporting_nouns: Words
     holder_nouns: Words

@@ -822,3 +822,15 @@ def test_a_bare_count_among_a_group_counts_the_group(en_facts, sentence, value, 
 ])
 def test_since_midnight_is_the_publication_day(en_facts, sentence, who, when):
     assert [(f["who"], (f["when_start"], f["when_end"])) for f in en_facts(sentence)] == [(who, when)]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a part named by "of whom" after its number, said to be something, is what its total's verb says
+    ("The blaze killed 26 people, eight of whom were firefighters.", 8, ("firefighters", "killed")),
+    ("About 700 refugees, 150 of whom are children, crossed into Chad on Tuesday.", 150, ("children", "displaced")),
+    # controls: a part with a verb of its own keeps it; the total keeps its own
+    ("Police detained 45 protesters, nine of whom were later charged.", 9, ("protesters", "other")),
+    ("The blaze killed 26 people, eight of whom were firefighters.", 26, ("people", "killed")),
+])
+def test_a_part_of_whom_after_its_number_is_what_its_total_is(en_facts, sentence, value, expected):
+    assert [(f["who"], f["event_type"]) for f in en_facts(sentence) if f["how_many"] == value] == [expected]
