@@ -834,3 +834,17 @@ def test_since_midnight_is_the_publication_day(en_facts, sentence, who, when):
 ])
 def test_a_part_of_whom_after_its_number_is_what_its_total_is(en_facts, sentence, value, expected):
     assert [(f["who"], f["event_type"]) for f in en_facts(sentence) if f["how_many"] == value] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    # an age written without "years", after an age cue or as a bound right after a noun of people, is no fact
+    ("Officers detained 14 youths aged 15 to 19 after the match.", [14]),
+    ("Six suspects, aged between 20 and 31, appeared in court on Monday.", [6]),
+    ("The scheme paid for 2,000 flu jabs for pensioners over 75.", [2000]),
+    ("The clinic vaccinated 600 children under 5 in March.", [600]),
+    # controls: a bound before the counted noun, and a large figure after a noun, are counts
+    ("Over 75 pensioners were moved to the hall.", [75]),
+    ("The council paid grants to residents under 300 euros of income.", [300]),
+])
+def test_an_age_without_its_unit_is_no_fact(en_facts, sentence, values):
+    assert [f["how_many"] for f in en_facts(sentence)] == values
