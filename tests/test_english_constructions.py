@@ -848,3 +848,16 @@ def test_a_part_of_whom_after_its_number_is_what_its_total_is(en_facts, sentence
 ])
 def test_an_age_without_its_unit_is_no_fact(en_facts, sentence, values):
     assert [f["how_many"] for f in en_facts(sentence)] == values
+
+
+@pytest.mark.parametrize(("text", "value", "who"), [
+    # a part of "them" said to be a noun of its own counts that noun, as "12 of whom were nurses" does
+    ("A landslide buried 35 people on Friday. Eleven of them were pupils.", 11, "pupils"),
+    ("The agency has flown 60 engineers to the port. Twenty of them are divers.", 20, "divers"),
+    # controls: a state, a verb of its own, an adjective keep the group the pronoun stands for
+    ("The crash injured 19 passengers. Six of them were in a serious condition.", 6, "passengers"),
+    ("Police held 25 fans overnight. Seven of them were later charged.", 7, "fans"),
+    ("The navy rescued 140 migrants. About 40 of them were unconscious.", 40, "migrants"),
+])
+def test_a_part_said_to_be_a_noun_counts_that_noun(en_facts, text, value, who):
+    assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]
