@@ -11,6 +11,8 @@ for each quantity mention, from its tokens and the language pack's words:
 - an address: a number followed by a street noun ("au 37, rue de la Libération"), or by a street's
   name and its noun ("2 Marsham Street");
 - an age set off by commas after a person's name ("Daniel Hartwell, 52, was convicted");
+- an age written without its unit, after an age cue or as a bound of a person noun ("men aged 18 to 25",
+  "children under 10");
 - a locating distance: "à 140 km de Sanaa", "à 15 km au nord d'Angers", "à une dizaine de milles au sud";
 - a dimension: "longue de 3 900 mètres", "dans un rayon de deux kilomètres";
 - an identifier: a bare number right after the noun it numbers ("la base
@@ -33,6 +35,8 @@ for each quantity mention, from its tokens and the language pack's words:
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -57,6 +61,11 @@ class AttributeFilter:
         lex = data.relations
         num = data.numbers
         self.age_units = {f.lower() for unit in num["age_units"] for f in num["time_units"].get(unit, [unit])}
+        cues = num["bare_age_cues"]
+        self.bare_age_before = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$", re.IGNORECASE) if cues else None
+        self.age_bounds = {w.lower() for w in num["age_bounds"]}
+        self.age_nouns = {w.lower() for w in num["age_nouns"]}
         self.links = set(lex["counted_noun_links"])
         self.referring_clitics = {w.lower() for w in lex["referring_clitics"]}
         self.duration_holders = set(lex["duration_holders"])
@@ -106,7 +115,8 @@ class AttributeFilter:
             # "les Vingt-Sept", "le Tournoi des Six Nations": a number word written as a name (not the first
             # word after a dateline or a live blog's time: "NANTES, 4 sept (AFP) - Quinze personnes")
             return "name"
-        if self._age(tokens, after) or self._age_after_name(quantity, tokens, before, after):
+        if (self._age(tokens, after) or self._age_after_name(quantity, tokens, before, after)
+                or self._age_without_unit(quantity, tokens, before)):
             return "age"
         if self.window_days(quantity, tokens) is not None:
             return TIME_WINDOW
@@ -243,6 +253,23 @@ class AttributeFilter:
         name = before.doc[before.i - 1] if before.i > 0 else None
         # the small English model often takes a surname for an organisation; never a place ("Leeds, 30, ...")
         return name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PER", "ORG", "")
+
+    def _age_without_unit(self, quantity: dict, tokens: list[Token], before: Token | None) -> bool:
+        """ "Twelve men aged 18 to 25", "aged between 17 and 24", "children under 10": a small figure with no
+        unit after an age cue, or a bound right after a noun of people, is their age (English leaves out
+        "years")."""
+        if quantity["unit"] is not None or not 0 < quantity["value"] < 120 or before is None:
+            return False
+        doc = before.doc
+        if self.bare_age_before is not None and self.bare_age_before.search(
+                doc_text(doc)[max(before.sent.start_char, tokens[0].idx - 30) : tokens[0].idx]):
+            return True
+        # the bound is the mention's first word ("under 10"), or the word before a bare number
+        bound, noun = (tokens[0], before) if tokens[0].lower_ in self.age_bounds else (before, None)
+        if noun is None and bound.lower_ in self.age_bounds and bound.i > 0:
+            noun = doc[bound.i - 1]
+        return (bound.lower_ in self.age_bounds and noun is not None and noun.pos_ == "NOUN"
+                and noun.lemma_.lower() in self.age_nouns)
 
     @staticmethod
     def _numbered_noun(token: Token) -> bool:

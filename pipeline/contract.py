@@ -82,6 +82,8 @@ class NumbersLexicon(TypedDict):
     age_nouns: Words
     age_cues: Words
     age_noun_links: Words
+    bare_age_cues: Words  # attributes.py: "men aged 18 to 25": an age with no unit after these
+    age_bounds: Words  # attributes.py: "children under 10": an age bound with no unit after a person noun
     postposed_qualifiers: dict[Code, Words]
     word_scales: Words
     digit_scales: dict[Word, int]
@@ -255,6 +257,7 @@ class RelationsLexicon(TypedDict):
     reporting_verbs: Words
     negations: Words
     subset_markers: Words
+    subset_markers_after: Words  # linking.py: "31 of whom were children": a part's marker right after its number
     part_participles: Words  # linking.py: "dont six venus d'ailleurs": a participle after a part's number
     reporting_nouns: Words
     holder_nouns: Words

@@ -811,3 +811,56 @@ def test_malnourished_people_are_affected(en_facts, sentence, expected):
 ])
 def test_a_bare_count_among_a_group_counts_the_group(en_facts, sentence, value, who):
     assert [f["who"] for f in en_facts(sentence) if f["how_many"] == value] == [who]
+
+
+# issue 13, the eleventh session's round on unseen English (branch en-r2): sentences written for these tests
+@pytest.mark.parametrize(("sentence", "who", "when"), [
+    # a live blog's "since midnight" is the publication day so far, and no noun counted
+    ("The number of people who have crossed the border since midnight has reached 3,400.", "people",
+     ("2025-06-20", "2025-06-20")),
+    ("Firefighters have rescued 85 residents since dawn, the brigade said.", "residents",
+     ("2025-06-20", "2025-06-20")),
+    # control: a midnight of a named day is that day's
+    ("Police have detained 60 fans since midnight on Saturday.", "fans", ("2025-06-14", "2025-06-20")),
+])
+def test_since_midnight_is_the_publication_day(en_facts, sentence, who, when):
+    assert [(f["who"], (f["when_start"], f["when_end"])) for f in en_facts(sentence)] == [(who, when)]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a part named by "of whom" after its number, said to be something, is what its total's verb says
+    ("The blaze killed 26 people, eight of whom were firefighters.", 8, ("firefighters", "killed")),
+    ("About 700 refugees, 150 of whom are children, crossed into Chad on Tuesday.", 150, ("children", "displaced")),
+    # controls: a part with a verb of its own keeps it; the total keeps its own
+    ("Police detained 45 protesters, nine of whom were later charged.", 9, ("protesters", "other")),
+    ("The blaze killed 26 people, eight of whom were firefighters.", 26, ("people", "killed")),
+])
+def test_a_part_of_whom_after_its_number_is_what_its_total_is(en_facts, sentence, value, expected):
+    assert [(f["who"], f["event_type"]) for f in en_facts(sentence) if f["how_many"] == value] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    # an age written without "years", after an age cue or as a bound right after a noun of people, is no fact
+    ("Officers detained 14 youths aged 15 to 19 after the match.", [14]),
+    ("Six suspects, aged between 20 and 31, appeared in court on Monday.", [6]),
+    ("The scheme paid for 2,000 flu jabs for pensioners over 75.", [2000]),
+    ("The clinic vaccinated 600 children under 5 in March.", [600]),
+    # controls: a bound before the counted noun, and a large figure after a noun, are counts
+    ("Over 75 pensioners were moved to the hall.", [75]),
+    ("The council paid grants to residents under 300 euros of income.", [300]),
+])
+def test_an_age_without_its_unit_is_no_fact(en_facts, sentence, values):
+    assert [f["how_many"] for f in en_facts(sentence)] == values
+
+
+@pytest.mark.parametrize(("text", "value", "who"), [
+    # a part of "them" said to be a noun of its own counts that noun, as "12 of whom were nurses" does
+    ("A landslide buried 35 people on Friday. Eleven of them were pupils.", 11, "pupils"),
+    ("The agency has flown 60 engineers to the port. Twenty of them are divers.", 20, "divers"),
+    # controls: a state, a verb of its own, an adjective keep the group the pronoun stands for
+    ("The crash injured 19 passengers. Six of them were in a serious condition.", 6, "passengers"),
+    ("Police held 25 fans overnight. Seven of them were later charged.", 7, "fans"),
+    ("The navy rescued 140 migrants. About 40 of them were unconscious.", 40, "migrants"),
+])
+def test_a_part_said_to_be_a_noun_counts_that_noun(en_facts, text, value, who):
+    assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]

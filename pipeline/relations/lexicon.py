@@ -118,6 +118,9 @@ class RelationLexicon:
         self.subset_rx = re.compile(
             r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
         )
+        after = lex["subset_markers_after"]
+        self.subset_after_rx = re.compile(
+            r"\s*(?:" + "|".join(re.escape(m) for m in after) + r")\b", re.IGNORECASE) if after else None
         self.ellipsis_rx = re.compile(
             r"(?:(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")|,)\s+$", re.IGNORECASE
         )

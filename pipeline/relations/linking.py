@@ -33,7 +33,7 @@ class Linker:
             # "51 milliards d'euros, contre 38 milliards en 2021": the amount's currency is understood
             ctx.quantity = dict(ctx.quantity, unit=prev.quantity["unit"])
             ctx.linked_to = prev
-        if self.subset_rx.search(before):
+        if self.subset_rx.search(before) or self._marked_part_after(text, ctx):
             # "96 were babies under three months old, of whom 71 ...": the part of the figure its relative
             # clause hangs on, not of the figure right before ("three months")
             owner = self._relative_owner(ctx, earlier)
@@ -93,6 +93,11 @@ class Linker:
                 # "ont dépassé 19 500, en hausse de 12,5 %": a figure on another figure's verb
                 ctx.linked_to = ctx.linked_to or other
                 break
+
+    def _marked_part_after(self, text: str, ctx: MentionContext) -> bool:
+        """Whether a part's marker follows its number ("96 of whom are minors", "40 of which were empty"): the
+        English relative part, which names the total it is taken from after the figure, not before it."""
+        return self.subset_after_rx is not None and self.subset_after_rx.match(text, ctx.quantity["end"]) is not None
 
     def _part_participle(self, ctx: MentionContext) -> bool:
         """Whether the bare word right after a part's number is a participle saying what happened to the part

@@ -513,6 +513,14 @@ class RecordBuilder:
         return self._indefinite_statistic(measure) and measure.dep_ == "obj" and any(
             c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL for c in measure.head.children)
 
+    @staticmethod
+    def _said_to_be(ctx: MentionContext) -> bool:
+        """ "Twelve of them are surgeons": a part said to be a noun of its own, by a copula, counts that noun, as
+        "31 of whom were children" does (not "Four of them were in a critical condition": a state)."""
+        noun = ctx.noun
+        return (noun is not None and noun.pos_ == "NOUN" and noun.i > ctx.tokens[-1].i
+                and any(c.dep_ == "cop" for c in noun.children) and not any(c.dep_ == "case" for c in noun.children))
+
     def _partitive_pronoun(self, ctx: MentionContext) -> Token | None:
         """The pronoun of "onze d'entre eux", "la moitié d'entre elles" right after the figure, or of a
         part fronted before a figure with no noun of its own ("Of those, 27 were admitted")."""
@@ -882,7 +890,7 @@ class RecordBuilder:
         pronoun = None if told else self._partitive_pronoun(ctx)
         antecedent = self._antecedent(pronoun, value=q["value"], part=True) if pronoun is not None else None
         group_counted = antecedent  # the noun of the group a part of it is counted in, when it is one
-        if antecedent is not None:
+        if antecedent is not None and not self._said_to_be(ctx):
             # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
             who_token, with_nmod = antecedent, not self._counted(antecedent)
         # a bare count whose sentence only refers to its group ("Ils étaient encore 176 dimanche", "On en dénombre
