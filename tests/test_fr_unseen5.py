@@ -1,0 +1,25 @@
+"""French constructions that the newest dev batches (b16, s19) showed missing, each on sentences written for these
+tests (issue 11, fr-r2): an adjective set before the counted noun, ... Publication date 2025-06-20, a Friday, as in
+tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import one_fact
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    # an adjective set before the noun it modifies: the noun is counted, not the adjective
+    ("Les plongeurs ont remonté jeudi trois nouveaux corps du fleuve.", 3, "corps"),
+    ("Quatre nouveaux foyers de grippe aviaire ont été détectés en Vendée.", 4, "foyers"),
+    ("Les deux premiers lauréats recevront une bourse.", 2, "lauréats"),
+    # controls: a trigger word stays counted, a noun with its adjective after it, an other word
+    ("Trois blessés graves ont été transportés à Rennes.", 3, "blessés"),
+    ("Douze chalets anciens ont brûlé dans la nuit.", 12, "chalets"),
+    ("Deux autres randonneurs ont été retrouvés vivants.", 2, "randonneurs"),
+])
+def test_an_adjective_set_before_the_counted_noun_is_not_counted(facts_of, text, value, unit):
+    assert one_fact(facts_of(text), value)["unit"] == unit
