@@ -387,6 +387,7 @@ class SeriesLexicon(TypedDict):
     separate_event_markers: Words  # "Par ailleurs, un accident a fait 12 morts": a toll of another event
     span_phrases: dict[Word, int]  # "30 % sur un an": 365, the length of the period a figure measures
     turn_markers: Words  # "Les autorités évoquent pour leur part 30 blessés": another party's rival figure
+    increment_words: Words  # "deux nouveaux corps": a count added to a toll, never the whole toll
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract
