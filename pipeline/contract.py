@@ -332,6 +332,7 @@ class RelationsLexicon(TypedDict):
     bound_triggers: Words  # triggers only before one of bound_trigger_links ("privés d'électricité")
     bound_trigger_links: Words
     occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
+    document_nouns: Words  # "sept arrêtés de péril": an authority's acts, not people arrested: other
     animal_nouns: Words  # animals killed, wounded or lost are other ("85 vaches ont péri"), not casualties
     person_nouns: Words  # anaphora.py, record.py: nouns that can name people ("children", "climbers")
     anyone_nouns: Words  # event_type.py: people named by age, sex, kin or home ("families"), not by a role

@@ -1,6 +1,6 @@
 """French constructions that the newest dev batches (b16, s19) showed missing, each on sentences written for these
-tests (issue 11, fr-r2): an adjective set before the counted noun, ... Publication date 2025-06-20, a Friday, as in
-tests/conftest.py."""
+tests (issue 11, fr-r2): an adjective set before the counted noun, "arrêtés de péril" (decrees, not arrests).
+Publication date 2025-06-20, a Friday, as in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -23,3 +23,16 @@ pytestmark = pytest.mark.model
 ])
 def test_an_adjective_set_before_the_counted_noun_is_not_counted(facts_of, text, value, unit):
     assert one_fact(facts_of(text), value)["unit"] == unit
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # "arrêté" with a complement or an adjective after it is an authority's act, not a person arrested
+    ("Depuis janvier, sept arrêtés d'expulsion ont été signés dans le département.", 7, "other"),
+    ("En 2024, 14 arrêtés de péril ont visé des immeubles du centre-ville.", 14, "other"),
+    ("La préfecture a publié trois arrêtés préfectoraux.", 3, "other"),
+    # controls: people arrested, named by the participle or by a noun it describes
+    ("Douze arrêtés ont été placés en garde à vue.", 12, "detained"),
+    ("Cinq personnes arrêtées de nuit ont été relâchées.", 5, "detained"),
+])
+def test_an_arrete_with_a_complement_is_a_decree_not_an_arrest(facts_of, text, value, event_type):
+    assert one_fact(facts_of(text), value)["event_type"] == event_type
