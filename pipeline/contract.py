@@ -310,6 +310,7 @@ class RelationsLexicon(TypedDict):
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
+    change_span_prepositions: Words  # attributes.py: "de 19 % sur deux ans" is the span of a change
     duration_holders: Words  # attributes.py: "une peine de cinq ans" is not an age
     street_nouns: Words  # attributes.py: addresses
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"

@@ -1,6 +1,6 @@
 """French constructions that the newest dev batches (b16, s19) showed missing, each on sentences written for these
-tests (issue 11, fr-r2): an adjective set before the counted noun, "arrêtés de péril" (decrees, not arrests).
-Publication date 2025-06-20, a Friday, as in tests/conftest.py."""
+tests (issue 11, fr-r2): an adjective set before the counted noun, "arrêtés de péril" (decrees, not arrests), the
+span of a change ("de 19 % sur deux ans"). Publication date 2025-06-20, a Friday, as in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -36,3 +36,15 @@ def test_an_adjective_set_before_the_counted_noun_is_not_counted(facts_of, text,
 ])
 def test_an_arrete_with_a_complement_is_a_decree_not_an_arrest(facts_of, text, value, event_type):
     assert one_fact(facts_of(text), value)["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, values", [
+    # the span a change is measured over is no duration fact
+    ("Les ventes de vélos ont progressé de 9 % sur cinq ans.", [9]),
+    ("Le budget atteint 40 millions d'euros, une enveloppe en hausse de 11 % sur deux ans.", [4e7, 11]),
+    # controls: a duration spread over years after no percentage, a duration with its own holder
+    ("Le prêt de 2 millions d'euros sera remboursé sur cinq ans.", [2e6, 5]),
+    ("Le chantier s'étalera sur trois ans.", [3]),
+])
+def test_the_span_of_a_change_is_no_duration_fact(facts_of, text, values):
+    assert sorted(f["how_many"] for f in facts_of(text)) == sorted(values)
