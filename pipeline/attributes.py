@@ -87,6 +87,7 @@ class AttributeFilter:
         span_days = {"day": 1, "week": 7, "month": 30, "year": 365}
         self.days_in = {w.lower(): span_days[code] for w, code in dates["relative_units"].items() if code in span_days}
         self.window_prepositions = set(lex["window_prepositions"])
+        self.change_span_prepositions = set(lex["change_span_prepositions"])
         self.superlatives = set(lex["superlative_words"])
         self.possession_verbs = set(lex["possession_verbs"])
         self.staffing_verbs = set(lex["staffing_verbs"])
@@ -341,6 +342,14 @@ class AttributeFilter:
         return any(q["start"] != quantity["start"] and sent.start_char <= q["start"] < sent.end_char
                    for q in token.doc._.quantities or [])
 
+    @staticmethod
+    def _after_percentage(token: Token) -> bool:
+        """Whether a percentage figure ends right before ``token`` ("de 19 % sur")."""
+        if token.i == 0:
+            return False
+        end = token.doc[token.i - 1].idx + len(token.doc[token.i - 1].text)
+        return any(q["end"] == end and q["unit"] == "%" for q in token.doc._.quantities or [])
+
     def _days_before_month(self, after: Token | None) -> bool:
         """Whether a list of day numbers, then a month, follows: ", 4 et 5 octobre"."""
         if after is None or not (after.pos_ == "CCONJ" or after.text == ","):
@@ -390,6 +399,8 @@ class AttributeFilter:
             return True
         if before is not None and before.lower_ in self.window_prepositions and self._other_figure(quantity, before):
             return True  # "en 72 heures, les pompiers sont intervenus sur 410 feux": a window for another figure
+        if before is not None and before.lower_ in self.change_span_prepositions and self._after_percentage(before):
+            return True  # "en hausse de 19 % sur deux ans": the span the change was measured over
         if after is not None and after.lower_ in self.time_units and after.i + 1 < len(doc):
             after = doc[after.i + 1]  # the unit word after the number
         # "cinq ans plus tôt." where the clause ends ("for 19 days before its team noticed" is a duration)

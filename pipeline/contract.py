@@ -313,6 +313,7 @@ class RelationsLexicon(TypedDict):
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
+    change_span_prepositions: Words  # attributes.py: "de 19 % sur deux ans" is the span of a change
     duration_holders: Words  # attributes.py: "une peine de cinq ans" is not an age
     street_nouns: Words  # attributes.py: addresses
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
@@ -335,6 +336,7 @@ class RelationsLexicon(TypedDict):
     bound_triggers: Words  # triggers only before one of bound_trigger_links ("privés d'électricité")
     bound_trigger_links: Words
     occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
+    document_nouns: Words  # "sept arrêtés de péril": an authority's acts, not people arrested: other
     animal_nouns: Words  # animals killed, wounded or lost are other ("85 vaches ont péri"), not casualties
     person_nouns: Words  # anaphora.py, record.py: nouns that can name people ("children", "climbers")
     anyone_nouns: Words  # event_type.py: people named by age, sex, kin or home ("families"), not by a role
@@ -390,6 +392,7 @@ class SeriesLexicon(TypedDict):
     separate_event_markers: Words  # "Par ailleurs, un accident a fait 12 morts": a toll of another event
     span_phrases: dict[Word, int]  # "30 % sur un an": 365, the length of the period a figure measures
     turn_markers: Words  # "Les autorités évoquent pour leur part 30 blessés": another party's rival figure
+    increment_words: Words  # "deux nouveaux corps": a count added to a toll, never the whole toll
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

@@ -183,6 +183,8 @@ class SeriesWords:
     # phrases after a figure that give the length of the period it measures ("en baisse de 30 % sur un an"), in days
     spans: tuple[tuple[re.Pattern, int], ...] = ()
     span_any: re.Pattern | None = None
+    # words that set a count apart as an increment on a toll ("deux nouveaux corps"): never the whole toll
+    increment_words: frozenset[str] = frozenset()
     # words that set a sentence's figure against the one told before it by another party ("Les autorités
     # évoquent pour leur part 30 blessés")
     turn: re.Pattern | None = None
@@ -256,6 +258,8 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         measure_units=frozenset(w.lower() for w in language_data(lang).relations.get("measure_units", ())),
         spans=tuple((_word_pattern([phrase]), int(days)) for phrase, days in data.get("span_phrases", {}).items()),
         span_any=_word_pattern(data.get("span_phrases", {})),
+        increment_words=with_singular(frozenset(t for w in data.get("increment_words", ())
+                                                for t in tokens(w, frozenset()))),
     )
 
 
@@ -695,6 +699,9 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     # a who without the counted noun ("feu" for 2 800 hectares) names the actor, not a kind of the
     # counted thing: it cannot disagree with another figure's (unless the count only restates a toll)
     generic_head = head is not None and head in words.generic_heads.get(event_type, words.generic_heads[""])
+    if generic_head and not words.increment_words.isdisjoint(who_words):
+        # "deux nouveaux corps": a count added to the toll, not a restating of it
+        generic_head = False
     mods = frozenset(w for w in who_words if w != head)
     if block[-1] == "count" and unit and not generic_head and head not in who_words:
         mods = frozenset()
@@ -1655,19 +1662,21 @@ def _partners(pairs: set[tuple[str, str]]) -> dict[str, set[str]]:
     return partners
 
 
-def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]]) -> None:
+def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]], words: SeriesWords) -> None:
     """A toll counted by a group noun ("cinq retraités" killed) that another article of the story tells with the
     same value by a noun that only restates the toll ("cinq morts") names the whole toll, not a group of it: its
     head agrees with the toll's as a restating one, for the toll's other figures too ("quatre morts" earlier).
     Typed tolls only, no part, the twin's place and time agreeing; not a group its own article sets within a
     larger whole toll of the same type ("huit morts ... Cinq enfants ont été tués": a group of the eight, however
-    a first toll of five was told elsewhere)."""
+    a first toll of five was told elsewhere); a count set apart as an increment ("deux nouveaux corps",
+    increment_words) adds to the toll and is never the whole of it."""
     partners = _partners(stories)
     tolls: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
         if f.event_type in TOLL_TYPES and f.block[-1] == "count" and f.value is not None and not f.part:
             tolls[f.article].append(f)
     grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head
+               and words.increment_words.isdisjoint(f.words)
                and not any(g.generic_head and g.event_type == f.event_type and g.value[0] > f.value[0] for g in fs)]
     for f in grouped:
         if any(g.generic_head and g.value == f.value and g.event_type == f.event_type and _where_ok(f, g)
@@ -1819,7 +1828,7 @@ def group(
     forced = frozenset(forced_pairs)
     _type_untyped_twins(facts, stories)
     _type_toll_twins(facts, stories, records, words)
-    _whole_toll_twins(facts, stories)
+    _whole_toll_twins(facts, stories, words)
     _mark_turn_rivals(facts, records, words)
     for f in facts:
         # a count a pronoun names counts what its antecedent counts, however the story typed that one

@@ -1123,6 +1123,22 @@ def test_a_group_its_own_article_sets_within_a_larger_toll_is_no_whole_toll_twin
     assert same(df, ("a", 2), ("b", 1))
 
 
+def test_an_increment_on_a_toll_is_never_the_whole_toll_of_another_article():
+    first = row("a", 1, 3, published="2026-03-01", where="Lourdes",
+                evidence="Un minibus de pèlerins s'est couché près de Lourdes : 3 morts.")
+    update = row("b", 1, 5, published="2026-03-02", where="Lourdes",
+                 evidence="Le bilan de l'accident du minibus de Lourdes s'établit à 5 morts.")
+    # "3 nouveaux corps" adds to the toll: not the toll of 3 the first article told
+    added = row("c", 1, 3, who="nouveaux corps", unit="corps", published="2026-03-02", where="Lourdes",
+                evidence="Les plongeurs ont sorti du gave 3 nouveaux corps près de Lourdes.")
+    df = grouped([first, update, added], vectors=False)
+    assert not same(df, ("c", 1), ("a", 1))
+    # control: the same count without the increment word retells the whole toll
+    whole = dict(added, who="corps", evidence="Les plongeurs ont sorti du gave 3 corps près de Lourdes.")
+    df = grouped([first, update, whole], vectors=False)
+    assert same(df, ("c", 1), ("a", 1))
+
+
 def test_a_figure_another_party_gives_for_its_part_is_a_rival_of_the_one_before():
     told = "Le car s'est renversé près de Lourdes, faisant 21 blessés, selon la préfecture des Hautes-Pyrénées."
     first = row("a", 1, 21, who="blessés", unit="blessés", event_type="wounded", where="Lourdes",

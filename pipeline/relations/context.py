@@ -138,7 +138,7 @@ class ContextReader:
                 if nxt.head.i > nxt.i and nxt.head.pos_ == "NOUN" and nxt.head.i not in in_dates:
                     return nxt.head  # "5 autres militants": the noun after it
                 return self._set_off_after(nxt)  # "les sept autres, des hommes âgés de...": no noun but that one
-            return self._phrase_head(nxt)
+            return self._phrase_head(self._noun_after_adjective(nxt, in_dates))
         head = self._outside_head(list(span), inside)
         if head is not None and head.pos_ in NOMINAL and head.i > span.start and head.i not in in_dates and not any(
                 t.pos_ == "ADP" and not (head.pos_ == "NOUN" and self._partitive(t, inside))
@@ -154,6 +154,16 @@ class ContextReader:
                 and all(t.is_punct or t.pos_ == "DET" for t in doc[described.i + 1 : span.start])):
             return described  # "the protesters, 5,000 according to police and 20,000 according to organisers"
         return None
+
+    def _noun_after_adjective(self, token: Token, in_dates: set[int]) -> Token:
+        """The noun an adjective set before it modifies ("deux nouveaux corps", "trois premiers cas"): the
+        parse hangs the adjective on that noun right after it; ``token`` itself otherwise, and a trigger word
+        ("24 blessés graves") stays the counted word."""
+        head = token.head
+        if (token.pos_ == "ADJ" and token.dep_ == "amod" and head.i == token.i + 1 and head.pos_ == "NOUN"
+                and token.lower_ not in self.trigger_of and head.i not in in_dates):
+            return head
+        return token
 
     @staticmethod
     def _set_off_after(token: Token) -> Token | None:

@@ -54,6 +54,16 @@ class EventTyper:
                     found.add(self.verb_object_triggers[pair])  # "ont perdu la vie", "placés en garde à vue"
         return found
 
+    def _document(self, noun: Token) -> bool:
+        """Whether ``noun`` names an authority's act written like a trigger's participle ("arrêtés de péril",
+        "arrêtés préfectoraux"): a document noun with a noun complement or an adjective right after it."""
+        if noun.lower_ not in self.document_nouns or noun.i + 1 >= noun.sent.end:
+            return False
+        nxt = noun.doc[noun.i + 1]
+        if nxt.lower_ in self.counted_noun_links:  # "de péril", however the parser hangs it
+            return nxt.head.head.i == noun.i
+        return any(c.dep_ == "amod" and c.i == noun.i + 1 for c in noun.children)
+
     def _unbound(self, token: Token) -> bool:
         """Whether ``token`` is a bound trigger without the link that brings its complement right after it."""
         if not self.bound_triggers or not ({token.lemma_.lower(), self._stem(token.lower_)} & self.bound_triggers):
@@ -103,6 +113,8 @@ class EventTyper:
             return "other", "default"  # "3,5 décès pour 100 000 habitants": a rate, not a count of the dead
         if ctx.noun is not None and unit is None and ctx.noun.lower_ in self.occurrence_nouns:
             return "other", "default"  # "sept accidents mortels": events counted, not the people they harmed
+        if ctx.noun is not None and self._document(ctx.noun):
+            return "other", "default"  # "sept arrêtés de péril": an authority's acts, not people arrested
         inside = {t.i for t in ctx.tokens}
         if (ctx.predicate is not None and ctx.noun is not None and said_with(ctx.predicate, self.verdict_verbs)
                 and any(c.i not in inside and (c.like_num or c.dep_ == "nummod") for c in ctx.noun.children)):

@@ -186,6 +186,7 @@ class RelationLexicon:
         self.bound_triggers = {w.lower() for w in lex["bound_triggers"]}
         self.bound_trigger_links = {w.lower() for w in lex["bound_trigger_links"]}
         self.occurrence_nouns = {w.lower() for w in lex["occurrence_nouns"]}
+        self.document_nouns = {w.lower() for w in lex["document_nouns"]}
         self.animal_nouns = {w.lower() for w in lex["animal_nouns"]}
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
