@@ -157,6 +157,41 @@ def test_among_a_group_a_counted_noun_that_names_people_stays(nlp, pack):
     assert _who(nlp, "L'explosion a fait 9 blessés parmi les ouvriers.") == ["ouvriers"]
 
 
+# a model that would always take the subject of the sentence: what the refits learned of an amount
+_SUBJECT_MODEL = {"sentence_subject": 6.0, "dep_subj": 3.0, "rules": 1.0}
+
+
+# fmt: off
+@pytest.mark.model
+@pytest.mark.parametrize("text, allowed", [
+    # a valuing verb gives the figure "à N" to its object: who is that object (or its complement), whatever
+    # the weights say of the subject that values it
+    ("La préfecture évalue à 3 millions d'euros le coût des réparations.",
+     {"coût des réparations", "coût", "réparations"}),
+    ("L'inspection estime à 900 000 euros le montant du préjudice.",
+     {"montant du préjudice", "montant", "préjudice"}),
+    ("Le ministère estime à 40 000 le nombre de manifestants.", {"manifestants", "nombre de manifestants"}),
+])
+# fmt: on
+def test_a_valuing_verb_s_object_is_kept_whatever_the_weights(nlp, pack, text, allowed):
+    (pack / "fr" / WHO_RANKER_FILE).write_text(json.dumps(_model(_SUBJECT_MODEL)), encoding="utf-8")
+    found = _who(nlp, text)
+    assert len(found) == 1 and found[0] in allowed, found
+
+
+# fmt: off
+@pytest.mark.model
+@pytest.mark.parametrize("text, subject", [
+    # no "à N" with an object: the model still chooses among every noun
+    ("La préfecture a versé 3 millions d'euros aux sinistrés de la commune.", "préfecture"),
+    ("Le département estime que 3 millions d'euros seront nécessaires aux travaux.", "département"),
+])
+# fmt: on
+def test_outside_the_valued_object_the_model_still_chooses(nlp, pack, text, subject):
+    (pack / "fr" / WHO_RANKER_FILE).write_text(json.dumps(_model(_SUBJECT_MODEL)), encoding="utf-8")
+    assert _who(nlp, text) == [subject]
+
+
 # -- what is kept of a Doc while its figures are read ----------------------------------------------------
 
 # Sentences of several figures each (their nouns are candidates of every figure of their sentence), a

@@ -218,7 +218,41 @@ class WhoChooser:
                     base["child_of_rules"] = float(view.heads[token.i] == rules_token.i != token.i)
                     base["head_of_rules"] = float(view.heads[rules_token.i] == token.i != rules_token.i)
                 candidates.append(Candidate(phrase, with_kinds(base, kind)))
-        return candidates
+        return self._kept_to_valued(candidates, self._valuing_verb_object(valued, anchor, inside), view)
+
+    def _valuing_verb_object(self, valued: Token | None, anchor: Token, inside: set[int]) -> Token | None:
+        """ "évalue à 3 millions d'euros le coût des réparations": the object a valuing verb (the pack's
+        ``reporting_verbs``: estimer, évaluer, chiffrer...) gives the figure to through "à N", else None."""
+        if valued is None and anchor.i not in inside and any(
+                c.dep_ == "case" and c.lower_ in self.valuation_preps for c in anchor.children) and any(
+                c.dep_ == "det" and c.i > max(inside) for c in anchor.children):
+            valued = anchor  # "estime à 40 000 le nombre de manifestants", parsed as one phrase: "à ... le nombre"
+        if valued is None:
+            return None
+        verb = valued.head
+        if verb.pos_ != "VERB":  # the object parsed as a complement of the figure, the figure on the verb
+            verb = verb.head
+        said = verb.pos_ == "VERB" and (verb.lemma_ in self.reporting or verb.lower_ in self.reporting)
+        return valued if said else None
+
+    def _kept_to_valued(self, candidates: list[Candidate], valued: Token | None,
+                        view: _DocView) -> list[Candidate]:
+        """Only the phrases of the valued object (itself, with or without its complement, or a noun of that
+        complement: "coût des réparations", "manifestants" of "le nombre de manifestants"), the object itself
+        first when the rules' pick is none of them. A rule, not a weight: in dev the construction is rare,
+        so the fit leaves its feature near zero and the subject valuing the amount would win."""
+        if valued is None:
+            return candidates
+        nouns, i = [valued], 0
+        while i < len(nouns):  # down the chain of complements ("montant des pertes du secteur"), not its clauses
+            nouns += [c for c in nouns[i].children if c.dep_.startswith("nmod") and c.pos_ in NOMINAL]
+            i += 1
+        allowed = {self._phrase(t, with_nmod, view) for t in nouns for with_nmod in (False, True)}
+        kept = [c for c in candidates if c.phrase in allowed]
+        if kept and candidates[0].phrase in allowed:
+            return kept
+        first = self._phrase(valued, True, view)
+        return sorted(kept, key=lambda c: c.phrase != first) or candidates
 
     def _sentence_nouns(self, sent: Span, view: _DocView) -> tuple[list[int], bool]:
         """The sentence's nouns that may be who (a letter, no amount word), in order, and whether it has no verb."""
