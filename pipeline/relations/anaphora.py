@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..syntax import SUBJECT_DEPS
-from .mention import MentionContext
+from .mention import MentionContext, date_token_indices
 
 _PLACES = ("LOC", "GPE")
 # the event types only people have (not affected or deployed: farms hit, fire engines sent)
@@ -161,7 +161,7 @@ class Anaphora:
         then the heading (with a window of more than one); None when none agrees. ``value``: the figure's, which
         a part's group is counted no smaller than."""
         doc = sentence.doc
-        in_dates = self._date_tokens(doc)
+        in_dates = date_token_indices(doc)
         window = self.antecedent_sentences if window is None else window
         previous: list[Span] = []
         i = sentence.start
@@ -265,16 +265,6 @@ class Anaphora:
                 not reference.part or value is None or (self._count_of(n) or value) >= value)]
             ranked = counted + ranked
         return ranked[0] if ranked else None
-
-    @staticmethod
-    def _date_tokens(doc) -> set[int]:
-        """The tokens of the Doc's dates (a date is never who)."""
-        found: set[int] = set()
-        for d in doc._.dates or []:
-            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            if span is not None:
-                found.update(range(span.start, span.end))
-        return found
 
     @staticmethod
     def _count_of(token: Token) -> float | None:

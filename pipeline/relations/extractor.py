@@ -21,7 +21,7 @@ from .currency import CurrencyChooser
 from .event_type import EventTyper
 from .lexicon import RelationLexicon
 from .linking import Linker
-from .mention import MentionContext
+from .mention import MentionContext, date_token_indices
 from .record import RecordBuilder
 from .time import DateAssigner
 from .who_ranker import WhoChooser
@@ -44,11 +44,7 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
         self.hooks.universal_parse(doc)  # the rules read Universal Dependencies (pipeline/lang)
         # spaCy rebuilds doc.text from the tokens on every access: read it once per Doc
         text = doc_text(doc)
-        in_dates = set()
-        for d in doc._.dates or []:
-            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            if span is not None:
-                in_dates.update(t.i for t in span)
+        in_dates = date_token_indices(doc)
         contexts: list[MentionContext] = []
         # every token's head, from the relative offsets spaCy keeps (a loop over the tokens cost more)
         heads = (np.arange(len(doc)) + doc.to_array([HEAD]).astype(np.int64)).tolist() if quantities else []

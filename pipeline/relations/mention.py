@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..attribution import PlaceClaim
 
@@ -30,3 +30,12 @@ class MentionContext:
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
     places: PlaceClaim = field(default_factory=PlaceClaim)  # the places the figure claims in its sentence
 
+
+def date_token_indices(doc: Doc) -> set[int]:
+    """The indices of the tokens of the Doc's dates (``doc._.dates``): a date is never what is counted."""
+    found: set[int] = set()
+    for d in doc._.dates or []:
+        span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
