@@ -41,7 +41,7 @@ CsvDialectName = enum.Enum("CsvDialectName", {d: d for d in CSV_DIALECTS}, type=
 EngineName = enum.Enum("EngineName", {e: e for e in ENGINES}, type=str)
 
 app = typer.Typer(
-    help="Turn French news articles into a tidy table of facts: who, what, how many, when, "
+    help="Turn news articles into a tidy table of facts: who, what, how many, when, "
     "where, according to whom.",
     no_args_is_help=True,
     add_completion=False,
@@ -71,7 +71,7 @@ def main_callback(
         False, "--quiet", "-q", help="Show only errors: no warnings, no skipped inputs, no progress bar."
     ),
 ) -> None:
-    """Turn French news articles into a tidy table of facts."""
+    """Turn news articles into a tidy table of facts."""
     _set_verbosity(verbose, quiet)
 
 
