@@ -77,6 +77,8 @@ class ContextReader:
             return
         if ctx.actor is None or (ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs):
             return
+        if self._among(ctx) is not None:
+            return  # "Among the dead were 12, police said": the dead are counted, not the speaker
         ctx.noun = ctx.actor
         if ctx.noun.lemma_ in self.containers:
             ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
@@ -357,7 +359,8 @@ class ContextReader:
             view = self._doc_view(head.doc)
             if head.i not in view.among:
                 view.among[head.i] = self._among_child(head)
-            if view.among[head.i] is not None:
+            # (not the figure itself: "Among the 40 injured were 12 police officers" is no group of the 40)
+            if view.among[head.i] is not None and view.among[head.i].i not in {t.i for t in ctx.tokens}:
                 return view.among[head.i]
         return None
 
@@ -367,7 +370,10 @@ class ContextReader:
             described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
             # (an adjective used as a noun: "among the dead")
             nominal = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children)
-            if (child.pos_ in ("NOUN", "PROPN") or described or nominal) and any(
+            # (a counted group told by its participle, the parser taking the number for the head: "among the 40
+            # injured")
+            counted = child.pos_ == "NUM" and any(c.dep_ in ("acl", "amod") and c.i > child.i for c in child.children)
+            if (child.pos_ in ("NOUN", "PROPN") or described or nominal or counted) and any(
                     c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
                 return child
         return None

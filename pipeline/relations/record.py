@@ -8,7 +8,7 @@ from ..confidence import cue_count
 from ..parsing import doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, said_with
-from .anaphora import Reference
+from .anaphora import _PLACES, Reference
 from .mention import MentionContext
 
 # the event types of people harmed: of animals, a figure is other (the gold's "85 vaches périssent")
@@ -234,6 +234,9 @@ class RecordBuilder:
         if anchor.dep_ not in ("nummod", "compound", "amod") or head.pos_ != "NOUN" or head.i <= anchor.i or (
                 head.i in in_dates):
             return None
+        named = self._named_in_apposition(head, ctx)
+        if named is not None:
+            return noun_phrase(named)  # "the Warm Home Discount, a £150 rebate": the name the thing is set beside
         after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
         return head.doc[after : head.i + 1].text if after <= head.i else head.text
 
@@ -306,6 +309,32 @@ class RecordBuilder:
             return None
         return before
 
+    def _named_in_apposition(self, token: Token, ctx: MentionContext) -> Token | None:
+        """The name a common noun is set beside, which says who more precisely: "His brother Lee Harker, 37, received
+        six years" (a close apposition), "the Warm Home Discount, a £150 rebate" (an amount's noun described). Not a
+        place ("the port city Quelimane"), nor a noun the figure counts ("two victims, Ana and Luis")."""
+        def name(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.ent_type_ not in _PLACES and any(ch.isalpha() for ch in t.text)
+
+        if token.pos_ != "NOUN":
+            return None
+        inside = {t.i for t in ctx.tokens}
+        if any(c.dep_ == "nummod" and c.i not in inside for c in token.children) or any(
+                t.head.i == token.i for t in ctx.tokens) and ctx.quantity["unit"] is None:
+            return None
+        # a close apposition, no comma between (a name set off by commas, "His deputy, Craig Mellor,", "The firm,
+        # Holt Skips Ltd,", is labelled both ways in the gold: corpus/reviews/en-who-12.md)
+        doc = token.doc
+        found = next((c for c in token.children if c.dep_ == "appos" and c.left_edge.i == token.i + 1 and name(c)
+                      and not doc[token.i + 1].is_punct), None) if self.close_apposition_names else None
+        if found is not None:
+            return found
+        head = token.head
+        if (token.dep_ == "appos" and head.i < token.i and name(head) and ctx.quantity["unit"] is not None
+                and any(t.head.i == token.i for t in ctx.tokens)):
+            return head  # "the Warm Home Discount, a £150 rebate": the rebate is the Warm Home Discount
+        return None
+
     def _quantified_group(self, token: Token) -> Token | None:
         """ "many of the claims", "most of them": the group after a quantifier that is no noun."""
         if token.pos_ not in ("ADJ", "DET"):
@@ -331,6 +360,8 @@ class RecordBuilder:
             return None  # "those who fled": a demonstrative stands for a group only as one counted among
         if any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
             return None  # "La surface habitable, elle, a reculé": the sentence names it
+        if part and (counted := self._part_of_counted_group(pronoun, value)) is not None:
+            return counted  # "Police held 23 fans, and nine of them were jailed": the fans, in its own sentence
         # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
         speaker = self._speaker_of(pronoun) if not among else None
         if speaker is not None:
@@ -528,7 +559,9 @@ class RecordBuilder:
             return None
         last = ctx.tokens[-1]
         doc, sent_end = last.doc, ctx.sentence.end
-        if last.i + 1 >= sent_end or not self.partitive_rx.match(doc_text(doc), doc[last.i + 1].idx):
+        # (the figure's span may end with the link itself: "almost half of" them)
+        if last.i + 1 >= sent_end or not (last.lower_ in self.partitive_words
+                                          or self.partitive_rx.match(doc_text(doc), doc[last.i + 1].idx)):
             return self._fronted_partitive_pronoun(ctx)
         return next((t for t in doc[last.i + 1 : min(last.i + 5, sent_end)]
                      if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns), None)
@@ -886,11 +919,18 @@ class RecordBuilder:
                 ctx.noun is not None and any(c.like_num for c in group.children)) and not named:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         # (not "86 survivors ..., and 23 of them remain in hospital": the sentence's own figure gave the noun)
-        told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
+        # (unless the figure linked to is smaller than the part: "512 people from nine boats, 388 of them")
+        told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun and not (
+            unit is None and (ctx.linked_to.quantity["value"] or q["value"]) < q["value"])
         pronoun = None if told else self._partitive_pronoun(ctx)
         antecedent = self._antecedent(pronoun, value=q["value"], part=True) if pronoun is not None else None
-        group_counted = antecedent  # the noun of the group a part of it is counted in, when it is one
-        if antecedent is not None and not self._said_to_be(ctx):
+        # (nor a part given a noun of its own after the pronoun: "nearly half of them first-time visitors")
+        named_part = (pronoun is not None and ctx.noun is not None and ctx.noun.pos_ == "NOUN"
+                      and ctx.noun.i > pronoun.i and not any(c.dep_ == "case" for c in ctx.noun.children)
+                      and not any(t.pos_ in ("VERB", "AUX") for t in ctx.sentence.doc[pronoun.i + 1 : ctx.noun.i]))
+        # the noun of the group a part of it is counted in, when it is one
+        group_counted = antecedent if not named_part else None
+        if antecedent is not None and not self._said_to_be(ctx) and not named_part:
             # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
             who_token, with_nmod = antecedent, not self._counted(antecedent)
         # a bare count whose sentence only refers to its group ("Ils étaient encore 176 dimanche", "On en dénombre
@@ -901,7 +941,7 @@ class RecordBuilder:
             who_token, with_nmod = referent, not self._counted(referent)
             group_counted = referent
         # the group the figure counts, named before its sentence: its unit, and a candidate the ranker reads
-        ctx.referent = referent or antecedent
+        ctx.referent = referent or (antecedent if not named_part else None)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
@@ -911,6 +951,8 @@ class RecordBuilder:
             who_token, with_nmod = fronted, False  # "Of the jobs cut, 2,800 will go in Belgium"
         if who_token is None and (counted := self._counted_before(ctx)) is not None:
             who_token, with_nmod = counted, False  # "Rescuers pulled 12 miners out alive. Three remained ..."
+        if who_token is not None and (named_beside := self._named_in_apposition(who_token, ctx)) is not None:
+            who_token, with_nmod = named_beside, False  # "The ringleader, Gary Holt, 52, was jailed": Gary Holt
         if who_token is not None and who_token.lower_ in self.toll_nouns:
             with_nmod = False  # "The death toll from the collapse of a block": what caused the toll is not who
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
@@ -957,7 +999,7 @@ class RecordBuilder:
             # (the subject of the verb whose object the part is counts nothing of it)
             noun = None if part_of is not None and self._subject_of_object(ctx) else (elided or ctx.noun)
             unit = noun.lower_ if noun is not None else part_of or (
-                ctx.actor.lower_ if ctx.actor is not None and not caused else None)
+                ctx.actor.lower_ if ctx.actor is not None and not caused and group is None else None)
             if ctx.referent is not None:
                 unit = ctx.referent.lower_  # "Ils étaient encore 176": the patients counted before
             if unit in self.toll_nouns:
