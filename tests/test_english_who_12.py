@@ -73,3 +73,28 @@ def test_counted_group_among_the_figure_before_gives_the_type(en_facts):
 def test_among_controls(en_facts, sentence, value, who, event_type):
     fact = next(f for f in en_facts(sentence) if f["how_many"] == value)
     assert (fact["who"], fact["event_type"]) == (who, event_type)
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a verb of proportion ("account for"): its subject holds the share
+    ("Scotland accounted for 12% of the claims.", 12, "Scotland"),
+    ("Older drivers were the largest group, accounting for 41% of the fines.", 41, "Older drivers"),
+    # a value said of a thing ("..., worth ..."): the thing
+    ("The crew smuggled 300 rare tortoises through the port, worth an estimated £90,000.", 90000, "rare tortoises"),
+    # a rate written before its noun ("one in five X", "a 5% rise"): the noun
+    ("As many as one in four pharmacies could close by 2027, the association warned.", 25, "pharmacies"),
+    ("The deal follows a 6% rise last spring.", 6, "rise"),
+])
+def test_holders_of_shares_and_values(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # controls: a share of the object of another verb; an amount the object of a transfer verb; a rate of a subject
+    ("Fewer than 40% of households own a car.", 40, "households"),
+    ("Officers also seized heroin worth an estimated £25,000.", 25000, "Officers"),
+    ("The jobless rate rose to 5.1%.", 5.1, "jobless rate"),
+    ("Exports fell 9 per cent to 41,000 tonnes.", 9, "Exports"),
+])
+def test_holders_controls(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))

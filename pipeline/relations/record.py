@@ -240,6 +240,23 @@ class RecordBuilder:
         after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
         return head.doc[after : head.i + 1].text if after <= head.i else head.text
 
+    @staticmethod
+    def _rate_noun(ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "as many as one in five councils could face bankruptcy", "protects nine in ten babies", "a 5% rise": a
+        share with no counted group of its own, written right before a noun its last number (or sign) modifies, is
+        that noun's (only modifiers of the noun between: "a 4% pay rise")."""
+        last = ctx.tokens[-1]
+        noun = last.head
+        if (ctx.noun is not None or noun.pos_ != "NOUN" or noun.i <= last.i or noun.i in in_dates
+                or last.dep_ not in ("nummod", "compound", "amod")
+                or any(t.head.i != noun.i or t.dep_ not in ("compound", "amod")
+                       for t in last.doc[last.i + 1 : noun.i])):
+            return None
+        inside = {t.i for t in ctx.tokens}
+        if any(c.dep_ == "case" and c.i in inside for c in noun.children) and noun.head.i not in inside:
+            return None  # a span run on into another phrase: "fell 14 per cent to 612,000 vehicles"
+        return noun
+
     def _changed_thing(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
         """ "a 7% cut in the cap", "a £2m increase in funding": an amount or a share written before the event
         noun it measures is a change of that noun's complement (or, for a later conjunct, "and a 6.4% increase
@@ -633,6 +650,33 @@ class RecordBuilder:
             return first
         return next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
 
+    def _valued_by_worth(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "The stolen parts were worth £520,000", "900 catalytic converters from cars since 2024, worth an estimated
+        £1.3m": an amount after a value word (value_words) said of the noun before it is that noun's value, the head of
+        its phrase (not a date, nor the complement inside the phrase: the converters, not the cars)."""
+        if not self.value_words or ctx.anchor is None or not is_currency(ctx.quantity["unit"]):
+            return None
+        worth = next((t for t in (ctx.anchor.head, ctx.anchor.head.head) if t.lower_ in self.value_words), None)
+        if worth is None or worth.i > ctx.tokens[0].i:
+            return None
+        doc = worth.doc
+        # said of the thing, by a copula or set off after a comma ("were worth £520,000", "..., worth £1.3m"); as a
+        # noun's modifier ("seized cannabis worth £18,000", "a pay rise worth £1,800") the amount is the verb's
+        if not (any(c.dep_ == "cop" for c in worth.children) or doc[worth.i - 1].lemma_ == "be"
+                or doc[worth.i - 1].text == ","):
+            return None
+        noun = next((t for t in reversed(ctx.sentence.doc[ctx.sentence.start : worth.i])
+                     if t.pos_ in ("NOUN", "PROPN") and t.i not in in_dates and not self._is_amount(t)), None)
+        if noun is None:
+            return None
+        while noun.dep_.startswith("nmod") and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+            noun = noun.head  # "converters from cars": the converters
+        if noun.dep_.startswith("obl") and noun.head.pos_ == "VERB":
+            # "smuggled 300 tortoises through the port, worth £90,000": the verb's object, not its adjunct
+            noun = next((c for c in noun.head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                         and c.i < noun.i), noun)
+        return noun
+
     def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
         """ "une rançon de 3 millions de dollars versée par l'Etat", "les 120 millions d'euros annoncés par
         le gouvernement": the agent of the participle on an amount (or on the noun it measures) is who."""
@@ -839,6 +883,8 @@ class RecordBuilder:
                 ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.is_alpha
                 and ctx.anchor.head.lemma_ not in self.event_nouns):
             who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
+        elif unit == "%" and who_token is None and (rate := self._rate_noun(ctx, in_dates)) is not None:
+            who_token = rate  # "one in five councils", "a 5% rise"
         elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
@@ -897,7 +943,10 @@ class RecordBuilder:
         giver = self._agent_of_amount(ctx)
         if giver is not None:
             who_token, with_nmod = giver, True
-        penalized = self._penalized(ctx, in_dates)
+        valued_thing = self._valued_by_worth(ctx, in_dates)
+        if valued_thing is not None:
+            who_token, with_nmod = valued_thing, False  # "stealing parts worth £520,000": the parts
+        penalized = self._penalized(ctx, in_dates) if valued_thing is None else None
         if penalized is not None:
             # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
             who_token, with_nmod = penalized, not self._counted(penalized) and not (
@@ -956,6 +1005,9 @@ class RecordBuilder:
         if who_token is not None and who_token.lower_ in self.toll_nouns:
             with_nmod = False  # "The death toll from the collapse of a block": what caused the toll is not who
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who_token is not None and unit == "%" and who_token.i > ctx.tokens[-1].i and who_token.i == getattr(
+                self._rate_noun(ctx, in_dates), "i", None):
+            who = who_token.doc[ctx.tokens[-1].i + 1 : who_token.i + 1].text  # not the sign: "a 5% rise" is the rise
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
         rules_token = who_token if who is not None else None  # the token the rules' phrase is of
