@@ -98,3 +98,21 @@ def test_holders_of_shares_and_values(en_facts, sentence, value, expected):
 ])
 def test_holders_controls(en_facts, sentence, value, expected):
     assert (value, expected) in whos(en_facts(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a quantifying pronoun subject with a counted group ("Each of the N X"): the group, without its complement
+    ("Each of the 450 fishermen affected by the spill will receive $3,000, the state said.", 3000, "fishermen"),
+    ("Each of the 80 tenants in the tower will get £1,500 towards moving costs.", 1500, "tenants"),
+])
+def test_each_of_a_counted_group(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # controls: a pronoun with no counted group; a plain subject keeps its complement rule
+    ("The council said each family will receive £400.", 400, "family"),
+    ("The unemployment rate in Wales rose to 4.9%.", 4.9, "unemployment rate in Wales"),
+])
+def test_each_of_controls(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))

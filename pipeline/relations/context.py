@@ -307,6 +307,14 @@ class ContextReader:
                     return verb
         return None
 
+    def _counted_group_of_pronoun(self, pronoun: Token, inside: set[int]) -> Token | None:
+        """ "Each of the 1,200 farmers": the counted group after a quantifying pronoun and a group link, the
+        pronoun's subject (not "one of them", nor "that of the region", whose complement is counted by no number)."""
+        return next((c for c in pronoun.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"
+                     and c.i > pronoun.i and c.i not in inside
+                     and any(n.dep_ == "nummod" for n in c.children)
+                     and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+
     def _actor(self, predicate: Token, in_dates: set[int] = frozenset(), inside: set[int] = frozenset()
                ) -> Token | None:
         t = predicate.head if predicate.dep_ == "cop" else predicate
@@ -319,6 +327,10 @@ class ContextReader:
                 if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("PRON", "NUM")
                         and child.i not in in_dates and child.i not in inside):
                     return child
+                if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ == "PRON":
+                    group = self._counted_group_of_pronoun(child, inside)
+                    if group is not None:
+                        return group  # "Each of the 1,200 farmers ... will receive €8,000": the farmers
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
             relative = next((c for c in t.children if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")), None)

@@ -904,7 +904,8 @@ class RecordBuilder:
             who_token = measure  # "une durée moyenne de 32 jours", "une affluence de 8 300 spectateurs"
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
         if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
-            with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
+            # (not the group of a quantifying pronoun: "Each of the 2,300 households in the flood zone")
+            with_nmod = who_token.pos_ == "NOUN" and who_token.head.pos_ != "PRON"
         if who_token is not None and who_token.lower_ in self.measure_units and not any(
                 c.dep_ == "compound" for c in who_token.children):  # "prepayment meters" are things
             material = self._group_of(who_token, set())
