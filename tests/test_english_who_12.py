@@ -116,3 +116,24 @@ def test_each_of_a_counted_group(en_facts, sentence, value, expected):
 ])
 def test_each_of_controls(en_facts, sentence, value, expected):
     assert (value, expected) in whos(en_facts(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # an amount of a second verb of the subject of a figure before it: the subject, not the one it is "for"
+    ("The mayor said the council would suspend parking charges for three months and had set aside £400,000 for "
+     "the repairs.", 400000, "council"),
+    ("The minister said the agency would close the bridge for two weeks and had allocated €3m for the works.",
+     3e6, "agency"),
+])
+def test_second_verb_of_one_subject(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # controls: a figure sharing the verb of the one before it takes the one it is for
+    ("Ruiz took 38,614 votes, against 31,200 for Bell.", 31200, "Bell"),
+    ("The trust said the board would freeze hiring for nine months and had earmarked £2.5m for the new ward.",
+     2.5e6, "board"),
+])
+def test_second_verb_controls(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))

@@ -78,8 +78,16 @@ class RecordBuilder:
             near = list(anchor.children) + (list(anchor.head.children) if anchor.head.pos_ == "VERB" else [])
             beneficiary = next((c for c in near if c.pos_ in NOMINAL and c.left_edge.i == max(inside) + 1 and any(
                 g.dep_ == "case" and g.lower_ in self.beneficiary_preps for g in c.children)), None)
+            # (linked to a figure before it whose verb it shares, "against 3,689 for her rival"; not the figure of a
+            # second verb of the same subject: "the shire would waive rates for six months and had set aside $1.5
+            # million for the clean-up")
+            linked = ctx.linked_to
+            elliptic = linked is not None and not (
+                ctx.predicate is not None and linked.predicate is not None and ctx.actor is not None
+                and linked.actor is not None and linked.predicate.i != ctx.predicate.i
+                and linked.actor.i == ctx.actor.i)
             if (beneficiary is not None and not anchor.dep_.startswith("nmod") and not self._population(beneficiary)
-                    and (ctx.linked_to is not None or ctx.actor is None or ctx.actor.pos_ == "PRON")):
+                    and (elliptic or ctx.actor is None or ctx.actor.pos_ == "PRON")):
                 # not "le fonds prévoit 45 millions pour la viticulture": the fund holds the amount
                 return beneficiary, beneficiary.pos_ == "NOUN"  # "contre 3 689 pour sa rivale"
         measured = (who_token is not None and anchor is not None and anchor.dep_.startswith("nmod")
