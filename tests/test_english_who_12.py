@@ -137,3 +137,13 @@ def test_second_verb_of_one_subject(en_facts, sentence, value, expected):
 ])
 def test_second_verb_controls(en_facts, sentence, value, expected):
     assert (value, expected) in whos(en_facts(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a share complementing an event noun that names a measure, with its indefinite article: that measure
+    ("Nurses backed the offer on a turnout of 58%, the union said.", 58, "turnout"),
+    # controls: the same noun without the article keeps its holder
+    ("The economy recorded growth of 0.4% in the quarter.", 0.4, "economy"),
+])
+def test_measure_noun_of_a_share(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))

@@ -889,7 +889,10 @@ class RecordBuilder:
         who_token = ctx.noun
         if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
                 ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.is_alpha
-                and ctx.anchor.head.lemma_ not in self.event_nouns):
+                and (ctx.anchor.head.lemma_ not in self.event_nouns or (
+                    said_with(ctx.anchor.head, self.measure_nouns) and any(
+                        c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in ctx.anchor.head.children)))):
+            # (an event noun that names a measure too, with its indefinite article: "on a turnout of 64%")
             who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
         elif unit == "%" and who_token is None and (rate := self._rate_noun(ctx, in_dates)) is not None:
             who_token = rate  # "one in five councils", "a 5% rise"
