@@ -248,14 +248,15 @@ class RecordBuilder:
         after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
         return head.doc[after : head.i + 1].text if after <= head.i else head.text
 
-    @staticmethod
-    def _rate_noun(ctx: MentionContext, in_dates: set[int]) -> Token | None:
+    def _rate_noun(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
         """ "as many as one in five councils could face bankruptcy", "protects nine in ten babies", "a 5% rise": a
         share with no counted group of its own, written right before a noun its last number (or sign) modifies, is
         that noun's (only modifiers of the noun between: "a 4% pay rise")."""
         last = ctx.tokens[-1]
         noun = last.head
+        # (not a measure noun, whose holder is who: "Hale won 8,120 votes, a 41.2% share")
         if (ctx.noun is not None or noun.pos_ != "NOUN" or noun.i <= last.i or noun.i in in_dates
+                or said_with(noun, self.measure_nouns)
                 or last.dep_ not in ("nummod", "compound", "amod")
                 or any(t.head.i != noun.i or t.dep_ not in ("compound", "amod")
                        for t in last.doc[last.i + 1 : noun.i])):
