@@ -207,6 +207,28 @@ class Anaphora:
                  and not self._is_amount(t) and t.morph.get("Number") in number]
         return found[0] if found else None
 
+    def _part_of_counted_group(self, pronoun: Token, value: float | None) -> Token | None:
+        """ "Police held 23 fans overnight, and nine of them were later jailed", "rescued 512 people from nine boats,
+        388 of them off El Hierro": the group a part's pronoun stands for, counted earlier in the pronoun's own
+        sentence (the first such noun, counted no smaller than the part; not one of the part's own clause's
+        subjects), before any sentence before it is looked at."""
+        in_dates = date_token_indices(pronoun.doc)
+        own = {t.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        number = ([], pronoun.morph.get("Number")) if pronoun.morph.get("Number") else None
+        part = pronoun.head
+        complemented = part.head.i if any(c.dep_ == "case" for c in part.children) else None
+        for t in pronoun.doc[pronoun.sent.start : pronoun.i]:
+            # (not a noun the part is a complement of: "Charges against four of them")
+            if (t.pos_ != "NOUN" or t.i in own or t.i in in_dates or t.i == complemented
+                    or not any(c.dep_ == "nummod" for c in t.children)
+                    or t.lower_ in self.measure_units or t.lower_ in self.time_words or self._is_amount(t)
+                    or (number is not None and t.morph.get("Number") not in number)):
+                continue
+            count = self._count_of(t)
+            if value is None or count is None or count >= value:
+                return t
+        return None
+
     def _numbering(self, reference: Reference) -> bool:
         """ "Ils étaient 176", "elles sont une trentaine": a personal pronoun said to number so many."""
         word = reference.word

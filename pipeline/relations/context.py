@@ -77,6 +77,8 @@ class ContextReader:
             return
         if ctx.actor is None or (ctx.predicate is not None and ctx.predicate.lemma_ in self.cause_verbs):
             return
+        if self._among(ctx) is not None:
+            return  # "Among the dead were 12, police said": the dead are counted, not the speaker
         ctx.noun = ctx.actor
         if ctx.noun.lemma_ in self.containers:
             ctx.noun = self._group_of(ctx.noun, in_dates) or ctx.noun
@@ -305,6 +307,14 @@ class ContextReader:
                     return verb
         return None
 
+    def _counted_group_of_pronoun(self, pronoun: Token, inside: set[int]) -> Token | None:
+        """ "Each of the 1,200 farmers": the counted group after a quantifying pronoun and a group link, the
+        pronoun's subject (not "one of them", nor "that of the region", whose complement is counted by no number)."""
+        return next((c for c in pronoun.children if c.dep_.startswith("nmod") and c.pos_ == "NOUN"
+                     and c.i > pronoun.i and c.i not in inside
+                     and any(n.dep_ == "nummod" for n in c.children)
+                     and any(g.dep_ == "case" and g.lower_ in self.group_links for g in c.children)), None)
+
     def _actor(self, predicate: Token, in_dates: set[int] = frozenset(), inside: set[int] = frozenset()
                ) -> Token | None:
         t = predicate.head if predicate.dep_ == "cop" else predicate
@@ -317,6 +327,10 @@ class ContextReader:
                 if (child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("PRON", "NUM")
                         and child.i not in in_dates and child.i not in inside):
                     return child
+                if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ == "PRON":
+                    group = self._counted_group_of_pronoun(child, inside)
+                    if group is not None:
+                        return group  # "Each of the 1,200 farmers ... will receive €8,000": the farmers
             if t.dep_ == "acl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "la fréquentation progresse", "les dégâts, évalués à ...": the noun is the subject
             relative = next((c for c in t.children if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")), None)
@@ -357,7 +371,8 @@ class ContextReader:
             view = self._doc_view(head.doc)
             if head.i not in view.among:
                 view.among[head.i] = self._among_child(head)
-            if view.among[head.i] is not None:
+            # (not the figure itself: "Among the 40 injured were 12 police officers" is no group of the 40)
+            if view.among[head.i] is not None and view.among[head.i].i not in {t.i for t in ctx.tokens}:
                 return view.among[head.i]
         return None
 
@@ -367,7 +382,10 @@ class ContextReader:
             described = child.pos_ == "PRON" and any(c.dep_ in ("acl", "amod") for c in child.children)
             # (an adjective used as a noun: "among the dead")
             nominal = child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children)
-            if (child.pos_ in ("NOUN", "PROPN") or described or nominal) and any(
+            # (a counted group told by its participle, the parser taking the number for the head: "among the 40
+            # injured")
+            counted = child.pos_ == "NUM" and any(c.dep_ in ("acl", "amod") and c.i > child.i for c in child.children)
+            if (child.pos_ in ("NOUN", "PROPN") or described or nominal or counted) and any(
                     c.dep_ == "case" and c.lower_ in self.among_words for c in child.children):
                 return child
         return None

@@ -149,6 +149,8 @@ class RelationLexicon:
         self.referring_clitics = {w.lower() for w in lex["referring_clitics"]}
         self.antecedent_sentences = lex["antecedent_sentences"]
         self.title_counts_are_headings = lex["title_counts_are_headings"]
+        self.close_apposition_names = lex["close_apposition_names"]
+        self.value_words = {w.lower() for w in lex["value_words"]}
         self.impersonal_verbs = set(lex["impersonal_verbs"])
         self.sanction_verbs: dict[str, str] = lex["sanction_verbs"]
         self.penalized_preps = set(lex["penalized_prepositions"])

@@ -8,7 +8,7 @@ from ..confidence import cue_count
 from ..parsing import doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, said_with
-from .anaphora import Reference
+from .anaphora import _PLACES, Reference
 from .mention import MentionContext
 
 # the event types of people harmed: of animals, a figure is other (the gold's "85 vaches périssent")
@@ -78,8 +78,16 @@ class RecordBuilder:
             near = list(anchor.children) + (list(anchor.head.children) if anchor.head.pos_ == "VERB" else [])
             beneficiary = next((c for c in near if c.pos_ in NOMINAL and c.left_edge.i == max(inside) + 1 and any(
                 g.dep_ == "case" and g.lower_ in self.beneficiary_preps for g in c.children)), None)
+            # (linked to a figure before it whose verb it shares, "against 3,689 for her rival"; not the figure of a
+            # second verb of the same subject: "the shire would waive rates for six months and had set aside $1.5
+            # million for the clean-up")
+            linked = ctx.linked_to
+            elliptic = linked is not None and not (
+                ctx.predicate is not None and linked.predicate is not None and ctx.actor is not None
+                and linked.actor is not None and linked.predicate.i != ctx.predicate.i
+                and linked.actor.i == ctx.actor.i)
             if (beneficiary is not None and not anchor.dep_.startswith("nmod") and not self._population(beneficiary)
-                    and (ctx.linked_to is not None or ctx.actor is None or ctx.actor.pos_ == "PRON")):
+                    and (elliptic or ctx.actor is None or ctx.actor.pos_ == "PRON")):
                 # not "le fonds prévoit 45 millions pour la viticulture": the fund holds the amount
                 return beneficiary, beneficiary.pos_ == "NOUN"  # "contre 3 689 pour sa rivale"
         measured = (who_token is not None and anchor is not None and anchor.dep_.startswith("nmod")
@@ -234,8 +242,29 @@ class RecordBuilder:
         if anchor.dep_ not in ("nummod", "compound", "amod") or head.pos_ != "NOUN" or head.i <= anchor.i or (
                 head.i in in_dates):
             return None
+        named = self._named_in_apposition(head, ctx)
+        if named is not None:
+            return noun_phrase(named)  # "the Warm Home Discount, a £150 rebate": the name the thing is set beside
         after = max(t.i for t in ctx.tokens) + 1  # the words after the amount ("£300m" ends with "m")
         return head.doc[after : head.i + 1].text if after <= head.i else head.text
+
+    def _rate_noun(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "as many as one in five councils could face bankruptcy", "protects nine in ten babies", "a 5% rise": a
+        share with no counted group of its own, written right before a noun its last number (or sign) modifies, is
+        that noun's (only modifiers of the noun between: "a 4% pay rise")."""
+        last = ctx.tokens[-1]
+        noun = last.head
+        # (not a measure noun, whose holder is who: "Hale won 8,120 votes, a 41.2% share")
+        if (ctx.noun is not None or noun.pos_ != "NOUN" or noun.i <= last.i or noun.i in in_dates
+                or said_with(noun, self.measure_nouns)
+                or last.dep_ not in ("nummod", "compound", "amod")
+                or any(t.head.i != noun.i or t.dep_ not in ("compound", "amod")
+                       for t in last.doc[last.i + 1 : noun.i])):
+            return None
+        inside = {t.i for t in ctx.tokens}
+        if any(c.dep_ == "case" and c.i in inside for c in noun.children) and noun.head.i not in inside:
+            return None  # a span run on into another phrase: "fell 14 per cent to 612,000 vehicles"
+        return noun
 
     def _changed_thing(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
         """ "a 7% cut in the cap", "a £2m increase in funding": an amount or a share written before the event
@@ -306,6 +335,32 @@ class RecordBuilder:
             return None
         return before
 
+    def _named_in_apposition(self, token: Token, ctx: MentionContext) -> Token | None:
+        """The name a common noun is set beside, which says who more precisely: "His brother Lee Harker, 37, received
+        six years" (a close apposition), "the Warm Home Discount, a £150 rebate" (an amount's noun described). Not a
+        place ("the port city Quelimane"), nor a noun the figure counts ("two victims, Ana and Luis")."""
+        def name(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.ent_type_ not in _PLACES and any(ch.isalpha() for ch in t.text)
+
+        if token.pos_ != "NOUN":
+            return None
+        inside = {t.i for t in ctx.tokens}
+        if any(c.dep_ == "nummod" and c.i not in inside for c in token.children) or any(
+                t.head.i == token.i for t in ctx.tokens) and ctx.quantity["unit"] is None:
+            return None
+        # a close apposition, no comma between (a name set off by commas, "His deputy, Craig Mellor,", "The firm,
+        # Holt Skips Ltd,", is labelled both ways in the gold: corpus/reviews/en-who-12.md)
+        doc = token.doc
+        found = next((c for c in token.children if c.dep_ == "appos" and c.left_edge.i == token.i + 1 and name(c)
+                      and not doc[token.i + 1].is_punct), None) if self.close_apposition_names else None
+        if found is not None:
+            return found
+        head = token.head
+        if (token.dep_ == "appos" and head.i < token.i and name(head) and ctx.quantity["unit"] is not None
+                and any(t.head.i == token.i for t in ctx.tokens)):
+            return head  # "the Warm Home Discount, a £150 rebate": the rebate is the Warm Home Discount
+        return None
+
     def _quantified_group(self, token: Token) -> Token | None:
         """ "many of the claims", "most of them": the group after a quantifier that is no noun."""
         if token.pos_ not in ("ADJ", "DET"):
@@ -331,6 +386,8 @@ class RecordBuilder:
             return None  # "those who fled": a demonstrative stands for a group only as one counted among
         if any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
             return None  # "La surface habitable, elle, a reculé": the sentence names it
+        if part and (counted := self._part_of_counted_group(pronoun, value)) is not None:
+            return counted  # "Police held 23 fans, and nine of them were jailed": the fans, in its own sentence
         # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
         speaker = self._speaker_of(pronoun) if not among else None
         if speaker is not None:
@@ -528,7 +585,9 @@ class RecordBuilder:
             return None
         last = ctx.tokens[-1]
         doc, sent_end = last.doc, ctx.sentence.end
-        if last.i + 1 >= sent_end or not self.partitive_rx.match(doc_text(doc), doc[last.i + 1].idx):
+        # (the figure's span may end with the link itself: "almost half of" them)
+        if last.i + 1 >= sent_end or not (last.lower_ in self.partitive_words
+                                          or self.partitive_rx.match(doc_text(doc), doc[last.i + 1].idx)):
             return self._fronted_partitive_pronoun(ctx)
         return next((t for t in doc[last.i + 1 : min(last.i + 5, sent_end)]
                      if t.pos_ == "PRON" and t.lower_ in self.anaphoric_pronouns), None)
@@ -599,6 +658,33 @@ class RecordBuilder:
         if first is not None:
             return first
         return next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
+
+    def _valued_by_worth(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "The stolen parts were worth £520,000", "900 catalytic converters from cars since 2024, worth an estimated
+        £1.3m": an amount after a value word (value_words) said of the noun before it is that noun's value, the head of
+        its phrase (not a date, nor the complement inside the phrase: the converters, not the cars)."""
+        if not self.value_words or ctx.anchor is None or not is_currency(ctx.quantity["unit"]):
+            return None
+        worth = next((t for t in (ctx.anchor.head, ctx.anchor.head.head) if t.lower_ in self.value_words), None)
+        if worth is None or worth.i > ctx.tokens[0].i:
+            return None
+        doc = worth.doc
+        # said of the thing, by a copula or set off after a comma ("were worth £520,000", "..., worth £1.3m"); as a
+        # noun's modifier ("seized cannabis worth £18,000", "a pay rise worth £1,800") the amount is the verb's
+        if not (any(c.dep_ == "cop" for c in worth.children) or doc[worth.i - 1].lemma_ == "be"
+                or doc[worth.i - 1].text == ","):
+            return None
+        noun = next((t for t in reversed(ctx.sentence.doc[ctx.sentence.start : worth.i])
+                     if t.pos_ in ("NOUN", "PROPN") and t.i not in in_dates and not self._is_amount(t)), None)
+        if noun is None:
+            return None
+        while noun.dep_.startswith("nmod") and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+            noun = noun.head  # "converters from cars": the converters
+        if noun.dep_.startswith("obl") and noun.head.pos_ == "VERB":
+            # "smuggled 300 tortoises through the port, worth £90,000": the verb's object, not its adjunct
+            noun = next((c for c in noun.head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                         and c.i < noun.i), noun)
+        return noun
 
     def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
         """ "une rançon de 3 millions de dollars versée par l'Etat", "les 120 millions d'euros annoncés par
@@ -804,8 +890,13 @@ class RecordBuilder:
         who_token = ctx.noun
         if unit == "%" and who_token is None and ctx.anchor is not None and ctx.anchor.dep_.startswith("nmod") and (
                 ctx.anchor.head.pos_ == "NOUN" and ctx.anchor.head.is_alpha
-                and ctx.anchor.head.lemma_ not in self.event_nouns):
+                and (ctx.anchor.head.lemma_ not in self.event_nouns or (
+                    said_with(ctx.anchor.head, self.measure_nouns) and any(
+                        c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in ctx.anchor.head.children)))):
+            # (an event noun that names a measure too, with its indefinite article: "on a turnout of 64%")
             who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
+        elif unit == "%" and who_token is None and (rate := self._rate_noun(ctx, in_dates)) is not None:
+            who_token = rate  # "one in five councils", "a 5% rise"
         elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
@@ -825,7 +916,8 @@ class RecordBuilder:
             who_token = measure  # "une durée moyenne de 32 jours", "une affluence de 8 300 spectateurs"
         with_nmod = who_token is not None and who_token.lemma_ in self.containers
         if who_token is not None and ctx.actor is not None and who_token.i == ctx.actor.i:
-            with_nmod = who_token.pos_ == "NOUN"  # "les saisies de cocaïne", "le taux de chômage"
+            # (not the group of a quantifying pronoun: "Each of the 2,300 households in the flood zone")
+            with_nmod = who_token.pos_ == "NOUN" and who_token.head.pos_ != "PRON"
         if who_token is not None and who_token.lower_ in self.measure_units and not any(
                 c.dep_ == "compound" for c in who_token.children):  # "prepayment meters" are things
             material = self._group_of(who_token, set())
@@ -864,7 +956,10 @@ class RecordBuilder:
         giver = self._agent_of_amount(ctx)
         if giver is not None:
             who_token, with_nmod = giver, True
-        penalized = self._penalized(ctx, in_dates)
+        valued_thing = self._valued_by_worth(ctx, in_dates)
+        if valued_thing is not None:
+            who_token, with_nmod = valued_thing, False  # "stealing parts worth £520,000": the parts
+        penalized = self._penalized(ctx, in_dates) if valued_thing is None else None
         if penalized is not None:
             # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
             who_token, with_nmod = penalized, not self._counted(penalized) and not (
@@ -886,11 +981,18 @@ class RecordBuilder:
                 ctx.noun is not None and any(c.like_num for c in group.children)) and not named:
             who_token, with_nmod = group, False  # "12 blessés parmi les pompiers": the pompiers are counted
         # (not "86 survivors ..., and 23 of them remain in hospital": the sentence's own figure gave the noun)
-        told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun
+        # (unless the figure linked to is smaller than the part: "512 people from nine boats, 388 of them")
+        told = ctx.linked_to is not None and ctx.noun is not None and ctx.linked_to.noun is ctx.noun and not (
+            unit is None and (ctx.linked_to.quantity["value"] or q["value"]) < q["value"])
         pronoun = None if told else self._partitive_pronoun(ctx)
         antecedent = self._antecedent(pronoun, value=q["value"], part=True) if pronoun is not None else None
-        group_counted = antecedent  # the noun of the group a part of it is counted in, when it is one
-        if antecedent is not None and not self._said_to_be(ctx):
+        # (nor a part given a noun of its own after the pronoun: "nearly half of them first-time visitors")
+        named_part = (pronoun is not None and ctx.noun is not None and ctx.noun.pos_ == "NOUN"
+                      and ctx.noun.i > pronoun.i and not any(c.dep_ == "case" for c in ctx.noun.children)
+                      and not any(t.pos_ in ("VERB", "AUX") for t in ctx.sentence.doc[pronoun.i + 1 : ctx.noun.i]))
+        # the noun of the group a part of it is counted in, when it is one
+        group_counted = antecedent if not named_part else None
+        if antecedent is not None and not self._said_to_be(ctx) and not named_part:
             # "Onze d'entre eux": the noun "eux" stands for (without one, who and its complements stay the rules')
             who_token, with_nmod = antecedent, not self._counted(antecedent)
         # a bare count whose sentence only refers to its group ("Ils étaient encore 176 dimanche", "On en dénombre
@@ -901,7 +1003,7 @@ class RecordBuilder:
             who_token, with_nmod = referent, not self._counted(referent)
             group_counted = referent
         # the group the figure counts, named before its sentence: its unit, and a candidate the ranker reads
-        ctx.referent = referent or antecedent
+        ctx.referent = referent or (antecedent if not named_part else None)
         if who_token is None and (pronoun := self._pronoun_of(ctx)) is not None:
             who_token = self._antecedent(pronoun)  # "Il s'élève à 842 millions"
             with_nmod = who_token is not None and not self._counted(who_token)
@@ -911,9 +1013,14 @@ class RecordBuilder:
             who_token, with_nmod = fronted, False  # "Of the jobs cut, 2,800 will go in Belgium"
         if who_token is None and (counted := self._counted_before(ctx)) is not None:
             who_token, with_nmod = counted, False  # "Rescuers pulled 12 miners out alive. Three remained ..."
+        if who_token is not None and (named_beside := self._named_in_apposition(who_token, ctx)) is not None:
+            who_token, with_nmod = named_beside, False  # "The ringleader, Gary Holt, 52, was jailed": Gary Holt
         if who_token is not None and who_token.lower_ in self.toll_nouns:
             with_nmod = False  # "The death toll from the collapse of a block": what caused the toll is not who
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who_token is not None and unit == "%" and who_token.i > ctx.tokens[-1].i and who_token.i == getattr(
+                self._rate_noun(ctx, in_dates), "i", None):
+            who = who_token.doc[ctx.tokens[-1].i + 1 : who_token.i + 1].text  # not the sign: "a 5% rise" is the rise
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
         rules_token = who_token if who is not None else None  # the token the rules' phrase is of
@@ -957,7 +1064,7 @@ class RecordBuilder:
             # (the subject of the verb whose object the part is counts nothing of it)
             noun = None if part_of is not None and self._subject_of_object(ctx) else (elided or ctx.noun)
             unit = noun.lower_ if noun is not None else part_of or (
-                ctx.actor.lower_ if ctx.actor is not None and not caused else None)
+                ctx.actor.lower_ if ctx.actor is not None and not caused and group is None else None)
             if ctx.referent is not None:
                 unit = ctx.referent.lower_  # "Ils étaient encore 176": the patients counted before
             if unit in self.toll_nouns:
