@@ -53,6 +53,11 @@ class RelationLexicon:
         self.range_participles = {w.lower() for w in lex["range_participles"]}
         self.reporting = set(lex["reporting_verbs"])
         self.own_time_conjunctions = [w.lower() for w in lex["own_time_conjunctions"]]
+        self.accompanying_conjunctions = {w.lower() for w in lex["accompanying_conjunctions"]}
+        self.sequence_adverbs = {w.lower() for w in lex["sequence_adverbs"]}
+        self.start_markers = {w.lower() for w in lex["start_markers"]}
+        self.since_words = {w.lower() for w in lex["since_markers"]}
+        self.change_base_links = {w.lower() for w in lex["change_base_links"]}
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
         self.holder_preps = {w.lower() for w in lex["holder_prepositions"]}
         self.implied_who = lex["implied_who"]
