@@ -380,17 +380,14 @@ class DateAssigner:
     def _apart(self, date: Token, figure: Token) -> bool:
         """Whether a date and a figure stand in two clauses side by side that tell two times: one with a subject of
         its own beside the other, in another tense ("We asked for $48 million for 2026 and we have received $11
-        million") or put after it ("and it then paid out $3.2bn"). Not a date opening the sentence before its
-        verb ("In the first half, sales fell 14% and the group posted a loss of €390m")."""
+        million") or put after it ("and it then paid out $3.2bn"), even when the date opens the sentence ("In the
+        second quarter, revenue fell 6%, and the company will cut 300 jobs")."""
         for inner, outer in ((date, figure), (figure, date)):
             own = self._own_subject_clause(inner)
             if own is None or own.left_edge.i <= outer.i <= own.right_edge.i:
                 continue
             other = _first_clause_verb(outer)
-            if other is None:
-                continue
-            subject = min((c.left_edge.i for c in other.children if c.dep_.startswith("nsubj")), default=other.i)
-            if other.i == own.i or (outer.i == date.i and date.i < min(subject, other.i)):
+            if other is None or other.i == own.i:
                 continue
             if (_clause_tense(own) != _clause_tense(other)
                     or any(c.dep_ == "advmod" and c.lower_ in self.sequence_adverbs for c in own.children)):

@@ -1,0 +1,68 @@
+"""Which date of its sentence an English figure takes (branch en-when, twelfth session), on sentences written for
+these tests, each rule with controls where it must not fire: clauses side by side with a subject and a tense of
+their own ("as", "and it then"), a since clause, a before clause, a start day after "from", a change base after a
+figure in words, a comparison counted back that ends at its comma, a date opening the sentence over a coordinated
+clause."""
+
+from __future__ import annotations
+
+import pytest
+
+# PUBLISHED (tests/conftest.py) is Friday 20 June 2025
+NULL = (None, None)
+
+# fmt: off
+WHEN = [  # sentence, then {how_many: (when_start, when_end)} for the figures checked
+    # a clause coordinated with a subject of its own, in another tense, takes no date of the other clause ...
+    ("The charity asked for $30 million for 2026 and it has raised $9 million.",
+     {30_000_000: ("2026-01-01", "2026-12-31"), 9_000_000: NULL}),
+    # ... nor gives it its own (a future search is no day of the survivors found)
+    ("Rescuers have found 14 survivors, and the search will resume on Monday.", {14: NULL}),
+    # ... nor one put after it by an adverb, whatever the tenses
+    ("The bank lost 8% of its deposits in March, and it then cut 400 jobs.",
+     {8: ("2025-03-01", "2025-03-31"), 400: NULL}),
+    # ... nor when the date opens the sentence
+    ("In the second quarter, revenue fell 6%, and the company will cut 300 jobs.",
+     {6: ("2025-04-01", "2025-06-30"), 300: NULL}),
+    # controls: the same tense tells one time
+    ("The charity raised $30 million in 2024 and it spent $9 million.", {9_000_000: ("2024-01-01", "2024-12-31")}),
+    ("The bank lost 8% of its deposits in March, and it cut 400 jobs.", {400: ("2025-03-01", "2025-03-31")}),
+    ("Rescuers found 14 survivors, and the search ended on Monday.", {14: ("2025-06-16", "2025-06-16")}),
+    # a date opening the sentence is the time of a coordinated clause in its tense too
+    ("In the second quarter, revenue fell 6% and the company booked a loss of $45m.",
+     {45_000_000: ("2025-04-01", "2025-06-30")}),
+    # a clause after "as" with a subject and a tense of its own: its figures take no date of the main clause
+    ("The firm will hire 500 staff next year as it opens 20 branches.",
+     {500: ("2026-01-01", "2026-12-31"), 20: NULL}),
+    # controls: in the same tense, one time
+    ("The firm will hire 500 staff next year as it will open 20 branches.", {20: ("2026-01-01", "2026-12-31")}),
+    ("Prices rose 4% in May as 300 firms raised wages.", {300: ("2025-05-01", "2025-05-31")}),
+    # a date in a clause opened by "since" runs to the publication day, for the figure of the verb it hangs on
+    ("The agency has logged 2,100 complaints since the new refund scheme was launched on March 3.",
+     {2100: ("2025-03-03", "2025-06-20")}),
+    # control: a figure of the since clause's own verb takes its day
+    ("Flooding has eased since the storm killed 40 people on March 3.", {40: ("2025-03-03", "2025-03-03")}),
+    # what lasted until before a dated event is not on its day
+    ("Hackers had access to the servers for 12 days before the firm spotted the breach on May 2.", {12: NULL}),
+    # control: "after" a dated event, the figure is the event's
+    ("Nine people were killed after a bus hit a wall on Sunday.", {9: ("2025-06-15", "2025-06-15")}),
+    # "from" before a day opens the figure's time; before a month after a change, it is the change's base
+    ("The council said bus fares would rise by 5% from July 1.", {5: ("2025-07-01", "2025-07-01")}),
+    ("Sales were up 5% from June 2024.", {5: NULL}),
+    # a change base right after a figure written in words; control: with no link, the figure's time
+    ("Burglaries were down by a third on last year.", {33.33: NULL}),
+    ("Burglaries fell by a third last year.", {33.33: ("2024-01-01", "2024-12-31")}),
+    # a comparison counted back ends at its comma: the report's day after it is the main figure's
+    ("Unemployment claims rose to 8,400, up from 7,900 a year earlier, data published on Thursday show.",
+     {8400: ("2025-06-19", "2025-06-19"), 7900: ("2024-06-19", "2024-06-19")}),
+    # control: a comparison not counted back keeps the day after its comma
+    ("Turnout reached 41%, compared with 38% in the first round, on 4 May.",
+     {41: NULL, 38: ("2025-05-04", "2025-05-04")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WHEN)
+def test_the_date_a_figure_takes(en_facts, sentence, expected):
+    got = {f["how_many"]: (f["when_start"], f["when_end"]) for f in en_facts(sentence)}
+    assert {k: got.get(k, "no such fact") for k in expected} == expected
