@@ -28,6 +28,7 @@ def _shift(iso: str, unit: str, count: int) -> str:
 
 
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not one inside a number ("11,900")
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)")  # the same, or a stronger stop
 
 
 def _first_clause_verb(token: Token) -> Token | None:
@@ -127,6 +128,10 @@ class DateAssigner:
             # "to rise 2% in October as debt hits £3.7bn", "has shipped 500,000 doses, and a campaign will start next
             # week": a clause beside another, with a subject and a tense of its own, keeps its dates and figures
             fits = [c for c in fits if not self._apart(root, c.anchor or c.tokens[0])]
+            # "Of the 21,600 cases, 5,900 were recorded in the past four weeks": the group a part is taken of,
+            # fronted, is dated by what stands inside it only
+            fits = [c for c in fits if (group := self._opening_group(c)) is None
+                    or group.left_edge.i <= root.i <= group.right_edge.i]
             if relative is not None:
                 # "25 travaillent dans l'atelier, qui sera fermé d'ici la fin de l'année": a relative clause in
                 # a tense of its own dates its own verb, not a figure outside it (not "37 randonneurs ont péri
@@ -349,6 +354,8 @@ class DateAssigner:
         another: coordinated with it ("and the search will resume on Thursday") or opened by an accompanying
         conjunction ("as household debt hits £3.7bn"); else None."""
         verb = _first_clause_verb(token)
+        while verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head  # "and it now plans to spend £6m": the clause of the verb the infinitive completes
         if verb is None or not any(c.dep_.startswith("nsubj") for c in verb.children):
             return None
         head = _first_clause_verb(verb.head)
@@ -415,8 +422,11 @@ class DateAssigner:
                 if (elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
                         or self._same_clause(text, ctx, other, when, clauses)
                         or self._fronted_over(ctx.sentence.doc, when[id(other)], ctx)):
-                    if self._apart_from(ctx.sentence.doc, when[id(other)], ctx):
-                        continue  # "The fund lost 14% in October, and it then paid out $3.2bn"
+                    if self._apart_from(ctx.sentence.doc, when[id(other)], ctx) or (
+                            self._opening_group(ctx) is not None):
+                        # "The fund lost 14% in October, and it then paid out $3.2bn"; "Of the 21,600 cases, 5,900
+                        # were recorded in the past four weeks" (a group's own date is inside it, found above)
+                        continue
                     when[id(ctx)] = when[id(other)]
                     break
         self._share_sentence_date(text, ctxs, when, clauses)
@@ -446,6 +456,18 @@ class DateAssigner:
                        and self._in_own_clause(d, ctx, ctxs)]
                 if own:  # "of whom 7 were released on Friday"
                     when[id(ctx)] = self._since(own[0], doc_text(doc), doc._.reference_date)
+
+    def _opening_group(self, ctx: MentionContext) -> Token | None:
+        """The noun of the group that opens the sentence with a part link and that ``ctx`` counts ("Of the 21,600
+        cases, ..."), else None."""
+        noun = ctx.noun
+        if (noun is None or not self.own_time_part_links or noun.left_edge.i != ctx.sentence.start
+                or not noun.dep_.startswith(("obl", "nmod")) or noun.head.i < noun.right_edge.i
+                or not noun.left_edge.i <= ctx.tokens[0].i <= noun.right_edge.i):
+            return None
+        if any(g.dep_ == "case" and g.lower_ in self.own_time_part_links for g in noun.children):
+            return noun
+        return None
 
     def _part_of_fronted_group(self, ctx: MentionContext) -> bool:
         """ "Of the 300 passengers on the ferry that ran aground on Sunday, 40 were treated": a bare figure counting
@@ -513,8 +535,13 @@ class DateAssigner:
                      or self._restates(text, ctx.sentence, ctx, [ctx, other]) is not None)
         # a date written after both figures may be the period of the later one alone ("À 41 %, la cote perd trois
         # points depuis septembre": the fall's period, not the level's)
+        # (but both after the verb in one stretch without a comma or a stop, its complements, tell its time: "took
+        # $18 million from 412 investors between 2019 and 2024"; not "fell to 41 weeks, from 46 weeks in January 2025")
+        first, second = sorted((ctx.quantity, other.quantity), key=lambda q: q["start"])
+        complements = (verb.i < min(ctx.tokens[0].i, other.tokens[0].i)
+                       and not _CLAUSE_BREAK.search(text, first["end"], second["start"]))
         return (id(ctx) not in clauses and id(other) not in clauses and not restating
-                and when[id(other)]["start"] < max(start, other.quantity["start"])
+                and (when[id(other)]["start"] < max(start, other.quantity["start"]) or complements)
                 and not self.comparison_rx.search(text[max(0, start - 25) : start]))
 
     @staticmethod
