@@ -2,7 +2,7 @@
 these tests, each rule with controls where it must not fire: clauses side by side with a subject and a tense of
 their own ("as", "and it then"), a since clause, a before clause, a start day after "from", a change base after a
 figure in words, a comparison counted back that ends at its comma, a date opening the sentence over a coordinated
-clause."""
+clause, a group opening the sentence after "Of", a value after "worth", two complements of one verb."""
 
 from __future__ import annotations
 
@@ -58,6 +58,26 @@ WHEN = [  # sentence, then {how_many: (when_start, when_end)} for the figures ch
     # control: a comparison not counted back keeps the day after its comma
     ("Turnout reached 41%, compared with 38% in the first round, on 4 May.",
      {41: NULL, 38: ("2025-05-04", "2025-05-04")}),
+    # a group opening the sentence after "Of" is dated by what stands inside it, not by its part's date
+    ("Of the 4,200 applications, 950 were approved in the past two weeks.",
+     {4200: NULL, 950: ("2025-06-07", "2025-06-20")}),
+    ("Of the 4,200 applications received since January, 950 were approved last week.",
+     {4200: ("2025-01-01", "2025-06-20"), 950: ("2025-06-09", "2025-06-15")}),
+    # a value after "worth" restates what the figure before it counts, at its time; control: a clause of its own
+    ("The gang is accused of stealing 60 tractors from farms since 2023, worth an estimated £2.4m.",
+     {2_400_000: ("2023-01-01", "2025-06-20")}),
+    ("Police are investigating the theft of more than 60 tractors from farms since 2023, and £2.4m was paid out.",
+     {2_400_000: NULL}),
+    # two complements of one verb, after it and with no stop between, share its date written after both ...
+    ("The builder took about $3 million from 85 families between 2020 and 2023, the court heard.",
+     {3_000_000: ("2020-01-01", "2023-12-31"), 85: ("2020-01-01", "2023-12-31")}),
+    # ... not across a comma that opens a point of comparison
+    ("Average waits for a knee operation fell to 38 weeks, from 44 weeks in March 2024.",
+     {38: NULL, 44: ("2024-03-01", "2024-03-31")}),
+    # an infinitive's clause is its verb's: "and it now plans to sell" has a subject and a tense of its own
+    ("The club sold 300 season tickets last year, and it now plans to sell 500.", {500: NULL}),
+    ("The club sold 300 season tickets last year, and it managed to sell 500 more.",
+     {500: ("2024-01-01", "2024-12-31")}),
 ]
 # fmt: on
 
