@@ -2,7 +2,8 @@
 these tests, each rule with controls where it must not fire: clauses side by side with a subject and a tense of
 their own ("as", "and it then"), a since clause, a before clause, a start day after "from", a change base after a
 figure in words, a comparison counted back that ends at its comma, a date opening the sentence over a coordinated
-clause, a group opening the sentence after "Of", a value after "worth", two complements of one verb."""
+clause, a group opening the sentence after "Of", a value after "worth", two complements of one verb, a comparison
+figure's own date, a relative clause on the noun a figure prices."""
 
 from __future__ import annotations
 
@@ -78,6 +79,15 @@ WHEN = [  # sentence, then {how_many: (when_start, when_end)} for the figures ch
     ("The club sold 300 season tickets last year, and it now plans to sell 500.", {500: NULL}),
     ("The club sold 300 season tickets last year, and it managed to sell 500 more.",
      {500: ("2024-01-01", "2024-12-31")}),
+    # a comparison figure's own date goes to no coordinated figure; control: a date of the main figure's does
+    ("The blaze has now burned 3,100 hectares, up from 2,600 hectares on Monday, and is 40% contained, firefighters"
+     " said.", {3100: NULL, 2600: ("2025-06-16", "2025-06-16"), 40: NULL}),
+    ("The blaze burned 3,100 hectares on Monday and was 40% contained, firefighters said.",
+     {40: ("2025-06-16", "2025-06-16")}),
+    # a date in a relative clause on the noun a figure prices dates it; control: a relative on another noun
+    ("The council approved a £300 grant that will be paid to 4,000 tenants this winter.",
+     {300: ("2025-12-21", "2026-03-19"), 4000: ("2025-12-21", "2026-03-19")}),
+    ("The council approved a £300 grant for tenants in the tower that was evacuated last spring.", {300: NULL}),
 ]
 # fmt: on
 

@@ -367,6 +367,17 @@ class DateAssigner:
         return None
 
     @staticmethod
+    def _relative_on_noun(doc: Doc, date: dict, ctx: MentionContext) -> bool:
+        """ "a £150 rebate that will be paid to 2.7 million households this winter": a date in a relative clause on
+        the noun a figure counts or prices is that figure's time too."""
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        # the noun counted, or the noun the figure's number stands on ("a £150 rebate")
+        nouns = {t.head.i for t in ctx.tokens} | ({ctx.noun.i} if ctx.noun is not None else set())
+        verb = _first_clause_verb(span.root) if span is not None else None  # the verb the date hangs on
+        return (verb is not None and verb.dep_ == "acl:relcl" and verb.head.i in nouns
+                and verb.pos_ in ("VERB", "AUX") and opened_by_pronoun(verb))
+
+    @staticmethod
     def _fronted_over(doc: Doc, date: dict, ctx: MentionContext) -> bool:
         """ "In the first half, sales fell 14% and the group posted a net loss of €390m": a date opening the sentence,
         before the subject and the verb it hangs on, is the time of a clause coordinated with that verb too."""
@@ -412,7 +423,8 @@ class DateAssigner:
             if id(ctx) in when or ctx.subset_of is not None:
                 continue
             for other in ctxs:
-                if other is ctx or id(other) not in when or other.subset_of is not None:
+                # (nor a comparison figure's own date: "up from 18,500 acres this morning, and is 9% contained")
+                if other is ctx or id(other) not in when or other.subset_of is not None or id(other) in clauses:
                     continue
                 start = other.quantity["start"]
                 # an item of a list counts the noun it took from this figure
@@ -421,7 +433,8 @@ class DateAssigner:
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
                 if (elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
                         or self._same_clause(text, ctx, other, when, clauses)
-                        or self._fronted_over(ctx.sentence.doc, when[id(other)], ctx)):
+                        or self._fronted_over(ctx.sentence.doc, when[id(other)], ctx)
+                        or self._relative_on_noun(ctx.sentence.doc, when[id(other)], ctx)):
                     if self._apart_from(ctx.sentence.doc, when[id(other)], ctx) or (
                             self._opening_group(ctx) is not None):
                         # "The fund lost 14% in October, and it then paid out $3.2bn"; "Of the 21,600 cases, 5,900
