@@ -3,7 +3,8 @@ these tests, each rule with controls where it must not fire: clauses side by sid
 their own ("as", "and it then"), a since clause, a before clause, a start day after "from", a change base after a
 figure in words, a comparison counted back that ends at its comma, a date opening the sentence over a coordinated
 clause, a group opening the sentence after "Of", a value after "worth", two complements of one verb, a comparison
-figure's own date, a relative clause on the noun a figure prices."""
+figure's own date, a relative clause on the noun a figure prices, the span of a change, "the same period of" a year,
+two months and a year joined by "to"."""
 
 from __future__ import annotations
 
@@ -88,6 +89,19 @@ WHEN = [  # sentence, then {how_many: (when_start, when_end)} for the figures ch
     ("The council approved a £300 grant that will be paid to 4,000 tenants this winter.",
      {300: ("2025-12-21", "2026-03-19"), 4000: ("2025-12-21", "2026-03-19")}),
     ("The council approved a £300 grant for tenants in the tower that was evacuated last spring.", {300: NULL}),
+    # right after a percentage, "in a week", "in two weeks" is the span of the change, no date; control: after a count
+    ("Flu admissions in the region jump 25% in a week", {25: NULL}),
+    ("Flu admissions rose 25% in two weeks, the trust said.", {25: NULL}),
+    ("The council will hire 40 wardens in a week.", {40: ("2025-06-27", "2025-06-27")}),
+    # "the same period of 2024": the main figure's period in that year; control: the year alone
+    ("Health officials reported 180 mumps cases between March and April 2025, up from 61 in the same period of 2024.",
+     {180: ("2025-03-01", "2025-04-30"), 61: ("2024-03-01", "2024-04-30")}),
+    ("Health officials reported 180 mumps cases between March and April 2025, up from 61 in 2024.",
+     {61: ("2024-01-01", "2024-12-31")}),
+    # two months joined by "to" and a year, without an opener; control: two months of two figures
+    ("The clinic treated 610 patients in January to April 2025.", {610: ("2025-01-01", "2025-04-30")}),
+    ("The clinic treated 610 patients in January, up from 540 in April.",
+     {610: ("2025-01-01", "2025-01-31"), 540: ("2025-04-01", "2025-04-30")}),
 ]
 # fmt: on
 

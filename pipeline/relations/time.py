@@ -103,11 +103,15 @@ class DateAssigner:
             # "down by a quarter on last year": the same, after a figure written in words
             based = based or (self.change_base_rx is not None and d["granularity"] not in (
                 "day", "holiday", "weekend", "range") and self._right_after_figure_link(text, d, ctxs))
+            # "jump 38% in a week": the span a change was measured over, no time of it
+            after_share = re.search(r"%\s+(\S*\s*)$", before)
+            span_of_change = (self.change_span_rx is not None and after_share is not None
+                              and self.change_span_rx.match((after_share.group(1) + d["text"]).strip()))
             marker = self.comparison_rx.search(before[-20:])
             if (marker and d["granularity"] in ("day", "holiday", "weekend")
                     and marker.group(0).strip().lower() in self.start_markers):
                 marker = None  # "would rise by 2% from October 1": the day the figure starts from
-            if (marker or self.record_rx.search(before) or based
+            if (marker or self.record_rx.search(before) or based or span_of_change
                     or (lead and not self.comparison_rx.search(lead.group(0))
                         and self.comparison_rx.search(before[-20:] + lead.group(0)))):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
@@ -300,6 +304,15 @@ class DateAssigner:
         previous = (self.previous_unit_rx.search(segment) if found is None and same is None
                     and self.previous_unit_rx is not None else None)
         main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
+        year = (self.same_period_year_rx.search(segment) if found is None and same is None and previous is None
+                and self.same_period_year_rx is not None else None)
+        if year is not None and main is not None and id(main) in when:
+            # "up from 74 in the same period of 2024": the main figure's period, in that year
+            base = when[id(main)]
+            count = int(base["when_start"][:4]) - int(year["year"])
+            if 0 < count <= 1000 and base["when_start"][:4] == base["when_end"][:4]:
+                return dict(base, when_start=_shift(base["when_start"], "year", count),
+                            when_end=_shift(base["when_end"], "year", count), text=year.group(0))
         if (found is None and same is None and previous is None) or main is None or id(main) not in when:
             return None
         if previous is not None:  # "contre 121 l'année précédente"
