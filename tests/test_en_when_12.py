@@ -4,7 +4,7 @@ their own ("as", "and it then"), a since clause, a before clause, a start day af
 figure in words, a comparison counted back that ends at its comma, a date opening the sentence over a coordinated
 clause, a group opening the sentence after "Of", a value after "worth", two complements of one verb, a comparison
 figure's own date, a relative clause on the noun a figure prices, the span of a change, "the same period of" a year,
-two months and a year joined by "to"."""
+two months and a year joined by "to", a date shared along a list."""
 
 from __future__ import annotations
 
@@ -102,6 +102,12 @@ WHEN = [  # sentence, then {how_many: (when_start, when_end)} for the figures ch
     ("The clinic treated 610 patients in January to April 2025.", {610: ("2025-01-01", "2025-04-30")}),
     ("The clinic treated 610 patients in January, up from 540 in April.",
      {610: ("2025-01-01", "2025-01-31"), 540: ("2025-04-01", "2025-04-30")}),
+    # a date shared along a list reaches its first item too (the share is repeated while one takes it); control:
+    # a clause with a subject and a tense of its own
+    ("Storm Ada cut power to 30,000 homes in Kent, 8,000 in Sussex and about 2,000 in Surrey on Sunday.",
+     {30_000: ("2025-06-15", "2025-06-15"), 8000: ("2025-06-15", "2025-06-15")}),
+    ("Storm Ada has cut power to 30,000 homes in Kent, and the council will open 8 shelters on Sunday.",
+     {30_000: NULL, 8: ("2025-06-22", "2025-06-22")}),
 ]
 # fmt: on
 

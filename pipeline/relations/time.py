@@ -431,7 +431,18 @@ class DateAssigner:
         a later item of its list, counting its noun ("900 people in Leeds, 300 in York and 80 in
         Harrogate on Saturday"), or a figure of a coordinated verb ("12 people were killed and 40 injured ... on
         Tuesday", where the date hangs on the last verb). Not a point of comparison ("up from 87 last
-        week", "contre 9 700 l'an dernier"): that date is the other figure's own."""
+        week", "contre 9 700 l'an dernier"): that date is the other figure's own. Repeated while a figure takes one:
+        "Two people died and 23 others were injured, five of them seriously, when ... on Monday" (23 takes its
+        part's date, then 2 takes 23's)."""
+        while self._share_once(text, ctxs, when, clauses):
+            pass
+        self._share_sentence_date(text, ctxs, when, clauses)
+        self._undate_parts_with_own_verbs(ctxs, when)
+
+    def _share_once(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
+                    clauses: dict[int, tuple[int, int]]) -> bool:
+        """One pass of :meth:`_share_dates`; whether a figure took a date."""
+        shared = False
         for ctx in ctxs:
             if id(ctx) in when or ctx.subset_of is not None:
                 continue
@@ -454,9 +465,9 @@ class DateAssigner:
                         # were recorded in the past four weeks" (a group's own date is inside it, found above)
                         continue
                     when[id(ctx)] = when[id(other)]
+                    shared = True
                     break
-        self._share_sentence_date(text, ctxs, when, clauses)
-        self._undate_parts_with_own_verbs(ctxs, when)
+        return shared
 
     def _undate_parts_with_own_verbs(self, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
         """ "Police detained 61 people on Sunday; of those, 12 were later charged", "87 patients this year, 19 of
