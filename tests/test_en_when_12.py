@@ -4,7 +4,7 @@ their own ("as", "and it then"), a since clause, a before clause, a start day af
 figure in words, a comparison counted back that ends at its comma, a date opening the sentence over a coordinated
 clause, a group opening the sentence after "Of", a value after "worth", two complements of one verb, a comparison
 figure's own date, a relative clause on the noun a figure prices, the span of a change, "the same period of" a year,
-two months and a year joined by "to", a date shared along a list."""
+two months and a year joined by "to", a date shared along a list, "before" as a conjunction."""
 
 from __future__ import annotations
 
@@ -108,6 +108,11 @@ WHEN = [  # sentence, then {how_many: (when_start, when_end)} for the figures ch
      {30_000: ("2025-06-15", "2025-06-15"), 8000: ("2025-06-15", "2025-06-15")}),
     ("Storm Ada has cut power to 30,000 homes in Kent, and the council will open 8 shelters on Sunday.",
      {30_000: NULL, 8: ("2025-06-22", "2025-06-22")}),
+    # "before" opening a clause is no "a week before" counted back; control: "a week before" ending the comparison
+    ("Lenders repossessed 90 homes between January and May, compared with dozens a week before the ban was lifted"
+     " in early 2024.", {90: ("2025-01-01", "2025-05-31"), 12: NULL}),
+    ("Officials counted 40 cases on Friday, up from 25 a week before.",
+     {40: ("2025-06-20", "2025-06-20"), 25: ("2025-06-13", "2025-06-13")}),
 ]
 # fmt: on
 

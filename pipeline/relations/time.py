@@ -300,6 +300,13 @@ class DateAssigner:
         time, moved back."""
         segment = text[ctx.quantity["end"] : clause[1]]
         found = self.earlier_rx.search(segment)
+        if found is not None:
+            # "compared with hundreds a week before the practice was suspended": a conjunction opening a clause,
+            # not "a week before" (and "a week" is a rate)
+            last = ctx.sentence.doc.char_span(ctx.quantity["end"] + found.end() - 1, ctx.quantity["end"] + found.end(),
+                                              alignment_mode="expand")
+            if last is not None and last[-1].dep_ == "mark":
+                found = None
         same = self.same_period_rx.search(segment) if found is None and self.same_period_rx is not None else None
         previous = (self.previous_unit_rx.search(segment) if found is None and same is None
                     and self.previous_unit_rx is not None else None)
