@@ -220,8 +220,10 @@ class DateAssigner:
             verbs = (t, *(a for a in t.children if a.dep_.startswith("aux")))
             finite = any(v.morph.get("Person") for v in verbs)  # a finite verb says its person
             if own_time:
-                # (or its form, after a conjunction: an English past, "before its team detected the breach")
-                return t if finite or any("Fin" in v.morph.get("VerbForm") for v in verbs) else None
+                # (or its tense, not a participle's, after a conjunction: an English past, "before its team
+                # detected the breach")
+                return t if finite or any(v.morph.get("Tense") and not set(v.morph.get("VerbForm")) & {
+                    "Part", "Inf", "Ger"} for v in verbs) else None
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
             return t if finite and opened_by_pronoun(t) else None
         return None
