@@ -345,6 +345,9 @@ class RelationsLexicon(TypedDict):
     statistic_nouns: Words  # record.py: "an average of 32 days" a subject waited is the subject's
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
+    accompanying_conjunctions: Words  # time.py: "to rise 2% in October as debt hits £3.7bn": a clause beside another
+    sequence_adverbs: Words  # time.py: "and it then paid out $3.2bn": a clause of a later time than the one before
+    start_markers: Words  # time.py: "would rise by 2% from October 1": before a day, its start, no comparison point
 
 
 # -- places.json ----------------------------------------------------------------------------------

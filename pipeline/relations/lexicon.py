@@ -53,6 +53,16 @@ class RelationLexicon:
         self.range_participles = {w.lower() for w in lex["range_participles"]}
         self.reporting = set(lex["reporting_verbs"])
         self.own_time_conjunctions = [w.lower() for w in lex["own_time_conjunctions"]]
+        self.accompanying_conjunctions = {w.lower() for w in lex["accompanying_conjunctions"]}
+        self.sequence_adverbs = {w.lower() for w in lex["sequence_adverbs"]}
+        self.start_markers = {w.lower() for w in lex["start_markers"]}
+        self.since_words = {w.lower() for w in lex["since_markers"]}
+        self.change_base_links = {w.lower() for w in lex["change_base_links"]}
+        spans = "|".join(re.escape(w) for w in lex["change_span_prepositions"])
+        units = "|".join(re.escape(u) for u in data.dates["relative_units"])
+        # "jump 38% in a week": right after a percentage, a count of units is the span the change was measured over
+        self.change_span_rx = re.compile(rf"^(?:{spans})\s+(?:[^\W\d]+\s+|\d+\s+)?(?:{units})$", re.IGNORECASE
+                                         ) if spans else None
         self.holder_nouns = {w.lower() for w in lex["holder_nouns"]}
         self.holder_preps = {w.lower() for w in lex["holder_prepositions"]}
         self.implied_who = lex["implied_who"]
@@ -95,6 +105,11 @@ class RelationLexicon:
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + r")\s+(?P<period>"
             + "|".join(re.escape(p) for p in sorted(self.past_periods, key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE) if lex["same_period_markers"] and self.past_periods else None
+        # "up from 74 in the same period of 2024": the main figure's time, moved to that year
+        links = "|".join(re.escape(w) for w in dates["year_links"])
+        self.same_period_year_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + rf")\s+(?:{links})\s+"
+            r"(?P<year>\d{4})(?!\w)", re.IGNORECASE) if lex["same_period_markers"] and links else None
         # a figure right after these ("contre 55 % en 2017", "up from £6.2bn") is a figure of comparison
         # with a clause of its own (series.json: the words that make an earlier figure join a series)
         self.comparison_figure_rx = re.compile(

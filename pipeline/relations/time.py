@@ -27,6 +27,24 @@ def _shift(iso: str, unit: str, count: int) -> str:
     return Date(year, month + 1, last if was_last else min(day.day, last)).isoformat()
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not one inside a number ("11,900")
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)")  # the same, or a stronger stop
+
+
+def _first_clause_verb(token: Token) -> Token | None:
+    """The first verb or copular predicate at or above ``token``."""
+    return next((t for t in (token, *token.ancestors)
+                 if t.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in t.children)), None)
+
+
+def _clause_tense(verb: Token) -> tuple[str, bool]:
+    """A clause's tense: the tense its first auxiliary or copula (else its verb) says, and whether an auxiliary other
+    than the passive's makes it compound ("has shipped", "will start"; not "were cancelled")."""
+    helpers = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    finite = helpers[0] if helpers else verb
+    return "".join(finite.morph.get("Tense")), any(c.dep_ == "aux" for c in helpers)
+
+
 def _figure_before(ctx: MentionContext, ctxs: list[MentionContext]) -> MentionContext | None:
     """The sentence's last figure before ``ctx``."""
     return next((c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
@@ -56,6 +74,13 @@ class DateAssigner:
             if not self.comparison_figure_rx.search(text[max(0, start - 20) : start]) or c is ctxs[0]:
                 continue
             end = next((s for s in starts if s > start), sent.end_char)
+            # (not past the comma that closes it when it counts its time back from the main figure's: "up from 11,900
+            # a year earlier, figures released on Tuesday show", "contre 7,1 % un an plus tôt, selon l'Insee,
+            # vendredi": a date after it is the report's, the main figure's, and the comparison figure's is counted
+            # back from it; but "contre 47,9 % au premier tour, le 11 juin" is that figure's day)
+            comma = _CLAUSE_COMMA.search(text, c.quantity["end"], end)
+            if comma is not None and self._counted_back(text[c.quantity["end"] : comma.start()]):
+                end = comma.start()
             clauses[id(c)] = (start, end)
         return clauses
 
@@ -75,7 +100,18 @@ class DateAssigner:
             # measured against (not a day, "rose 5% on Monday", nor a range, "from Monday to Friday")
             based = (self.change_base_rx is not None and d["granularity"] not in ("day", "holiday", "weekend", "range")
                      and self.change_base_rx.search(before + (lead.group(0) if lead else "")))
-            if (self.comparison_rx.search(before[-20:]) or self.record_rx.search(before) or based
+            # "down by a quarter on last year": the same, after a figure written in words
+            based = based or (self.change_base_rx is not None and d["granularity"] not in (
+                "day", "holiday", "weekend", "range") and self._right_after_figure_link(text, d, ctxs))
+            # "jump 38% in a week": the span a change was measured over, no time of it
+            after_share = re.search(r"%\s+(\S*\s*)$", before)
+            span_of_change = (self.change_span_rx is not None and after_share is not None
+                              and self.change_span_rx.match((after_share.group(1) + d["text"]).strip()))
+            marker = self.comparison_rx.search(before[-20:])
+            if (marker and d["granularity"] in ("day", "holiday", "weekend")
+                    and marker.group(0).strip().lower() in self.start_markers):
+                marker = None  # "would rise by 2% from October 1": the day the figure starts from
+            if (marker or self.record_rx.search(before) or based or span_of_change
                     or (lead and not self.comparison_rx.search(lead.group(0))
                         and self.comparison_rx.search(before[-20:] + lead.group(0)))):
                 # "en hausse de 4 % par rapport à 2023", "son plus bas niveau depuis 2008": the point of
@@ -83,11 +119,23 @@ class DateAssigner:
                 continue
             root = span.root
             relative = self._relative_clause(root)
-            d = self._since(d, text, doc._.reference_date)
+            since_clause = self._since_clause(root)
+            if since_clause is not None and any(
+                    (verb := _first_clause_verb(c.anchor or c.tokens[0])) is not None and verb.i == since_clause.i
+                    for c in ctxs):
+                since_clause = None  # "since Cyclone Sidr killed 3,000 people in November 2007": that figure's day
+            d = self._since(d, text, doc._.reference_date, since_clause is not None)
             owner = next((key for key, (s, e) in clauses.items() if s <= d["start"] < e), None)
             # a date in a comparison figure's clause is that figure's alone; that figure takes no other
             fits = ([c for c in ctxs if id(c) == owner] if owner is not None
                     else [c for c in ctxs if id(c) not in clauses])
+            # "to rise 2% in October as debt hits £3.7bn", "has shipped 500,000 doses, and a campaign will start next
+            # week": a clause beside another, with a subject and a tense of its own, keeps its dates and figures
+            fits = [c for c in fits if not self._apart(root, c.anchor or c.tokens[0])]
+            # "Of the 21,600 cases, 5,900 were recorded in the past four weeks": the group a part is taken of,
+            # fronted, is dated by what stands inside it only
+            fits = [c for c in fits if (group := self._opening_group(c)) is None
+                    or group.left_edge.i <= root.i <= group.right_edge.i]
             if relative is not None:
                 # "25 travaillent dans l'atelier, qui sera fermé d'ici la fin de l'année": a relative clause in
                 # a tense of its own dates its own verb, not a figure outside it (not "37 randonneurs ont péri
@@ -111,7 +159,8 @@ class DateAssigner:
                               if participle.head.left_edge.i <= c.tokens[0].i and c.tokens[-1].i < participle.i}
             if not fits:
                 continue
-            dists = [(self._nearest(root, c), c) for c in fits]
+            # (a since clause's date is the period of the verb it hangs on: its figures are near that verb)
+            dists = [(self._nearest(root if since_clause is None else since_clause, c), c) for c in fits]
             best = min(x for x, _ in dists)
             reporting = root.head.lemma_ in self.reporting and root.head.pos_ == "VERB"
             for dist, c in dists:
@@ -143,7 +192,7 @@ class DateAssigner:
                 # a "dont" part, an elliptic figure: its figure's time; not a comparison figure's own date
                 # ("56 000 euros, contre 61 000 en 2022, soit une économie de 8 %": the main figure's)
                 main = self._main_figure(c.linked_to, ctxs, clauses)
-                if main is not None and id(main) in when:
+                if main is not None and id(main) in when and not self._apart_from(doc, when[id(main)], c):
                     when[id(c)] = when[id(main)]
         for c in ctxs:
             restated = self._restates(text, sent, c, ctxs) if id(c) in when else None
@@ -171,7 +220,10 @@ class DateAssigner:
             verbs = (t, *(a for a in t.children if a.dep_.startswith("aux")))
             finite = any(v.morph.get("Person") for v in verbs)  # a finite verb says its person
             if own_time:
-                return t if finite else None
+                # (or its tense, not a participle's, after a conjunction: an English past, "before its team
+                # detected the breach")
+                return t if finite or any(v.morph.get("Tense") and not set(v.morph.get("VerbForm")) & {
+                    "Part", "Inf", "Ger"} for v in verbs) else None
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
             return t if finite and opened_by_pronoun(t) else None
         return None
@@ -238,16 +290,38 @@ class DateAssigner:
             ctx = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
         return None if ctx is None or id(ctx) in clauses else ctx
 
+    def _counted_back(self, segment: str) -> bool:
+        """Whether ``segment`` counts a time back from the main figure's ("a year earlier", "in the same period last
+        year", "l'année précédente")."""
+        return any(rx is not None and rx.search(segment)
+                   for rx in (self.earlier_rx, self.same_period_rx, self.previous_unit_rx))
+
     def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
                       when: dict[int, dict]) -> dict | None:
         """ "contre 2,1 milliards un an plus tôt", "up from 24,600 in the same period last year": the main figure's
         time, moved back."""
         segment = text[ctx.quantity["end"] : clause[1]]
         found = self.earlier_rx.search(segment)
+        if found is not None:
+            # "compared with hundreds a week before the practice was suspended": a conjunction opening a clause,
+            # not "a week before" (and "a week" is a rate)
+            last = ctx.sentence.doc.char_span(ctx.quantity["end"] + found.end() - 1, ctx.quantity["end"] + found.end(),
+                                              alignment_mode="expand")
+            if last is not None and last[-1].dep_ == "mark":
+                found = None
         same = self.same_period_rx.search(segment) if found is None and self.same_period_rx is not None else None
         previous = (self.previous_unit_rx.search(segment) if found is None and same is None
                     and self.previous_unit_rx is not None else None)
         main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
+        year = (self.same_period_year_rx.search(segment) if found is None and same is None and previous is None
+                and self.same_period_year_rx is not None else None)
+        if year is not None and main is not None and id(main) in when:
+            # "up from 74 in the same period of 2024": the main figure's period, in that year
+            base = when[id(main)]
+            count = int(base["when_start"][:4]) - int(year["year"])
+            if 0 < count <= 1000 and base["when_start"][:4] == base["when_end"][:4]:
+                return dict(base, when_start=_shift(base["when_start"], "year", count),
+                            when_end=_shift(base["when_end"], "year", count), text=year.group(0))
         if (found is None and same is None and previous is None) or main is None or id(main) not in when:
             return None
         if previous is not None:  # "contre 121 l'année précédente"
@@ -266,17 +340,99 @@ class DateAssigner:
         return dict(base, when_start=_shift(base["when_start"], unit, int(count)),
                     when_end=_shift(base["when_end"], unit, int(count)), text=found.group(0))
 
-    def _since(self, date: dict, text: str, reference: str | None) -> dict:
-        """"depuis janvier", "depuis le début de l'année": the period from the date to the publication date."""
+    def _since(self, date: dict, text: str, reference: str | None, clause: bool = False) -> dict:
+        """"depuis janvier", "depuis le début de l'année": the period from the date to the publication date;
+        ``clause``: the date stands in a clause the marker opens ("since the outbreak was declared on February 9")."""
         if reference is None or date["when_start"] > reference:
             return date
-        if self.since_rx.search(text[max(0, date["start"] - 30) : date["start"]]) or self.since_start_rx.match(
-                date["text"]):
+        if (clause or self.since_rx.search(text[max(0, date["start"] - 30) : date["start"]])
+                or self.since_start_rx.match(date["text"])):
             if date["when_end"] == reference:
                 return date
             return dict(date, when_end=reference, granularity="range")
         return date
 
+
+    def _since_clause(self, token: Token) -> Token | None:
+        """The verb of the clause ``token`` stands in when a since marker opens it ("has recorded 4,350 cases since the
+        outbreak was declared on February 9"), else None."""
+        verb = _first_clause_verb(token)
+        if verb is not None and verb.dep_.startswith("advcl") and any(
+                c.dep_ == "mark" and c.lower_ in self.since_words for c in verb.children):
+            return verb
+        return None
+
+    def _right_after_figure_link(self, text: str, date: dict, ctxs: list[MentionContext]) -> bool:
+        """Whether ``date`` comes right after a figure and one change base link ("down by a quarter on last year")."""
+        for c in ctxs:
+            if c.quantity["end"] <= date["start"]:
+                gap = text[c.quantity["end"] : date["start"]].split()
+                if len(gap) == 1 and gap[0].lower() in self.change_base_links:
+                    return True
+        return False
+
+    def _own_subject_clause(self, token: Token) -> Token | None:
+        """The verb of the clause ``token`` stands in when that clause has a subject of its own and stands beside
+        another: coordinated with it ("and the search will resume on Thursday") or opened by an accompanying
+        conjunction ("as household debt hits £3.7bn"); else None."""
+        verb = _first_clause_verb(token)
+        while verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head  # "and it now plans to spend £6m": the clause of the verb the infinitive completes
+        if verb is None or not any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        head = _first_clause_verb(verb.head)
+        if verb.dep_ == "conj" and head is not None and head.i == verb.head.i:
+            return verb
+        if verb.dep_.startswith("advcl") and any(
+                c.dep_ == "mark" and c.lower_ in self.accompanying_conjunctions for c in verb.children):
+            return verb
+        return None
+
+    @staticmethod
+    def _relative_on_noun(doc: Doc, date: dict, ctx: MentionContext) -> bool:
+        """ "a £150 rebate that will be paid to 2.7 million households this winter": a date in a relative clause on
+        the noun a figure counts or prices is that figure's time too."""
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        # the noun counted, or the noun the figure's number stands on ("a £150 rebate")
+        nouns = {t.head.i for t in ctx.tokens} | ({ctx.noun.i} if ctx.noun is not None else set())
+        verb = _first_clause_verb(span.root) if span is not None else None  # the verb the date hangs on
+        return (verb is not None and verb.dep_ == "acl:relcl" and verb.head.i in nouns
+                and verb.pos_ in ("VERB", "AUX") and opened_by_pronoun(verb))
+
+    @staticmethod
+    def _fronted_over(doc: Doc, date: dict, ctx: MentionContext) -> bool:
+        """ "In the first half, sales fell 14% and the group posted a net loss of €390m": a date opening the sentence,
+        before the subject and the verb it hangs on, is the time of a clause coordinated with that verb too."""
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        verb = _first_clause_verb(span.root) if span is not None else None
+        if verb is None:
+            return False
+        subject = min((c.left_edge.i for c in verb.children if c.dep_.startswith("nsubj")), default=verb.i)
+        own = _first_clause_verb(ctx.anchor or ctx.tokens[0])
+        return (span.root.i < min(subject, verb.i) and own is not None and own.dep_ == "conj"
+                and own.head.i == verb.i)
+
+    def _apart_from(self, doc: Doc, date: dict, ctx: MentionContext) -> bool:
+        """:meth:`_apart` for a date found in ``doc`` and a figure's context."""
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        return span is not None and self._apart(span.root, ctx.anchor or ctx.tokens[0])
+
+    def _apart(self, date: Token, figure: Token) -> bool:
+        """Whether a date and a figure stand in two clauses side by side that tell two times: one with a subject of
+        its own beside the other, in another tense ("We asked for $48 million for 2026 and we have received $11
+        million") or put after it ("and it then paid out $3.2bn"), even when the date opens the sentence ("In the
+        second quarter, revenue fell 6%, and the company will cut 300 jobs")."""
+        for inner, outer in ((date, figure), (figure, date)):
+            own = self._own_subject_clause(inner)
+            if own is None or own.left_edge.i <= outer.i <= own.right_edge.i:
+                continue
+            other = _first_clause_verb(outer)
+            if other is None or other.i == own.i:
+                continue
+            if (_clause_tense(own) != _clause_tense(other)
+                    or any(c.dep_ == "advmod" and c.lower_ in self.sequence_adverbs for c in own.children)):
+                return True
+        return False
 
     def _share_dates(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
                      clauses: dict[int, tuple[int, int]]) -> None:
@@ -284,12 +440,24 @@ class DateAssigner:
         a later item of its list, counting its noun ("900 people in Leeds, 300 in York and 80 in
         Harrogate on Saturday"), or a figure of a coordinated verb ("12 people were killed and 40 injured ... on
         Tuesday", where the date hangs on the last verb). Not a point of comparison ("up from 87 last
-        week", "contre 9 700 l'an dernier"): that date is the other figure's own."""
+        week", "contre 9 700 l'an dernier"): that date is the other figure's own. Repeated while a figure takes one:
+        "Two people died and 23 others were injured, five of them seriously, when ... on Monday" (23 takes its
+        part's date, then 2 takes 23's)."""
+        while self._share_once(text, ctxs, when, clauses):
+            pass
+        self._share_sentence_date(text, ctxs, when, clauses)
+        self._undate_parts_with_own_verbs(ctxs, when)
+
+    def _share_once(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
+                    clauses: dict[int, tuple[int, int]]) -> bool:
+        """One pass of :meth:`_share_dates`; whether a figure took a date."""
+        shared = False
         for ctx in ctxs:
             if id(ctx) in when or ctx.subset_of is not None:
                 continue
             for other in ctxs:
-                if other is ctx or id(other) not in when or other.subset_of is not None:
+                # (nor a comparison figure's own date: "up from 18,500 acres this morning, and is 9% contained")
+                if other is ctx or id(other) not in when or other.subset_of is not None or id(other) in clauses:
                     continue
                 start = other.quantity["start"]
                 # an item of a list counts the noun it took from this figure
@@ -297,11 +465,18 @@ class DateAssigner:
                             and other.noun.i == ctx.noun.i
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
                 if (elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
-                        or self._same_clause(text, ctx, other, when, clauses)):
+                        or self._same_clause(text, ctx, other, when, clauses)
+                        or self._fronted_over(ctx.sentence.doc, when[id(other)], ctx)
+                        or self._relative_on_noun(ctx.sentence.doc, when[id(other)], ctx)):
+                    if self._apart_from(ctx.sentence.doc, when[id(other)], ctx) or (
+                            self._opening_group(ctx) is not None):
+                        # "The fund lost 14% in October, and it then paid out $3.2bn"; "Of the 21,600 cases, 5,900
+                        # were recorded in the past four weeks" (a group's own date is inside it, found above)
+                        continue
                     when[id(ctx)] = when[id(other)]
+                    shared = True
                     break
-        self._share_sentence_date(text, ctxs, when, clauses)
-        self._undate_parts_with_own_verbs(ctxs, when)
+        return shared
 
     def _undate_parts_with_own_verbs(self, ctxs: list[MentionContext], when: dict[int, dict]) -> None:
         """ "Police detained 61 people on Sunday; of those, 12 were later charged", "87 patients this year, 19 of
@@ -327,6 +502,18 @@ class DateAssigner:
                        and self._in_own_clause(d, ctx, ctxs)]
                 if own:  # "of whom 7 were released on Friday"
                     when[id(ctx)] = self._since(own[0], doc_text(doc), doc._.reference_date)
+
+    def _opening_group(self, ctx: MentionContext) -> Token | None:
+        """The noun of the group that opens the sentence with a part link and that ``ctx`` counts ("Of the 21,600
+        cases, ..."), else None."""
+        noun = ctx.noun
+        if (noun is None or not self.own_time_part_links or noun.left_edge.i != ctx.sentence.start
+                or not noun.dep_.startswith(("obl", "nmod")) or noun.head.i < noun.right_edge.i
+                or not noun.left_edge.i <= ctx.tokens[0].i <= noun.right_edge.i):
+            return None
+        if any(g.dep_ == "case" and g.lower_ in self.own_time_part_links for g in noun.children):
+            return noun
+        return None
 
     def _part_of_fronted_group(self, ctx: MentionContext) -> bool:
         """ "Of the 300 passengers on the ferry that ran aground on Sunday, 40 were treated": a bare figure counting
@@ -394,8 +581,13 @@ class DateAssigner:
                      or self._restates(text, ctx.sentence, ctx, [ctx, other]) is not None)
         # a date written after both figures may be the period of the later one alone ("À 41 %, la cote perd trois
         # points depuis septembre": the fall's period, not the level's)
+        # (but both after the verb in one stretch without a comma or a stop, its complements, tell its time: "took
+        # $18 million from 412 investors between 2019 and 2024"; not "fell to 41 weeks, from 46 weeks in January 2025")
+        first, second = sorted((ctx.quantity, other.quantity), key=lambda q: q["start"])
+        complements = (verb.i < min(ctx.tokens[0].i, other.tokens[0].i)
+                       and not _CLAUSE_BREAK.search(text, first["end"], second["start"]))
         return (id(ctx) not in clauses and id(other) not in clauses and not restating
-                and when[id(other)]["start"] < max(start, other.quantity["start"])
+                and (when[id(other)]["start"] < max(start, other.quantity["start"]) or complements)
                 and not self.comparison_rx.search(text[max(0, start - 25) : start]))
 
     @staticmethod
