@@ -29,12 +29,15 @@ class WhatReader:
     def _own_what(self, ctx: MentionContext) -> str | None:
         """The figure's own what: a change's marker ("up 23%"), a comparative after it ("soit 5 % de plus"),
         else its predicate (the verb of a sum or a measure that is its subject)."""
-        found = self._comparison_what(ctx) or self._comparative_what(ctx)
+        found = self._comparison_what(ctx) or self._against_what(ctx) or self._comparative_what(ctx)
         if found is not None:
             return found
+        change = self._change_noun(ctx)
+        if change is not None and (ctx.predicate is None or self._restating(ctx)):
+            # "soit un gain de 2,7 points": gain (the parse may hang the noun on the verb the clause restates)
+            return change.text
         if ctx.predicate is None:
-            change = self._change_noun(ctx)
-            return change.text if change is not None else None  # "soit un gain de 2,7 points": gain
+            return None
         return self._predicate_text(self._subject_noun_verb(ctx.predicate))
 
     def _comparative_what(self, ctx: MentionContext) -> str | None:
@@ -105,9 +108,8 @@ class WhatReader:
                 main = main.previous
         if main is None:
             return None
-        between = text[main.quantity["end"] : start - len(before) + marker.start()]
-        if not re.search(r"[^\w\s]", between) and len(between.split()) <= 1:
-            return None  # "par 28 voix contre 10", "won 28 votes to 10 against"
+        if self._counted_against(ctx, main, before, marker):
+            return None  # "par 28 voix contre 10"
         set_off = re.search(r"[^\w\s]\s*(?:\w+\s+)?$", before[: marker.start()])
         pred = ctx.predicate
         if (not set_off and pred is not None and main.predicate is not None and pred.i != main.predicate.i
@@ -116,6 +118,26 @@ class WhatReader:
                 and any(c.dep_ in SUBJECT_DEPS for c in pred.children)):
             return None  # a verb of its own, with its own subject: another clause
         return main
+
+    @staticmethod
+    def _counted_against(ctx: MentionContext, main: MentionContext, before: str, marker: re.Match) -> bool:
+        """Whether the marker joins two counts with no pause ("par 28 voix contre 10"): votes against, no
+        comparison; the marker is the figure's what, as the gold names it."""
+        start = ctx.quantity["start"]
+        between = doc_text(ctx.sentence.doc)[main.quantity["end"] : start - len(before) + marker.start()]
+        return not re.search(r"[^\w\s]", between) and len(between.split()) <= 1
+
+    def _against_what(self, ctx: MentionContext) -> str | None:
+        """ "par 312 voix contre 205": the marker between two counts with no pause is the second one's what."""
+        main = ctx.previous
+        if main is None or main.quantity["unit"] != ctx.quantity["unit"]:
+            return None
+        start = ctx.quantity["start"]
+        before = doc_text(ctx.sentence.doc)[max(ctx.sentence.start_char, start - 25) : start]
+        marker = self.comparison_rx.search(before)
+        if marker is None or not self._counted_against(ctx, main, before, marker):
+            return None
+        return marker.group(0).strip().lower()
 
     def _restating(self, ctx: MentionContext) -> bool:
         """Whether the figure opens a restating clause (", soit 90 % de la population", ", soit une baisse de
@@ -141,9 +163,9 @@ class WhatReader:
         """Whether the figure's predicate is a change's noun ("soit une baisse de 3 %", "soit un gain de 4
         points")."""
         pred = ctx.predicate
-        if pred is None:
-            return self._change_noun(ctx) is not None
-        return pred.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and self._is_change(pred)
+        if self._change_noun(ctx) is not None:
+            return True
+        return pred is not None and pred.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and self._is_change(pred)
 
     def _marked_part(self, ctx: MentionContext) -> bool:
         """Whether a part's marker stands right before the figure ("dont 800", "including £640,000") or after
