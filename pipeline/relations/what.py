@@ -128,9 +128,12 @@ class WhatReader:
         return not re.search(r"[^\w\s]", between) and len(between.split()) <= 1
 
     def _against_what(self, ctx: MentionContext) -> str | None:
-        """ "par 312 voix contre 205": the marker between two counts with no pause is the second one's what."""
+        """ "par 312 voix contre 205": the marker between two counts of one noun with no pause is the second one's
+        what (not "rescued 512 people from nine boats", a count of another noun)."""
         main = ctx.previous
         if main is None or main.quantity["unit"] != ctx.quantity["unit"]:
+            return None
+        if ctx.noun is not None and (main.noun is None or ctx.noun.i != main.noun.i):
             return None
         start = ctx.quantity["start"]
         before = doc_text(ctx.sentence.doc)[max(ctx.sentence.start_char, start - 25) : start]
