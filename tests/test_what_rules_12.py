@@ -117,6 +117,8 @@ def test_english_what_rules_12(en_facts, sentence, expected):
     ("The economy grew 0.1% in May, and economists expect the bank to cut its forecast from 2%.",
      [(0.1, "grew"), (2, "to cut")]),
     ("Regional governments will receive 400 million euros less than in 2026.", [(400e6, "will receive")]),
+    # a part with a finite verb of its own keeps it
+    ("Police arrested 41 people, of whom 12 were taken to hospital.", [(41, "arrested"), (12, "were taken")]),
     # a figure of another noun after "from" is no vote against: "rescued 512 people from nine boats"
     ("The coastguard rescued 230 people from six boats over the weekend.", [(230, "rescued"), (6, "rescued")]),
     ("Two men who made more than 6.2 million pounds have been jailed.",

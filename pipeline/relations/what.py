@@ -186,4 +186,4 @@ class WhatReader:
         if pred is None or (total.predicate is not None and pred.i == total.predicate.i):
             return False
         forms = [pred] + [c for c in pred.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
-        return any("Fin" in t.morph.get("VerbForm") for t in forms)
+        return any(t.morph.get("Mood") or t.morph.get("Person") for t in forms)  # a finite form
