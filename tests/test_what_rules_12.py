@@ -119,6 +119,7 @@ def test_english_what_rules_12(en_facts, sentence, expected):
     ("Regional governments will receive 400 million euros less than in 2026.", [(400e6, "will receive")]),
     # a part with a finite verb of its own keeps it
     ("Police arrested 41 people, of whom 12 were taken to hospital.", [(41, "arrested"), (12, "were taken")]),
+    ("Medics treated 300 patients last week, of whom 17 died.", [(300, "treated"), (17, "died")]),
     # a figure of another noun after "from" is no vote against: "rescued 512 people from nine boats"
     ("The coastguard rescued 230 people from six boats over the weekend.", [(230, "rescued"), (6, "rescued")]),
     ("Two men who made more than 6.2 million pounds have been jailed.",

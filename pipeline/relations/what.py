@@ -186,4 +186,6 @@ class WhatReader:
         if pred is None or (total.predicate is not None and pred.i == total.predicate.i):
             return False
         forms = [pred] + [c for c in pred.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
-        return any(t.morph.get("Mood") or t.morph.get("Person") for t in forms)  # a finite form
+        # a finite form: a mood or a person, or a verb form that is no participle, infinitive or gerund
+        return any(t.morph.get("Mood") or t.morph.get("Person") or (
+            t.morph.get("VerbForm") and not {"Part", "Inf", "Ger"} & set(t.morph.get("VerbForm"))) for t in forms)
