@@ -302,6 +302,8 @@ class RelationsLexicon(TypedDict):
     beneficiary_prepositions: Words  # "contre 3 689 pour sa rivale": who is the one the figure is for
     recipient_prepositions: Words  # "une aide versée aux commerçants": who for an amount without a subject
     comparison_whats: Words  # record.py: "up from 18,500": the words before a point of comparison are its what
+    comparative_whats: dict[Word, Word]  # what.py: "soit 5 % de plus que": a comparative after a figure -> its what
+    change_nouns: Words  # what.py: "soit un gain de 4 points": a restating figure's own change noun keeps its what
     group_links: Words  # "la moitié de ces troupes"
     negation_particles: Words
     attribution_noun_links: Words  # "de source policière"

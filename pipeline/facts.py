@@ -77,8 +77,15 @@ def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
     # ("Haiti cholera deaths rise to 112": a title that only names the event names no people either)
     named_in_title = (kept.get("cues", {}).get("verb", False) and other.get("cues", {}).get("event_who", False)
                       and not kept.get("cues", {}).get("event_who", False))
+    # a figure of the article's title repeated in the body takes the body's predicate as written there, as a
+    # heading's takes its who (corpus/README.md, the twelfth session's what conventions)
+    title_what = (kept.get("cues", {}).get("title", False) and not other.get("cues", {}).get("title", False)
+                  and other.get("cues", {}).get("verb", True) and not bodied)
     for slot in SLOTS:
         if slot == "who" and named_in_title and kept.get(slot) is not None:
+            continue
+        if slot == "what" and title_what and other.get(slot) is not None:
+            kept[slot] = other[slot]
             continue
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]

@@ -393,13 +393,14 @@ def test_counted_deaths_are_who(en_facts, sentence):
 
 
 @pytest.mark.parametrize(("sentence", "whats"), [
-    # the words right before a point of comparison or a change are its what, not the main clause's verb
-    ("The toll rose to 23 on Thursday, up from 15 on Wednesday.", ["rose", "up from"]),
-    ("Each family now receives $35 a month, down from $60.", ["receives", "down from"]),
-    ("Turnout was 58%, compared with 64% in 2019.", ["was", "compared with"]),
+    # a point of comparison takes the what of the figure it is compared with (corpus/en/README.md, the twelfth
+    # session's conventions: the marker is no predicate); a change keeps its own marker ("up 18%")
+    ("The toll rose to 23 on Thursday, up from 15 on Wednesday.", ["rose", "rose"]),
+    ("Each family now receives $35 a month, down from $60.", ["receives", "receives"]),
+    ("Turnout was 58%, compared with 64% in 2019.", ["was", "was"]),
     ("Cases rose to 412, up 18% on last year.", ["rose", "up"]),
 ])
-def test_a_point_of_comparison_has_its_marker_for_what(en_facts, sentence, whats):
+def test_a_point_of_comparison_takes_the_compared_figure_s_what(en_facts, sentence, whats):
     assert [f["what"] for f in en_facts(sentence)] == whats
 
 

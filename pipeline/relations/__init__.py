@@ -14,7 +14,9 @@ For each quantity mention of ``doc._.quantities`` the extractor finds:
   ouvriers"); a coordinated noun shares its first conjunct's predicate;
 - who, what, unit and event_type from those (a killed/wounded/missing word
   wins over the noun's usual type; a figure with no noun of its own after
-  "dont", "contre" or a comma counts the previous figure's noun);
+  "dont", "contre" or a comma counts the previous figure's noun); a point of
+  comparison, a restating figure and a "dont" part take the what of the figure
+  they are compared with, restate or are part of (:mod:`.what`);
 - when: each date of the sentence goes to the fact(s) nearest in the tree
   (ties are shared), so a date that belongs to another figure is not shared;
   a fact with several prefers the event time over the reporting day and a

@@ -24,11 +24,12 @@ from .linking import Linker
 from .mention import MentionContext, date_token_indices
 from .record import RecordBuilder
 from .time import DateAssigner
+from .what import WhatReader
 from .who_ranker import WhoChooser
 
 
 class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker, EventTyper, DateAssigner,
-                        RecordBuilder, WhoChooser, Anaphora):
+                        RecordBuilder, WhatReader, WhoChooser, Anaphora):
     """Build fact records (dicts with SPEC's slots) from a parsed Doc with quantities and dates.
 
     Each stage is a module of this package; they share the compiled lexicon (:class:`RelationLexicon`).

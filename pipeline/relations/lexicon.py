@@ -174,6 +174,14 @@ class RelationLexicon:
         self.recipient_preps = set(lex["recipient_prepositions"])
         whats = "|".join(re.escape(m) for m in sorted(lex["comparison_whats"], key=len, reverse=True))
         self.comparison_what_rx = re.compile(rf"(?<!\w)(?P<what>{whats})\s*$", re.IGNORECASE) if whats else None
+        # "soit 5 % de plus que", "£11.3bn more than": a comparative after a figure and the few words of its noun
+        comparatives = lex["comparative_whats"]
+        self.comparative_what_of = {m.lower(): w for m, w in comparatives.items()}
+        self.comparative_rx = re.compile(
+            r"[^\S\n]*(?:[^\W\d]+['’]?[^\S\n]*){0,3}?(?P<marker>"
+            + "|".join(re.escape(m) for m in sorted(comparatives, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if comparatives else None
+        self.change_nouns = {w.lower() for w in lex["change_nouns"]}
         self.population_nouns = {w.lower() for w in lex["population_nouns"]}
         self.group_links = set(lex["group_links"])
         self.negation_particles = set(lex["negation_particles"])

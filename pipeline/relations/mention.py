@@ -26,6 +26,8 @@ class MentionContext:
     anchors: set[int] = field(default_factory=set)
     who: str | None = None  # set once the record is built: a linked figure may share it
     who_token: Token | None = None  # the token ``who`` is the phrase of, when the rules read one
+    what: str | None = None  # set once the record is built: a point of comparison, a part may share it
+    what_from: MentionContext | None = None  # the earlier figure ``what`` was taken from (relations/what.py)
     referent: Token | None = None  # the noun of a sentence before a bare count refers to (relations/anaphora.py)
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
     places: PlaceClaim = field(default_factory=PlaceClaim)  # the places the figure claims in its sentence

@@ -1107,8 +1107,7 @@ class RecordBuilder:
         evidence = text.strip()
         return Fact(
             who=who,
-            what=self._comparison_what(ctx) or (
-                self._predicate_text(ctx.predicate) if ctx.predicate is not None else None),
+            what=self._what_of(ctx, in_dates),
             event_type=event_type,
             how_many=q["value"],
             how_many_high=q["high"],
