@@ -16,6 +16,8 @@ import json
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 import numpy as np
@@ -103,8 +105,9 @@ class WhoRanker:
     margin: float
 
     def score(self, features: dict[str, float]) -> float:
-        weights = self.weights
-        return self.bias + sum([weights.get(name, 0.0) * v for name, v in features.items()])
+        # the weights times the values, summed in the features' order (as a list comprehension would: the same
+        # additions, without Python's loop; every candidate of every figure is scored)
+        return self.bias + sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values()))
 
     def choose(self, candidates: list[Candidate]) -> Candidate:
         """The rules' pick (the first candidate) unless another beats it by the margin."""
