@@ -193,11 +193,12 @@ def _copy_back(doc: Doc, excerpt: Doc, runs: list[tuple[int, int, int, int]]) ->
 def _entities(excerpt: Doc, runs: list[tuple[int, int, int, int]], doc: Doc) -> list[Span]:
     """The excerpt's entities inside selected sentences, as labelled spans of the article's Doc."""
     spans, offset = [], 0
+    ents = excerpt.ents  # read once: spaCy builds a Span per entity on every read
     for lo, start, end, hi in runs:
         first, last = offset + start - lo, offset + end - lo
         shift = lo - offset
         spans += [Span(doc, e.start + shift, e.end + shift, label=e.label)
-                  for e in excerpt.ents if first <= e.start and e.end <= last]
+                  for e in ents if first <= e.start and e.end <= last]
         offset += hi - lo
     return spans
 

@@ -64,11 +64,12 @@ def noun_phrase(token: Token, *, with_nmod: bool = False, sentence: tuple[int, i
 
 def _noun_phrase(token: Token, with_nmod: bool, sentence: tuple[int, int] | None) -> str:
     keep = {token.i}
+    children = list(token.children)  # read once: spaCy builds a Token per child on every walk
     # "Sheffield's council homes", "the company's 1,200 workers": a possessor named by a noun is part of the phrase
     # (not a pronoun's "their": no one is named; nor a time's)
-    possessor = next((c for c in token.children if c.dep_ in ("nmod:poss", "poss") and c.pos_ in NOMINAL
+    possessor = next((c for c in children if c.dep_ in ("nmod:poss", "poss") and c.pos_ in NOMINAL
                       and c.i < token.i and not _is_date(c)), None)  # not "last winter's claims"
-    for child in token.children:
+    for child in children:
         dep, pos = child.dep_, child.pos_  # read once: spaCy looks a label's string up on every access
         if dep in ("amod", "flat:name", "flat", "compound", "fixed") and pos != "NUM":
             if dep == "amod" and pos not in ("ADJ", "NOUN", "VERB", "PROPN"):

@@ -76,7 +76,11 @@ class _Finder:
         self.found: list[_Core] = []
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.taken)
+        # a loop, not all() over a generator: asked for every word of every run of number words
+        for a, b in self.taken:
+            if e > a and s < b:
+                return False
+        return True
 
     def add(self, core: _Core) -> None:
         whole = round(core.value) if math.isfinite(core.value) else 0

@@ -16,6 +16,8 @@ import json
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 import numpy as np
@@ -103,8 +105,9 @@ class WhoRanker:
     margin: float
 
     def score(self, features: dict[str, float]) -> float:
-        weights = self.weights
-        return self.bias + sum([weights.get(name, 0.0) * v for name, v in features.items()])
+        # the weights times the values, summed in the features' order (as a list comprehension would: the same
+        # additions, without Python's loop; every candidate of every figure is scored)
+        return self.bias + sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values()))
 
     def choose(self, candidates: list[Candidate]) -> Candidate:
         """The rules' pick (the first candidate) unless another beats it by the margin."""
@@ -135,8 +138,18 @@ class WhoRanker:
 def with_kinds(base: dict[str, float], kind: str) -> dict[str, float]:
     """Each feature once for every figure and once for the figure's unit kind; a dependency path only once
     (they are many, each seen on few figures: split four ways they would be fitted on too few)."""
-    return {name: v for name, v in base.items() if v} | {
-        f"{name}@{kind}": v for name, v in base.items() if v and not name.startswith("path_")}
+    # one pass over ``base`` (every candidate of every figure comes through here): the features in base's
+    # order, then the same once more per unit kind, in the same order
+    out: dict[str, float] = {}
+    kinded: list[tuple[str, float]] = []
+    suffix = "@" + kind
+    for name, v in base.items():
+        if v:
+            out[name] = v
+            if not name.startswith("path_"):
+                kinded.append((name + suffix, v))
+    out.update(kinded)
+    return out
 
 
 class WhoChooser:
@@ -340,53 +353,89 @@ class WhoChooser:
 
     def _token_features(self, token: Token, ctx: MentionContext, figure: _Figure) -> dict[str, float]:
         # in the order the features were always written: a model's score sums them in this order; what
-        # depends on the figure alone is read once per figure (_Figure.indices), on token indices
+        # depends on the figure alone is read once per figure (_Figure.indices), on token indices. Only the
+        # features that hold are written (no key is written twice, so each keeps the place it always had
+        # among those that hold): a candidate's dict was every feature's, zeros then dropped
         view = figure.view
         i, a = token.i, figure.anchor_i
         own = self._own(token, view)
-        f: dict[str, float] = dict(own.lead)  # dependency, proper noun, entity
+        f: dict[str, float] = {k: v for k, v in own.lead if v}  # dependency, proper noun, entity
         same = figure.sent_start <= i < figure.sent_end
-        f["counted_noun"] = float(i == figure.noun_i)
-        f["actor"] = float(i == figure.actor_i)
-        f["anchor"] = float(i == a)
-        f["governs_anchor"] = float(view.heads[a] == i and a != i)
-        f["governed_by_anchor"] = float(own.head == a and a != i)
+        if i == figure.noun_i:
+            f["counted_noun"] = 1.0
+        if i == figure.actor_i:
+            f["actor"] = 1.0
+        if i == a:
+            f["anchor"] = 1.0
+        governs_anchor = view.heads[a] == i and a != i
+        if governs_anchor:
+            f["governs_anchor"] = 1.0
+        if own.head == a and a != i:
+            f["governed_by_anchor"] = 1.0
         predicate_i = figure.predicate_i
-        f["predicate"] = float(i == predicate_i)
-        f["predicate_subject"] = float(predicate_i >= 0 and own.head == predicate_i and own.subject)
-        f["among_group"] = float(i == figure.among_i)
+        if i == predicate_i:
+            f["predicate"] = 1.0
+        predicate_subject = predicate_i >= 0 and own.head == predicate_i and own.subject
+        if predicate_subject:
+            f["predicate_subject"] = 1.0
+        if i == figure.among_i:
+            f["among_group"] = 1.0
         others = ctx.places.others
-        f["counts_figure"] = float(own.child_number or any(c in others for c in own.children))
-        f.update(own.words)  # prepositions and word lists
+        if own.child_number or any(c in others for c in own.children):
+            f["counts_figure"] = 1.0
+        for k, v in own.words:  # prepositions and word lists
+            if v:
+                f[k] = v
         first = figure.first_i
         distance = tree_distance(ctx.heads, i, a) if same and ctx.heads else 99
-        f["tree_1"] = float(distance <= 1)
-        f["tree_2"] = float(distance == 2)
-        f["tree_distance"] = min(distance, 8) / 8
-        f["token_distance"] = min(abs(i - first), 20) / 20 if same else 1.0
-        f["before"] = float(i < first)
-        f["has_nmod"] = own.has_nmod
-        f["sentence_subject"] = own.sentence_subject
-        f["first_noun"] = float(same and figure.first_nominal >= i)
-        f["right_after"] = float(0 < own.left_edge - figure.last_i <= 3)
+        if distance <= 1:
+            f["tree_1"] = 1.0
+        if distance == 2:
+            f["tree_2"] = 1.0
+        if distance:
+            f["tree_distance"] = min(distance, 8) / 8
+        token_distance = min(abs(i - first), 20) / 20 if same else 1.0
+        if token_distance:
+            f["token_distance"] = token_distance
+        if i < first:
+            f["before"] = 1.0
+        if own.has_nmod:
+            f["has_nmod"] = own.has_nmod
+        if own.sentence_subject:
+            f["sentence_subject"] = own.sentence_subject
+        if same and figure.first_nominal >= i:
+            f["first_noun"] = 1.0
+        if 0 < own.left_edge - figure.last_i <= 3:
+            f["right_after"] = 1.0
         above = figure.anchor_ancestors
-        f["above_figure"] = float(i in above)
-        f["below_figure"] = float(a in view.ancestors(i))
-        f["same_clause"] = float(same and own.clause == figure.clause)
+        if i in above:
+            f["above_figure"] = 1.0
+        if a in view.ancestors(i):
+            f["below_figure"] = 1.0
+        if same and own.clause == figure.clause:
+            f["same_clause"] = 1.0
         # how the candidate holds the figure (issue 11): "le taux de chômage a atteint 7,4 %", "les recettes,
         # qui ont progressé de 3,9 %", "estime les pertes à 4 millions", "Elles représentent 20 %"
-        f["measure_noun"] = own.measure_noun
-        f["clause_subject"] = float(own.subject and own.head == figure.clause)
-        f["measure_holds"] = float(f["measure_noun"] and bool(f["governs_anchor"] or f["clause_subject"]
-                                                              or f["predicate_subject"]))
-        f["relative_antecedent"] = float(any(c == a or c in above for c in own.relative_clauses))
-        f["antecedent"] = float(i in figure.antecedent_ids)
-        f["valued_object"] = float(i == figure.valued_i)
-        f["bare_noun"] = own.bare_noun
-        f["sentence_start"] = float(i == figure.sent_start)
+        if own.measure_noun:
+            f["measure_noun"] = own.measure_noun
+        clause_subject = own.subject and own.head == figure.clause
+        if clause_subject:
+            f["clause_subject"] = 1.0
+        if own.measure_noun and (governs_anchor or clause_subject or predicate_subject):
+            f["measure_holds"] = 1.0
+        if any(c == a or c in above for c in own.relative_clauses):
+            f["relative_antecedent"] = 1.0
+        if i in figure.antecedent_ids:
+            f["antecedent"] = 1.0
+        if i == figure.valued_i:
+            f["valued_object"] = 1.0
+        if own.bare_noun:
+            f["bare_noun"] = own.bare_noun
+        if i == figure.sent_start:
+            f["sentence_start"] = 1.0
         if same:
-            lo, hi = sorted((i, first))
-            f["colon_between"] = float(view.colon_between(lo, hi))
+            if view.colon_between(*((i, first) if i <= first else (first, i))):
+                f["colon_between"] = 1.0
             up, down = view.path(a, i)
             deps = view.deps
             if len(up) <= MAX_PATH_STEPS and len(down) <= MAX_PATH_STEPS:
@@ -395,8 +444,9 @@ class WhoChooser:
             else:
                 f["path_far"] = 1.0
             clauses = sum(deps[t] in _CLAUSE_DEPS for t in (*up, *down))
-            f["clause_distance"] = min(clauses, 3) / 3
-        return {k: v for k, v in f.items() if v}
+            if clauses:
+                f["clause_distance"] = min(clauses, 3) / 3
+        return f
 
 
 _CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis"})
