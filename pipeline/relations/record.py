@@ -847,7 +847,13 @@ class RecordBuilder:
             if material is not None:
                 who_token, with_nmod = material, True
             elif ctx.actor is not None:
-                who_token, with_nmod = ctx.actor, ctx.actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
+                actor = ctx.actor
+                measure = actor.head if actor.dep_.startswith("nmod") else None
+                if measure is not None and measure.dep_ in SUBJECT_DEPS and said_with(measure, self.measure_nouns):
+                    # "le taux de nitrates est monté à 60 milligrammes": the measure the subject names, not the
+                    # group its container word stood for as the actor
+                    actor = measure
+                who_token, with_nmod = actor, actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
         if unit not in (None, "%") and ctx.predicate is not None and ctx.predicate.lemma_ in self.reporting:
             # not an object that holds the figure: "a annoncé le déblocage d'un fonds de 20 millions" is the actor's
             valued = next((c for c in ctx.predicate.children if c.dep_ == "obj" and c.pos_ == "NOUN"
