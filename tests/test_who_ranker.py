@@ -192,6 +192,62 @@ def test_outside_the_valued_object_the_model_still_chooses(nlp, pack, text, subj
     assert _who(nlp, text) == [subject]
 
 
+# fmt: off
+@pytest.mark.model
+@pytest.mark.parametrize("text, allowed", [
+    # a share "de N %" on a verb with a direct object measures the change of that object: who is the object (or
+    # the group a container word of it counts), whatever the weights say of the subject that changes it
+    ("La mairie a relevé de 6 % ses tarifs de stationnement.", {"tarifs de stationnement", "tarifs"}),
+    ("L'usine a réduit de 30 % ses effectifs.", {"effectifs"}),
+    ("La régie a augmenté de 12 % le prix du ticket.", {"prix du ticket", "prix"}),
+    # the object parsed as an apposition of the share, and a weekday the parser takes for the object
+    ("L'office a abaissé de 8 % le montant des aides.", {"montant des aides", "montant"}),
+    ("La commune a baissé mardi de 5 % la taxe foncière.", {"taxe foncière", "taxe"}),
+])
+# fmt: on
+def test_a_varied_object_is_kept_whatever_the_weights(nlp, pack, text, allowed):
+    (pack / "fr" / WHO_RANKER_FILE).write_text(json.dumps(_model(_SUBJECT_MODEL)), encoding="utf-8")
+    found = _who(nlp, text)
+    assert len(found) == 1 and found[0] in allowed, found
+
+
+# fmt: off
+@pytest.mark.model
+@pytest.mark.parametrize("text, subject", [
+    # no object: an intransitive change; a share that is itself the object; a phrase set off by a comma or
+    # opened by "une fois", parsed as the object or its apposition, is no object changed
+    ("Les prix ont augmenté de 4 % en un an.", "prix"),
+    ("La douane a relevé 4 % de fraudes.", "douane"),
+    ("Les loyers ont progressé de 3,1 %, un niveau proche de celui des salaires.", "loyers"),
+    ("Les ventes reculent de 2 % une fois l'inflation prise en compte.", "ventes"),
+])
+# fmt: on
+def test_outside_a_varied_object_the_model_still_chooses(nlp, pack, text, subject):
+    (pack / "fr" / WHO_RANKER_FILE).write_text(json.dumps(_model(_SUBJECT_MODEL)), encoding="utf-8")
+    assert _who(nlp, text) == [subject]
+
+
+# fmt: off
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the rules alone: the object changed, also when parsed as an apposition of the share
+    ("L'office a abaissé de 8 % le montant des aides.", ["montant des aides"]),
+    ("La commune a baissé mardi de 5 % la taxe foncière.", ["taxe foncière"]),
+    # controls: no object, a phrase after a comma is not the object
+    ("Les prix ont augmenté de 4 % en un an.", ["prix"]),
+    ("Les loyers ont progressé de 3,1 %, un niveau proche de celui des salaires.", ["loyers"]),
+    # a measure in a unit said of a measure noun subject is that measure's, not its complement's
+    ("Le taux d'ozone a atteint 240 microgrammes par mètre cube.", ["taux d'ozone"]),
+    ("Le taux de plomb est monté à 12 microgrammes par litre.", ["taux de plomb"]),
+    # controls: a container that is no measure gives its group; a subject that is no container stays
+    ("Le nombre de camions a atteint 300 tonnes.", ["camions"]),
+    ("Les rejets de l'usine ont atteint 40 milligrammes par litre.", ["rejets de l'usine"]),
+])
+# fmt: on
+def test_the_rules_find_the_changed_object_and_the_measure(nlp, pack, text, expected):
+    assert _who(nlp, text) == expected
+
+
 # -- what is kept of a Doc while its figures are read ----------------------------------------------------
 
 # Sentences of several figures each (their nouns are candidates of every figure of their sentence), a

@@ -304,8 +304,16 @@ class RecordBuilder:
                     and t.lemma_ not in self.variation_nouns and t.i not in {q.i for q in ctx.tokens}
                     and not any(c.dep_ == "case" for c in t.children))
 
-        held = next((c for c in anchor.children if c.dep_ == "nmod" and c.i > anchor.i and changed(c)), None)
-        return held or next((c for c in verb.children if c.dep_ == "obj" and changed(c)), None)
+        # the object right after the share, opened by its own determiner, hung on the share as a complement or an
+        # apposition ("de 50 % leurs vols", "a abaissé de 8 % le montant des aides"; not "de 2,6 %, un rythme
+        # proche", set off by a comma, nor "de 1,4 % une fois l'inflation prise en compte")
+        held = next((c for c in anchor.children if c.dep_ in ("nmod", "appos") and c.left_edge.i == anchor.i + 1
+                     and c.left_edge.dep_ == "det" and c.left_edge.head.i == c.i and not c.left_edge.n_lefts
+                     and not c.left_edge.n_rights and changed(c)), None)
+        doc = anchor.doc
+        # (not a phrase set off by a comma, "ont augmenté de 2,6 %, un rythme proche", parsed as the object)
+        return held or next((c for c in verb.children if c.dep_ == "obj" and changed(c) and not (
+            c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")), None)
 
     def _is_amount(self, token: Token) -> bool:
         """ "contre 868 millions", "842 millions d'euros": a scale or currency word is part of a figure, never who."""
@@ -931,7 +939,13 @@ class RecordBuilder:
             if material is not None:
                 who_token, with_nmod = material, True
             elif ctx.actor is not None:
-                who_token, with_nmod = ctx.actor, ctx.actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
+                actor = ctx.actor
+                measure = actor.head if actor.dep_.startswith("nmod") else None
+                if measure is not None and measure.dep_ in SUBJECT_DEPS and said_with(measure, self.measure_nouns):
+                    # "le taux de nitrates est monté à 60 milligrammes": the measure the subject names, not the
+                    # group its container word stood for as the actor
+                    actor = measure
+                who_token, with_nmod = actor, actor.pos_ == "NOUN"  # "des rafales ont dépassé 170 km/h"
         if unit not in (None, "%") and ctx.predicate is not None and ctx.predicate.lemma_ in self.reporting:
             # not an object that holds the figure: "a annoncé le déblocage d'un fonds de 20 millions" is the actor's
             valued = next((c for c in ctx.predicate.children if c.dep_ == "obj" and c.pos_ == "NOUN"

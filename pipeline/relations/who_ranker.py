@@ -231,7 +231,10 @@ class WhoChooser:
                     base["child_of_rules"] = float(view.heads[token.i] == rules_token.i != token.i)
                     base["head_of_rules"] = float(view.heads[rules_token.i] == token.i != rules_token.i)
                 candidates.append(Candidate(phrase, with_kinds(base, kind)))
-        return self._kept_to_valued(candidates, self._valuing_verb_object(valued, anchor, inside), view)
+        kept = self._valuing_verb_object(valued, anchor, inside)
+        if kept is not None:
+            return self._kept_to_valued(candidates, kept, view)
+        return self._kept_to_valued(candidates, self._varied_object(ctx, in_dates), view, chain=False)
 
     def _valuing_verb_object(self, valued: Token | None, anchor: Token, inside: set[int]) -> Token | None:
         """ "évalue à 3 millions d'euros le coût des réparations": the object a valuing verb (the pack's
@@ -249,16 +252,21 @@ class WhoChooser:
         return valued if said else None
 
     def _kept_to_valued(self, candidates: list[Candidate], valued: Token | None,
-                        view: _DocView) -> list[Candidate]:
+                        view: _DocView, chain: bool = True) -> list[Candidate]:
         """Only the phrases of the valued object (itself, with or without its complement, or a noun of that
         complement: "coût des réparations", "manifestants" of "le nombre de manifestants"), the object itself
         first when the rules' pick is none of them. A rule, not a weight: in dev the construction is rare,
-        so the fit leaves its feature near zero and the subject valuing the amount would win."""
+        so the fit leaves its feature near zero and the subject valuing the amount would win.
+
+        The same for the object whose change a share measures ("a relevé de 4 % ses tarifs de cantine",
+        :meth:`~pipeline.relations.record.RecordBuilder._varied_object`), with ``chain`` False: what changes
+        is the object itself (not "cantine"), or the group a container counts ("le nombre de vols": vols)."""
         if valued is None:
             return candidates
         nouns, i = [valued], 0
         while i < len(nouns):  # down the chain of complements ("montant des pertes du secteur"), not its clauses
-            nouns += [c for c in nouns[i].children if c.dep_.startswith("nmod") and c.pos_ in NOMINAL]
+            if chain or nouns[i].lemma_ in self.containers:
+                nouns += [c for c in nouns[i].children if c.dep_.startswith("nmod") and c.pos_ in NOMINAL]
             i += 1
         allowed = {self._phrase(t, with_nmod, view) for t in nouns for with_nmod in (False, True)}
         kept = [c for c in candidates if c.phrase in allowed]
