@@ -30,7 +30,7 @@ from .mention import MentionContext
 EVENT_TYPES_FILE = "event_types.json"
 #: the kinds of feature (the part of a name before ":"); a lemma feature is "noun:<lemma>"
 FEATURE_KINDS = frozenset({
-    "rules", "from", "rules_from", "noun", "verb", "aux", "prt", "governor", "path", "unit", "flag",
+    "rules", "origin", "rules_origin", "noun", "verb", "aux", "prt", "governor", "path", "unit", "flag",
     "noun_sim", "verb_sim", "verb_obj", "verb_xcomp", "noun_pos", "sentence_type", "doc_type", "doc_top"})
 MAX_PATH_STEPS = 3  # from the figure's anchor up to its predicate; a longer path is "far"
 # the rules' origins the model may not overturn: a currency's amount is money (SPEC section 2)
@@ -104,8 +104,8 @@ class EventCorrector:
         return chosen, type_from if chosen == event_type else "model", features
 
     def _event_features(self, ctx: MentionContext, event_type: str, type_from: str) -> dict[str, float]:
-        f: dict[str, float] = {f"rules:{event_type}": 1.0, f"from:{type_from}": 1.0,
-                               f"rules_from:{event_type}_{type_from}": 1.0}
+        f: dict[str, float] = {f"rules:{event_type}": 1.0, f"origin:{type_from}": 1.0,
+                               f"rules_origin:{event_type}_{type_from}": 1.0}
         noun, pred = ctx.noun, ctx.predicate
         f[f"noun:{_lemma(noun)}"] = 1.0
         f[f"verb:{_lemma(pred)}"] = 1.0
