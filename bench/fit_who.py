@@ -21,15 +21,13 @@ written only when it beats the rules on the corpus' dev folds. The test split is
 
 from __future__ import annotations
 
-import argparse
 import json
-import random
-import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dev_folds import choose_settings as nested_choice  # noqa: E402
+from dev_folds import comparison, fit_inputs, held_out, matched_facts  # noqa: E402
 
 FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0)
@@ -41,62 +39,26 @@ MARGIN_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, float("inf"))  # inf: the rules alo
 VARIANTS = ("pointwise", "softmax")
 
 
-def dev_sets(lang: str) -> dict[str, tuple[Path, Path]]:
-    """Name -> (gold path, articles path) of every dev set of ``lang`` present."""
-    from real_news import GOLD as REAL_GOLD
-    from real_news import write_records
-
-    corpus = ROOT / "corpus" / ("" if lang == "fr" else lang)
-    sets = {"corpus": (corpus / "gold.jsonl", corpus / "articles"),
-            "bank": (corpus / "constructions" / "gold.jsonl", corpus / "constructions" / "sentences.jsonl")}
-    if lang == "fr":
-        records = write_records()
-        if records is not None:
-            sets["real"] = (REAL_GOLD, records)
-    return sets
-
-
-def group_of(set_name: str, article_id: str, gold: dict) -> str:
-    """The unit of a fold: a construction of the bank, a story's articles together, else the article."""
-    if set_name == "bank" and gold.get("construction"):
-        return f"bank:{gold['construction']}"
-    story = re.match(r"(s\d+)-", article_id)
-    return f"{set_name}:{story.group(1) if story and set_name == 'corpus' else article_id}"
-
-
 def collect(lang: str) -> dict[str, dict]:
     """Per dev set: its matched facts (group, gold who, candidates with labels, event type and when
     right) and its counts of predicted and gold facts (for tuple F1)."""
-    from pipeline.evaluation import _resolve_evidence, load_gold
-    from pipeline.ingest import expand_inputs, read_file
-    from pipeline.nlp import doc_of, load_nlp
-    from pipeline.scoring import match_facts, slot_right, text_slot_right
+    from pipeline.scoring import slot_right, text_slot_right
 
-    nlp = load_nlp(lang)
-    extractor = nlp.get_pipe("faits_facts").extractor
-    extractor.who_ranker, extractor.log_who = None, True  # the rules' pick, and what it was chosen from
-    out = {}
-    for name, (gold_path, articles) in dev_sets(lang).items():
-        gold = {k: v for k, v in load_gold(gold_path).items() if v.get("split", "dev") in ("dev", "real")}
-        files, _ = expand_inputs([articles])
-        wanted = [a for f in files for a in read_file(f) if getattr(a, "article_id", None) in gold]
-        _resolve_evidence(gold, {a.article_id: a.text for a in wanted})
-        facts, n_pred, n_gold = [], 0, 0
-        for article, doc in zip(wanted, nlp.pipe(doc_of(nlp, a) for a in wanted), strict=True):
-            pred, g = doc._.facts, gold[article.article_id]["facts"]
-            n_pred, n_gold = n_pred + len(pred), n_gold + len(g)
-            for gi, pi in match_facts(g, pred, lang):
-                candidates = pred[pi]["who_candidates"]
-                facts.append({
-                    "group": group_of(name, article.article_id, gold[article.article_id]),
-                    "gold_who": g[gi].get("who"), "evidence": pred[pi].get("evidence"),
-                    "rest_right": slot_right("event_type", g[gi], pred[pi], lang) and slot_right(
-                        "when", g[gi], pred[pi], lang),
-                    "candidates": [{"phrase": c.phrase, "features": c.features,
-                                    "right": text_slot_right(g[gi].get("who"), c.phrase, lang)}
-                                   for c in candidates]})
-        out[name] = {"facts": facts, "n_pred": n_pred, "n_gold": n_gold}
-        print(f"{name}: {len(wanted)} articles, {len(facts)} matched facts", file=sys.stderr)
+    def setup(extractor) -> None:
+        extractor.who_ranker, extractor.log_who = None, True  # the rules' pick, and what it was chosen from
+
+    out: dict[str, dict] = {}
+    for name, g, p, n_pred, n_gold in matched_facts(lang, setup):
+        data = out.setdefault(name, {"facts": []})
+        if g is None:
+            data |= {"n_pred": n_pred, "n_gold": n_gold}
+            continue
+        data["facts"].append({
+            "group": g["_group"], "gold_who": g.get("who"), "evidence": p.get("evidence"),
+            "rest_right": slot_right("event_type", g, p, lang) and slot_right("when", g, p, lang),
+            "candidates": [{"phrase": c.phrase, "features": c.features,
+                            "right": text_slot_right(g.get("who"), c.phrase, lang)}
+                           for c in p["who_candidates"]]})
     return out
 
 
@@ -188,61 +150,27 @@ def choices(facts: list[dict], weights: dict[str, float], bias: float, margin: f
     return out
 
 
-def tuple_f1(facts: list[dict], who_right: list[bool], n_pred: int, n_gold: int) -> float:
-    hits = sum(w and f["rest_right"] for f, w in zip(facts, who_right, strict=True))
-    p, r = hits / n_pred if n_pred else 0.0, hits / n_gold if n_gold else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def folds_of(facts: list[dict], k: int, seed: int) -> list[int]:
-    groups = sorted({f["group"] for f in facts})
-    random.Random(seed).shuffle(groups)
-    fold = {g: i % k for i, g in enumerate(groups)}
-    return [fold[f["group"]] for f in facts]
-
-
 def choose_settings(facts: list[dict]) -> tuple[str, float, float]:
     """(variant, C, margin) with the most right who over an inner cross-validation of ``facts``."""
-    fold = folds_of(facts, 4, seed=1)
-    right = {(v, c, m): 0 for v in VARIANTS for c in C_GRID for m in MARGIN_GRID}
-    for k in range(4):
-        train = [f for f, i in zip(facts, fold, strict=True) if i != k]
-        held = [f for f, i in zip(facts, fold, strict=True) if i == k]
-        for v in VARIANTS:
-            for c in C_GRID:
-                weights, bias = fit(train, c, v)
-                for m in MARGIN_GRID:
-                    right[(v, c, m)] += sum(choices(held, weights, bias, m))
-    # ties go to the larger margin (closer to the rules) and the stronger penalty
-    return max(right, key=lambda s: (right[s], s[2], -s[1]))
+    (variant, c), margin = nested_choice(
+        facts, [(v, c) for c in C_GRID for v in VARIANTS], MARGIN_GRID, lambda train, p: fit(train, p[1], p[0]),
+        lambda held, model, m: sum(choices(held, *model, m)))
+    return variant, c, margin
 
 
 def cross_validate(data: dict[str, dict], train_sets: list[str]) -> tuple[dict[str, dict], list]:
     """Held-out who accuracy and tuple F1 of the rules and of the ranker, per dev set."""
-    facts = [dict(f, set=name) for name in data for f in data[name]["facts"]]
-    fold = folds_of(facts, FOLDS, seed=0)
-    ranker_right: dict[int, bool] = {}
-    settings = []
-    for k in range(FOLDS):
-        train = [f for f, i in zip(facts, fold, strict=True) if i != k and f["set"] in train_sets]
-        variant, c, margin = choose_settings(train)
-        settings.append((variant, c, margin))
-        weights, bias = fit(train, c, variant)
-        held = [j for j, i in enumerate(fold) if i == k]
-        for j, right in zip(held, choices([facts[j] for j in held], weights, bias, margin), strict=True):
-            ranker_right[j] = right
+    facts, ranker_right, settings = held_out(
+        data, train_sets, choose_settings, lambda train, s: fit(train, s[1], s[0]),
+        lambda held, model, s: choices(held, *model, s[2]), folds=FOLDS)
     table = {}
     for name in data:
         idx = [j for j, f in enumerate(facts) if f["set"] == name]
         sub = [facts[j] for j in idx]
         rules = [f["candidates"][0]["right"] for f in sub]
         ranked = [ranker_right[j] for j in idx]
-        n_pred, n_gold = data[name]["n_pred"], data[name]["n_gold"]
-        table[name] = {"matched": len(sub), "who_rules": sum(rules) / len(sub), "who_ranker": sum(ranked) / len(sub),
-                       "tuple_f1_rules": tuple_f1(sub, rules, n_pred, n_gold),
-                       "tuple_f1_ranker": tuple_f1(sub, ranked, n_pred, n_gold),
-                       "changed_to_right": sum(b and not a for a, b in zip(rules, ranked, strict=True)),
-                       "changed_to_wrong": sum(a and not b for a, b in zip(rules, ranked, strict=True))}
+        table[name] = comparison(rules, ranked, [f["rest_right"] for f in sub], data[name]["n_pred"],
+                                 data[name]["n_gold"], "who", "ranker")
     return table, settings
 
 
@@ -250,25 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.languages import models_dir
     from pipeline.relations.who_ranker import WHO_RANKER_FILE
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", default="fr")
-    parser.add_argument("--train", default="corpus,bank", help="dev sets to train on (corpus, bank, real)")
-    parser.add_argument("--cache", type=Path, help="read (or write) the candidates here, to refit without parsing")
-    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
-    args = parser.parse_args(argv)
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        print("bench/fit_who.py needs scikit-learn: pip install 'faits[train]'", file=sys.stderr)
+    inputs = fit_inputs(argv, __doc__, "bench/fit_who.py", collect, "the candidates")
+    if inputs is None:
         return 1
-    if args.cache is not None and args.cache.is_file():
-        data = json.loads(args.cache.read_text(encoding="utf-8"))
-    else:
-        data = collect(args.lang)
-        if args.cache is not None:
-            args.cache.parent.mkdir(parents=True, exist_ok=True)
-            args.cache.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    train_sets = [s for s in args.train.split(",") if s in data]
+    args, data, train_sets = inputs
     table, settings = cross_validate(data, train_sets)
     print(f"{FOLDS}-fold cross-validation by group, trained on {'+'.join(train_sets)}; "
           f"(variant, C, margin) chosen inside each training part: {settings}")

@@ -18,6 +18,7 @@ must never write: ``tests/test_language_leaks.py`` looks for them), a :data:`Cod
 
 from __future__ import annotations
 
+import json
 import types
 import typing
 from collections.abc import Iterator
@@ -423,6 +424,17 @@ class WhoRankerFile(TypedDict):
     fitted_on: dict[Code, float]  # what it was fitted on and its cross-validated figures
 
 
+# -- event_types.json (optional; written by bench/fit_event_types.py) ------------------------------
+
+
+class EventTypesFile(TypedDict):
+    # event type -> feature of pipeline/relations/event_corrector.py ("noun:<lemma>", "rules:killed") -> weight
+    weights: dict[Code, dict[str, float]]
+    bias: dict[Code, float]
+    margin: float  # what another type must score above the rules' type to replace it
+    fitted_on: dict[Code, float]  # what it was fitted on and its cross-validated figures
+
+
 # -- validation -----------------------------------------------------------------------------------
 
 
@@ -515,6 +527,19 @@ def validate(data: Any, contract: type, path: Path) -> None:
     if not isinstance(data, dict):
         raise FaitsError(Errors.E007.format(path=path, key="(the file)", expected="an object", got=_json_type(data)))
     _check_keys(data, contract, path)
+
+
+def read_model_file(path: Path, contract: type) -> dict | None:
+    """The JSON object of an optional model file (a learned part's weights), checked against ``contract``;
+    None when the file is absent."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise FaitsError(Errors.E004.format(path=path, error=e)) from e
+    validate(data, contract, path)
+    return data
 
 
 def words_of(data: Any, tp: Any, kind: Any = Word) -> Iterator[str]:

@@ -23,18 +23,6 @@ class VerbClasses:
         self.threshold = threshold
         self._centroids: np.ndarray | None = None
 
-    def _build(self, vocab) -> np.ndarray:
-        rows = []
-        for event_type in self.types:
-            vectors = [vocab[w].vector for w, t in self.trigger_of.items()
-                       if t == event_type and " " not in w and vocab[w].has_vector]
-            if not vectors:
-                rows.append(np.zeros(vocab.vectors_length or 1, dtype="float32"))
-                continue
-            unit = np.array([v / (np.linalg.norm(v) or 1.0) for v in vectors]).mean(axis=0)
-            rows.append(unit / (np.linalg.norm(unit) or 1.0))
-        return np.array(rows)
-
     def nearest(self, predicate: Token) -> str | None:
         if predicate.pos_ != "VERB" or not predicate.vocab.vectors_length:
             return None
@@ -42,8 +30,22 @@ class VerbClasses:
         if not lexeme.has_vector:
             return None
         if self._centroids is None:
-            self._centroids = self._build(predicate.vocab)
+            self._centroids = type_centroids(self.trigger_of, self.types, predicate.vocab)
         v = lexeme.vector / (np.linalg.norm(lexeme.vector) or 1.0)
         sims = self._centroids @ v
         best = int(np.argmax(sims))
         return self.types[best] if sims[best] >= self.threshold else None
+
+
+def type_centroids(trigger_of: dict[str, str], types: list[str], vocab) -> np.ndarray:
+    """A row per type of ``types``: the unit mean of its one-word triggers' unit vectors (zeros without any)."""
+    rows = []
+    for event_type in types:
+        vectors = [vocab[w].vector for w, t in trigger_of.items()
+                   if t == event_type and " " not in w and vocab[w].has_vector]
+        if not vectors:
+            rows.append(np.zeros(vocab.vectors_length or 1, dtype="float32"))
+            continue
+        unit = np.array([v / (np.linalg.norm(v) or 1.0) for v in vectors]).mean(axis=0)
+        rows.append(unit / (np.linalg.norm(unit) or 1.0))
+    return np.array(rows)

@@ -40,6 +40,20 @@ def plain_nlp():
 PUBLISHED = "2025-06-20"
 
 
+def packs_without(model_file: str, tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the shipped language packs without ``model_file`` (a learned part's weights), used
+    through FAITS_MODELS_DIR: the rules decide until a test writes one."""
+    import shutil
+
+    from pipeline.languages import models_dir
+
+    for lang in ("fr", "en"):
+        shutil.copytree(models_dir() / lang, tmp_path / lang)
+        (tmp_path / lang / model_file).unlink(missing_ok=True)
+    monkeypatch.setenv("FAITS_MODELS_DIR", str(tmp_path))
+    return tmp_path
+
+
 def one_fact(facts: list[dict], value: float) -> dict:
     """The one fact of ``facts`` whose how_many is ``value`` (the test fails when there are none or several)."""
     found = [f for f in facts if f["how_many"] == value]

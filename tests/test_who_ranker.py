@@ -5,12 +5,13 @@ Sentences and model files written for these tests."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from pipeline.errors import FaitsError
 from pipeline.relations.who_ranker import WHO_RANKER_FILE, Candidate, WhoRanker, is_feature, path_feature
+
+from .conftest import packs_without
 
 SENTENCE = "Hier soir, 40 pompiers ont combattu un incendie près de Tulle."
 
@@ -22,13 +23,7 @@ def _model(weights: dict, margin: float = 0.0) -> dict:
 @pytest.fixture
 def pack(tmp_path, monkeypatch):
     """A copy of the shipped language packs, used through FAITS_MODELS_DIR, without any who model."""
-    from pipeline.languages import models_dir
-
-    for lang in ("fr", "en"):
-        shutil.copytree(models_dir() / lang, tmp_path / lang)
-        (tmp_path / lang / WHO_RANKER_FILE).unlink(missing_ok=True)
-    monkeypatch.setenv("FAITS_MODELS_DIR", str(tmp_path))
-    return tmp_path
+    return packs_without(WHO_RANKER_FILE, tmp_path, monkeypatch)
 
 
 def _who(nlp, text: str) -> list:

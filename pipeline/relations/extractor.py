@@ -18,6 +18,7 @@ from ..schema import is_currency
 from .anaphora import Anaphora
 from .context import ContextReader
 from .currency import CurrencyChooser
+from .event_corrector import EventCorrector
 from .event_type import EventTyper
 from .lexicon import RelationLexicon
 from .linking import Linker
@@ -28,8 +29,8 @@ from .what import WhatReader
 from .who_ranker import WhoChooser
 
 
-class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker, EventTyper, DateAssigner,
-                        RecordBuilder, WhatReader, WhoChooser, Anaphora):
+class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker, EventTyper, EventCorrector,
+                        DateAssigner, RecordBuilder, WhatReader, WhoChooser, Anaphora):
     """Build fact records (dicts with SPEC's slots) from a parsed Doc with quantities and dates.
 
     Each stage is a module of this package; they share the compiled lexicon (:class:`RelationLexicon`).

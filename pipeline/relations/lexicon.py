@@ -13,6 +13,7 @@ from ..languages import DEFAULT_LANG, language_data, models_dir
 from ..numbers import grammar
 from ..numbers.words import _alternation
 from ..verb_classes import VerbClasses
+from .event_corrector import EVENT_TYPES_FILE, EventTypeModel
 from .who_ranker import WHO_RANKER_FILE, WhoRanker
 
 
@@ -218,6 +219,7 @@ class RelationLexicon:
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None
         self.partitive_words = {w.lower() for w in lex["partitive_links"]}
         self.who_ranker = WhoRanker.read(models_dir() / lang / WHO_RANKER_FILE)
+        self.event_model = EventTypeModel.read(models_dir() / lang / EVENT_TYPES_FILE)
 
     def _stem(self, word: str) -> str:
         for ending, base in self.inflection_endings:

@@ -891,6 +891,8 @@ class RecordBuilder:
             event_type, type_from = "other", "noun"  # "731 arrivals in 14 boats": the boats are not the people moved
         if event_type in HARM_TYPES and ctx.noun is not None and said_with(ctx.noun, self.animal_nouns):
             event_type, type_from = "other", "default"  # "85 vaches ont péri": no casualties of animals
+        # a learned correction of the rules' type, where the language has one (relations/event_corrector.py)
+        event_type, type_from, type_features = self._corrected_type(ctx, event_type, type_from)
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
@@ -1144,5 +1146,6 @@ class RecordBuilder:
             mention_text=q["text"],
             unit_kind=kind,
             event_type_from=type_from,
-        ).to_dict() | {"cues": cues} | ({"who_candidates": candidates} if self.log_who else {})
+        ).to_dict() | {"cues": cues} | ({"who_candidates": candidates} if self.log_who else {}) | (
+            {"event_type_features": type_features} if self.log_event_type else {})
 

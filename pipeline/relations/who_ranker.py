@@ -12,7 +12,6 @@ the file the rules decide alone.
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from ..contract import WhoRankerFile, validate
+from ..contract import WhoRankerFile, read_model_file
 from ..errors import Errors, FaitsError
 from ..schema import unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, tree_distance
@@ -118,13 +117,9 @@ class WhoRanker:
     @classmethod
     def read(cls, path: Path) -> WhoRanker | None:
         """The model of ``path``; None when the file is absent (the rules decide)."""
-        if not path.is_file():
+        data = read_model_file(path, WhoRankerFile)
+        if data is None:
             return None
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise FaitsError(Errors.E004.format(path=path, error=e)) from e
-        validate(data, WhoRankerFile, path)
         unknown = sorted(name for name in data["weights"] if not is_feature(name))
         if unknown:
             raise FaitsError(Errors.E006.format(path=path, key=f"weights.{unknown[0]}",
