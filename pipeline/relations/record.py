@@ -667,6 +667,20 @@ class RecordBuilder:
             return first
         return next((c for c in verb.children if c.dep_ == "obl:agent" and c.pos_ in NOMINAL), None)
 
+    def _of_share_verb(self, ctx: MentionContext) -> bool:
+        """Whether the figure complements a verb of proportion ("London accounted for 58% of the total")."""
+        return (ctx.predicate is not None and ctx.predicate.lemma_ in self.share_verbs and ctx.anchor is not None
+                and ctx.anchor.dep_ not in SUBJECT_DEPS)
+
+    @staticmethod
+    def _counts_own_noun(ctx: MentionContext) -> bool:
+        """Whether a count says how many of its own noun there are, right after it ("could not account for 12
+        missing rifles": the rifles), not a part of a group named by a preposition ("280 000 de ces
+        interventions", "58% of the total"): a verb of proportion's subject is then no holder."""
+        noun = ctx.noun
+        return (ctx.quantity["unit"] is None and noun is not None and noun.i > ctx.tokens[-1].i
+                and not any(c.dep_ == "case" and c.i > ctx.tokens[-1].i for c in noun.children))
+
     def _valued_by_worth(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
         """ "The stolen parts were worth £520,000", "900 catalytic converters from cars since 2024, worth an estimated
         £1.3m": an amount after a value word (value_words) said of the noun before it is that noun's value, the head of
@@ -905,13 +919,15 @@ class RecordBuilder:
                         c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in ctx.anchor.head.children)))):
             # (an event noun that names a measure too, with its indefinite article: "on a turnout of 64%")
             who_token = ctx.anchor.head  # "une couverture de 75 %", "le seuil de 95 %"
-        elif unit == "%" and who_token is None and (rate := self._rate_noun(ctx, in_dates)) is not None:
+        elif (unit == "%" and who_token is None and not self._of_share_verb(ctx)
+              and (rate := self._rate_noun(ctx, in_dates)) is not None):
+            # (not the complement of a verb of proportion, whose subject holds it: "Young drivers account for one
+            # in four crashes")
             who_token = rate  # "one in five councils", "a 5% rise"
         elif unit not in (None, "%") or (unit == "%" and who_token is None) or (
                 who_token is not None and who_token.lower_ in self.holder_nouns):
             who_token = ctx.actor or (ctx.noun if unit == "%" else None)
-        elif (ctx.predicate is not None and ctx.predicate.lemma_ in self.share_verbs and ctx.anchor is not None
-              and ctx.anchor.dep_ not in SUBJECT_DEPS and ctx.subset_of is None):
+        elif self._of_share_verb(ctx) and ctx.subset_of is None and not self._counts_own_noun(ctx):
             # the subject of a verb of proportion is the part (SPEC section 3, the holder): "les cadres, qui
             # représentent 21 % des postes", "les coupures représentent 280 000 de ces interventions"
             who_token = ctx.actor or self._pronoun_of(ctx)

@@ -122,10 +122,12 @@ class WhatReader:
     @staticmethod
     def _counted_against(ctx: MentionContext, main: MentionContext, before: str, marker: re.Match) -> bool:
         """Whether the marker joins two counts with no pause ("par 28 voix contre 10"): votes against, no
-        comparison; the marker is the figure's what, as the gold names it."""
+        comparison; the marker is the figure's what, as the gold names it. Only the first figure's noun stands
+        between: two amounts or bare figures ("est passé à 3 euros contre 2,50 euros", "fell to 3,000 from 4,500")
+        are a figure and its point of comparison."""
         start = ctx.quantity["start"]
         between = doc_text(ctx.sentence.doc)[main.quantity["end"] : start - len(before) + marker.start()]
-        return not re.search(r"[^\w\s]", between) and len(between.split()) <= 1
+        return main.noun is not None and between.split() == [main.noun.text]
 
     def _against_what(self, ctx: MentionContext) -> str | None:
         """ "par 312 voix contre 205": the marker between two counts of one noun with no pause is the second one's
