@@ -17,8 +17,10 @@ def whos(facts):
     # marker (which is a vote against only after a count of a noun: "par 312 voix contre 205")
     ("Rents climbed to 1,200 pounds from 1,050 pounds a year earlier.", [(1200, "climbed"), (1050, "climbed")]),
     ("Arrivals fell to 3,000 from 4,500.", [(3000, "fell"), (4500, "fell")]),
-    # controls: votes against keep their marker; a figure of another noun keeps its verb
+    ("Police recorded 120 burglaries against 98 in 2024.", [(120, "recorded"), (98, "recorded")]),
+    # controls: votes against keep their marker, also with a date after them
     ("The motion was carried by 312 votes against 205.", [(312, "was carried"), (205, "against")]),
+    ("The motion was carried by 312 votes against 205 on Monday.", [(312, "was carried"), (205, "against")]),
 ])
 def test_english_point_of_comparison_without_a_pause(en_facts, sentence, expected):
     assert whats(en_facts(sentence)) == expected
@@ -27,8 +29,12 @@ def test_english_point_of_comparison_without_a_pause(en_facts, sentence, expecte
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Le loyer moyen atteint 850 euros contre 790 euros en 2023.", [(850, "atteint"), (790, "atteint")]),
     ("Le gazole coûte 1,80 euro contre 1,65 euro il y a un an.", [(1.8, "coûte"), (1.65, "coûte")]),
+    # a count of a noun compared with one dated right after it: a point of comparison, no vote against
+    ("Il y a eu 45 morts contre 38 l'an dernier.", [(45, "a eu"), (38, "a eu")]),
+    ("On a recensé 120 cas contre 98 en 2024.", [(120, "a recensé"), (98, "a recensé")]),
     # controls: votes against, a score
     ("Le texte a été adopté par 312 voix contre 205.", [(312, "a été adopté"), (205, "contre")]),
+    ("L'équipe a gagné 3 buts contre 1.", [(3, "a gagné"), (1, "contre")]),
 ])
 def test_french_point_of_comparison_without_a_pause(facts_of, sentence, expected):
     assert whats(facts_of(sentence)) == expected

@@ -18,7 +18,7 @@ class WhatReader:
 
     def _what_of(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
         """The figure's what; sets ``ctx.what`` and ``ctx.what_from`` (the figure it was taken from)."""
-        own = self._own_what(ctx)
+        own = self._own_what(ctx, in_dates)
         source = self._what_source(ctx, own, in_dates)
         if source is not None and source.what is not None:
             ctx.what, ctx.what_from = source.what, source
@@ -26,10 +26,10 @@ class WhatReader:
             ctx.what, ctx.what_from = own, None
         return ctx.what
 
-    def _own_what(self, ctx: MentionContext) -> str | None:
+    def _own_what(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
         """The figure's own what: a change's marker ("up 23%"), a comparative after it ("soit 5 % de plus"),
         else its predicate (the verb of a sum or a measure that is its subject)."""
-        found = self._comparison_what(ctx) or self._against_what(ctx) or self._comparative_what(ctx)
+        found = self._comparison_what(ctx) or self._against_what(ctx, in_dates) or self._comparative_what(ctx)
         if found is not None:
             return found
         change = self._change_noun(ctx)
@@ -108,7 +108,7 @@ class WhatReader:
                 main = main.previous
         if main is None:
             return None
-        if self._counted_against(ctx, main, before, marker):
+        if self._counted_against(ctx, main, before, marker, in_dates):
             return None  # "par 28 voix contre 10"
         set_off = re.search(r"[^\w\s]\s*(?:\w+\s+)?$", before[: marker.start()])
         pred = ctx.predicate
@@ -120,16 +120,23 @@ class WhatReader:
         return main
 
     @staticmethod
-    def _counted_against(ctx: MentionContext, main: MentionContext, before: str, marker: re.Match) -> bool:
+    def _counted_against(ctx: MentionContext, main: MentionContext, before: str, marker: re.Match,
+                         in_dates: set[int]) -> bool:
         """Whether the marker joins two counts with no pause ("par 28 voix contre 10"): votes against, no
         comparison; the marker is the figure's what, as the gold names it. Only the first figure's noun stands
         between: two amounts or bare figures ("est passé à 3 euros contre 2,50 euros", "fell to 3,000 from 4,500")
-        are a figure and its point of comparison."""
+        are a figure and its point of comparison, and so is a second figure with a date right after it when the
+        first is no complement of the verb ("45 morts contre 38 l'an dernier", not "by 312 votes against 205 on
+        Monday")."""
         start = ctx.quantity["start"]
         between = doc_text(ctx.sentence.doc)[main.quantity["end"] : start - len(before) + marker.start()]
-        return main.noun is not None and between.split() == [main.noun.text]
+        if main.noun is None or between.split() != [main.noun.text]:
+            return False
+        after = ctx.tokens[-1].i + 1
+        dated = after < ctx.sentence.end and after in in_dates
+        return not dated or any(c.dep_ == "case" for c in main.noun.children)
 
-    def _against_what(self, ctx: MentionContext) -> str | None:
+    def _against_what(self, ctx: MentionContext, in_dates: set[int]) -> str | None:
         """ "par 312 voix contre 205": the marker between two counts of one noun with no pause is the second one's
         what (not "rescued 512 people from nine boats", a count of another noun)."""
         main = ctx.previous
@@ -140,7 +147,7 @@ class WhatReader:
         start = ctx.quantity["start"]
         before = doc_text(ctx.sentence.doc)[max(ctx.sentence.start_char, start - 25) : start]
         marker = self.comparison_rx.search(before)
-        if marker is None or not self._counted_against(ctx, main, before, marker):
+        if marker is None or not self._counted_against(ctx, main, before, marker, in_dates):
             return None
         return marker.group(0).strip().lower()
 
