@@ -60,9 +60,10 @@ class NumberGrammar:
         self.age_units = set(lex["age_units"])
         of = _alternation(lex["of_words"])
 
-        # a currency written right after the figures, as written in the lexicon: "42MYR", "43c"
+        # a currency or a measure unit written right after the figures, as written in the lexicon: "42MYR", "43c",
+        # "94mph"
         glued = _alternation([form for forms in lex["currencies"].values() for form in forms]
-                             + list(lex["minor_currencies"]))
+                             + list(lex["minor_currencies"]) + list(lex["glued_units"]))
         digits = rf"(?:\d{{1,3}}(?:[{seps}]\d{{3}})+|\d+)(?:{dec}\d+)?|{dec}\d+"
         self.other_decimal_separator = lex["other_decimal_separator"]
         if self.other_decimal_separator:
