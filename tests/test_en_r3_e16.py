@@ -1,7 +1,7 @@
 """English constructions found missing on the e16 batch (branch en-r3, twelfth session; sorting in
 corpus/reviews/en-r3-e16.md), on sentences written for these tests, each with controls where the rule must
 not fire: a sum followed by "to" and a smaller bare count (two figures, no range), a list of bare ages after
-"aged", a service number after "call", people living in or moved to temporary places, people allowed home or
+"aged", a service number after "call", two figures joined by a hyphen, people living in or moved to temporary places, people allowed home or
 landing, "this financial year", a unit written right after the figures ("94mph"), a relative clause the
 parser hangs on a verb, the party a sum costs, a share restating a count after "or", "a total of" years, and
 "since first light"."""
@@ -42,6 +42,16 @@ FIGURES = [  # sentence, {how_many: expected qualifier, or NO_FACT}
     ("Gusts of 85mph hit the coast overnight.", {85: "exact"}),
     ("Up to 30cm of snow is forecast for the hills.", {30: "at_most"}),
     ("The club paid £8m for the striker.", {8_000_000: "exact"}),
+    # two figures joined by a hyphen are a range, as with a dash; controls: scores (a high end below the low one,
+    # or masked as a score), a name with a number, a compound of a number and a word, ages after "aged"
+    ("Up to 200-300 people are expected at the vigil, and 10-15cm of snow could fall.",
+     {200: "range", 10: "range"}),
+    ("House prices could fall 5-10% next year.", {5: "range"}),
+    ("Carter won the final in straight sets, 6-3, 6-4.", {6: NO_FACT, 3: NO_FACT, 4: NO_FACT}),
+    ("The hosts won 2-1 in front of 18,000 fans.", {2: NO_FACT, 18_000: "exact"}),
+    ("Covid-19 killed 300 people in the region.", {19: NO_FACT, 300: "exact"}),
+    ("The three-year deal is worth £40m.", {3: NO_FACT, 40_000_000: "exact"}),
+    ("Nine men aged 18-25 were charged.", {9: "exact", 18: NO_FACT}),
     # "a total of" years is a sentence's length, not an age; control: a person's years stay an age
     ("Five dealers were jailed for a total of 42 years.", {5: "exact", 42: "exact"}),
     ("A woman of 42 years was hurt in the crash.", {42: NO_FACT}),

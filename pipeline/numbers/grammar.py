@@ -72,9 +72,9 @@ class NumberGrammar:
         before = _alternation(lex["currency_symbols_before"])
         scale_alt = _alternation(list(self.digit_scales))
         self.digit_core = re.compile(
-            rf"(?<![\w.,/\-−])(?:(?P<pre>{before})\s?)?(?P<sign>[-−])?(?P<num>{digits})"
+            rf"(?<![\w.,/−])(?:(?<!-)|(?<=\d-))(?:(?P<pre>{before})\s?)?(?P<sign>[-−])?(?P<num>{digits})"
             rf"(?P<exp>[eE][+-]?\d+|\^[+-]*\d+)?(?:\s{{0,2}}(?P<scale>{scale_alt}))?"
-            rf"(?:(?=(?:{glued})(?!\w))|(?![\w]|[.,]\d|-\w|/\d))"
+            rf"(?:(?=(?:{glued})(?!\w))|(?![\w]|[.,]\d|-(?!\d)\w|/\d))"
         )
         self.digit_fraction = re.compile(
             r"(?<![\w.,/\-−])(?P<sign>[-−])?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|[.,]\d)"
