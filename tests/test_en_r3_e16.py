@@ -1,10 +1,10 @@
 """English constructions found missing on the e16 batch (branch en-r3, twelfth session; sorting in
 corpus/reviews/en-r3-e16.md), on sentences written for these tests, each with controls where the rule must
 not fire: a sum followed by "to" and a smaller bare count (two figures, no range), a list of bare ages after
-"aged", a service number after "call", two figures joined by a hyphen, people living in or moved to temporary places, people allowed home or
-landing, "this financial year", a unit written right after the figures ("94mph"), a relative clause the
-parser hangs on a verb, the party a sum costs, a share restating a count after "or", "a total of" years, and
-"since first light"."""
+"aged", a service number after "call", two figures joined by a hyphen, people living in or moved to temporary
+places, people allowed home or landing, "this financial year", a unit written right after the figures
+("94mph"), a relative clause the parser hangs on a verb, the party a sum costs, a share restating a count
+after "or", "a total of" years, and "since first light"."""
 
 from __future__ import annotations
 
