@@ -4,7 +4,7 @@ not fire: a sum followed by "to" and a smaller bare count (two figures, no range
 "aged", a service number after "call", two figures joined by a hyphen, people living in or moved to temporary
 places, people allowed home or landing, "this financial year", a unit written right after the figures
 ("94mph"), a relative clause the parser hangs on a verb, the party a sum costs, a share restating a count
-after "or", "a total of" years, and "since first light"."""
+after "or", "a total of" years, "since first light", and a day ahead after "expect"."""
 
 from __future__ import annotations
 
@@ -86,6 +86,10 @@ WHEN = [  # sentence, {how_many: (when_start, when_end)}
     ("The government has set aside £500m for new schools this financial year.",
      {500_000_000: ("2025-04-01", "2026-03-31")}),
     ("The trust spent £12m on agency staff last financial year.", {12_000_000: ("2024-04-01", "2025-03-31")}),
+    # a day after "expect" in the present is ahead; control: "expected" is past
+    ("Forecasters expect 20-30cm of snow on high ground on Sunday.", {20: ("2025-06-22", "2025-06-22")}),
+    ("The league expects 12,000 fans at the final on Saturday.", {12_000: ("2025-06-21", "2025-06-21")}),
+    ("Organisers expected 5,000 runners on Saturday.", {5000: ("2025-06-14", "2025-06-14")}),
     # control: "this year" stays the calendar year
     ("The government has set aside £500m for new schools this year.",
      {500_000_000: ("2025-01-01", "2025-12-31")}),
