@@ -62,8 +62,12 @@ class AttributeFilter:
         num = data.numbers
         self.age_units = {f.lower() for unit in num["age_units"] for f in num["time_units"].get(unit, [unit])}
         cues = num["bare_age_cues"]
+        # the cue reaches along a list of bare ages: "aged 19, 23 and 31"
+        joiners = "|".join(re.escape(j) for j in num["enumeration_joiners"])
         self.bare_age_before = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$", re.IGNORECASE) if cues else None
+            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*"
+            r"(?:\d{1,3}\s*(?:,\s*(?:(?:" + joiners + r")\s+)?|(?:" + joiners + r")\s+))*$",
+            re.IGNORECASE) if cues else None
         self.age_bounds = {w.lower() for w in num["age_bounds"]}
         self.age_nouns = {w.lower() for w in num["age_nouns"]}
         self.links = set(lex["counted_noun_links"])

@@ -101,6 +101,7 @@ class NumbersLexicon(TypedDict):
     currency_symbols_before: Words
     scaled_only_currencies: dict[Code, Words]
     minor_currencies: dict[Word, tuple[Code, int]]  # form -> [ISO code, minor units per major unit]
+    glued_units: Words  # measure units written right after the figures ("94mph", "20cm"): the figures are read
     age_units: Words
     clock_cues: dict[Word, Words]  # clock unit -> words before a time of day
     clock_suffixes: Words
@@ -274,6 +275,7 @@ class RelationsLexicon(TypedDict):
     vessel_nouns: Words  # "731 arrivals in 14 boats": a count of what carries people is not displaced
     implied_who: dict[Word, Word]
     cause_verbs: Words
+    bearer_verbs: Words  # context.py: a sum after one of these is borne by its indirect object ("cost the firm £4m")
     comparison_markers: Words
     change_base_links: Words  # "up 18% from June 2023": after a figure, a date that is the base of a change
     own_time_part_links: Words  # "of whom 8 were charged": a part with a verb of its own, undated by its total's

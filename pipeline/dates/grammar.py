@@ -10,7 +10,7 @@ from typing import Any
 from ..lang import hooks
 from ..languages import DEFAULT_LANG, language_data
 from .calendar import _last_day
-from .records import DateExpr, DateMention
+from .records import FINANCIAL_YEAR, DateExpr, DateMention
 
 _APOS = "['’]"
 
@@ -534,6 +534,9 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("rel_period", unit="weekend", offset=offset),)
     if kind == "rel_period":
         unit, offset = g.rel_periods[gd["phrase"].lower()]
+        if unit == FINANCIAL_YEAR:  # "this financial year": the year of account that holds the reference day
+            start = g.lex["financial_year_start_month"]
+            return (DateExpr("rel_period", unit=unit, offset=offset, month=start),) if start else None
         return (DateExpr("rel_period", unit=unit, offset=offset),)
     if kind == "ahead_after":
         kind = "ahead"

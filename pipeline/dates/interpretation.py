@@ -21,7 +21,7 @@ from .calendar import (
 )
 from .fallback import _read_with_dateparser
 from .grammar import DateGrammar, find_dates, grammar
-from .records import DateExpr, DateInterval, DateMention
+from .records import FINANCIAL_YEAR, DateExpr, DateInterval, DateMention
 from .tense import _sentence, _tense, resolution_tense
 
 
@@ -225,6 +225,9 @@ def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date
     if expr.unit == "year":
         y = reference.year + expr.offset
         return date(y, 1, 1), date(y, 12, 31)
+    if expr.unit == FINANCIAL_YEAR and expr.month:
+        y = reference.year + expr.offset - (reference.month < expr.month)
+        return date(y, expr.month, 1), date(y + 1, expr.month, 1) - timedelta(days=1)
     return None
 
 
@@ -335,6 +338,8 @@ def granularity_of(mention: DateMention) -> str:
     if (k.kind == "rel_period" and k.part is not None) or k.kind == "window":
         return "range"  # a few days of a week ("late last week"), "the past 10 days": no granularity of its own
     if k.kind == "rel_period" or k.kind == "ago":
+        if k.unit == FINANCIAL_YEAR:
+            return "range"  # twelve months across two years, as "2025-26"
         return "range" if k.unit is not None and k.unit.endswith(TO_DATE) else k.unit or "day"
     if k.kind == "division":
         return {3: "quarter", 6: "half"}.get(k.offset, "range")  # "the final four months of 2023": a range

@@ -13,6 +13,8 @@ from typing import Any
 #: days 1-10, 11-20 or 21-last); a season; a quarter; a half (of a year); a part of a year ("fin 2023":
 #: four months); a year; a decade; a century; a range (from one expression to another, "entre janvier et
 #: février", or from a date to the publication day, "depuis janvier").
+#: the unit of a relative year of account ("this financial year"), from the pack's financial_year_start_month
+FINANCIAL_YEAR = "financial_year"
 GRANULARITIES: tuple[str, ...] = ("day", "holiday", "weekend", "week", "month", "part_month", "season", "quarter",
                                   "half", "part_year", "year", "decade", "century", "range")
 

@@ -106,6 +106,9 @@ def _range_with_next(text: str, core: _Core, nxt: _Core | None, g: NumberGrammar
         return None, False
     if not (core.unit == nxt.unit or core.unit is None or nxt.unit is None):
         return None, False
+    if not opener and core.scaled and not nxt.scaled and nxt.value < core.value:
+        # "awarded £2.5m to 14 groups": a sum and a smaller bare figure after "to" are two figures
+        return None, False
     return opener, True
 
 

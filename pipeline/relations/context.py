@@ -318,6 +318,11 @@ class ContextReader:
     def _actor(self, predicate: Token, in_dates: set[int] = frozenset(), inside: set[int] = frozenset()
                ) -> Token | None:
         t = predicate.head if predicate.dep_ == "cop" else predicate
+        if t.lemma_ in self.bearer_verbs:  # "the walkout cost the operator £4.6m": the operator bears it
+            bearer = next((c for c in t.children if c.dep_ == "iobj" and c.pos_ in NOMINAL
+                           and c.i not in in_dates and c.i not in inside), None)
+            if bearer is not None:
+                return bearer
         for _ in range(3):
             if t.pos_ in NOMINAL and t.head.i != t.i and t.dep_ not in SUBJECT_DEPS:
                 t = t.head  # "a enregistré une perte de 41 millions": the actor is the verb's subject
@@ -336,9 +341,11 @@ class ContextReader:
             relative = next((c for c in t.children if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")), None)
             if relative is not None and t.dep_ == "acl:relcl" and t.head.pos_ in NOMINAL and t.head.i not in in_dates:
                 return t.head  # "un homme qui a gagné 500 000 euros": the relative pronoun stands for the noun
-            if relative is not None and t.dep_ != "acl:relcl" and not any(a.dep_ == "acl:relcl" for a in t.ancestors):
+            if relative is not None and (t.dep_ != "acl:relcl" or t.head.pos_ not in NOMINAL) and not any(
+                    a.dep_ == "acl:relcl" for a in t.ancestors):
                 # "au dynamisme des recettes, qui ont progressé de 3,9 %": the parser hangs the relative clause
-                # on the main verb; the pronoun stands for the noun right before it (and its comma); not inside
+                # on the main verb (as a clause or as a relative of that verb: "falls short of inflation, which
+                # stood at 3.9%"); the pronoun stands for the noun right before it (and its comma); not inside
                 # a relative clause ("the stand, which he said would cost £6.5m": said's clause holds it)
                 before = relative.i - 1
                 while before > relative.sent.start and relative.doc[before].is_punct:

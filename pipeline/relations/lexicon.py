@@ -68,6 +68,7 @@ class RelationLexicon:
         self.holder_preps = {w.lower() for w in lex["holder_prepositions"]}
         self.implied_who = lex["implied_who"]
         self.cause_verbs = set(lex["cause_verbs"])
+        self.bearer_verbs = set(lex["bearer_verbs"])
         self.verb_object_triggers = lex["verb_object_triggers"]
         self.weak_verb_object_triggers = lex["weak_verb_object_triggers"]
         self.comparison_rx = re.compile(
