@@ -66,6 +66,9 @@ TYPES = [  # sentence, {how_many: event_type}
     # controls: things moved, money spent on accommodation
     ("The firm moved 40 staff to a new office in Leeds.", {40: "other"}),
     ("The council spent £4m on temporary accommodation last year.", {4_000_000: "money"}),
+    # review: "landing" says what happened to people only of a noun that could be anyone (a weak trigger)
+    ("Some 30 planes were landing at Heathrow on Tuesday despite the wind, the airport said.", {30: "other"}),
+    ("About 120 migrants were landing on the beach at Dover on Tuesday.", {120: "displaced"}),
 ]
 
 WHO = [  # sentence, {how_many: who}
