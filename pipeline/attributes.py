@@ -450,6 +450,8 @@ class AttributeFilter:
             nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
                 nxt = doc[nxt.i + 1]  # "à 30 milles nautiques des côtes"
+            if nxt is not None and nxt.pos_ == "ADV" and nxt.i + 1 < len(doc) and nxt.i + 1 < nxt.sent.end:
+                nxt = doc[nxt.i + 1]  # "à une cinquantaine de kilomètres plus au nord"
             return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions)
         # "longue de 3 900 mètres", "dans un rayon de deux kilomètres": the size of a thing or of a zone
         # describes it; a figure's own measure ("le fleuve est monté à 6,2 mètres") has none of these words

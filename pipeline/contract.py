@@ -260,6 +260,7 @@ class RelationsLexicon(TypedDict):
     subset_markers: Words
     subset_markers_after: Words  # linking.py: "31 of whom were children": a part's marker right after its number
     part_participles: Words  # linking.py: "dont six venus d'ailleurs": a participle after a part's number
+    part_qualifiers: Words  # linking.py: "dont deux grièvement", "dont quatre graves": how hurt, not a kind
     reporting_nouns: Words
     holder_nouns: Words
     holder_prepositions: Words  # "followed by Senegalese at 22%": the name before them holds a bare figure
