@@ -93,6 +93,8 @@ class NumbersLexicon(TypedDict):
     units_after_conjunction: Words
     decimal_words: Words
     ratio_words: Words
+    ratio_ones: Words  # joining.py: "un éleveur sur deux": the word for one before the counted noun of a ratio
+    ratio_followers: Words  # joining.py: words that may follow such a ratio ("un sur deux en grève")
     negative_words: Words
     negative_blockers: Words
     ordinal_suffixes: list[Affix]

@@ -76,3 +76,26 @@ def test_a_locating_distance_with_an_adverb_is_no_fact(facts_of, text, values):
 def test_a_first_person_plural_future_dates_a_bare_month_ahead(facts_of, text, year):
     fact = facts_of(text)[0]
     assert fact["when_start"][:4] == year
+
+
+@pytest.mark.parametrize("text, value, qualifier, who", [
+    # "un X sur N" said around its counted noun: a proportion in percent of that noun
+    ("Faute de pluie, 800 agriculteurs ont perdu leur récolte, soit un agriculteur sur deux.", 50, "exact",
+     "agriculteur"),
+    ("Le syndicat compte plus d'une infirmière sur deux en grève.", 50, "more_than", "infirmière"),
+    ("Au total, 52 000 foyers sont privés de courant, soit près d'un abonné sur trois.", 33.33, "approx", "abonné"),
+    ("Une commune sur quatre a fermé son école.", 25, "exact", "commune"),
+])
+def test_one_in_n_around_its_noun_is_a_proportion(facts_of, text, value, qualifier, who):
+    fact = one_fact(facts_of(text), value)
+    assert (fact["qualifier"], fact["who"], fact["unit"]) == (qualifier, who, "%")
+
+
+@pytest.mark.parametrize("text, values", [
+    # controls: the second number counts a noun of its own; a ratio said without a noun inside stays one
+    ("Le tribunal a condamné un prévenu sur deux chefs d'accusation.", [2]),
+    ("Il a marqué un but sur trois tirs.", [3]),
+    ("Un sur trois a voté.", [33.33]),
+])
+def test_one_in_n_controls(facts_of, text, values):
+    assert sorted(f["how_many"] for f in facts_of(text)) == values
