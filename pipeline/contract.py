@@ -320,6 +320,7 @@ class RelationsLexicon(TypedDict):
     search_verbs: Words  # attributes.py: "les secours, qui recherchent 12 personnes" is news, not what they hold
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
+    part_total_links: Words  # attributes.py: "142 postes sur les 390 que compte le site": the whole a part is of
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
     change_span_prepositions: Words  # attributes.py: "de 19 % sur deux ans" is the span of a change
     duration_holders: Words  # attributes.py: "une peine de cinq ans" is not an age

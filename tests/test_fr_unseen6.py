@@ -99,3 +99,17 @@ def test_one_in_n_around_its_noun_is_a_proportion(facts_of, text, value, qualifi
 ])
 def test_one_in_n_controls(facts_of, text, values):
     assert sorted(f["how_many"] for f in facts_of(text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the whole a part is taken from ("sur les N"), right after the part's figure and its noun, is no fact
+    ("Le plan prévoit la suppression de 85 postes sur les 310 que compte l'usine.", [85]),
+    ("La direction ne recense que 64 grévistes sur les 520 salariés du dépôt.", [64]),
+    ("Nous fermerons environ 300 places sur les 4 100 du parking.", [300]),
+    # controls: a figure of its own after "sur les", further from another figure; "des", which the gold labels
+    # both ways
+    ("Les 450 élèves sont répartis sur les 12 classes du collège.", [12, 450]),
+    ("Le groupe va supprimer 280 des 430 emplois de son usine.", [280, 430]),
+])
+def test_the_whole_a_part_is_taken_from_is_no_fact(facts_of, text, values):
+    assert sorted(f["how_many"] for f in facts_of(text)) == values
