@@ -99,6 +99,7 @@ class AttributeFilter:
         self.trigger_words = {w.lower() for words in lex["event_triggers"].values() for w in words}
         self.reporting_verbs = set(lex["reporting_verbs"])
         self.rate_prepositions = set(lex["rate_prepositions"])
+        self.part_total_links = [link.lower().split() for link in lex["part_total_links"]]
 
     def is_attribute(self, quantity: dict, tokens: list[Token]) -> str | None:
         """Why the mention is not a fact (age, address, distance, identifier, score, nothing, list number), or None."""
@@ -141,6 +142,8 @@ class AttributeFilter:
             return "description"
         if self.is_denominator(quantity, tokens):
             return "denominator"
+        if self._part_total(quantity, tokens):
+            return "part total"
         if after is not None and self._street_follows(after):
             return "address"
         if self._locating(quantity, tokens, before, after):
@@ -241,6 +244,24 @@ class AttributeFilter:
         start = doc[max(first.sent.start, first.i - 6)].idx
         return any(start <= q["end"] <= doc[first.i - 1].idx and q["start"] != quantity["start"]
                    for q in doc._.quantities or [])
+
+    def _part_total(self, quantity: dict, tokens: list[Token]) -> bool:
+        """ "142 postes sur les 390 que compte le site": the whole a part is taken from, right after the part's
+        figure and at most one word (its noun), is a reference, not a fact."""
+        first = tokens[0]
+        doc = first.doc
+        for link in self.part_total_links:
+            start = first.i - len(link)
+            if start <= first.sent.start or [t.lower_ for t in doc[start : first.i]] != link:
+                continue
+            before = doc[start - 1]
+            ends = {q["end"] for q in doc._.quantities or [] if q["start"] != quantity["start"]}
+            # the part's figure ends on the word before the link, or on the one before that (its noun)
+            if before.idx + len(before.text) in ends or (
+                    start - 2 >= first.sent.start and before.is_alpha
+                    and doc[start - 2].idx + len(doc[start - 2].text) in ends):
+                return True
+        return False
 
     @staticmethod
     def _starts_line(token: Token) -> bool:
@@ -454,6 +475,8 @@ class AttributeFilter:
             nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
                 nxt = doc[nxt.i + 1]  # "à 30 milles nautiques des côtes"
+            if nxt is not None and nxt.pos_ == "ADV" and nxt.i + 1 < len(doc) and nxt.i + 1 < nxt.sent.end:
+                nxt = doc[nxt.i + 1]  # "à une cinquantaine de kilomètres plus au nord"
             return nxt is not None and (nxt.lower_ in self.links or nxt.lower_ in self.directions)
         # "longue de 3 900 mètres", "dans un rayon de deux kilomètres": the size of a thing or of a zone
         # describes it; a figure's own measure ("le fleuve est monté à 6,2 mètres") has none of these words

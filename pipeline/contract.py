@@ -93,6 +93,8 @@ class NumbersLexicon(TypedDict):
     units_after_conjunction: Words
     decimal_words: Words
     ratio_words: Words
+    ratio_ones: Words  # joining.py: "un éleveur sur deux": the word for one before the counted noun of a ratio
+    ratio_followers: Words  # joining.py: words that may follow such a ratio ("un sur deux en grève")
     negative_words: Words
     negative_blockers: Words
     ordinal_suffixes: list[Affix]
@@ -261,6 +263,7 @@ class RelationsLexicon(TypedDict):
     subset_markers: Words
     subset_markers_after: Words  # linking.py: "31 of whom were children": a part's marker right after its number
     part_participles: Words  # linking.py: "dont six venus d'ailleurs": a participle after a part's number
+    part_qualifiers: Words  # linking.py: "dont deux grièvement", "dont quatre graves": how hurt, not a kind
     reporting_nouns: Words
     holder_nouns: Words
     holder_prepositions: Words  # "followed by Senegalese at 22%": the name before them holds a bare figure
@@ -319,6 +322,7 @@ class RelationsLexicon(TypedDict):
     search_verbs: Words  # attributes.py: "les secours, qui recherchent 12 personnes" is news, not what they hold
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
+    part_total_links: Words  # attributes.py: "142 postes sur les 390 que compte le site": the whole a part is of
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration
     change_span_prepositions: Words  # attributes.py: "de 19 % sur deux ans" is the span of a change
     duration_holders: Words  # attributes.py: "une peine de cinq ans" is not an age

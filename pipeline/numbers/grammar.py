@@ -185,6 +185,14 @@ class NumberGrammar:
         self.pronoun_after = re.compile(rf"\s+(?:{_alternation(followers)})(?!\w)" if followers else r"(?!)",
                                         re.IGNORECASE)
         self.ratio_between = re.compile(rf"^\s+(?:{_alternation(lex['ratio_words'])})\s+$", re.IGNORECASE)
+        # "un éleveur sur deux": one, a counted word, a ratio word, right before the second number
+        self.ratio_one_before = re.compile(
+            rf"(?<![\w\-])(?:{_alternation(lex['ratio_ones'])})\s+[^\W\d_][\w\-]*\s+(?:{_alternation(lex['ratio_words'])})\s+$",
+            re.IGNORECASE) if lex["ratio_ones"] else None
+        # what may follow its second number: a stop or one of these words, not a counted noun ("un prévenu sur deux
+        # chefs d'accusation" counts the charges)
+        self.ratio_one_after = re.compile(
+            rf"\s*(?:[^\w\s]|$)|\s+(?:{_alternation(lex['ratio_followers'])})(?![\w\-])", re.IGNORECASE)
 
     def _compile_exclusions(self, lex: dict[str, Any]) -> None:
         blocked = _alternation(lex["not_quantity_before"])

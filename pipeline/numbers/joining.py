@@ -80,6 +80,16 @@ def _merge_ratios(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Core
                 and g.ratio_between.match(text[prev.end : core.start])):
             out[-1] = _Core(prev.start, core.end, _as_percent(prev.value / core.value), unit="%", kind="fraction")
             continue
+        one = (g.ratio_one_before.search(text, max(0, core.start - 60), core.start)
+               if g.ratio_one_before is not None and core.unit is None and core.qualifier == "exact"
+               and core.value > 1 and g.ratio_one_after.match(text, core.end) else None)
+        if one is not None and prev is not None and prev.start == one.start() and prev.value == 1:
+            out.pop()  # the "un" of the ratio, read as a count of one
+            prev = out[-1] if out else None
+        if one is not None and (prev is None or prev.end <= one.start()):
+            # "soit un éleveur sur deux": a proportion in percent, said with its counted noun inside
+            out.append(_Core(one.start(), core.end, _as_percent(1 / core.value), unit="%", kind="fraction"))
+            continue
         out.append(core)
     return out
 

@@ -32,6 +32,10 @@ class ContextReader:
             group = self._group_of(ctx.anchor, in_dates)
             # not another figure's sign: "de 4 % en Bretagne, de 6 % en Corse"
             ctx.noun = group if group is not None and group.is_alpha and group.lower_ not in self.holder_nouns else None
+            named = next((t for t in tokens[1:-1] if t.pos_ in NOMINAL and t.is_alpha), None)
+            if (fraction is None and named is not None and tokens[-1].like_num and q.get("high") is None
+                    and not any(t.text == "%" for t in tokens)):
+                ctx.noun = ctx.anchor = named  # "un éleveur sur deux": the ratio names what it counts inside
         elif is_currency(unit):
             ctx.anchor = root
         elif unit is not None:  # a duration: the time unit word follows the number

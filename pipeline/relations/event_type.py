@@ -173,6 +173,12 @@ class EventTyper:
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
+        if ctx.predicate is not None:
+            # "sont mortes brûlées": a participle between the auxiliary and the predicate that the parser
+            # hangs on it as an adverb is part of the verb group and says what happened too
+            pred_side += [c for c in ctx.predicate.children if c.dep_ == "advmod" and c.i < ctx.predicate.i
+                          and "Part" in c.morph.get("VerbForm")
+                          and any(a.i < c.i and a.dep_.startswith("aux") for a in ctx.predicate.children)]
         governing: Token | None = None
         if (ctx.noun is not None and ctx.noun.dep_.startswith("nmod") and ctx.noun.head.pos_ == "NOUN"
                 and (ctx.predicate is None or ctx.predicate.i != ctx.noun.head.i)

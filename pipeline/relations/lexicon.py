@@ -48,6 +48,7 @@ class RelationLexicon:
         self.toll_nouns = {w.lower() for w in lex["toll_nouns"]}
         self.subset_verbs = set(lex["subset_verbs"])
         self.part_participles = {w.lower() for w in lex["part_participles"]}
+        self.part_qualifiers = {w.lower() for w in lex["part_qualifiers"]}
         self.participle_endings = tuple(data.dates["past_tense"]["participle_endings"])
         self.event_nouns = set(lex["event_nouns"])
         self.sum_nouns = {w.lower() for w in lex["sum_nouns"]}

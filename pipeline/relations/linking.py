@@ -38,7 +38,12 @@ class Linker:
             # clause hangs on, not of the figure right before ("three months")
             owner = self._relative_owner(ctx, earlier)
             ctx.subset_of = ctx.linked_to = owner or prev
-            if self._part_participle(ctx):
+            if (ctx.noun is not None and ctx.noun.i == ctx.tokens[-1].i + 1 and ctx.noun.lower_ in self.part_qualifiers
+                    and ctx.subset_of.noun is not None and ctx.subset_of.noun.i != ctx.noun.i):
+                # "26 blessés dont quatre graves", "dont un grièvement": a word of how badly the part was hurt
+                # is no kind of the total's things; the part counts the total's noun
+                ctx.noun = ctx.subset_of.noun
+            elif self._part_participle(ctx):
                 # "148 ont été secourues, dont 31 blessées", "dont six venus d'autres hôpitaux": the participle
                 # says what happened to a part of the total's things, which the part counts
                 total_noun = ctx.subset_of.noun
