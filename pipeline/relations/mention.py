@@ -32,6 +32,18 @@ class MentionContext:
     heads: list[int] = field(default_factory=list)  # every token's head in the Doc, shared by its mentions
     places: PlaceClaim = field(default_factory=PlaceClaim)  # the places the figure claims in its sentence
 
+    def linked_in_unit(self) -> MentionContext | None:
+        """The figure this one is linked to, when it is in the same unit (a point of comparison, a restated figure)."""
+        unit = self.quantity["unit"]
+        return self.linked_to if self.linked_to is not None and self.linked_to.quantity["unit"] == unit else None
+
+    def previous_in_unit(self) -> MentionContext | None:
+        """The nearest figure before this one in its sentence in the same unit."""
+        unit, before = self.quantity["unit"], self.previous
+        while before is not None and before.quantity["unit"] != unit:
+            before = before.previous
+        return before
+
 
 def date_token_indices(doc: Doc) -> set[int]:
     """The indices of the tokens of the Doc's dates (``doc._.dates``): a date is never what is counted."""

@@ -780,12 +780,9 @@ class RecordBuilder:
         "une durée de 32 jours, contre 28 jours en 2024"): the nearest one before it in its sentence in the same
         unit (not "en hausse de 0,3 point" between), when the comparison counts no noun of its own (or repeats
         that figure's unit word)."""
-        unit = ctx.quantity["unit"]
-        main = ctx.linked_to if ctx.linked_to is not None and ctx.linked_to.quantity["unit"] == unit else None
+        main = ctx.linked_in_unit()
         if main is None:
-            main = ctx.previous
-            while main is not None and main.quantity["unit"] != unit:
-                main = main.previous
+            main = ctx.previous_in_unit()
             if main is not None and ctx.predicate is not None and main.predicate is not None and (
                     ctx.predicate.i != main.predicate.i and ctx.predicate.pos_ in ("VERB", "AUX")
                     and ctx.predicate.dep_ not in ("acl", "amod")):

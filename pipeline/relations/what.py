@@ -100,12 +100,9 @@ class WhatReader:
         marker = self.comparison_rx.search(before)
         if marker is None:
             return None
-        unit = ctx.quantity["unit"]
-        main = ctx.linked_to if ctx.linked_to is not None and ctx.linked_to.quantity["unit"] == unit else None
+        main = ctx.linked_in_unit()
         if main is None:
-            main = ctx.previous
-            while main is not None and main.quantity["unit"] != unit:
-                main = main.previous
+            main = ctx.previous_in_unit()
         if main is None:
             return None
         if self._counted_against(ctx, main, before, marker, in_dates):
