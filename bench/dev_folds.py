@@ -86,6 +86,19 @@ def comparison(rules: list[bool], learned: list[bool], rest_right: list[bool], n
             "changed_to_wrong": sum(a and not b for a, b in zip(rules, learned, strict=True))}
 
 
+def comparison_by_set(data: dict[str, dict], facts: list[dict], rules: list[bool], learned: list[bool], slot: str,
+                      name: str) -> dict[str, dict[str, float]]:
+    """:func:`comparison` for each dev set of ``data``; ``rules`` and ``learned`` say, fact by fact of ``facts``
+    (each with its ``set``), whether the rules and the learned part got ``slot`` right."""
+    table = {}
+    for set_name in data:
+        idx = [j for j, f in enumerate(facts) if f["set"] == set_name]
+        table[set_name] = comparison([rules[j] for j in idx], [learned[j] for j in idx],
+                                     [facts[j]["rest_right"] for j in idx], data[set_name]["n_pred"],
+                                     data[set_name]["n_gold"], slot, name)
+    return table
+
+
 def folds_of(facts: list[dict], k: int, seed: int) -> list[int]:
     """The fold of each fact: its group's, groups dealt in a shuffled order."""
     groups = sorted({f["group"] for f in facts})

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dev_folds import choose_settings, comparison, fit_inputs, held_out, matched_facts  # noqa: E402
+from dev_folds import choose_settings, comparison_by_set, fit_inputs, held_out, matched_facts  # noqa: E402
 
 FOLDS = 5
 C_GRID = ((0.03,), (0.1,), (0.3,), (1.0,))  # the stronger penalty first: it wins ties
@@ -106,16 +106,12 @@ def cross_validate(data: dict[str, dict], train_sets: list[str]) -> tuple[dict[s
     facts, chosen, settings = held_out(
         data, train_sets, lambda train: choose_settings(train, C_GRID, MARGIN_GRID, fit, right),
         lambda train, s: fit(train, s[0]), lambda held, model, s: choices(held, model, s[1]), folds=FOLDS)
-    table = {}
-    for name in data:
-        idx = [j for j, f in enumerate(facts) if f["set"] == name]
-        sub = [facts[j] for j in idx]
-        rules = [f["rules"] == f["gold"] for f in sub]
-        model = [chosen[j] == facts[j]["gold"] for j in idx]
-        table[name] = comparison(rules, model, [f["rest_right"] for f in sub], data[name]["n_pred"],
-                                 data[name]["n_gold"], "type", "model") | {
-            "changed_wrong_to_wrong": sum(not a and not b and chosen[j] != facts[j]["rules"]
-                                          for a, b, j in zip(rules, model, idx, strict=True))}
+    rules = [f["rules"] == f["gold"] for f in facts]
+    model = [c == f["gold"] for f, c in zip(facts, chosen, strict=True)]
+    table = comparison_by_set(data, facts, rules, model, "type", "model")
+    for name, row in table.items():
+        row["changed_wrong_to_wrong"] = sum(f["set"] == name and not r and not m and c != f["rules"]
+                                            for f, r, m, c in zip(facts, rules, model, chosen, strict=True))
     return table, settings
 
 

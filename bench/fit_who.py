@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dev_folds import choose_settings as nested_choice  # noqa: E402
-from dev_folds import comparison, fit_inputs, held_out, matched_facts  # noqa: E402
+from dev_folds import comparison_by_set, fit_inputs, held_out, matched_facts  # noqa: E402
 
 FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0)
@@ -163,15 +163,8 @@ def cross_validate(data: dict[str, dict], train_sets: list[str]) -> tuple[dict[s
     facts, ranker_right, settings = held_out(
         data, train_sets, choose_settings, lambda train, s: fit(train, s[1], s[0]),
         lambda held, model, s: choices(held, *model, s[2]), folds=FOLDS)
-    table = {}
-    for name in data:
-        idx = [j for j, f in enumerate(facts) if f["set"] == name]
-        sub = [facts[j] for j in idx]
-        rules = [f["candidates"][0]["right"] for f in sub]
-        ranked = [ranker_right[j] for j in idx]
-        table[name] = comparison(rules, ranked, [f["rest_right"] for f in sub], data[name]["n_pred"],
-                                 data[name]["n_gold"], "who", "ranker")
-    return table, settings
+    rules = [f["candidates"][0]["right"] for f in facts]
+    return comparison_by_set(data, facts, rules, ranker_right, "who", "ranker"), settings
 
 
 def main(argv: list[str] | None = None) -> int:
