@@ -1,4 +1,4 @@
-"""faits: French news articles in, a tidy table of facts out (who, what, how many, when, where, says who).
+"""faits: news articles in (French, English), a tidy table of facts out (who, what, how many, when, where, says who).
 
 The names below are imported on first use (PEP 562), so that ``faits --help``
 and ``import pipeline.cli`` load neither spaCy nor pandas.
