@@ -18,6 +18,13 @@ CONTENT = ("NOUN", "PROPN", "ADJ", "VERB")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 
 
+def is_word(token: Token) -> bool:
+    """Letters only, a hyphenated compound included: spaCy's ``is_alpha`` is false for "sapeurs-pompiers",
+    which would then never be counted ("une centaine de sapeurs-pompiers")."""
+    parts = token.text.split("-")
+    return all(part.isalpha() for part in parts)
+
+
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import is_currency
-from ..syntax import CONTENT, NOMINAL, SUBJECT_DEPS
+from ..syntax import CONTENT, NOMINAL, SUBJECT_DEPS, is_word
 from .mention import MentionContext
 
 # the qualifiers of a figure a range's participle may open ("allant de 6 à 10 mois", "allant jusqu'à 20 000 euros")
@@ -31,8 +31,8 @@ class ContextReader:
             ctx.anchor = fraction or next((t for t in tokens if t.text == "%"), root)
             group = self._group_of(ctx.anchor, in_dates)
             # not another figure's sign: "de 4 % en Bretagne, de 6 % en Corse"
-            ctx.noun = group if group is not None and group.is_alpha and group.lower_ not in self.holder_nouns else None
-            named = next((t for t in tokens[1:-1] if t.pos_ in NOMINAL and t.is_alpha), None)
+            ctx.noun = group if group is not None and is_word(group) and group.lower_ not in self.holder_nouns else None
+            named = next((t for t in tokens[1:-1] if t.pos_ in NOMINAL and is_word(t)), None)
             if (fraction is None and named is not None and tokens[-1].like_num and q.get("high") is None
                     and not any(t.text == "%" for t in tokens)):
                 ctx.noun = ctx.anchor = named  # "un éleveur sur deux": the ratio names what it counts inside
@@ -133,9 +133,9 @@ class ContextReader:
                 cand = doc[span.end + 2]
             if cand.pos_ == "NUM" and cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ in NOMINAL:
                 cand = doc[cand.i + 1]  # "14 of the 20 people arrested": a part of the 20 people
-            if cand.pos_ in CONTENT and cand.is_alpha and cand.i not in in_dates:
+            if cand.pos_ in CONTENT and is_word(cand) and cand.i not in in_dates:
                 return cand
-        if (nxt is not None and (nxt.is_alpha or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
+        if (nxt is not None and (is_word(nxt) or nxt.lower_ in self.measure_units) and nxt.pos_ in CONTENT
                 and nxt.lower_ not in self.currency_words and nxt.i not in in_dates
                 and (nxt.pos_ != "VERB" or nxt.lower_ in self.trigger_of)
                 and not (nxt.pos_ == "VERB" and span.root.head.i == nxt.i and span.root.dep_ in SUBJECT_DEPS)):
