@@ -1,0 +1,64 @@
+"""English constructions found on the e17 batch (branch en-r4, thirteenth session; sorting in
+corpus/reviews/en-r4-e17.md), on sentences written for these tests, each with controls where the rule must
+not fire: a compared figure followed by "last year" (a figure, then a date, not a window of "N last years"),
+a measure written out in full ("millimetres of rain": the rain is measured), and a share set off after a comma
+that only says how much the figure before it changed (its who is that figure's)."""
+
+from __future__ import annotations
+
+import pytest
+
+# PUBLISHED (tests/conftest.py) is Friday 20 June 2025
+NO_FACT = "no such fact"
+
+
+def _facts(en_facts, sentence):
+    return {f["how_many"]: f for f in en_facts(sentence)}
+
+
+# fmt: off
+LAST_YEAR = [  # sentence, {how_many: (when_start, when_end), or NO_FACT}
+    # a figure above one, then "last" and a singular unit: a point of comparison dated last year, not a window
+    ("Some 3,400 pupils sat the exam this summer, down from 3,950 last year.",
+     {3950: ("2024-01-01", "2024-12-31")}),
+    ("Burglaries rose to 88, up from 52 last year, police said.", {52: ("2024-01-01", "2024-12-31")}),
+    ("The show drew 61,000 visitors, compared with 57,500 last year.", {57_500: ("2024-01-01", "2024-12-31")}),
+    # controls: a window counted back ("the last 48 hours", "the 12 last months" as French writes it) stays no fact
+    ("Rescuers have found 14 survivors in the last 48 hours.", {14: None, 48: NO_FACT}),
+]
+
+WHO = [  # sentence, {how_many: who}
+    # a measure unit written out in full: what it measures is who, as with "kilograms of cocaine"
+    ("Gauges at the dam recorded 95 millimetres of rain in a single night.", {95: "rain"}),
+    ("Up to 12 centimetres of snow settled on the moors.", {12: "snow"}),
+    # control: a unit that counts things keeps its noun
+    ("Volunteers planted 300 trees along the river.", {300: "trees"}),
+    # a share set off after a comma, saying how much the figure before it changed: that figure's who
+    ("Hospitals treated 9,300 flu patients in January, up 14% on the same month last year.", {14: "flu patients"}),
+    ("The ferry line carried 812,000 cars in 2025, 6% more than a year earlier.", {6: "cars"}),
+    ("Councils issued 21,700 parking fines in May, a rise of 11% on April.", {11: "parking fines"}),
+    # controls: a share of a group the figure is part of, a share in a clause of its own
+    ("The plant will shed 240 jobs, 15% of its workforce.", {15: "workforce"}),
+    ("Retailers sold 4,000 heat pumps in March, and prices rose 3% over the month.", {3: "prices"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LAST_YEAR)
+def test_figure_before_last_year_is_a_dated_comparison(en_facts, sentence, expected):
+    facts = _facts(en_facts, sentence)
+    for value, when in expected.items():
+        if when == NO_FACT:
+            assert value not in facts, sentence
+            continue
+        assert value in facts, sentence
+        if when is not None:
+            assert (facts[value]["when_start"], facts[value]["when_end"]) == when, sentence
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WHO)
+def test_who(en_facts, sentence, expected):
+    facts = _facts(en_facts, sentence)
+    for value, who in expected.items():
+        assert value in facts, sentence
+        assert facts[value]["who"] == who, sentence
