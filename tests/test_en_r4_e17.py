@@ -2,7 +2,8 @@
 corpus/reviews/en-r4-e17.md), on sentences written for these tests, each with controls where the rule must
 not fire: a compared figure followed by "last year" (a figure, then a date, not a window of "N last years"),
 a measure written out in full ("millimetres of rain": the rain is measured), and a share set off after a comma
-that only says how much the figure before it changed (its who is that figure's)."""
+that only says how much the figure before it changed (its who is that figure's), and a sum or a duration
+of the title repeated in the body (the body says whose it is; shared with French)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,30 @@ def test_who(en_facts, sentence, expected):
     for value, who in expected.items():
         assert value in facts, sentence
         assert facts[value]["who"] == who, sentence
+
+
+# fmt: off
+TITLES = [  # text (title, blank line, body), how_many, who
+    # a sum or a duration of the title repeated in the body: the body says whose it is (who rule 4)
+    ("Care boss jailed for six years over £2m fraud\n\nA former care home manager was jailed for six years"
+     " at Hull Crown Court on Tuesday.", 6, "former care home manager"),
+    ("Landlord gang jailed after £950,000 rent scam\n\nThree brothers who took £950,000 from tenants were jailed on"
+     " Friday.", 950_000, "brothers"),
+    # controls: a count of things stays the title's when the body repeats it with another subject; a sum the body
+    # does not repeat keeps the title's reading
+    ("Storm fells 3,000 trees across Kent\n\nCouncil crews said 3,000 trees had come down by Sunday.", 3000, "trees"),
+    ("Council approves £4m flood plan\n\nWork on the defences will start in May.", 4_000_000, "Council"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "value", "who"), TITLES)
+def test_a_title_sum_or_duration_takes_the_bodys_who(en_facts, text, value, who):
+    assert [f["who"] for f in en_facts(text) if f["how_many"] == value] == [who]
+
+
+def test_a_french_title_sum_takes_the_bodys_who(facts_of):
+    # the rule is shared: "débloque 2 millions" in the title, the body's subject of the same sum
+    text = ("Inondations : le département débloque 2 millions d'euros\n\nLe conseil départemental du Gard a débloqué"
+            " lundi 2 millions d'euros pour les sinistrés.")
+    assert [f["who"] for f in facts_of(text) if f["how_many"] == 2_000_000] == ["conseil départemental du Gard"]
