@@ -90,3 +90,24 @@ def test_a_french_title_sum_takes_the_bodys_who(facts_of):
     text = ("Inondations : le département débloque 2 millions d'euros\n\nLe conseil départemental du Gard a débloqué"
             " lundi 2 millions d'euros pour les sinistrés.")
     assert [f["who"] for f in facts_of(text) if f["how_many"] == 2_000_000] == ["conseil départemental du Gard"]
+
+
+# fmt: off
+RETURNED = [  # sentence, {how_many: event_type}
+    # "returned" says people moved only of a noun that could be anyone, and a share only of a holder that could be
+    # people (review-12: "The fund returned 7%" was displaced)
+    ("The pension fund returned 4.5% in the year to March.", {4.5: "other"}),
+    ("Of the 90 drivers who walked out on Monday, 30 have returned to work.", {30: "other"}),
+    # controls: people returned or returning home stay displaced, and a share of arrivals too
+    ("Some 1,700 people were returned to Georgia in the first half of the year.", {1700: "displaced"}),
+    ("About 400 residents returned to their homes on Sunday.", {400: "displaced"}),
+    ("Arrivals rose 12% in May.", {12: "displaced"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RETURNED)
+def test_returned_says_people_moved_only_of_people(en_facts, sentence, expected):
+    facts = _facts(en_facts, sentence)
+    for value, event_type in expected.items():
+        assert facts[value]["event_type"] == event_type, sentence
