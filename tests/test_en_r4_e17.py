@@ -139,3 +139,23 @@ def test_next_and_last_season(text, reference, interval):
     found = normalize_date(text, date.fromisoformat(reference), "en")
     assert found is not None, text
     assert (found.start.isoformat(), found.end.isoformat()) == interval, text
+
+
+# fmt: off
+CHANGE_STARTS = [  # sentence, {how_many: (when_start, when_end) or None}
+    # a period after the reference day right after a change is when it starts, no base it is measured against
+    # (review-12: "another 2% from July" took the January of the figure before)
+    ("Water bills will rise 6% from October and another 2% from April.",
+     {6: ("2025-10-01", "2025-10-31"), 2: ("2026-04-01", "2026-04-30")}),
+    # control: a past period after a change is its base, no time of it
+    ("Rents were up 9% from May 2024.", {9: None}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CHANGE_STARTS)
+def test_a_change_from_a_later_period_starts_then(en_facts, sentence, expected):
+    facts = _facts(en_facts, sentence)
+    for value, when in expected.items():
+        got = (facts[value]["when_start"], facts[value]["when_end"])
+        assert got == (when or (None, None)), sentence
