@@ -398,7 +398,8 @@ class AttributeFilter:
         unit = next((t for t in tokens if t.lower_ in self.time_units), None)
         if unit is not None and before is not None and before.lower_ in self.last_words:
             pass  # "ces dernières 24 heures"
-        elif unit is None and after is not None and after.lower_ in self.last_words and after.i + 1 < len(doc):
+        elif (unit is None and after is not None and after.lower_ in self.last_words and after.i + 1 < len(doc)
+              and not self._singular_after(quantity, doc[after.i + 1])):
             unit = doc[after.i + 1]  # "les 48 dernières heures"
         elif unit is None and after is not None and after.lower_ in self.time_units and before is not None and (
                 before.lower_ in self.last_words):
@@ -417,7 +418,8 @@ class AttributeFilter:
             return False
         if quantity["unit"] is None:
             return (after is not None and after.lower_ in self.last_words and after.i + 1 < len(doc)
-                    and doc[after.i + 1].lower_ in self.time_units)
+                    and doc[after.i + 1].lower_ in self.time_units
+                    and not self._singular_after(quantity, doc[after.i + 1]))
         if quantity["unit"].lower() not in self.time_units:
             return False
         if before is not None and before.lower_ in self.last_words:
@@ -433,6 +435,12 @@ class AttributeFilter:
             doc[after.i : after.i + n].text.lower() in self.relative_words
             and (after.i + n == len(doc) or doc[after.i + n].is_punct or doc[after.i + n].is_sent_start)
             for n in (1, 2) if after.i + n <= len(doc))
+
+    @staticmethod
+    def _singular_after(quantity: dict, unit: Token) -> bool:
+        """Whether ``unit`` is singular after a figure above one: "up from 41 last year" is a figure, then a
+        date; a window counts its unit in the plural ("les 48 dernières heures")."""
+        return quantity["value"] > 1 and "Sing" in unit.morph.get("Number")
 
     def _population(self, tokens: list[Token], after: Token | None) -> bool:
         """"cette ville de 70 000 habitants", "les communes de plus de 10 000 habitants": the size of a

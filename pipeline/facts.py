@@ -81,11 +81,19 @@ def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
     # heading's takes its who (corpus/README.md, the twelfth session's what conventions)
     title_what = (kept.get("cues", {}).get("title", False) and not other.get("cues", {}).get("title", False)
                   and other.get("cues", {}).get("verb", True) and not bodied)
+    # a sum or a duration of the title repeated in the body: the body says whose it is ("Investment boss jailed for
+    # eight years over £40m fraud", then "Hartwell ... was jailed for eight years"; corpus/README.md, who rule 4)
+    title_holder = kept.get("unit_kind") in ("currency", "duration")
     for slot in SLOTS:
         if slot == "who" and named_in_title and kept.get(slot) is not None:
             continue
         if slot == "what" and title_what and other.get(slot) is not None:
             kept[slot] = other[slot]
+            continue
+        if slot == "who" and title_what and title_holder and other.get(slot) is not None:
+            kept[slot] = other[slot]
+            if "who_candidates" in other:
+                kept["who_candidates"] = other["who_candidates"]
             continue
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]

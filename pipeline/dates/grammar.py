@@ -521,6 +521,9 @@ def _expr_from_match(kind: str, m: re.Match, g: DateGrammar, lang: str) -> tuple
         return (DateExpr("month", year, month, direction=_direction(gd.get("dir"), g)),)
     if kind in ("season", "season_bare"):
         direction = _direction(gd.get("dir"), g)
+        if direction is None:
+            # "next spring", "last summer" matched as a prefix of the season: the prefix is the direction
+            direction = _direction(m.group(0)[: m.start("season") - m.start()].strip(), g)
         if direction is None and g.this_start.match(m.group(0)):
             direction = "this"
         return (DateExpr("season", year, season=gd["season"].lower(), direction=direction),)

@@ -183,6 +183,20 @@ def _resolve_season(expr: DateExpr, reference: date, tense: str, g: DateGrammar)
     if tense == "nearest" and expr.direction in (None, "this"):
         year = _pick_year(lambda y: _season_interval(expr.season, y, g), reference, tense)
         return _season_interval(expr.season, year, g)
+    if expr.direction in ("last", "next"):
+        # "last spring": the last one over before the reference day; "next spring": the first one to begin after it
+        # (said in April, "next spring" is next year's, "next summer" this year's, "last spring" last year's)
+        def season(y: int) -> tuple[date, date]:
+            return _season_interval(expr.season, y, g)
+        year = reference.year + 1
+        if expr.direction == "last":
+            while season(year)[1] >= reference:
+                year -= 1
+        else:
+            year -= 2
+            while season(year)[0] <= reference:
+                year += 1
+        return season(year)
     future = tense == "future"
     year = reference.year
     start, end = _season_interval(expr.season, year, g)

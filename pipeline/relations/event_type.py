@@ -330,6 +330,12 @@ class EventTyper:
         # ("200 families arrived")
         anyone = ctx.noun is None or any(ctx.noun.lower_ in words for words in (
             self.generic_nouns, self.weak_trigger_of, self.anyone_nouns))
+        if (anyone and unit == "%" and ctx.noun is None and self.person_nouns and ctx.actor is not None
+                and ctx.actor.pos_ in ("NOUN", "PROPN")):
+            # a share with no counted noun is of people only if its holder could be people: "Arrivals rose 12%",
+            # not "The fund returned 7%" (a language whose pack lists the nouns that can name people)
+            anyone = any(ctx.actor.lower_ in words for words in (
+                self.generic_nouns, self.weak_trigger_of, self.anyone_nouns, self.person_nouns))
         weak = self._weak_type(ctx, words) if unit in (None, "%") and anyone else None
         if weak is not None:
             return weak, "lexicon"

@@ -839,6 +839,35 @@ class RecordBuilder:
             return noun_phrase(before, with_nmod=True), before  # the complement of "la chute des commandes"
         return None
 
+    def _change_set_off(self, ctx: MentionContext) -> tuple[str, Token | None] | None:
+        """ "made 4.1 million trips in 2024, up 9% on the previous year", "repaired 14,200 potholes, 31% more than a
+        year earlier", "received 41,300 applications, a rise of 6%": a share set off after a comma that only says how
+        much the figure before it changed (a comparison word before it, a comparative after it, or a variation noun)
+        is that figure's change, so its who (not the main clause's subject: the visitors made the trips, the share
+        measures the trips)."""
+        if ctx.quantity["unit"] != "%" or ctx.noun is not None:
+            return None
+        main = ctx.previous
+        if main is None or main.who is None or main.quantity["unit"] == "%":
+            return None
+        doc, first, last = ctx.sentence.doc, ctx.tokens[0], ctx.tokens[-1]
+        end = max(t.i for t in main.tokens)
+        comma = next((i for i in range(first.i - 1, end, -1) if doc[i].text == ","), None)
+        if comma is None:
+            return None
+        between = doc[comma + 1 : first.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in between) or len(between) > 4:
+            return None  # a clause of its own ("..., and prices rose 5%")
+        text = doc_text(doc)
+        change_before = bool(between) and (
+            (self.comparison_what_rx is not None and self.comparison_what_rx.search(between.text) is not None)
+            or any(self._varies(t) for t in between))
+        comparative_after = (not between and self.comparative_rx is not None
+                             and self.comparative_rx.match(text, last.idx + len(last.text)) is not None)
+        if not (change_before or comparative_after):
+            return None
+        return main.who, main.who_token
+
     def _restated_share(self, ctx: MentionContext) -> tuple[str, Token | None] | None:
         """ "180 emplois, soit 35 % des effectifs", "les appartements classés F, soit 9 % du parc": a share
         after a restating word ("soit") is what comes before it, as a part of the group the share is taken of:
@@ -1064,7 +1093,7 @@ class RecordBuilder:
             # from 3.9%", "32 jours, contre 28 jours en 2024": the point of comparison is the same thing's, not the
             # main clause's actor's (and the ranker's rules features describe that thing's token)
             who, rules_token = main.who, main.who_token
-        varied = self._variation_holder(ctx, in_dates) or self._restated_share(ctx)
+        varied = self._variation_holder(ctx, in_dates) or self._restated_share(ctx) or self._change_set_off(ctx)
         if varied is not None:
             who, rules_token = varied
         if who is None and is_currency(unit) and ctx.anchor is not None:

@@ -103,6 +103,11 @@ class DateAssigner:
             # "down by a quarter on last year": the same, after a figure written in words
             based = based or (self.change_base_rx is not None and d["granularity"] not in (
                 "day", "holiday", "weekend", "range") and self._right_after_figure_link(text, d, ctxs))
+            # "will rise 3% from January 1 and another 2% from July": a period after the reference day is no base a
+            # change is measured against, but when it starts
+            reference = doc._.reference_date
+            if based and reference and d["when_start"] > str(reference):
+                based = False
             # "jump 38% in a week": the span a change was measured over, no time of it
             after_share = re.search(r"%\s+(\S*\s*)$", before)
             span_of_change = (self.change_span_rx is not None and after_share is not None
