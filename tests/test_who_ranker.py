@@ -332,38 +332,3 @@ def test_the_doc_view_joins_texts_and_finds_verbs_as_spacy_does(nlp):
     sentences = list(doc.sents)
     # both answers were checked: a sentence with a verb, and one without ("Bilan provisoire")
     assert {view.has_verb(s.start, s.end) for s in sentences} == {True, False}
-
-
-# fmt: off
-@pytest.mark.model
-@pytest.mark.parametrize("text, expected", [
-    # a pronoun subject the rules resolve to nothing (the group is a part "Deux des X", its noun far from the
-    # verb): the nouns of the sentence before are candidates, and a weight on them chooses the group
-    ("Deux des guetteurs, âgés de 19 et 20 ans, ont été jugés lundi. Ils ont été condamnés à dix-huit mois de prison.",
-     ["guetteurs", "guetteurs"]),
-    ("Une trentaine de secouristes, venus de trois départements, ont été mobilisés. Ils ont cherché plus de dix "
-     "heures avant de retrouver le randonneur.", ["secouristes", "départements", "secouristes"]),
-])
-# fmt: on
-def test_the_nouns_before_a_pronoun_subject_are_candidates(nlp, pack, text, expected):
-    rules = _who(nlp, text)
-    assert rules[-1] is None  # the rules alone: no antecedent found
-    (pack / "fr" / WHO_RANKER_FILE).write_text(
-        json.dumps(_model({"earlier_noun": 2.0, "pronoun_agrees": 1.0, "dep_subj": 1.0, "rules": 1.0})),
-        encoding="utf-8")
-    assert _who(nlp, text) == expected
-
-
-@pytest.mark.model
-def test_without_a_pronoun_subject_the_sentence_before_offers_no_candidate(nlp, pack):
-    # controls: a noun subject, and "Il faut" (impersonal), keep their own sentence's who whatever the weights
-    (pack / "fr" / WHO_RANKER_FILE).write_text(json.dumps(_model({"earlier_noun": 9.0, "rules": 1.0})),
-                                               encoding="utf-8")
-    assert _who(nlp, "Les guetteurs ont été jugés lundi. Les passeurs ont été condamnés à six mois de prison.") == [
-        "passeurs"]
-    text = "Les pompiers sont arrivés vers minuit. Il a fallu six heures pour maîtriser le feu."
-    assert "pompiers" not in _who(nlp, text)
-
-
-def test_an_earlier_noun_is_a_feature():
-    assert is_feature("earlier_noun") and is_feature("pronoun_agrees@count")

@@ -61,8 +61,6 @@ BASE_FEATURES = (
     # what the parse says of how the candidate holds the figure (issue 11)
     "measure_noun", "measure_holds", "relative_antecedent", "antecedent", "linked_who", "valued_object",
     "clause_subject", "clause_distance", "bare_noun", "sentence_start", "colon_between", "path_far",
-    # a noun of the sentence before, offered for the figure's pronoun subject, and whether it agrees with it
-    "earlier_noun", "pronoun_agrees",
 )
 FEATURES = BASE_FEATURES + tuple(f"{f}@{k}" for f in BASE_FEATURES for k in KINDS)
 
@@ -190,11 +188,9 @@ class WhoChooser:
         antecedents = self._antecedents(ctx)
         among = self._among(ctx)
         valued = self._valued_object(anchor, inside) if ctx.anchor is not None else None
-        earlier, agreeing = self._earlier_nouns(ctx, view)
         figure = _Figure(anchor=anchor, clause=view.clause(anchor.i), among=among, antecedents=antecedents,
                          valued=valued, linked_who=frozenset(c.who for c in (ctx.linked_to, ctx.subset_of)
                                                               if c is not None and c.who), view=view,
-                         earlier_ids=frozenset(t.i for t in earlier), agreeing_ids=agreeing,
                          **_Figure.indices(ctx, anchor.i, among, antecedents, valued, view))
         nominal, verbless = self._sentence_nouns(sent, view)
         rules_base = {"rules": 1.0, "rules_null": float(who is None),
@@ -215,7 +211,6 @@ class WhoChooser:
                                         key=lambda i: abs(i - first))[:MAX_CANDIDATES]]
         # "Elles représentent 20 %", "onze d'entre eux": the noun a pronoun stands for, maybe in the sentence before
         nouns += [t for t in figure.antecedents if not sent.start <= t.i < sent.end]
-        nouns += [t for t in earlier if t.i not in in_dates and t not in figure.antecedents]
         for token in nouns:
             for with_nmod in (False, True) if self._own(token, view).has_nmod else (False,):
                 phrase = self._phrase(token, with_nmod, view)
@@ -235,29 +230,6 @@ class WhoChooser:
         if kept is not None:
             return self._kept_to_valued(candidates, kept, view)
         return self._kept_to_valued(candidates, self._varied_object(ctx, in_dates), view, chain=False)
-
-    def _earlier_nouns(self, ctx: MentionContext, view: _DocView) -> tuple[list[Token], frozenset[int]]:
-        """ "Ils ont été condamnés à dix-huit mois": the nouns of the sentence before, when the figure's predicate
-        has a third-person pronoun for subject (the pack's ``anaphoric_pronouns``, its demonstratives; not of an
-        ``impersonal_verbs``), and
-        those agreeing with it in number and gender. The rules resolve the pronoun to one noun or none
-        (:meth:`~pipeline.relations.record.RecordBuilder._antecedent`); every noun there is a candidate, the
-        model weighing its role and agreement."""
-        pronoun = self._pronoun_of(ctx)
-        start = ctx.sentence.start
-        if pronoun is None or start == 0 or (pronoun.lower_ not in self.anaphoric_pronouns
-                                             and pronoun.lower_ not in self.demonstrative_agreement):
-            return [], frozenset()
-        if pronoun.head.lemma_ in self.impersonal_verbs:  # "Il a fallu six heures": no one is meant
-            return [], frozenset()
-        doc = ctx.sentence.doc
-        before, _ = view.sentence(start - 1)
-        nominal, _ = self._sentence_nouns(doc[before:start], view)
-        nouns = [doc[i] for i in nominal]
-        number, gender = self._agreement(pronoun)
-        agreeing = frozenset(t.i for t in nouns if (not number or set(t.morph.get("Number")) & set(number)) and (
-            not gender or not t.morph.get("Gender") or set(t.morph.get("Gender")) & set(gender)))
-        return nouns, agreeing
 
     def _valuing_verb_object(self, valued: Token | None, anchor: Token, inside: set[int]) -> Token | None:
         """ "évalue à 3 millions d'euros le coût des réparations": the object a valuing verb (the pack's
@@ -458,10 +430,6 @@ class WhoChooser:
             f["relative_antecedent"] = 1.0
         if i in figure.antecedent_ids:
             f["antecedent"] = 1.0
-        if i in figure.earlier_ids:
-            f["earlier_noun"] = 1.0
-            if i in figure.agreeing_ids:
-                f["pronoun_agrees"] = 1.0
         if i == figure.valued_i:
             f["valued_object"] = 1.0
         if own.bare_noun:
@@ -498,8 +466,6 @@ class _Figure:
     valued: Token | None
     linked_who: frozenset[str]
     view: _DocView
-    earlier_ids: frozenset[int]  # the nouns of the sentence before offered for the figure's pronoun subject
-    agreeing_ids: frozenset[int]  # those of them agreeing with the pronoun
     # the same as token indices (-1: none), read by every candidate of the figure
     anchor_i: int
     noun_i: int
