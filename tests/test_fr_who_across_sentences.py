@@ -140,3 +140,26 @@ def test_control_a_body_that_only_names_the_event_leaves_the_title_s_people(fact
             "Le naufrage du chalutier, survenu dans la nuit au large d'Ouessant, a fait quatre morts.")
     fact = next(f for f in facts_of(text) if f["how_many"] == 4 and f["char_start"] == 0)
     assert fact["who"].startswith("marins bretons")
+
+
+@pytest.mark.parametrize("text, value, who", [
+    # the sentence before has a figure for subject ("Deux des X", "Une cinquantaine de X"): the pronoun stands
+    # for the group the figure counts, whose noun hangs on the figure (and may be parsed singular)
+    ("Deux des guetteurs, âgés de 19 et 20 ans, ont été jugés lundi. Ils ont été condamnés à dix-huit mois de "
+     "prison.", 18, "guetteurs"),
+    ("Une cinquantaine de sapeurs-pompiers, venus de sept centres de secours, ont été mobilisés. Ils ont lutté "
+     "plus de six heures avant de maîtriser le feu.", 6, "sapeurs-pompiers"),
+    ("Trois des manifestants, âgés de 25 et 30 ans, ont été interpellés samedi. Ils ont été condamnés à six mois "
+     "de prison.", 6, "manifestants"),
+])
+def test_a_pronoun_stands_for_the_group_a_figure_subject_counts(facts_of, text, value, who):
+    assert one_fact(facts_of(text), value)["who"] == who
+
+
+def test_controls_a_noun_subject_before_or_an_impersonal_pronoun(facts_of):
+    # a noun subject before is still the antecedent; an impersonal "il" stands for no group, not even one a
+    # figure subject counts
+    text = "Les guetteurs ont été jugés lundi. Ils ont été condamnés à dix-huit mois de prison."
+    assert one_fact(facts_of(text), 18)["who"] == "guetteurs"
+    text = "Une cinquantaine de sapeurs-pompiers ont été mobilisés. Il a fallu six heures pour maîtriser le feu."
+    assert one_fact(facts_of(text), 6)["who"] != "sapeurs-pompiers"

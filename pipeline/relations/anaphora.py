@@ -245,8 +245,10 @@ class Anaphora:
     def _antecedent_in(self, sentence: Span, reference: Reference, value: float | None,
                        in_dates: set[int], only: Token | None = None) -> Token | None:
         """The noun of ``sentence`` ``reference`` stands for (``only``: that token, when it may be)."""
-        def agrees(t: Token) -> bool:  # a name often has no number nor gender in the parse: it agrees
+        def agrees(t: Token, counted: bool = False) -> bool:  # a name often has no number nor gender: it agrees
             number, gender = t.morph.get("Number"), t.morph.get("Gender")
+            if counted and list(reference.number) == ["Plur"]:
+                number = ["Plur"]  # counted by a figure: "sapeurs-pompiers", which the parser may call singular
             if t.pos_ == "PROPN":
                 return not reference.count and (not reference.number or number in ([], list(reference.number)))
             # (an adjective used as a noun: "52 000 curieux", a measure's group "2,3 tonnes de civelles")
@@ -262,7 +264,21 @@ class Anaphora:
 
         # each noun with the token whose role it has: "2,3 tonnes de civelles" are the civelles, the object
         nouns: list[tuple[Token, Token]] = []
+        # (for a personal pronoun only: a bare number or the clitic "en" counts a group by its own number, which
+        # "40 % des TER" does not give)
+        figures = [(q["start"], q["end"]) for q in sentence.doc._.quantities or []
+                   ] if reference.word.lower_ in self.anaphoric_pronouns else []
         for t in sentence if only is None else [only]:
+            # "Deux des guetteurs ... ont été jugés. Ils...", "Une cinquantaine de sapeurs-pompiers ... ont été
+            # mobilisés. Ils...": a figure that is the subject or the object gives its role to the group it counts,
+            # which a plural pronoun agrees with in number whatever the parse says of it
+            group = self._group_of(t, in_dates) if (t.dep_ in SUBJECT_DEPS or t.dep_ == "obj") and any(
+                a <= t.idx < b for a, b in figures) else None
+            if group is not None:
+                if only is None and fits(group) and agrees(group, counted=True) and (
+                        not reference.people or self._names_people(group)) and all(group.i != n.i for n, _ in nouns):
+                    nouns.append((group, t))
+                continue
             if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             noun = t
