@@ -42,3 +42,48 @@ def test_fr_name_set_off_by_commas_controls(facts_of, sentence, value, expected)
 ])
 def test_en_name_set_off_by_commas_controls(en_facts, sentence, value, expected):
     assert (value, expected) in whos(en_facts(sentence))
+
+
+# (1) a "dont" / "of whom" part with a finite verb of its own
+
+def test_fr_part_with_its_own_verb_keeps_the_state(facts_of):
+    part = next(f for f in facts_of("Les secours font état de 31 blessés, dont neuf restent dans un état grave.")
+                if f["how_many"] == 9)
+    assert (part["what"], part["event_type"]) == ("restent dans un état grave", "wounded")
+
+
+def test_en_part_with_its_own_verb_keeps_the_state(en_facts):
+    part = next(f for f in en_facts("More than 40 people were hurt, of whom 9 remain in a critical condition.")
+                if f["how_many"] == 9)
+    assert part["what"] == "remain in a critical condition"
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a verb whose object is an age says who the part is: the total's verb
+    ("Nous comptons 300 salariés, dont un quart ont moins de 25 ans.", 25, "comptons"),
+    ("Les pompiers ont secouru 40 personnes, dont 12 avaient moins de 10 ans.", 12, "ont secouru"),
+    # controls: a verb of the part's own; a copula already shares the total's verb
+    ("Le club compte 120 joueurs, dont 30 ont signé cette année.", 30, "ont signé"),
+])
+def test_fr_part_saying_its_age_shares_the_total_verb(facts_of, sentence, value, expected):
+    assert (value, expected) in [(f["how_many"], f["what"]) for f in facts_of(sentence)]
+
+
+def _when(fact):
+    return (str(fact["when_start"])[:10], str(fact["when_end"])[:10]) if fact["when_start"] else None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a relative part without a date of its own: its total's
+    ("Police arrested 14 men in raids across Leeds in March 2025, of whom nine were charged.",
+     ("2025-03-01", "2025-03-31")),
+    ("The agency treated 3,000 patients in May 2025, of whom 400 needed surgery.",
+     ("2025-05-01", "2025-05-31")),
+    # controls: a date of its own clause; a part of "those" keeps no date of its total's
+    ("Police arrested 14 men in raids across Leeds in March 2025, of whom nine were charged on 2 April 2025.",
+     ("2025-04-02", "2025-04-02")),
+    ("Police arrested 14 men in raids across Leeds in March 2025; of those, nine were later charged.", None),
+])
+def test_en_relative_part_takes_its_total_date(en_facts, sentence, expected):
+    part = next(f for f in en_facts(sentence) if f["how_many"] == 9 or f["how_many"] == 400)
+    assert _when(part) == expected

@@ -133,6 +133,9 @@ class RelationLexicon:
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
         self.negations = {w.lower() for w in lex["negations"]}
         self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
+        self.relative_part_pronouns = {w.lower() for w in lex["relative_part_pronouns"]}
+        self.age_verbs = {w.lower() for w in lex["age_verbs"]}
+        self.state_nouns = {w.lower() for w in lex["state_nouns"]}
         self.subset_rx = re.compile(
             r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
         )

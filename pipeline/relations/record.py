@@ -39,6 +39,10 @@ class RecordBuilder:
                     child.dep_ == "amod" and pred.pos_ in NOMINAL
                                                             and child.i == pred.i + 1):
                 keep.append(child)
+        state = next((c for c in pred.children if c.i > pred.i and self._names_state(c)), None)
+        if state is not None:
+            # "restent dans un état grave", "remain in a critical condition": the state is what is said of them
+            keep += [t for t in pred.doc[pred.i + 1 : state.right_edge.i + 1] if t.i >= state.left_edge.i]
         if pred.dep_ == "xcomp" and pred.head.pos_ == "VERB" and pred.head.i < pred.i:
             # "s'était engagé à financer": the governing verb belongs to the predicate
             matrix = pred.head
@@ -47,6 +51,13 @@ class RecordBuilder:
             keep += [c for c in pred.children if c.dep_ == "mark" and c.i < pred.i]
         keep.sort(key=lambda t: t.i)
         return " ".join(t.text for t in keep).replace("’ ", "’").replace("' ", "'")
+
+    def _names_state(self, complement: Token) -> bool:
+        """ "dans un état grave", "in a critical condition": a complement of the verb naming the state of who."""
+        if complement.dep_.startswith("obl"):
+            return complement.lemma_.lower() in self.state_nouns
+        return complement.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in self.state_nouns for c in complement.children)
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
         if not sources:
