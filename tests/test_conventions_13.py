@@ -87,3 +87,15 @@ def _when(fact):
 def test_en_relative_part_takes_its_total_date(en_facts, sentence, expected):
     part = next(f for f in en_facts(sentence) if f["how_many"] == 9 or f["how_many"] == 400)
     assert _when(part) == expected
+
+
+# (6) "cost X £N": who is the subject of the cost verb, not the party that bears it
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("A four-day strike in March cost the airline an estimated £7.2m in lost ticket sales.", 7.2e6, "four-day strike"),
+    ("The storm will cost farmers in the county about £3m.", 3e6, "storm"),
+    # control: no bearer written
+    ("The new bridge cost £8m.", 8e6, "new bridge"),
+])
+def test_en_cost_takes_its_subject(en_facts, sentence, value, expected):
+    assert (value, expected) in whos(en_facts(sentence))
