@@ -54,10 +54,7 @@ class RecordBuilder:
 
     def _names_state(self, complement: Token) -> bool:
         """ "dans un état grave", "in a critical condition": a complement of the verb naming the state of who."""
-        if complement.dep_.startswith("obl"):
-            return complement.lemma_.lower() in self.state_nouns
-        return complement.dep_ == "prep" and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in self.state_nouns for c in complement.children)
+        return complement.dep_.startswith("obl") and complement.lemma_.lower() in self.state_nouns
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
         if not sources:
