@@ -99,3 +99,31 @@ def test_en_relative_part_takes_its_total_date(en_facts, sentence, expected):
 ])
 def test_en_cost_takes_its_subject(en_facts, sentence, value, expected):
     assert (value, expected) in whos(en_facts(sentence))
+
+
+# (8) people pulled or brought out alive from rubble, water, a mine or flooded homes are displaced
+
+def types(facts):
+    return [(f["how_many"], f["event_type"]) for f in facts]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("Rescuers pulled 23 people alive from the rubble on Tuesday.", 23, "displaced"),
+    ("Firefighters pulled 31 people from flooded homes and cars.", 31, "displaced"),
+    ("Eight of them escaped or were pulled out alive.", 8, "displaced"),
+    # controls: bodies recovered are killed; people moved from a project are no one rescued
+    ("Rescuers pulled 12 bodies from the rubble.", 12, "killed"),
+    ("The firm pulled 300 staff from the project.", 300, "other"),
+])
+def test_en_pulled_alive_is_displaced(en_facts, sentence, value, expected):
+    assert (value, expected) in types(en_facts(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("Les secouristes ont sorti 23 personnes vivantes des décombres.", 23, "displaced"),
+    ("Les pompiers ont extrait 14 survivants des décombres mardi.", 14, "displaced"),
+    # control: bodies
+    ("Les équipes ont dégagé deux nouveaux corps des décombres.", 2, "killed"),
+])
+def test_fr_pulled_from_rubble_is_displaced(facts_of, sentence, value, expected):
+    assert (value, expected) in types(facts_of(sentence))
