@@ -171,8 +171,12 @@ class SourceFinder:
                 found.append((t, noun_phrase(t), {t.i}))
             elif t.lemma_ in self.reporting and t.pos_ == "VERB" and "Inf" not in t.morph.get("VerbForm"):
                 agent = None
+                # "Le préjudice est estimé à 9,2 millions, a indiqué la procureure": a passive reporting verb's
+                # subject is what is reported, not who reports it
+                passive = any(c.dep_ == "aux:pass" for c in t.children)
                 for c in t.children:
-                    if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON" and not self._counts(c):
+                    if (c.dep_ == "obl:agent" or c.dep_ == "nsubj" and not passive) and c.pos_ != "PRON" and (
+                            not self._counts(c)):
                         agent = c
                         break
                 if agent is None and t.dep_ == "conj" and t.head.pos_ == "VERB" and any(

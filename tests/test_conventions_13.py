@@ -127,3 +127,18 @@ def test_en_pulled_alive_is_displaced(en_facts, sentence, value, expected):
 ])
 def test_fr_pulled_from_rubble_is_displaced(facts_of, sentence, value, expected):
     assert (value, expected) in types(facts_of(sentence))
+
+
+# (4) the source set off by commas after its role, reported by an incise after a passive clause: the name (a
+# passive reporting verb's subject is what is reported, not who reports it)
+
+def test_fr_source_of_an_incise_after_a_passive_clause(facts_of):
+    fact = next(f for f in facts_of("Le manque à gagner est estimé à 4,5 millions d'euros, a précisé le directeur, "
+                                    "Hugo Lambert.") if f["how_many"] == 4.5e6)
+    assert fact["source"] == "Hugo Lambert"
+
+
+def test_fr_passive_reporting_verb_has_no_source_of_its_subject(facts_of):
+    # control: nobody reports it
+    fact = next(f for f in facts_of("Le coût est estimé à 3 millions d'euros.") if f["how_many"] == 3e6)
+    assert fact["source"] is None
