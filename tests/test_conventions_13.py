@@ -142,3 +142,13 @@ def test_fr_passive_reporting_verb_has_no_source_of_its_subject(facts_of):
     # control: nobody reports it
     fact = next(f for f in facts_of("Le coût est estimé à 3 millions d'euros.") if f["how_many"] == 3e6)
     assert fact["source"] is None
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # an inverted speaker after an incise's verb, with an indefinite article (a number word to the tagger)
+    ("Deux passagers sont portés disparus, a déclaré un policier.", 2, "policier"),
+    # control: a counted noun before the verb is no speaker
+    ("Un mort et trois blessés, a indiqué la préfecture.", 3, "préfecture"),
+])
+def test_fr_inverted_speaker_with_an_article(facts_of, sentence, value, expected):
+    assert (value, expected) in [(f["how_many"], f["source"]) for f in facts_of(sentence)]

@@ -193,7 +193,8 @@ class RelationLexicon:
         self.negation_particles = set(lex["negation_particles"])
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
         self.time_units = set(num["time_units"])
-        self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
+        self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words,
+                                    articles={w.lower() for w in num["article_words"]})
         self.countries = Countries(lang, data.places, function_words=data.slot_stopwords)
         self.places = PlaceFinder(self.countries)
         self.attributes = AttributeFilter(data)
