@@ -117,10 +117,13 @@ class PlaceFinder:
 class SourceFinder:
     """The attributions of a sentence: who says what its figures say.
 
-    reporting: lemmas of reporting verbs; scale_words: words that are counted, never a source.
+    reporting: lemmas of reporting verbs; scale_words: words that are counted, never a source; articles: the
+    language's lone articles that are also number words ("un policier": no count).
     """
 
-    def __init__(self, lex: dict[str, Any], *, reporting: set[str], scale_words: set[str]):
+    def __init__(self, lex: dict[str, Any], *, reporting: set[str], scale_words: set[str],
+                 articles: set[str] = frozenset()):
+        self.articles = articles
         self.attribution_preps = {w.lower() for w in lex["attribution_prepositions"]}
         # a preposition that also makes rates ("per"): "per the ministry" attributes, "£820 per trip" does not
         self.rate_preps = {w.lower() for w in lex["rate_prepositions"]}
@@ -171,8 +174,12 @@ class SourceFinder:
                 found.append((t, noun_phrase(t), {t.i}))
             elif t.lemma_ in self.reporting and t.pos_ == "VERB" and "Inf" not in t.morph.get("VerbForm"):
                 agent = None
+                # "Le préjudice est estimé à 9,2 millions, a indiqué la procureure": a passive reporting verb's
+                # subject is what is reported, not who reports it
+                passive = any(c.dep_ == "aux:pass" for c in t.children)
                 for c in t.children:
-                    if c.dep_ in ("nsubj", "obl:agent") and c.pos_ != "PRON" and not self._counts(c):
+                    if (c.dep_ == "obl:agent" or c.dep_ == "nsubj" and not passive) and c.pos_ != "PRON" and (
+                            not self._counts(c)):
                         agent = c
                         break
                 if agent is None and t.dep_ == "conj" and t.head.pos_ == "VERB" and any(
@@ -193,7 +200,7 @@ class SourceFinder:
                         "Part" not in form or any(c.dep_.startswith("aux") for c in t.children))
                     incise = finite and any(x.text == "," for x in t.doc[max(sent.start, t.i - 3) : t.i])
                     agent = next((c for c in t.children if c.dep_ in ("obj", "nsubj") and c.i > t.i
-                                  and c.pos_ in NOMINAL and not self._counts(c) and c.i not in in_dates
+                                  and c.pos_ in NOMINAL and not self._counts_after_verb(c) and c.i not in in_dates
                                   and (c.ent_type_ in ("ORG", "PER") or incise
                                        or c.lemma_.lower() in self.source_nouns
                                        or c.lower_ in self.source_nouns)), None)
@@ -231,6 +238,12 @@ class SourceFinder:
         """Whether ``token`` is a counted noun (bears a number) or a scale word: never a source."""
         # (or a number itself, the parser taking "five of them" for the subject of "..., Cumbria Police said")
         return token.like_num or token.lower_ in self.scale_words or any(c.like_num for c in token.children)
+
+    def _counts_after_verb(self, token: Token) -> bool:
+        """:meth:`_counts` for a noun after its reporting verb, where an article the tagger calls a number too
+        counts nothing ("..., a déclaré un policier"; not "Un mort et trois blessés, a indiqué ...")."""
+        return token.like_num or token.lower_ in self.scale_words or any(
+            c.like_num and not (c.dep_ == "det" and c.lower_ in self.articles) for c in token.children)
 
     def _author_of(self, noun: Token) -> Token | None:
         """ "selon les chiffres publiés par l'Ofpra": the agent behind a reporting noun."""

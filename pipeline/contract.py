@@ -281,7 +281,10 @@ class RelationsLexicon(TypedDict):
     bearer_verbs: Words  # context.py: a sum after one of these is borne by its indirect object ("cost the firm £4m")
     comparison_markers: Words
     change_base_links: Words  # "up 18% from June 2023": after a figure, a date that is the base of a change
-    own_time_part_links: Words  # "of whom 8 were charged": a part with a verb of its own, undated by its total's
+    own_time_part_links: Words  # "of them 8 were charged": a part with a verb of its own, undated by its total's
+    state_nouns: Words  # "restent dans un état grave": a verb's complement naming a state belongs to what
+    age_verbs: Words  # "dont 14 avaient moins de 15 ans": with an age as object, a part's verb says who it is
+    relative_part_pronouns: Words  # "of whom", "of which": such a part without a date of its own keeps its total's
     same_period_markers: Words  # "up from 24,600 in the same period last year": the main figure's time, moved back
     verb_object_triggers: dict[Word, Code]  # "verb object" lemmas -> event type
     # the same, that say less than the counted noun ("400 blessés pris en charge" stay wounded)

@@ -77,8 +77,9 @@ WHO = [  # sentence, {how_many: who}
      {4.1: "inflation"}),
     # control: a count in a relative clause keeps its own noun
     ("The club sold the striker, who scored 20 goals last season.", {20: "goals"}),
-    # the party a sum costs bears it; control: with no such party, the subject
-    ("The outage cost the airline an estimated £9m in refunds.", {9_000_000: "airline"}),
+    # "cost X £N": the subject of the cost verb, not the party that bears it (thirteenth session); and with no
+    # such party
+    ("The outage cost the airline an estimated £9m in refunds.", {9_000_000: "outage"}),
     ("The new footbridge cost £6.5m.", {6_500_000: "new footbridge"}),
     # a share restating a count after "or" is the count's holder; control: a share of a group it names
     ("The Greens won 8,200 votes, or 19% of the total.", {19: "Greens"}),

@@ -42,8 +42,9 @@ def test_name_in_apposition(en_facts, sentence, value, expected):
 
 
 @pytest.mark.parametrize(("sentence", "value", "expected"), [
-    # controls: a name set off by commas is left to the noun (the gold labels both); a counted noun stays; a place
-    ("The company, Brightwell Ltd, was fined £80,000 for the leak.", 80000, "company"),
+    # controls: a counted noun stays; a place (a name set off by commas is the name since the thirteenth session:
+    # tests/test_conventions_13.py)
+    ("The company, Brightwell Ltd, was fined £80,000 for the leak.", 80000, "Brightwell Ltd"),
     ("Two climbers, Ana Ruiz and Tom Price, were injured.", 2, "climbers"),
     ("Officials approved a £300m plan for the harbour.", 3e8, "harbour"),
 ])

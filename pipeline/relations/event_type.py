@@ -77,7 +77,9 @@ class EventTyper:
         "a envoyé 35 élèves à l'hôpital", the parser hanging the place on the object): the words that make a
         trigger together with the verb."""
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-        return objects + [g for c in objects for g in c.children if g.dep_.startswith("nmod")]
+        # and an adjective said of the object ("pulled 23 people alive", "left 300 people homeless")
+        states = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"]
+        return objects + states + [g for c in objects for g in c.children if g.dep_.startswith("nmod")]
 
     def _phrases_at(self, token: Token) -> list[tuple[str, int, int]]:
         """The phrases of two to a few tokens starting at ``token`` (or at the word before it that it

@@ -133,6 +133,9 @@ class RelationLexicon:
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
         self.negations = {w.lower() for w in lex["negations"]}
         self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
+        self.relative_part_pronouns = {w.lower() for w in lex["relative_part_pronouns"]}
+        self.age_verbs = {w.lower() for w in lex["age_verbs"]}
+        self.state_nouns = {w.lower() for w in lex["state_nouns"]}
         self.subset_rx = re.compile(
             r"(?:" + "|".join(re.escape(m) for m in lex["subset_markers"]) + r")\s*$", re.IGNORECASE
         )
@@ -190,7 +193,8 @@ class RelationLexicon:
         self.negation_particles = set(lex["negation_particles"])
         self.time_words = {f.lower() for forms in num["time_units"].values() for f in forms}
         self.time_units = set(num["time_units"])
-        self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words)
+        self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words,
+                                    articles={w.lower() for w in num["article_words"]})
         self.countries = Countries(lang, data.places, function_words=data.slot_stopwords)
         self.places = PlaceFinder(self.countries)
         self.attributes = AttributeFilter(data)

@@ -10,6 +10,12 @@ from .mention import MentionContext
 class Linker:
     """The linking stage (a part of :class:`~pipeline.relations.RelationExtractor`)."""
 
+    def _states_age(self, verb) -> bool:
+        """ "dont 14 avaient moins de 15 ans": a verb whose object is an age says who the part is, as a copula
+        (thirteenth session)."""
+        return verb.lemma_ in self.age_verbs and any(
+            c.dep_ == "obj" and c.lower_ in self.time_words for c in verb.children)
+
     def _link_subset(self, text: str, ctx: MentionContext, earlier: list[MentionContext]) -> None:
         start = ctx.quantity["start"]
         group = self._among(ctx)
@@ -51,8 +57,10 @@ class Linker:
                 ctx.noun = total_noun if total_noun is not None and total_noun.i != ctx.noun.i else None
                 if total_noun is not None and total_noun.i == ctx.predicate.i:
                     ctx.subset_of.noun = None  # the parser hung the total on the part's participle
-        if ctx.subset_of is not None and ctx.predicate is not None and ctx.predicate.dep_ == "cop":
-            # "of whom eight were children": the part is what the total's verb says of the total
+        if ctx.subset_of is not None and ctx.predicate is not None and (
+                ctx.predicate.dep_ == "cop" or self._states_age(ctx.predicate)):
+            # "of whom eight were children", "dont un quart ont moins de 25 ans": the part is what the total's verb
+            # says of the total
             ctx.predicate = ctx.subset_of.predicate or ctx.predicate
         if (ctx.noun is not None and prev.noun is not None and ctx.noun.dep_ == "conj"
                 and ctx.noun.head.i == prev.noun.i):

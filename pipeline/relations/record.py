@@ -11,6 +11,8 @@ from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, said_with
 from .anaphora import _PLACES, Reference
 from .mention import MentionContext
 
+# the entity labels of a person or an organisation (the French and English models' labels)
+_NAMED_ACTORS = ("PER", "PERSON", "ORG")
 # the event types of people harmed: of animals, a figure is other (the gold's "85 vaches périssent")
 HARM_TYPES = frozenset({"killed", "wounded", "casualties", "missing"})
 
@@ -37,6 +39,10 @@ class RecordBuilder:
                     child.dep_ == "amod" and pred.pos_ in NOMINAL
                                                             and child.i == pred.i + 1):
                 keep.append(child)
+        state = next((c for c in pred.children if c.i > pred.i and self._names_state(c)), None)
+        if state is not None:
+            # "restent dans un état grave", "remain in a critical condition": the state is what is said of them
+            keep += [t for t in pred.doc[pred.i + 1 : state.right_edge.i + 1] if t.i >= state.left_edge.i]
         if pred.dep_ == "xcomp" and pred.head.pos_ == "VERB" and pred.head.i < pred.i:
             # "s'était engagé à financer": the governing verb belongs to the predicate
             matrix = pred.head
@@ -45,6 +51,10 @@ class RecordBuilder:
             keep += [c for c in pred.children if c.dep_ == "mark" and c.i < pred.i]
         keep.sort(key=lambda t: t.i)
         return " ".join(t.text for t in keep).replace("’ ", "’").replace("' ", "'")
+
+    def _names_state(self, complement: Token) -> bool:
+        """ "dans un état grave", "in a critical condition": a complement of the verb naming the state of who."""
+        return complement.dep_.startswith("obl") and complement.lemma_.lower() in self.state_nouns
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
         if not sources:
@@ -350,17 +360,29 @@ class RecordBuilder:
         def name(t: Token) -> bool:
             return t.pos_ == "PROPN" and t.ent_type_ not in _PLACES and any(ch.isalpha() for ch in t.text)
 
-        if token.pos_ != "NOUN":
+        # a noun, or a participle used as one ("la principale accusée", tagged as a verb)
+        if token.pos_ != "NOUN" and not (token.pos_ == "VERB" and any(c.dep_ == "det" for c in token.children)):
             return None
         inside = {t.i for t in ctx.tokens}
         if any(c.dep_ == "nummod" and c.i not in inside for c in token.children) or any(
                 t.head.i == token.i for t in ctx.tokens) and ctx.quantity["unit"] is None:
             return None
-        # a close apposition, no comma between (a name set off by commas, "His deputy, Craig Mellor,", "The firm,
-        # Holt Skips Ltd,", is labelled both ways in the gold: corpus/reviews/en-who-12.md)
+        # a close apposition, no comma between ("His brother Lee Harker")
         doc = token.doc
         found = next((c for c in token.children if c.dep_ == "appos" and c.left_edge.i == token.i + 1 and name(c)
                       and not doc[token.i + 1].is_punct), None) if self.close_apposition_names else None
+        if found is not None:
+            return found
+        # a name set off by a comma after the role ("His deputy, Craig Mellor, received", "Le maire, Bernard
+        # Paineau, a annoncé", "The firm, Holt Skips Ltd, was fined"): the name identifies the actor (thirteenth
+        # session, corpus/README.md)
+        def set_off(c: Token) -> bool:  # a capitalised name right after a comma ("Transports Mercier": an ORG)
+            first = next(t for t in c.subtree if not t.is_punct or t.i == c.i)
+            named = name(c) or c.ent_type_ in _NAMED_ACTORS and first.is_title
+            return named and first.i > 0 and doc[first.i - 1].text == "," and (
+                first.pos_ == "PROPN" or first.ent_type_ in _NAMED_ACTORS)
+
+        found = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and set_off(c)), None)
         if found is not None:
             return found
         head = token.head

@@ -500,13 +500,20 @@ class DateAssigner:
             # (a date inside the fronted group is the group's)
             group = (ctx.noun.left_edge.idx, ctx.noun.right_edge.idx) if fronted else (-1, -1)
             if group[0] <= when[id(ctx)]["start"] <= group[1] or not self._in_own_clause(when[id(ctx)], ctx, ctxs):
-                del when[id(ctx)]
+                # a relative part ("of whom 41 died") is counted within its total's period: without a date of its
+                # own clause it keeps the total's (thirteenth session, as a "dont" part)
+                pronoun = None if fronted else self._part_of_pronoun(ctx)
+                totals = when.pop(id(ctx)) if pronoun is not None and (
+                    pronoun.lower_ in self.relative_part_pronouns) else None
+                when.pop(id(ctx), None)
                 doc, sent = verb.doc, ctx.sentence
                 own = [d for d in doc._.dates or [] if sent.start_char <= d["start"] < sent.end_char
                        and d["when_start"] and not group[0] <= d["start"] <= group[1]
                        and self._in_own_clause(d, ctx, ctxs)]
                 if own:  # "of whom 7 were released on Friday"
                     when[id(ctx)] = self._since(own[0], doc_text(doc), doc._.reference_date)
+                elif totals is not None:
+                    when[id(ctx)] = totals
 
     def _opening_group(self, ctx: MentionContext) -> Token | None:
         """The noun of the group that opens the sentence with a part link and that ``ctx`` counts ("Of the 21,600
@@ -539,15 +546,18 @@ class DateAssigner:
         verbs = {o.predicate.i for o in ctxs if o.predicate is not None}
         return next((t.i for t in (span.root, *span.root.ancestors) if t.i in verbs), None) == verb.i
 
-    def _part_of_pronoun(self, ctx: MentionContext) -> bool:
-        """ "12 of them", "19 of whom", "of whom eight", "of those, 12": a figure next to a link and a pronoun."""
+    def _part_of_pronoun(self, ctx: MentionContext) -> Token | None:
+        """ "12 of them", "19 of whom", "of whom eight", "of those, 12": the pronoun of a figure next to a link and
+        a pronoun, else None."""
         doc = ctx.tokens[0].doc
         first, last = ctx.tokens[0].i, ctx.tokens[-1].i
         if last + 2 < len(doc) and doc[last + 1].lower_ in self.own_time_part_links and doc[last + 2].pos_ == "PRON":
-            return True
+            return doc[last + 2]
         i = first - 1 if first > 0 and not doc[first - 1].is_punct else first - 2
-        return i >= 1 and doc[i].pos_ in ("PRON", "DET") and doc[i].dep_ != "det" and (
-            doc[i - 1].lower_ in self.own_time_part_links)
+        if i >= 1 and doc[i].pos_ in ("PRON", "DET") and doc[i].dep_ != "det" and (
+                doc[i - 1].lower_ in self.own_time_part_links):
+            return doc[i]
+        return None
 
     def _share_sentence_date(self, text: str, ctxs: list[MentionContext], when: dict[int, dict],
                              clauses: dict[int, tuple[int, int]]) -> None:

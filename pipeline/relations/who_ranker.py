@@ -212,9 +212,12 @@ class WhoChooser:
         # "Elles représentent 20 %", "onze d'entre eux": the noun a pronoun stands for, maybe in the sentence before
         nouns += [t for t in figure.antecedents if not sent.start <= t.i < sent.end]
         for token in nouns:
-            for with_nmod in (False, True) if self._own(token, view).has_nmod else (False,):
-                phrase = self._phrase(token, with_nmod, view)
-                if phrase in seen:
+            # a role set beside a name by commas stands for the name ("Le maire, Bernard Paineau,": thirteenth
+            # session), as in the rules (RecordBuilder._named_in_apposition)
+            named = self._named_in_apposition(token, ctx)
+            for with_nmod in (False, True) if self._own(token, view).has_nmod and named is None else (False,):
+                phrase = self._phrase(named if named is not None else token, with_nmod, view)
+                if phrase in seen and named is None:  # (the role keeps its own features under the name)
                     continue
                 seen.add(phrase)
                 base = self._token_features(token, ctx, figure)
