@@ -260,7 +260,7 @@ class EventTyper:
         # what happened to them says more than what they were: "deux des blessés ont succombé"
         living = noun_types & self.strong_types
         if (pred_types and not (pred_types & self.strong_types) and living and living <= {"wounded", "missing"}
-                and predicate is not None and ctx.noun is not None
+                and predicate is not None and ctx.noun is not None and not self._definite_count(ctx)
                 and predicate.i in (ctx.noun.head.i, *(c.i for c in ctx.noun.children),
                                     *(t.head.i for t in ctx.tokens))):
             # "huit blessés restaient hospitalisés": what happens to the living now says more than what
@@ -281,6 +281,17 @@ class EventTyper:
             if resolved:
                 return resolved, "lexicon"
         return None, "default"
+
+    @staticmethod
+    def _definite_count(ctx: MentionContext) -> bool:
+        """The figure counts a group the article has already counted, with a definite or demonstrative article
+        before the number ("Les six personnes blessées ont quitté l'hôpital", "the five injured remain in
+        hospital"): the figure restates that group, whose noun says what it counts; what happens to it now is
+        no new count (not "Quatre de ces blessés", a part, nor "Cinq blessés restaient hospitalisés")."""
+        first = min(t.i for t in ctx.tokens)
+        return ctx.noun is not None and any(
+            c.dep_ == "det" and c.i < first and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+            for c in ctx.noun.children)
 
     def _fallback_type(self, ctx: MentionContext, unit: str | None, words: list[Token]) -> tuple[str, str]:
         """Where no trigger word speaks: the total of a part, an elided verb's figure, the counted noun's

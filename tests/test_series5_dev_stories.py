@@ -1,0 +1,31 @@
+"""Extraction and grouping errors behind the series errors of the French dev stories (corpus/reviews/
+series5-dev-stories.md), on sentences written for these tests. Publication date 2025-06-20."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # a definite group counted again: its noun's participle says what it counts, not what happens to it now
+    ("Les quatre personnes blessées ont quitté l'hôpital de Montbéliard jeudi.", 4, "wounded"),
+    ("Les trois randonneurs blessés sont toujours hospitalisés à Grenoble.", 3, "wounded"),
+    ("Ces deux passagers blessés ont regagné leur domicile samedi.", 2, "wounded"),
+])
+def test_a_definite_group_counted_again_keeps_its_nouns_type(facts_of, text, value, event_type):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # controls: a count without article, and a part of the group, are typed by what happens to them now
+    ("Cinq blessés restaient hospitalisés jeudi soir à Grenoble.", 5, "affected"),
+    ("Quatre de ces blessés sont toujours hospitalisés.", 4, "affected"),
+    # a stronger predicate still wins
+    ("Les deux blessés graves sont morts dans la nuit.", 2, "killed"),
+])
+def test_an_indefinite_count_or_a_part_keeps_its_predicates_type(facts_of, text, value, event_type):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["event_type"] == event_type
