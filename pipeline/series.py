@@ -1820,8 +1820,14 @@ def group(
     _resolve_elided(facts)
     _place_parts(facts, records, words)
     _mark_told_parts(facts, stories, records, words)
-    # a comparison figure goes to the block of the figure it is compared with
+    # a comparison figure goes to the block of the figure it is compared with; an untyped figure to the type of the
+    # figure compared with it, when that one's own word types it ("110 personnes ne pouvaient pas regagner leur
+    # logement, contre 140 évacuées"): the comparison says both measure one thing, which only one word names
     by_row = {f.row: f for f in facts}
+    for anchor, later in sorted(forced_pairs):
+        g, f = by_row[anchor], by_row[later]
+        if g.event_type == "other" and f.event_type != "other" and g.block[1:] == f.block[1:]:
+            g.block, g.event_type = f.block, f.event_type
     for anchor, later in sorted(forced_pairs):
         by_row[later].block = by_row[anchor].block
         by_row[later].event_type = by_row[anchor].event_type

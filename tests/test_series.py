@@ -1229,3 +1229,18 @@ def test_a_figure_compared_with_its_state_before_an_era_is_another_period():
     later = sentence.replace("avant la crise", "la semaine dernière")
     assert same(grouped([placed(now, evidence=later), placed(then, evidence=later)], vectors=False),
                 ("a", 1), ("a", 2))
+
+
+def test_an_untyped_figure_takes_the_type_of_the_typed_figure_compared_with_it():
+    evidence = ("À Mamoudzou, 110 personnes ne pouvaient pas regagner leur logement après Chido, "
+                "contre 140 évacuées lundi.")
+    untyped = row("a", 1, 110, who="personnes", unit="personnes", event_type="other", evidence=evidence)
+    compared = placed(row("a", 2, 140, who="personnes", unit="personnes", event_type="displaced", evidence=evidence))
+    told = row("b", 1, 140, who="habitants", unit="habitants", event_type="displaced", published="2025-03-11",
+               evidence="Le cyclone Chido a forcé 140 habitants de Mamoudzou à quitter leur logement.")
+    df = grouped([untyped, compared, told])
+    assert same(df, ("a", 1), ("a", 2)) and same(df, ("a", 2), ("b", 1))
+    # control: both typed, the anchor keeps its own type and the compared figure joins it
+    typed = dict(untyped, event_type="displaced")
+    df = grouped([typed, compared, told])
+    assert df.series_id.nunique() == 1
