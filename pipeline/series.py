@@ -1668,7 +1668,8 @@ def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]], words: 
     head agrees with the toll's as a restating one, for the toll's other figures too ("quatre morts" earlier).
     Typed tolls only, no part, the twin's place and time agreeing; not a group its own article sets within a
     larger whole toll of the same type ("huit morts ... Cinq enfants ont été tués": a group of the eight, however
-    a first toll of five was told elsewhere); a count set apart as an increment ("deux nouveaux corps",
+    a first toll of five was told elsewhere; a larger toll of another period is another event's, "depuis celui de
+    2018, qui avait fait six morts"); a count set apart as an increment ("deux nouveaux corps",
     increment_words) adds to the toll and is never the whole of it."""
     partners = _partners(stories)
     tolls: dict[str, list[_Fact]] = defaultdict(list)
@@ -1677,7 +1678,8 @@ def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]], words: 
             tolls[f.article].append(f)
     grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head
                and words.increment_words.isdisjoint(f.words)
-               and not any(g.generic_head and g.event_type == f.event_type and g.value[0] > f.value[0] for g in fs)]
+               and not any(g.generic_head and g.event_type == f.event_type and g.value[0] > f.value[0]
+                           and _when_ok(f, g, False) and not _past_period(g, f) for g in fs)]
     for f in grouped:
         if any(g.generic_head and g.value == f.value and g.event_type == f.event_type and _where_ok(f, g)
                and _when_ok(f, g, False) for other in partners.get(f.article, ()) for g in tolls.get(other, ())):

@@ -1244,3 +1244,24 @@ def test_an_untyped_figure_takes_the_type_of_the_typed_figure_compared_with_it()
     typed = dict(untyped, event_type="displaced")
     df = grouped([typed, compared, told])
     assert df.series_id.nunique() == 1
+
+
+
+
+
+def test_a_group_of_the_dead_is_the_whole_toll_beside_a_larger_toll_of_another_year():
+    evidence = ("Le cyclone Chido a coûté la vie à 5 retraités à Mamoudzou, le pire bilan depuis le cyclone de 2019,"
+                " qui avait fait 7 morts.")
+    group = row("a", 1, 5, who="retraités", unit="retraités", evidence=evidence, published="2025-03-12")
+    other_year = placed(row("a", 2, 7, evidence=evidence, where=None, when=("2019-01-01", "2019-12-31"),
+                            published="2025-03-12"))
+    compared = "Le bilan du cyclone Chido s'établit à 5 morts à Mamoudzou, contre 4 dans le premier bilan."
+    toll = row("b", 1, 5, published="2025-03-11", evidence=compared)
+    earlier = placed(row("b", 2, 4, published="2025-03-11", evidence=compared))
+    first = row("c", 1, 4, published="2025-03-10")
+    df = grouped([group, other_year, toll, earlier, first])
+    assert same(df, ("a", 1), ("b", 1)) and same(df, ("a", 1), ("c", 1)) and not same(df, ("a", 2), ("b", 1))
+    # control: a larger toll of the same time in its article makes the group a part of it, not the whole toll
+    same_time = dict(other_year, when_start=None, when_end=None)
+    df = grouped([group, same_time, toll, earlier, first])
+    assert not same(df, ("a", 1), ("c", 1))
