@@ -29,3 +29,16 @@ def test_a_definite_group_counted_again_keeps_its_nouns_type(facts_of, text, val
 def test_an_indefinite_count_or_a_part_keeps_its_predicates_type(facts_of, text, value, event_type):
     facts = [f for f in facts_of(text) if f["how_many"] == value]
     assert facts and facts[0]["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # a point of comparison hung on the participle that says what happened ("contre 110") is no noun of it
+    ("Samedi, 38 personnes restaient évacuées, contre 110 mardi soir.", 38, "displaced"),
+    ("Jeudi, 12 familles demeuraient relogées à Vierzon, contre 30 lundi.", 12, "displaced"),
+    # controls: the compared figure itself, and a verb whose object is another figure's noun
+    ("Samedi, 38 personnes restaient évacuées, contre 110 mardi soir.", 110, "displaced"),
+    ("L'explosion a tué 3 ouvriers et blessé 12 autres à Fos.", 12, "wounded"),
+])
+def test_a_point_of_comparison_on_the_participle_leaves_it_to_type_the_figure(facts_of, text, value, event_type):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["event_type"] == event_type

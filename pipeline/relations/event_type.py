@@ -164,12 +164,15 @@ class EventTyper:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
             # nor a coordinated verb with an object of its own ("killed 30 people and wounded 45 others")
             # nor one with a subject of its own ("31 people were arrested and two officers hurt"); a
-            # complement with a preposition says what happened too ("left 45,000 homes without power")
+            # complement with a preposition says what happened too ("left 45,000 homes without power"); a figure
+            # hung on the complement with a preposition of its own is no noun of it ("38 personnes restaient
+            # évacuées, contre 110 mardi": a point of comparison)
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
                                            if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
                                                c.dep_ == "advmod" and c.lower_ in self.predicate_adverbs) or (
                                                c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
-                                           and not any(g.like_num and g.dep_ != "det" for g in c.children)
+                                           and not any(g.like_num and g.dep_ != "det" and not any(
+                                               k.dep_ == "case" for k in g.children) for g in c.children)
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
