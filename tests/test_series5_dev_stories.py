@@ -42,3 +42,16 @@ def test_an_indefinite_count_or_a_part_keeps_its_predicates_type(facts_of, text,
 def test_a_point_of_comparison_on_the_participle_leaves_it_to_type_the_figure(facts_of, text, value, event_type):
     facts = [f for f in facts_of(text) if f["how_many"] == value]
     assert facts and facts[0]["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, value, event_type", [
+    # a verb that names people on the ground only with its reflexive pronoun ("se relayer": taking turns there)
+    ("Une trentaine de bénévoles se relaient depuis lundi pour nourrir les animaux.", 30, "deployed"),
+    ("Près de 80 pompiers se sont relayés toute la nuit autour de l'entrepôt.", 80, "deployed"),
+    # controls: the same verb without the pronoun passes a message on
+    ("Le message a été relayé 3 000 fois sur les réseaux sociaux.", 3000, "other"),
+    ("Quelque 200 médias ont relayé l'appel de la préfecture.", 200, "other"),
+])
+def test_a_reflexive_trigger_types_only_with_its_pronoun(facts_of, text, value, event_type):
+    facts = [f for f in facts_of(text) if f["how_many"] == value]
+    assert facts and facts[0]["event_type"] == event_type

@@ -34,6 +34,10 @@ class EventTyper:
                 continue
             if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
                 continue  # "les électeurs se sont déplacés"
+            if t.lemma_ in self.reflexive_trigger_of and any(c.dep_.startswith("expl") for c in t.children):
+                found.add(self.reflexive_trigger_of[t.lemma_])  # "les pompiers se sont relayés", not "relayé l'appel"
+                covered.add(t.i)
+                continue
             if self._unbound(t):
                 continue  # "280 agents privés": not "privés d'électricité"
             # the longest phrase first: "stabbed to death" is killed, "stabbed" alone wounded
