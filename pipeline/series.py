@@ -35,7 +35,9 @@ How facts are grouped, with what the rows already hold:
    head noun, a shared word, or close word vectors) than two different
    values (same head noun, and modifiers that do not disagree).
    A figure introduced by a comparison word ("39 morts, contre 35
-   auparavant") is linked to the figure before it in its sentence.
+   auparavant") is linked to the figure before it in its sentence, and both
+   take that figure's type (the compared figure's, when only it is typed:
+   "110 personnes ..., contre 140 évacuées").
    What extraction gets wrong is read around: an actor read for a count's
    left-out noun, a head noun written another way by another outlet, one
    event's place named at two scales, a running total told as of a day, a
