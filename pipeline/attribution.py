@@ -43,15 +43,6 @@ class PlaceClaim:
     taken: frozenset[int] = frozenset()
 
 
-def _common_opening(ent: Span) -> bool:
-    """A one-word entity that opens its sentence, capitalized only there, which its text writes in lowercase
-    elsewhere ("Avalanche en Savoie : neuf personnes ont péri", then "l'avalanche"): a common noun, no place."""
-    if len(ent) != 1 or ent.start != ent.sent.start or not ent[0].is_title:
-        return False
-    lower = ent[0].lower_
-    return any(t.text == lower for t in ent.doc)
-
-
 class PlaceFinder:
     """The place of a fact among the place entities of its sentence."""
 
@@ -63,7 +54,7 @@ class PlaceFinder:
         return [ent for ent in sent_ents if ent.label_ in ("LOC", "GPE")
                 and not any(t.i in blocked for t in ent) and (subjects or ent.root.dep_ not in SUBJECT_DEPS)
                 # "les Britanniques", "la Région", "l'État": not a named place
-                and any(t.pos_ == "PROPN" for t in ent) and not _common_opening(ent)]
+                and any(t.pos_ == "PROPN" for t in ent)]
 
     def claims(self, sent_ents: list[Span], figures: list[FigureTokens]) -> list[PlaceClaim]:
         """Which places each figure of a sentence claims. "900 blessés à Lyon, quelque 300 à Grenoble et 60

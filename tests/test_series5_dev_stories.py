@@ -55,15 +55,3 @@ def test_a_point_of_comparison_on_the_participle_leaves_it_to_type_the_figure(fa
 def test_a_reflexive_trigger_types_only_with_its_pronoun(facts_of, text, value, event_type):
     facts = [f for f in facts_of(text) if f["how_many"] == value]
     assert facts and facts[0]["event_type"] == event_type
-
-
-@pytest.mark.parametrize("text, value, where", [
-    # a common noun that opens a title, capitalized only there, is no place
-    ("Éboulement en Isère : quatre randonneurs ont péri. L'éboulement s'est produit vers midi.", 4, "Isère"),
-    ("Incendie à Brest : 12 familles relogées. L'incendie a pris dans un local à poubelles.", 12, "Brest"),
-    # controls: a place opening a title, named again with its capital
-    ("Brest : 12 familles relogées après un incendie. À Brest, la mairie a ouvert un gymnase.", 12, "Brest"),
-])
-def test_a_common_noun_opening_a_title_is_no_place(facts_of, text, value, where):
-    facts = [f for f in facts_of(text) if f["how_many"] == value]
-    assert facts and facts[0]["where"] == where
