@@ -272,6 +272,7 @@ class RelationsLexicon(TypedDict):
     strong_types: list[Code]
     ellipsis_markers: Words
     reflexive_non_triggers: Words
+    reflexive_triggers: dict[Code, Words]  # event_type.py: "se sont relayés": a type only with the reflexive pronoun
     fallback_noun_types: dict[Code, Words]
     weak_triggers: dict[Code, Words]  # "arrived", "intercepted": a type only where the counted noun has none
     verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group

@@ -35,7 +35,9 @@ How facts are grouped, with what the rows already hold:
    head noun, a shared word, or close word vectors) than two different
    values (same head noun, and modifiers that do not disagree).
    A figure introduced by a comparison word ("39 morts, contre 35
-   auparavant") is linked to the figure before it in its sentence.
+   auparavant") is linked to the figure before it in its sentence, and both
+   take that figure's type (the compared figure's, when only it is typed:
+   "110 personnes ..., contre 140 évacuées").
    What extraction gets wrong is read around: an actor read for a count's
    left-out noun, a head noun written another way by another outlet, one
    event's place named at two scales, a running total told as of a day, a
@@ -1668,7 +1670,8 @@ def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]], words: 
     head agrees with the toll's as a restating one, for the toll's other figures too ("quatre morts" earlier).
     Typed tolls only, no part, the twin's place and time agreeing; not a group its own article sets within a
     larger whole toll of the same type ("huit morts ... Cinq enfants ont été tués": a group of the eight, however
-    a first toll of five was told elsewhere); a count set apart as an increment ("deux nouveaux corps",
+    a first toll of five was told elsewhere; a larger toll of another period is another event's, "depuis celui de
+    2018, qui avait fait six morts"); a count set apart as an increment ("deux nouveaux corps",
     increment_words) adds to the toll and is never the whole of it."""
     partners = _partners(stories)
     tolls: dict[str, list[_Fact]] = defaultdict(list)
@@ -1677,7 +1680,8 @@ def _whole_toll_twins(facts: list[_Fact], stories: set[tuple[str, str]], words: 
             tolls[f.article].append(f)
     grouped = [f for fs in tolls.values() for f in fs if f.head is not None and not f.generic_head
                and words.increment_words.isdisjoint(f.words)
-               and not any(g.generic_head and g.event_type == f.event_type and g.value[0] > f.value[0] for g in fs)]
+               and not any(g.generic_head and g.event_type == f.event_type and g.value[0] > f.value[0]
+                           and _when_ok(f, g, False) and not _past_period(g, f) for g in fs)]
     for f in grouped:
         if any(g.generic_head and g.value == f.value and g.event_type == f.event_type and _where_ok(f, g)
                and _when_ok(f, g, False) for other in partners.get(f.article, ()) for g in tolls.get(other, ())):
@@ -1820,8 +1824,14 @@ def group(
     _resolve_elided(facts)
     _place_parts(facts, records, words)
     _mark_told_parts(facts, stories, records, words)
-    # a comparison figure goes to the block of the figure it is compared with
+    # a comparison figure goes to the block of the figure it is compared with; an untyped figure to the type of the
+    # figure compared with it, when that one's own word types it ("110 personnes ne pouvaient pas regagner leur
+    # logement, contre 140 évacuées"): the comparison says both measure one thing, which only one word names
     by_row = {f.row: f for f in facts}
+    for anchor, later in sorted(forced_pairs):
+        g, f = by_row[anchor], by_row[later]
+        if g.event_type == "other" and f.event_type != "other" and g.block[1:] == f.block[1:]:
+            g.block, g.event_type = f.block, f.event_type
     for anchor, later in sorted(forced_pairs):
         by_row[later].block = by_row[anchor].block
         by_row[later].event_type = by_row[anchor].event_type

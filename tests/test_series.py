@@ -1229,3 +1229,39 @@ def test_a_figure_compared_with_its_state_before_an_era_is_another_period():
     later = sentence.replace("avant la crise", "la semaine dernière")
     assert same(grouped([placed(now, evidence=later), placed(then, evidence=later)], vectors=False),
                 ("a", 1), ("a", 2))
+
+
+def test_an_untyped_figure_takes_the_type_of_the_typed_figure_compared_with_it():
+    evidence = ("À Mamoudzou, 110 personnes ne pouvaient pas regagner leur logement après Chido, "
+                "contre 140 évacuées lundi.")
+    untyped = row("a", 1, 110, who="personnes", unit="personnes", event_type="other", evidence=evidence)
+    compared = placed(row("a", 2, 140, who="personnes", unit="personnes", event_type="displaced", evidence=evidence))
+    told = row("b", 1, 140, who="habitants", unit="habitants", event_type="displaced", published="2025-03-11",
+               evidence="Le cyclone Chido a forcé 140 habitants de Mamoudzou à quitter leur logement.")
+    df = grouped([untyped, compared, told])
+    assert same(df, ("a", 1), ("a", 2)) and same(df, ("a", 2), ("b", 1))
+    # control: both typed, the anchor keeps its own type and the compared figure joins it
+    typed = dict(untyped, event_type="displaced")
+    df = grouped([typed, compared, told])
+    assert df.series_id.nunique() == 1
+
+
+
+
+
+def test_a_group_of_the_dead_is_the_whole_toll_beside_a_larger_toll_of_another_year():
+    evidence = ("Le cyclone Chido a coûté la vie à 5 retraités à Mamoudzou, le pire bilan depuis le cyclone de 2019,"
+                " qui avait fait 7 morts.")
+    group = row("a", 1, 5, who="retraités", unit="retraités", evidence=evidence, published="2025-03-12")
+    other_year = placed(row("a", 2, 7, evidence=evidence, where=None, when=("2019-01-01", "2019-12-31"),
+                            published="2025-03-12"))
+    compared = "Le bilan du cyclone Chido s'établit à 5 morts à Mamoudzou, contre 4 dans le premier bilan."
+    toll = row("b", 1, 5, published="2025-03-11", evidence=compared)
+    earlier = placed(row("b", 2, 4, published="2025-03-11", evidence=compared))
+    first = row("c", 1, 4, published="2025-03-10")
+    df = grouped([group, other_year, toll, earlier, first])
+    assert same(df, ("a", 1), ("b", 1)) and same(df, ("a", 1), ("c", 1)) and not same(df, ("a", 2), ("b", 1))
+    # control: a larger toll of the same time in its article makes the group a part of it, not the whole toll
+    same_time = dict(other_year, when_start=None, when_end=None)
+    df = grouped([group, same_time, toll, earlier, first])
+    assert not same(df, ("a", 1), ("c", 1))

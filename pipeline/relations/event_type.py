@@ -34,6 +34,10 @@ class EventTyper:
                 continue
             if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
                 continue  # "les électeurs se sont déplacés"
+            if t.lemma_ in self.reflexive_trigger_of and any(c.dep_.startswith("expl") for c in t.children):
+                found.add(self.reflexive_trigger_of[t.lemma_])  # "les pompiers se sont relayés", not "relayé l'appel"
+                covered.add(t.i)
+                continue
             if self._unbound(t):
                 continue  # "280 agents privés": not "privés d'électricité"
             # the longest phrase first: "stabbed to death" is killed, "stabbed" alone wounded
@@ -166,12 +170,15 @@ class EventTyper:
             # the predicate's own words; an object that is another figure's noun ("86 morts") is not one
             # nor a coordinated verb with an object of its own ("killed 30 people and wounded 45 others")
             # nor one with a subject of its own ("31 people were arrested and two officers hurt"); a
-            # complement with a preposition says what happened too ("left 45,000 homes without power")
+            # complement with a preposition says what happened too ("left 45,000 homes without power"); a figure
+            # hung on the complement with a preposition of its own is no noun of it ("38 personnes restaient
+            # évacuées, contre 110 mardi": a point of comparison)
             pred_side = [ctx.predicate] + [c for c in ctx.predicate.children
                                            if (c.dep_ in ("conj", "obj", "xcomp", "obl:arg", "obl:mod") or (
                                                c.dep_ == "advmod" and c.lower_ in self.predicate_adverbs) or (
                                                c.dep_ == "obl" and any(g.dep_ == "case" for g in c.children)))
-                                           and not any(g.like_num and g.dep_ != "det" for g in c.children)
+                                           and not any(g.like_num and g.dep_ != "det" and not any(
+                                               k.dep_ == "case" for k in g.children) for g in c.children)
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
@@ -262,7 +269,7 @@ class EventTyper:
         # what happened to them says more than what they were: "deux des blessés ont succombé"
         living = noun_types & self.strong_types
         if (pred_types and not (pred_types & self.strong_types) and living and living <= {"wounded", "missing"}
-                and predicate is not None and ctx.noun is not None
+                and predicate is not None and ctx.noun is not None and not self._definite_count(ctx)
                 and predicate.i in (ctx.noun.head.i, *(c.i for c in ctx.noun.children),
                                     *(t.head.i for t in ctx.tokens))):
             # "huit blessés restaient hospitalisés": what happens to the living now says more than what
@@ -283,6 +290,17 @@ class EventTyper:
             if resolved:
                 return resolved, "lexicon"
         return None, "default"
+
+    @staticmethod
+    def _definite_count(ctx: MentionContext) -> bool:
+        """The figure counts a group the article has already counted, with a definite or demonstrative article
+        before the number ("Les six personnes blessées ont quitté l'hôpital", "the five injured remain in
+        hospital"): the figure restates that group, whose noun says what it counts; what happens to it now is
+        no new count (not "Quatre de ces blessés", a part, nor "Cinq blessés restaient hospitalisés")."""
+        first = min(t.i for t in ctx.tokens)
+        return ctx.noun is not None and any(
+            c.dep_ == "det" and c.i < first and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+            for c in ctx.noun.children)
 
     def _fallback_type(self, ctx: MentionContext, unit: str | None, words: list[Token]) -> tuple[str, str]:
         """Where no trigger word speaks: the total of a part, an elided verb's figure, the counted noun's

@@ -127,6 +127,7 @@ class RelationLexicon:
                                        ) if restating else None
         self.strong_types = set(lex["strong_types"])
         self.reflexive_non_triggers = set(lex["reflexive_non_triggers"])
+        self.reflexive_trigger_of = {w: t for t, words in lex["reflexive_triggers"].items() for w in words}
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
         self.weak_trigger_of = {w.lower(): t for t, words in lex["weak_triggers"].items() for w in words}
         self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
