@@ -51,7 +51,8 @@ def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool
         return False
     if a["event_type"] in EXCLUSIVE_HARMS and b["event_type"] in EXCLUSIVE_HARMS and a["event_type"] != b["event_type"]:
         # "deux enfants sont morts", then "deux personnes sont toujours portées disparues": the dead are not the
-        # missing nor the wounded, whatever noun counts them
+        # missing nor the wounded, whatever noun counts them (the same noun twice is left to merge: a wrong type
+        # on one of its mentions would split one fact in two)
         return False
     if ua in generic or ub in generic or ua is None or ub is None:
         return True
