@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.facts import merge_facts
+from pipeline.numbers import normalize_number
 
 from .conftest import one_fact
 
@@ -140,3 +141,18 @@ def test_a_ratio_around_its_counted_noun_is_a_proportion(facts_of, text, value, 
 ])
 def test_a_ratio_around_its_counted_noun_controls(facts_of, text, values):
     assert sorted(f["how_many"] for f in facts_of(text)) == values
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    # "dépasser" denied is an upper bound; "franchir" like "dépasser" is more than the figure
+    ("la vitesse ne dépassait pas 60 km/h", 60, "at_most"),
+    ("la crue n'y dépasse pas 2 mètres", 2, "at_most"),
+    ("le coût n'a pas dépassé 3 millions d'euros", 3_000_000, "at_most"),
+    ("le chômage franchit les 8 %", 8, "more_than"),
+    # controls: "dépasser" said, "pas plus de"
+    ("le bilan a dépassé 900 morts", 900, "more_than"),
+    ("pas plus de 40 personnes", 40, "at_most"),
+])
+def test_denied_and_present_threshold_verbs_qualify_the_figure(text, value, qualifier):
+    q = normalize_number(text, "fr")
+    assert (q.value, q.qualifier) == (pytest.approx(value), qualifier)
