@@ -332,6 +332,7 @@ class RelationsLexicon(TypedDict):
     direction_words: Words
     dimension_words: Words  # before a link and a distance, a size: no fact ("longue de 3 900 mètres")
     population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
+    capacity_units: Words  # attributes.py: "un stade de 15 000 places", "un immeuble de quatre étages": a size
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
     vector_type_threshold: float | None

@@ -156,3 +156,18 @@ def test_a_ratio_around_its_counted_noun_controls(facts_of, text, values):
 def test_denied_and_present_threshold_verbs_qualify_the_figure(text, value, qualifier):
     q = normalize_number(text, "fr")
     assert (q.value, q.qualifier) == (pytest.approx(value), qualifier)
+
+
+@model
+@pytest.mark.parametrize("text, values", [
+    # the size of a thing the figure hangs on by "de" is no fact (SPEC section 2)
+    ("Votre stade de 15 000 places est-il encore adapté ?", []),
+    ("Le club joue dans l'actuel stade, d'une capacité d'environ 15 000 places.", []),
+    ("Une réunion a réuni environ 150 personnes dans la salle des fêtes de 300 places.", [150]),
+    ("Le bâtiment, un immeuble de quatre étages, s'est effondré.", []),
+    # controls: places an event noun or a verb counts
+    ("Les syndicats réclament la création de 5 000 places en crèche.", [5000]),
+    ("Nous supprimerons environ 400 places sur les 5 200 du centre-ville.", [400]),
+])
+def test_the_capacity_of_a_thing_is_no_fact(facts_of, text, values):
+    assert sorted(f["how_many"] for f in facts_of(text)) == values
