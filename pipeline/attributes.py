@@ -79,6 +79,8 @@ class AttributeFilter:
         self.directions = set(lex["direction_words"])
         self.dimension_words = {w.lower() for w in lex["dimension_words"]}
         self.population_nouns = set(lex["population_nouns"])
+        self.capacity_units = {w.lower() for w in lex["capacity_units"]}
+        self.event_nouns = {w.lower() for w in lex["event_nouns"]}
         self.settlement_nouns = set(lex["settlement_nouns"])
         dates = data.dates
         self.time_units = {f.lower() for forms in num["time_units"].values() for f in forms} | set(num["time_units"])
@@ -136,6 +138,8 @@ class AttributeFilter:
             return "name"  # "un deux roues": one thing, named by a number
         if self._population(tokens, after):
             return "population"
+        if self._capacity(tokens, after):
+            return "capacity"
         if self._superlative_group(before, after):
             return "group"
         if self._held_by_relative(quantity, tokens) or self._staff_of_body(quantity, tokens):
@@ -454,6 +458,20 @@ class AttributeFilter:
             linked = linked or doc[i].lower_ in self.links
             i -= 1  # "de plus de": the link and the qualifier's words
         return linked and doc[i].lemma_ in self.settlement_nouns
+
+    def _capacity(self, tokens: list[Token], after: Token | None) -> bool:
+        """ "un stade de 15 000 places", "un immeuble de quatre étages": the size of the thing the figure hangs on
+        by a link, not an event noun's count ("la création de 5 000 places")."""
+        if after is None or after.lower_ not in self.capacity_units:
+            return False
+        doc = after.doc
+        i, linked = tokens[0].i - 1, False
+        while i > tokens[0].sent.start and (doc[i].pos_ in ("ADV", "ADP") or doc[i].lower_ in self.links):
+            linked = linked or doc[i].lower_ in self.links
+            i -= 1  # "d'une capacité d'environ": the link and the qualifier's words
+        thing = doc[i]
+        return (linked and thing.pos_ in ("NOUN", "PROPN", "NUM") and thing.lemma_.lower() not in self.event_nouns
+                and thing.lower_ not in self.event_nouns and thing.lower_ not in self.trigger_words)
 
     def _street_follows(self, after: Token) -> bool:
         doc = after.doc

@@ -336,6 +336,7 @@ class RelationsLexicon(TypedDict):
     direction_words: Words
     dimension_words: Words  # before a link and a distance, a size: no fact ("longue de 3 900 mètres")
     population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
+    capacity_units: Words  # attributes.py: "un stade de 15 000 places", "un immeuble de quatre étages": a size
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
     vector_type_threshold: float | None
@@ -347,12 +348,16 @@ class RelationsLexicon(TypedDict):
     partitive_links: Words  # record.py: "onze d'entre eux": who is the noun the pronoun stands for
     share_nouns: Words  # record.py: "la proportion de foyers endettés atteint 23 %": the group holds the share
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
+    motion_nouns: Words  # event_type.py: "l'arrivée de 4 800 réfugiés": who arrives says what the arrival is
+    counted_infinitive_marks: Words  # event_type.py: "ils sont 240 à être hébergés": the verb says what befell the 240
     predicate_adverbs: Words  # event_type.py: an adverb of the predicate that names a harm ("grièvement percutés")
     bound_triggers: Words  # triggers only before one of bound_trigger_links ("privés d'électricité")
     bound_trigger_links: Words
     occurrence_nouns: Words  # counted events, not people ("sept accidents mortels"): their count is other
     document_nouns: Words  # "sept arrêtés de péril": an authority's acts, not people arrested: other
     animal_nouns: Words  # animals killed, wounded or lost are other ("85 vaches ont péri"), not casualties
+    vote_nouns: Words  # event_type.py: "arrivée en tête avec 38 % des voix": votes are other, whatever the verb
+    output_loss_words: Words  # record.py: "les pertes de récolte à 35 %": losses in percent are of output, not people
     person_nouns: Words  # anaphora.py, record.py: nouns that can name people ("children", "climbers")
     anyone_nouns: Words  # event_type.py: people named by age, sex, kin or home ("families"), not by a role
     statistic_nouns: Words  # record.py: "an average of 32 days" a subject waited is the subject's

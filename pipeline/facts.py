@@ -19,6 +19,8 @@ from .schema import is_currency
 
 SLOTS = ("who", "what", "where", "source", "unit")
 WHEN_KEYS = ("when_start", "when_end", "when_text", "when_granularity")
+# harms no one suffers two of at once: mentions of two of them are two facts
+EXCLUSIVE_HARMS = frozenset({"killed", "wounded", "missing"})
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -46,6 +48,11 @@ def same_fact(a: dict, b: dict, generic: set[str], time_units: set[str]) -> bool
         # another specific noun, with no definite determiner, that something else happened to brings in
         # others ("les deux hommes ont été interpellés", "5 000 personnes" restating a figure would not; nor
         # "Il s'agit de trois enfants", of no event type: nothing else happened to them)
+        return False
+    if a["event_type"] in EXCLUSIVE_HARMS and b["event_type"] in EXCLUSIVE_HARMS and a["event_type"] != b["event_type"]:
+        # "deux enfants sont morts", then "deux personnes sont toujours portées disparues": the dead are not the
+        # missing nor the wounded, whatever noun counts them (the same noun twice is left to merge: a wrong type
+        # on one of its mentions would split one fact in two)
         return False
     if ua in generic or ub in generic or ua is None or ub is None:
         return True

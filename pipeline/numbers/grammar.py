@@ -185,14 +185,23 @@ class NumberGrammar:
         self.pronoun_after = re.compile(rf"\s+(?:{_alternation(followers)})(?!\w)" if followers else r"(?!)",
                                         re.IGNORECASE)
         self.ratio_between = re.compile(rf"^\s+(?:{_alternation(lex['ratio_words'])})\s+$", re.IGNORECASE)
-        # "un éleveur sur deux": one, a counted word, a ratio word, right before the second number
+        # "un éleveur sur deux", "un élève de sixième sur quatre": one, a counted word (with a complement of its
+        # own), a ratio word, right before the second number
+        counted = rf"[^\W\d_][\w\-]*(?:\s+(?:{_alternation(lex['of_words'])})\s*[^\W\d_][\w\-]*)?"
+        ratio_words = _alternation(lex["ratio_words"])
         self.ratio_one_before = re.compile(
-            rf"(?<![\w\-])(?:{_alternation(lex['ratio_ones'])})\s+[^\W\d_][\w\-]*\s+(?:{_alternation(lex['ratio_words'])})\s+$",
+            rf"(?<![\w\-])(?:{_alternation(lex['ratio_ones'])})\s+{counted}\s+(?:{ratio_words})\s+$",
             re.IGNORECASE) if lex["ratio_ones"] else None
+        # "sept entrées sur dix": between two numbers, a counted word and a ratio word
+        self.ratio_noun_between = re.compile(rf"^\s+{counted}\s+(?:{ratio_words})\s+$", re.IGNORECASE)
         # what may follow its second number: a stop or one of these words, not a counted noun ("un prévenu sur deux
-        # chefs d'accusation" counts the charges)
+        # chefs d'accusation" counts the charges); a word ending in an apostrophe is glued to the next ("n'est")
+        followers = lex["ratio_followers"]
+        glued = [w for w in followers if w.endswith(("'", "’"))]
+        apart = [w for w in followers if w not in glued]
         self.ratio_one_after = re.compile(
-            rf"\s*(?:[^\w\s]|$)|\s+(?:{_alternation(lex['ratio_followers'])})(?![\w\-])", re.IGNORECASE)
+            rf"\s*(?:[^\w\s]|$)|\s+(?:{_alternation(apart)})(?![\w\-])"
+            + (rf"|\s+(?:{_alternation(glued)})" if glued else ""), re.IGNORECASE)
 
     def _compile_exclusions(self, lex: dict[str, Any]) -> None:
         blocked = _alternation(lex["not_quantity_before"])

@@ -6,6 +6,9 @@ from .finder import _Core, _unscaled
 from .grammar import NumberGrammar
 from .records import QuantityMention, _as_percent
 
+# the largest base of a proportion said around its counted noun ("sept entrées sur dix", "trois élèves sur quatre")
+RATIO_BASE_MAX = 10
+
 
 def _merge_digit_groups(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Core]:
     """"4 thousand 3 hundred and 21", "6 crore and two hundred": figures with a scale word, then smaller
@@ -79,6 +82,15 @@ def _merge_ratios(text: str, cores: list[_Core], g: NumberGrammar) -> list[_Core
                 and 0 <= prev.value <= core.value and core.value > 0
                 and g.ratio_between.match(text[prev.end : core.start])):
             out[-1] = _Core(prev.start, core.end, _as_percent(prev.value / core.value), unit="%", kind="fraction")
+            continue
+        if (prev is not None and prev.unit is None and core.unit is None and core.qualifier == "exact"
+                and prev.kind != "fraction" and 1 < prev.value < core.value <= RATIO_BASE_MAX
+                and prev.value == int(prev.value) and g.ratio_noun_between.match(text[prev.end : core.start])
+                and g.ratio_one_after.match(text, core.end)):
+            # "près de sept entrées sur dix": a proportion in percent, said with its counted noun inside (not
+            # "248 sièges sur 460": a part of a total that large is a count, and the total another)
+            out[-1] = _Core(prev.start, core.end, _as_percent(prev.value / core.value), qualifier=prev.qualifier,
+                            unit="%", kind="fraction")
             continue
         one = (g.ratio_one_before.search(text, max(0, core.start - 60), core.start)
                if g.ratio_one_before is not None and core.unit is None and core.qualifier == "exact"

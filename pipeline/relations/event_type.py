@@ -119,6 +119,8 @@ class EventTyper:
             return "other", "default"  # "3,5 décès pour 100 000 habitants": a rate, not a count of the dead
         if ctx.noun is not None and unit is None and ctx.noun.lower_ in self.occurrence_nouns:
             return "other", "default"  # "sept accidents mortels": events counted, not the people they harmed
+        if self._counts_votes(ctx):
+            return "other", "default"  # "arrivée en tête avec 38 % des voix": votes (SPEC section 4), no arrival
         if ctx.noun is not None and self._document(ctx.noun):
             return "other", "default"  # "sept arrêtés de péril": an authority's acts, not people arrested
         inside = {t.i for t in ctx.tokens}
@@ -182,6 +184,7 @@ class EventTyper:
                                            and not (c.dep_ == "conj" and any(
                                                g.dep_ in ("obj", "nsubj", "nsubj:pass") for g in c.children))]
         pred_side += self._predicate_repairs(ctx)
+        pred_side += self._counted_infinitive(ctx)
         if ctx.predicate is not None:
             # "sont mortes brûlées": a participle between the auxiliary and the predicate that the parser
             # hangs on it as an adverb is part of the verb group and says what happened too
@@ -242,6 +245,12 @@ class EventTyper:
             # borrows an earlier figure's noun counts what that figure counts (not "27 personnes ont péri et
             # environ 80 ont été blessées": a verb of its own says what happened to them)
             return self._event_type(linked)[0], "total"
+        if (ctx.noun is not None and ctx.noun.head.lemma_ in self.motion_nouns and ctx.noun.dep_.startswith("nmod")
+                and self._types_of([ctx.noun])):
+            # "l'arrivée de 4 800 réfugiés": who comes says what the coming is ("l'arrivée de 150 gendarmes" stays
+            # the noun's deployed)
+            pred_side = [t for t in pred_side if t.i != ctx.noun.head.i]
+            governing = None
         inflected: set[str] = set()
         noun_types, pred_types = self._types_of(noun_side, inflected), self._types_of(pred_side, inflected)
         if governing is not None and any(t.i == governing.i for t in pred_side):
@@ -513,6 +522,30 @@ class EventTyper:
         if nxt is None or "Part" not in nxt.morph.get("VerbForm") or nxt.head.i == noun.i:
             return []
         return [nxt] if any(a.i == nxt.head.i for a in noun.ancestors) else []
+
+    def _counts_votes(self, ctx: MentionContext) -> bool:
+        """Whether the figure counts votes ("1 250 voix"), a share of them ("44 % des suffrages"), or is a bare
+        share beside a share of votes under the same verb ("avec 38,4 % des voix, devant le RN (33,7 %)")."""
+        if ctx.noun is not None and ctx.noun.lower_ in self.vote_nouns:
+            return True
+        if any(c.dep_.startswith("nmod") and c.lower_ in self.vote_nouns for t in ctx.tokens for c in t.children):
+            return True
+        pred = ctx.predicate
+        return (ctx.noun is None and ctx.quantity["unit"] == "%" and pred is not None
+                and any(t.lower_ in self.vote_nouns and t.dep_.startswith("nmod") and t.head.i != pred.i
+                        and t.head.like_num is False and any(g.like_num for g in t.head.children)
+                        for t in pred.subtree))
+
+    def _counted_infinitive(self, ctx: MentionContext) -> list[Token]:
+        """ "Ils sont encore 240 à être hébergés", "ils étaient neuf à être soignés": the verb that a mark of the
+        infinitive hangs on the figure of a copula (or on what the figure counts there) says what befell them."""
+        found = []
+        for t in ctx.tokens:
+            if not any(g.dep_ == "cop" for h in (t, t.head) for g in h.children):
+                continue
+            found += [c for c in t.children if c.dep_ in ("advcl", "acl", "xcomp") and c.pos_ in ("VERB", "AUX")
+                      and any(g.dep_ == "mark" and g.lower_ in self.counted_infinitive_marks for g in c.children)]
+        return found
 
     @staticmethod
     def _predicate_repairs(ctx: MentionContext) -> list[Token]:

@@ -216,11 +216,15 @@ class RelationLexicon:
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}
         self.predicate_adverbs = {w.lower() for w in lex["predicate_adverbs"]}
+        self.motion_nouns = {w.lower() for w in lex["motion_nouns"]}
+        self.counted_infinitive_marks = {w.lower() for w in lex["counted_infinitive_marks"]}
         self.bound_triggers = {w.lower() for w in lex["bound_triggers"]}
         self.bound_trigger_links = {w.lower() for w in lex["bound_trigger_links"]}
         self.occurrence_nouns = {w.lower() for w in lex["occurrence_nouns"]}
         self.document_nouns = {w.lower() for w in lex["document_nouns"]}
         self.animal_nouns = {w.lower() for w in lex["animal_nouns"]}
+        self.output_loss_words = {w.lower() for w in lex["output_loss_words"]}
+        self.vote_nouns = {w.lower() for w in lex["vote_nouns"]}
         # "onze d'entre eux": the figure is a part of what the pronoun after these words stands for
         partitive = "|".join(re.escape(m) for m in lex["partitive_links"])
         self.partitive_rx = re.compile(rf"(?:{partitive})\s+\w", re.IGNORECASE) if partitive else None

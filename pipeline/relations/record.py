@@ -944,6 +944,12 @@ class RecordBuilder:
                          and not any(d.dep_ == "case" for d in c.children)), None)
         return None
 
+    def _output_lost(self, ctx: MentionContext) -> bool:
+        """Whether the casualty words of the figure's sentence all name a loss of output too ("ses pertes à 80 % de
+        sa récolte"), with one at least; not "la moitié des victimes"."""
+        said = {t.lower_ for t in ctx.sentence if self.trigger_of.get(t.lower_) == "casualties"}
+        return bool(said) and said <= self.output_loss_words
+
     def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
               sent_ents: list[Span]) -> dict:
         q = ctx.quantity
@@ -953,6 +959,8 @@ class RecordBuilder:
             event_type, type_from = "other", "noun"  # "731 arrivals in 14 boats": the boats are not the people moved
         if event_type in HARM_TYPES and ctx.noun is not None and said_with(ctx.noun, self.animal_nouns):
             event_type, type_from = "other", "default"  # "85 vaches ont péri": no casualties of animals
+        if event_type == "casualties" and unit == "%" and self._output_lost(ctx):
+            event_type, type_from = "other", "default"  # "les pertes de récolte à 35 %": a share of a harvest lost
         # a learned correction of the rules' type, where the language has one (relations/event_corrector.py)
         event_type, type_from, type_features = self._corrected_type(ctx, event_type, type_from)
         if ctx.predicate is None and ctx.linked_to is not None:
