@@ -275,6 +275,7 @@ class RelationsLexicon(TypedDict):
     reflexive_triggers: dict[Code, Words]  # event_type.py: "se sont relayés": a type only with the reflexive pronoun
     fallback_noun_types: dict[Code, Words]
     weak_triggers: dict[Code, Words]  # "arrived", "intercepted": a type only where the counted noun has none
+    passive_triggers: dict[Code, Words]  # "were returned": a trigger in the passive (else a weak trigger)
     verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
     vessel_nouns: Words  # "731 arrivals in 14 boats": a count of what carries people is not displaced
     implied_who: dict[Word, Word]
@@ -350,6 +351,7 @@ class RelationsLexicon(TypedDict):
     variation_nouns: Words  # record.py: "soit une mortalité en baisse de 12 %": the change of what it describes
     motion_nouns: Words  # event_type.py: "l'arrivée de 4 800 réfugiés": who arrives says what the arrival is
     counted_infinitive_marks: Words  # event_type.py: "ils sont 240 à être hébergés": the verb says what befell the 240
+    changed_links: Words  # record.py: "a fall of 4% in its share price": after the figure, what the change is of
     predicate_adverbs: Words  # event_type.py: an adverb of the predicate that names a harm ("grièvement percutés")
     bound_triggers: Words  # triggers only before one of bound_trigger_links ("privés d'électricité")
     bound_trigger_links: Words

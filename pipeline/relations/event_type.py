@@ -40,6 +40,11 @@ class EventTyper:
                 continue
             if self._unbound(t):
                 continue  # "280 agents privés": not "privés d'électricité"
+            passive = self.passive_trigger_of.get(t.lower_)
+            if passive is not None and any(c.dep_ in ("aux:pass", "auxpass") for c in t.children):
+                found.add(passive)  # "300 Albanians were returned to Tirana" (not "30 drivers have returned")
+                covered.add(t.i)
+                continue
             # the longest phrase first: "stabbed to death" is killed, "stabbed" alone wounded
             for key, start, n in (*reversed(self._phrases_at(t)), (t.lower_, t.i, 1), (t.lemma_.lower(), t.i, 1)):
                 if key in self.trigger_of:

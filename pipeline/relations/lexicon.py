@@ -130,6 +130,7 @@ class RelationLexicon:
         self.reflexive_trigger_of = {w: t for t, words in lex["reflexive_triggers"].items() for w in words}
         self.fallback_type_of = {w: t for t, words in lex["fallback_noun_types"].items() for w in words}
         self.weak_trigger_of = {w.lower(): t for t, words in lex["weak_triggers"].items() for w in words}
+        self.passive_trigger_of = {w.lower(): t for t, words in lex["passive_triggers"].items() for w in words}
         self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
         self.negations = {w.lower() for w in lex["negations"]}
@@ -215,6 +216,7 @@ class RelationLexicon:
         self.restating_markers = {w.lower() for w in lex["restating_markers"]}
         self.share_nouns = {w.lower() for w in lex["share_nouns"]}
         self.variation_nouns = {w.lower() for w in lex["variation_nouns"]}
+        self.changed_links = {w.lower() for w in lex["changed_links"]}
         self.predicate_adverbs = {w.lower() for w in lex["predicate_adverbs"]}
         self.motion_nouns = {w.lower() for w in lex["motion_nouns"]}
         self.counted_infinitive_marks = {w.lower() for w in lex["counted_infinitive_marks"]}

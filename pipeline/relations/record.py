@@ -850,6 +850,9 @@ class RecordBuilder:
         opening = first.i if first.text == "," else first.i - 1
         if opening <= ctx.sentence.start or doc[opening].text != "," or pred.dep_ in SUBJECT_DEPS + ("obj",):
             return None  # not set off: "le secteur a enregistré une baisse de 12 %" is the subject's
+        changed = self._changed_complement(pred, ctx.tokens[-1])
+        if changed is not None:
+            return noun_phrase(changed, with_nmod=True), changed  # "..., a fall of 4% in its share price" (review-13a)
         main = ctx.linked_to or ctx.previous
         if main is not None and main.who is not None:
             return main.who, main.who_token
@@ -880,6 +883,8 @@ class RecordBuilder:
         between = doc[comma + 1 : first.i]
         if any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in between) or len(between) > 4:
             return None  # a clause of its own ("..., and prices rose 5%")
+        if any(t.pos_ in ("NOUN", "PROPN") and not self._varies(t) for t in between):
+            return None  # the share names its own holder: "..., with freight up 3%" (review-13a)
         text = doc_text(doc)
         change_before = bool(between) and (
             (self.comparison_what_rx is not None and self.comparison_what_rx.search(between.text) is not None)
@@ -888,7 +893,18 @@ class RecordBuilder:
                              and self.comparative_rx.match(text, last.idx + len(last.text)) is not None)
         if not (change_before or comparative_after):
             return None
+        changed = next((c for t in between if self._varies(t) if (c := self._changed_complement(t, last)) is not None),
+                       None)
+        if changed is not None:
+            return noun_phrase(changed, with_nmod=True), changed  # "..., an increase of 4% in sales" (review-13a)
         return main.who, main.who_token
+
+    def _changed_complement(self, change: Token, last: Token) -> Token | None:
+        """The noun after a figure that a variation noun before it says the change is of, through one of the
+        language's changed_links: "a fall of 4% in its share price" (not a base: "a rise of 6% on the year before")."""
+        return next((c for c in change.children if c.dep_.startswith("nmod") and c.i > last.i and c.pos_ == "NOUN"
+                     and c.lower_ not in self.time_words and c.lower_ not in self.time_units
+                     and any(g.dep_ == "case" and g.lower_ in self.changed_links for g in c.children)), None)
 
     def _restated_share(self, ctx: MentionContext) -> tuple[str, Token | None] | None:
         """ "180 emplois, soit 35 % des effectifs", "les appartements classés F, soit 9 % du parc": a share
