@@ -1199,7 +1199,9 @@ class RecordBuilder:
             "introduced": self._introduced(ctx),
             # nor this: the article's title, a heading though it has a verb ("63 écoliers malades, neuf
             # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
-            "title": self.title_counts_are_headings and sent.start == 0 and sent.end < len(sent.doc)
+            # (the title's first line, also when a label the parser cuts off starts it: "DIRECT. Séisme : 81 morts")
+            "title": self.title_counts_are_headings and sent.end < len(sent.doc)
+                     and "\n" not in sent.doc.text[:sent.start_char]
                      and "\n" in sent.text[len(sent.text.rstrip()):],
             # nor this: who is the counted noun that names the event ("a fait six morts", "731 arrivals": a weak
             # trigger too), no people named
