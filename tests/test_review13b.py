@@ -26,3 +26,41 @@ ADDRESSEE = [  # sentence, value, source
 def test_whom_a_speaker_told_is_not_the_source(facts_of, sentence, value, source):
     fact = {f["how_many"]: f for f in facts_of(sentence)}[value]
     assert fact["source"] == source, sentence
+
+
+# A name set off by commas beside a role is who (convention 4 of the thirteenth session): the whole name, even
+# where the parser cuts it at an article or a particle ("Bruno Le Maire" hung as "Bruno" + "le Maire").
+# fmt: off
+WHOLE_NAME = [  # sentence, value, who
+    ("Le ministre, Bruno Le Maire, a annoncé une aide de 2 milliards d'euros.", 2e9, "Bruno Le Maire"),
+    ("La directrice, Anne de La Tour, a débloqué 40 000 euros pour la cantine.", 40000, "Anne de La Tour"),
+    # controls: names the parser keeps whole
+    ("Le principal prévenu, Jean-Marc Dupuis, a été condamné à trois ans de prison.", 3, "Jean-Marc Dupuis"),
+    ("Le directeur de l'usine, Paul Lemercier, a débloqué 40 000 euros pour les travaux.", 40000,
+     "Paul Lemercier"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "value", "who"), WHOLE_NAME)
+def test_a_name_set_off_by_commas_is_who_whole(facts_of, sentence, value, who):
+    fact = {f["how_many"]: f for f in facts_of(sentence)}[value]
+    assert fact["who"] == who, sentence
+
+
+# A state complement belongs to the verb's what (convention 1), not a part's own clause the parser hangs on the
+# total's verb ("ont été évacuées, dont dix sont en état de choc": the total's what stops at its verb).
+# fmt: off
+STATE_OF_PART = [  # sentence, value, what
+    ("Cinquante personnes ont été évacuées, dont dix sont en état de choc.", 50, "ont été évacuées"),
+    ("Douze passagers ont été secourus, dont trois sont dans un état grave.", 12, "ont été secourus"),
+    # control: the verb's own state complement
+    ("Trois personnes restent dans un état grave.", 3, "restent dans un état grave"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "value", "what"), STATE_OF_PART)
+def test_a_parts_own_state_is_not_its_totals_what(facts_of, sentence, value, what):
+    fact = {f["how_many"]: f for f in facts_of(sentence)}[value]
+    assert fact["what"] == what, sentence
