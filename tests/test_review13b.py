@@ -64,3 +64,22 @@ STATE_OF_PART = [  # sentence, value, what
 def test_a_parts_own_state_is_not_its_totals_what(facts_of, sentence, value, what):
     fact = {f["how_many"]: f for f in facts_of(sentence)}[value]
     assert fact["what"] == what, sentence
+
+
+# People pulled alive from rubble are displaced (convention 8), by a verb and the place they are pulled from; the
+# material a figure measures is no such place ("40 tonnes de décombres": the rubble moved, not people).
+# fmt: off
+PULLED = [  # sentence, value, event_type
+    ("Les pompiers ont sorti 40 tonnes de décombres du bâtiment.", 40, "other"),
+    ("Les ouvriers ont dégagé 300 m³ de décombres en deux jours.", 300, "other"),
+    # controls: people pulled from the rubble
+    ("Les pompiers ont sorti sept personnes des décombres.", 7, "displaced"),
+    ("Les secouristes ont extrait trois survivants des décombres.", 3, "displaced"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "value", "event_type"), PULLED)
+def test_the_rubble_a_figure_measures_is_no_place_people_are_pulled_from(facts_of, sentence, value, event_type):
+    fact = {f["how_many"]: f for f in facts_of(sentence)}[value]
+    assert fact["event_type"] == event_type, sentence
