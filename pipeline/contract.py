@@ -326,6 +326,7 @@ class RelationsLexicon(TypedDict):
     staffing_verbs: Words  # attributes.py: "le département emploie 3 900 agents" describes the body: no fact
     search_verbs: Words  # attributes.py: "les secours, qui recherchent 12 personnes" is news, not what they hold
     restating_markers: Words  # time.py: ", soit une hausse de 9 %" restates the figure before it, at its time
+    addressee_prepositions: Words  # attribution.py: "a déclaré un témoin à l'AFP": whom the speaker told
     rate_prepositions: Words  # attributes.py: "3,8 suicides pour 100 000 habitants": the denominator
     part_total_links: Words  # attributes.py: "142 postes sur les 390 que compte le site": the whole a part is of
     window_prepositions: Words  # attributes.py: "en 72 heures" is a time window, not a duration

@@ -80,15 +80,24 @@ class EventTyper:
         doc = token.doc
         return token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in self.bound_trigger_links
 
-    @staticmethod
-    def _complements(verb: Token) -> list[Token]:
+    def _complements(self, verb: Token) -> list[Token]:
         """A verb's objects and obliques, and the complements of these ("placées en centre de rétention",
         "a envoyé 35 élèves à l'hôpital", the parser hanging the place on the object): the words that make a
         trigger together with the verb."""
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         # and an adjective said of the object ("pulled 23 people alive", "left 300 people homeless")
         states = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ"]
-        return objects + states + [g for c in objects for g in c.children if g.dep_.startswith("nmod")]
+        return objects + states + [g for c in objects for g in c.children
+                                   if g.dep_.startswith("nmod") and not self._measured(c, g)]
+
+    def _measured(self, counted: Token, complement: Token) -> bool:
+        """Whether ``complement`` is what the figure of ``counted`` measures, a bare noun right after its link ("40
+        tonnes of debris", "300 m³ de décombres": the debris pulled, not pulled from the debris)."""
+        doc = counted.doc
+        return (complement.i == counted.i + 2 and any(c.like_num for c in counted.children)
+                and doc[counted.i + 1].lower_ in self.counted_noun_links and doc[counted.i + 1].head.i == complement.i
+                and "Def" not in doc[counted.i + 1].morph.get("Definite")
+                and not any(c.dep_ == "det" for c in complement.children))
 
     def _phrases_at(self, token: Token) -> list[tuple[str, int, int]]:
         """The phrases of two to a few tokens starting at ``token`` (or at the word before it that it

@@ -13,6 +13,15 @@ from .mention import MentionContext
 
 # the entity labels of a person or an organisation (the French and English models' labels)
 _NAMED_ACTORS = ("PER", "PERSON", "ORG")
+
+
+def _whole_name(token: Token) -> str | None:
+    """The text of the person's or organisation's name ``token`` is in, when the name holds no punctuation (a
+    parse may cut "Bruno Le Maire" at "Le", "Anne de La Tour" at "de")."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _NAMED_ACTORS), None)
+    return ent.text if ent is not None and not any(t.is_punct and t.text != "." for t in ent) else None
+
+
 # the event types of people harmed: of animals, a figure is other (the gold's "85 vaches périssent")
 HARM_TYPES = frozenset({"killed", "wounded", "casualties", "missing"})
 
@@ -53,7 +62,10 @@ class RecordBuilder:
         return " ".join(t.text for t in keep).replace("’ ", "’").replace("' ", "'")
 
     def _names_state(self, complement: Token) -> bool:
-        """ "dans un état grave", "in a critical condition": a complement of the verb naming the state of who."""
+        """ "dans un état grave", "in a critical condition": a complement of the verb naming the state of who (not
+        a clause of its own the parser hung on the verb: "ont été évacuées, dont dix sont en état de choc")."""
+        if any(c.dep_.startswith("nsubj") or c.dep_ == "cop" for c in complement.children):
+            return False
         return complement.dep_.startswith("obl") and complement.lemma_.lower() in self.state_nouns
 
     def _source_for(self, ctx: MentionContext, sources: list[tuple[Token, str, set[int]]]) -> str | None:
@@ -1117,11 +1129,14 @@ class RecordBuilder:
             who_token, with_nmod = fronted, False  # "Of the jobs cut, 2,800 will go in Belgium"
         if who_token is None and (counted := self._counted_before(ctx)) is not None:
             who_token, with_nmod = counted, False  # "Rescuers pulled 12 miners out alive. Three remained ..."
-        if who_token is not None and (named_beside := self._named_in_apposition(who_token, ctx)) is not None:
+        named_beside = self._named_in_apposition(who_token, ctx) if who_token is not None else None
+        if named_beside is not None:
             who_token, with_nmod = named_beside, False  # "The ringleader, Gary Holt, 52, was jailed": Gary Holt
         if who_token is not None and who_token.lower_ in self.toll_nouns:
             with_nmod = False  # "The death toll from the collapse of a block": what caused the toll is not who
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if named_beside is not None and (whole := _whole_name(named_beside)) is not None and len(whole) > len(who):
+            who = whole  # "Le ministre, Bruno Le Maire,": the parser cut the name at its article
         if who_token is not None and unit == "%" and who_token.i > ctx.tokens[-1].i and who_token.i == getattr(
                 self._rate_noun(ctx, in_dates), "i", None):
             who = who_token.doc[ctx.tokens[-1].i + 1 : who_token.i + 1].text  # not the sign: "a 5% rise" is the rise
