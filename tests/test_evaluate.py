@@ -107,11 +107,11 @@ def test_quiet_headline_gives_series_only_for_gold_with_series_labels(shared, nl
 
 def test_corpus_dev_split_floors(nlp):
     scores = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles", split="dev")
-    assert scores["articles"] >= 81
+    assert scores["articles"] >= 170
     # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 87 articles,
-    # fact F1 0.972, tuple F1 0.721, ECE 0.043)
+    # fact F1 0.972, tuple F1 0.721, ECE 0.043; thirteenth session, 172 articles: fact F1 0.972, tuple F1 0.771)
     assert scores["fact_f1"] >= 0.96
-    assert scores["tuple_f1"] >= 0.71
+    assert scores["tuple_f1"] >= 0.75
     # confidence is a probability for unseen text: its bias is refitted on dev batches held out while the
     # rules changed (bench/fit_confidence.py --held-out), so on the text the rules were tuned on it is cautious:
     # in every well-filled bin it under-states the share of tuple hits, never over-states it by more than a
@@ -128,6 +128,6 @@ def test_construction_bank_floors(nlp):
     scores = evaluate(bank / "gold.jsonl", bank / "sentences.jsonl")
     assert scores["articles"] >= 410 and len(scores["by_construction"]) >= 60
     # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 470 items,
-    # fact F1 0.982, tuple F1 0.837)
+    # fact F1 0.982, tuple F1 0.837; thirteenth session, 478 items: fact F1 0.986, tuple F1 0.881)
     assert scores["fact_f1"] >= 0.97
-    assert scores["tuple_f1"] >= 0.825
+    assert scores["tuple_f1"] >= 0.86
