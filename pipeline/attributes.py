@@ -452,24 +452,25 @@ class AttributeFilter:
         counted = after if after is not None and after.lower_ in self.population_nouns else None
         if counted is None:
             return False
-        doc = counted.doc
+        thing, linked = self._linked_thing(tokens)
+        return linked and thing.lemma_ in self.settlement_nouns
+
+    def _linked_thing(self, tokens: list[Token]) -> tuple[Token, bool]:
+        """The word before a figure's link and qualifier words ("de plus de", "d'une capacité d'environ"), and
+        whether a link was among them: what a size given as description hangs on."""
+        doc = tokens[0].doc
         i, linked = tokens[0].i - 1, False
         while i > tokens[0].sent.start and (doc[i].pos_ in ("ADV", "ADP") or doc[i].lower_ in self.links):
             linked = linked or doc[i].lower_ in self.links
-            i -= 1  # "de plus de": the link and the qualifier's words
-        return linked and doc[i].lemma_ in self.settlement_nouns
+            i -= 1
+        return doc[i], linked
 
     def _capacity(self, tokens: list[Token], after: Token | None) -> bool:
         """ "un stade de 15 000 places", "un immeuble de quatre étages": the size of the thing the figure hangs on
         by a link, not an event noun's count ("la création de 5 000 places")."""
         if after is None or after.lower_ not in self.capacity_units:
             return False
-        doc = after.doc
-        i, linked = tokens[0].i - 1, False
-        while i > tokens[0].sent.start and (doc[i].pos_ in ("ADV", "ADP") or doc[i].lower_ in self.links):
-            linked = linked or doc[i].lower_ in self.links
-            i -= 1  # "d'une capacité d'environ": the link and the qualifier's words
-        thing = doc[i]
+        thing, linked = self._linked_thing(tokens)
         return (linked and thing.pos_ in ("NOUN", "PROPN", "NUM") and thing.lemma_.lower() not in self.event_nouns
                 and thing.lower_ not in self.event_nouns and thing.lower_ not in self.trigger_words)
 
