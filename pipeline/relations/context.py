@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..parsing import doc_text
 from ..schema import is_currency
 from ..syntax import CONTENT, NOMINAL, SUBJECT_DEPS, is_word
 from .mention import MentionContext
@@ -102,7 +103,7 @@ class ContextReader:
         def whole(t: Token) -> bool:  # a counted noun, not a "dont" part of another
             number = next((g for g in t.children if g.dep_ == "nummod" and g.like_num), None)
             return (t.pos_ == "NOUN" and number is not None
-                    and not self.subset_rx.search(t.doc.text[ctx.sentence.start_char : number.idx]))
+                    and not self.subset_rx.search(doc_text(t.doc)[ctx.sentence.start_char : number.idx]))
 
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and whole(subject):

@@ -32,9 +32,11 @@ class EventTyper:
         for t in tokens:
             if t.i in consumed or t.i in covered:
                 continue
-            if t.lemma_ in self.reflexive_non_triggers and any(c.dep_.startswith("expl") for c in t.children):
+            reflexive = (t.lemma_ in self.reflexive_non_triggers or t.lemma_ in self.reflexive_trigger_of) and any(
+                c.dep_.startswith("expl") for c in t.children)
+            if reflexive and t.lemma_ in self.reflexive_non_triggers:
                 continue  # "les électeurs se sont déplacés"
-            if t.lemma_ in self.reflexive_trigger_of and any(c.dep_.startswith("expl") for c in t.children):
+            if reflexive:
                 found.add(self.reflexive_trigger_of[t.lemma_])  # "les pompiers se sont relayés", not "relayé l'appel"
                 covered.add(t.i)
                 continue
@@ -547,7 +549,7 @@ class EventTyper:
         pred = ctx.predicate
         return (ctx.noun is None and ctx.quantity["unit"] == "%" and pred is not None
                 and any(t.lower_ in self.vote_nouns and t.dep_.startswith("nmod") and t.head.i != pred.i
-                        and t.head.like_num is False and any(g.like_num for g in t.head.children)
+                        and not t.head.like_num and any(g.like_num for g in t.head.children)
                         for t in pred.subtree))
 
     def _counted_infinitive(self, ctx: MentionContext) -> list[Token]:

@@ -1216,7 +1216,7 @@ class RecordBuilder:
             # hospitalisés"), whose figure repeated in the body takes the body's who (facts.py)
             # (the title's first line, also when a label the parser cuts off starts it: "DIRECT. Séisme : 81 morts")
             "title": self.title_counts_are_headings and sent.end < len(sent.doc)
-                     and "\n" not in sent.doc.text[:sent.start_char]
+                     and doc_text(sent.doc).find("\n", 0, sent.start_char) == -1
                      and "\n" in sent.text[len(sent.text.rstrip()):],
             # nor this: who is the counted noun that names the event ("a fait six morts", "731 arrivals": a weak
             # trigger too), no people named
