@@ -684,6 +684,11 @@ class RecordBuilder:
         # (English's indirect object: "fined the company £2m")
         obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "iobj", "dative") and penalized(c)),
                    None)
+        if obj is None:
+            # "a condamné mercredi Kevin R. à quatre ans": the day parsed as the object, the party hung on it
+            day = next((c for c in verb.children if c.dep_ == "obj" and c.i in in_dates), None)
+            obj = next((c for c in day.children if c.dep_ in ("appos", "nmod", "flat", "flat:name")
+                        and c.i > day.i and penalized(c)), None) if day is not None else None
         if obj is not None:
             return obj
         # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
@@ -1142,6 +1147,8 @@ class RecordBuilder:
             who = who_token.doc[ctx.tokens[-1].i + 1 : who_token.i + 1].text  # not the sign: "a 5% rise" is the rise
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
+        if who_token is not None and (who_token.i in in_dates or who_token.lower_ in self.period_nouns):
+            who, who_token = None, None  # a time is not who: "a condamné mercredi X", "contre 2 100 la saison précédente"
         rules_token = who_token if who is not None else None  # the token the rules' phrase is of
         if who is None:
             named = self._named_before_parenthesis(ctx)
