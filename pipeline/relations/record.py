@@ -996,6 +996,11 @@ class RecordBuilder:
             event_type, type_from = "other", "default"  # "les pertes de récolte à 35 %": a share of a harvest lost
         # a learned correction of the rules' type, where the language has one (relations/event_corrector.py)
         event_type, type_from, type_features = self._corrected_type(ctx, event_type, type_from)
+        if event_type == "affected" and (unit_kind(unit, self.time_units, self.measure_units) == "measure" or (
+                unit is None and ctx.noun is not None and ctx.noun.lower_ in self.measure_units)):
+            # "1 800 hectares de cultures ont été touchés": an area or a quantity of things hit is no people
+            # (corpus/README.md: affected is for people and human units; hectares are other)
+            event_type, type_from = "other", "default"
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
