@@ -189,8 +189,10 @@ class NumberGrammar:
         # own), a ratio word, right before the second number
         counted = rf"[^\W\d_][\w\-]*(?:\s+(?:{_alternation(lex['of_words'])})\s*[^\W\d_][\w\-]*)?"
         ratio_words = _alternation(lex["ratio_words"])
+        # (or with one word of its own after it: "un accident mortel sur trois", "une demande satisfaite sur huit")
+        described = rf"{counted}(?:\s+[^\W\d_][\w\-]*)?"
         self.ratio_one_before = re.compile(
-            rf"(?<![\w\-])(?:{_alternation(lex['ratio_ones'])})\s+{counted}\s+(?:{ratio_words})\s+$",
+            rf"(?<![\w\-])(?:{_alternation(lex['ratio_ones'])})\s+{described}\s+(?:{ratio_words})\s+$",
             re.IGNORECASE) if lex["ratio_ones"] else None
         # "sept entrées sur dix": between two numbers, a counted word and a ratio word
         self.ratio_noun_between = re.compile(rf"^\s+{counted}\s+(?:{ratio_words})\s+$", re.IGNORECASE)
