@@ -366,7 +366,7 @@ class RelationsLexicon(TypedDict):
     anyone_nouns: Words  # event_type.py: people named by age, sex, kin or home ("families"), not by a role
     statistic_nouns: Words  # record.py: "an average of 32 days" a subject waited is the subject's
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
-    support_verbs: Words  # event_type.py: "déployés, appuyés par une quinzaine d'hélicoptères": the means back the group
+    support_verbs: Words  # event_type.py: "déployés, appuyés par 15 hélicoptères": the means back the group
     period_nouns: Words  # record.py, who_ranker.py: "contre 2 100 la saison précédente": a time, never who
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
     accompanying_conjunctions: Words  # time.py: "to rise 2% in October as debt hits £3.7bn": a clause beside another

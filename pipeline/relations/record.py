@@ -1153,7 +1153,7 @@ class RecordBuilder:
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
         if who_token is not None and (who_token.i in in_dates or who_token.lower_ in self.period_nouns):
-            who, who_token = None, None  # a time is not who: "a condamné mercredi X", "contre 2 100 la saison précédente"
+            who, who_token = None, None  # a time is not who: "a condamné mercredi X", "contre 2 100 la saison passée"
         rules_token = who_token if who is not None else None  # the token the rules' phrase is of
         if who is None:
             named = self._named_before_parenthesis(ctx)
