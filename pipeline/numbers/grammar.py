@@ -239,7 +239,7 @@ class NumberGrammar:
 def _not_followed(lex: dict[str, Any]) -> str:
     """The lookahead that keeps a cued clock time from a duration of something ("après 10 heures de
     négociations"): the pack's ``cued_clock_not_before``, or nothing."""
-    patterns = lex["cued_clock_not_before"]
+    patterns = lex.get("cued_clock_not_before") or []  # (a pack always has it; a test's small lexicon may not)
     return rf"(?!{'|'.join(patterns)})" if patterns else ""
 
 
