@@ -156,7 +156,8 @@ class AttributeFilter:
                 and not before.is_punct and before.i >= first.sent.start
                 # not "On en dénombre 12", a verb after a referring clitic that the tagger took for a noun
                 and not (before.i > first.sent.start and before.doc[before.i - 1].lower_ in self.referring_clitics)
-                and (after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ", "PROPN"))
+                and (after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ", "PROPN")
+                     or self._dated(after))  # "de magnitude 5,8 jeudi matin": a date after it, no counted noun
                 and all(t.like_num or t.is_digit for t in tokens)):
             return "identifier"
         return None
@@ -308,6 +309,11 @@ class AttributeFilter:
             return True
         doc = token.doc
         return token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ == "NOUN"
+
+    @staticmethod
+    def _dated(token: Token) -> bool:
+        """Whether ``token`` starts one of the Doc's dates (``doc._.dates``)."""
+        return any(d["start"] <= token.idx < d["end"] for d in token.doc._.dates or [])
 
     def _is_one(self, token: Token) -> bool:
         read = normalize_number(token.text, self.lang)

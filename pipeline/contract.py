@@ -107,6 +107,7 @@ class NumbersLexicon(TypedDict):
     age_units: Words
     clock_cues: dict[Word, Words]  # clock unit -> words before a time of day
     clock_suffixes: Words
+    cued_clock_not_before: list[Regex]  # "après 10 heures de négociations": after the unit, no clock time
     identifier_patterns: list[Regex]
     vague_plural_scales: Words
     bare_vague_plurals: dict[Word, int]  # a vague count with no determiner before of_words ("dozens of")
@@ -365,6 +366,8 @@ class RelationsLexicon(TypedDict):
     anyone_nouns: Words  # event_type.py: people named by age, sex, kin or home ("families"), not by a role
     statistic_nouns: Words  # record.py: "an average of 32 days" a subject waited is the subject's
     measure_nouns: Words  # who_ranker.py: "le taux de chômage a atteint 7,4 %": a noun naming what a figure measures
+    support_verbs: Words  # event_type.py: "déployés, appuyés par 15 hélicoptères": the means back the group
+    period_nouns: Words  # record.py, who_ranker.py: "contre 2 100 la saison précédente": a time, never who
     own_time_conjunctions: Words  # time.py: "même si la demande augmente en été" dates its own verb only
     accompanying_conjunctions: Words  # time.py: "to rise 2% in October as debt hits £3.7bn": a clause beside another
     sequence_adverbs: Words  # time.py: "and it then paid out $3.2bn": a clause of a later time than the one before

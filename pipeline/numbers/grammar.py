@@ -189,8 +189,10 @@ class NumberGrammar:
         # own), a ratio word, right before the second number
         counted = rf"[^\W\d_][\w\-]*(?:\s+(?:{_alternation(lex['of_words'])})\s*[^\W\d_][\w\-]*)?"
         ratio_words = _alternation(lex["ratio_words"])
+        # (or with one word of its own after it: "un accident mortel sur trois", "une demande satisfaite sur huit")
+        described = rf"{counted}(?:\s+[^\W\d_][\w\-]*)?"
         self.ratio_one_before = re.compile(
-            rf"(?<![\w\-])(?:{_alternation(lex['ratio_ones'])})\s+{counted}\s+(?:{ratio_words})\s+$",
+            rf"(?<![\w\-])(?:{_alternation(lex['ratio_ones'])})\s+{described}\s+(?:{ratio_words})\s+$",
             re.IGNORECASE) if lex["ratio_ones"] else None
         # "sept entrées sur dix": between two numbers, a counted word and a ratio word
         self.ratio_noun_between = re.compile(rf"^\s+{counted}\s+(?:{ratio_words})\s+$", re.IGNORECASE)
@@ -217,8 +219,9 @@ class NumberGrammar:
         clock_units = _alternation(lex["clock_cues"])
         clocks = [rf"(?<!\w)\d{{1,2}}\s?(?i:{clock_units})\s?\d{{2}}(?!\w)", r"(?<!\d)\d{1,2}:\d{2}(?!\d)",
                   rf"(?<!\w){hour}\s?(?:{clock_units})\s+(?:{_alternation(lex['clock_suffixes'])})(?!\w)"]
+        not_after = _not_followed(lex)
         for unit, cues in lex["clock_cues"].items():
-            clocks.append(rf"(?<!\w)(?:{_alternation(cues)})\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w)")
+            clocks.append(rf"(?<!\w)(?:{_alternation(cues)})\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w){not_after}")
         self.clock = re.compile("|".join(clocks))
         self.clock_scan = _clock_scan(lex, clock_units)
         self.score = re.compile(r"(?<![\w,.])(?:\d{1,2}[-–]\d{1,2}|\d\s[-–]\s\d)(?![\w,.%])")
@@ -231,6 +234,13 @@ class NumberGrammar:
         self.word_after = re.compile(rf"\s+([{self.hooks.lowercase}]+)")
         # "15 dollars et 15 cents", "15 dollars 50": one amount
         self.amount_between = re.compile(rf"\s+(?:(?:{_alternation(lex['amount_joiners'])})\s+)?")
+
+
+def _not_followed(lex: dict[str, Any]) -> str:
+    """The lookahead that keeps a cued clock time from a duration of something ("après 10 heures de
+    négociations"): the pack's ``cued_clock_not_before``, or nothing."""
+    patterns = lex.get("cued_clock_not_before") or []  # (a pack always has it; a test's small lexicon may not)
+    return rf"(?!{'|'.join(patterns)})" if patterns else ""
 
 
 def _clock_scan(lex: dict[str, Any], clock_units: str) -> tuple[re.Pattern, re.Pattern] | None:
@@ -251,7 +261,8 @@ def _clock_scan(lex: dict[str, Any], clock_units: str) -> tuple[re.Pattern, re.P
     digit_led = re.compile(rf"\d(?:(?<!\w\d)\d?\s?(?i:{clock_units})\s?\d{{2}}(?!\w)|(?<!\d\d)\d?:\d{{2}}(?!\d)"
                            rf"|(?<!\w\d){hour_rest}\s?(?:{clock_units})\s+(?:{suffixes})(?!\w))")
     first = [(re.escape(w[0]), re.escape(w[1:]), unit) for unit, w in cues]
-    cue_led = re.compile("|".join(rf"{c}(?<!\w{c}){rest}\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w)"
+    not_after = _not_followed(lex)
+    cue_led = re.compile("|".join(rf"{c}(?<!\w{c}){rest}\s+{hour}\s?{re.escape(unit)}(?:\s?[0-5]\d)?(?!\w){not_after}"
                                   for c, rest, unit in first))
     return digit_led, cue_led
 

@@ -467,6 +467,9 @@ class EventTyper:
         of a participle hung on it) take the type of what the group does."""
         if ctx.noun is None or ctx.quantity["unit"] is not None:
             return None
+        backing = self._backed_clause(ctx)
+        if backing is not None:
+            return backing
         agent = ctx.noun
         while agent.dep_ == "conj" and agent.head.i != agent.i:
             agent = agent.head
@@ -486,6 +489,28 @@ class EventTyper:
         types = self._types_of(side)
         resolved = self._resolve_type(types)
         return resolved or self.fallback_type_of.get(backed.lower_)
+
+    def _backed_clause(self, ctx: MentionContext) -> str | None:
+        """ "Quelque 4 500 soldats ont été déployés dans les zones sinistrées, appuyés par une quinzaine
+        d'hélicoptères", "850 pompiers restent mobilisés, appuyés par 12 bombardiers d'eau, dont huit Canadair, et
+        deux hélicoptères": the means after a participle of support (the pack's ``support_verbs``) and its
+        preposition, with no verb between, take the type of the clause before the participle, whatever the
+        parser hangs the participle or the later means on."""
+        if not self.support_verbs:
+            return None
+        first, sent = ctx.tokens[0], ctx.sentence
+        doc, inside = first.doc, {t.i for t in ctx.tokens}
+        participle = next((t for t in reversed(doc[sent.start : first.i]) if t.lemma_ in self.support_verbs
+                           and "Part" in t.morph.get("VerbForm")), None)
+        if participle is None or participle.i + 1 >= first.i or doc[participle.i + 1].dep_ != "case" or any(
+                t.pos_ in ("VERB", "AUX") for t in doc[participle.i + 1 : first.i]):
+            return None
+        before = doc[sent.start : participle.i]
+        # the group and its verb, not a place or a time ("déployés dans les zones sinistrées")
+        framed = {d.i for t in before if t.dep_.startswith(("obl", "nmod")) and any(
+            c.dep_ == "case" for c in t.children) for d in t.subtree}
+        types = self._types_of([t for t in before if t.i not in inside and t.i not in framed])
+        return self._resolve_type(types & self.strong_types) or self._resolve_type(types)
 
     def _rate(self, ctx: MentionContext) -> bool:
         """Whether a rate's denominator follows the figure's phrase: "5,1 tués pour 100 000 habitants"."""

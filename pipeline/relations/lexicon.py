@@ -207,6 +207,8 @@ class RelationLexicon:
         self.confidence = ConfidenceModel.read(models_dir() / lang / CONFIDENCE_FILE)
         self.people_nouns = {w.lower() for w in data.series["people_nouns"]}
         self.measure_nouns = {w.lower() for w in lex["measure_nouns"]}
+        self.period_nouns = {w.lower() for w in lex["period_nouns"]}
+        self.support_verbs = set(lex["support_verbs"])
         self.statistic_nouns = {w.lower() for w in lex["statistic_nouns"]}
         self.person_nouns = {w.lower() for w in lex["person_nouns"]}
         self.anyone_nouns = {w.lower() for w in lex["anyone_nouns"]}

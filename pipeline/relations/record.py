@@ -684,6 +684,11 @@ class RecordBuilder:
         # (English's indirect object: "fined the company £2m")
         obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "iobj", "dative") and penalized(c)),
                    None)
+        if obj is None:
+            # "a condamné mercredi Kevin R. à quatre ans": the day parsed as the object, the party hung on it
+            day = next((c for c in verb.children if c.dep_ == "obj" and c.i in in_dates), None)
+            obj = next((c for c in day.children if c.dep_ in ("appos", "nmod", "flat", "flat:name")
+                        and c.i > day.i and penalized(c)), None) if day is not None else None
         if obj is not None:
             return obj
         # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
@@ -991,6 +996,11 @@ class RecordBuilder:
             event_type, type_from = "other", "default"  # "les pertes de récolte à 35 %": a share of a harvest lost
         # a learned correction of the rules' type, where the language has one (relations/event_corrector.py)
         event_type, type_from, type_features = self._corrected_type(ctx, event_type, type_from)
+        if event_type == "affected" and (unit_kind(unit, self.time_units, self.measure_units) == "measure" or (
+                unit is None and ctx.noun is not None and ctx.noun.lower_ in self.measure_units)):
+            # "1 800 hectares de cultures ont été touchés": an area or a quantity of things hit is no people
+            # (corpus/README.md: affected is for people and human units; hectares are other)
+            event_type, type_from = "other", "default"
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
@@ -1142,6 +1152,8 @@ class RecordBuilder:
             who = who_token.doc[ctx.tokens[-1].i + 1 : who_token.i + 1].text  # not the sign: "a 5% rise" is the rise
         if who is not None and not any(c.isalpha() for c in who):
             who = None  # a number or a sign is not who
+        if who_token is not None and (who_token.i in in_dates or who_token.lower_ in self.period_nouns):
+            who, who_token = None, None  # a time is not who: "a condamné mercredi X", "contre 2 100 la saison passée"
         rules_token = who_token if who is not None else None  # the token the rules' phrase is of
         if who is None:
             named = self._named_before_parenthesis(ctx)

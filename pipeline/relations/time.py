@@ -129,6 +129,8 @@ class DateAssigner:
                     (verb := _first_clause_verb(c.anchor or c.tokens[0])) is not None and verb.i == since_clause.i
                     for c in ctxs):
                 since_clause = None  # "since Cyclone Sidr killed 3,000 people in November 2007": that figure's day
+            since = bool(self.since_rx.search(text[max(0, d["start"] - 30) : d["start"]])
+                         or self.since_start_rx.match(d["text"]))
             d = self._since(d, text, doc._.reference_date, since_clause is not None)
             owner = next((key for key, (s, e) in clauses.items() if s <= d["start"] < e), None)
             # a date in a comparison figure's clause is that figure's alone; that figure takes no other
@@ -155,6 +157,12 @@ class DateAssigner:
                 # "Déjà condamné en 2019, le prévenu a écopé de trois ans de prison": a participle clause opening
                 # the sentence tells an earlier event of the subject's, with its own date
                 fits = [c for c in fits if fronted.left_edge.i <= c.tokens[0].i <= fronted.right_edge.i]
+            described = self._set_off_modifier(root) if since else None
+            if described is not None:
+                # "Une retraitée, veuve depuis 2019, avait déboursé 48 500 euros", "la vaccination, recommandée
+                # depuis 2022, ne concerne que 41 %": a since date in a modifier set off by commas on a noun tells
+                # how long the noun has been so, not the time of a figure outside that noun's phrase
+                fits = [c for c in fits if described.head.left_edge.i <= c.tokens[0].i <= described.head.right_edge.i]
             participle = self._describing_participle(root)
             own_phrase: set[int] = set()
             if participle is not None:
@@ -231,6 +239,19 @@ class DateAssigner:
                     "Part", "Inf", "Ger"} for v in verbs) else None
             # opened by its relative pronoun ("qui sera fermé"), not a verb the parser hangs on a noun
             return t if finite and opened_by_pronoun(t) else None
+        return None
+
+    @staticmethod
+    def _set_off_modifier(token: Token) -> Token | None:
+        """The modifier set off by a comma after a noun ("veuve depuis 2019", "en vigueur depuis 2013",
+        "recommandée depuis 2022") that ``token`` stands in, below any finite verb, else None."""
+        doc = token.doc
+        for t in (token, *token.ancestors):
+            if t.morph.get("Person") or any(c.dep_.startswith("aux") for c in t.children):
+                return None  # a finite verb's clause
+            if (t.dep_ in ("appos", "acl", "nmod", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i
+                    and t.left_edge.i > 0 and doc[t.left_edge.i - 1].is_punct and doc[t.left_edge.i - 1].text == ","):
+                return t
         return None
 
     @staticmethod

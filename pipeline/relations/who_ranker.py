@@ -207,7 +207,8 @@ class WhoChooser:
         seen = {who}
         first = ctx.tokens[0].i
         doc = sent.doc
-        nouns = [doc[i] for i in sorted((i for i in nominal if i not in inside and i not in in_dates),
+        nouns = [doc[i] for i in sorted((i for i in nominal if i not in inside and i not in in_dates
+                                         and doc[i].lower_ not in self.period_nouns),
                                         key=lambda i: abs(i - first))[:MAX_CANDIDATES]]
         # "Elles représentent 20 %", "onze d'entre eux": the noun a pronoun stands for, maybe in the sentence before
         nouns += [t for t in figure.antecedents if not sent.start <= t.i < sent.end]
