@@ -504,6 +504,9 @@ class _Fact:
     span: int | None = None
     # its unit of measure, one spelling for all ("kg", "kilos": "kilos"); None for a count of things or people
     measure: str | None = None
+    # of a place's figure told as a part of a wider place's total ("250 000 en France, dont 31 000 à Paris"): the
+    # total's place, whose own figures are not this place's
+    within: frozenset = frozenset()
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -1079,6 +1082,9 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
         return False
     if a.part != b.part and not _same_specific_group(a, b):
         return True
+    if (a.within and b.place and b.place <= a.within) or (b.within and a.place and a.place <= b.within):
+        # "dont 31 000 à Paris" is Paris's figure, no figure of the France it was a part of
+        return True
     if a.measure and b.measure and a.measure != b.measure:
         # "38 kilos de résine", "38 tonnes de cuivre": two units of measure, two quantities, whatever the value
         return True
@@ -1624,6 +1630,7 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
             if totals and all(f.place or f.row in lost for f in totals) and not any(
                     f.place & g.place for f in totals):
                 g.part = False
+                g.within = frozenset(t for f in totals for t in f.place)
 
 
 def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
