@@ -107,7 +107,8 @@ def test_one_unit_of_measure_spelt_two_ways_is_one_unit():
 
 
 def test_a_figure_compared_with_an_average_is_another_series():
-    text = "La tour de Chido affichait un taux de vacance de 41 % à Mamoudzou, contre 12 % en moyenne dans le reste du parc."
+    text = ("La tour de Chido affichait un taux de vacance de 41 % à Mamoudzou, contre 12 % en moyenne dans le reste "
+            "du parc.")
     rate = row("a", 1, 41, who="taux de vacance", unit="%", event_type="other", evidence=text)
     average = placed(row("a", 2, 12, who="taux de vacance", unit="%", event_type="other", evidence=text))
     assert not same(grouped([rate, average], vectors=False), ("a", 1), ("a", 2))
