@@ -1619,7 +1619,7 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
                     break
         for g in parts:
             totals = [f for f in group_facts if not f.part and f.position < g.position and f.block == g.block]
-            if not totals:
+            if not totals and g.value is not None:
                 # the total was merged with its first mention elsewhere in the article (a title: "312 000
                 # manifestants selon le ministère", then "... a recensé 312 000 manifestants dans toute la France,
                 # dont 41 000 à Paris"): the figure the sentence writes before the part, of the same block
