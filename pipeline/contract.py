@@ -422,6 +422,7 @@ class SeriesLexicon(TypedDict):
     span_phrases: dict[Word, int]  # "30 % sur un an": 365, the length of the period a figure measures
     turn_markers: Words  # "Les autorités évoquent pour leur part 30 blessés": another party's rival figure
     increment_words: Words  # "deux nouveaux corps": a count added to a toll, never the whole toll
+    unit_spellings: list[Words]  # "kg", "kilos": one unit of measure; "38 kilos" and "38 tonnes" are two quantities
 
 
 #: the lexicon files a language folder holds: the key naming the file in language.json -> contract

@@ -133,6 +133,9 @@ class SeriesWords:
     generic_names: frozenset[str]
     # per event_type, head nouns that only restate what is counted ("morts", "personnes", "victimes", "civils")
     generic_heads: dict[str, frozenset[str]]
+    # the same without the nouns of people who form a group of their own ("civils", "habitants"): the words that
+    # only restate a count ("personnes", "victimes", "morts")
+    restating_heads: dict[str, frozenset[str]]
     rival: re.Pattern
     # the head noun of a toll's unit that names its event_type ("blessés": wounded), whatever extraction typed
     toll_nouns: dict[str, str]
@@ -182,6 +185,9 @@ class SeriesWords:
     located: re.Pattern | None = None
     # the relation lexicon's units of measure ("hectares", "acres"), lowercased: a figure in one is not one in another
     measure_units: frozenset[str] = frozenset()
+    # each spelling of a unit of measure, lowercased, mapped to its set's first ("kg", "kilos": "kilos"): a figure in
+    # one unit is no figure in another ("38 kilos", "38 tonnes")
+    unit_spellings: dict[str, str] = field(default_factory=dict)
     # phrases after a figure that give the length of the period it measures ("en baisse de 30 % sur un an"), in days
     spans: tuple[tuple[re.Pattern, int], ...] = ()
     span_any: re.Pattern | None = None
@@ -223,6 +229,8 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         institutions=frozenset(strip_accents(w.lower()) for w in data["generic_names"]),
         generic_heads={event: with_singular(heads) for event, heads in _generic_heads(
             language_data(lang).relations, data["people_nouns"]).items()},
+        restating_heads={event: with_singular(heads) for event, heads in _generic_heads(
+            language_data(lang).relations).items()},
         rival=re.compile(r"(?:^|\W)(?:" + "|".join(
             re.escape(w.lower()).replace("\\ ", r"\s+") for w in data["rival_markers"]) + r")(?:\W|$)", re.UNICODE),
         toll_nouns=_toll_nouns(language_data(lang).relations),
@@ -258,6 +266,7 @@ def series_words(lang: str = DEFAULT_LANG) -> SeriesWords:
         respective=_word_pattern(data.get("respective_markers", ())),
         turn=_word_pattern(data.get("turn_markers", ())),
         measure_units=frozenset(w.lower() for w in language_data(lang).relations.get("measure_units", ())),
+        unit_spellings={w.lower(): group[0].lower() for group in data.get("unit_spellings", ()) for w in group},
         spans=tuple((_word_pattern([phrase]), int(days)) for phrase, days in data.get("span_phrases", {}).items()),
         span_any=_word_pattern(data.get("span_phrases", {})),
         increment_words=with_singular(frozenset(t for w in data.get("increment_words", ())
@@ -493,6 +502,11 @@ class _Fact:
     kind: str | None = None
     # the length in days of the period its clause says it measures ("30 % sur un an": 365)
     span: int | None = None
+    # its unit of measure, one spelling for all ("kg", "kilos": "kilos"); None for a count of things or people
+    measure: str | None = None
+    # of a place's figure told as a part of a wider place's total ("250 000 en France, dont 31 000 à Paris"): the
+    # total's place, whose own figures are not this place's
+    within: frozenset = frozenset()
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -704,7 +718,10 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
     if generic_head and not words.increment_words.isdisjoint(who_words):
         # "deux nouveaux corps": a count added to the toll, not a restating of it
         generic_head = False
-    mods = frozenset(w for w in who_words if w != head)
+    generic = words.restating_heads.get(event_type, words.restating_heads[""])
+    # of a toll whose noun only restates the count ("64 morts"), a who that restates it too ("victimes", "personnes")
+    # names no group of the dead that another report's could disagree with: no modifier ("habitants" still does)
+    mods = frozenset(w for w in who_words if w != head and not (generic_head and w in generic))
     if block[-1] == "count" and unit and not generic_head and head not in who_words:
         mods = frozenset()
     elif mods and generic_head and unit and head not in who_words and _title_subject(
@@ -774,7 +791,15 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         entry=bool(words.live_entry and isinstance(evidence, str) and words.live_entry.match(evidence)),
         kind=kind,
         span=_span(clause, words),
+        measure=_measure_unit(unit, words),
     )
+
+
+def _measure_unit(unit: str | None, words: SeriesWords) -> str | None:
+    """A unit of measure of the relation lexicon ("tonnes", "hectares"), as one spelling of its set."""
+    if unit is None or unit.lower() not in words.measure_units:
+        return None
+    return words.unit_spellings.get(unit.lower(), unit.lower())
 
 
 def _span(clause: str | None, words: SeriesWords) -> int | None:
@@ -859,6 +884,11 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
     if max(len_a, len_b) <= SHORT_DAYS:
         # figures as of a day: an article's two days are two things; two articles' days a toll's updates
         if same_article:
+            return False
+        if a.event_type == b.event_type == "other" and len_a == len_b == 1 and not a.measure and not b.measure:
+            # an untyped count or share of a day (demonstrators, a turnout, a strike rate) is that day's: two days,
+            # two measures ("312 000 manifestants le 1er octobre", "198 000 le 8"); a toll's days, and an amount of
+            # matter or land that grows as the event goes on (hectares burnt, tonnes collected), are its updates
             return False
         gap = max(a.start, b.start) - min(a_end, b_end)
         return gap <= GAP_DAYS
@@ -1014,9 +1044,31 @@ def _rivals(a: _Fact, b: _Fact) -> bool:
         return True
     if (not a.source and not b.source) or a.source & b.source:
         return False
+    if _unplaced_rival(a, b) or _unplaced_rival(b, a):
+        return True
     if (a.start is None) != (b.start is None) or bool(a.place) != bool(b.place):
         return False
     return not a.place or bool(a.place & b.place)
+
+
+# the event_types of a count of people a toll reports, which rival sources put higher or lower
+RIVAL_TOLL_TYPES = (*TOLL_TYPES, "casualties", "affected", "displaced")
+
+
+def _unplaced_rival(a: _Fact, b: _Fact) -> bool:
+    """b is a toll of another source in a's article told with no day and no place of its own ("À Riberalta, les
+    pompiers avancent un bilan plus lourd, de 21 morts"; "MSF put the toll higher, at about 130"): the article's
+    toll as another party counts it, not a toll of another time or place, when a is a toll as of its report (a
+    day, not a period) of the same type. A higher toll only: a lower count with no time or place of its own may be a
+    part of the toll ("Nine of the dead were children", "Of those, about 40,000 are staying in shelters")."""
+    if a.event_type != b.event_type or a.event_type not in RIVAL_TOLL_TYPES or not b.source or b.part:
+        return False
+    if a.value is None or b.value is None or b.value[0] <= a.value[0]:
+        return False
+    if a.start is None or b.start is not None or (b.place and a.place and not a.place & b.place):
+        return False
+    a_end = a.end if a.end is not None else a.start
+    return a_end - a.start + 1 <= SHORT_DAYS and a.published is not None and abs(a.published - a_end) <= SHORT_DAYS
 
 
 def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, placed: bool = False) -> bool:
@@ -1029,6 +1081,12 @@ def _conflict(a: _Fact, b: _Fact, forced: frozenset, vouched: bool = False, plac
     if (a.row, b.row) in forced or (b.row, a.row) in forced:
         return False
     if a.part != b.part and not _same_specific_group(a, b):
+        return True
+    if (a.within and b.place and b.place <= a.within) or (b.within and a.place and a.place <= b.within):
+        # "dont 31 000 à Paris" is Paris's figure, no figure of the France it was a part of
+        return True
+    if a.measure and b.measure and a.measure != b.measure:
+        # "38 kilos de résine", "38 tonnes de cuivre": two units of measure, two quantities, whatever the value
         return True
     if a.event_type != b.event_type and a.value != b.value:
         return True
@@ -1535,7 +1593,9 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
     (within the article, two figures of one source stay apart as before). A total without any place read
     keeps its parts ("64 morts, dont 40 à Béjaïa" may be the toll of Béjaïa)."""
     by_sentence: dict[tuple, list[_Fact]] = defaultdict(list)
+    by_article: dict[str, list[_Fact]] = defaultdict(list)
     for f in facts:
+        by_article[f.article].append(f)
         if f.sentence is not None:
             by_sentence[(f.article, f.sentence)].append(f)
     for group_facts in by_sentence.values():
@@ -1559,9 +1619,18 @@ def _place_parts(facts: list[_Fact], records: list[dict], words: SeriesWords) ->
                     break
         for g in parts:
             totals = [f for f in group_facts if not f.part and f.position < g.position and f.block == g.block]
+            if not totals and g.value is not None:
+                # the total was merged with its first mention elsewhere in the article (a title: "312 000
+                # manifestants selon le ministère", then "... a recensé 312 000 manifestants dans toute la France,
+                # dont 41 000 à Paris"): the figure the sentence writes before the part, of the same block
+                written = _written_values(evidence[:max(0, g.position - g.sentence)])
+                totals = [f for f in by_article.get(g.article, ()) if not f.part and f.block == g.block
+                          and f.value is not None and f.value[1] is None and f.value[0] in written
+                          and f.value[0] > g.value[0]]
             if totals and all(f.place or f.row in lost for f in totals) and not any(
                     f.place & g.place for f in totals):
                 g.part = False
+                g.within = frozenset(t for f in totals for t in f.place)
 
 
 def _mark_rivals(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
