@@ -116,6 +116,9 @@ class NumbersLexicon(TypedDict):
     postposed_qualifier_followers: Words
     amount_joiners: Words
     phone_patterns: list[Regex]
+    # finder.py: nouns of an event or a sanction a hyphenated duration before them measures ("48-hour walkout",
+    # "two-year suspended sentence"): the duration is read as a quantity before these only
+    duration_event_nouns: Words
 
 
 # -- dates.json -----------------------------------------------------------------------------------

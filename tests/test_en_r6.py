@@ -1,0 +1,73 @@
+"""English constructions sorted on dev e19-e20 and the rest of English dev (branch en-r6, fourteenth session;
+sorting in corpus/reviews/en-r6.md), on sentences written for these tests, each with controls where the rule
+must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.numbers import find_quantities
+
+
+def _values(text):
+    return [(m.value, m.high, m.qualifier, m.unit) for m in find_quantities(text, "en")]
+
+
+# fmt: off
+HYPHEN_DURATIONS = [  # text, [(value, unit)] read
+    # a duration written as an adjective before the event or the sanction it measures (corpus/en/README.md)
+    ("Dock workers will stage a 24-hour walkout on Friday.", [(24, "hours")]),
+    ("The union called a three-day strike over pay.", [(3, "days")]),
+    ("She was handed a two-year suspended sentence.", [(2, "years")]),
+    ("Both fans received five-year banning orders.", [(5, "years")]),
+    ("The regulator imposed a twelve-month driving ban.", [(12, "months")]),
+    # controls: an age, a duration that describes in passing, a bare hyphenated date word
+    ("A 45-year-old man was arrested.", []),
+    ("The pupils were back from a three-day field trip.", []),
+    ("It is the largest rise in the firm's 96-year history.", []),
+    ("They were housed beyond the six-week legal limit.", []),
+]
+
+PERCENT_THEN_LEVEL = [  # text, [(value, high, qualifier, unit)]
+    # a change in percent, then the level it reached after "to": two figures, no range
+    ("Exports slipped 4% to 7.2 billion crowns.", [(4, None, "exact", "%"), (7_200_000_000, None, "exact", "SEK")]),
+    ("Sales fell 12 per cent to 540,000 vehicles.", [(12, None, "exact", "%"), (540_000, None, "exact", None)]),
+    # controls: a range of percentages, and one opened by "between"
+    ("Turnout is expected at 40 to 45%.", [(40, 45, "range", "%")]),
+    ("Prices rose between 3% and 5 in most regions.", [(3, 5, "range", "%")]),
+]
+
+CROWNS = [  # text, unit
+    # the Nordic and Czech currencies written "crowns" are money (SPEC section 4: any amount of money)
+    ("The carrier made a profit of 640 million Norwegian crowns.", "NOK"),
+    ("The fine was 2 million Swedish crowns.", "SEK"),
+    ("The deal is worth 3.5 billion crowns.", "SEK"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPHEN_DURATIONS)
+def test_hyphenated_duration_of_an_event_or_a_sanction(text, expected):
+    assert [(v, u) for v, _, _, u in _values(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PERCENT_THEN_LEVEL)
+def test_percent_change_then_level_is_no_range(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "unit"), CROWNS)
+def test_crowns_are_money(text, unit):
+    found = _values(text)
+    assert len(found) == 1 and found[0][3] == unit
+
+
+def test_hyphenated_walkout_is_a_fact(en_facts):
+    facts = en_facts("The first 48-hour walkout is planned for next Tuesday.")
+    assert [(f["how_many"], f["unit"], f["event_type"]) for f in facts] == [(48, "hours", "other")]
+
+
+def test_crowns_amount_is_money(en_facts):
+    facts = en_facts("Operating profit dropped to 1.12 billion Norwegian crowns in the quarter.")
+    assert [(f["how_many"], f["event_type"], f["who"]) for f in facts] == [
+        (1_120_000_000, "money", "Operating profit")]
