@@ -339,9 +339,14 @@ class RelationsLexicon(TypedDict):
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
     distance_units: Words
     direction_words: Words
+    # attributes.py: after a distance, these locate whatever stands before the figure, but a verb ("overturned
+    # about 300 metres from the jetty", "30 km north of the city"; not "travelled 300 miles from")
+    locating_directions: Words
+    distance_verbs: Words  # attributes.py: verbs of motion whose distance is their measure ("travelled 300 miles")
     dimension_words: Words  # before a link and a distance, a size: no fact ("longue de 3 900 mètres")
     population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
     capacity_units: Words  # attributes.py: "un stade de 15 000 places", "un immeuble de quatre étages": a size
+    capacity_cues: Words  # attributes.py: "a shelter built for 1,500 people", "licensed to carry 120 passengers"
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
     vector_type_threshold: float | None

@@ -71,3 +71,42 @@ def test_crowns_amount_is_money(en_facts):
     facts = en_facts("Operating profit dropped to 1.12 billion Norwegian crowns in the quarter.")
     assert [(f["how_many"], f["event_type"], f["who"]) for f in facts] == [
         (1_120_000_000, "money", "Operating profit")]
+
+
+# fmt: off
+NOT_FACTS = [  # text, the figures that must not be facts, the figures that must stay
+    # a capacity of a thing (SPEC section 2)
+    ("The shelter, built for 900 people, now holds more than 1,400.", [900], [1400]),
+    ("The ferry, licensed to carry 150 passengers, sank on Sunday with 230 people on board.", [150], [230]),
+    ("A sports hall which can hold about 300 people has been opened for the 120 evacuees.", [300], [120]),
+    # a distance that only locates (SPEC section 2)
+    ("Eleven people died when the bus left the road 45 km north of the capital.", [45], [11]),
+    ("The boat capsized about 200 metres from the shore, and 14 people drowned.", [200], [14]),
+    ("Rescuers reached three miners trapped some 400 metres below ground.", [400], [3]),
+    ("The trawler sank about 25 nautical miles from the coast with nine crew aboard.", [25], [9]),
+    ("Half of the staff live within three miles of the plant.", [3], [50]),
+    # controls: a distance a verb measures, a length of something, an amount in millions before "from"
+    ("The convoy travelled 300 miles from Kyiv.", [], [300]),
+    ("The council resurfaced 68 miles of road last year.", [], [68]),
+    ("Prosecutors will seek to recover £1.2m from the men.", [], [1_200_000]),
+    # control: what a vessel was carrying is a fact (fourteenth session (c))
+    ("The ferry was carrying 240 passengers.", [], [240]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "dropped", "kept"), NOT_FACTS)
+def test_capacities_and_locating_distances_are_no_facts(en_facts, text, dropped, kept):
+    values = {f["how_many"] for f in en_facts(text)}
+    for v in dropped:
+        assert v not in values, text
+    for v in kept:
+        assert v in values, text
+
+
+def test_people_under_evacuation_orders_are_displaced(en_facts):
+    facts = en_facts("On Tuesday some 4,200 residents were under evacuation orders, the county said.")
+    assert [(f["how_many"], f["event_type"]) for f in facts] == [(4200, "displaced")]
+    # control: the compound alone is no trigger phrase for a sum
+    facts = en_facts("The council spent £2m on evacuation orders last year.")
+    assert [(f["how_many"], f["event_type"]) for f in facts] == [(2_000_000, "money")]
