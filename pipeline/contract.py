@@ -304,6 +304,8 @@ class RelationsLexicon(TypedDict):
     referring_clitics: Words  # anaphora.py: "On en dénombre 40": the clitic stands for what is counted, said before
     antecedent_sentences: int  # anaphora.py: how many sentences before a count's the group it refers to is looked for
     title_counts_are_headings: bool  # record.py: a title's count of people takes its first body mention's who
+    # extractor.py: a lone number word for one ("One kitchen hand worked ...") is a fact only with an event type
+    single_entity_one: bool
     close_apposition_names: bool  # record.py: "His brother Lee Harker received six years": who is the name
     value_words: Words  # record.py: "converters ..., worth £1.3m": an amount after these values the noun before
     impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing

@@ -110,3 +110,23 @@ def test_people_under_evacuation_orders_are_displaced(en_facts):
     # control: the compound alone is no trigger phrase for a sum
     facts = en_facts("The council spent £2m on evacuation orders last year.")
     assert [(f["how_many"], f["event_type"]) for f in facts] == [(2_000_000, "money")]
+
+
+# fmt: off
+LONE_ONE = [  # text, {how_many} expected among the facts
+    # a lone "one" that picks out a single person or thing is no count
+    ("One bus driver, then aged 19, worked up to 70 hours a week.", {70}),
+    ("Shoppers near one store in Leeds complained of long queues.", set()),
+    ("One, a retired nurse from Derby, said she had lost £12,000.", {12_000}),
+    # controls: an event type says what happened to it, a verb acts on it, an enumeration, a unit
+    ("One person was killed and 12 were injured in the crash.", {1, 12}),
+    ("One miner is still missing.", {1}),
+    ("The council will close one school.", {1}),
+    ("Workers staged a one-day walkout.", {1}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), LONE_ONE)
+def test_a_lone_one_picking_out_a_single_thing_is_no_count(en_facts, text, expected):
+    assert {f["how_many"] for f in en_facts(text)} == expected
