@@ -70,6 +70,8 @@ class AttributeFilter:
             re.IGNORECASE) if cues else None
         self.age_bounds = {w.lower() for w in num["age_bounds"]}
         self.age_nouns = {w.lower() for w in num["age_nouns"]}
+        self.person_nouns = {w.lower() for w in lex["person_nouns"]}
+        self.fraction_nouns = {w.lower() for w in num["fractions"]}
         self.links = set(lex["counted_noun_links"])
         self.referring_clitics = {w.lower() for w in lex["referring_clitics"]}
         self.duration_holders = set(lex["duration_holders"])
@@ -303,8 +305,26 @@ class AttributeFilter:
         bound, noun = (tokens[0], before) if tokens[0].lower_ in self.age_bounds else (before, None)
         if noun is None and bound.lower_ in self.age_bounds and bound.i > 0:
             noun = doc[bound.i - 1]
-        return (bound.lower_ in self.age_bounds and noun is not None and noun.pos_ == "NOUN"
-                and noun.lemma_.lower() in self.age_nouns)
+        if bound.lower_ not in self.age_bounds or noun is None:
+            return False
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.age_nouns:
+            return True
+        # "Forty-four of them were over 80", "Of those, 260 were over 70", "A third of our drivers are over 55": a
+        # bound after a copula whose subject is a count of people (the count already given) is their age
+        return noun.pos_ == "AUX" and (self._people_subject(noun.head) or self._people_subject(noun))
+
+    def _people_subject(self, head: Token) -> bool:
+        """Whether the subject of ``head`` is a count of people: a figure or a fraction, of a pronoun, a noun of
+        people, or bare ("260 were over 70")."""
+        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")):
+            words = list(subject.subtree)
+            counted = any(w.pos_ == "NUM" or w.like_num or w.lower_ in self.fraction_nouns or (
+                w.is_alpha is False and "-" in w.text and normalize_number(w.text, self.lang) is not None)
+                for w in words)  # "Forty-four of them" (a hyphenated number word the tagger takes for a noun)
+            if counted and any(w.pos_ in ("PRON", "NUM") or w.lower_ in self.person_nouns
+                               or w.lemma_.lower() in self.age_nouns for w in words):
+                return True
+        return False
 
     @staticmethod
     def _numbered_noun(token: Token) -> bool:

@@ -130,3 +130,42 @@ LONE_ONE = [  # text, {how_many} expected among the facts
 @pytest.mark.parametrize(("text", "expected"), LONE_ONE)
 def test_a_lone_one_picking_out_a_single_thing_is_no_count(en_facts, text, expected):
     assert {f["how_many"] for f in en_facts(text)} == expected
+
+
+# fmt: off
+PHONES = [  # text: no quantity in it (SPEC section 2: phone numbers)
+    "Press office: 020 7946 0321.",
+    "Media enquiries: 029 2010 4400.",
+    "Call 13 HEALTH (13 43 25 84) for advice.",
+    "Anyone with information can call police on 101.",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", PHONES)
+def test_phone_numbers_are_no_quantities(text):
+    assert _values(text) == []
+
+
+def test_phone_controls_keep_counts():
+    assert [v for v, *_ in _values("Police found 13 people and 43 cars.")] == [13, 43]
+    assert [v for v, *_ in _values("The council will call on 300 volunteers on Monday.")] == [300]
+
+
+# fmt: off
+AGE_AFTER_COPULA = [  # text, figures that are ages, figures kept
+    ("The scammers targeted 75 pensioners. Thirty-one of them were over 85, and 12 lived alone.", [85], [75, 31, 12]),
+    ("Of those, 140 were under 16.", [16], [140]),
+    ("A quarter of our nurses are over 60, the union said.", [60], [25]),
+    # controls: a toll or a group with no count before the copula
+    ("The death toll was over 80 on Tuesday.", [], [80]),
+    ("Those detained were over 100.", [], [100]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "ages", "kept"), AGE_AFTER_COPULA)
+def test_bound_after_a_copula_of_a_counted_group_is_an_age(en_facts, text, ages, kept):
+    values = {f["how_many"] for f in en_facts(text)}
+    assert not values & set(ages), text
+    assert set(kept) <= values, text
