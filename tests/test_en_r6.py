@@ -169,3 +169,28 @@ def test_bound_after_a_copula_of_a_counted_group_is_an_age(en_facts, text, ages,
     values = {f["how_many"] for f in en_facts(text)}
     assert not values & set(ages), text
     assert set(kept) <= values, text
+
+
+# fmt: off
+CHANGE_HOLDERS = [  # sentence, {how_many: who}
+    # a change's noun or comparative that the figure measures: its holder is the verb's subject (SPEC section 3)
+    ("Nurses will get a 4 percent raise next year under a deal agreed in the spring, at a cost of £30m.",
+     {4: "Nurses"}),
+    ("Adult unemployment fell to 5.1 per cent in May from 5.4 per cent in April, a drop of 0.3 percentage points.",
+     {0.3: "Adult unemployment"}),
+    ("Its capital budget has been set at £96m, a cut of 4 per cent in real terms.", {96_000_000: "capital budget"}),
+    ("About 1,900 pupils enrolled in the autumn term, 140 fewer than a year ago.", {140: "pupils"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CHANGE_HOLDERS)
+def test_a_change_is_held_by_the_verbs_subject(en_facts, sentence, expected):
+    who = {f["how_many"]: f["who"] for f in en_facts(sentence)}
+    for value, expected_who in expected.items():
+        assert who.get(value) == expected_who, (sentence, who)
+
+
+def test_a_change_with_a_pronoun_subject_keeps_no_holder(en_facts):
+    who = {f["how_many"]: f["who"] for f in en_facts("That is a rise of 12 per cent on last year.")}
+    assert who.get(12) in (None, "rise")
