@@ -194,3 +194,21 @@ def test_a_change_is_held_by_the_verbs_subject(en_facts, sentence, expected):
 def test_a_change_with_a_pronoun_subject_keeps_no_holder(en_facts):
     who = {f["how_many"]: f["who"] for f in en_facts("That is a rise of 12 per cent on last year.")}
     assert who.get(12) in (None, "rise")
+
+
+def _when(en_facts, sentence):
+    return {f["how_many"]: (f["when_start"], f["when_end"]) for f in en_facts(sentence)}
+
+
+def test_bare_month_range_spans_both_months(en_facts):
+    # published 2025-06-20 (tests/conftest.py): the last January to March
+    when = _when(en_facts, "Operating profit for January to March fell to 640 million Norwegian crowns.")
+    assert when[640_000_000] == ("2025-01-01", "2025-03-31")
+
+
+def test_as_of_a_day_with_a_compound_past_is_that_past_day(en_facts):
+    when = _when(en_facts, "As of May 31, only 57 of the damaged homes had been repaired.")
+    assert when[57] == ("2025-05-31", "2025-05-31")
+    # control: with a future verb, the next such day
+    when = _when(en_facts, "As of Aug. 1, fares will rise by 4%.")
+    assert when[4] == ("2025-08-01", "2025-08-01")
