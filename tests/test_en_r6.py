@@ -212,3 +212,12 @@ def test_as_of_a_day_with_a_compound_past_is_that_past_day(en_facts):
     # control: with a future verb, the next such day
     when = _when(en_facts, "As of Aug. 1, fares will rise by 4%.")
     assert when[4] == ("2025-08-01", "2025-08-01")
+
+
+def test_second_conjunct_of_a_count_among_a_group_takes_its_type(en_facts):
+    types = {f["how_many"]: f["event_type"] for f in en_facts(
+        "Among the dead were 14 men and at least five children, the coastguard said.")}
+    assert types == {14: "killed", 5: "killed"}
+    # control: a coordination with no group named keeps its own words
+    types = {f["how_many"]: f["event_type"] for f in en_facts("The council hired 12 teachers and 4 nurses.")}
+    assert types == {12: "other", 4: "other"}
