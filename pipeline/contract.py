@@ -309,6 +309,7 @@ class RelationsLexicon(TypedDict):
     # record.py: a change's noun or comparative a percentage or a count measures, whose holder is the subject of the
     # verb it complements ("Teachers will get a 3.5 percent raise", "22,480 students showed up, 320 fewer")
     subject_held_changes: Words
+    change_getting_verbs: Words  # record.py: verbs whose object change is their subject's ("will get a raise")
     close_apposition_names: bool  # record.py: "His brother Lee Harker received six years": who is the name
     value_words: Words  # record.py: "converters ..., worth £1.3m": an amount after these values the noun before
     impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing

@@ -177,6 +177,7 @@ class RelationLexicon:
         self.title_counts_are_headings = lex["title_counts_are_headings"]
         self.single_entity_one = lex["single_entity_one"]
         self.subject_held_changes = {w.lower() for w in lex["subject_held_changes"]}
+        self.change_getting_verbs = {w.lower() for w in lex["change_getting_verbs"]}
         self.close_apposition_names = lex["close_apposition_names"]
         self.value_words = {w.lower() for w in lex["value_words"]}
         self.impersonal_verbs = set(lex["impersonal_verbs"])

@@ -175,6 +175,11 @@ class RecordBuilder:
         if (not phrase.dep_.startswith(("obj", "obl", "advcl", "advmod")) or verb.pos_ not in ("VERB", "AUX")
                 or verb.i == phrase.i):
             return None
+        doc = phrase.doc
+        set_off = phrase.left_edge.i > 0 and doc[phrase.left_edge.i - 1].text == ","
+        if (phrase.dep_.startswith("obj") and not set_off
+                and verb.lemma_.lower() not in self.change_getting_verbs):
+            return None  # "The deal follows a 6% rise": the rise is no deal's (not "Teachers will get a raise")
         return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
 
     def _recipient(self, verb: Token, inside: set[int]) -> Token | None:
