@@ -70,6 +70,8 @@ class AttributeFilter:
             re.IGNORECASE) if cues else None
         self.age_bounds = {w.lower() for w in num["age_bounds"]}
         self.age_nouns = {w.lower() for w in num["age_nouns"]}
+        self.person_nouns = {w.lower() for w in lex["person_nouns"]}
+        self.fraction_nouns = {w.lower() for w in num["fractions"]}
         self.links = set(lex["counted_noun_links"])
         self.referring_clitics = {w.lower() for w in lex["referring_clitics"]}
         self.duration_holders = set(lex["duration_holders"])
@@ -77,9 +79,14 @@ class AttributeFilter:
         self.locating_prepositions = set(lex["locating_prepositions"])
         self.distance_units = set(lex["distance_units"])
         self.directions = set(lex["direction_words"])
+        self.locating_directions = {w.lower() for w in lex["locating_directions"]}
+        self.distance_verbs = {w.lower() for w in lex["distance_verbs"]}
         self.dimension_words = {w.lower() for w in lex["dimension_words"]}
         self.population_nouns = set(lex["population_nouns"])
         self.capacity_units = {w.lower() for w in lex["capacity_units"]}
+        cues = lex["capacity_cues"]
+        self.capacity_before = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s+$", re.IGNORECASE) if cues else None
         self.event_nouns = {w.lower() for w in lex["event_nouns"]}
         self.settlement_nouns = set(lex["settlement_nouns"])
         dates = data.dates
@@ -138,7 +145,7 @@ class AttributeFilter:
             return "name"  # "un deux roues": one thing, named by a number
         if self._population(tokens, after):
             return "population"
-        if self._capacity(tokens, after):
+        if self._capacity(tokens, after) or self._capacity_cue(quantity, first):
             return "capacity"
         if self._superlative_group(before, after):
             return "group"
@@ -299,8 +306,26 @@ class AttributeFilter:
         bound, noun = (tokens[0], before) if tokens[0].lower_ in self.age_bounds else (before, None)
         if noun is None and bound.lower_ in self.age_bounds and bound.i > 0:
             noun = doc[bound.i - 1]
-        return (bound.lower_ in self.age_bounds and noun is not None and noun.pos_ == "NOUN"
-                and noun.lemma_.lower() in self.age_nouns)
+        if bound.lower_ not in self.age_bounds or noun is None:
+            return False
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.age_nouns:
+            return True
+        # "Forty-four of them were over 80", "Of those, 260 were over 70", "A third of our drivers are over 55": a
+        # bound after a copula whose subject is a count of people (the count already given) is their age
+        return noun.pos_ == "AUX" and (self._people_subject(noun.head) or self._people_subject(noun))
+
+    def _people_subject(self, head: Token) -> bool:
+        """Whether the subject of ``head`` is a count of people: a figure or a fraction, of a pronoun, a noun of
+        people, or bare ("260 were over 70")."""
+        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")):
+            words = list(subject.subtree)
+            counted = any(w.pos_ == "NUM" or w.like_num or w.lower_ in self.fraction_nouns or (
+                w.is_alpha is False and "-" in w.text and normalize_number(w.text, self.lang) is not None)
+                for w in words)  # "Forty-four of them" (a hyphenated number word the tagger takes for a noun)
+            if counted and any(w.pos_ in ("PRON", "NUM") or w.lower_ in self.person_nouns
+                               or w.lemma_.lower() in self.age_nouns for w in words):
+                return True
+        return False
 
     @staticmethod
     def _numbered_noun(token: Token) -> bool:
@@ -480,6 +505,15 @@ class AttributeFilter:
         return (linked and thing.pos_ in ("NOUN", "PROPN", "NUM") and thing.lemma_.lower() not in self.event_nouns
                 and thing.lower_ not in self.event_nouns and thing.lower_ not in self.trigger_words)
 
+    def _capacity_cue(self, quantity: dict, first: Token) -> bool:
+        """ "a shelter built for 1,500 people", "licensed to carry 120 passengers", "which can hold about 250
+        people": words right before the figure and its qualifier that give the capacity of a thing."""
+        if self.capacity_before is None:
+            return False
+        sent = first.sent
+        start = min(quantity.get("start", first.idx), first.idx)
+        return bool(self.capacity_before.search(doc_text(first.doc)[max(sent.start_char, start - 40) : start]))
+
     def _street_follows(self, after: Token) -> bool:
         doc = after.doc
         nxt = doc[after.i + 1] if after.is_punct and after.text == "," and after.i + 1 < len(doc) else after
@@ -504,6 +538,9 @@ class AttributeFilter:
         prep = before
         while prep.i > prep.sent.start and prep.pos_ == "ADV":
             prep = doc[prep.i - 1]
+        if (quantity["unit"] is None or quantity["unit"].lower() in self.distance_units) and self._located_by_direction(
+                tokens, unit):
+            return True
         if prep.lower_ in self.locating_prepositions:
             nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
@@ -516,12 +553,30 @@ class AttributeFilter:
         return (before.lower_ in self.links and before.i > before.sent.start
                 and doc[before.i - 1].lower_ in self.dimension_words)
 
+    def _located_by_direction(self, tokens: list[Token], unit: Token) -> bool:
+        """ "about 300 metres from the jetty", "30 km north of the city", "600 metres below ground": a distance
+        followed by a locating direction, unless a verb of motion takes it as its measure ("travelled 300 miles
+        from")."""
+        doc = unit.doc
+        if not self.locating_directions or unit.i + 1 >= unit.sent.end:
+            return False
+        if doc[unit.i + 1].lower_ not in self.locating_directions:
+            return False
+        i = tokens[0].i - 1
+        while i >= tokens[0].sent.start and doc[i].pos_ == "ADV":
+            i -= 1
+        return i < tokens[0].sent.start or doc[i].pos_ not in ("VERB", "AUX") or (
+            doc[i].lemma_.lower() not in self.distance_verbs)
+
     def _distance_unit(self, tokens: list[Token], after: Token | None) -> Token | None:
         """The distance unit of the figure: among its tokens, right after it, or after a link when the figure
         is an approximate noun ("à une quinzaine de milles")."""
         unit = next((t for t in tokens if t.lower_ in self.distance_units), None)
         if unit is None and after is not None and after.lower_ in self.distance_units:
             unit = after
+        if (unit is None and after is not None and after.pos_ == "ADJ" and after.i + 1 < after.sent.end
+                and after.doc[after.i + 1].lower_ in self.distance_units):
+            unit = after.doc[after.i + 1]  # "40 nautical miles"
         if unit is None and after is not None and after.lower_ in self.links and after.i + 1 < len(after.doc):
             nxt = after.doc[after.i + 1]
             unit = nxt if nxt.lower_ in self.distance_units else None

@@ -117,6 +117,9 @@ class NumbersLexicon(TypedDict):
     postposed_qualifier_followers: Words
     amount_joiners: Words
     phone_patterns: list[Regex]
+    # finder.py: nouns of an event or a sanction a hyphenated duration before them measures ("48-hour walkout",
+    # "two-year suspended sentence"): the duration is read as a quantity before these only
+    duration_event_nouns: Words
 
 
 # -- dates.json -----------------------------------------------------------------------------------
@@ -302,6 +305,12 @@ class RelationsLexicon(TypedDict):
     referring_clitics: Words  # anaphora.py: "On en dénombre 40": the clitic stands for what is counted, said before
     antecedent_sentences: int  # anaphora.py: how many sentences before a count's the group it refers to is looked for
     title_counts_are_headings: bool  # record.py: a title's count of people takes its first body mention's who
+    # extractor.py: a lone number word for one ("One kitchen hand worked ...") is a fact only with an event type
+    single_entity_one: bool
+    # record.py: a change's noun or comparative a percentage or a count measures, whose holder is the subject of the
+    # verb it complements ("Teachers will get a 3.5 percent raise", "22,480 students showed up, 320 fewer")
+    subject_held_changes: Words
+    change_getting_verbs: Words  # record.py: verbs whose object change is their subject's ("will get a raise")
     close_apposition_names: bool  # record.py: "His brother Lee Harker received six years": who is the name
     value_words: Words  # record.py: "converters ..., worth £1.3m": an amount after these values the noun before
     impersonal_verbs: Words  # "il faudra 3 milliards": a pronoun subject that stands for nothing
@@ -337,9 +346,14 @@ class RelationsLexicon(TypedDict):
     locating_prepositions: Words  # attributes.py: "à 140 km de Sanaa"
     distance_units: Words
     direction_words: Words
+    # attributes.py: after a distance, these locate whatever stands before the figure, but a verb ("overturned
+    # about 300 metres from the jetty", "30 km north of the city"; not "travelled 300 miles from")
+    locating_directions: Words
+    distance_verbs: Words  # attributes.py: verbs of motion whose distance is their measure ("travelled 300 miles")
     dimension_words: Words  # before a link and a distance, a size: no fact ("longue de 3 900 mètres")
     population_nouns: Words  # attributes.py: "cette ville de 70 000 habitants"
     capacity_units: Words  # attributes.py: "un stade de 15 000 places", "un immeuble de quatre étages": a size
+    capacity_cues: Words  # attributes.py: "a shelter built for 1,500 people", "licensed to carry 120 passengers"
     settlement_nouns: Words
     vector_types: list[Code]  # verb_classes.py: event types a predicate may take from the vectors
     vector_type_threshold: float | None

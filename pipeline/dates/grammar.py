@@ -132,8 +132,8 @@ class DateGrammar:
         add("night_weekdays", rf"{b}{night_article}(?:{night})\s+(?:{nw_open})\s+(?P<w1>{W})\s+(?:{nw_to})\s+(?P<w2>{W}){e}")
         add("month_range", rf"{b}(?:{mr_open})\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+(?:{mr_to})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         if lex["bare_range_to"]:
-            # "in January to April 2025": two months and the year, without an opener (the year makes it a date)
-            add("month_range", rf"{b}(?P<m1>{M})\s+(?:{_phrases(lex['bare_range_to'])})\s+(?P<m2>{M})\s+(?P<y2>{Y}){e}")
+            # "in January to April 2025", "Operating profit for July to September": two months, without an opener
+            add("month_range", rf"{b}(?P<m1>{M})\s+(?:{_phrases(lex['bare_range_to'])})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         add("day_range", rf"{b}(?:{dr_open})\s+(?P<d1>{D})(?:\s+(?P<m1>{M}))?(?:\s+(?P<y1>{Y}))?\s+(?:{dr_to})\s+(?P<d2>{D})\s+(?P<m2>{M})(?:\s+(?P<y2>{Y}))?{e}")
         order = self.hooks.date_order
         month_link = rf"(?:{_phrases(lex['part_month_links'], then=WS)})?"

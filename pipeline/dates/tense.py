@@ -39,8 +39,12 @@ def guess_tense(text: str, start: int, end: int, lang: str = DEFAULT_LANG) -> st
     # a clause that is little more than the expression ("Dès dimanche, ...") takes the sentence's verb
     bare = len(text[c_left:start].split()) + len(text[end:c_right].split()) <= 1
     if g.deadline_prefix is not None and (g.deadline_prefix[0].search(before) or g.deadline_prefix[1].match(inner)):
-        # "by Friday": a deadline ahead, unless the clause says it is past ("had applied by Friday")
-        past = g.compound_past.search(text, left, right) if bare else g.compound_past.search(text, c_left, c_right)
+        # "by Friday": a deadline ahead, unless the clause says it is past ("had applied by Friday"); a clause of
+        # the prefix and the expression alone takes the sentence's verb ("As of Aug. 31, only 41 had been rebuilt")
+        prefix = g.deadline_prefix[0].search(text, c_left, start)
+        alone = prefix is not None and not text[c_left : prefix.start()].strip() and not text[end:c_right].strip()
+        past = (g.compound_past.search(text, left, right) if bare or alone
+                else g.compound_past.search(text, c_left, c_right))
         return "past" if past else "future"
     markers = _tense_markers(text, left, right, g) if bare else _tense_markers(text, c_left, c_right, g)
     if markers:

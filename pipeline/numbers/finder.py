@@ -90,6 +90,26 @@ class _Finder:
         self.found.append(core)
         self.taken.append((core.start, core.end))
 
+    def hyphen_durations(self) -> None:
+        """"48-hour walkout", "a two-year suspended sentence", "three-year banning orders": a duration written as
+        an adjective before a noun of an event or a sanction it measures (``duration_event_nouns``)."""
+        g = self.g
+        if g.hyphen_duration is None:
+            return
+        for m in g.hyphen_duration.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            num = m.group("num")
+            if num.isdigit():
+                value, kind = float(num), "digits"
+            else:
+                tokens = num.lower().split("-")
+                read = g.words.read(tokens)
+                if len(read) != 1 or read[0].start != 0 or read[0].end != len(tokens) or read[0].kind != "cardinal":
+                    continue
+                value, kind = read[0].value, "cardinal"
+            self.add(_Core(m.start(), m.end(), value, unit=g.time_unit_of[m.group("tu").lower()], kind=kind))
+
     def approximate_nouns(self) -> None:
         g = self.g
         for m in g.approx_core.finditer(self.text):
@@ -231,6 +251,7 @@ class _Finder:
 def _cores(text: str, g: NumberGrammar, masked: list[tuple[int, int]]) -> list[_Core]:
     """Every bare number in text, longest first, with the suffix unit it carries."""
     finder = _Finder(text, g, masked)
+    finder.hyphen_durations()
     finder.approximate_nouns()
     finder.fractions_of_groups()
     finder.digit_fractions()

@@ -139,6 +139,13 @@ class NumberGrammar:
         self.and_after = re.compile(rf"\s+(?:{conj})\s+", re.IGNORECASE)
         tu_alt = _alternation(list(self.time_unit_of))
         self.time_unit_after = re.compile(rf"^\s(?P<tu>{tu_alt})(?!\w)", re.IGNORECASE)
+        # "48-hour walkout", "a two-year suspended sentence": a hyphenated duration before a noun of an event or a
+        # sanction, at most two words on (a figure glued to a hyphen and a word is otherwise no quantity)
+        event_nouns = lex["duration_event_nouns"]
+        self.hyphen_duration = re.compile(
+            rf"(?<![\w\-.,])(?P<num>\d+|(?:{vocabulary})(?:-(?:{vocabulary}))*)-(?P<tu>{tu_alt})(?![\w\-])"
+            rf"(?=(?:\s+[\w\-]+){{0,2}}?\s+(?:{_alternation(event_nouns)})(?![\w\-]))",
+            re.IGNORECASE) if event_nouns else None
         self._compile_qualifiers(lex)
         self._compile_exclusions(lex)
 

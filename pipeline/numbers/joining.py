@@ -128,6 +128,10 @@ def _range_with_next(text: str, core: _Core, nxt: _Core | None, g: NumberGrammar
         return None, False
     if not (core.unit == nxt.unit or core.unit is None or nxt.unit is None):
         return None, False
+    if core.unit == "%" and nxt.unit is None and not opener:
+        # "sales fell 14 per cent to 612,000 vehicles": a change in percent, then the level it reached; a range
+        # of percentages writes the sign on its high end ("3 to 5%") or on both
+        return None, False
     if not opener and core.scaled and not nxt.scaled and nxt.value < core.value:
         # "awarded £2.5m to 14 groups": a sum and a smaller bare figure after "to" are two figures
         return None, False

@@ -376,7 +376,10 @@ class ContextReader:
     def _among(self, ctx: MentionContext) -> Token | None:
         """The group a count is taken among ("parmi les pompiers"), on its noun, its predicate or the figure itself
         ("Among the homes lost were 14": the figure the head of its copula)."""
-        for head in (ctx.noun, ctx.predicate, ctx.anchor):
+        # (and the first conjunct of a coordinated count, and its verb: "Among the dead were nine women and at least
+        # three children")
+        first = ctx.noun.head if ctx.noun is not None and ctx.noun.dep_ == "conj" else None
+        for head in (ctx.noun, ctx.predicate, ctx.anchor, first, first.head if first is not None else None):
             if head is None:
                 continue
             # read once per head and Doc (on the Doc's view): every stage asks it of every figure

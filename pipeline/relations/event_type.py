@@ -109,6 +109,8 @@ class EventTyper:
         # sentence's bounds on every call, cost a tenth of relation extraction
         view = self._doc_view(token.doc)
         starts = {token.i, token.left_edge.i} if token.left_edge.i == token.i - 1 else {token.i}
+        # a noun's compound right before it, its phrase opened by a preposition: "under evacuation orders"
+        starts.update(c.i for c in token.children if c.i == token.i - 1 and c.dep_ == "compound")
         end = view.sentence(token.i)[1]
         return [(view.span_text(i, i + n).lower(), i, n) for i in sorted(starts)
                 for n in range(2, self.max_trigger_tokens + 1) if i + n <= end]

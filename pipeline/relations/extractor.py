@@ -91,7 +91,9 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
             sources = self.sources.attributions(sent, in_dates, ents)
             self._claim_places(ctxs, sent_ents)
             for ctx in ctxs:
-                facts.append(self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents))
+                fact = self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents)
+                if not self._single_entity(ctx, fact):
+                    facts.append(fact)
         # where_country: where's own code, or the country the article puts that place in ("Koursk, en Russie")
         placed = self.countries.placements(doc, self.places.place_text) if facts else {}
         for fact in facts:
@@ -99,6 +101,19 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
         facts.sort(key=lambda f: f["mention_start"])
         self.forget_doc()
         return facts
+
+    def _single_entity(self, ctx: MentionContext, fact: dict) -> bool:
+        """ "One kitchen hand, then aged 22, worked ...", "Residents near one site complained": a lone number word
+        for one with no unit, no event type, no total it is a part of and no earlier figure it is counted beside
+        picks out one person or thing, no count (``single_entity_one``)."""
+        q = ctx.quantity
+        if not (self.single_entity_one and q["value"] == 1 and q["unit"] is None and q["qualifier"] == "exact"
+                and q["text"].lower() in self.one_words and fact["event_type"] == "other" and ctx.subset_of is None
+                and ctx.linked_to is None):
+            return False
+        # what a verb acts on stays a count of what it acts on ("the council will close one school")
+        counted = ctx.noun if ctx.noun is not None else ctx.tokens[0]
+        return not (counted.dep_ in ("obj", "dobj") and counted.head.pos_ == "VERB")
 
     def _window_date(self, doc: Doc, q: dict, ctx: MentionContext) -> dict | None:
         """ "ces dernières 24 heures": the days up to the reference date, as a date of the sentence."""

@@ -148,6 +148,9 @@ class RelationLexicon:
             r"(?:(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["ellipsis_markers"]) + r")|,)\s+$", re.IGNORECASE
         )
         num = data.numbers
+        # the number words for one ("one"): a lone one may pick out a single thing (``single_entity_one``)
+        self.one_words = {w.lower() for w, v in num["number_words"].items() if v == 1} - {
+            w.lower() for w in num["article_words"]}
         self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms} | {
             w.lower() for w in num["shared_currency_words"]}
         # relations/currency.py: a word several currencies share -> their codes, the default first; the
@@ -172,6 +175,9 @@ class RelationLexicon:
         self.referring_clitics = {w.lower() for w in lex["referring_clitics"]}
         self.antecedent_sentences = lex["antecedent_sentences"]
         self.title_counts_are_headings = lex["title_counts_are_headings"]
+        self.single_entity_one = lex["single_entity_one"]
+        self.subject_held_changes = {w.lower() for w in lex["subject_held_changes"]}
+        self.change_getting_verbs = {w.lower() for w in lex["change_getting_verbs"]}
         self.close_apposition_names = lex["close_apposition_names"]
         self.value_words = {w.lower() for w in lex["value_words"]}
         self.impersonal_verbs = set(lex["impersonal_verbs"])

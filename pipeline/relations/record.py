@@ -161,6 +161,27 @@ class RecordBuilder:
             return who_token.head, False  # "le principal prévenu, un homme de 27 ans": the noun described
         return who_token, with_nmod
 
+    def _change_holder(self, who_token: Token | None) -> Token | None:
+        """ "Teachers will get a 3.5 percent raise", "Youth unemployment fell ..., a drop of 0.7 points", "students
+        showed up ..., 320 fewer": the nominal subject of the verb a change's noun or comparative (the who the rules
+        found) complements holds the change (``subject_held_changes``); a pronoun subject leaves the noun."""
+        if (who_token is None or not self.subject_held_changes
+                or (who_token.lemma_.lower() not in self.subject_held_changes
+                    and who_token.lower_ not in self.subject_held_changes)):
+            return None
+        # up from a comparative said of the figure ("140 fewer": the figure is the verb's adverbial)
+        phrase = who_token.head if who_token.dep_ == "amod" and who_token.head.like_num else who_token
+        verb = phrase.head
+        if (not phrase.dep_.startswith(("obj", "obl", "advcl", "advmod")) or verb.pos_ not in ("VERB", "AUX")
+                or verb.i == phrase.i):
+            return None
+        doc = phrase.doc
+        set_off = phrase.left_edge.i > 0 and doc[phrase.left_edge.i - 1].text == ","
+        if (phrase.dep_.startswith("obj") and not set_off
+                and verb.lemma_.lower() not in self.change_getting_verbs):
+            return None  # "The deal follows a 6% rise": the rise is no deal's (not "Teachers will get a raise")
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+
     def _recipient(self, verb: Token, inside: set[int]) -> Token | None:
         """The agent of a passive verb ("versée par la Région"), else the one it is given to
         ("versée aux commerçants", "débloquée pour les éleveurs"): who for an amount without a subject."""
@@ -1180,6 +1201,9 @@ class RecordBuilder:
         held = self._held_at(ctx)
         if held is not None:
             who, rules_token = noun_phrase(held), held
+        holder = self._change_holder(rules_token) if who is not None and rules_token is not None else None
+        if holder is not None and who.lower() in (rules_token.lower_, rules_token.lemma_.lower()):
+            who, rules_token = noun_phrase(holder, with_nmod=False), holder  # "Teachers will get a 3.5 percent raise"
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         candidates = None
