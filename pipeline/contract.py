@@ -379,6 +379,10 @@ class PlacesLexicon(TypedDict):
     country_aliases: dict[Word, Code]  # a name of a country the press uses and CLDR does not -> ISO 3166 code
     country_links: Words  # "en", "au": "Koursk, en Russie" puts the place in the country
     regions: Words  # wide regions, never the most specific place
+    # attribution.py: the words of an institution's name around the place it holds ("CHU de Martinique",
+    # "Leicester Crown Court", "préfecture du Finistère": the place is the fact's where, without them)
+    institution_words: Words
+    institution_qualifiers: Words  # words of such a name only beside one of those ("Crown", "départemental")
 
 
 # -- ingest.json ----------------------------------------------------------------------------------

@@ -198,7 +198,12 @@ class RelationLexicon:
         self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words,
                                     articles={w.lower() for w in num["article_words"]})
         self.countries = Countries(lang, data.places, function_words=data.slot_stopwords)
-        self.places = PlaceFinder(self.countries)
+        self.places = PlaceFinder(
+            self.countries, institutions=frozenset(w.lower() for w in data.places["institution_words"]),
+            qualifiers=frozenset(w.lower() for w in data.places["institution_qualifiers"]),
+            # a head-first language writes an institution's noun before its place only ("CHU de Martinique");
+            # a head-last one both ways ("Leicester Crown Court", "University of Leeds")
+            noun_last_names=data.series["head_position"] == "last")
         self.attributes = AttributeFilter(data)
         self.generic_nouns = {w.lower() for w in lex["generic_nouns"]}
         threshold = lex["vector_type_threshold"]

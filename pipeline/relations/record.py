@@ -1193,6 +1193,12 @@ class RecordBuilder:
         for _, _, toks in sources:
             blocked |= toks
         where = self.places.place(sent_ents, ctx.places, ctx.anchors, ctx.heads, blocked | in_dates)
+        held_where = False
+        if where is None:
+            # the place an institution's name holds, its source's too ("selon la préfecture du Finistère")
+            where = self.places.institution_place(sent_ents, ctx.anchors, in_dates | ctx.places.taken,
+                                                  ctx.places.others)
+            held_where = where is not None
         sent = ctx.sentence
         view = self._doc_view(sent.doc)  # what every figure of the sentence reads of it, read once
         kind = unit_kind(unit, self.time_units, self.measure_units)
@@ -1224,6 +1230,8 @@ class RecordBuilder:
                 self._names_event(ctx.noun) or said_with(ctx.noun, self.weak_trigger_of)),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
+        # not a confidence cue: facts.py keeps a heading's own place over a body's institution place
+        cues["held_where"] = held_where
         text = view.span_text(sent.start, sent.end)
         evidence = text.strip()
         return Fact(

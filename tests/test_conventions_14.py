@@ -1,0 +1,57 @@
+"""The fourteenth session's conventions (corpus/README.md, "Settled in the fourteenth session", letters
+a–l; corpus/reviews/open-readings-13.md), French and English. Sentences written for these tests."""
+
+import pytest
+
+
+def slot_of(facts, value, slot):
+    return [f[slot] for f in facts if f["how_many"] == value]
+
+
+# (l) a place inside an institution's name is the where, written as the place, when the sentence names no other
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("Au CHU de Guadeloupe, 85 patients ont été hospitalisés.", 85, "Guadeloupe"),
+    ("Selon la préfecture du Morbihan, 30 tonnes d'algues ont été ramassées.", 30, "Morbihan"),
+    ("Selon la préfecture maritime de l'Atlantique, 12 tonnes de gazole se sont échappées.", 12, "Atlantique"),
+    ("Le tribunal correctionnel de Nîmes a condamné le gérant à une amende de 20 000 euros.", 20000, "Nîmes"),
+])
+def test_fr_place_in_institution_name(facts_of, sentence, value, expected):
+    assert slot_of(facts_of(sentence), value, "where") == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # the sentence names another place: the institution only locates itself
+    ("Les pompiers de Luxeuil ont conduit quatre blessés à l'hôpital de Vesoul.", 4, "Luxeuil"),
+    # a name with no place inside, a firm's name ending on an institution noun
+    ("Selon la Cour des comptes, 300 postes ont été supprimés.", 300, None),
+    ("« Les prix pourraient grimper de 4 % », estime Paul Morel, analyste au cabinet Vertal Conseil.", 4, None),
+])
+def test_fr_place_in_institution_name_controls(facts_of, sentence, value, expected):
+    assert slot_of(facts_of(sentence), value, "where") == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("He was jailed for seven years at Carlisle Crown Court.", 7, "Carlisle"),
+    ("Dorset Police said 23 people were arrested.", 23, "Dorset"),
+    ("Harrogate General Hospital treated 16 people for smoke inhalation.", 16, "Harrogate"),
+    ("Suffolk County Council approved £3.1m for new cycle lanes.", 3100000, "Suffolk"),
+])
+def test_en_place_in_institution_name(en_facts, sentence, value, expected):
+    assert slot_of(en_facts(sentence), value, "where") == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    # a wildfire's name is no institution; a county is a place itself
+    ("The Cedar Fire has burned 12,400 acres.", 12400, None),
+    ("Officials said 40 homes were destroyed in Marin County.", 40, "Marin County"),
+    ("The High Court fined the firm £60,000.", 60000, None),
+])
+def test_en_place_in_institution_name_controls(en_facts, sentence, value, expected):
+    assert slot_of(en_facts(sentence), value, "where") == [expected]
+
+
+def test_fr_institution_place_of_another_clause(facts_of):
+    facts = facts_of("L'Etat versera 200 000 euros, et le département de la Creuse apportera 80 000 euros.")
+    assert slot_of(facts, 80000, "where") == ["Creuse"]
+    assert slot_of(facts, 200000, "where") == [None]
