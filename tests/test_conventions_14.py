@@ -55,3 +55,31 @@ def test_fr_institution_place_of_another_clause(facts_of):
     facts = facts_of("L'Etat versera 200 000 euros, et le département de la Creuse apportera 80 000 euros.")
     assert slot_of(facts, 80000, "where") == ["Creuse"]
     assert slot_of(facts, 200000, "where") == [None]
+
+
+# (b) a compared figure's when: "a year ago" / "il y a un an" the day a year before publication (2025-06-20);
+# "last year" the previous calendar year; "a year earlier" the main figure's when a year back, null without one
+
+def when_of(facts, value):
+    return [(f["when_start"] and str(f["when_start"])[:10], f["when_end"] and str(f["when_end"])[:10])
+            for f in facts if f["how_many"] == value]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("L'école compte 412 élèves, contre 380 il y a un an.", 380, ("2024-06-20", "2024-06-20")),
+    ("Le refuge héberge 95 chiens, contre 70 l'an dernier.", 70, ("2024-01-01", "2024-12-31")),
+    ("En mars 2025, 400 logements ont été vendus, contre 350 un an plus tôt.", 350, ("2024-03-01", "2024-03-31")),
+    ("Les ventes ont atteint 400 logements, contre 350 un an plus tôt.", 350, (None, None)),
+])
+def test_fr_compared_figure_when(facts_of, sentence, value, expected):
+    assert when_of(facts_of(sentence), value) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("The shelter houses 95 dogs, compared with 70 a year ago.", 70, ("2024-06-20", "2024-06-20")),
+    ("The festival drew 80,000 people, compared with 72,000 last year.", 72000, ("2024-01-01", "2024-12-31")),
+    ("Two years ago, 9,000 people were waiting.", 9000, ("2023-01-01", "2023-12-31")),
+    ("Sales rose to 4,000 units, up from 3,500 a year earlier.", 3500, (None, None)),
+])
+def test_en_compared_figure_when(en_facts, sentence, value, expected):
+    assert when_of(en_facts(sentence), value) == [expected]
