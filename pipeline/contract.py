@@ -278,6 +278,12 @@ class RelationsLexicon(TypedDict):
     passive_triggers: dict[Code, Words]  # "were returned": a trigger in the passive (else a weak trigger)
     verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
     vessel_nouns: Words  # "731 arrivals in 14 boats": a count of what carries people is not displaced
+    carried_words: Words  # record.py: "transportait 48 personnes", "160 people on board": people aboard a craft
+    crossing_words: Words  # record.py: an article about migrants on a crossing: its people aboard are displaced
+    carried_people: Words  # record.py: nouns of people counted aboard ("passagers", "people")
+    average_words: Words  # record.py: "en moyenne 61 personnes": a per-unit average, a measure
+    emergency_words: Words  # record.py: "les urgences ont accueilli 312 patients": visits, other
+    visit_verbs: Words  # record.py: lemmas of a department receiving its patients ("accueillir", "see")
     implied_who: dict[Word, Word]
     cause_verbs: Words
     bearer_verbs: Words  # context.py: a sum after one of these is borne by its indirect object ("cost the firm £4m")

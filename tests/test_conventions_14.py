@@ -83,3 +83,52 @@ def test_fr_compared_figure_when(facts_of, sentence, value, expected):
 ])
 def test_en_compared_figure_when(en_facts, sentence, value, expected):
     assert when_of(en_facts(sentence), value) == [expected]
+
+
+# (c) people aboard: a fact; displaced for migrants on a crossing, other for people carried by a vehicle
+
+def type_of(facts, value):
+    return [f["event_type"] for f in facts if f["how_many"] == value]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("Une pirogue de migrants a chaviré au large de Dakhla. L'embarcation transportait 64 personnes.", 64, "displaced"),
+    ("Des exilés tentaient la traversée. Une quarantaine de personnes se trouvaient à bord du canot.", 40,
+     "displaced"),
+    # controls: a coach's passengers; a per-boat average is a measure
+    ("Le car, qui rentrait d'Espagne, transportait 52 passagers.", 52, "other"),
+    ("Les passeurs entassent les exilés sur des canots. Ils transportaient en moyenne 58 personnes cet été.", 58,
+     "other"),
+])
+def test_fr_people_aboard(facts_of, text, value, expected):
+    assert type_of(facts_of(text), value) == [expected]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("A boat carrying migrants sank off Lesbos. Survivors said about 90 people had been on board.", 90, "displaced"),
+    ("Smugglers launched the dinghy from Libya with about 75 people on board.", 75, "displaced"),
+    ("The coach was carrying 49 passengers when it left the road.", 49, "other"),
+])
+def test_en_people_aboard(en_facts, text, value, expected):
+    assert type_of(en_facts(text), value) == [expected]
+
+
+# (e) emergency-room visits: other, whatever their cause; hospitalisations with a verb of their own stay affected
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("Les urgences du CHU ont accueilli 415 patients pendant le week-end.", 415, "other"),
+    ("Les services d'urgence ont reçu 230 patients souffrant de la chaleur.", 230, "other"),
+    # controls: hospitalised by their own verb; another service receiving patients
+    ("Au total, 45 patients ont été hospitalisés.", 45, "affected"),
+])
+def test_fr_emergency_visits(facts_of, sentence, value, expected):
+    assert type_of(facts_of(sentence), value) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("The emergency department saw 2,900 patients last week.", 2900, "other"),
+    ("A&E received 1,450 patients with breathing problems.", 1450, "other"),
+    ("Some 310 patients were admitted to wards.", 310, "affected"),
+])
+def test_en_emergency_visits(en_facts, sentence, value, expected):
+    assert type_of(en_facts(sentence), value) == [expected]

@@ -133,6 +133,23 @@ class RelationLexicon:
         self.passive_trigger_of = {w.lower(): t for t, words in lex["passive_triggers"].items() for w in words}
         self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
+        # convention (c): people aboard a craft, displaced in an article about migrants on a crossing
+        self.carried_words = {w.lower() for w in lex["carried_words"]}
+        self.crossing_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["crossing_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["crossing_words"] else None
+        self.carried_people = {w.lower() for w in lex["carried_people"]}
+        self.average_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["average_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["average_words"] else None
+        # convention (e): patients an emergency department received are visits
+        self.emergency_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["emergency_words"], key=len, reverse=True)) + r")(?!\w)",
+            ) if lex["emergency_words"] else None
+        self.visit_verbs = {w.lower() for w in lex["visit_verbs"]}
+        self.aboard_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["carried_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["carried_words"] else None
         self.negations = {w.lower() for w in lex["negations"]}
         self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
         self.relative_part_pronouns = {w.lower() for w in lex["relative_part_pronouns"]}

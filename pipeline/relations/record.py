@@ -978,6 +978,43 @@ class RecordBuilder:
         said = {t.lower_ for t in ctx.sentence if self.trigger_of.get(t.lower_) == "casualties"}
         return bool(said) and said <= self.output_loss_words
 
+    def _emergency_visits(self, ctx: MentionContext) -> bool:
+        """Whether the figure counts patients an emergency department received ("les urgences ont accueilli 312
+        patients", "the emergency department saw 3,100 patients"): visits, acts and not people, ``other``
+        whatever their cause (fourteenth-session convention (e)); not those it sent on to a ward ("40 patients
+        ont été hospitalisés": a verb of their own)."""
+        pred = ctx.predicate
+        if pred is None or self.emergency_rx is None or pred.lemma_.lower() not in self.visit_verbs:
+            return False
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < ctx.tokens[0].i]
+        if pred.dep_ == "acl" and pred.head.i < pred.i:
+            subjects.append(pred.head)  # the verb hung on its subject: "le service des urgences accueille"
+        return any(self.emergency_rx.search(doc_text(c.doc)[c.left_edge.idx : c.right_edge.idx + len(c.right_edge)])
+                   for c in subjects)
+
+    def _aboard_a_crossing(self, ctx: MentionContext) -> bool:
+        """Whether the figure counts people aboard a craft ("transportait 48 personnes", "about 160 people on
+        board") in an article about migrants on a crossing: people on the move, displaced (fourteenth-session
+        convention (c)); people carried by a coach or a ferry stay ``other``."""
+        noun = ctx.noun
+        if noun is None or self.crossing_rx is None or not (
+                noun.lower_ in self.carried_people or noun.lemma_.lower() in self.carried_people):
+            return False
+        pred = ctx.predicate
+        carried = pred is not None and pred.lemma_.lower() in self.carried_words
+        if not carried:
+            # "N personnes se trouvaient à bord", "with about 160 people on board": the phrase after the figure
+            after = ctx.sentence.doc[noun.i + 1 : min(noun.i + 6, ctx.sentence.end)].text.lower()
+            carried = self.aboard_rx is not None and self.aboard_rx.search(after) is not None
+        # (not a per-boat average, a measure: "Ils transportaient en moyenne 61 personnes")
+        doc = ctx.sentence.doc
+        first = ctx.tokens[0].i
+        start = pred.i if pred is not None and ctx.sentence.start <= pred.i < first else first - 3
+        before = doc[max(ctx.sentence.start, start) : first].text  # (its main figure's too: "..., contre 53")
+        if self.average_rx is not None and self.average_rx.search(before):
+            return False
+        return carried and self.crossing_rx.search(doc_text(doc)) is not None
+
     def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
               sent_ents: list[Span]) -> dict:
         q = ctx.quantity
@@ -991,6 +1028,10 @@ class RecordBuilder:
             event_type, type_from = "other", "default"  # "les pertes de récolte à 35 %": a share of a harvest lost
         # a learned correction of the rules' type, where the language has one (relations/event_corrector.py)
         event_type, type_from, type_features = self._corrected_type(ctx, event_type, type_from)
+        if event_type == "affected" and unit is None and self._emergency_visits(ctx):
+            event_type, type_from = "other", "lexicon"  # "les urgences ont accueilli 312 patients": visits
+        if event_type == "other" and unit is None and self._aboard_a_crossing(ctx):
+            event_type, type_from = "displaced", "lexicon"  # "la pirogue transportait 211 personnes"
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
