@@ -132,3 +132,28 @@ def test_fr_emergency_visits(facts_of, sentence, value, expected):
 ])
 def test_en_emergency_visits(en_facts, sentence, value, expected):
     assert type_of(en_facts(sentence), value) == [expected]
+
+
+# (i) a per-unit average keeps its measured noun; a plain count held by a collective noun is the people counted
+
+def who_of(facts, value):
+    return [f["who"] for f in facts if f["how_many"] == value]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("L'affluence moyenne a atteint 4 120 spectateurs par match.", 4120, "affluence moyenne"),
+    ("L'effectif moyen grimpe à 31 élèves par classe.", 31, "effectif moyen"),
+    # controls: a plain count; an average with no measured noun in the sentence
+    ("Les effectifs ont atteint 1 830 agents fin 2025.", 1830, "agents"),
+    ("Nous aurons en moyenne 24 élèves par classe.", 24, "élèves"),
+])
+def test_fr_per_unit_average(facts_of, sentence, value, expected):
+    assert who_of(facts_of(sentence), value) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("Average attendance reached 3,640 spectators per match.", 3640, "Average attendance"),
+    ("The workforce reached 2,460 staff last year.", 2460, "staff"),
+])
+def test_en_per_unit_average(en_facts, sentence, value, expected):
+    assert who_of(en_facts(sentence), value) == [expected]

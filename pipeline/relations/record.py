@@ -227,6 +227,29 @@ class RecordBuilder:
             start += 1
         return doc[start : first.i] if start < first.i else None
 
+    def _averaged_holder(self, ctx: MentionContext) -> Token | None:
+        """ "L'affluence moyenne a atteint 3 850 spectateurs par match", "L'effectif moyen grimpe à 33 élèves par
+        classe": a per-unit average is a measure, held by its measured noun, the subject saying it is an average
+        (fourteenth-session convention (i)); not a plain count ("Les effectifs ont atteint 2 460 agents"), nor an
+        average whose sentence writes no measured noun ("nous aurons en moyenne 23 élèves par classe")."""
+        noun = ctx.noun
+        if noun is None or ctx.quantity["unit"] is not None or self.average_rx is None:
+            return None
+        # the counted noun followed by its unit: "par match", "per class"
+        after = noun.i + 1
+        rates = self.attributes.rate_prepositions
+        if not (after + 1 < ctx.sentence.end and noun.doc[after].lower_ in rates
+                and noun.doc[after + 1].pos_ == "NOUN"):
+            return None
+        verb = ctx.predicate if ctx.predicate is not None else None
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"
+                        and c.i < ctx.tokens[0].i), None)
+        if subject is None or not any(self.average_rx.fullmatch(t.text) for t in subject.subtree):
+            return None
+        return subject
+
     def _held_at(self, ctx: MentionContext) -> Token | None:
         """ "followed by Senegalese at 22%", "Sen. Marcus Bell at 33.5%", "the Conservatives fourth on 2,915": a
         share or a bare count right after a holder preposition belongs to the name or noun before it."""
@@ -1209,6 +1232,9 @@ class RecordBuilder:
         held = self._held_at(ctx)
         if held is not None:
             who, rules_token = noun_phrase(held), held
+        averaged = self._averaged_holder(ctx)
+        if averaged is not None:
+            who, rules_token = noun_phrase(averaged), averaged
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         candidates = None
