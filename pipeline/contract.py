@@ -284,6 +284,11 @@ class RelationsLexicon(TypedDict):
     average_words: Words  # record.py: "en moyenne 61 personnes": a per-unit average, a measure
     emergency_words: Words  # record.py: "les urgences ont accueilli 312 patients": visits, other
     visit_verbs: Words  # record.py: lemmas of a department receiving its patients ("accueillir", "see")
+    offence_words: Words  # record.py: an article about an offence (fraud, scam): its victims are affected
+    offence_verbs: Words  # record.py: lemmas of the offence or its loss ("escroquer", "steal", "lose")
+    victim_nouns: Words  # record.py: "victimes", "victims": affected as such, other by another act
+    theft_verbs: Words  # record.py: "stole 212 containers": the object is the thing taken, not a victim
+    money_instrument_nouns: Words  # record.py: "a pay rise worth £1,800": money itself, not goods valued
     implied_who: dict[Word, Word]
     cause_verbs: Words
     bearer_verbs: Words  # context.py: a sum after one of these is borne by its indirect object ("cost the firm £4m")

@@ -157,3 +157,36 @@ def test_fr_per_unit_average(facts_of, sentence, value, expected):
 ])
 def test_en_per_unit_average(en_facts, sentence, value, expected):
     assert who_of(en_facts(sentence), value) == [expected]
+
+
+# (d) victims: of an offence, affected when counted as harmed, other for another act; of a disaster, casualties
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("Escroquerie aux faux placements : le réseau a escroqué au moins 64 épargnants.", 64, "affected"),
+    ("Escroquerie : le réseau aux 270 victimes lourdement condamné", 270, "affected"),
+    # controls: victims of a disaster
+    ("L'avalanche a fait 7 victimes.", 7, "casualties"),
+])
+def test_fr_offence_victims(facts_of, text, value, expected):
+    assert type_of(facts_of(text), value) == [expected]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("The fraudster stole from hundreds of pensioners over a decade.", 100, "affected"),
+    ("In the fraud case, some 75 victims attended the hearing.", 75, "other"),
+    ("In the fraud case, at least 30 victims lost their life savings.", 30, "affected"),
+])
+def test_en_offence_victims(en_facts, text, value, expected):
+    assert type_of(en_facts(text), value) == [expected]
+
+
+# (j) the value of goods: who is the goods valued, not who seized them
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("Officers seized cannabis and cocaine worth an estimated £31,000.", 31000, "cannabis and cocaine"),
+    ("Police found 860 plants worth about £700,000 in the loft.", 700000, "plants"),
+    # controls: money itself (a pay rise, a penalty) keeps its holder
+    ("Under the deal, teachers will get a pay rise worth £2,100 a year.", 2100, "teachers"),
+])
+def test_en_value_of_goods(en_facts, sentence, value, expected):
+    assert who_of(en_facts(sentence), value) == [expected]

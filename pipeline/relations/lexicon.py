@@ -147,6 +147,14 @@ class RelationLexicon:
             re.escape(w) for w in sorted(lex["emergency_words"], key=len, reverse=True)) + r")(?!\w)",
             ) if lex["emergency_words"] else None
         self.visit_verbs = {w.lower() for w in lex["visit_verbs"]}
+        # convention (d): victims of an offence are affected when counted as harmed by it, other for another act
+        self.offence_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["offence_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["offence_words"] else None
+        self.offence_verbs = {w.lower() for w in lex["offence_verbs"]}
+        self.victim_nouns = {w.lower() for w in lex["victim_nouns"]}
+        self.theft_verbs = {w.lower() for w in lex["theft_verbs"]}
+        self.money_instrument_nouns = {w.lower() for w in lex["money_instrument_nouns"]}
         self.aboard_rx = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w) for w in sorted(lex["carried_words"], key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE) if lex["carried_words"] else None

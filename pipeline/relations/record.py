@@ -748,8 +748,15 @@ class RecordBuilder:
         if worth is None or worth.i > ctx.tokens[0].i:
             return None
         doc = worth.doc
-        # said of the thing, by a copula or set off after a comma ("were worth £520,000", "..., worth £1.3m"); as a
-        # noun's modifier ("seized cannabis worth £18,000", "a pay rise worth £1,800") the amount is the verb's
+        # goods valued by a modifier: "seized cannabis and cocaine worth £18,000", "found 1,150 plants worth about
+        # £900,000": the goods (fourteenth-session convention (j)), not who seized them; not a change ("a pay rise
+        # worth £1,800": the amount is the verb's)
+        if (worth.dep_ == "amod" and worth.head.pos_ == "NOUN" and worth.head.i < worth.i
+                and worth.head.lower_ not in self.change_nouns and worth.head.i not in in_dates
+                and worth.head.lower_ not in self.money_instrument_nouns
+                and worth.head.lemma_.lower() not in self.money_instrument_nouns):
+            return worth.head
+        # said of the thing, by a copula or set off after a comma ("were worth £520,000", "..., worth £1.3m")
         if not (any(c.dep_ == "cop" for c in worth.children) or doc[worth.i - 1].lemma_ == "be"
                 or doc[worth.i - 1].text == ","):
             return None
@@ -1001,6 +1008,30 @@ class RecordBuilder:
         said = {t.lower_ for t in ctx.sentence if self.trigger_of.get(t.lower_) == "casualties"}
         return bool(said) and said <= self.output_loss_words
 
+    def _offence_victims(self, ctx: MentionContext) -> str | None:
+        """The type of people an offence harmed, in an article about one (fourteenth-session convention (d)):
+        ``affected`` when counted as harmed ("le réseau a escroqué 57 victimes", "stole from hundreds of
+        retirees", "35 lost their entire savings", "le réseau aux 380 victimes"), ``other`` for victims counted
+        for another act ("90 victims attended the hearing"); None otherwise (victims of a disaster)."""
+        noun = ctx.noun
+        if self.offence_rx is None or not self.offence_rx.search(doc_text(ctx.sentence.doc)):
+            return None
+        pred = ctx.predicate
+        if pred is not None and pred.lemma_.lower() in self.offence_verbs and not (
+                # "stole 212 shipping containers": the thing taken, not a victim
+                pred.lemma_.lower() in self.theft_verbs and noun is not None and noun.dep_ == "obj"):
+            return "affected"  # (a bare part too: "and at least 35 lost their entire savings")
+        if noun is None:
+            return None
+        if noun.lower_ in self.victim_nouns or noun.lemma_.lower() in self.victim_nouns:
+            # a verb of another act says what the victims did; none (a heading), or a copula, says they are victims
+            acting = pred is not None and pred.pos_ == "VERB" and any(
+                c.i == noun.i or c.i in {t.i for t in ctx.tokens} for c in pred.children
+                if c.dep_ in ("nsubj", "nsubj:pass")) or (pred is not None and noun.head.i == pred.i
+                                                            and noun.dep_ in ("nsubj", "nsubj:pass"))
+            return "other" if acting else "affected"
+        return None
+
     def _emergency_visits(self, ctx: MentionContext) -> bool:
         """Whether the figure counts patients an emergency department received ("les urgences ont accueilli 312
         patients", "the emergency department saw 3,100 patients"): visits, acts and not people, ``other``
@@ -1053,6 +1084,9 @@ class RecordBuilder:
         event_type, type_from, type_features = self._corrected_type(ctx, event_type, type_from)
         if event_type == "affected" and unit is None and self._emergency_visits(ctx):
             event_type, type_from = "other", "lexicon"  # "les urgences ont accueilli 312 patients": visits
+        if event_type in ("other", "casualties") and unit is None and (
+                offended := self._offence_victims(ctx)) is not None:
+            event_type, type_from = offended, "lexicon"  # "le réseau a escroqué 57 victimes": affected
         if event_type == "other" and unit is None and self._aboard_a_crossing(ctx):
             event_type, type_from = "displaced", "lexicon"  # "la pirogue transportait 211 personnes"
         if ctx.predicate is None and ctx.linked_to is not None:
@@ -1199,6 +1233,13 @@ class RecordBuilder:
         if who_token is not None and who_token.lower_ in self.toll_nouns:
             with_nmod = False  # "The death toll from the collapse of a block": what caused the toll is not who
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who and valued_thing is not None and who_token is valued_thing:
+            # "cannabis and cocaine worth an estimated £18,000": the goods, without their value
+            worth = next((c for c in valued_thing.children if c.lower_ in self.value_words and c.i > valued_thing.i),
+                         None)
+            cut = who.find(" " + worth.text) if worth is not None else -1
+            if cut > 0:
+                who = who[:cut]
         if named_beside is not None and (whole := _whole_name(named_beside)) is not None and len(whole) > len(who):
             who = whole  # "Le ministre, Bruno Le Maire,": the parser cut the name at its article
         if who_token is not None and unit == "%" and who_token.i > ctx.tokens[-1].i and who_token.i == getattr(
