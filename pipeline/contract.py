@@ -289,6 +289,7 @@ class RelationsLexicon(TypedDict):
     victim_nouns: Words  # record.py: "victimes", "victims": affected as such, other by another act
     theft_verbs: Words  # record.py: "stole 212 containers": the object is the thing taken, not a victim
     money_instrument_nouns: Words  # record.py: "a pay rise worth £1,800": money itself, not goods valued
+    loss_verbs: Words  # record.py: "deux tiers des agriculteurs ont perdu leurs récoltes": a share hit, affected
     implied_who: dict[Word, Word]
     cause_verbs: Words
     bearer_verbs: Words  # context.py: a sum after one of these is borne by its indirect object ("cost the firm £4m")

@@ -190,3 +190,19 @@ def test_en_offence_victims(en_facts, text, value, expected):
 ])
 def test_en_value_of_goods(en_facts, sentence, value, expected):
     assert who_of(en_facts(sentence), value) == [expected]
+
+
+# (a) a share of an untyped group takes its own predicate's type: people who lost something of theirs are hit
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), [
+    ("Deux tiers des viticulteurs ont perdu leurs vendanges.", 66.67, "affected"),
+    # controls: the share is what was lost; a loss that is no harm to the group's own
+    ("Les commerces ont perdu 8 % de leur chiffre d'affaires.", 8, "other"),
+    ("La moitié des équipes ont perdu un match.", 50, "other"),
+])
+def test_fr_share_of_group_with_its_own_loss(facts_of, sentence, value, expected):
+    assert type_of(facts_of(sentence), value) == [expected]
+
+
+def test_en_share_of_group_with_its_own_loss(en_facts):
+    assert type_of(en_facts("A third of the growers lost their crops."), 33.33) == ["affected"]

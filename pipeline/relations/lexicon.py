@@ -155,6 +155,7 @@ class RelationLexicon:
         self.victim_nouns = {w.lower() for w in lex["victim_nouns"]}
         self.theft_verbs = {w.lower() for w in lex["theft_verbs"]}
         self.money_instrument_nouns = {w.lower() for w in lex["money_instrument_nouns"]}
+        self.loss_verbs = {w.lower() for w in lex["loss_verbs"]}
         self.aboard_rx = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w) for w in sorted(lex["carried_words"], key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE) if lex["carried_words"] else None

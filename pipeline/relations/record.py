@@ -1008,6 +1008,24 @@ class RecordBuilder:
         said = {t.lower_ for t in ctx.sentence if self.trigger_of.get(t.lower_) == "casualties"}
         return bool(said) and said <= self.output_loss_words
 
+    def _share_lost(self, ctx: MentionContext) -> bool:
+        """Whether a share of a group of people is the subject of a loss of theirs ("Deux tiers des agriculteurs
+        ont perdu leurs récoltes", "More than half of the complainants lost their savings"): the share's own
+        predicate types it, people hit (fourteenth-session convention (a)); not a share that is lost ("ont perdu
+        5 % de leur chiffre d'affaires": the object), nor a share of things."""
+        pred, noun = ctx.predicate, ctx.noun
+        if pred is None or noun is None or pred.lemma_.lower() not in self.loss_verbs:
+            return False
+        # something of theirs: "leurs récoltes", "their savings", "la totalité de leurs économies"
+        objects = [c for c in pred.children if c.dep_ == "obj"]
+        if not any("Yes" in t.morph.get("Poss") or t.dep_ in ("nmod:poss", "poss") for o in objects for t in o.subtree):
+            return False
+        inside = {t.i for t in ctx.tokens}
+        subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or not (subject.i in inside or subject.i == noun.i or noun.head.i == subject.i):
+            return False
+        return True
+
     def _offence_victims(self, ctx: MentionContext) -> str | None:
         """The type of people an offence harmed, in an article about one (fourteenth-session convention (d)):
         ``affected`` when counted as harmed ("le réseau a escroqué 57 victimes", "stole from hundreds of
@@ -1084,6 +1102,8 @@ class RecordBuilder:
         event_type, type_from, type_features = self._corrected_type(ctx, event_type, type_from)
         if event_type == "affected" and unit is None and self._emergency_visits(ctx):
             event_type, type_from = "other", "lexicon"  # "les urgences ont accueilli 312 patients": visits
+        if event_type == "other" and unit == "%" and self._share_lost(ctx):
+            event_type, type_from = "affected", "lexicon"  # "deux tiers des agriculteurs ont perdu leurs récoltes"
         if event_type in ("other", "casualties") and unit is None and (
                 offended := self._offence_victims(ctx)) is not None:
             event_type, type_from = offended, "lexicon"  # "le réseau a escroqué 57 victimes": affected
