@@ -46,8 +46,14 @@ class PlaceClaim:
 class PlaceFinder:
     """The place of a fact among the place entities of its sentence."""
 
-    def __init__(self, countries: Countries):
+    def __init__(self, countries: Countries, *, institutions: frozenset[str] = frozenset(),
+                 qualifiers: frozenset[str] = frozenset(), noun_last_names: bool = False):
         self.countries = countries
+        # the words of an institution's name around the place it holds (places.json): the nouns that make
+        # a name an institution's, the words of such a name only beside one; whether a name may end on its noun
+        self.institutions = institutions
+        self.qualifiers = qualifiers
+        self.noun_last_names = noun_last_names
 
     @staticmethod
     def _places(sent_ents: list[Span], blocked: set[int], *, subjects: bool = False) -> list[Span]:
@@ -98,14 +104,105 @@ class PlaceFinder:
             wide = self.countries.is_wide(text)
             outside = not (ent.root == top or top.is_ancestor(ent.root))
             on = heads[ent.root.i]
-            key = (on not in claim.figure, on in claim.others, outside, wide,
+            # a place inside an institution's name only locates the institution when the sentence names
+            # another ("les pompiers de Valdoie ont conduit trois blessés à l'hôpital de Belfort": Valdoie)
+            held = self._held_place(ent) is not None
+            key = (on not in claim.figure, on in claim.others, held, outside, wide,
                    nearest(heads, ent.root.i, anchors), abs(ent.start - top.i))
             if best is None or key < best[0]:
                 best = (key, text)
         return best[1] if best else None
 
+    def institution_place(self, sent_ents: list[Span], anchors: set[int], blocked: set[int],
+                          others: frozenset[int] = frozenset()) -> str | None:
+        """The place an institution's name holds, when the sentence names no other place (fourteenth-session
+        convention (l)): "Leicester Crown Court" → Leicester, "selon la préfecture du Finistère" → Finistère,
+        "Thames Valley Police said" → Thames Valley (a territorial authority speaks of its own territory, so
+        the name counts also when it is the source); the one nearest the fact. Not a name in the clause of
+        another figure ("L'Etat paiera 290 000 euros et le département de l'Isère 150 000": not the Etat's)."""
+        if not anchors:
+            return None
+        found = []
+        for ent in sent_ents:
+            if any(t.i in blocked for t in ent) or ent.label_ in ("PER", "PERSON"):
+                continue
+            held = self._held_place(ent)
+            if held is None and ent.label_ in ("LOC", "GPE") and any(t.pos_ == "PROPN" for t in ent) and not all(
+                    self._institution(t) for t in ent if not t.is_punct):
+                held = ent if self._institution_before(ent) else None
+            if held is None or self._in_other_clause(ent, anchors, others):
+                continue
+            found.append((min(abs(held.start - i) for i in anchors), held))
+        if not found:
+            return None
+        return self.place_text(min(found, key=lambda f: f[0])[1])
+
     @staticmethod
-    def place_text(ent: Span) -> str:
+    def _in_other_clause(ent: Span, anchors: set[int], others: frozenset[int]) -> bool:
+        """Whether ``ent`` stands in the clause of another figure of the sentence, not the fact's: its verb is
+        neither the fact's nor above it, and holds another figure."""
+        verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.i in anchors:
+            return False
+        doc = ent.doc
+        if any(verb.is_ancestor(doc[i]) for i in anchors):
+            return False
+        return any(verb.is_ancestor(doc[i]) for i in others)
+
+    def _institution(self, token: Token) -> bool:
+        low = token.lower_.rstrip("'’")
+        return (token.lower_ in self.institutions or low in self.institutions
+                or token.lower_ in self.qualifiers or low in self.qualifiers)
+
+    def _noun(self, token: Token) -> bool:
+        return token.lower_ in self.institutions or token.lower_.rstrip("'’") in self.institutions
+
+    def _institution_before(self, ent: Span) -> bool:
+        """Whether an institution's noun stands right before the place, behind its preposition ("la
+        préfecture du Finistère", "le CHU de Martinique")."""
+        k = ent.start - 1
+        links = 0
+        while k >= ent.sent.start and ent.doc[k].pos_ in ("ADP", "DET") and links < 3:
+            k -= 1
+            links += 1
+        while k >= ent.sent.start and links and not self._noun(ent.doc[k]) and self._institution(ent.doc[k]):
+            k -= 1  # "le centre hospitalier de Cholet", "la préfecture maritime de l'Atlantique"
+        return links > 0 and k >= ent.sent.start and ent.doc[k].pos_ in ("NOUN", "PROPN") and self._noun(ent.doc[k])
+
+    def _held_place(self, ent: Span) -> Span | None:
+        """The place inside an institution's name: after its nouns and their preposition ("CHU de Martinique",
+        "cour d'appel de Paris", "centre hospitalier Nord-Deux-Sèvres"), or, where names may end on their
+        noun, before its closing words ("Leicester Crown Court", "Rotherham General Hospital"); None when the
+        name is not an institution's or holds no named place."""
+        if not self.institutions:
+            return None
+        toks = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
+        if len(toks) < 2:
+            return None
+        if self._noun(toks[0]):
+            j = 0
+            while j < len(toks) and (self._institution(toks[j]) or toks[j].pos_ in ("ADP", "DET")):
+                j += 1
+            rest = toks[j:]
+            # behind a preposition, or a qualifier ("centre hospitalier X"; not "Agence France-Presse")
+            linked = any(t.pos_ == "ADP" for t in toks[:j]) or sum(self._institution(t) for t in toks[:j]) > 1
+            if rest and not rest[0].is_lower and linked:
+                return ent.doc[rest[0].i : toks[-1].i + 1]
+            return None
+        if self.noun_last_names and self._noun(toks[-1]):
+            k = len(toks) - 1
+            while k >= 0 and (self._institution(toks[k]) or toks[k].is_punct):
+                k -= 1
+            rest = toks[: k + 1]
+            if rest and not rest[0].is_lower and all(not t.is_lower or t.pos_ == "ADP" for t in rest):
+                return ent.doc[rest[0].i : rest[-1].i + 1]
+        return None
+
+    def place_text(self, ent: Span) -> str:
+        # "CHU de Martinique" → "Martinique": the place an institution's name holds
+        held = self._held_place(ent)
+        if held is not None:
+            ent = held
         # "région de Koursk" → "Koursk": the named part of the place.
         if ent[0].is_lower:
             proper = [t for t in ent if not t.is_lower]

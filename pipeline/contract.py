@@ -282,6 +282,18 @@ class RelationsLexicon(TypedDict):
     passive_triggers: dict[Code, Words]  # "were returned": a trigger in the passive (else a weak trigger)
     verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
     vessel_nouns: Words  # "731 arrivals in 14 boats": a count of what carries people is not displaced
+    carried_words: Words  # record.py: "transportait 48 personnes", "160 people on board": people aboard a craft
+    crossing_words: Words  # record.py: an article about migrants on a crossing: its people aboard are displaced
+    carried_people: Words  # record.py: nouns of people counted aboard ("passagers", "people")
+    average_words: Words  # record.py: "en moyenne 61 personnes": a per-unit average, a measure
+    emergency_words: Words  # record.py: "les urgences ont accueilli 312 patients": visits, other
+    visit_verbs: Words  # record.py: lemmas of a department receiving its patients ("accueillir", "see")
+    offence_words: Words  # record.py: an article about an offence (fraud, scam): its victims are affected
+    offence_verbs: Words  # record.py: lemmas of the offence or its loss ("escroquer", "steal", "lose")
+    victim_nouns: Words  # record.py: "victimes", "victims": affected as such, other by another act
+    theft_verbs: Words  # record.py: "stole 212 containers": the object is the thing taken, not a victim
+    money_instrument_nouns: Words  # record.py: "a pay rise worth £1,800": money itself, not goods valued
+    loss_verbs: Words  # record.py: "deux tiers des agriculteurs ont perdu leurs récoltes": a share hit, affected
     implied_who: dict[Word, Word]
     cause_verbs: Words
     bearer_verbs: Words  # context.py: a sum after one of these is borne by its indirect object ("cost the firm £4m")
@@ -396,6 +408,10 @@ class PlacesLexicon(TypedDict):
     country_aliases: dict[Word, Code]  # a name of a country the press uses and CLDR does not -> ISO 3166 code
     country_links: Words  # "en", "au": "Koursk, en Russie" puts the place in the country
     regions: Words  # wide regions, never the most specific place
+    # attribution.py: the words of an institution's name around the place it holds ("CHU de Martinique",
+    # "Leicester Crown Court", "préfecture du Finistère": the place is the fact's where, without them)
+    institution_words: Words
+    institution_qualifiers: Words  # words of such a name only beside one of those ("Crown", "départemental")
 
 
 # -- ingest.json ----------------------------------------------------------------------------------

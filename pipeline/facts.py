@@ -168,6 +168,10 @@ def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
             if "who_candidates" in other:
                 kept["who_candidates"] = other["who_candidates"]
             continue
+        if slot == "where" and kept.get(slot) is not None and other.get("cues", {}).get("held_where", False):
+            # a place named in the heading over the body's institution place ("TER déraillé près de Thiers",
+            # then "selon la préfecture du Puy-de-Dôme"): the most specific (SPEC section 2)
+            continue
         if other.get(slot) is not None and (kept.get(slot) is None or (body_over_heading and slot != "unit")):
             kept[slot] = other[slot]
             if slot == "who" and "who_candidates" in other:  # bench/fit_who.py: what the who was chosen from

@@ -93,7 +93,8 @@ def test_holders_of_shares_and_values(en_facts, sentence, value, expected):
 @pytest.mark.parametrize(("sentence", "value", "expected"), [
     # controls: a share of the object of another verb; an amount the object of a transfer verb; a rate of a subject
     ("Fewer than 40% of households own a car.", 40, "households"),
-    ("Officers also seized heroin worth an estimated £25,000.", 25000, "Officers"),
+    # (the goods valued since the fourteenth session's convention (j), no longer who seized them)
+    ("Officers also seized heroin worth an estimated £25,000.", 25000, "heroin"),
     ("The jobless rate rose to 5.1%.", 5.1, "jobless rate"),
     ("Exports fell 9 per cent to 41,000 tonnes.", 9, "Exports"),
 ])

@@ -238,6 +238,11 @@ def _resolve_relative(expr: DateExpr, reference: date, tense: str) -> tuple[date
         return first[0], _month_interval(idx // 4, idx % 4 * 3 + 3)[1]
     if expr.unit == "year":
         y = reference.year + expr.offset
+        if expr.kind == "ago" and expr.offset == -1:
+            # "a year ago", "il y a un an": the day a year before (fourteenth-session convention (b)), as "three
+            # weeks ago" is a day; "l'an dernier", "last year" stay the previous calendar year
+            d = date(y, reference.month, min(reference.day, _last_day(y, reference.month)))
+            return d, d
         return date(y, 1, 1), date(y, 12, 31)
     if expr.unit == FINANCIAL_YEAR and expr.month:
         y = reference.year + expr.offset - (reference.month < expr.month)
@@ -347,7 +352,7 @@ def granularity_of(mention: DateMention) -> str:
         return "range"
     k = mention.parts[0]
     if (k.kind in ("day", "weekday", "nth_weekday", "rel_day", "after_previous", "time")
-            or (k.kind == "ago" and k.unit == "day")):
+            or (k.kind == "ago" and (k.unit == "day" or (k.unit == "year" and k.offset == -1)))):
         return "day"
     if (k.kind == "rel_period" and k.part is not None) or k.kind == "window":
         return "range"  # a few days of a week ("late last week"), "the past 10 days": no granularity of its own

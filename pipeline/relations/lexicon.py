@@ -133,6 +133,32 @@ class RelationLexicon:
         self.passive_trigger_of = {w.lower(): t for t, words in lex["passive_triggers"].items() for w in words}
         self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
+        # convention (c): people aboard a craft, displaced in an article about migrants on a crossing
+        self.carried_words = {w.lower() for w in lex["carried_words"]}
+        self.crossing_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["crossing_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["crossing_words"] else None
+        self.carried_people = {w.lower() for w in lex["carried_people"]}
+        self.average_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["average_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["average_words"] else None
+        # convention (e): patients an emergency department received are visits
+        self.emergency_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["emergency_words"], key=len, reverse=True)) + r")(?!\w)",
+            ) if lex["emergency_words"] else None
+        self.visit_verbs = {w.lower() for w in lex["visit_verbs"]}
+        # convention (d): victims of an offence are affected when counted as harmed by it, other for another act
+        self.offence_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["offence_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["offence_words"] else None
+        self.offence_verbs = {w.lower() for w in lex["offence_verbs"]}
+        self.victim_nouns = {w.lower() for w in lex["victim_nouns"]}
+        self.theft_verbs = {w.lower() for w in lex["theft_verbs"]}
+        self.money_instrument_nouns = {w.lower() for w in lex["money_instrument_nouns"]}
+        self.loss_verbs = {w.lower() for w in lex["loss_verbs"]}
+        self.aboard_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(lex["carried_words"], key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if lex["carried_words"] else None
         self.negations = {w.lower() for w in lex["negations"]}
         self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
         self.relative_part_pronouns = {w.lower() for w in lex["relative_part_pronouns"]}
@@ -204,7 +230,12 @@ class RelationLexicon:
         self.sources = SourceFinder(lex, reporting=self.reporting, scale_words=self.scale_words,
                                     articles={w.lower() for w in num["article_words"]})
         self.countries = Countries(lang, data.places, function_words=data.slot_stopwords)
-        self.places = PlaceFinder(self.countries)
+        self.places = PlaceFinder(
+            self.countries, institutions=frozenset(w.lower() for w in data.places["institution_words"]),
+            qualifiers=frozenset(w.lower() for w in data.places["institution_qualifiers"]),
+            # a head-first language writes an institution's noun before its place only ("CHU de Martinique");
+            # a head-last one both ways ("Leicester Crown Court", "University of Leeds")
+            noun_last_names=data.series["head_position"] == "last")
         self.attributes = AttributeFilter(data)
         self.generic_nouns = {w.lower() for w in lex["generic_nouns"]}
         threshold = lex["vector_type_threshold"]

@@ -248,6 +248,29 @@ class RecordBuilder:
             start += 1
         return doc[start : first.i] if start < first.i else None
 
+    def _averaged_holder(self, ctx: MentionContext) -> Token | None:
+        """ "L'affluence moyenne a atteint 3 850 spectateurs par match", "L'effectif moyen grimpe à 33 élèves par
+        classe": a per-unit average is a measure, held by its measured noun, the subject saying it is an average
+        (fourteenth-session convention (i)); not a plain count ("Les effectifs ont atteint 2 460 agents"), nor an
+        average whose sentence writes no measured noun ("nous aurons en moyenne 23 élèves par classe")."""
+        noun = ctx.noun
+        if noun is None or ctx.quantity["unit"] is not None or self.average_rx is None:
+            return None
+        # the counted noun followed by its unit: "par match", "per class"
+        after = noun.i + 1
+        rates = self.attributes.rate_prepositions
+        if not (after + 1 < ctx.sentence.end and noun.doc[after].lower_ in rates
+                and noun.doc[after + 1].pos_ == "NOUN"):
+            return None
+        verb = ctx.predicate if ctx.predicate is not None else None
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"
+                        and c.i < ctx.tokens[0].i), None)
+        if subject is None or not any(self.average_rx.fullmatch(t.text) for t in subject.subtree):
+            return None
+        return subject
+
     def _held_at(self, ctx: MentionContext) -> Token | None:
         """ "followed by Senegalese at 22%", "Sen. Marcus Bell at 33.5%", "the Conservatives fourth on 2,915": a
         share or a bare count right after a holder preposition belongs to the name or noun before it."""
@@ -751,8 +774,15 @@ class RecordBuilder:
         if worth is None or worth.i > ctx.tokens[0].i:
             return None
         doc = worth.doc
-        # said of the thing, by a copula or set off after a comma ("were worth £520,000", "..., worth £1.3m"); as a
-        # noun's modifier ("seized cannabis worth £18,000", "a pay rise worth £1,800") the amount is the verb's
+        # goods valued by a modifier: "seized cannabis and cocaine worth £18,000", "found 1,150 plants worth about
+        # £900,000": the goods (fourteenth-session convention (j)), not who seized them; not a change ("a pay rise
+        # worth £1,800": the amount is the verb's)
+        if (worth.dep_ == "amod" and worth.head.pos_ == "NOUN" and worth.head.i < worth.i
+                and worth.head.lower_ not in self.change_nouns and worth.head.i not in in_dates
+                and worth.head.lower_ not in self.money_instrument_nouns
+                and worth.head.lemma_.lower() not in self.money_instrument_nouns):
+            return worth.head
+        # said of the thing, by a copula or set off after a comma ("were worth £520,000", "..., worth £1.3m")
         if not (any(c.dep_ == "cop" for c in worth.children) or doc[worth.i - 1].lemma_ == "be"
                 or doc[worth.i - 1].text == ","):
             return None
@@ -1004,6 +1034,85 @@ class RecordBuilder:
         said = {t.lower_ for t in ctx.sentence if self.trigger_of.get(t.lower_) == "casualties"}
         return bool(said) and said <= self.output_loss_words
 
+    def _share_lost(self, ctx: MentionContext) -> bool:
+        """Whether a share of a group of people is the subject of a loss of theirs ("Deux tiers des agriculteurs
+        ont perdu leurs récoltes", "More than half of the complainants lost their savings"): the share's own
+        predicate types it, people hit (fourteenth-session convention (a)); not a share that is lost ("ont perdu
+        5 % de leur chiffre d'affaires": the object), nor a share of things."""
+        pred, noun = ctx.predicate, ctx.noun
+        if pred is None or noun is None or pred.lemma_.lower() not in self.loss_verbs:
+            return False
+        # something of theirs: "leurs récoltes", "their savings", "la totalité de leurs économies"
+        objects = [c for c in pred.children if c.dep_ == "obj"]
+        if not any("Yes" in t.morph.get("Poss") or t.dep_ in ("nmod:poss", "poss") for o in objects for t in o.subtree):
+            return False
+        inside = {t.i for t in ctx.tokens}
+        subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or not (subject.i in inside or subject.i == noun.i or noun.head.i == subject.i):
+            return False
+        return True
+
+    def _offence_victims(self, ctx: MentionContext) -> str | None:
+        """The type of people an offence harmed, in an article about one (fourteenth-session convention (d)):
+        ``affected`` when counted as harmed ("le réseau a escroqué 57 victimes", "stole from hundreds of
+        retirees", "35 lost their entire savings", "le réseau aux 380 victimes"), ``other`` for victims counted
+        for another act ("90 victims attended the hearing"); None otherwise (victims of a disaster)."""
+        noun = ctx.noun
+        if self.offence_rx is None or not self.offence_rx.search(doc_text(ctx.sentence.doc)):
+            return None
+        pred = ctx.predicate
+        if pred is not None and pred.lemma_.lower() in self.offence_verbs and not (
+                # "stole 212 shipping containers": the thing taken, not a victim
+                pred.lemma_.lower() in self.theft_verbs and noun is not None and noun.dep_ == "obj"):
+            return "affected"  # (a bare part too: "and at least 35 lost their entire savings")
+        if noun is None:
+            return None
+        if noun.lower_ in self.victim_nouns or noun.lemma_.lower() in self.victim_nouns:
+            # a verb of another act says what the victims did; none (a heading), or a copula, says they are victims
+            acting = pred is not None and pred.pos_ == "VERB" and any(
+                c.i == noun.i or c.i in {t.i for t in ctx.tokens} for c in pred.children
+                if c.dep_ in ("nsubj", "nsubj:pass")) or (pred is not None and noun.head.i == pred.i
+                                                            and noun.dep_ in ("nsubj", "nsubj:pass"))
+            return "other" if acting else "affected"
+        return None
+
+    def _emergency_visits(self, ctx: MentionContext) -> bool:
+        """Whether the figure counts patients an emergency department received ("les urgences ont accueilli 312
+        patients", "the emergency department saw 3,100 patients"): visits, acts and not people, ``other``
+        whatever their cause (fourteenth-session convention (e)); not those it sent on to a ward ("40 patients
+        ont été hospitalisés": a verb of their own)."""
+        pred = ctx.predicate
+        if pred is None or self.emergency_rx is None or pred.lemma_.lower() not in self.visit_verbs:
+            return False
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < ctx.tokens[0].i]
+        if pred.dep_ == "acl" and pred.head.i < pred.i:
+            subjects.append(pred.head)  # the verb hung on its subject: "le service des urgences accueille"
+        return any(self.emergency_rx.search(doc_text(c.doc)[c.left_edge.idx : c.right_edge.idx + len(c.right_edge)])
+                   for c in subjects)
+
+    def _aboard_a_crossing(self, ctx: MentionContext) -> bool:
+        """Whether the figure counts people aboard a craft ("transportait 48 personnes", "about 160 people on
+        board") in an article about migrants on a crossing: people on the move, displaced (fourteenth-session
+        convention (c)); people carried by a coach or a ferry stay ``other``."""
+        noun = ctx.noun
+        if noun is None or self.crossing_rx is None or not (
+                noun.lower_ in self.carried_people or noun.lemma_.lower() in self.carried_people):
+            return False
+        pred = ctx.predicate
+        carried = pred is not None and pred.lemma_.lower() in self.carried_words
+        if not carried:
+            # "N personnes se trouvaient à bord", "with about 160 people on board": the phrase after the figure
+            after = ctx.sentence.doc[noun.i + 1 : min(noun.i + 6, ctx.sentence.end)].text.lower()
+            carried = self.aboard_rx is not None and self.aboard_rx.search(after) is not None
+        # (not a per-boat average, a measure: "Ils transportaient en moyenne 61 personnes")
+        doc = ctx.sentence.doc
+        first = ctx.tokens[0].i
+        start = pred.i if pred is not None and ctx.sentence.start <= pred.i < first else first - 3
+        before = doc[max(ctx.sentence.start, start) : first].text  # (its main figure's too: "..., contre 53")
+        if self.average_rx is not None and self.average_rx.search(before):
+            return False
+        return carried and self.crossing_rx.search(doc_text(doc)) is not None
+
     def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
               sent_ents: list[Span]) -> dict:
         q = ctx.quantity
@@ -1022,6 +1131,15 @@ class RecordBuilder:
             # "1 800 hectares de cultures ont été touchés": an area or a quantity of things hit is no people
             # (corpus/README.md: affected is for people and human units; hectares are other)
             event_type, type_from = "other", "default"
+        if event_type == "affected" and unit is None and self._emergency_visits(ctx):
+            event_type, type_from = "other", "lexicon"  # "les urgences ont accueilli 312 patients": visits
+        if event_type == "other" and unit == "%" and self._share_lost(ctx):
+            event_type, type_from = "affected", "lexicon"  # "deux tiers des agriculteurs ont perdu leurs récoltes"
+        if event_type in ("other", "casualties") and unit is None and (
+                offended := self._offence_victims(ctx)) is not None:
+            event_type, type_from = offended, "lexicon"  # "le réseau a escroqué 57 victimes": affected
+        if event_type == "other" and unit is None and self._aboard_a_crossing(ctx):
+            event_type, type_from = "displaced", "lexicon"  # "la pirogue transportait 211 personnes"
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
@@ -1166,6 +1284,13 @@ class RecordBuilder:
         if who_token is not None and who_token.lower_ in self.toll_nouns:
             with_nmod = False  # "The death toll from the collapse of a block": what caused the toll is not who
         who = noun_phrase(who_token, with_nmod=with_nmod) if who_token else None
+        if who and valued_thing is not None and who_token is valued_thing:
+            # "cannabis and cocaine worth an estimated £18,000": the goods, without their value
+            worth = next((c for c in valued_thing.children if c.lower_ in self.value_words and c.i > valued_thing.i),
+                         None)
+            cut = who.find(" " + worth.text) if worth is not None else -1
+            if cut > 0:
+                who = who[:cut]
         if named_beside is not None and (whole := _whole_name(named_beside)) is not None and len(whole) > len(who):
             who = whole  # "Le ministre, Bruno Le Maire,": the parser cut the name at its article
         if who_token is not None and unit == "%" and who_token.i > ctx.tokens[-1].i and who_token.i == getattr(
@@ -1204,6 +1329,9 @@ class RecordBuilder:
         holder = self._change_holder(rules_token) if who is not None and rules_token is not None else None
         if holder is not None and who.lower() in (rules_token.lower_, rules_token.lemma_.lower()):
             who, rules_token = noun_phrase(holder, with_nmod=False), holder  # "Teachers will get a 3.5 percent raise"
+        averaged = self._averaged_holder(ctx)
+        if averaged is not None:
+            who, rules_token = noun_phrase(averaged), averaged
         if who_token is not None and who_token.lower_ in self.implied_who and who == who_token.text:
             who = self.implied_who[who_token.lower_]
         candidates = None
@@ -1229,6 +1357,12 @@ class RecordBuilder:
         for _, _, toks in sources:
             blocked |= toks
         where = self.places.place(sent_ents, ctx.places, ctx.anchors, ctx.heads, blocked | in_dates)
+        held_where = False
+        if where is None:
+            # the place an institution's name holds, its source's too ("selon la préfecture du Finistère")
+            where = self.places.institution_place(sent_ents, ctx.anchors, in_dates | ctx.places.taken,
+                                                  ctx.places.others)
+            held_where = where is not None
         sent = ctx.sentence
         view = self._doc_view(sent.doc)  # what every figure of the sentence reads of it, read once
         kind = unit_kind(unit, self.time_units, self.measure_units)
@@ -1260,6 +1394,8 @@ class RecordBuilder:
                 self._names_event(ctx.noun) or said_with(ctx.noun, self.weak_trigger_of)),
         }
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
+        # not a confidence cue: facts.py keeps a heading's own place over a body's institution place
+        cues["held_where"] = held_where
         text = view.span_text(sent.start, sent.end)
         evidence = text.strip()
         return Fact(
