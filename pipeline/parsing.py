@@ -20,6 +20,13 @@ the annotations of the selected sentences are then copied into the article's
 Doc, whose offsets, tokens and sentences are unchanged. faits' own components
 run on the whole Doc as before. Sentences not selected keep no tag, parse,
 lemma or entity: ``full_parse=True`` runs every component on every sentence.
+
+The entity recognizer (``LATE_PIPE``, spaCy's last component, with an encoder of its own) runs after the
+others and after the figures are found, on fewer sentences still: those that hold a figure the attribute
+rules keep (:meth:`pipeline.components.FactExtractor.kept_figures`; "les Vingt-Sept", a score, an age are
+decided on the parse alone and need no entity), with the sentence before one that holds a pronoun, each run
+with the same context, as an excerpt of the parsed Doc. A language whose parse the rules read is relabelled
+from its entities (English) keeps them on every selected sentence.
 """
 
 from __future__ import annotations
@@ -317,7 +324,10 @@ def _late_pipe(pipes: dict, late: str, lang: str, done: list, bounds: dict, batc
         spans = selected_spans(doc, lang, chars=facts.kept_figures(doc), bounds=bounds[id(doc)])
         if spans:
             late_runs = _runs(doc, spans)
-            jobs.append((doc, late_runs, _excerpt(part, _in_part(runs, entire, late_runs))))
+            # every selected sentence (most of a Doc dense with figures): the parsed Doc itself, as before
+            jobs.append((doc, late_runs, part if late_runs == runs else _excerpt(
+                part, _in_part(runs, entire, late_runs))))
     found = _run_pipe(pipes[late], [excerpt for _, _, excerpt in jobs], batch_size)
     for (doc, late_runs, _), excerpt in zip(jobs, found, strict=True):
-        doc.set_ents(_entities(excerpt, late_runs, doc), default="unmodified")
+        if excerpt is not doc:  # (a Doc parsed whole has its entities)
+            doc.set_ents(_entities(excerpt, late_runs, doc), default="unmodified")
