@@ -24,6 +24,7 @@ from .dates import anchor_of, granularity_of, guess_tense, night_of_named_day, r
 from .extensions import set_extensions
 from .facts import merge_facts
 from .ingest import optional_date
+from .lang import LanguageHooks
 from .languages import DEFAULT_LANG
 from .parsing import candidates, doc_text, forget_candidates
 from .relations import RelationExtractor
@@ -209,6 +210,21 @@ class FactExtractor:
         self.lang = lang
         self.merge = merge
         self.extractor = RelationExtractor(lang)
+        # whether the rules read entities before deciding which figures are facts: a language whose parse is
+        # relabelled from its entities (LanguageHooks.universal_parse) needs them first (pipeline.parsing)
+        self.reads_entities_to_keep = type(self.extractor.hooks).universal_parse is not LanguageHooks.universal_parse
+
+    def kept_figures(self, doc: Doc) -> list[int]:
+        """The character offsets of the quantities (``doc._.quantities``, on a parsed Doc) that become facts:
+        those the attribute rules keep (an age, an address, "les Vingt-Sept" are none), as the extractor
+        decides on the parse alone, before it reads any entity. Their sentences need the entities."""
+        attributes = self.extractor.attributes
+        kept = []
+        for q in doc._.quantities or []:
+            span = doc.char_span(q["core_start"], q["core_end"], alignment_mode="expand")
+            if span is not None and len(span) and attributes.is_attribute(q, list(span)) is None:
+                kept.append(q["core_start"])
+        return kept
 
     def __call__(self, doc: Doc) -> Doc:
         with kept_noun_phrases(doc):  # the rules leave the parse as it is: each noun phrase is read once

@@ -20,6 +20,13 @@ the annotations of the selected sentences are then copied into the article's
 Doc, whose offsets, tokens and sentences are unchanged. faits' own components
 run on the whole Doc as before. Sentences not selected keep no tag, parse,
 lemma or entity: ``full_parse=True`` runs every component on every sentence.
+
+The entity recognizer (``LATE_PIPE``, spaCy's last component, with an encoder of its own) runs after the
+others and after the figures are found, on fewer sentences still: those that hold a figure the attribute
+rules keep (:meth:`pipeline.components.FactExtractor.kept_figures`; "les Vingt-Sept", a score, an age are
+decided on the parse alone and need no entity), with the sentence before one that holds a pronoun, each run
+with the same context, as an excerpt of the parsed Doc. A language whose parse the rules read is relabelled
+from its entities (English) keeps them on every selected sentence.
 """
 
 from __future__ import annotations
@@ -49,6 +56,9 @@ CONTEXT_TOKENS = 4
 # smaller share is parsed as an excerpt: copying back costs less than parsing a few sentences (on the
 # corpus kind of bench/throughput.py, 0.8 had the models read 85,427 tokens of 90,373, 1.0 reads 79,346)
 WHOLE_DOC_SHARE = 1.0
+# spaCy's component that runs last, on fewer sentences: the entity recognizer (a quarter of a run's CPU on real
+# news, as much as the tagger and parser together) on the sentences that hold a figure the rules keep
+LATE_PIPE = "ner"
 # what is copied from the parsed sentences into the article's Doc (entities are set as spans)
 _COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 _CANDIDATES_KEY = "faits_candidates"
@@ -107,13 +117,18 @@ def _sentence_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     return starts, arr[starts, 1]
 
 
-def selected_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
+def selected_spans(doc: Doc, lang: str, chars: list[int] | None = None,
+                   bounds: tuple[np.ndarray, np.ndarray] | None = None) -> list[tuple[int, int]]:
     """The token bounds (start, end) of the sentences the statistical components must see (see the
-    module's docstring), in order."""
-    chars = [m.start for m in candidates(doc, lang).quantities]
+    module's docstring), in order.
+
+    chars: the figures' character offsets (by default, every quantity candidate's start); bounds: the
+    sentences' (:func:`_sentence_bounds`, by default read now)."""
+    if chars is None:
+        chars = [m.start for m in candidates(doc, lang).quantities]
     if not chars or not len(doc):
         return []
-    starts, start_chars = _sentence_bounds(doc)
+    starts, start_chars = bounds if bounds is not None else _sentence_bounds(doc)
     chosen = set(np.unique(np.searchsorted(start_chars, np.array(chars), side="right") - 1).tolist())
     ends = np.append(starts[1:], len(doc))
     # "Il s'élève à 842 millions", "Onze d'entre eux...", "Selon l'Insee, elles représentent 20 %": a
@@ -217,12 +232,40 @@ def _on_arrays(proc):
     return _ARRAY_RULERS[id(proc)][1] or proc
 
 
+def _late_entities(nlp: Language) -> str | None:
+    """The name of the entity recognizer when it can run after the facts' figures are known (the last of
+    spaCy's components, and a facts component that tells which figures its rules keep), else None."""
+    names = [name for name in nlp.pipe_names if name not in TEXT_PIPES and name not in FACT_PIPES]
+    if not names or names[-1] != LATE_PIPE or "faits_facts" not in nlp.pipe_names:
+        return None
+    facts = nlp.get_pipe("faits_facts")
+    return LATE_PIPE if getattr(facts, "reads_entities_to_keep", True) is False else None
+
+
+def _in_part(runs: list[tuple[int, int, int, int]], entire: bool,
+             late: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """``late``'s runs (token indices of the article) as indices of the parsed Doc, the excerpt of
+    ``runs`` (each late run lies inside one of them: its sentences are selected ones, with the same
+    context), or the article itself when it was parsed whole."""
+    if entire:
+        return late
+    out, offset, k = [], 0, 0
+    for lo, start, end, hi in late:
+        while runs[k][3] < hi:  # the parse run this one lies in
+            offset += runs[k][3] - runs[k][0]
+            k += 1
+        shift = offset - runs[k][0]
+        out.append((lo + shift, start + shift, end + shift, hi + shift))
+    return out
+
+
 def process_docs(nlp: Language, docs: Iterable[Doc], *, full_parse: bool = False, lang: str,
                  batch_size: int = 64) -> list[Doc]:
     """Run ``nlp`` over unprocessed Docs (from :func:`pipeline.nlp.doc_of`), in order.
 
     full_parse: every component on every sentence, as ``nlp.pipe`` does; otherwise the
-    statistical components see only the selected sentences (module docstring).
+    statistical components see only the selected sentences (module docstring), and the entity
+    recognizer (:data:`LATE_PIPE`) only those of them that hold a figure the rules keep.
     """
     docs = list(docs)
     if full_parse:
@@ -231,25 +274,60 @@ def process_docs(nlp: Language, docs: Iterable[Doc], *, full_parse: bool = False
     for name in TEXT_PIPES:
         if name in pipes:
             docs = [pipes[name](doc) for doc in docs]
-    plans = [_runs(doc, selected_spans(doc, lang)) for doc in docs]
+    bounds = [_sentence_bounds(doc) if len(doc) else None for doc in docs]
+    selected = [selected_spans(doc, lang, bounds=b) for doc, b in zip(docs, bounds, strict=True)]
+    plans = [_runs(doc, spans) for doc, spans in zip(docs, selected, strict=True)]
     # a Doc whose every token is selected (WHOLE_DOC_SHARE) is parsed whole: no excerpt to copy back
     whole = [bool(runs) and sum(hi - lo for lo, _, _, hi in runs) >= WHOLE_DOC_SHARE * len(doc)
              for doc, runs in zip(docs, plans, strict=True)]
     parts = [doc if entire else _excerpt(doc, runs)
              for doc, runs, entire in zip(docs, plans, whole, strict=True) if runs]
+    late = _late_entities(nlp)
     for name, proc in nlp.pipeline:
-        if name in TEXT_PIPES or name in FACT_PIPES:
+        if name in TEXT_PIPES or name in FACT_PIPES or name == late:
             continue
-        proc = _on_arrays(proc)
-        parts = list(proc.pipe(parts, batch_size=batch_size)) if hasattr(proc, "pipe") else [
-            proc(doc) for doc in parts]
+        parts = _run_pipe(_on_arrays(proc), parts, batch_size)
     parsed = iter(parts)
+    done = []  # (article, parsed Doc, its runs, parsed whole)
     for doc, runs, entire in zip(docs, plans, whole, strict=True):
         if runs:
             part = next(parsed)
             if not entire:
                 _copy_back(doc, part, runs)
+            done.append((doc, part, runs, entire))
+    ran = set()
+    if late is not None:
+        # the figures come first (they read no entity), then the entities of the sentences that hold one the
+        # rules keep: a figure the attribute rules drop ("les Vingt-Sept", an age) is decided on the parse
+        for name in FACT_PIPES[:-1]:
+            if name in pipes:
+                docs = [pipes[name](doc) for doc in docs]
+                ran.add(name)
+        _late_pipe(pipes, late, lang, done, dict(zip(map(id, docs), bounds, strict=True)), batch_size)
     for name in FACT_PIPES:
-        if name in pipes:
+        if name in pipes and name not in ran:
             docs = [pipes[name](doc) for doc in docs]
     return docs
+
+
+def _run_pipe(proc, parts: list[Doc], batch_size: int) -> list[Doc]:
+    return list(proc.pipe(parts, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(doc) for doc in parts]
+
+
+def _late_pipe(pipes: dict, late: str, lang: str, done: list, bounds: dict, batch_size: int) -> None:
+    """The entity recognizer on the parsed sentences that hold a figure the rules keep (with the sentence
+    before one that holds a pronoun, as :func:`selected_spans` chooses), each run with its context, as an
+    excerpt of the parsed Doc (its sentence starts the parser's); the entities set on the article's Doc."""
+    facts = pipes["faits_facts"]
+    jobs = []
+    for doc, part, runs, entire in done:
+        spans = selected_spans(doc, lang, chars=facts.kept_figures(doc), bounds=bounds[id(doc)])
+        if spans:
+            late_runs = _runs(doc, spans)
+            # every selected sentence (most of a Doc dense with figures): the parsed Doc itself, as before
+            jobs.append((doc, late_runs, part if late_runs == runs else _excerpt(
+                part, _in_part(runs, entire, late_runs))))
+    found = _run_pipe(pipes[late], [excerpt for _, _, excerpt in jobs], batch_size)
+    for (doc, late_runs, _), excerpt in zip(jobs, found, strict=True):
+        if excerpt is not doc:  # (a Doc parsed whole has its entities)
+            doc.set_ents(_entities(excerpt, late_runs, doc), default="unmodified")

@@ -119,3 +119,50 @@ def test_the_corpus_gold_is_read_from_the_selected_sentences_only():
                 missed += 1
     assert kept > 800
     assert missed <= kept * 0.01
+
+
+_DROPPED_TEXT = (
+    "Le conseil municipal s'est réuni.\n\n"
+    "Les dirigeants des Vingt-Sept ont rencontré Emmanuel Macron à Bruxelles jeudi.\n\n"
+    "Le Paris Saint-Germain a battu l'Olympique de Marseille 3 à 1 au Parc des Princes.\n\n"
+    "Les travaux ont coûté 3 millions d'euros à Lyon, selon la mairie de Paris."
+)
+
+
+@pytest.mark.model
+def test_entities_only_where_a_figure_the_rules_keep_is(nlp):
+    """The entity recognizer runs last, on the parsed sentences whose figure the attribute rules keep: a
+    number written as a name ("les Vingt-Sept") and a score are parsed (the rules read their parse to drop
+    them) but need no entity."""
+    from pipeline.ingest import Article
+
+    article = Article("t", _DROPPED_TEXT, published=date(2025, 6, 20))
+    [doc] = process_docs(nlp, [doc_of(nlp, article)], lang="fr")
+    sentences = list(doc.sents)
+    assert len(sentences) == 4
+    for dropped in sentences[1:3]:
+        assert all(t.dep_ for t in dropped if not t.is_space)  # parsed
+        assert not [e for e in doc.ents if dropped.start <= e.start < dropped.end]  # no entity
+    cost = sentences[3]
+    assert [e.text for e in doc.ents if cost.start <= e.start < cost.end] == ["Lyon", "Paris"]
+    assert [f["how_many"] for f in doc._.facts] == [3_000_000]
+    # the control: a full parse finds the entities of every sentence, and the same facts
+    full = process_docs(nlp, [doc_of(nlp, article)], lang="fr", full_parse=True)[0]
+    assert {"Emmanuel Macron", "Bruxelles", "Parc des Princes", "Lyon"} <= {e.text for e in full.ents}
+    assert [f["how_many"] for f in full._.facts] == [3_000_000]
+
+
+@pytest.mark.model
+def test_kept_figures_are_the_facts_figures(nlp):
+    """The figures kept before the entities are known are those that become facts (merged or not), on every
+    dev article of the corpus."""
+    facts = nlp.get_pipe("faits_facts")
+    dev = {json.loads(line)["article_id"] for line in (CORPUS / "gold.jsonl").open(encoding="utf-8")
+           if json.loads(line)["split"] == "dev"}
+    articles = [a for a in _corpus_articles() if a.article_id in dev][:40]
+    assert not facts.reads_entities_to_keep
+    for article in articles:
+        [doc] = process_docs(nlp, [doc_of(nlp, article)], lang="fr")
+        starts = {f["mention_start"] for f in facts.extractor(doc)}  # every fact, before the merge
+        found = {q["core_start"] for q in doc._.quantities if q["start"] in starts}
+        assert set(facts.kept_figures(doc)) == found, article.article_id
