@@ -312,7 +312,11 @@ class AttributeFilter:
             return True
         # "Forty-four of them were over 80", "Of those, 260 were over 70", "A third of our drivers are over 55": a
         # bound after a copula whose subject is a count of people (the count already given) is their age
-        return noun.pos_ == "AUX" and (self._people_subject(noun.head) or self._people_subject(noun))
+        # (a bare bound: a noun after it is what it measures, "12 were over 100 hectares", "over 50 metres deep")
+        last = tokens[-1]
+        measured = last.i + 1 < last.sent.end and doc[last.i + 1].pos_ in ("NOUN", "PROPN")
+        return noun.pos_ == "AUX" and not measured and (
+            self._people_subject(noun.head) or self._people_subject(noun))
 
     def _people_subject(self, head: Token) -> bool:
         """Whether the subject of ``head`` is a count of people: a figure or a fraction, of a pronoun, a noun of
@@ -508,8 +512,8 @@ class AttributeFilter:
     def _capacity_cue(self, quantity: dict, first: Token) -> bool:
         """ "a shelter built for 1,500 people", "licensed to carry 120 passengers", "which can hold about 250
         people": words right before the figure and its qualifier that give the capacity of a thing."""
-        if self.capacity_before is None:
-            return False
+        if self.capacity_before is None or quantity["unit"] is not None:
+            return False  # a sum, a time or a share after the cue is no capacity ("a bridge built for £20 million")
         sent = first.sent
         start = min(quantity.get("start", first.idx), first.idx)
         return bool(self.capacity_before.search(doc_text(first.doc)[max(sent.start_char, start - 40) : start]))
@@ -565,6 +569,10 @@ class AttributeFilter:
         i = tokens[0].i - 1
         while i >= tokens[0].sent.start and doc[i].pos_ == "ADV":
             i -= 1
+        if i >= tokens[0].sent.start and doc[i].pos_ == "ADP":
+            # the verb a preposition's phrase hangs on: "the zone was widened to 20 km from the plant"
+            gov = doc[i].head.head if doc[i].head.i > i else doc[i].head
+            i = gov.i if gov.i < i else i
         return i < tokens[0].sent.start or doc[i].pos_ not in ("VERB", "AUX") or (
             doc[i].lemma_.lower() not in self.distance_verbs)
 

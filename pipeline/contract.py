@@ -319,6 +319,7 @@ class RelationsLexicon(TypedDict):
     title_counts_are_headings: bool  # record.py: a title's count of people takes its first body mention's who
     # extractor.py: a lone number word for one ("One kitchen hand worked ...") is a fact only with an event type
     single_entity_one: bool
+    one_restrictors: Words  # extractor.py: "Only one hospital has an ICU": a restricted one is a count
     # record.py: a change's noun or comparative a percentage or a count measures, whose holder is the subject of the
     # verb it complements ("Teachers will get a 3.5 percent raise", "22,480 students showed up, 320 fewer")
     subject_held_changes: Words

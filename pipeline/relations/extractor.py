@@ -111,6 +111,9 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
                 and q["text"].lower() in self.one_words and fact["event_type"] == "other" and ctx.subset_of is None
                 and ctx.linked_to is None):
             return False
+        first = ctx.tokens[0]
+        if first.i > first.sent.start and first.doc[first.i - 1].lower_ in self.one_restrictors:
+            return False  # "Only one hospital in the region has an intensive care unit": a count, restricted
         # what a verb acts on stays a count of what it acts on ("the council will close one school")
         counted = ctx.noun if ctx.noun is not None else ctx.tokens[0]
         return not (counted.dep_ in ("obj", "dobj") and counted.head.pos_ == "VERB")

@@ -177,8 +177,10 @@ class RelationLexicon:
         # the number words for one ("one"): a lone one may pick out a single thing (``single_entity_one``)
         self.one_words = {w.lower() for w, v in num["number_words"].items() if v == 1} - {
             w.lower() for w in num["article_words"]}
-        self.currency_words = {f.lower() for forms in num["currencies"].values() for f in forms} | {
-            w.lower() for w in num["shared_currency_words"]}
+        # (not a word that is money only after a scale: "Thieves stole two crowns" counts crowns)
+        self.currency_words = ({f.lower() for forms in num["currencies"].values() for f in forms} | {
+            w.lower() for w in num["shared_currency_words"]}) - {
+            f.lower() for forms in num["scaled_only_currencies"].values() for f in forms}
         # relations/currency.py: a word several currencies share -> their codes, the default first; the
         # currency form an amount's text starts ("Rs 500") or ends with (the longest); a currency's country
         # adjective -> it
@@ -202,6 +204,7 @@ class RelationLexicon:
         self.antecedent_sentences = lex["antecedent_sentences"]
         self.title_counts_are_headings = lex["title_counts_are_headings"]
         self.single_entity_one = lex["single_entity_one"]
+        self.one_restrictors = {w.lower() for w in lex["one_restrictors"]}
         self.subject_held_changes = {w.lower() for w in lex["subject_held_changes"]}
         self.change_getting_verbs = {w.lower() for w in lex["change_getting_verbs"]}
         self.close_apposition_names = lex["close_apposition_names"]
