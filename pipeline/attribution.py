@@ -47,8 +47,12 @@ class PlaceFinder:
     """The place of a fact among the place entities of its sentence."""
 
     def __init__(self, countries: Countries, *, institutions: frozenset[str] = frozenset(),
-                 qualifiers: frozenset[str] = frozenset(), noun_last_names: bool = False):
+                 qualifiers: frozenset[str] = frozenset(), noun_last_names: bool = False,
+                 studies: frozenset[str] = frozenset(), study_words: frozenset[str] = frozenset()):
         self.countries = countries
+        # institutions that report studies, and the words they report by: their name locates no reported fact
+        self.studies = studies
+        self.study_words = study_words
         # the words of an institution's name around the place it holds (places.json): the nouns that make
         # a name an institution's, the words of such a name only beside one; whether a name may end on its noun
         self.institutions = institutions
@@ -114,7 +118,8 @@ class PlaceFinder:
         return best[1] if best else None
 
     def institution_place(self, sent_ents: list[Span], anchors: set[int], blocked: set[int],
-                          others: frozenset[int] = frozenset()) -> str | None:
+                          others: frozenset[int] = frozenset(), reporters: frozenset[int] = frozenset()
+                          ) -> str | None:
         """The place an institution's name holds, when the sentence names no other place (fourteenth-session
         convention (l)): "Leicester Crown Court" → Leicester, "selon la préfecture du Finistère" → Finistère,
         "Thames Valley Police said" → Thames Valley (a territorial authority speaks of its own territory, so
@@ -130,12 +135,33 @@ class PlaceFinder:
             if held is None and ent.label_ in ("LOC", "GPE") and any(t.pos_ == "PROPN" for t in ent) and not all(
                     self._institution(t) for t in ent if not t.is_punct):
                 held = ent if self._institution_before(ent) else None
-            if held is None or self._in_other_clause(ent, anchors, others):
+            if held is None or self._in_other_clause(ent, anchors, others) or self._reports_study(ent, reporters):
                 continue
             found.append((min(abs(held.start - i) for i in anchors), held))
         if not found:
             return None
         return self.place_text(min(found, key=lambda f: f[0])[1])
+
+    def _reports_study(self, ent: Span, reporters: frozenset[int]) -> bool:
+        """Whether ``ent`` names an institution that reports a study the fact comes from ("selon une étude de
+        l'Université de Paris", "A University of Leeds study found", "Researchers at the University of Leeds
+        found"): its place is the institution's, not the fact's (review-14c)."""
+        if not self.studies:
+            return False
+        doc = ent.doc
+        near = [doc[k] for k in range(max(ent.sent.start, ent.start - 2), ent.end)]
+        if not any(t.lower_ in self.studies or t.lemma_.lower() in self.studies for t in near):
+            return False
+        if any(t.i in reporters for t in ent):
+            return True
+        heads, tok = [], ent.root
+        for _ in range(3):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            heads.append(tok)
+        return any(h.lower_ in self.study_words or h.lemma_.lower() in self.study_words for h in heads) or any(
+            t.lower_ in self.study_words for t in ent.root.children)
 
     @staticmethod
     def _in_other_clause(ent: Span, anchors: set[int], others: frozenset[int]) -> bool:

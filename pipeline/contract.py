@@ -285,6 +285,7 @@ class RelationsLexicon(TypedDict):
     carried_words: Words  # record.py: "transportait 48 personnes", "160 people on board": people aboard a craft
     crossing_words: Words  # record.py: an article about migrants on a crossing: its people aboard are displaced
     carried_people: Words  # record.py: nouns of people counted aboard ("passagers", "people")
+    passenger_craft: Words  # record.py: "le ferry transportait 480 passagers": passengers, not a crossing
     average_words: Words  # record.py: "en moyenne 61 personnes": a per-unit average, a measure
     emergency_words: Words  # record.py: "les urgences ont accueilli 312 patients": visits, other
     visit_verbs: Words  # record.py: lemmas of a department receiving its patients ("accueillir", "see")
@@ -413,6 +414,8 @@ class PlacesLexicon(TypedDict):
     # "Leicester Crown Court", "préfecture du Finistère": the place is the fact's where, without them)
     institution_words: Words
     institution_qualifiers: Words  # words of such a name only beside one of those ("Crown", "départemental")
+    study_institutions: Words  # "université": its name locates what it does, not the facts its studies report
+    study_words: Words  # "étude", "researchers": the words by which such an institution reports
 
 
 # -- ingest.json ----------------------------------------------------------------------------------

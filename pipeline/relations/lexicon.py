@@ -139,6 +139,7 @@ class RelationLexicon:
             re.escape(w) for w in sorted(lex["crossing_words"], key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE) if lex["crossing_words"] else None
         self.carried_people = {w.lower() for w in lex["carried_people"]}
+        self.passenger_craft = {w.lower() for w in lex["passenger_craft"]}
         self.average_rx = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w) for w in sorted(lex["average_words"], key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE) if lex["average_words"] else None
@@ -236,6 +237,8 @@ class RelationLexicon:
         self.places = PlaceFinder(
             self.countries, institutions=frozenset(w.lower() for w in data.places["institution_words"]),
             qualifiers=frozenset(w.lower() for w in data.places["institution_qualifiers"]),
+            studies=frozenset(w.lower() for w in data.places["study_institutions"]),
+            study_words=frozenset(w.lower() for w in data.places["study_words"]),
             # a head-first language writes an institution's noun before its place only ("CHU de Martinique");
             # a head-last one both ways ("Leicester Crown Court", "University of Leeds")
             noun_last_names=data.series["head_position"] == "last")

@@ -1111,7 +1111,24 @@ class RecordBuilder:
         before = doc[max(ctx.sentence.start, start) : first].text  # (its main figure's too: "..., contre 53")
         if self.average_rx is not None and self.average_rx.search(before):
             return False
+        if carried and pred is not None and self._passenger_craft(pred):
+            return False  # "le ferry, qui transportait 480 passagers": passengers, wherever migrants are spoken of
         return carried and self.crossing_rx.search(doc_text(doc)) is not None
+
+    def _passenger_craft(self, pred: Token) -> bool:
+        """Whether what carries the people is a passenger craft ("Le ferry transportait", "The ferry, carrying"):
+        its subject, or the noun the verb hangs on (a relative or participle clause), or its head's subject."""
+        crafts = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if pred.dep_.startswith("acl") and pred.head.pos_ in ("NOUN", "PROPN"):
+            crafts.append(pred.head)
+        if pred.dep_ in ("advcl", "conj", "acl", "xcomp"):
+            crafts += [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        for craft in crafts:
+            phrase = " ".join(t.lower_ for t in craft.subtree if t.i <= craft.i + 2)
+            if craft.lemma_.lower() in self.passenger_craft or craft.lower_ in self.passenger_craft or any(
+                    " " in w and w in phrase for w in self.passenger_craft):
+                return True
+        return False
 
     def _fact(self, ctx: MentionContext, date: dict | None, sources, in_dates: set[int],
               sent_ents: list[Span]) -> dict:
@@ -1361,7 +1378,8 @@ class RecordBuilder:
         if where is None:
             # the place an institution's name holds, its source's too ("selon la préfecture du Finistère")
             where = self.places.institution_place(sent_ents, ctx.anchors, in_dates | ctx.places.taken,
-                                                  ctx.places.others)
+                                                  ctx.places.others,
+                                                  frozenset(i for _, _, toks in sources for i in toks))
             held_where = where is not None
         sent = ctx.sentence
         view = self._doc_view(sent.doc)  # what every figure of the sentence reads of it, read once
