@@ -1,7 +1,7 @@
 """Misfires of the fr-r5 and series6 rules found by review-14a (corpus/reviews/review-14a.md), each on sentences
 written for these tests, with controls that must not change: the means after a participle of support set on a bare
 noun ("et les secours, appuyés par 3 hélicoptères, sont intervenus"), a duration after "après" that is no clock time
-("après 20 heures sous les décombres"), a count in digit groups before a date after a noun left out ("et la
+("après 20 heures sous les décombres"), a whole count before a date after a noun left out ("et la
 préfecture de police 28 000 samedi"), a since date on an event noun ("L'incendie, actif depuis mardi, a parcouru")
 and an average compared with the same average earlier ("6 heures en moyenne, contre 4 heures en moyenne
 auparavant"). Publication date 2025-06-20, a Friday, as in tests/conftest.py."""
@@ -48,9 +48,11 @@ def test_a_duration_after_apres_is_no_clock_time(facts_of, text, kept):
 
 
 @model
-def test_a_count_in_digit_groups_before_a_date_is_no_identifier(facts_of):
+def test_a_whole_count_before_a_date_is_no_identifier(facts_of, en_facts):
     facts = facts_of("Le ministère a recensé 180 000 manifestants jeudi, et la préfecture de police 28 000 samedi.")
     assert [f["how_many"] for f in facts if f["how_many"] == 28000] == [28000]
+    facts = en_facts("The health department counted 1,200 cases Monday, and the county 300 Tuesday.")
+    assert [f["how_many"] for f in facts if f["how_many"] == 300] == [300]
     # control (fr-r5): a magnitude before a date is a rating
     facts = facts_of("Le séisme a été suivi de deux répliques, dont une de magnitude 5,8 jeudi matin.")
     assert not [f for f in facts if f["how_many"] == 5.8]
