@@ -164,7 +164,10 @@ class AttributeFilter:
                 # not "On en dénombre 12", a verb after a referring clitic that the tagger took for a noun
                 and not (before.i > first.sent.start and before.doc[before.i - 1].lower_ in self.referring_clitics)
                 and (after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ", "PROPN")
-                     or self._dated(after))  # "de magnitude 5,8 jeudi matin": a date after it, no counted noun
+                     # "de magnitude 5,8 jeudi matin": a rating with decimals, a date after it, no counted noun; a
+                     # whole number is a count there ("et la préfecture de police 28 000 samedi", "and the county 300
+                     # Tuesday": the counted noun left out after a comma, review-14a)
+                     or (self._dated(after) and quantity["value"] % 1 != 0))
                 and all(t.like_num or t.is_digit for t in tokens)):
             return "identifier"
         return None

@@ -590,7 +590,7 @@ def _after_figure(row: dict, words: SeriesWords, clause: str | None) -> tuple[st
     return tuple(t for t in tokens(clause, words.stopwords) if t not in words.scales)
 
 
-def _compared_apart(clause: str, words: SeriesWords) -> bool:
+def _compared_apart(clause: str, words: SeriesWords, said_before: str = "") -> bool:
     """The words after a compared figure make it another reference period's or occurrence's ("contre 4,8 % l'an
     dernier", "contre 9 100 lors de la précédente journée de grève", "up from 30 a year earlier"), another
     holder's ("contre 60 000 euros pour le finaliste") or another place's ("contre 5,9 % en Bretagne", "contre
@@ -598,8 +598,12 @@ def _compared_apart(clause: str, words: SeriesWords) -> bool:
     auparavant", "contre 14 la veille", "up from 27 in the previous toll") joins the figure's series."""
     if _period_before(clause, words):
         return True
-    if (words.holder_words and _other_holder(clause, words)) or (
-            words.wider_scopes and words.wider_scopes.search(clause)):
+    if words.holder_words and _other_holder(clause, words):
+        return True
+    scope = words.wider_scopes.search(clause) if words.wider_scopes else None
+    if scope is not None and not _word_pattern([re.sub(r"\W+", " ", scope.group()).strip()]).search(said_before):
+        # (not when the sentence said it of the figure compared too: "6 heures en moyenne, contre 4 heures en
+        # moyenne auparavant" is one average's earlier state, review-14a)
         return True
     for m in words.place_words.finditer(clause) if words.place_words else ():
         name = _NAME.match(clause, m.end())
@@ -773,7 +777,7 @@ def _fact(n: int, row: dict, words: SeriesWords, vectors: _PhraseVectors, time_u
         start=_day(row.get("when_start")), end=_day(row.get("when_end")), published=_day(row.get("published")),
         part=bool(before) and words.part.search(before) is not None,
         comparison=comparison,
-        apart=comparison and clause is not None and _compared_apart(clause, words),
+        apart=comparison and clause is not None and _compared_apart(clause, words, _sentence_before(row)),
         attributed=bool(clause and words.attributed and words.attributed.search(clause)),
         earlier_state=bool(words.earlier_state and words.earlier_state.search(_sentence_before(row))),
         separate_event=bool(words.separate_event and words.separate_event.search(_sentence_before(row))),

@@ -507,6 +507,12 @@ class EventTyper:
         if participle is None or participle.i + 1 >= first.i or doc[participle.i + 1].dep_ != "case" or any(
                 t.pos_ in ("VERB", "AUX") for t in doc[participle.i + 1 : first.i]):
             return None
+        host = participle.head
+        if host.pos_ in ("NOUN", "PROPN") and host.i < participle.i and not any(
+                c.dep_ == "case" for c in host.children):
+            # "les secours, appuyés par 3 hélicoptères, sont intervenus", "ont évacué 300 habitants, épaulés par 40
+            # gendarmes": the means back the bare noun the participle is set on (_supported reads it), not a place
+            return None
         before = doc[sent.start : participle.i]
         # the group and its verb, not a place or a time ("déployés dans les zones sinistrées")
         framed = {d.i for t in before if t.dep_.startswith(("obl", "nmod")) and any(

@@ -158,7 +158,9 @@ class DateAssigner:
                 # the sentence tells an earlier event of the subject's, with its own date
                 fits = [c for c in fits if fronted.left_edge.i <= c.tokens[0].i <= fronted.right_edge.i]
             described = self._set_off_modifier(root) if since else None
-            if described is not None:
+            if described is not None and described.head.lower_ not in self.occurrence_nouns:
+                # (but "L'incendie, actif depuis mardi, a parcouru 3 000 hectares": an event's period is that of what
+                # the event did, review-14a)
                 # "Une retraitée, veuve depuis 2019, avait déboursé 48 500 euros", "la vaccination, recommandée
                 # depuis 2022, ne concerne que 41 %": a since date in a modifier set off by commas on a noun tells
                 # how long the noun has been so, not the time of a figure outside that noun's phrase
