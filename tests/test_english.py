@@ -515,8 +515,9 @@ def test_english_dev_and_bank_floors():
     # bank of 227 items fact 0.980, tuple 0.848; eighth session, with e6 (5 dev articles) and 30 e6b bank
     # items written before any output on them: dev 34 articles fact 0.934, tuple 0.598; bank 257 items fact
     # 0.980, tuple 0.821; thirteenth session, with e19 and e20: dev 82 articles fact 0.954, tuple 0.749; bank
-    # 392 items fact 0.977, tuple 0.877)
+    # 392 items fact 0.977, tuple 0.877; fourteenth session, with e22 and its 20 bank items: dev 87 articles
+    # fact 0.966, tuple 0.761; bank 412 items fact 0.980, tuple 0.855)
     dev = evaluate(corpus / "gold.jsonl", corpus / "articles", split="dev")
-    assert dev["articles"] >= 80 and dev["fact_f1"] >= 0.93 and dev["tuple_f1"] >= 0.72
+    assert dev["articles"] >= 87 and dev["fact_f1"] >= 0.95 and dev["tuple_f1"] >= 0.74
     bank = evaluate(corpus / "constructions" / "gold.jsonl", corpus / "constructions" / "sentences.jsonl")
-    assert bank["articles"] >= 390 and bank["fact_f1"] >= 0.96 and bank["tuple_f1"] >= 0.85
+    assert bank["articles"] >= 410 and bank["fact_f1"] >= 0.97 and bank["tuple_f1"] >= 0.85
