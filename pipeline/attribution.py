@@ -176,9 +176,7 @@ class PlaceFinder:
         return any(verb.is_ancestor(doc[i]) for i in others)
 
     def _institution(self, token: Token) -> bool:
-        low = token.lower_.rstrip("'’")
-        return (token.lower_ in self.institutions or low in self.institutions
-                or token.lower_ in self.qualifiers or low in self.qualifiers)
+        return self._noun(token) or token.lower_ in self.qualifiers or token.lower_.rstrip("'’") in self.qualifiers
 
     def _noun(self, token: Token) -> bool:
         return token.lower_ in self.institutions or token.lower_.rstrip("'’") in self.institutions

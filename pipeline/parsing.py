@@ -31,6 +31,7 @@ from its entities (English) keeps them on every selected sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -80,6 +81,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def doc_mentions(doc: Doc, pattern: re.Pattern) -> bool:
+    """Whether the Doc's text holds a match of ``pattern`` (what an article is about, read by the rules of
+    every figure in it): searched once per Doc and pattern."""
+    key = f"faits_mentions {pattern.flags} {pattern.pattern}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = pattern.search(doc_text(doc)) is not None
+    return found
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,14 @@ from .event_corrector import EVENT_TYPES_FILE, EventTypeModel
 from .who_ranker import WHO_RANKER_FILE, WhoRanker
 
 
+def _words_rx(words, *, case: bool = False) -> re.Pattern | None:
+    """One pattern matching any of ``words`` as whole words (the longest first), None for an empty list;
+    case-insensitive unless ``case``."""
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", 0 if case else re.IGNORECASE)
+
+
 class RelationLexicon:
     """Sets, tables and patterns built from ``models/<lang>/relations.json`` and ``numbers.json``;
     the stages of the extractor read them as attributes."""
@@ -135,31 +143,21 @@ class RelationLexicon:
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
         # convention (c): people aboard a craft, displaced in an article about migrants on a crossing
         self.carried_words = {w.lower() for w in lex["carried_words"]}
-        self.crossing_rx = re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(w) for w in sorted(lex["crossing_words"], key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE) if lex["crossing_words"] else None
+        self.crossing_rx = _words_rx(lex["crossing_words"])
         self.carried_people = {w.lower() for w in lex["carried_people"]}
         self.passenger_craft = {w.lower() for w in lex["passenger_craft"]}
-        self.average_rx = re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(w) for w in sorted(lex["average_words"], key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE) if lex["average_words"] else None
+        self.average_rx = _words_rx(lex["average_words"])
         # convention (e): patients an emergency department received are visits
-        self.emergency_rx = re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(w) for w in sorted(lex["emergency_words"], key=len, reverse=True)) + r")(?!\w)",
-            ) if lex["emergency_words"] else None
+        self.emergency_rx = _words_rx(lex["emergency_words"], case=True)
         self.visit_verbs = {w.lower() for w in lex["visit_verbs"]}
         # convention (d): victims of an offence are affected when counted as harmed by it, other for another act
-        self.offence_rx = re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(w) for w in sorted(lex["offence_words"], key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE) if lex["offence_words"] else None
+        self.offence_rx = _words_rx(lex["offence_words"])
         self.offence_verbs = {w.lower() for w in lex["offence_verbs"]}
         self.victim_nouns = {w.lower() for w in lex["victim_nouns"]}
         self.theft_verbs = {w.lower() for w in lex["theft_verbs"]}
         self.money_instrument_nouns = {w.lower() for w in lex["money_instrument_nouns"]}
         self.loss_verbs = {w.lower() for w in lex["loss_verbs"]}
-        self.aboard_rx = re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(w) for w in sorted(lex["carried_words"], key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE) if lex["carried_words"] else None
+        self.aboard_rx = _words_rx(lex["carried_words"])
         self.negations = {w.lower() for w in lex["negations"]}
         self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
         self.relative_part_pronouns = {w.lower() for w in lex["relative_part_pronouns"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..confidence import cue_count
-from ..parsing import doc_text
+from ..parsing import doc_mentions, doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, said_with
 from .anaphora import _PLACES, Reference
@@ -262,7 +262,7 @@ class RecordBuilder:
         if not (after + 1 < ctx.sentence.end and noun.doc[after].lower_ in rates
                 and noun.doc[after + 1].pos_ == "NOUN"):
             return None
-        verb = ctx.predicate if ctx.predicate is not None else None
+        verb = ctx.predicate
         if verb is None:
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"
@@ -1058,7 +1058,7 @@ class RecordBuilder:
         retirees", "35 lost their entire savings", "le réseau aux 380 victimes"), ``other`` for victims counted
         for another act ("90 victims attended the hearing"); None otherwise (victims of a disaster)."""
         noun = ctx.noun
-        if self.offence_rx is None or not self.offence_rx.search(doc_text(ctx.sentence.doc)):
+        if self.offence_rx is None or not doc_mentions(ctx.sentence.doc, self.offence_rx):
             return None
         pred = ctx.predicate
         if pred is not None and pred.lemma_.lower() in self.offence_verbs and not (
@@ -1113,7 +1113,7 @@ class RecordBuilder:
             return False
         if carried and pred is not None and self._passenger_craft(pred):
             return False  # "le ferry, qui transportait 480 passagers": passengers, wherever migrants are spoken of
-        return carried and self.crossing_rx.search(doc_text(doc)) is not None
+        return carried and doc_mentions(doc, self.crossing_rx)
 
     def _passenger_craft(self, pred: Token) -> bool:
         """Whether what carries the people is a passenger craft ("Le ferry transportait", "The ferry, carrying"):
