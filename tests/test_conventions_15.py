@@ -108,6 +108,10 @@ def test_fr_requested_fine_what(facts_of):
     assert slot_of(facts, 30000, "what") == ["a requis"]
 
 
+def test_en_requested_fine_what(en_facts):
+    assert slot_of(en_facts("Prosecutors sought a fine of £40,000 against the firm."), 40000, "what") == ["sought"]
+
+
 def test_fr_requested_fine_control(facts_of):
     # a fine imposed, not requested
     assert "requis" not in (slot_of(facts_of("Le gérant a écopé d'une amende de 30 000 euros."), 30000, "what")[0]
