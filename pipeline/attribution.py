@@ -48,7 +48,8 @@ class PlaceFinder:
 
     def __init__(self, countries: Countries, *, institutions: frozenset[str] = frozenset(),
                  qualifiers: frozenset[str] = frozenset(), noun_last_names: bool = False,
-                 studies: frozenset[str] = frozenset(), study_words: frozenset[str] = frozenset()):
+                 studies: frozenset[str] = frozenset(), study_words: frozenset[str] = frozenset(),
+                 facilities: frozenset[str] = frozenset()):
         self.countries = countries
         # institutions that report studies, and the words they report by: their name locates no reported fact
         self.studies = studies
@@ -58,6 +59,9 @@ class PlaceFinder:
         self.institutions = institutions
         self.qualifiers = qualifiers
         self.noun_last_names = noun_last_names
+        # the nouns of a named facility's name ("gare Montparnasse", "El Roble mine"): another place written
+        # beside it locates the fact (fifteenth-session convention (r))
+        self.facilities = facilities
 
     @staticmethod
     def _places(sent_ents: list[Span], blocked: set[int], *, subjects: bool = False) -> list[Span]:
@@ -110,12 +114,35 @@ class PlaceFinder:
             on = heads[ent.root.i]
             # a place inside an institution's name only locates the institution when the sentence names
             # another ("les pompiers de Valdoie ont conduit trois blessés à l'hôpital de Belfort": Valdoie)
-            held = self._held_place(ent) is not None
+            held = self._held_place(ent) is not None or self._located_facility(ent, places)
             key = (on not in claim.figure, on in claim.others, held, outside, wide,
                    nearest(heads, ent.root.i, anchors), abs(ent.start - top.i))
             if best is None or key < best[0]:
                 best = (key, text)
         return best[1] if best else None
+
+    def _located_facility(self, ent: Span, places: list[Span]) -> bool:
+        """Whether ``ent`` names an institution or a facility ("la gare Montparnasse", "l'hôpital Nord", "the El
+        Roble mine") that another place, written right after it behind a preposition, locates ("..., à Paris",
+        "in Sutatausa"): that place is the fact's (fifteenth-session convention (r)). Not a place written apart
+        ("le tribunal correctionnel de Valence a jugé les dealers de Fontbarlettes"), nor a wider area set off in
+        brackets ("l'usine Chimeris de Saint-Fons (Rhône)")."""
+        words = self.facilities | self.institutions
+        doc = ent.doc
+
+        def facility(span: Span) -> bool:  # a facility's noun in the name or right before it ("du lycée Ampère")
+            return any(t.lower_ in words for t in span) or (
+                span.start > span.sent.start and doc[span.start - 1].lower_ in words) or self._institution_before(span)
+
+        if not facility(ent):
+            return False
+        for other in places:
+            if other.start <= ent.end or other.start - ent.end > 3 or facility(other):
+                continue
+            gap = doc[ent.end : other.start]
+            if any(t.pos_ == "ADP" for t in gap) and all(t.pos_ in ("ADP", "DET") or t.text == "," for t in gap):
+                return True
+        return False
 
     def institution_place(self, sent_ents: list[Span], anchors: set[int], blocked: set[int],
                           others: frozenset[int] = frozenset(), reporters: frozenset[int] = frozenset()

@@ -295,6 +295,21 @@ class RelationsLexicon(TypedDict):
     theft_verbs: Words  # record.py: "stole 212 containers": the object is the thing taken, not a victim
     money_instrument_nouns: Words  # record.py: "a pay rise worth £1,800": money itself, not goods valued
     loss_verbs: Words  # record.py: "deux tiers des agriculteurs ont perdu leurs récoltes": a share hit, affected
+    # fifteenth-session conventions (corpus/README.md, letters m-s), read by record.py
+    unit_measured: dict[Word, Word]  # (m) "43 °C": the unit's measured thing ("température") is who
+    measure_stand_ins: Words  # (m) "le thermomètre", "le record": nouns standing for the measured thing
+    mourning_nouns: Words  # (n) "trois jours de deuil national": who is the mourning (lemmas)
+    injury_nouns: Words  # (o) "soignés pour des brûlures": wounded
+    request_verbs: Words  # (p) lemmas: "avait requis une amende": what is the verb phrase
+    penalty_nouns: Words  # (p) "amende", "fine": the noun a requested penalty's what is not
+    bonus_nouns: Words  # (q) "une prime ... par agent": who is the holder
+    pay_change_nouns: Words  # (q) "hausse", "rise": a pay rise only beside one of pay_words
+    pay_words: Words  # (q) "salaire", "pay"
+    bonus_holder_markers: Words  # (q) "par", "à chaque", "for": what stands before the holder
+    claim_verbs: Words  # (q) lemmas: "réclament une prime": a claim keeps its claimant
+    cash_marker: Word  # (s) "en" of "180 000 euros en numéraire"
+    cash_nouns: Words  # (s) "numéraire", "cash": who is the thing seized
+    seizure_verbs: Words  # (s) lemmas: "saisir", "seize"
     implied_who: dict[Word, Word]
     cause_verbs: Words
     bearer_verbs: Words  # context.py: a sum after one of these is borne by its indirect object ("cost the firm £4m")
@@ -416,6 +431,7 @@ class PlacesLexicon(TypedDict):
     institution_qualifiers: Words  # words of such a name only beside one of those ("Crown", "départemental")
     study_institutions: Words  # "université": its name locates what it does, not the facts its studies report
     study_words: Words  # "étude", "researchers": the words by which such an institution reports
+    facility_words: Words  # (r) "gare", "mine": a named facility, located by another place written beside it
 
 
 # -- ingest.json ----------------------------------------------------------------------------------

@@ -163,6 +163,11 @@ def merge_into(kept: dict, other: dict, bodied: bool = False) -> None:
         if slot == "what" and title_what and other.get(slot) is not None:
             kept[slot] = other[slot]
             continue
+        if slot == "who" and title_what and other.get("cues", {}).get("settled_who", False) and other.get(slot):
+            # "Harrow & Pike raises store pay by 6.5%", then "a 6.5% pay rise for its 28,000 store colleagues": the
+            # holder a settled convention named in the body (corpus/README.md, fifteenth session, m, n, q, s)
+            kept[slot] = other[slot]
+            continue
         if slot == "who" and title_what and title_holder and other.get(slot) is not None:
             kept[slot] = other[slot]
             if "who_candidates" in other:

@@ -115,7 +115,8 @@ WHO = [  # sentence, then (how_many, event_type, who) of each fact in order
     # a duration counted as a noun ("six more days") is its actor's
     ("The strike will last for six more days, the union said.", [(6, "other", "strike")]),
     ("The inquiry will run for three more weeks.", [(3, "other", "inquiry")]),
-    ("The governor declared seven days of mourning.", [(7, "other", "governor")]),
+    # (not days of mourning: the mourning, by the fifteenth session's convention (n))
+    ("The governor declared seven days of mourning.", [(7, "other", "mourning")]),
     # object control: the object of the verb an infinitive depends on is the infinitive's actor
     ("Fog forced the port to close for nine hours on Sunday.", [(9, "other", "port")]),
 ]

@@ -157,6 +157,21 @@ class RelationLexicon:
         self.theft_verbs = {w.lower() for w in lex["theft_verbs"]}
         self.money_instrument_nouns = {w.lower() for w in lex["money_instrument_nouns"]}
         self.loss_verbs = {w.lower() for w in lex["loss_verbs"]}
+        # fifteenth-session conventions (m)-(s)
+        self.unit_measured = dict(lex["unit_measured"])
+        self.measure_stand_ins = {w.lower() for w in lex["measure_stand_ins"]}
+        self.mourning_nouns = {w.lower() for w in lex["mourning_nouns"]}
+        self.injury_nouns = {w.lower() for w in lex["injury_nouns"]}
+        self.request_verbs = {w.lower() for w in lex["request_verbs"]}
+        self.penalty_nouns = {w.lower() for w in lex["penalty_nouns"]}
+        self.bonus_nouns = {w.lower() for w in lex["bonus_nouns"]}
+        self.pay_change_nouns = {w.lower() for w in lex["pay_change_nouns"]}
+        self.pay_words = {w.lower() for w in lex["pay_words"]}
+        self.bonus_holder_rx = _words_rx(lex["bonus_holder_markers"])
+        self.claim_verbs = {w.lower() for w in lex["claim_verbs"]}
+        self.cash_marker = lex["cash_marker"].lower()
+        self.cash_nouns = {w.lower() for w in lex["cash_nouns"]}
+        self.seizure_verbs = {w.lower() for w in lex["seizure_verbs"]}
         self.aboard_rx = _words_rx(lex["carried_words"])
         self.negations = {w.lower() for w in lex["negations"]}
         self.own_time_part_links = {w.lower() for w in lex["own_time_part_links"]}
@@ -237,6 +252,7 @@ class RelationLexicon:
             qualifiers=frozenset(w.lower() for w in data.places["institution_qualifiers"]),
             studies=frozenset(w.lower() for w in data.places["study_institutions"]),
             study_words=frozenset(w.lower() for w in data.places["study_words"]),
+            facilities=frozenset(w.lower() for w in data.places["facility_words"]),
             # a head-first language writes an institution's noun before its place only ("CHU de Martinique");
             # a head-last one both ways ("Leicester Crown Court", "University of Leeds")
             noun_last_names=data.series["head_position"] == "last")

@@ -1076,6 +1076,189 @@ class RecordBuilder:
             return "other" if acting else "affected"
         return None
 
+    # -- the fifteenth session's conventions (corpus/README.md, "Settled in the fifteenth session", m-s) --------
+
+    @staticmethod
+    def _verb_above(token: Token, nouns_only: bool = False) -> Token | None:
+        """The nearest verb ``token`` hangs on (through nouns, conjuncts, prepositions), or None; ``nouns_only``:
+        None when the way goes through another word than a noun ("most with dehydration or burns")."""
+        seen = 0
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 8:
+            if nouns_only and seen and token.pos_ not in ("NOUN", "PROPN"):
+                return None
+            token, seen = token.head, seen + 1
+        return token if token.pos_ in ("VERB", "AUX") else None
+
+    def _own_predicate(self, ctx: MentionContext) -> Token | None:
+        """The figure's verb, or the one of the figure it is a part of ("including 12 firefighters")."""
+        for c in (ctx, ctx.subset_of, ctx.linked_to):
+            if c is not None and c.predicate is not None:
+                return c.predicate
+        return None
+
+    def _treated_for_injury(self, ctx: MentionContext) -> bool:
+        """(o) Whether the figure counts people treated or taken to hospital for burns, smoke inhalation or
+        injuries ("quatre d'entre eux ont été soignés pour des brûlures", "63 people have been treated for burns
+        and smoke inhalation"): a noun of injury hangs on the figure's own verb (not on another clause's: "rescued
+        68 people, 11 of whom were taken to hospital with burns" leaves the 68 rescued)."""
+        pred = self._own_predicate(ctx)
+        if pred is None or not self.injury_nouns:
+            return False
+        for t in ctx.sentence:
+            if t.pos_ == "NOUN" and (t.lower_ in self.injury_nouns or t.lemma_.lower() in self.injury_nouns):
+                if any(c.dep_ == "advmod" and c.i < t.i for c in t.children):
+                    continue  # said of a part ("most with dehydration or fuel burns")
+                verb = self._verb_above(t, nouns_only=True)
+                if verb is not None and verb.i == pred.i:
+                    return True
+        return False
+
+    def _after_figure(self, ctx: MentionContext) -> Token | None:
+        """The first token after the figure's own text (its unit word included), in its sentence."""
+        end = ctx.quantity["end"]
+        return next((t for t in ctx.sentence if t.idx >= end), None)
+
+    def _written_unit(self, ctx: MentionContext) -> str | None:
+        """(m) The unit written right after the figure when it names a measured thing ("43 °C", "41,4 °C"): the
+        unit as written ("°C"), else None."""
+        doc = ctx.sentence.doc
+        start = ctx.quantity["end"]
+        unit = next((t for t in ctx.sentence if t.idx + len(t) > start and t.idx >= start - 2
+                     and not t.like_num), None)
+        if unit is None:
+            return None
+        written = unit.text
+        if not unit.whitespace_ and unit.i + 1 < ctx.sentence.end and doc[unit.i + 1].is_alpha and len(
+                doc[unit.i + 1]) == 1:
+            written += doc[unit.i + 1].text  # "°" "C"
+        return written if written in self.unit_measured else None
+
+    def _measured_thing(self, ctx: MentionContext, who: str | None) -> tuple[str, str] | None:
+        """(m) A temperature reported as news: the measured thing as who, not the instrument or a record noun
+        that stands for it ("Le thermomètre a dépassé 43 °C", "Le record absolu de Lyon est tombé : 41,4 °C",
+        "le mercure a atteint 44,1 °C": température), and the unit as written ("°C"); who as the rules read it
+        when it names the measured thing already ("l'eau a gagné 1,5 °C"); None for another unit."""
+        written = self._written_unit(ctx)
+        if written is None:
+            return None
+        first = who.split()[0].lower() if who else None
+        stand_in = any(t.lower_ in self.measure_stand_ins for t in ctx.sentence if t.pos_ == "NOUN")
+        if who is None or who.lower() == written.lower() or first in self.measure_stand_ins or (
+                stand_in and ctx.noun is not None and ctx.noun.lower_ not in self.unit_measured):
+            return self.unit_measured[written], written
+        return who, written  # "La température a atteint 42 °C", "l'eau a gagné 1,5 °C": who stays, the unit as written
+
+    def _mourning(self, ctx: MentionContext) -> Token | None:
+        """(n) "trois jours de deuil national", "three days of national mourning": the mourning is who."""
+        noun = ctx.noun
+        if noun is None or noun.lower_ not in self.time_words:
+            return None
+        return next((c for c in noun.children if c.lemma_.lower() in self.mourning_nouns
+                     or c.lower_ in self.mourning_nouns), None)
+
+    def _names_bonus(self, token: Token) -> bool:
+        """(q) Whether ``token`` names a bonus ("prime", "raises") or a pay rise ("hausse de salaire", "a 6.5% pay
+        rise"; not a rise of anything else: "en hausse de 14 %", "a rise of 20 per cent")."""
+        if token.pos_ != "NOUN":
+            return False
+        if token.lower_ in self.bonus_nouns:
+            return True
+        if token.lower_ not in self.pay_change_nouns:
+            return False
+        return any(c.lower_ in self.pay_words or any(g.lower_ in self.pay_words for g in c.children)
+                   for c in token.children)
+
+    def _bonus_holder(self, ctx: MentionContext) -> str | None:
+        """(q) The holder of a rise or bonus offered or granted, when the sentence names it after the bonus noun:
+        "une prime exceptionnelle de trois cents euros par agent", "une prime de 2 000 euros à chaque
+        surveillant", "la prime supra-légale proposée aux salariés licenciés", "a 6.5% pay rise for its 28,000
+        store colleagues". Not a claim ("les syndicats réclament une prime de 300 euros par agent": the
+        claimant), nor aid (not a bonus noun)."""
+        if self.bonus_holder_rx is None:
+            return None
+        first, last = ctx.tokens[0].i, ctx.tokens[-1].i
+        sent = ctx.sentence
+        # the bonus noun: before the figure in its clause, or the noun the figure modifies ("a 6.5% pay rise")
+        bonus = None
+        for t in sent:
+            if self._names_bonus(t) and (
+                    t.i < first or (t.i <= last + 3 and any(a.i == t.i for a in ctx.tokens[-1].ancestors))):
+                bonus = t
+        if bonus is None:
+            return None
+        verb = self._verb_above(bonus)
+        if verb is not None and verb.lemma_.lower() in self.claim_verbs:
+            return None  # "réclament une prime": the claimant's
+        if (verb is not None and verb.dep_.startswith("acl:relcl") and bonus.head.i == verb.i
+                and verb.lemma_.lower() in self.change_getting_verbs and any(
+                    c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children)):
+            # "some 350 guards, educators and art handlers, who will receive raises of 4.5%": the relative's
+            # antecedent, as the figure that counts it names it
+            held = verb.head
+            counted = ctx.previous
+            while counted is not None and counted.who_token is not held:
+                counted = counted.previous
+            return counted.who if counted is not None and counted.who else noun_phrase(held)
+        doc = sent.doc
+        for m in self.bonus_holder_rx.finditer(doc_text(doc), doc[bonus.i].idx + len(bonus), sent.end_char):
+            after = next((t for t in sent if t.idx >= m.end()), None)
+            while after is not None and (after.like_num or after.pos_ == "NUM") and after.i + 1 < sent.end:
+                after = doc[after.i + 1]
+            # (a noun the parser read as a participle after its determiner: "à chaque surveillant")
+            nominal = after is not None and (after.pos_ == "NOUN" or (
+                after.is_alpha and after.i > sent.start and doc[after.i - 1].pos_ == "DET" and after.pos_ == "VERB"))
+            if not nominal or after.lower_ in self.time_words or (
+                    after.lower_ in self.period_nouns or after.i in {t.i for t in ctx.tokens}):
+                continue
+            while after.dep_ == "compound" and after.head.i > after.i:
+                after = after.head  # "store colleagues"
+            return noun_phrase(after)
+        return None
+
+    def _seized_cash(self, ctx: MentionContext) -> Token | None:
+        """(s) Seized cash: "ont saisi 180 000 euros en numéraire", "seized £18,500 in cash": the cash is who, not
+        who seized it (a sentence with a verb of seizure; not "a payé 500 euros en espèces")."""
+        after = self._after_figure(ctx)
+        doc = ctx.sentence.doc
+        while after is not None and after.i + 1 < ctx.sentence.end and after.lower_ != self.cash_marker and (
+                after.i - ctx.tokens[-1].i <= 2 and not after.is_punct):
+            after = doc[after.i + 1]  # the currency word ("euros")
+        if after is None or after.lower_ != self.cash_marker or after.i + 1 >= ctx.sentence.end:
+            return None
+        cash = doc[after.i + 1]
+        if cash.lower_ not in self.cash_nouns:
+            return None
+        if not any(t.lemma_.lower() in self.seizure_verbs for t in ctx.sentence if t.pos_ in ("VERB", "AUX")):
+            return None
+        return cash
+
+    def _settled_who(self, ctx: MentionContext, who: str | None,
+                     unit: str | None) -> tuple[str | None, str | None] | None:
+        """``who`` and ``unit`` by the fifteenth session's conventions (m), (n), (q) and (s), over the rules' and
+        the ranker's choice, or None where none applies."""
+        if (measured := self._measured_thing(ctx, who)) is not None:
+            return measured  # (m) "Le thermomètre a dépassé 43 °C": température, °C
+        if unit_kind(unit, self.time_units, self.measure_units) == "duration" and (
+                mourning := self._mourning(ctx)) is not None:
+            return noun_phrase(mourning), unit  # (n) "trois jours de deuil national"
+        if is_currency(unit) or unit == "%":
+            if is_currency(unit) and (cash := self._seized_cash(ctx)) is not None:
+                return cash.text, unit  # (s) "ont saisi 180 000 euros en numéraire": numéraire
+            if (holder := self._bonus_holder(ctx)) is not None:
+                return holder, unit  # (q) "une prime de 300 euros par agent": agent
+        return None
+
+    def _requested_penalty_what(self, ctx: MentionContext, what: str | None) -> str | None:
+        """(p) A fine or sentence requested by a prosecutor: the verb phrase ("avait requis"), not the noun."""
+        if not what or what.lower() not in self.penalty_nouns:
+            return None
+        for t in ctx.sentence:
+            if t.lower_ == what.lower():
+                verb = self._verb_above(t)
+                if verb is not None and verb.lemma_.lower() in self.request_verbs:
+                    return self._predicate_text(verb)
+        return None
+
     def _emergency_visits(self, ctx: MentionContext) -> bool:
         """Whether the figure counts patients an emergency department received ("les urgences ont accueilli 312
         patients", "the emergency department saw 3,100 patients"): visits, acts and not people, ``other``
@@ -1157,6 +1340,8 @@ class RecordBuilder:
             event_type, type_from = offended, "lexicon"  # "le réseau a escroqué 57 victimes": affected
         if event_type == "other" and unit is None and self._aboard_a_crossing(ctx):
             event_type, type_from = "displaced", "lexicon"  # "la pirogue transportait 211 personnes"
+        if event_type in ("affected", "displaced", "other") and unit is None and self._treated_for_injury(ctx):
+            event_type, type_from = "wounded", "lexicon"  # (o) "soignés pour des brûlures": wounded
         if ctx.predicate is None and ctx.linked_to is not None:
             ctx.predicate = ctx.linked_to.predicate  # "contre 12 l'an dernier" shares the verb
         if ctx.actor is None and unit is not None:
@@ -1369,6 +1554,10 @@ class RecordBuilder:
                 unit = ctx.referent.lower_  # "Ils étaient encore 176": the patients counted before
             if unit in self.toll_nouns:
                 unit = None  # "the death toll rose to 61": the toll counts, it is not the thing counted
+        settled = self._settled_who(ctx, who, unit)
+        if settled is not None:
+            who, unit = settled
+            ctx.who = who
         source = self._source_for(ctx, sources)
         blocked = set()
         for _, _, toks in sources:
@@ -1414,11 +1603,15 @@ class RecordBuilder:
         confidence = self.confidence(cues) if self.confidence is not None else cue_count(cues)
         # not a confidence cue: facts.py keeps a heading's own place over a body's institution place
         cues["held_where"] = held_where
+        # nor this: facts.py gives a title figure the who a fifteenth-session convention gave its body mention
+        cues["settled_who"] = settled is not None
         text = view.span_text(sent.start, sent.end)
         evidence = text.strip()
+        what = self._what_of(ctx, in_dates)
+        what = self._requested_penalty_what(ctx, what) or what  # (p) "avait requis ... une amende": avait requis
         return Fact(
             who=who,
-            what=self._what_of(ctx, in_dates),
+            what=what,
             event_type=event_type,
             how_many=q["value"],
             how_many_high=q["high"],
