@@ -40,8 +40,10 @@ How facts are grouped, with what the rows already hold:
    "110 personnes ..., contre 140 évacuées").
    What extraction gets wrong is read around: an actor read for a count's
    left-out noun, a head noun written another way by another outlet, one
-   event's place named at two scales, a running total told as of a day, a
-   live blog telling one figure again entry after entry.
+   event's place named at two scales, a wire's dateline town read as the
+   place, a running total told as of a day, a live blog telling one figure
+   again entry after entry (``bench/series_robustness.py`` measures how
+   much such slot errors cost).
 4. **Clusters.** Links are taken strongest first and merge two groups only
    when no pair across them is in conflict (so that chains do not glue
    different things together).
@@ -507,6 +509,8 @@ class _Fact:
     # of a place's figure told as a part of a wider place's total ("250 000 en France, dont 31 000 à Paris"): the
     # total's place, whose own figures are not this place's
     within: frozenset = frozenset()
+    # its place is its article's dateline, read for it by extraction: where the report was written
+    dateline: bool = False
 
 
 def _unit_kind(unit, event_type: str) -> tuple:
@@ -861,7 +865,7 @@ def _title_subject(word: str, evidence) -> bool:
 
 
 def _where_ok(a: _Fact, b: _Fact) -> bool:
-    if not a.place or not b.place or a.place & b.place:
+    if not a.place or not b.place or a.place & b.place or a.dateline or b.dateline:
         return True
     if a.place <= b.names and b.place <= a.names:
         # each sentence names the other's place too ("les hameaux de Caixas et de Llauro"): one figure's
@@ -889,10 +893,13 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
         # figures as of a day: an article's two days are two things; two articles' days a toll's updates
         if same_article:
             return False
-        if a.event_type == b.event_type == "other" and len_a == len_b == 1 and not a.measure and not b.measure:
+        if a.event_type == b.event_type == "other" and len_a == len_b == 1 and not a.measure and not b.measure and (
+                a.value != b.value):
             # an untyped count or share of a day (demonstrators, a turnout, a strike rate) is that day's: two days,
             # two measures ("312 000 manifestants le 1er octobre", "198 000 le 8"); a toll's days, and an amount of
             # matter or land that grows as the event goes on (hectares burnt, tonnes collected), are its updates
+            # (one value told by two articles on two days is one figure retold, each report dating it by its own
+            # day: "240 postes supprimés" announced on the 24th, retold on the 4th)
             return False
         gap = max(a.start, b.start) - min(a_end, b_end)
         return gap <= GAP_DAYS
@@ -1042,7 +1049,8 @@ def _same_specific_group(a: _Fact, b: _Fact) -> bool:
 
 
 def _rivals(a: _Fact, b: _Fact) -> bool:
-    """Two figures of one article from two sources, for the same place and time (both given or both not),
+    """Two figures of one article from two sources, for the same place and time (both given or both not; of a
+    toll, one dated as of its report's day and the other undated: an undated toll of a report is as of that day),
     or set against each other in one sentence ("17 civils tués, tandis que ... au moins 38 morts")."""
     if b.row in a.rivals:
         return True
@@ -1050,9 +1058,19 @@ def _rivals(a: _Fact, b: _Fact) -> bool:
         return False
     if _unplaced_rival(a, b) or _unplaced_rival(b, a):
         return True
-    if (a.start is None) != (b.start is None) or bool(a.place) != bool(b.place):
+    if (a.start is None) != (b.start is None) and not (
+            a.event_type in RIVAL_TOLL_TYPES and (_of_report_day(a) or _of_report_day(b))):
+        return False
+    if bool(a.place) != bool(b.place):
         return False
     return not a.place or bool(a.place & b.place)
+
+
+def _of_report_day(f: _Fact) -> bool:
+    """f is dated as of its report's day (the publication day or the day before): what an undated figure of the
+    same report is as of too."""
+    return (f.start is not None and f.published is not None and (f.end is None or f.end == f.start)
+            and 0 <= f.published - f.start <= 1)
 
 
 # the event_types of a count of people a toll reports, which rival sources put higher or lower
@@ -1882,6 +1900,7 @@ def group(
         index.add(records)
         stories = index.pairs()
     _drop_heading_places(facts, records)
+    _mark_dateline_places(facts, records, words)
     _place_holders(facts, records, words)
     forced_pairs = _comparison_links(facts, records, words)
     siblings: dict[tuple, set[frozenset]] = defaultdict(set)
@@ -1994,6 +2013,38 @@ def _place_holders(facts: list[_Fact], records: list[dict], words: SeriesWords) 
     for f in facts:
         if f.place_core and f.place_core in holders:
             f.held_by = frozenset(holders[f.place_core])
+
+
+# a wire report's dateline: the town it was written in, a comma, a date (and a country), the agency in brackets and
+# a dash ("TOULON, 22 juil (AFP) -", "MWANZA, Tanzania, March 18 (Wire) –"); a format, not words of a language
+_DATELINE = re.compile(r"^\s*(" + _NAME_TEXT + r")\s*,[^()\n]{1,60}?\([^()\n]{1,30}\)\s*[-–—]")
+
+
+def _mark_dateline_places(facts: list[_Fact], records: list[dict], words: SeriesWords) -> None:
+    """A place read from its article's dateline ("TOULON, 22 juil (AFP) - Le feu qui ravage le massif des Maures a
+    parcouru 2 300 hectares") is where the report was written, not where its figures were counted (the event's
+    place is named in the text, often not at all in the dateline's town): it disagrees with no other place, unless
+    the fact's own sentence names it again after the dateline ("Bucarest, 12 mars (AFP) - ... à Bucarest"). It is
+    still a place (a figure of it is no running total of an unplaced one)."""
+    datelines: dict[str, str] = {}
+    for f in facts:
+        evidence = records[f.row].get("evidence")
+        if f.article not in datelines and isinstance(evidence, str):
+            m = _DATELINE.match(evidence)
+            if m:
+                datelines[f.article] = m.group(1)
+    if not datelines:
+        return
+    for f in facts:
+        town = datelines.get(f.article)
+        if town is None or not f.place or f.place != frozenset(tokens(town, words.stopwords)):
+            continue
+        evidence = records[f.row].get("evidence")
+        text = evidence if isinstance(evidence, str) else ""
+        m = _DATELINE.match(text)
+        body = text[m.end():] if m else text
+        if not re.search(r"(?<!\w)" + re.escape(town.casefold()) + r"(?!\w)", body.casefold()):
+            f.dateline = True
 
 
 def _drop_heading_places(facts: list[_Fact], records: list[dict]) -> None:
