@@ -54,3 +54,35 @@ def test_the_same_period_of_another_year(facts_of, text, value, when):
 ])
 def test_a_compound_past_beside_a_present_keeps_its_date(facts_of, text, value, when):
     assert _when(one_fact(facts_of(text), value)) == when
+
+
+@model
+@pytest.mark.parametrize("text, value, event_type", [
+    # a part said to be among a group a pronoun stands for, by a verb of membership ("figurer"), is what that
+    # group is (the parser may hang "Parmi" on the verb, not on the pronoun)
+    ("Douze personnes ont été blessées dans la collision. Parmi elles figurent trois enfants.", 3, "wounded"),
+    ("Quarante habitants ont été évacués dans la nuit. Parmi eux figurent six enfants.", 6, "displaced"),
+    # controls: a part with a verb of its own says what happened to it; the group's own figure
+    ("Douze personnes ont été blessées dans la collision. Parmi elles, trois enfants ont été transférés à Lyon.", 3,
+     "other"),
+    ("Douze personnes ont été blessées dans la collision. Parmi elles figurent trois enfants.", 12, "wounded"),
+])
+def test_a_part_among_a_pronoun_group_takes_its_type(facts_of, text, value, event_type):
+    assert one_fact(facts_of(text), value)["event_type"] == event_type
+
+
+@model
+@pytest.mark.parametrize("text, value, who", [
+    # a prosecutor's request against a pronoun: who is the party it stands for (fourteenth session (g)), also on
+    # the last of coordinated penalties, and when the parser tags the party's participle-noun a verb
+    ("Le prévenu comparaissait libre. Le parquet avait requis quatre ans de prison contre lui.", 4, "prévenu"),
+    ("À l'audience, le prévenu a évoqué « un coup de sang ». Le parquet avait requis quatre ans de prison, dont deux "
+     "ferme, ainsi qu'une amende de 5 000 euros contre lui.", 5000, "prévenu"),
+    ("À l'audience, le prévenu a évoqué « un coup de sang ». Le parquet avait requis quatre ans de prison, dont deux "
+     "ferme, ainsi qu'une amende de 5 000 euros contre lui.", 4, "prévenu"),
+    # controls: a named party; a request with no party stays the prosecutor's
+    ("Le parquet a requis six ans contre le chauffeur.", 6, "chauffeur"),
+    ("Le parquet a requis six ans de prison.", 6, "parquet"),
+])
+def test_a_request_against_a_pronoun(facts_of, text, value, who):
+    assert one_fact(facts_of(text), value)["who"] == who
