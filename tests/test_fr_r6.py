@@ -86,3 +86,19 @@ def test_a_part_among_a_pronoun_group_takes_its_type(facts_of, text, value, even
 ])
 def test_a_request_against_a_pronoun(facts_of, text, value, who):
     assert one_fact(facts_of(text), value)["who"] == who
+
+
+@model
+@pytest.mark.parametrize("text, value, who", [
+    # a pronoun subject of the verb a money verb completes ("il devra verser") pays: who is what it stands for
+    # (CONVENTIONS-10 rules 2 and 5), not the one paid
+    ("Le prévenu a été condamné à trois ans de prison. Il devra verser 12 000 euros de provision à la mère de "
+     "famille.", 12000, "prévenu"),
+    ("Le prévenu a été condamné à trois ans de prison. Il devra verser 12 000 euros à la mère de famille, et 2 500 "
+     "euros à son mari.", 2500, "prévenu"),
+    # controls: a named subject; a passive without an agent gives to the recipient
+    ("La région devra verser 2 millions d'euros aux communes sinistrées.", 2_000_000, "région"),
+    ("Une aide de 500 euros sera versée aux commerçants.", 500, "commerçants"),
+])
+def test_a_pronoun_that_must_pay(facts_of, text, value, who):
+    assert one_fact(facts_of(text), value)["who"] == who

@@ -126,7 +126,10 @@ class RecordBuilder:
                                                         and c.pos_ == "VERB"] + (
                 [pred.head] if pred.head.pos_ == "VERB" and pred.dep_ in ("nsubj", "nsubj:pass") else [])
             for verb in verbs:
-                if any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children):
+                # (or of the verb it completes: "il devra verser 12 000 euros à la mère de famille")
+                if any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children) or (
+                        verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+                        and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.head.children)):
                     continue  # "The charity said it would give £250,000 to the appeal": the pronoun's, read later
                 recipient = self._recipient(verb, inside)
                 if recipient is not None:
