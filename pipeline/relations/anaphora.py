@@ -252,7 +252,7 @@ class Anaphora:
             if t.pos_ == "PROPN":
                 return not reference.count and (not reference.number or number in ([], list(reference.number)))
             # (an adjective used as a noun: "52 000 curieux", a measure's group "2,3 tonnes de civelles")
-            nominal = t.pos_ == "NOUN" or (t.pos_ == "ADJ" and (t.dep_.startswith("nmod") or any(
+            nominal = t.pos_ == "NOUN" or (t.pos_ in ("ADJ", "VERB") and (t.dep_.startswith("nmod") or any(
                 c.dep_ in ("det", "nummod") for c in t.children)))
             numbered = not reference.number or number == list(reference.number) or (not number and self._counted(t))
             gendered = not reference.gender or not gender or gender == list(reference.gender)
@@ -279,7 +279,11 @@ class Anaphora:
                         not reference.people or self._names_people(group)) and all(group.i != n.i for n, _ in nouns):
                     nouns.append((group, t))
                 continue
-            if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            # (a participle made a noun by its article, which the parser tags a verb: "le prévenu a évoqué ...")
+            named_participle = (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")
+                                and (t.dep_ in SUBJECT_DEPS or t.dep_ == "obj")
+                                and any(c.dep_ == "det" and c.i < t.i for c in t.children))
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ") and not named_participle:
                 continue
             noun = t
             if t.lower_ in self.measure_units:

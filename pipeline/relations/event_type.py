@@ -396,8 +396,10 @@ class EventTyper:
         """ "120 residents were evacuated. Of those, 38 were still there": a part of a group counted in the
         sentence before, whose own words say nothing, is what the words of that group's noun and verb say (not a
         part with a verb of its own: "Charges against four of them were dropped")."""
-        own_verb = ctx.predicate is not None and ctx.predicate.pos_ == "VERB" and not any(
-            c.dep_ == "cop" for c in ctx.predicate.children)
+        # (a verb that only says the part is among the group is none of its own: "Parmi elles figurent trois enfants")
+        own_verb = (ctx.predicate is not None and ctx.predicate.pos_ == "VERB"
+                    and ctx.predicate.lemma_ not in self.subset_verbs
+                    and not any(c.dep_ == "cop" for c in ctx.predicate.children))
         if own_verb:
             return None
         # the pronoun after the figure, or before it on its verb, its noun or (as parsed) the number itself

@@ -112,15 +112,23 @@ class RelationLexicon:
         # "in the same period last year": the main figure's time, moved back by a past period
         self.past_periods = {k.lower(): (unit, -offset) for k, (unit, offset) in dates["relative_periods"].items()
                              if offset < 0 and unit in ("day", "week", "month", "year")}
+        # ("the same period of last year", "la même période de l'an dernier": the year link may stand between)
+        year_links = "|".join(re.escape(w) for w in dates["year_links"])
+        year_link = rf"(?:(?:{year_links})\s+)?" if year_links else ""
         self.same_period_rx = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + r")\s+(?P<period>"
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + r")\s+" + year_link
+            + r"(?P<period>"
             + "|".join(re.escape(p) for p in sorted(self.past_periods, key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE) if lex["same_period_markers"] and self.past_periods else None
+        # "contre 150 l'an dernier à la même période": the period first, then a preposition and the marker
+        self.period_same_rx = re.compile(
+            r"(?<!\w)(?P<period>" + "|".join(re.escape(p) for p in sorted(self.past_periods, key=len, reverse=True))
+            + r")\s+(?:[^\W\d]+\s+)?(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + r")(?!\w)",
+            re.IGNORECASE) if lex["same_period_markers"] and self.past_periods else None
         # "up from 74 in the same period of 2024": the main figure's time, moved to that year
-        links = "|".join(re.escape(w) for w in dates["year_links"])
         self.same_period_year_rx = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + rf")\s+(?:{links})\s+"
-            r"(?P<year>\d{4})(?!\w)", re.IGNORECASE) if lex["same_period_markers"] and links else None
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in lex["same_period_markers"]) + rf")\s+(?:{year_links})\s+"
+            r"(?P<year>\d{4})(?!\w)", re.IGNORECASE) if lex["same_period_markers"] and year_links else None
         # a figure right after these ("contre 55 % en 2017", "up from £6.2bn") is a figure of comparison
         # with a clause of its own (series.json: the words that make an earlier figure join a series)
         self.comparison_figure_rx = re.compile(

@@ -126,7 +126,10 @@ class RecordBuilder:
                                                         and c.pos_ == "VERB"] + (
                 [pred.head] if pred.head.pos_ == "VERB" and pred.dep_ in ("nsubj", "nsubj:pass") else [])
             for verb in verbs:
-                if any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children):
+                # (or of the verb it completes: "il devra verser 12 000 euros à la mère de famille")
+                if any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children) or (
+                        verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+                        and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.head.children)):
                     continue  # "The charity said it would give £250,000 to the appeal": the pronoun's, read later
                 recipient = self._recipient(verb, inside)
                 if recipient is not None:
@@ -545,8 +548,10 @@ class RecordBuilder:
     def _counted_among(self, pronoun: Token) -> bool:
         """Whether a figure is a part of the group ``pronoun`` stands for: "Parmi eux, 37...", "Twelve of
         them", "Of those, 27 were admitted" (a part of a group counted in the sentence before)."""
+        # (or right after the among word, which the parser may hang on the verb: "Parmi elles figurent trois enfants")
         return any(c.dep_ == "case" and (c.lower_ in self.among_words or c.lower_ in self.partitive_words)
-                   for c in pronoun.children)
+                   for c in pronoun.children) or (pronoun.i > pronoun.sent.start
+                                                  and pronoun.doc[pronoun.i - 1].lower_ in self.among_words)
 
     @staticmethod
     def _subject_of_object(ctx: MentionContext) -> bool:
@@ -726,8 +731,9 @@ class RecordBuilder:
             return subject if subject is not None and penalized(subject) else None
         # the object, or the subject of the passive ("l'entreprise avait été condamnée à une amende")
         # (English's indirect object: "fined the company £2m")
-        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "iobj", "dative") and penalized(c)),
-                   None)
+        # (a pronoun stands for the party: "le tribunal lui a infligé une amende", fourteenth session (g))
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass", "iobj", "dative") and (
+            penalized(c) or (c.dep_ == "iobj" and c.pos_ == "PRON" and c.lower_ in self.anaphoric_pronouns))), None)
         if obj is None:
             # "a condamné mercredi Kevin R. à quatre ans": the day parsed as the object, the party hung on it
             day = next((c for c in verb.children if c.dep_ == "obj" and c.i in in_dates), None)
@@ -735,10 +741,15 @@ class RecordBuilder:
                         and c.i > day.i and penalized(c)), None) if day is not None else None
         if obj is not None:
             return obj
-        # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty)
-        near = [*verb.children, *anchor.children, *measured.children]
+        # "a infligé à Apple", "requis trois ans contre le chauffeur" (on the verb, or parsed on the penalty, or on
+        # the last of coordinated penalties: "requis quatre ans, ainsi qu'une amende de 5 000 euros contre lui")
+        penalties = [measured, *(c for c in measured.children if c.dep_ == "conj")]
+        if measured.dep_ == "conj":
+            penalties += [measured.head, *(c for c in measured.head.children if c.dep_ == "conj")]
+        near = [*verb.children, *anchor.children, *(c for p in penalties for c in p.children)]
+        # (or a pronoun: "requis six ans contre lui")
         given = next((c for c in near if (c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj") or c.dep_.startswith("nmod"))
-                      and penalized(c)
+                      and (penalized(c) or (c.pos_ == "PRON" and c.lower_ in self.anaphoric_pronouns))
                       and any(g.dep_ == "case" and g.lower_ in self.penalized_preps for g in c.children)), None)
         if given is not None:
             return given

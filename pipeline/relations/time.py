@@ -39,10 +39,12 @@ def _first_clause_verb(token: Token) -> Token | None:
 
 def _clause_tense(verb: Token) -> tuple[str, bool]:
     """A clause's tense: the tense its first auxiliary or copula (else its verb) says, and whether an auxiliary other
-    than the passive's makes it compound ("has shipped", "will start"; not "were cancelled")."""
+    than the passive's makes it compound ("has shipped", "will start", "a coûté"; not "were cancelled", "restent").
+    (A French past of "être", "sont décédées", is parsed as a passive in the present: compound too.)"""
     helpers = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
     finite = helpers[0] if helpers else verb
-    return "".join(finite.morph.get("Tense")), any(c.dep_ == "aux" for c in helpers)
+    return "".join(finite.morph.get("Tense")), any(
+        c.dep_ in ("aux", "aux:tense") or (c.dep_ == "aux:pass" and "Pres" in c.morph.get("Tense")) for c in helpers)
 
 
 def _figure_before(ctx: MentionContext, ctxs: list[MentionContext]) -> MentionContext | None:
@@ -322,7 +324,7 @@ class DateAssigner:
         """Whether ``segment`` counts a time back from the main figure's ("a year earlier", "in the same period last
         year", "l'année précédente")."""
         return any(rx is not None and rx.search(segment)
-                   for rx in (self.earlier_rx, self.same_period_rx, self.previous_unit_rx))
+                   for rx in (self.earlier_rx, self.same_period_rx, self.period_same_rx, self.previous_unit_rx))
 
     def _earlier_than(self, text: str, clause: tuple[int, int], ctx: MentionContext, ctxs: list[MentionContext],
                       when: dict[int, dict]) -> dict | None:
@@ -337,7 +339,8 @@ class DateAssigner:
                                               alignment_mode="expand")
             if last is not None and last[-1].dep_ == "mark":
                 found = None
-        same = self.same_period_rx.search(segment) if found is None and self.same_period_rx is not None else None
+        same = next((m for rx in (self.same_period_rx, self.period_same_rx) if found is None and rx is not None
+                     and (m := rx.search(segment)) is not None), None)
         previous = (self.previous_unit_rx.search(segment) if found is None and same is None
                     and self.previous_unit_rx is not None else None)
         main = ctx.linked_to if ctx.linked_to is not None else _figure_before(ctx, ctxs)
