@@ -25,3 +25,52 @@ WAITING = [  # text, figure, event type
 def test_people_waiting_are_other(en_facts, text, figure, event_type):
     facts = {f["how_many"]: f for f in en_facts(text)}
     assert facts[figure]["event_type"] == event_type
+
+
+# fmt: off
+CONVERSIONS = [  # text, the amount, its conversion in parentheses
+    # a currency conversion is its own money fact with the who, what and when of the amount it converts (corpus/README.md,
+    # fourteenth session (k)), also when the amount is written with an abbreviated multiplier ("€187m")
+    ("Net loss for the quarter came to €187m ($203m) in the three months to September.", 187e6, 203e6),
+    ("Martin Hale was arrested in May with 40kg of cocaine, valued at €1.9m (£1.65m), at the port.", 1.9e6, 1.65e6),
+    ("Each flood-hit family will receive 25,000 taka (about $205) from the government.", 25000, 205),
+    ("The drought cost farmers 4.8 billion kwacha ($180 million) in lost harvests this year.", 4.8e9, 180e6),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "amount", "converted"), CONVERSIONS)
+def test_conversion_takes_the_converted_amounts_slots(en_facts, text, amount, converted):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    main, conversion = facts[amount], facts[converted]
+    assert conversion["event_type"] == "money"
+    assert conversion["who"] == main["who"] and conversion["who"] is not None
+    assert (conversion["when_start"], conversion["when_end"]) == (main["when_start"], main["when_end"])
+
+
+def test_parenthesised_figure_after_a_noun_is_no_conversion(en_facts):
+    # control: a figure in parentheses after a noun, not after an amount, keeps that noun ("Rennes (+4,6 %)")
+    facts = {f["how_many"]: f for f in en_facts("Spending rose fastest in Leeds (£3.4m) and York (£2.1m) last year.")}
+    assert facts[2.1e6]["who"] != facts[3.4e6]["who"]
+
+
+# fmt: off
+SUPERLATIVE_SINCE = [  # text, figure, (when_start, when_end) expected
+    # a since phrase or clause on a superlative bounds a record, not the figure's time (SPEC section 3; the
+    # record_markers of the pack, by the parser's superlative degree instead of a word list)
+    ("Kessler's shares fell 11.6% in Frankfurt by midday, their steepest drop since the company listed in 2019.",
+     11.6, (None, None)),
+    ("Food prices rose 4.9% over the year, the fastest rate since early 2024.", 4.9, (None, None)),
+    ("Arrivals reached 4,100 in June, the most since 2019.", 4100, ("2025-06-01", "2025-06-30")),
+    # controls: a since date on the figure's verb, and a superlative with no since
+    ("The trust has hired 300 nurses since January, its highest intake in a decade.", 300,
+     ("2025-01-01", "2025-06-20")),
+    ("Some 4,350 cases have been recorded since March, the agency said.", 4350, ("2025-03-01", "2025-06-20")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "when"), SUPERLATIVE_SINCE)
+def test_since_on_a_superlative_bounds_a_record(en_facts, text, figure, when):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when

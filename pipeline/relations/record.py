@@ -1354,6 +1354,9 @@ class RecordBuilder:
         candidates = None
         if self.who_ranker is not None or self.log_who:  # a learned choice among the sentence's nouns
             who, candidates = self._ranked_who(ctx, who, rules_token, in_dates)
+        if ctx.converts is not None:
+            # "€187m ($203m)": a conversion is the amount it converts (convention (k)), whatever its parse
+            who, rules_token = ctx.converts.who, ctx.converts.who_token
         ctx.who, ctx.who_token = who, rules_token
         if unit is None:
             # not the cause of a bare toll: "Floods kill at least 30" counts no floods

@@ -123,6 +123,10 @@ class DateAssigner:
                 # comparison is no figure's time
                 continue
             root = span.root
+            if self._bounds_superlative(root):
+                # "their steepest drop since the company listed in 2019", "the fastest rate since early 2024": a
+                # since phrase on a superlative bounds the record, as record_markers do, wherever its date stands
+                continue
             relative = self._relative_clause(root)
             since_clause = self._since_clause(root)
             if since_clause is not None and any(
@@ -380,6 +384,17 @@ class DateAssigner:
             return dict(date, when_end=reference, granularity="range")
         return date
 
+
+    def _bounds_superlative(self, token: Token) -> bool:
+        """Whether ``token`` stands in a since phrase or clause whose head is a superlative or a noun a superlative
+        modifies ("the highest level since 2018", "the most since 2019", "steepest drop since the company listed in
+        2019"): the parser's Degree=Sup, so no word list."""
+        for t in (token, *token.ancestors):
+            if any(c.dep_ in ("case", "mark") and c.lower_ in self.since_words for c in t.children):
+                head = t.head
+                return head.i != t.i and ("Sup" in head.morph.get("Degree") or any(
+                    c.dep_ == "amod" and "Sup" in c.morph.get("Degree") for c in head.children))
+        return False
 
     def _since_clause(self, token: Token) -> Token | None:
         """The verb of the clause ``token`` stands in when a since marker opens it ("has recorded 4,350 cases since the
