@@ -282,6 +282,7 @@ class RelationsLexicon(TypedDict):
     passive_triggers: dict[Code, Words]  # "were returned": a trigger in the passive (else a weak trigger)
     verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
     waiting_words: Words  # "patients waiting for treatment", "on the waiting list": a queue, "other"
+    stand_in_nouns: Words  # "The figure was 1,640 in March": the who of the figure the sentence before gave
     vessel_nouns: Words  # "731 arrivals in 14 boats": a count of what carries people is not displaced
     carried_words: Words  # record.py: "transportait 48 personnes", "160 people on board": people aboard a craft
     crossing_words: Words  # record.py: an article about migrants on a crossing: its people aboard are displaced

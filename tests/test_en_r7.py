@@ -74,3 +74,25 @@ SUPERLATIVE_SINCE = [  # text, figure, (when_start, when_end) expected
 def test_since_on_a_superlative_bounds_a_record(en_facts, text, figure, when):
     facts = {f["how_many"]: f for f in en_facts(text)}
     assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when
+
+
+# fmt: off
+THE_FIGURE = [  # text, figure, who expected
+    # "the figure" stands for the noun it replaces (corpus/README.md, fourteenth session (h)): the who of the main figure
+    # of the nearest sentence before with one (not a point of comparison, a conversion or a part)
+    ("Some 2,310 patients had waited more than a year for treatment, the trust said. The figure was 1,640 in March.",
+     1640, "patients"),
+    ("Net loss for the quarter came to €187m, compared with a profit of €64m a year earlier. "
+     "The figure includes €96m of restructuring charges.", 96e6, "Net loss for the quarter"),
+    ("The average rent for a flat reached £1,085 a month, up from £812 in 2021. In Leeds the figure was £1,240.",
+     1240, "average rent for a flat"),
+    # controls: a figure with a noun of its own, and "the figure" with a complement that names it
+    ("Some 2,310 patients had waited more than a year. The trust said 1,640 nurses were hired.", 1640, "nurses"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "who"), THE_FIGURE)
+def test_the_figure_stands_for_the_noun_before(en_facts, text, figure, who):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    assert facts[figure]["who"] == who

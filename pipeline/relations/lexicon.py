@@ -141,6 +141,7 @@ class RelationLexicon:
         self.passive_trigger_of = {w.lower(): t for t, words in lex["passive_triggers"].items() for w in words}
         self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
         self.waiting_words = {w.lower() for w in lex["waiting_words"]}
+        self.stand_in_nouns = {w.lower() for w in lex["stand_in_nouns"]}
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
         # convention (c): people aboard a craft, displaced in an article about migrants on a crossing
         self.carried_words = {w.lower() for w in lex["carried_words"]}
