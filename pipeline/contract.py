@@ -198,6 +198,7 @@ class DatesLexicon(TypedDict):
     night_weekday_range: Range
     night_articles: Words
     year_divisions: dict[Word, int]
+    anaphoric_periods: dict[Word, int]  # "in the quarter": the last period of that many months named before
     division_ordinals: dict[Word, int]
     division_abbreviations: dict[Word, int]
     division_year_links: Words

@@ -96,3 +96,26 @@ THE_FIGURE = [  # text, figure, who expected
 def test_the_figure_stands_for_the_noun_before(en_facts, text, figure, who):
     facts = {f["how_many"]: f for f in en_facts(text)}
     assert facts[figure]["who"] == who
+
+
+# fmt: off
+THE_QUARTER = [  # text, figure, (when_start, when_end)
+    # "in the quarter", "for the quarter", "in the half": the period of that length the article named last before
+    # (every English dev gold fact of the construction, eight in three results articles)
+    ("Sales fell in the third quarter of 2024. Revenue in the quarter slipped 3% to 9.6 billion crowns.", 9.6e9,
+     ("2024-07-01", "2024-09-30")),
+    ("Profit fell 38% in the six months to September 30. The airline carried 3.1 million passengers in the half.",
+     3.1e6, ("2024-04-01", "2024-09-30")),
+    ("It made a loss from July to September. Net loss for the quarter came to €187m.", 187e6,
+     ("2024-07-01", "2024-09-30")),
+    # controls: no period of that length named before; a named quarter of its own
+    ("Revenue in the quarter slipped 3% to 9.6 billion crowns.", 9.6e9, (None, None)),
+    ("Sales fell in March. Revenue in the quarter slipped 3% to 9.6 billion crowns.", 9.6e9, (None, None)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "when"), THE_QUARTER)
+def test_the_quarter_is_the_period_named_before(en_facts, text, figure, when):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when
