@@ -119,3 +119,26 @@ THE_QUARTER = [  # text, figure, (when_start, when_end)
 def test_the_quarter_is_the_period_named_before(en_facts, text, figure, when):
     facts = {f["how_many"]: f for f in en_facts(text)}
     assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when
+
+
+# fmt: off
+SHARED_DATES = [  # text, figure, (when_start, when_end)
+    # a date on the verb that governs two coordinated clauses dates the figures of both ("gave a toll on Thursday, saying
+    # 61 had died and 30 were still missing"); a verb's date reaches the infinitive of a verb coordinated with it
+    # ("was sentenced on Wednesday ... and ordered to pay $11.5m"): SPEC section 3, the sentence's time of the event
+    ("The agency gave a higher toll on Thursday, saying 61 people had died and about 30 were still missing.", 30,
+     ("2025-06-19", "2025-06-19")),
+    ("The adviser was sentenced on Wednesday to nine years in prison and ordered to pay $11.5 million in restitution.",
+     11.5e6, ("2025-06-18", "2025-06-18")),
+    # controls: a coordinated clause with a subject and a tense of its own keeps its own time; a date of the second
+    # clause only
+    ("In the second quarter, revenue fell 6%, and the company will cut 300 jobs.", 300, (None, None)),
+    ("The council asked for $48 million in 2024 and it has received $11 million.", 11e6, (None, None)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "when"), SHARED_DATES)
+def test_a_date_reaches_coordinated_figures(en_facts, text, figure, when):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when

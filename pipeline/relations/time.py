@@ -472,6 +472,13 @@ class DateAssigner:
             other = _first_clause_verb(outer)
             if other is None or other.i == own.i:
                 continue
+            top = own
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head
+            if top.i != other.i and any(a.i == other.i for a in top.ancestors):
+                # "gave a toll on Thursday, saying 61 people had died and about 30 were still missing": the other
+                # clause governs both coordinated clauses from above, no clause beside them
+                continue
             if (_clause_tense(own) != _clause_tense(other)
                     or any(c.dep_ == "advmod" and c.lower_ in self.sequence_adverbs for c in own.children)):
                 return True
@@ -507,7 +514,7 @@ class DateAssigner:
                 elliptic = (other.linked_to is ctx and other.noun is not None and ctx.noun is not None
                             and other.noun.i == ctx.noun.i
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
-                if (elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
+                if (elliptic or self._coordinated_in_time(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
                         or self._same_clause(text, ctx, other, when, clauses)
                         or self._fronted_over(ctx.sentence.doc, when[id(other)], ctx)
                         or self._relative_on_noun(ctx.sentence.doc, when[id(other)], ctx)):
@@ -661,3 +668,15 @@ class DateAssigner:
         if a is None or b is None or a.i == b.i or a.pos_ != "VERB" or b.pos_ != "VERB":
             return False
         return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+    @classmethod
+    def _coordinated_in_time(cls, a: Token | None, b: Token | None) -> bool:
+        """:meth:`_coordinated`, also through the infinitive a verb governs: "was sentenced on Wednesday ... and
+        ordered to pay $11.5 million" tells one time."""
+        if cls._coordinated(a, b):
+            return True
+        if a is None or b is None:
+            return False
+        a, b = (a.head if a.dep_ == "xcomp" and a.head.pos_ == "VERB" else a), (
+            b.head if b.dep_ == "xcomp" and b.head.pos_ == "VERB" else b)
+        return cls._coordinated(a, b)
