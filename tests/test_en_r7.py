@@ -142,3 +142,26 @@ SHARED_DATES = [  # text, figure, (when_start, when_end)
 def test_a_date_reaches_coordinated_figures(en_facts, text, figure, when):
     facts = {f["how_many"]: f for f in en_facts(text)}
     assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when
+
+
+# fmt: off
+COMPARED_PHRASE = [  # text, figure, (when_start, when_end)
+    # a point of comparison after a marker and a noun phrase of its own ("compared with a profit of €64m a year
+    # earlier", "against a national figure of 4.1%") has the clause of a comparison figure: a year earlier is counted
+    # back from the main figure's time (fourteenth session (b)); no date of its own, no time
+    ("Net loss came to €187m in the first half of 2024, compared with a profit of €64m a year earlier.", 64e6,
+     ("2023-01-01", "2023-06-30")),
+    ("The jobless rate in the region was 5.2% in 2024, against a national figure of 4.1%.", 4.1, (None, None)),
+    # controls: a date of the point of comparison's own; the main figure keeps its time
+    ("The retailer reported a pre-tax loss of £312.5m for 2024, against a profit of £85m in 2023.", 85e6,
+     ("2023-01-01", "2023-12-31")),
+    ("The jobless rate in the region was 5.2% in 2024, against a national figure of 4.1%.", 5.2,
+     ("2024-01-01", "2024-12-31")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "when"), COMPARED_PHRASE)
+def test_a_compared_noun_phrase_opens_a_comparison_clause(en_facts, text, figure, when):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when

@@ -71,7 +71,9 @@ class DateAssigner:
         starts = sorted(c.quantity["start"] for c in ctxs)
         for c in ctxs:
             start = c.quantity["start"]
-            if not self.comparison_figure_rx.search(text[max(0, start - 20) : start]) or c is ctxs[0]:
+            if c is ctxs[0] or not (self.comparison_figure_rx.search(text[max(0, start - 20) : start]) or (
+                    self.comparison_phrase_rx is not None
+                    and self.comparison_phrase_rx.search(text[max(sent.start_char, start - 60) : start]))):
                 continue
             end = next((s for s in starts if s > start), sent.end_char)
             # (not past the comma that closes it when it counts its time back from the main figure's: "up from 11,900
