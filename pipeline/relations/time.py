@@ -45,6 +45,19 @@ def _clause_tense(verb: Token) -> tuple[str, bool]:
     return "".join(finite.morph.get("Tense")), any(c.dep_ == "aux" for c in helpers)
 
 
+def _same_finite_form(a: Token, b: Token) -> bool:
+    """Whether two clauses' finite forms (their first auxiliary or copula, else the verb) say the same tense, and the
+    same mood where both say one ("was sentenced" and "ordered": past; "ont chuté" and "devraient": indicative and
+    conditional)."""
+    forms = []
+    for verb in (a, b):
+        helpers = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+        finite = helpers[0] if helpers else verb
+        forms.append(("".join(finite.morph.get("Tense")), "".join(finite.morph.get("Mood"))))
+    (tense_a, mood_a), (tense_b, mood_b) = forms
+    return tense_a == tense_b and (mood_a == mood_b or not mood_a or not mood_b)
+
+
 def _figure_before(ctx: MentionContext, ctxs: list[MentionContext]) -> MentionContext | None:
     """The sentence's last figure before ``ctx``."""
     return next((c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
@@ -681,4 +694,6 @@ class DateAssigner:
             return False
         a, b = (a.head if a.dep_ == "xcomp" and a.head.pos_ == "VERB" else a), (
             b.head if b.dep_ == "xcomp" and b.head.pos_ == "VERB" else b)
-        return cls._coordinated(a, b)
+        # (in one tense and mood: "ont chuté de 22 % ... et ne devraient rapporter que 74 millions l'an prochain" tells
+        # two times)
+        return cls._coordinated(a, b) and _same_finite_form(a, b)
