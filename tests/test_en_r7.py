@@ -165,3 +165,24 @@ COMPARED_PHRASE = [  # text, figure, (when_start, when_end)
 def test_a_compared_noun_phrase_opens_a_comparison_clause(en_facts, text, figure, when):
     facts = {f["how_many"]: f for f in en_facts(text)}
     assert (facts[figure]["when_start"], facts[figure]["when_end"]) == when
+
+
+# fmt: off
+SEIZED_CASH = [  # text, figure, who expected
+    # seized cash or goods: who is the thing seized, written after the amount (corpus/README.md, fifteenth session (s))
+    ("Officers also seized £18,500 in cash.", 18500, "cash"),
+    ("Investigators seized 38 containers, as well as $410,000 in cash and nine vehicles.", 410000, "cash"),
+    ("Police said officers had recovered 160 converters and £48,000 in cash from a lock-up in Aston.", 48000, "cash"),
+    ("The agency said it had seized £3.4m in cash and property from the gang.", 3.4e6, "cash and property"),
+    ("Border officers confiscated £1.1m of cocaine at the port.", 1.1e6, "cocaine"),
+    # controls: a payment ordered, and money recovered for someone, keep their party
+    ("The judge ordered the firm to pay £30,000 in compensation.", 30000, "firm"),
+    ("The council spent £2m in cash on repairs to the town hall.", 2e6, "council"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "who"), SEIZED_CASH)
+def test_seized_cash_is_who(en_facts, text, figure, who):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    assert facts[figure]["who"] == who

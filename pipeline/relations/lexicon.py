@@ -149,6 +149,8 @@ class RelationLexicon:
         self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
         self.waiting_words = {w.lower() for w in lex["waiting_words"]}
         self.stand_in_nouns = {w.lower() for w in lex["stand_in_nouns"]}
+        self.seizure_verbs = {w.lower() for w in lex["seizure_verbs"]}
+        self.seized_goods_links = {w.lower() for w in lex["seized_goods_links"]}
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
         # convention (c): people aboard a craft, displaced in an article about migrants on a crossing
         self.carried_words = {w.lower() for w in lex["carried_words"]}

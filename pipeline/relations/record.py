@@ -798,6 +798,23 @@ class RecordBuilder:
                          and c.i < noun.i), noun)
         return noun
 
+    def _seized_goods(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "Officers also seized £18,500 in cash", "had recovered ... £48,000 in cash", "£1.1m of cocaine seized": the
+        cash or goods written right after an amount (a seized_goods_link, then their noun) whose verb, or participle,
+        is a seizure verb are who, not the party that seized them (fifteenth session (s))."""
+        if not self.seizure_verbs or not is_currency(ctx.quantity["unit"]):
+            return None
+        last = ctx.tokens[-1]
+        doc = last.doc
+        if last.i + 2 >= ctx.sentence.end or doc[last.i + 1].lower_ not in self.seized_goods_links:
+            return None
+        goods = doc[last.i + 1].head
+        if goods.i <= last.i + 1 or goods.pos_ not in ("NOUN", "PROPN") or goods.i in in_dates:
+            return None
+        verbs = [next((t for t in last.ancestors if t.pos_ == "VERB"), None)] + [
+            c for t in ctx.tokens for c in t.children if c.dep_.startswith("acl") and c.pos_ == "VERB"]
+        return goods if any(v is not None and said_with(v, self.seizure_verbs) for v in verbs) else None
+
     def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
         """ "une rançon de 3 millions de dollars versée par l'Etat", "les 120 millions d'euros annoncés par
         le gouvernement": the agent of the participle on an amount (or on the noun it measures) is who."""
@@ -1241,6 +1258,10 @@ class RecordBuilder:
         valued_thing = self._valued_by_worth(ctx, in_dates)
         if valued_thing is not None:
             who_token, with_nmod = valued_thing, False  # "stealing parts worth £520,000": the parts
+        seized = self._seized_goods(ctx, in_dates) if valued_thing is None else None
+        if seized is not None:
+            who_token, with_nmod = seized, False  # "Officers also seized £18,500 in cash": the cash
+            valued_thing = seized
         penalized = self._penalized(ctx, in_dates) if valued_thing is None else None
         if penalized is not None:
             # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
