@@ -186,3 +186,23 @@ SEIZED_CASH = [  # text, figure, who expected
 def test_seized_cash_is_who(en_facts, text, figure, who):
     facts = {f["how_many"]: f for f in en_facts(text)}
     assert facts[figure]["who"] == who
+
+
+# fmt: off
+ORDERED_TO_PAY = [  # text, figure, who expected
+    # the object of "ordered ... to pay" controls the infinitive: the payer, the party penalised, is who (tenth
+    # session: a penalty's who pays), also as a pronoun, which takes its antecedent (tenth session, rule 5)
+    ("Gary Lowther was jailed for four years. Judge Anne Whitfield ordered him to pay £30,000 in compensation.", 30000,
+     "Gary Lowther"),
+    ("The judge ordered the company to pay $2.4 million in penalties.", 2.4e6, "company"),
+    # controls: an infinitive with no object before it keeps the subject; a verb with its own subject
+    ("The council agreed to pay £150 to each family.", 150, "council"),
+    ("The regulator fined the company £2m.", 2e6, "company"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "who"), ORDERED_TO_PAY)
+def test_ordered_to_pay_is_the_payer(en_facts, text, figure, who):
+    facts = {f["how_many"]: f for f in en_facts(text)}
+    assert facts[figure]["who"] == who

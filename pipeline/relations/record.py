@@ -470,8 +470,10 @@ class RecordBuilder:
             return None
         if pronoun.morph.get("PronType") == ["Dem"] and not among and not demonstrative:
             return None  # "those who fled": a demonstrative stands for a group only as one counted among
-        if any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
-            return None  # "La surface habitable, elle, a reculé": the sentence names it
+        if pronoun.dep_ in SUBJECT_DEPS and any(
+                c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
+            return None  # "La surface habitable, elle, a reculé": the sentence names it (a subject; not the object
+            # of "Judge Whitfield ordered him to pay", who is another)
         if part and (counted := self._part_of_counted_group(pronoun, value)) is not None:
             return counted  # "Police held 23 fans, and nine of them were jailed": the fans, in its own sentence
         # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
