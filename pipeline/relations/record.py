@@ -800,6 +800,24 @@ class RecordBuilder:
                          and c.i < noun.i), noun)
         return noun
 
+    def _own_measure_holder(self, ctx: MentionContext, token: Token | None) -> Token | None:
+        """ "The airline lowered its full-year operating profit forecast to between 1.6 billion and 1.9 billion crowns,
+        from about 2.4 billion": an amount or a share set on the verb whose object, ``token`` (the who the rules read),
+        is the subject's own measure (a possessive pronoun on it) is held by that subject, its antecedent for a
+        pronoun (SPEC section 3: for money and percentages, who is the holder)."""
+        unit = ctx.quantity["unit"]
+        if token is None or not (is_currency(unit) or unit == "%") or token.dep_ != "obj" or token.head.pos_ != "VERB":
+            return None
+        if not any(c.dep_ in ("nmod:poss", "poss") and c.pos_ == "PRON" for c in token.children):
+            return None
+        verb = token.head
+        if not any(t.head.i == verb.i for t in ctx.tokens) and (ctx.anchor is None or ctx.anchor.head.i != verb.i):
+            return None  # the figure is set on that verb ("to €5.6bn", "from €6.4bn"), not inside another phrase
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL + ("PRON",)), None)
+        if subject is not None and subject.pos_ == "PRON":
+            subject = self._antecedent(subject)
+        return subject if subject is not None and subject.pos_ in NOMINAL else None
+
     def _seized_goods(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
         """ "Officers also seized £18,500 in cash", "had recovered ... £48,000 in cash", "£1.1m of cocaine seized": the
         cash or goods written right after an amount (a seized_goods_link, then their noun) whose verb, or participle,
@@ -1377,6 +1395,10 @@ class RecordBuilder:
         candidates = None
         if self.who_ranker is not None or self.log_who:  # a learned choice among the sentence's nouns
             who, candidates = self._ranked_who(ctx, who, rules_token, in_dates)
+        owner = self._own_measure_holder(ctx, rules_token) if who is not None else None
+        if owner is not None:
+            # "The airline lowered its full-year profit forecast to between 1.6 and 1.9 billion crowns": the holder
+            who, rules_token = noun_phrase(owner, with_nmod=True), owner
         if ctx.converts is not None:
             # "€187m ($203m)": a conversion is the amount it converts (convention (k)), whatever its parse
             who, rules_token = ctx.converts.who, ctx.converts.who_token
