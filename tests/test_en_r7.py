@@ -29,8 +29,9 @@ def test_people_waiting_are_other(en_facts, text, figure, event_type):
 
 # fmt: off
 CONVERSIONS = [  # text, the amount, its conversion in parentheses
-    # a currency conversion is its own money fact with the who, what and when of the amount it converts (corpus/README.md,
-    # fourteenth session (k)), also when the amount is written with an abbreviated multiplier ("€187m")
+    # a currency conversion is its own money fact with the who, what and when of the amount it converts
+    # (corpus/README.md, fourteenth session (k)), also when the amount is written with an abbreviated multiplier
+    # ("€187m")
     ("Net loss for the quarter came to €187m ($203m) in the three months to September.", 187e6, 203e6),
     ("Martin Hale was arrested in May with 40kg of cocaine, valued at €1.9m (£1.65m), at the port.", 1.9e6, 1.65e6),
     ("Each flood-hit family will receive 25,000 taka (about $205) from the government.", 25000, 205),
@@ -78,8 +79,8 @@ def test_since_on_a_superlative_bounds_a_record(en_facts, text, figure, when):
 
 # fmt: off
 THE_FIGURE = [  # text, figure, who expected
-    # "the figure" stands for the noun it replaces (corpus/README.md, fourteenth session (h)): the who of the main figure
-    # of the nearest sentence before with one (not a point of comparison, a conversion or a part)
+    # "the figure" stands for the noun it replaces (corpus/README.md, fourteenth session (h)): the who of the main
+    # figure of the nearest sentence before with one (not a point of comparison, a conversion or a part)
     ("Some 2,310 patients had waited more than a year for treatment, the trust said. The figure was 1,640 in March.",
      1640, "patients"),
     ("Net loss for the quarter came to €187m, compared with a profit of €64m a year earlier. "
@@ -123,8 +124,8 @@ def test_the_quarter_is_the_period_named_before(en_facts, text, figure, when):
 
 # fmt: off
 SHARED_DATES = [  # text, figure, (when_start, when_end)
-    # a date on the verb that governs two coordinated clauses dates the figures of both ("gave a toll on Thursday, saying
-    # 61 had died and 30 were still missing"); a verb's date reaches the infinitive of a verb coordinated with it
+    # a date on the verb that governs two coordinated clauses dates the figures of both ("gave a toll on Thursday,
+    # saying 61 had died and 30 were still missing"); a verb's date reaches the infinitive of a verb coordinated with it
     # ("was sentenced on Wednesday ... and ordered to pay $11.5m"): SPEC section 3, the sentence's time of the event
     ("The agency gave a higher toll on Thursday, saying 61 people had died and about 30 were still missing.", 30,
      ("2025-06-19", "2025-06-19")),
@@ -210,9 +211,9 @@ def test_ordered_to_pay_is_the_payer(en_facts, text, figure, who):
 
 # fmt: off
 OWN_MEASURE = [  # text, figure, who expected
-    # an amount or a share a verb sets for the subject's own measure, its object with a possessive pronoun ("lowered its
-    # forecast to €5.6bn"): who is the holder, the subject (SPEC section 3: for money and percentages the actor or holder;
-    # every English dev gold fact of the construction, six in three articles)
+    # an amount or a share a verb sets for the subject's own measure, its object with a possessive pronoun ("lowered
+    # its forecast to €5.6bn"): who is the holder, the subject (SPEC section 3: for money and percentages the actor or
+    # holder; every English dev gold fact of the construction, six in three articles)
     ("The airline lowered its full-year operating profit forecast to between 1.6 billion and 1.9 billion crowns, "
      "from about 2.4 billion previously.", 1.6e9, "airline"),
     ("Kessler makes heat pumps in Kassel. It also lowered its full-year revenue forecast to between €5.6bn and €5.8bn, "

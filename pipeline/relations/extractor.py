@@ -112,9 +112,9 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
         return facts
 
     def _stood_for(self, ctx: MentionContext, mains: list[MentionContext]) -> MentionContext | None:
-        """The figure a stand-in noun ("the figure": stand_in_nouns, with a definite or demonstrative article and no
-        complement: the whole who) that is ``ctx``'s who stands for: the last main figure (no point of comparison, conversion,
-        part or linked figure) of the nearest earlier sentence that has one; None otherwise."""
+        """The figure a stand-in noun ("the figure": stand_in_nouns, with a definite or demonstrative article and
+        no complement: the whole who) that is ``ctx``'s who stands for: the last main figure (no point of
+        comparison, conversion, part or linked figure) of the nearest earlier sentence that has one; else None."""
         token = ctx.who_token
         if (token is None or token.lower_ not in self.stand_in_nouns or ctx.who is None
                 or ctx.who.lower() not in {token.lower_, f"the {token.lower_}", f"this {token.lower_}"}):

@@ -529,7 +529,8 @@ class DateAssigner:
                 elliptic = (other.linked_to is ctx and other.noun is not None and ctx.noun is not None
                             and other.noun.i == ctx.noun.i
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
-                if (elliptic or self._coordinated_in_time(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
+                if (elliptic or self._coordinated_in_time(ctx.predicate, other.predicate)
+                        or self._participle_of(ctx, other)
                         or self._same_clause(text, ctx, other, when, clauses)
                         or self._fronted_over(ctx.sentence.doc, when[id(other)], ctx)
                         or self._relative_on_noun(ctx.sentence.doc, when[id(other)], ctx)):
