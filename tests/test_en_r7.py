@@ -211,16 +211,18 @@ def test_ordered_to_pay_is_the_payer(en_facts, text, figure, who):
 
 # fmt: off
 OWN_MEASURE = [  # text, figure, who expected
-    # an amount or a share a verb sets for the subject's own measure, its object with a possessive pronoun ("lowered
-    # its forecast to €5.6bn"): who is the holder, the subject (SPEC section 3: for money and percentages the actor or
-    # holder; every English dev gold fact of the construction, six in three articles)
+    # an amount a verb sets for the subject's own measure, its object with a possessive pronoun ("lowered its
+    # forecast to €5.6bn"): who is the holder, the subject (SPEC section 3: for money the actor or holder; every
+    # English dev gold fact of the construction in money, four in two articles)
     ("The airline lowered its full-year operating profit forecast to between 1.6 billion and 1.9 billion crowns, "
      "from about 2.4 billion previously.", 1.6e9, "airline"),
     ("Kessler makes heat pumps in Kassel. It also lowered its full-year revenue forecast to between €5.6bn and €5.8bn, "
      "from €6.4bn.", 6.4e9, "Kessler"),
-    # controls: the measured noun as subject keeps its verb's who (twelfth session), and a count keeps its noun
+    # controls: the measured noun as subject keeps its verb's who (twelfth session), a count keeps its noun, a rate
+    # keeps the rate (the thing a percentage measures)
     ("The airline said its full-year revenue forecast fell to €5.6bn.", 5.6e9, "full-year revenue forecast"),
     ("The company cut its workforce by 1,200 jobs.", 1200, "jobs"),
+    ("The central bank raised its key rate by half a percentage point to 12.5%.", 12.5, "key rate"),
 ]
 # fmt: on
 
