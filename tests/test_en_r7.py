@@ -135,6 +135,9 @@ SHARED_DATES = [  # text, figure, (when_start, when_end)
     # clause only
     ("In the second quarter, revenue fell 6%, and the company will cut 300 jobs.", 300, (None, None)),
     ("The council asked for $48 million in 2024 and it has received $11 million.", 11e6, (None, None)),
+    ("The ministry said it was investing £1bn in housing this year and had pledged to build 1.5 million homes.",
+     1.5e6, (None, None)),
+    ("The company will create 1,200 new jobs in 2026 as it opens 14 stores across the north.", 14, (None, None)),
 ]
 # fmt: on
 

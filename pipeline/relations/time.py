@@ -490,7 +490,8 @@ class DateAssigner:
             top = own
             while top.dep_ == "conj" and top.head.i != top.i:
                 top = top.head
-            if top.i != other.i and any(a.i == other.i for a in top.ancestors):
+            # (a conjunct only: "will create 1,200 jobs in 2026 ... as it opens 14 stores" is a clause beside its own)
+            if own.dep_ == "conj" and top.i != other.i and any(a.i == other.i for a in top.ancestors):
                 # "gave a toll on Thursday, saying 61 people had died and about 30 were still missing": the other
                 # clause governs both coordinated clauses from above, no clause beside them
                 continue
@@ -695,6 +696,9 @@ class DateAssigner:
             return False
         a, b = (a.head if a.dep_ == "xcomp" and a.head.pos_ == "VERB" else a), (
             b.head if b.dep_ == "xcomp" and b.head.pos_ == "VERB" else b)
-        # (in one tense and mood: "ont chuté de 22 % ... et ne devraient rapporter que 74 millions l'an prochain" tells
-        # two times)
-        return cls._coordinated(a, b) and _same_finite_form(a, b)
+        # (in one tense and mood, the second verb with no auxiliary of its own: "ont chuté de 22 % ... et ne devraient
+        # rapporter que 74 millions l'an prochain", "was investing £1bn this year and had pledged to build 1.5 million
+        # homes" tell two times)
+        second = b if b.dep_ == "conj" else a
+        return (cls._coordinated(a, b) and _same_finite_form(a, b)
+                and not any(c.dep_.startswith("aux") for c in second.children))
