@@ -199,6 +199,7 @@ class DatesLexicon(TypedDict):
     night_articles: Words
     year_divisions: dict[Word, int]
     anaphoric_periods: dict[Word, int]  # "in the quarter": the last period of that many months named before
+    anaphoric_period_not_before: Words  # "in the quarter to September" names its period: no anaphora
     division_ordinals: dict[Word, int]
     division_abbreviations: dict[Word, int]
     division_year_links: Words
