@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .dates import anchor_of, granularity_of, guess_tense, night_of_named_day, resolve_mention
+from .dates import anaphoric_periods, anchor_of, granularity_of, guess_tense, night_of_named_day, resolve_mention
 from .extensions import set_extensions
 from .facts import merge_facts
 from .ingest import optional_date
@@ -172,6 +172,13 @@ class DateFinder:
             )
             if span is not None:
                 spans.append(span)
+        # "Revenue in the quarter slipped 3%": the period of that length the article named before
+        for record in anaphoric_periods(text, records, self.lang):
+            records.append(record)
+            span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        records.sort(key=lambda r: r["start"])
         doc._.reference_date = reference.isoformat() if reference else None
         doc._.dates = records
         doc.spans["faits_dates"] = spans

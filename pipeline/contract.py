@@ -198,6 +198,8 @@ class DatesLexicon(TypedDict):
     night_weekday_range: Range
     night_articles: Words
     year_divisions: dict[Word, int]
+    anaphoric_periods: dict[Word, int]  # "in the quarter": the last period of that many months named before
+    anaphoric_period_not_before: Words  # "in the quarter to September" names its period: no anaphora
     division_ordinals: dict[Word, int]
     division_abbreviations: dict[Word, int]
     division_year_links: Words
@@ -281,6 +283,11 @@ class RelationsLexicon(TypedDict):
     weak_triggers: dict[Code, Words]  # "arrived", "intercepted": a type only where the counted noun has none
     passive_triggers: dict[Code, Words]  # "were returned": a trigger in the passive (else a weak trigger)
     verdict_verbs: Words  # "of whom eight were charged": what a court did, "other" whatever the part's group
+    waiting_words: Words  # "patients waiting for treatment", "on the waiting list": a queue, "other"
+    stand_in_nouns: Words  # "The figure was 1,640 in March": the who of the figure the sentence before gave
+    comparison_phrase_openers: Words  # "compared with a profit of €64m": a point of comparison with a noun of its own
+    seizure_verbs: Words  # "Officers seized £18,500 in cash": the cash seized is who (fifteenth session (s))
+    seized_goods_links: Words  # the links between a seized amount and its goods ("in cash", "of cocaine")
     vessel_nouns: Words  # "731 arrivals in 14 boats": a count of what carries people is not displaced
     carried_words: Words  # record.py: "transportait 48 personnes", "160 people on board": people aboard a craft
     crossing_words: Words  # record.py: an article about migrants on a crossing: its people aboard are displaced

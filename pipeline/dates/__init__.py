@@ -13,6 +13,7 @@ from ..languages import DEFAULT_LANG
 from .fallback import _read_with_dateparser
 from .grammar import DateGrammar, find_dates, grammar
 from .interpretation import (
+    anaphoric_periods,
     anchor_of,
     granularity_of,
     night_of_named_day,
@@ -25,7 +26,8 @@ from .records import GRANULARITIES, DateExpr, DateInterval, DateMention
 from .tense import guess_tense, resolution_tense
 
 __all__ = [
-    "GRANULARITIES", "DateExpr", "DateGrammar", "DateInterval", "DateMention", "anchor_of", "find_dates",
+    "GRANULARITIES", "DateExpr", "DateGrammar", "DateInterval", "DateMention", "anaphoric_periods", "anchor_of",
+    "find_dates",
     "grammar", "granularity_of", "guess_tense",
     "night_of_named_day", "normalize_date", "resolution_tense", "resolve", "resolve_dates", "resolve_mention",
     "resolve_span",

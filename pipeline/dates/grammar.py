@@ -54,6 +54,15 @@ class DateGrammar:
     def __init__(self, lex: dict[str, Any], lang: str = DEFAULT_LANG):
         self.lex = lex
         self.months: dict[str, int] = {k.lower(): v for k, v in lex["months"].items()}
+        # "in the quarter": a period the article named before (interpretation.anaphoric_periods)
+        self.anaphoric_periods: dict[str, int] = {" ".join(k.lower().split()): v
+                                                  for k, v in lex["anaphoric_periods"].items()}
+        # (not before a word that names the period itself: "in the quarter to September", "the half ended in June")
+        named_after = "|".join(re.escape(w) for w in lex["anaphoric_period_not_before"])
+        self.anaphoric_period_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in self.anaphoric_periods)
+            + r")(?![\w-])" + (rf"(?!\s+(?:{named_after})\b)" if named_after else ""), re.IGNORECASE
+        ) if self.anaphoric_periods else None
         # "2 sept (AFP)": short forms that are a month only after a day's number
         self.day_months: dict[str, int] = {k.lower(): v for k, v in lex["day_months"].items()}
         self.weekdays: dict[str, int] = lex["weekdays"]

@@ -485,3 +485,30 @@ def _with_sentence_year(mention: DateMention, year: int | None) -> DateMention:
             or part.month is None):
         return mention
     return replace(mention, parts=(replace(part, year=year),))
+
+
+def anaphoric_periods(text: str, records: list[dict], lang: str = DEFAULT_LANG) -> list[dict]:
+    """ "Sales fell in the third quarter. Revenue in the quarter slipped 3%": a definite period with no date of its own
+    (the pack's anaphoric_periods, by the months it spans) is the period of that length the article named last before
+    it; the records of those periods, in the form of ``records`` (resolved dates, in text order). None where no period
+    of that length was named before."""
+    g = grammar(lang)
+    if g.anaphoric_period_rx is None:
+        return []
+    found = []
+    for m in g.anaphoric_period_rx.finditer(text):
+        if any(r["start"] < m.end() and m.start() < r["end"] for r in records):
+            continue
+        months = g.anaphoric_periods[" ".join(m.group(0).lower().split())]
+        named = next((r for r in reversed(records) if r["start"] < m.start() and r["when_start"]
+                      and _spans_months(r["when_start"], r["when_end"], months)), None)
+        if named is not None:
+            found.append(named | {"start": m.start(), "end": m.end(), "text": m.group(0), "future": False})
+    return found
+
+
+def _spans_months(start: str, end: str, months: int) -> bool:
+    """Whether the interval from ``start`` to ``end`` (ISO days) is ``months`` whole calendar months."""
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    return (first.day == 1 and (last + timedelta(days=1)).day == 1
+            and (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1 == months)

@@ -363,7 +363,9 @@ class ContextReader:
                     return child
             if t.dep_ == "xcomp" and t.head.i != t.i:
                 # "forced the museum to shut", "a autorisé la ville à emprunter": the object controls the clause
-                controller = next((c for c in t.head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                # (a pronoun too: "ordered him to pay £30,000", whose antecedent record.py reads)
+                controller = next((c for c in t.head.children if c.dep_ == "obj"
+                                   and c.pos_ in ("NOUN", "PROPN", "PRON")
                                    and c.i < t.i and c.i not in in_dates and c.i not in inside), None)
                 if controller is not None:
                     return controller

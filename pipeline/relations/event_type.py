@@ -338,6 +338,10 @@ class EventTyper:
             # "Eleven people were arrested ..., of whom eight were charged": what a court did is no detention,
             # whatever the group the part is taken from (CONVENTIONS-10 rule 3)
             return "other", "lexicon"
+        if unit in (None, "%") and self._waiting(ctx):
+            # "The number of patients waiting for planned treatment rose to 71,420", "2,310 patients had waited more
+            # than a year", "households on waiting lists": a queue, not people harmed, whatever the noun's usual type
+            return "other", "lexicon"
         if ctx.subset_of is not None:
             whole = self._event_type(ctx.subset_of)[0]
             # "142 millions d'euros, dont 58 % financés par le Département": a share of an amount is no amount
@@ -391,6 +395,23 @@ class EventTyper:
             if near is not None:
                 return near, "vectors"
         return "other", "default"
+
+    def _waiting(self, ctx: MentionContext) -> bool:
+        """Whether the figure counts people waiting: its predicate, a complement of it, or a participle on its counted
+        noun is a waiting word (waiting_words: a lemma, or a compound with its head's lemma: "waiting lists")."""
+        if not self.waiting_words:
+            return False
+        words = []
+        if ctx.predicate is not None:
+            words += [ctx.predicate, *(c for c in ctx.predicate.children if c.dep_.startswith(("obl", "obj", "xcomp")))]
+        if ctx.noun is not None:
+            # (or on the container the noun is the complement of, as the parser hangs it: "the number of patients
+            # waiting for treatment")
+            holders = [ctx.noun] + ([ctx.noun.head] if ctx.noun.dep_.startswith("nmod") else [])
+            words += [c for h in holders for c in h.children if c.dep_.startswith("acl")]
+        return any(said_with(t, self.waiting_words) or any(
+            c.dep_ == "compound" and f"{c.lower_} {t.lemma_.lower()}" in self.waiting_words for c in t.children)
+            for t in words)
 
     def _type_of_group_counted_before(self, ctx: MentionContext) -> str | None:
         """ "120 residents were evacuated. Of those, 38 were still there": a part of a group counted in the

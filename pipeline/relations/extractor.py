@@ -81,6 +81,7 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
         # doc.ents builds its Spans on every access: read them once per Doc
         ents = doc.ents
         facts = []
+        mains: list[MentionContext] = []  # the main figures of the sentences read so far (for "the figure")
         for ctxs in by_sentence.values():
             sent = ctxs[0].sentence
             sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
@@ -92,8 +93,16 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
             self._claim_places(ctxs, sent_ents)
             for ctx in ctxs:
                 fact = self._fact(ctx, when.get(id(ctx)), sources, in_dates, sent_ents)
+                stood_for = self._stood_for(ctx, mains)
+                if stood_for is not None:
+                    # "The figure was 1,640 in March": the noun of the figure the sentence before gave
+                    # (corpus/README.md, fourteenth session (h)); a figure linked to this one shares it
+                    ctx.who, ctx.who_token = stood_for.who, stood_for.who_token
+                    fact["who"] = stood_for.who
                 if not self._single_entity(ctx, fact):
                     facts.append(fact)
+            mains += [c for c in ctxs if id(c) not in clauses and c.converts is None and c.subset_of is None
+                      and c.linked_to is None and c.who is not None]
         # where_country: where's own code, or the country the article puts that place in ("Koursk, en Russie")
         placed = self.countries.placements(doc, self.places.place_text) if facts else {}
         for fact in facts:
@@ -101,6 +110,23 @@ class RelationExtractor(RelationLexicon, ContextReader, CurrencyChooser, Linker,
         facts.sort(key=lambda f: f["mention_start"])
         self.forget_doc()
         return facts
+
+    def _stood_for(self, ctx: MentionContext, mains: list[MentionContext]) -> MentionContext | None:
+        """The figure a stand-in noun ("the figure": stand_in_nouns, with a definite or demonstrative article and
+        no complement: the whole who) that is ``ctx``'s who stands for: the last main figure (no point of
+        comparison, conversion, part or linked figure) of the nearest earlier sentence that has one; else None."""
+        token = ctx.who_token
+        if (token is None or token.lower_ not in self.stand_in_nouns or ctx.who is None
+                or ctx.who.lower() not in {token.lower_, f"the {token.lower_}", f"this {token.lower_}"}):
+            return None
+        if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+                   for c in token.children):
+            return None
+        before = [c for c in mains if c.sentence.start < ctx.sentence.start]
+        if not before:
+            return None
+        nearest = before[-1].sentence.start
+        return next(c for c in reversed(before) if c.sentence.start == nearest)
 
     def _single_entity(self, ctx: MentionContext, fact: dict) -> bool:
         """ "One kitchen hand, then aged 22, worked ...", "Residents near one site complained": a lone number word

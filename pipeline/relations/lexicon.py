@@ -134,6 +134,13 @@ class RelationLexicon:
         self.comparison_figure_rx = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(m) for m in data.series["comparison_markers"]) + r")\s*$",
             re.IGNORECASE)
+        # "compared with a profit of €64m", "against a national figure of 4.1%": the same, a noun phrase of the point
+        # of comparison's own between the marker and the figure (an opener, a few words, a counted-noun link)
+        openers = "|".join(re.escape(m) for m in lex["comparison_phrase_openers"])
+        self.comparison_phrase_rx = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in data.series["comparison_markers"]) + rf")\s+(?:{openers})\s+"
+            r"(?:[^\W\d][\w-]*\s+){1,3}(?:" + "|".join(re.escape(m) for m in lex["counted_noun_links"]) + r")\s*$",
+            re.IGNORECASE) if openers else None
         records = "|".join(re.escape(m) for m in lex["record_markers"])
         # (not across a figure: "hit a record £3.7bn in the second quarter" dates the figure)
         self.record_rx = re.compile(rf"(?<!\w)(?:{records})(?!\w)[^,;\d]{{0,25}}$", re.IGNORECASE)
@@ -148,6 +155,10 @@ class RelationLexicon:
         self.weak_trigger_of = {w.lower(): t for t, words in lex["weak_triggers"].items() for w in words}
         self.passive_trigger_of = {w.lower(): t for t, words in lex["passive_triggers"].items() for w in words}
         self.verdict_verbs = {w.lower() for w in lex["verdict_verbs"]}
+        self.waiting_words = {w.lower() for w in lex["waiting_words"]}
+        self.stand_in_nouns = {w.lower() for w in lex["stand_in_nouns"]}
+        self.seizure_verbs = {w.lower() for w in lex["seizure_verbs"]}
+        self.seized_goods_links = {w.lower() for w in lex["seized_goods_links"]}
         self.vessel_nouns = {w.lower() for w in lex["vessel_nouns"]}
         # convention (c): people aboard a craft, displaced in an article about migrants on a crossing
         self.carried_words = {w.lower() for w in lex["carried_words"]}

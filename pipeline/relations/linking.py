@@ -3,8 +3,13 @@ coordinated figure, a figure on another figure's verb."""
 
 from __future__ import annotations
 
+import re
+
 from ..schema import is_currency
 from .mention import MentionContext
+
+# between an amount and its conversion: an opening parenthesis, and a qualifier word or two of the conversion's
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}")
 
 
 class Linker:
@@ -34,6 +39,11 @@ class Linker:
         prev = earlier[-1]
         ctx.previous = prev
         before = text[max(0, start - 25) : start]
+        if (is_currency(ctx.quantity["unit"]) and is_currency(prev.quantity["unit"])
+                and _CONVERSION_GAP.fullmatch(text, prev.quantity["end"], start)):
+            # "€187m ($203m)", "25,000 taka (about $205)": a conversion of the amount right before the parenthesis,
+            # its own money fact with that amount's who, what and when (fourteenth session, convention (k))
+            ctx.linked_to = ctx.converts = prev
         if (ctx.quantity["unit"] is None and ctx.noun is None and self.ellipsis_rx.search(before)
                 and (prev.quantity["unit"] == "%" or is_currency(prev.quantity["unit"]))):
             # "51 milliards d'euros, contre 38 milliards en 2021": the amount's currency is understood

@@ -23,6 +23,7 @@ class MentionContext:
     subset_of: MentionContext | None = None
     linked_to: MentionContext | None = None  # a "dont" part, an elliptic or coordinated figure
     previous: MentionContext | None = None  # the figure before it in its sentence
+    converts: MentionContext | None = None  # the amount a currency conversion in parentheses converts
     anchors: set[int] = field(default_factory=set)
     who: str | None = None  # set once the record is built: a linked figure may share it
     who_token: Token | None = None  # the token ``who`` is the phrase of, when the rules read one

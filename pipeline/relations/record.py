@@ -473,8 +473,10 @@ class RecordBuilder:
             return None
         if pronoun.morph.get("PronType") == ["Dem"] and not among and not demonstrative:
             return None  # "those who fled": a demonstrative stands for a group only as one counted among
-        if any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
-            return None  # "La surface habitable, elle, a reculé": the sentence names it
+        if pronoun.dep_ in SUBJECT_DEPS and any(
+                c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i < pronoun.i for c in pronoun.head.children):
+            return None  # "La surface habitable, elle, a reculé": the sentence names it (a subject; not the object
+            # of "Judge Whitfield ordered him to pay", who is another)
         if part and (counted := self._part_of_counted_group(pronoun, value)) is not None:
             return counted  # "Police held 23 fans, and nine of them were jailed": the fans, in its own sentence
         # (a group counted among is no speaker: "Of those, 27 were admitted, officials said")
@@ -808,6 +810,43 @@ class RecordBuilder:
             noun = next((c for c in noun.head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
                          and c.i < noun.i), noun)
         return noun
+
+    def _own_measure_holder(self, ctx: MentionContext, token: Token | None) -> Token | None:
+        """ "The airline lowered its full-year operating profit forecast to between 1.6 billion and 1.9 billion crowns,
+        from about 2.4 billion": an amount or a share set on the verb whose object, ``token`` (the who the rules read),
+        is the subject's own measure (a possessive pronoun on it) is held by that subject, its antecedent for a
+        pronoun (SPEC section 3: for money, who is the actor or holder)."""
+        unit = ctx.quantity["unit"]
+        # (not a share: "The central bank raised its key rate by half a point to 12.5%" keeps the rate, the thing a
+        # percentage measures)
+        if token is None or not is_currency(unit) or token.dep_ != "obj" or token.head.pos_ != "VERB":
+            return None
+        if not any(c.dep_ in ("nmod:poss", "poss") and c.pos_ == "PRON" for c in token.children):
+            return None
+        verb = token.head
+        if not any(t.head.i == verb.i for t in ctx.tokens) and (ctx.anchor is None or ctx.anchor.head.i != verb.i):
+            return None  # the figure is set on that verb ("to €5.6bn", "from €6.4bn"), not inside another phrase
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL + ("PRON",)), None)
+        if subject is not None and subject.pos_ == "PRON":
+            subject = self._antecedent(subject)
+        return subject if subject is not None and subject.pos_ in NOMINAL else None
+
+    def _seized_goods(self, ctx: MentionContext, in_dates: set[int]) -> Token | None:
+        """ "Officers also seized £18,500 in cash", "had recovered ... £48,000 in cash", "£1.1m of cocaine seized": the
+        cash or goods written right after an amount (a seized_goods_link, then their noun) whose verb, or participle,
+        is a seizure verb are who, not the party that seized them (fifteenth session (s))."""
+        if not self.seizure_verbs or not is_currency(ctx.quantity["unit"]):
+            return None
+        last = ctx.tokens[-1]
+        doc = last.doc
+        if last.i + 2 >= ctx.sentence.end or doc[last.i + 1].lower_ not in self.seized_goods_links:
+            return None
+        goods = doc[last.i + 1].head
+        if goods.i <= last.i + 1 or goods.pos_ not in ("NOUN", "PROPN") or goods.i in in_dates:
+            return None
+        verbs = [next((t for t in last.ancestors if t.pos_ == "VERB"), None)] + [
+            c for t in ctx.tokens for c in t.children if c.dep_.startswith("acl") and c.pos_ == "VERB"]
+        return goods if any(v is not None and said_with(v, self.seizure_verbs) for v in verbs) else None
 
     def _agent_of_amount(self, ctx: MentionContext) -> Token | None:
         """ "une rançon de 3 millions de dollars versée par l'Etat", "les 120 millions d'euros annoncés par
@@ -1437,6 +1476,10 @@ class RecordBuilder:
         valued_thing = self._valued_by_worth(ctx, in_dates)
         if valued_thing is not None:
             who_token, with_nmod = valued_thing, False  # "stealing parts worth £520,000": the parts
+        seized = self._seized_goods(ctx, in_dates) if valued_thing is None else None
+        if seized is not None:
+            who_token, with_nmod = seized, False  # "Officers also seized £18,500 in cash": the cash
+            valued_thing = seized
         penalized = self._penalized(ctx, in_dates) if valued_thing is None else None
         if penalized is not None:
             # "le propriétaire du chien", but not "l'hébergeur d'une amende de 600 000 euros"
@@ -1550,6 +1593,13 @@ class RecordBuilder:
         candidates = None
         if self.who_ranker is not None or self.log_who:  # a learned choice among the sentence's nouns
             who, candidates = self._ranked_who(ctx, who, rules_token, in_dates)
+        owner = self._own_measure_holder(ctx, rules_token) if who is not None else None
+        if owner is not None:
+            # "The airline lowered its full-year profit forecast to between 1.6 and 1.9 billion crowns": the holder
+            who, rules_token = noun_phrase(owner, with_nmod=True), owner
+        if ctx.converts is not None:
+            # "€187m ($203m)": a conversion is the amount it converts (convention (k)), whatever its parse
+            who, rules_token = ctx.converts.who, ctx.converts.who_token
         ctx.who, ctx.who_token = who, rules_token
         if unit is None:
             # not the cause of a bare toll: "Floods kill at least 30" counts no floods

@@ -47,6 +47,19 @@ def _clause_tense(verb: Token) -> tuple[str, bool]:
         c.dep_ in ("aux", "aux:tense") or (c.dep_ == "aux:pass" and "Pres" in c.morph.get("Tense")) for c in helpers)
 
 
+def _same_finite_form(a: Token, b: Token) -> bool:
+    """Whether two clauses' finite forms (their first auxiliary or copula, else the verb) say the same tense, and the
+    same mood where both say one ("was sentenced" and "ordered": past; "ont chuté" and "devraient": indicative and
+    conditional)."""
+    forms = []
+    for verb in (a, b):
+        helpers = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+        finite = helpers[0] if helpers else verb
+        forms.append(("".join(finite.morph.get("Tense")), "".join(finite.morph.get("Mood"))))
+    (tense_a, mood_a), (tense_b, mood_b) = forms
+    return tense_a == tense_b and (mood_a == mood_b or not mood_a or not mood_b)
+
+
 def _figure_before(ctx: MentionContext, ctxs: list[MentionContext]) -> MentionContext | None:
     """The sentence's last figure before ``ctx``."""
     return next((c for c in reversed(ctxs) if c.quantity["start"] < ctx.quantity["start"]), None)
@@ -73,7 +86,9 @@ class DateAssigner:
         starts = sorted(c.quantity["start"] for c in ctxs)
         for c in ctxs:
             start = c.quantity["start"]
-            if not self.comparison_figure_rx.search(text[max(0, start - 20) : start]) or c is ctxs[0]:
+            if c is ctxs[0] or not (self.comparison_figure_rx.search(text[max(0, start - 20) : start]) or (
+                    self.comparison_phrase_rx is not None
+                    and self.comparison_phrase_rx.search(text[max(sent.start_char, start - 60) : start]))):
                 continue
             end = next((s for s in starts if s > start), sent.end_char)
             # (not past the comma that closes it when it counts its time back from the main figure's: "up from 11,900
@@ -125,6 +140,10 @@ class DateAssigner:
                 # comparison is no figure's time
                 continue
             root = span.root
+            if self._bounds_superlative(root):
+                # "their steepest drop since the company listed in 2019", "the fastest rate since early 2024": a
+                # since phrase on a superlative bounds the record, as record_markers do, wherever its date stands
+                continue
             relative = self._relative_clause(root)
             since_clause = self._since_clause(root)
             if since_clause is not None and any(
@@ -384,6 +403,17 @@ class DateAssigner:
         return date
 
 
+    def _bounds_superlative(self, token: Token) -> bool:
+        """Whether ``token`` stands in a since phrase or clause whose head is a superlative or a noun a superlative
+        modifies ("the highest level since 2018", "the most since 2019", "steepest drop since the company listed in
+        2019"): the parser's Degree=Sup, so no word list."""
+        for t in (token, *token.ancestors):
+            if any(c.dep_ in ("case", "mark") and c.lower_ in self.since_words for c in t.children):
+                head = t.head
+                return head.i != t.i and ("Sup" in head.morph.get("Degree") or any(
+                    c.dep_ == "amod" and "Sup" in c.morph.get("Degree") for c in head.children))
+        return False
+
     def _since_clause(self, token: Token) -> Token | None:
         """The verb of the clause ``token`` stands in when a since marker opens it ("has recorded 4,350 cases since the
         outbreak was declared on February 9"), else None."""
@@ -460,6 +490,14 @@ class DateAssigner:
             other = _first_clause_verb(outer)
             if other is None or other.i == own.i:
                 continue
+            top = own
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head
+            # (a conjunct only: "will create 1,200 jobs in 2026 ... as it opens 14 stores" is a clause beside its own)
+            if own.dep_ == "conj" and top.i != other.i and any(a.i == other.i for a in top.ancestors):
+                # "gave a toll on Thursday, saying 61 people had died and about 30 were still missing": the other
+                # clause governs both coordinated clauses from above, no clause beside them
+                continue
             if (_clause_tense(own) != _clause_tense(other)
                     or any(c.dep_ == "advmod" and c.lower_ in self.sequence_adverbs for c in own.children)):
                 return True
@@ -495,7 +533,8 @@ class DateAssigner:
                 elliptic = (other.linked_to is ctx and other.noun is not None and ctx.noun is not None
                             and other.noun.i == ctx.noun.i
                             and not self.comparison_rx.search(text[max(0, start - 25) : start]))
-                if (elliptic or self._coordinated(ctx.predicate, other.predicate) or self._participle_of(ctx, other)
+                if (elliptic or self._coordinated_in_time(ctx.predicate, other.predicate)
+                        or self._participle_of(ctx, other)
                         or self._same_clause(text, ctx, other, when, clauses)
                         or self._fronted_over(ctx.sentence.doc, when[id(other)], ctx)
                         or self._relative_on_noun(ctx.sentence.doc, when[id(other)], ctx)):
@@ -649,3 +688,20 @@ class DateAssigner:
         if a is None or b is None or a.i == b.i or a.pos_ != "VERB" or b.pos_ != "VERB":
             return False
         return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+    @classmethod
+    def _coordinated_in_time(cls, a: Token | None, b: Token | None) -> bool:
+        """:meth:`_coordinated`, also through the infinitive a verb governs: "was sentenced on Wednesday ... and
+        ordered to pay $11.5 million" tells one time."""
+        if cls._coordinated(a, b):
+            return True
+        if a is None or b is None:
+            return False
+        a, b = (a.head if a.dep_ == "xcomp" and a.head.pos_ == "VERB" else a), (
+            b.head if b.dep_ == "xcomp" and b.head.pos_ == "VERB" else b)
+        # (in one tense and mood, the second verb with no auxiliary of its own: "ont chuté de 22 % ... et ne devraient
+        # rapporter que 74 millions l'an prochain", "was investing £1bn this year and had pledged to build 1.5 million
+        # homes" tell two times)
+        second = b if b.dep_ == "conj" else a
+        return (cls._coordinated(a, b) and _same_finite_form(a, b)
+                and not any(c.dep_.startswith("aux") for c in second.children))

@@ -71,6 +71,8 @@ class WhatReader:
 
     def _what_source(self, ctx: MentionContext, own: str | None, in_dates: set[int]) -> MentionContext | None:
         """The earlier figure of the sentence whose what ``ctx`` takes, or None."""
+        if ctx.converts is not None:
+            return ctx.converts  # "€187m ($203m)": a conversion says what the amount it converts says
         compared = self._compared_figure(ctx, in_dates)
         if compared is not None:
             return compared  # "…, contre 41 annoncés ce matin", "up from 15"
