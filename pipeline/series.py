@@ -865,7 +865,9 @@ def _title_subject(word: str, evidence) -> bool:
 
 
 def _where_ok(a: _Fact, b: _Fact) -> bool:
-    if not a.place or not b.place or a.place & b.place or a.dateline or b.dateline:
+    if not a.place or not b.place or a.place & b.place or a.dateline != b.dateline:
+        # a wire's dateline town is no place of its figure against a place a text names; two wires' two dateline
+        # towns still disagree (two reports written from two towns, neither naming a place: two events)
         return True
     if a.place <= b.names and b.place <= a.names:
         # each sentence names the other's place too ("les hameaux de Caixas et de Llauro"): one figure's
@@ -894,12 +896,13 @@ def _when_ok(a: _Fact, b: _Fact, same_article: bool) -> bool:
         if same_article:
             return False
         if a.event_type == b.event_type == "other" and len_a == len_b == 1 and not a.measure and not b.measure and (
-                a.value != b.value):
+                a.value != b.value or a.qualifier != "exact" or b.qualifier != "exact"):
             # an untyped count or share of a day (demonstrators, a turnout, a strike rate) is that day's: two days,
             # two measures ("312 000 manifestants le 1er octobre", "198 000 le 8"); a toll's days, and an amount of
             # matter or land that grows as the event goes on (hectares burnt, tonnes collected), are its updates
             # (one value told by two articles on two days is one figure retold, each report dating it by its own
-            # day: "240 postes supprimés" announced on the 24th, retold on the 4th)
+            # day: "240 postes supprimés" announced on the 24th, retold on the 4th); an approximate one is not: a
+            # round figure repeats by rounding ("quelque 3 000 manifestants" two Saturdays running, two marches)
             return False
         gap = max(a.start, b.start) - min(a_end, b_end)
         return gap <= GAP_DAYS
