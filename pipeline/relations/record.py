@@ -1292,7 +1292,8 @@ class RecordBuilder:
                 mourning := self._mourning(ctx)) is not None:
             return noun_phrase(mourning), unit  # (n) "trois jours de deuil national"
         if is_currency(unit) or unit == "%":
-            if is_currency(unit) and (cash := self._seized_cash(ctx)) is not None:
+            if is_currency(unit) and (cash := self._seized_cash(ctx)) is not None and (
+                    cash.lower_ not in (who or "").lower().split()):  # "£3.4m in cash and property" is kept whole
                 return cash.text, unit  # (s) "ont saisi 180 000 euros en numéraire": numéraire
             if (holder := self._bonus_holder(ctx)) is not None:
                 return holder, unit  # (q) "une prime de 300 euros par agent": agent
