@@ -49,6 +49,15 @@ class NumpyBlasOps(NumpyOps):
             for lib, n in zip(self._libraries, before, strict=True):
                 lib.set_num_threads(n)
 
+    def __reduce__(self):
+        # a pickled pipeline (sent to another process) gets that process's own (its library handles are not
+        # picklable), or thinc's where it has none
+        return (_unpickled_ops, ())
+
+
+def _unpickled_ops() -> NumpyOps:
+    return numpy_blas_ops() or NumpyOps()
+
 
 def _blas_libraries() -> list | None:
     """threadpoolctl's handles on the BLAS numpy loaded, None when it has none it knows."""

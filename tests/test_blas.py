@@ -78,6 +78,22 @@ def test_annotations_as_with_thinc_blis():
     assert entities >= 4  # (a control: there are entities to compare)
 
 
+@needs_blas
+def test_pipeline_pickles_with_the_ops():
+    """A pipeline sent to another process (pickled, as spaCy's ``n_process`` and Dask do) keeps numpy's BLAS
+    there: the library handles are not pickled, the other process's own are taken."""
+    import pickle
+
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("tok2vec")
+    nlp.initialize()
+    assert blas.use_numpy_blas(nlp)
+    again = pickle.loads(pickle.dumps(nlp))
+    assert {type(layer.ops) for layer in again.get_pipe("tok2vec").model.walk()} == {blas.NumpyBlasOps}
+    assert len(again("Le maire a parlé.")) == 5
+
+
 def test_thinc_blis_kept_when_asked(monkeypatch):
     spacy = pytest.importorskip("spacy")
     monkeypatch.setenv(blas.GEMM_ENV, "thinc")
