@@ -294,6 +294,9 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", "--articles", type=int, default=400, help="Articles to generate (default 400).")
     ap.add_argument("--input", type=Path, help="Use these articles (a folder) instead of generating.")
+    ap.add_argument("--corpus-source", type=Path, default=CORPUS,
+                    help="Folder the corpus kind's paragraphs are drawn from (default corpus/articles; a dev-only "
+                         "folder from /work/data/tools/subset.py keeps test text out).")
     ap.add_argument("--texts", default="corpus,real", help="Kinds of text: corpus, real or both (default).")
     ap.add_argument("--no-dask", action="store_true", help="Leave out the Dask LocalCluster measurement.")
     ap.add_argument("--batch-size", type=int, default=16)
@@ -318,7 +321,8 @@ def main(argv: list[str] | None = None) -> dict:
             results["kinds"] = {}
             for kind in kinds:
                 if kind == "corpus":
-                    folder = args.input or generate(work / "articles", args.articles, args.seed)
+                    folder = args.input or generate(work / "articles", args.articles, args.seed,
+                                                    source=args.corpus_source)
                 elif kind == "real":
                     records = _real_records(work)
                     if records is None:
@@ -339,7 +343,7 @@ def main(argv: list[str] | None = None) -> dict:
         if args.rss_sizes:
             small, large = (int(x) for x in args.rss_sizes.split(","))
             rss = {}
-            source = CORPUS
+            source = args.corpus_source
             if args.rss_texts == "real":
                 source = _real_records(work)
                 if source is None:

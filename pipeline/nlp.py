@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
+from .blas import use_numpy_blas
 from .errors import Errors, FaitsError
 from .ingest import Article
 from .languages import DEFAULT_LANG, model_env_var, model_name
@@ -73,6 +74,7 @@ def load_nlp(lang: str = DEFAULT_LANG, model: str | None = None) -> Language:
             nlp = spacy.load(model)
         except OSError as e:
             raise FaitsError(Errors.E002.format(model=model, lang=lang, env=model_env_var(lang))) from e
+        use_numpy_blas(nlp)  # the models' matrix products: numpy's BLAS on one thread (pipeline.blas)
         _LOADED[key] = add_faits_pipes(index_lemmas_as_sets(nlp), lang)
     return _LOADED[key]
 
