@@ -1,0 +1,30 @@
+"""review-15b: where fr-r6's French rules misfired, on sentences written for this review
+(corpus/reviews/review-15b.md). Publication date 2025-06-20, as in tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import one_fact
+
+model = pytest.mark.model
+
+
+@model
+@pytest.mark.parametrize("text, value, who", [
+    # a pronoun after a sentence that sentences someone stands for the one sentenced, not the court that did
+    # (fourteenth session (g); CONVENTIONS-10 rules 2 and 5: the payer of a sum it must pay)
+    ("Le tribunal a condamné Karim B. à 18 mois de prison. Le parquet avait requis deux ans contre lui.", 2,
+     "Karim B."),
+    ("Le tribunal administratif a condamné l'hôpital. Il devra verser 45 000 euros aux parents de l'enfant.",
+     45_000, "hôpital"),
+    ("Le tribunal correctionnel a condamné mercredi Kevin R. à quatre ans de prison. Le parquet avait requis six ans "
+     "contre lui.", 6, "Kevin R."),
+    # controls: the sentence before names the party as its subject; no sentence before sentences anyone
+    ("Jean-Marc D., 45 ans, était jugé mardi. Le parquet a requis deux ans de prison avec sursis contre lui.", 2,
+     "Jean-Marc D."),
+    ("Le conducteur a été condamné à deux ans de prison. Il devra verser 12 000 euros à la famille de la victime.",
+     12_000, "conducteur"),
+])
+def test_a_pronoun_after_a_sentence_stands_for_the_one_sentenced(facts_of, text, value, who):
+    assert one_fact(facts_of(text), value)["who"] == who
