@@ -28,3 +28,17 @@ model = pytest.mark.model
 ])
 def test_a_pronoun_after_a_sentence_stands_for_the_one_sentenced(facts_of, text, value, who):
     assert one_fact(facts_of(text), value)["who"] == who
+
+
+@model
+@pytest.mark.parametrize("text, value, event_type", [
+    # a part among a group counted by a number noun takes that group's type (corpus/README.md (a))
+    ("Une quarantaine de personnes ont été blessées dans l'accident. Parmi elles figurent trois enfants.", 3,
+     "wounded"),
+    ("Une trentaine de manifestants ont été interpellés. Parmi eux figurent quatre mineurs.", 4, "detained"),
+    # controls: a group counted by a plain number; a group whose verb says nothing of a type
+    ("Quarante personnes ont été blessées. Parmi elles figurent trois enfants.", 3, "wounded"),
+    ("Une cinquantaine de maires ont été reçus à l'Élysée. Parmi eux figurent cinq élus bretons.", 5, "other"),
+])
+def test_a_part_among_a_group_counted_by_a_number_noun(facts_of, text, value, event_type):
+    assert one_fact(facts_of(text), value)["event_type"] == event_type
