@@ -429,11 +429,17 @@ class EventTyper:
         if pronoun is None or not self._counted_among(pronoun):
             return None
         antecedent = self._antecedent(pronoun)
-        if antecedent is None or not self._counted(antecedent) or antecedent.sent.start == ctx.sentence.start:
+        if antecedent is None or antecedent.sent.start == ctx.sentence.start:
             return None
-        verb = antecedent.head
+        verb, role = antecedent.head, antecedent.dep_
+        # ("Une quarantaine de personnes ont été blessées": the noun a number noun counts has that noun's role)
+        figures = [(q["start"], q["end"]) for q in antecedent.doc._.quantities or []]
+        if role.startswith("nmod") and any(a <= verb.idx < b for a, b in figures):
+            verb, role = verb.head, verb.dep_
+        elif not self._counted(antecedent):
+            return None
         words = [antecedent, *(c for c in antecedent.children if c.dep_ in ("amod", "acl"))]
-        if verb.pos_ == "VERB" and antecedent.dep_ in ("nsubj", "nsubj:pass", "obj"):
+        if verb.pos_ == "VERB" and role in ("nsubj", "nsubj:pass", "obj"):
             words.append(verb)
         return self._resolve_type(self._types_of(words))
 

@@ -9,7 +9,7 @@ from ..parsing import doc_mentions, doc_text
 from ..schema import Fact, is_currency, unit_kind
 from ..syntax import NOMINAL, SUBJECT_DEPS, noun_phrase, said_with
 from .anaphora import _PLACES, Reference
-from .mention import MentionContext
+from .mention import MentionContext, date_token_indices
 
 # the entity labels of a person or an organisation (the French and English models' labels)
 _NAMED_ACTORS = ("PER", "PERSON", "ORG")
@@ -486,10 +486,36 @@ class RecordBuilder:
         if pronoun.sent.start == 0:
             return None
         number, gender = self._agreement(pronoun)
+        if not among and not demonstrative and (sentenced := self._sentenced_before(pronoun, number, gender)):
+            return self._described(sentenced) or sentenced  # "a condamné l'hôpital. Il devra verser ..."
         reference = Reference(pronoun, number, gender, count=among, part=among)
         # the holder of an amount or a share is the sentence before's; a group counted among may be further
         return self._antecedent_back(reference, pronoun.sent, value if among else None,
                                      window=None if among else 1)
+
+    def _sentenced_before(self, pronoun: Token, number: tuple[str, ...], gender: tuple[str, ...]) -> Token | None:
+        """The party the sentence right before ``pronoun``'s sentences ("Le tribunal a condamné Karim B. à 18 mois.
+        Le parquet avait requis deux ans contre lui", "a condamné l'hôpital. Il devra verser ..."): the object or
+        passive subject of a sanction verb whose party is its object, when it agrees with the pronoun; the
+        pronoun stands for it rather than for the court (review-15b)."""
+        sentence = pronoun.doc[pronoun.sent.start - 1].sent
+        in_dates = date_token_indices(pronoun.doc)
+        for verb in sentence:
+            if (self.sanction_verbs.get(verb.lemma_) or self.sanction_verbs.get(verb.lower_)) != "object":
+                continue
+            # ("a condamné mercredi Kevin R.": the day parsed as the object, the party hung on it)
+            parties = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and c.i not in in_dates] + [
+                g for c in verb.children if c.dep_ == "obj" and c.i in in_dates for g in c.children
+                if g.dep_ in ("appos", "nmod", "flat", "flat:name") and g.i > c.i]
+            for party in parties:
+                if party.pos_ not in ("NOUN", "PROPN") or (
+                        party.lower_ in self.penalty_nouns or self._is_amount(party) or party.like_num):
+                    continue
+                if party.pos_ == "PROPN" or (
+                        (not number or party.morph.get("Number") == list(number))
+                        and (not gender or not party.morph.get("Gender") or party.morph.get("Gender") == list(gender))):
+                    return party
+        return None
 
     def _fronted_group(self, ctx: MentionContext) -> Token | None:
         """ "Of the jobs cut, 2,800 will go in Belgium": a bare count after a group fronted with a partitive link
