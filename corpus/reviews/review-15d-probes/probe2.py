@@ -1,6 +1,9 @@
-import sys, datetime
+import datetime
+import sys
+
 sys.path.insert(0, sys.argv[1])
 from pipeline import load_nlp
+
 nlp = load_nlp("en")
 PUB = datetime.date(2025, 6, 17)
 S = [
