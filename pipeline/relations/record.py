@@ -852,6 +852,10 @@ class RecordBuilder:
         verb = token.head
         if not any(t.head.i == verb.i for t in ctx.tokens) and (ctx.anchor is None or ctx.anchor.head.i != verb.i):
             return None  # the figure is set on that verb ("to €5.6bn", "from €6.4bn"), not inside another phrase
+        other = next((t.head for t in token.doc[token.i + 1:ctx.tokens[0].i] if t.dep_ in ("nmod:poss", "poss")
+                      and t.pos_ in NOMINAL and t.head.pos_ == "NOUN" and t.head.i > token.i), None)
+        if other is not None:
+            return other  # "their forecast for Tesco's profit": the measure of the party named, not the subject's
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL + ("PRON",)), None)
         if subject is not None and subject.pos_ == "PRON":
             subject = self._antecedent(subject)
