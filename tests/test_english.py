@@ -516,8 +516,9 @@ def test_english_dev_and_bank_floors():
     # items written before any output on them: dev 34 articles fact 0.934, tuple 0.598; bank 257 items fact
     # 0.980, tuple 0.821; thirteenth session, with e19 and e20: dev 82 articles fact 0.954, tuple 0.749; bank
     # 392 items fact 0.977, tuple 0.877; fourteenth session, with e22 and its 20 bank items: dev 87 articles
-    # fact 0.966, tuple 0.761; bank 412 items fact 0.980, tuple 0.855)
+    # fact 0.966, tuple 0.761; bank 412 items fact 0.980, tuple 0.855; fifteenth session, with e24 and its 20
+    # bank items: dev 92 articles fact 0.964, tuple 0.772; bank 432 items fact 0.978, tuple 0.852)
     dev = evaluate(corpus / "gold.jsonl", corpus / "articles", split="dev")
-    assert dev["articles"] >= 87 and dev["fact_f1"] >= 0.95 and dev["tuple_f1"] >= 0.74
+    assert dev["articles"] >= 92 and dev["fact_f1"] >= 0.95 and dev["tuple_f1"] >= 0.75
     bank = evaluate(corpus / "constructions" / "gold.jsonl", corpus / "constructions" / "sentences.jsonl")
-    assert bank["articles"] >= 410 and bank["fact_f1"] >= 0.97 and bank["tuple_f1"] >= 0.85
+    assert bank["articles"] >= 430 and bank["fact_f1"] >= 0.97 and bank["tuple_f1"] >= 0.84

@@ -107,12 +107,13 @@ def test_quiet_headline_gives_series_only_for_gold_with_series_labels(shared, nl
 
 def test_corpus_dev_split_floors(nlp):
     scores = evaluate(CORPUS / "gold.jsonl", CORPUS / "articles", split="dev")
-    assert scores["articles"] >= 180
+    assert scores["articles"] >= 190
     # floors a little under the measured figures (README, Accuracy, seventh session, fr-rules: 87 articles,
     # fact F1 0.972, tuple F1 0.721, ECE 0.043; thirteenth session, 172 articles: fact F1 0.972, tuple F1 0.771;
-    # fourteenth session, 181 articles with b27 and s23: fact F1 0.974, tuple F1 0.783)
+    # fourteenth session, 181 articles with b27 and s23: fact F1 0.974, tuple F1 0.783; fifteenth session, 190
+    # articles with b29 and s25: fact F1 0.973, tuple F1 0.788)
     assert scores["fact_f1"] >= 0.96
-    assert scores["tuple_f1"] >= 0.76
+    assert scores["tuple_f1"] >= 0.77
     # confidence is a probability for unseen text: its bias is refitted on dev batches held out while the
     # rules changed (bench/fit_confidence.py --held-out), so on the text the rules were tuned on it is cautious:
     # in every well-filled bin it under-states the share of tuple hits, never over-states it by more than a
