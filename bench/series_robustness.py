@@ -35,6 +35,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from series_errors import _facts  # noqa: E402  (the facts of the gold's articles, cached as series_errors does)
 
 PERTURBATIONS = ("where_drop", "where_other", "who_head", "who_other", "when_drop", "when_day", "source_drop")
 
@@ -99,18 +101,6 @@ def _changed(base: pd.DataFrame, df: pd.DataFrame) -> int:
     a = base[cols].astype(object).where(base[cols].notna(), None).to_numpy()
     b = df[cols].astype(object).where(df[cols].notna(), None).to_numpy()
     return sum(tuple(x) != tuple(y) for x, y in zip(a, b, strict=True))
-
-
-def _facts(gold: dict, articles: str, cache: Path | None) -> pd.DataFrame:
-    from pipeline.evaluation import predict
-
-    if cache is not None and cache.is_file():
-        return pd.read_parquet(cache)
-    df = predict(articles, set(gold), None)[0]
-    df = df.drop(columns=[c for c in ("series_id", "claim_id") if c in df.columns])
-    if cache is not None:
-        df.to_parquet(cache)
-    return df
 
 
 def main(argv: list[str] | None = None) -> int:
