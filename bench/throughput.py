@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--input", type=Path, help="Use these articles (a folder) instead of generating.")
     ap.add_argument("--corpus-source", type=Path, default=CORPUS,
                     help="Folder the corpus kind's paragraphs are drawn from (default corpus/articles; a dev-only "
-                         "folder from /work/data/tools/subset.py keeps test text out).")
+                         "folder of dev articles only, from bench/subset.py, keeps test text out).")
     ap.add_argument("--texts", default="corpus,real", help="Kinds of text: corpus, real or both (default).")
     ap.add_argument("--no-dask", action="store_true", help="Leave out the Dask LocalCluster measurement.")
     ap.add_argument("--batch-size", type=int, default=16)
