@@ -14,22 +14,25 @@ def _fire(article: str, value: float, where: str, day: str, evidence: str) -> di
     return row(article, 1, value, where=where, published=day, when=(day, day), evidence=evidence, **FIRE)
 
 
+def _regional_report() -> dict:
+    # the regional paper's 2 600 hectares, with the commune's name as place
+    return _fire("b", 2600, "Montauroux-les-Pins", "2026-07-23",
+                 "L'incendie de Montauroux-les-Pins, dans le massif de l'Estérel, a parcouru 2 600 hectares, "
+                 "selon la préfecture du Var.")
+
+
 def test_a_place_read_from_the_dateline_disagrees_with_no_place():
     # the wire's 1 800 hectares read with the dateline's town as place; the regional paper's 2 600 with the
     # commune's: one fire as it grows
     wire = _fire("a", 1800, "TOULON", "2026-07-22",
                  "TOULON, 22 juil (AFP) - Le feu qui ravage le massif de l'Estérel a parcouru 1 800 hectares, selon "
                  "la préfecture du Var.")
-    regional = _fire("b", 2600, "Montauroux-les-Pins", "2026-07-23",
-                     "L'incendie de Montauroux-les-Pins, dans le massif de l'Estérel, a parcouru 2 600 hectares, "
-                     "selon la préfecture du Var.")
+    regional = _regional_report()
     assert same(grouped([wire, regional], vectors=False), ("a", 1), ("b", 1))
 
 
 def test_a_dateline_town_named_again_or_a_place_of_the_text_still_disagrees():
-    regional = _fire("b", 2600, "Montauroux-les-Pins", "2026-07-23",
-                     "L'incendie de Montauroux-les-Pins, dans le massif de l'Estérel, a parcouru 2 600 hectares, "
-                     "selon la préfecture du Var.")
+    regional = _regional_report()
     # control: the sentence names the dateline's town again after the dateline: the figure's own place
     again = _fire("a", 1800, "TOULON", "2026-07-22",
                   "TOULON, 22 juil (AFP) - À Toulon, un autre feu, dans le massif de l'Estérel, a parcouru "
